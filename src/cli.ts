@@ -1,0 +1,101 @@
+// The `outdial` command line. Sub-commands: `sim` (a simulated campaign day) and `help`.
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { parseMode, parsePolicy } from './sim/policy.ts'
+import { createProgress } from './sim/progress.ts'
+import { formatResultTable, resultJson } from './sim/report.ts'
+import { runScenario } from './sim/run.ts'
+import { formatScenarioErrors, loadScenarioText } from './sim/scenario.ts'
+
+const HELP = `outdial — self-hosted outbound contact-center dialer
+
+Usage:
+  outdial sim <scenario.json> [--seed N] [--policy P] [--mode M] [--json] [--no-progress]
+      Runs a simulated campaign day on a virtual clock and prints the metrics of
+      benchmarks.md. P: predictive | progressive[:n] | fixed:<ratio> | adaptive-reference
+      (default: the scenario's own pacing). M: preview | progressive | predictive |
+      ivr-progressive | ivr-predictive (default: the scenario's mode).
+  outdial help
+      This text.
+`
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP)
+    return 0
+  }
+  if (command === 'sim') return simCommand(rest)
+  process.stderr.write(`outdial: unknown command "${command}"\n\n${HELP}`)
+  return 2
+}
+
+function simCommand(argv: string[]): number {
+  let parsed: ReturnType<typeof parseSimArgs>
+  try {
+    parsed = parseSimArgs(argv)
+  } catch (error) {
+    process.stderr.write(`outdial sim: ${(error as Error).message}\n`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const file = positionals[0]
+  if (file === undefined) {
+    process.stderr.write('outdial sim: missing <scenario.json>\n')
+    return 2
+  }
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    process.stderr.write(`outdial sim: cannot read ${file}: ${(error as Error).message}\n`)
+    return 2
+  }
+  const loaded = loadScenarioText(text, file)
+  if (!loaded.ok) {
+    process.stderr.write(`${formatScenarioErrors(file, loaded.errors)}\n`)
+    return 1
+  }
+  for (const warning of loaded.warnings) process.stderr.write(`warning: ${file}: ${warning}\n`)
+  const policy = parsePolicy(values.policy)
+  const mode = parseMode(values.mode)
+  const seed = values.seed === undefined ? undefined : Number(values.seed)
+  if (!policy.ok || !mode.ok || (seed !== undefined && !Number.isSafeInteger(seed))) {
+    const message = !policy.ok
+      ? policy.message
+      : !mode.ok
+        ? mode.message
+        : '--seed needs an integer'
+    process.stderr.write(`outdial sim: ${message}\n`)
+    return 2
+  }
+  const progress = createProgress({
+    totalMs: loaded.scenario.durationSec * 1000,
+    write: (s) => process.stderr.write(s),
+    enabled: process.stderr.isTTY === true && values['no-progress'] !== true,
+    readWallMs: () => performance.now(),
+  })
+  const result = runScenario(loaded.scenario, {
+    ...(seed !== undefined ? { seed } : {}),
+    policy: policy.value,
+    ...(mode.value !== undefined ? { mode: mode.value } : {}),
+    onProgress: (doneMs) => progress.update(doneMs),
+  })
+  progress.finish()
+  process.stdout.write(values.json ? `${resultJson(result)}\n` : formatResultTable(result))
+  return 0
+}
+
+function parseSimArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string' },
+      policy: { type: 'string' },
+      mode: { type: 'string' },
+      json: { type: 'boolean' },
+      'no-progress': { type: 'boolean' },
+    },
+  })
+}

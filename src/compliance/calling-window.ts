@@ -1,0 +1,208 @@
+// Calling hours in the contact's local time (R5.5). A window is a set of local wall-clock ranges per
+// weekday; every zone conversion goes through luxon so DST and zone-rule changes come from tzdb.
+import { DateTime, IANAZone } from 'luxon'
+import { z } from 'zod'
+import { invariant } from '../domain/invariant.ts'
+
+export const MINUTES_PER_DAY = 24 * 60
+const MS_PER_MINUTE = 60_000
+const MS_PER_DAY = 24 * 3600 * 1000
+/** A day may be split in a few ranges (e.g. a lunch pause); more than this is a misconfiguration. */
+export const CALLING_WINDOW_SEGMENTS_MAX = 7 * 4
+/**
+ * How far ahead nextWindowOpenMs searches. A weekly window opens within 8 local days unless a DST
+ * gap swallows its only range that week; two weeks covers that, since gaps are months apart.
+ */
+export const NEXT_OPEN_SEARCH_DAYS_MAX = 15
+/** First, cheaper pass: most closed windows open again the next morning. */
+const NEXT_OPEN_SHORT_SEARCH_DAYS = 2
+/**
+ * Offsets are sampled at this step to find DST transitions. tzdb never has two transitions of one
+ * zone this close together, so none is skipped.
+ */
+const TRANSITION_SCAN_STEP_MS = 6 * 3600 * 1000
+
+const localTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (00:00–23:59)')
+// End is exclusive, so '24:00' is allowed there and only there: it means "until midnight".
+const localEndTimeSchema = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:mm (00:00–24:00)')
+
+export const callingWindowSegmentSchema = z
+  .object({
+    /** luxon weekday: 1 = Monday … 7 = Sunday. */
+    day: z.int().min(1).max(7),
+    startLocal: localTimeSchema,
+    endLocal: localEndTimeSchema,
+  })
+  .refine((segment) => minutesOf(segment.startLocal) < minutesOf(segment.endLocal), {
+    message: 'startLocal must be before endLocal (ranges do not cross midnight; split them)',
+  })
+export type CallingWindowSegment = z.infer<typeof callingWindowSegmentSchema>
+
+export const callingWindowSchema = z
+  .array(callingWindowSegmentSchema)
+  .min(1, 'a calling window needs at least one range')
+  .max(CALLING_WINDOW_SEGMENTS_MAX)
+export type CallingWindow = z.infer<typeof callingWindowSchema>
+
+/** Every day, all day: what the simulator's CUSTOM profile uses (it runs 24-hour days). */
+export const ALWAYS_OPEN_WINDOW: CallingWindow = [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+  day,
+  startLocal: '00:00',
+  endLocal: '24:00',
+}))
+
+/** Same hours on every weekday. */
+export function dailyWindow(startLocal: string, endLocal: string): CallingWindow {
+  return callingWindowSchema.parse(
+    [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, startLocal, endLocal })),
+  )
+}
+
+export function minutesOf(hhmm: string): number {
+  const [hours, minutes] = hhmm.split(':').map(Number)
+  invariant(hours !== undefined && minutes !== undefined, `bad local time ${hhmm}`)
+  return hours * 60 + minutes
+}
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone)
+}
+
+function zoneOf(zone: string): IANAZone {
+  const ianaZone = IANAZone.create(zone)
+  invariant(ianaZone.isValid, `unknown IANA zone ${zone}`)
+  return ianaZone
+}
+
+/** True when every weekday is open all day: no local time needs computing (a hot-path shortcut). */
+export function isAlwaysOpen(window: CallingWindow): boolean {
+  const fullDays = new Set(
+    window.filter((s) => s.startLocal === '00:00' && s.endLocal === '24:00').map((s) => s.day),
+  )
+  return fullDays.size === 7
+}
+
+const alwaysOpenCache = new WeakMap<CallingWindow, boolean>()
+
+export function isWithinCallingWindow(nowMs: number, zone: string, window: CallingWindow): boolean {
+  let alwaysOpen = alwaysOpenCache.get(window)
+  if (alwaysOpen === undefined) {
+    alwaysOpen = isAlwaysOpen(window)
+    alwaysOpenCache.set(window, alwaysOpen)
+  }
+  if (alwaysOpen) return true
+  const local = DateTime.fromMillis(nowMs, { zone })
+  invariant(local.isValid, `unknown IANA zone ${zone}`)
+  const msOfDay = ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond
+  return window.some(
+    (segment) =>
+      segment.day === local.weekday &&
+      minutesOf(segment.startLocal) * MS_PER_MINUTE <= msOfDay &&
+      msOfDay < minutesOf(segment.endLocal) * MS_PER_MINUTE,
+  )
+}
+
+/**
+ * The first instant ≥ nowMs at which the window is open. The window can only turn from closed to
+ * open at a range's local start time or at a DST transition (a gap can jump straight into a range),
+ * so those are the only candidates; the earliest candidate that is open is the answer. Most windows
+ * open within a day or two, so a short horizon is searched first.
+ */
+export function nextWindowOpenMs(nowMs: number, zone: string, window: CallingWindow): number {
+  if (isWithinCallingWindow(nowMs, zone, window)) return nowMs
+  const ianaZone = zoneOf(zone)
+  const openMs =
+    firstOpeningWithinDays(nowMs, ianaZone, window, NEXT_OPEN_SHORT_SEARCH_DAYS) ??
+    firstOpeningWithinDays(nowMs, ianaZone, window, NEXT_OPEN_SEARCH_DAYS_MAX)
+  invariant(openMs !== null, `calling window never opens within the search horizon (${zone})`)
+  invariant(openMs > nowMs, 'next opening is not after nowMs')
+  return openMs
+}
+
+/** The first opening in (nowMs, nowMs + days), or null if the window stays shut that long. */
+function firstOpeningWithinDays(
+  nowMs: number,
+  zone: IANAZone,
+  window: CallingWindow,
+  days: number,
+): number | null {
+  const horizonEndMs = nowMs + days * MS_PER_DAY
+  const candidatesMs = [
+    ...rangeStartInstantsMs(nowMs, zone, window, days),
+    ...transitionInstantsMs(nowMs, horizonEndMs, zone),
+  ]
+    .filter((candidateMs) => candidateMs > nowMs && candidateMs < horizonEndMs)
+    .sort((a, b) => a - b)
+  const openMs = candidatesMs.find((candidateMs) =>
+    isWithinCallingWindow(candidateMs, zone.name, window),
+  )
+  return openMs ?? null
+}
+
+/**
+ * Every instant at which some range starts (0, 1 or 2 per local date), on the local dates that can
+ * hold an instant of (nowMs, nowMs + days): one date either side of the span, since DST shifts move
+ * wall clocks by hours and a fall-back can bring yesterday's date back.
+ */
+function rangeStartInstantsMs(
+  nowMs: number,
+  zone: IANAZone,
+  window: CallingWindow,
+  days: number,
+): number[] {
+  const today = DateTime.fromMillis(nowMs, { zone }).setZone('utc', { keepLocalTime: true })
+  const localMidnightUtcMs = today.startOf('day').toMillis()
+  const instantsMs: number[] = []
+  for (let dayOffset = -1; dayOffset <= days + 1; dayOffset++) {
+    const dateUtcMs = localMidnightUtcMs + dayOffset * MS_PER_DAY
+    const weekday = DateTime.fromMillis(dateUtcMs, { zone: 'utc' }).weekday
+    for (const segment of window) {
+      if (segment.day !== weekday) continue
+      const wallClockMs = dateUtcMs + minutesOf(segment.startLocal) * MS_PER_MINUTE
+      instantsMs.push(...instantsOfWallClock(wallClockMs, zone))
+    }
+  }
+  return instantsMs
+}
+
+/**
+ * The instants whose local wall clock reads `wallClockMs` (a local time written as if it were UTC):
+ * none in a spring-forward gap, two in a fall-back overlap, one otherwise.
+ */
+export function instantsOfWallClock(wallClockMs: number, zone: IANAZone): number[] {
+  const offsetsMin = new Set([
+    zone.offset(wallClockMs - MS_PER_DAY),
+    zone.offset(wallClockMs),
+    zone.offset(wallClockMs + MS_PER_DAY),
+  ])
+  const instantsMs: number[] = []
+  for (const offsetMin of offsetsMin) {
+    const instantMs = wallClockMs - offsetMin * MS_PER_MINUTE
+    if (zone.offset(instantMs) === offsetMin) instantsMs.push(instantMs)
+  }
+  return instantsMs.sort((a, b) => a - b)
+}
+
+/** The first millisecond of each offset change in (fromMs, endMs]. */
+function transitionInstantsMs(startMs: number, endMs: number, zone: IANAZone): number[] {
+  const instantsMs: number[] = []
+  for (let fromMs = startMs; fromMs < endMs; fromMs += TRANSITION_SCAN_STEP_MS) {
+    const toMs = fromMs + TRANSITION_SCAN_STEP_MS
+    const offsetBeforeMin = zone.offset(fromMs)
+    if (zone.offset(toMs) === offsetBeforeMin) continue
+    // Invariant of the search: offset(lowMs) is the old offset, offset(highMs) is not.
+    let lowMs = fromMs
+    let highMs = toMs
+    while (highMs - lowMs > 1) {
+      const middleMs = Math.floor((lowMs + highMs) / 2)
+      if (zone.offset(middleMs) === offsetBeforeMin) lowMs = middleMs
+      else highMs = middleMs
+    }
+    instantsMs.push(highMs)
+  }
+  return instantsMs
+}

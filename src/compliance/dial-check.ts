@@ -1,0 +1,65 @@
+// The one compliance gate the dialer calls right before every dial (R5.4, R5.5). Checks run in a
+// fixed order: internal DNC, national DNC (membership, then the copy's age), repeat-after-abandon,
+// calling window; the first refusal is returned, so a blocked number is never reported as merely
+// "outside the window" and left to be retried at opening time.
+import { invariant } from '../domain/invariant.ts'
+import { isWithinCallingWindow, nextWindowOpenMs } from './calling-window.ts'
+import type { DncRegistry } from './dnc.ts'
+import type { ResolvedCompliance } from './profiles.ts'
+import type { NumberHistory } from './repeat-call.ts'
+
+export interface DialCheckInput {
+  nowMs: number
+  /** E.164 number about to be dialled. */
+  number: string
+  /** The contact's IANA zone (its own, else the campaign's: R5.2, R5.3). */
+  zone: string
+  compliance: ResolvedCompliance
+  dnc: DncRegistry
+  history: NumberHistory
+  /** The campaign's internal DNC lists. */
+  dncListNames: readonly string[]
+}
+
+export type DialCheckResult =
+  | { kind: 'ok' }
+  | { kind: 'dncBlocked'; list: string }
+  | { kind: 'ndncBlocked' }
+  /** The national copy is older than the region allows: the campaign must not dial (R5.4). */
+  | { kind: 'ndncStale'; ageSec: number }
+  /** NDNC scrubbing is on but no national copy was ever loaded: as unsafe as a stale one. */
+  | { kind: 'ndncMissing' }
+  | { kind: 'repeatAfterAbandon'; untilMs: number }
+  | { kind: 'outsideWindow'; nextOpenMs: number }
+
+export type DialRefusalKind = Exclude<DialCheckResult['kind'], 'ok'>
+
+export function checkDial(input: DialCheckInput): DialCheckResult {
+  const { nowMs, number, zone, compliance, dnc, history, dncListNames } = input
+  invariant(Number.isFinite(nowMs), 'dial check time is not finite')
+
+  const membership = dnc.checkDnc(number, {
+    dncEnabled: compliance.dncEnabled,
+    ndncEnabled: compliance.ndncEnabled,
+    dncListNames,
+  })
+  if (membership.kind !== 'ok') return membership
+
+  if (compliance.ndncEnabled) {
+    const freshness = dnc.nationalListFreshness(nowMs, compliance.nationalDncAgeSecMax)
+    if (freshness.kind === 'missing') return { kind: 'ndncMissing' }
+    if (freshness.kind === 'stale') return { kind: 'ndncStale', ageSec: freshness.ageSec }
+  }
+
+  const blockedUntilMs = history.repeatBlockedUntilMs(number, compliance.repeatAfterAbandonSec)
+  if (blockedUntilMs !== null && nowMs < blockedUntilMs) {
+    return { kind: 'repeatAfterAbandon', untilMs: blockedUntilMs }
+  }
+
+  if (!isWithinCallingWindow(nowMs, zone, compliance.callingWindow)) {
+    const nextOpenMs = nextWindowOpenMs(nowMs, zone, compliance.callingWindow)
+    invariant(nextOpenMs > nowMs, 'closed window reported open now')
+    return { kind: 'outsideWindow', nextOpenMs }
+  }
+  return { kind: 'ok' }
+}

@@ -1,0 +1,174 @@
+// Compliance profiles per region (R5.5) and a campaign's compliance settings: a profile plus
+// optional per-field overrides and the DNC / NDNC switches (R5.2, R5.4).
+import { z } from 'zod'
+import { invariant } from '../domain/invariant.ts'
+import { type CallingWindow, callingWindowSchema, dailyWindow } from './calling-window.ts'
+
+const HOUR_SEC = 3600
+const DAY_SEC = 24 * HOUR_SEC
+
+/** Abandon cap, R5.5: 3 % of live-answered calls. Appendix A: 1.0–100.0 in steps of 0.1. */
+export const ABANDON_RATE_PCT_MAX_DEFAULT = 3
+export const ABANDON_RATE_PCT_MAX_MIN = 1
+export const ABANDON_RATE_PCT_MAX_MAX = 100
+/** US (TCPA): the cap is measured over a 30-day campaign period. */
+export const ABANDON_WINDOW_SEC_US = 30 * DAY_SEC
+/** UK (Ofcom persistent-misuse policy): the cap is measured per 24 hours. */
+export const ABANDON_WINDOW_SEC_UK = 24 * HOUR_SEC
+export const ABANDON_WINDOW_SEC_MIN = 60
+export const ABANDON_WINDOW_SEC_MAX = 90 * DAY_SEC
+/** Regulators require at least 15 s of ringing before a no-answer (R2.3). */
+export const RING_SEC_MIN_DEFAULT = 15
+/** R2.3: the no-answer ring limit tops out at 80 s, so a higher minimum could never be met. */
+export const RING_SEC_MIN_MAX = 80
+/** R5.5: no repeat call within 72 h to a number whose call was abandoned. */
+export const REPEAT_AFTER_ABANDON_SEC = 72 * HOUR_SEC
+export const REPEAT_AFTER_ABANDON_SEC_MAX = 30 * DAY_SEC
+/** R5.4: the US national list must be at most 31 days old (FTC: rescrub every 31 days). */
+export const NATIONAL_DNC_AGE_SEC_MAX_US = 31 * DAY_SEC
+/** UK TPS: screen against a copy at most 28 days old. */
+export const NATIONAL_DNC_AGE_SEC_MAX_UK = 28 * DAY_SEC
+export const NATIONAL_DNC_AGE_SEC_MAX_MIN = DAY_SEC
+export const NATIONAL_DNC_AGE_SEC_MAX_MAX = 365 * DAY_SEC
+/** The 2-second rule (R2.1, R5.5): a live person not connected within this long is abandoned. */
+export const CONNECT_SEC_MAX_DEFAULT = 2
+export const CONNECT_SEC_MAX_MAX = 10
+
+invariant(ABANDON_WINDOW_SEC_MIN <= ABANDON_WINDOW_SEC_UK, 'UK abandon window below minimum')
+invariant(ABANDON_WINDOW_SEC_US <= ABANDON_WINDOW_SEC_MAX, 'US abandon window above maximum')
+invariant(RING_SEC_MIN_DEFAULT <= RING_SEC_MIN_MAX, 'default minimum ring above its maximum')
+invariant(REPEAT_AFTER_ABANDON_SEC <= REPEAT_AFTER_ABANDON_SEC_MAX, 'repeat block above maximum')
+
+export const COMPLIANCE_PROFILES = ['US', 'UK', 'CUSTOM'] as const
+export const complianceProfileSchema = z.enum(COMPLIANCE_PROFILES)
+export type ComplianceProfile = z.infer<typeof complianceProfileSchema>
+
+/** A profile's rules, every one explicit. What the engine reads; nothing is looked up later. */
+export interface ComplianceRules {
+  /** Local calling hours of the contact (R5.5). */
+  callingWindow: CallingWindow
+  abandonRatePctMax: number
+  abandonWindowSec: number
+  ringSecMin: number
+  repeatAfterAbandonSec: number
+  nationalDncAgeSecMax: number
+  abandonMessageRequired: boolean
+  connectSecMax: number
+}
+
+export interface ResolvedCompliance extends ComplianceRules {
+  profile: ComplianceProfile
+  dncEnabled: boolean
+  ndncEnabled: boolean
+}
+
+/** TCPA / FCC 47 CFR 64.1200(c)(1): 8 am–9 pm in the called party's local time, every day. */
+const US_RULES: ComplianceRules = {
+  callingWindow: dailyWindow('08:00', '21:00'),
+  abandonRatePctMax: ABANDON_RATE_PCT_MAX_DEFAULT,
+  abandonWindowSec: ABANDON_WINDOW_SEC_US,
+  ringSecMin: RING_SEC_MIN_DEFAULT,
+  repeatAfterAbandonSec: REPEAT_AFTER_ABANDON_SEC,
+  nationalDncAgeSecMax: NATIONAL_DNC_AGE_SEC_MAX_US,
+  abandonMessageRequired: true,
+  connectSecMax: CONNECT_SEC_MAX_DEFAULT,
+}
+
+/**
+ * UK law sets no statutory calling hours; Ofcom and industry codes (DMA) treat calls outside
+ * 08:00–21:00 as likely to cause distress. We pick 08:00–21:00 Monday–Saturday and open an hour
+ * later on Sunday (09:00–21:00), the more cautious reading of the common industry practice.
+ */
+const UK_RULES: ComplianceRules = {
+  callingWindow: [
+    ...[1, 2, 3, 4, 5, 6].map((day) => ({ day, startLocal: '08:00', endLocal: '21:00' })),
+    { day: 7, startLocal: '09:00', endLocal: '21:00' },
+  ],
+  abandonRatePctMax: ABANDON_RATE_PCT_MAX_DEFAULT,
+  abandonWindowSec: ABANDON_WINDOW_SEC_UK,
+  ringSecMin: RING_SEC_MIN_DEFAULT,
+  repeatAfterAbandonSec: REPEAT_AFTER_ABANDON_SEC,
+  nationalDncAgeSecMax: NATIONAL_DNC_AGE_SEC_MAX_UK,
+  abandonMessageRequired: true,
+  connectSecMax: CONNECT_SEC_MAX_DEFAULT,
+}
+
+/**
+ * CUSTOM starts from the US rules (the stricter abandon window) so that a custom campaign with no
+ * overrides is never looser than a regulated one; each rule is then overridden as needed, e.g.
+ * `callingWindow: ALWAYS_OPEN_WINDOW` for the simulator's 24-hour days.
+ */
+const CUSTOM_RULES: ComplianceRules = US_RULES
+
+export const PROFILE_RULES: Readonly<Record<ComplianceProfile, ComplianceRules>> = {
+  US: US_RULES,
+  UK: UK_RULES,
+  CUSTOM: CUSTOM_RULES,
+}
+
+/** Appendix A: percentages in steps of 0.1 (checked with a tolerance for binary fractions). */
+function isTenthStep(value: number): boolean {
+  return Math.abs(value * 10 - Math.round(value * 10)) < 1e-9
+}
+
+export const complianceSettingsSchema = z.object({
+  profile: complianceProfileSchema,
+  callingWindow: callingWindowSchema.optional(),
+  abandonRatePctMax: z
+    .number()
+    .min(ABANDON_RATE_PCT_MAX_MIN)
+    .max(ABANDON_RATE_PCT_MAX_MAX)
+    .refine(isTenthStep, 'abandonRatePctMax is set in steps of 0.1')
+    .optional(),
+  abandonWindowSec: z.int().min(ABANDON_WINDOW_SEC_MIN).max(ABANDON_WINDOW_SEC_MAX).optional(),
+  ringSecMin: z.int().min(1).max(RING_SEC_MIN_MAX).optional(),
+  /** 0 turns the repeat-after-abandon block off (CUSTOM profiles only make sense with it). */
+  repeatAfterAbandonSec: z.int().min(0).max(REPEAT_AFTER_ABANDON_SEC_MAX).optional(),
+  nationalDncAgeSecMax: z
+    .int()
+    .min(NATIONAL_DNC_AGE_SEC_MAX_MIN)
+    .max(NATIONAL_DNC_AGE_SEC_MAX_MAX)
+    .optional(),
+  abandonMessageRequired: z.boolean().optional(),
+  connectSecMax: z.int().min(1).max(CONNECT_SEC_MAX_MAX).optional(),
+  dncEnabled: z.boolean().default(true),
+  ndncEnabled: z.boolean().default(true),
+})
+/** Parsed settings (defaults applied). */
+export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>
+/** Settings as a campaign form or API body sends them. */
+export type ComplianceSettingsInput = z.input<typeof complianceSettingsSchema>
+
+/** The profile's rules with every given override applied. */
+export function resolveCompliance(settings: ComplianceSettings): ResolvedCompliance {
+  const base = PROFILE_RULES[settings.profile]
+  const resolved: ResolvedCompliance = {
+    profile: settings.profile,
+    callingWindow: settings.callingWindow ?? base.callingWindow,
+    abandonRatePctMax: settings.abandonRatePctMax ?? base.abandonRatePctMax,
+    abandonWindowSec: settings.abandonWindowSec ?? base.abandonWindowSec,
+    ringSecMin: settings.ringSecMin ?? base.ringSecMin,
+    repeatAfterAbandonSec: settings.repeatAfterAbandonSec ?? base.repeatAfterAbandonSec,
+    nationalDncAgeSecMax: settings.nationalDncAgeSecMax ?? base.nationalDncAgeSecMax,
+    abandonMessageRequired: settings.abandonMessageRequired ?? base.abandonMessageRequired,
+    connectSecMax: settings.connectSecMax ?? base.connectSecMax,
+    dncEnabled: settings.dncEnabled,
+    ndncEnabled: settings.ndncEnabled,
+  }
+  invariant(resolved.callingWindow.length > 0, 'resolved calling window is empty')
+  invariant(resolved.abandonRatePctMax > 0, 'resolved abandon cap is not positive')
+  invariant(resolved.abandonWindowSec > 0, 'resolved abandon window is not positive')
+  return resolved
+}
+
+/** Parses untrusted settings and resolves them; a bad payload is a typed result, not a throw. */
+export function parseCompliance(
+  input: unknown,
+): { kind: 'ok'; compliance: ResolvedCompliance } | { kind: 'invalid'; issues: string[] } {
+  const parsed = complianceSettingsSchema.safeParse(input)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    return { kind: 'invalid', issues }
+  }
+  return { kind: 'ok', compliance: resolveCompliance(parsed.data) }
+}

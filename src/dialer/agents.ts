@@ -1,0 +1,95 @@
+// Agent bookkeeping around the pure state machine (R7): every change goes through here so the
+// campaign pools (reserved, ready) always mirror the agents' states.
+import { type AgentEvent, type AgentTransition, transitionAgent } from '../domain/agent-state.ts'
+import { invariant } from '../domain/invariant.ts'
+import type { AgentRuntime, EngineContext } from './context.ts'
+import { isPreview } from './context.ts'
+
+/** Applies an event the engine knows to be legal; an illegal one here is a bug. */
+export function applyAgentEvent(ctx: EngineContext, agent: AgentRuntime, event: AgentEvent): void {
+  const result = tryAgentEvent(ctx, agent, event)
+  invariant(result.kind === 'ok', `illegal agent transition ${agent.state.kind} → ${event.kind}`)
+}
+
+/** Applies an event that came from outside (desktop, API): illegal ones are returned, not fixed. */
+export function tryAgentEvent(
+  ctx: EngineContext,
+  agent: AgentRuntime,
+  event: AgentEvent,
+): AgentTransition {
+  const before = agent.state
+  const result = transitionAgent(before, event)
+  if (result.kind !== 'ok') return result
+  leavePools(ctx, agent)
+  agent.state = result.state
+  agent.stateSinceMs = ctx.clock.nowMs()
+  if (agent.reservationTimer !== null && result.state.kind !== 'Reserved') {
+    ctx.clock.cancelTimer(agent.reservationTimer)
+    agent.reservationTimer = null
+  }
+  if (before.kind === 'Reserved' && result.state.kind !== 'Engaged') {
+    ctx.telephony.releaseAgent(agent.id)
+  }
+  enterPools(ctx, agent)
+  ctx.bus.publish({
+    kind: 'agentState',
+    atMs: agent.stateSinceMs,
+    agentId: agent.id,
+    state: agent.state,
+  })
+  return result
+}
+
+function leavePools(ctx: EngineContext, agent: AgentRuntime): void {
+  if (agent.state.kind !== 'Reserved') return
+  const campaign = ctx.campaigns.get(agent.state.campaignId)
+  if (!campaign) return
+  campaign.reserved.delete(agent.id)
+  campaign.ready.delete(agent.id)
+  ctx.dirty.add(campaign.config.id)
+}
+
+function enterPools(ctx: EngineContext, agent: AgentRuntime): void {
+  if (agent.state.kind === 'Available') ctx.toRoute.add(agent.id)
+  if (agent.state.kind !== 'Reserved') return
+  const campaign = ctx.campaigns.get(agent.state.campaignId)
+  invariant(campaign !== undefined, 'agent reserved by an unknown campaign')
+  campaign.reserved.add(agent.id)
+  agent.poolCampaignId = campaign.config.id
+  if (agent.state.connected && !isPreview(campaign.config)) campaign.ready.add(agent.id)
+  ctx.dirty.add(campaign.config.id)
+}
+
+export function agentOrThrow(ctx: EngineContext, agentId: string): AgentRuntime {
+  const agent = ctx.agents.get(agentId)
+  invariant(agent !== undefined, `unknown agent ${agentId}`)
+  return agent
+}
+
+/** The agent's queues: every queue whose distribution group names one of the agent's teams. */
+export function queuesOfAgent(ctx: EngineContext, agent: AgentRuntime): string[] {
+  const queueIds: string[] = []
+  for (const queue of ctx.queues.values()) {
+    if (queue.teamIds.some((teamId) => agent.teamIds.includes(teamId))) queueIds.push(queue.id)
+  }
+  return queueIds
+}
+
+/** A queue's rank for an agent (R8.2): the best explicit rank of the agent's teams, else the
+ * default, which puts inbound queues above campaign queues (R8.1). Lower wins. */
+export const RANK_DEFAULT_INBOUND = 1000
+export const RANK_DEFAULT_OUTBOUND = 2000
+
+export function queueRankForAgent(
+  ctx: EngineContext,
+  agent: AgentRuntime,
+  queueId: string,
+): number {
+  let best = Number.POSITIVE_INFINITY
+  for (const teamId of agent.teamIds) {
+    const rank = ctx.teams.get(teamId)?.queueRankings.get(queueId)
+    if (rank !== undefined && rank < best) best = rank
+  }
+  if (best !== Number.POSITIVE_INFINITY) return best
+  return ctx.queues.get(queueId)?.type === 'INBOUND' ? RANK_DEFAULT_INBOUND : RANK_DEFAULT_OUTBOUND
+}

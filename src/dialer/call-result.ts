@@ -1,0 +1,82 @@
+// The OutboundCampaignCallResult flow event (R3.3): AMD and ABANDONED in agent campaigns, and
+// LIVE_VOICE too in IVR campaigns, branch to play, virtual agent, GotoEntryPoint or disconnect.
+// Without a handler AMD is disconnected; an abandoned customer first hears the information
+// message the compliance profile requires (R5.5), then is disconnected.
+import { invariant } from '../domain/invariant.ts'
+import type { CpaResult } from '../domain/outcomes.ts'
+import type { FlowStep } from '../flows/interpreter.ts'
+import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
+import { closeAttempt } from './close.ts'
+import type { AttemptRuntime, EngineContext } from './context.ts'
+import { flowVarsOf } from './dialing.ts'
+import { acceptInboundCall } from './inbound.ts'
+import { campaignOf, hangupAndClose } from './lifecycle.ts'
+
+/** CPAResultCode values handed to the flow beside CPAResult. */
+const CPA_RESULT_CODES: Record<CpaResult, string> = {
+  LIVE_VOICE: 'LIVE_VOICE',
+  AMD: 'ANSWERING_MACHINE',
+  ABANDONED: 'NO_AGENT_AVAILABLE',
+}
+
+export function runCallResult(ctx: EngineContext, attempt: AttemptRuntime, result: CpaResult) {
+  const campaign = campaignOf(ctx, attempt)
+  const flow = campaign.config.flow
+  attempt.phase = 'flow'
+  if (!flow?.handlers.OutboundCampaignCallResult) {
+    if (result === 'ABANDONED' && campaign.config.compliance.abandonMessageRequired) {
+      attempt.flowState = null
+      ctx.telephony.play({
+        callId: attempt.id,
+        promptId: campaign.config.abandonMessagePromptId,
+        music: false,
+      })
+      return
+    }
+    return hangupAndClose(ctx, attempt)
+  }
+  const step = startFlowEvent(
+    flow,
+    'OutboundCampaignCallResult',
+    { CPAResult: result, CPAResultCode: CPA_RESULT_CODES[result] },
+    flowVarsOf(campaign),
+  )
+  applyStep(ctx, attempt, step)
+}
+
+/** A prompt or virtual agent finished: continue the flow (or end the default message). */
+export function resumeCallResult(ctx: EngineContext, attempt: AttemptRuntime): void {
+  if (attempt.phase !== 'flow') return
+  if (attempt.flowState === null) return hangupAndClose(ctx, attempt)
+  const flow = campaignOf(ctx, attempt).config.flow
+  invariant(flow !== null, 'resuming a flow that does not exist')
+  applyStep(ctx, attempt, resumeFlow(flow, attempt.flowState))
+}
+
+function applyStep(ctx: EngineContext, attempt: AttemptRuntime, step: FlowStep): void {
+  attempt.flowState = step.state
+  for (const effect of step.effects) {
+    switch (effect.kind) {
+      case 'play':
+        ctx.telephony.play({ callId: attempt.id, ...effect })
+        break
+      case 'virtualAgent':
+        ctx.telephony.startVirtualAgent(attempt.id, effect.botId, effect.maxDurationSec)
+        break
+      case 'disconnect':
+        return hangupAndClose(ctx, attempt)
+      case 'gotoEntryPoint':
+        return handOff(ctx, attempt, effect.entryPointId)
+      case 'setCallerId':
+      case 'queue':
+        invariant(false, `${effect.kind} in a call-result flow (refused by validation)`)
+    }
+  }
+  if (step.status === 'done') hangupAndClose(ctx, attempt)
+}
+
+/** GotoEntryPoint: the call leaves the campaign (its port frees) for an inbound entry point. */
+function handOff(ctx: EngineContext, attempt: AttemptRuntime, entryPointId: string): void {
+  closeAttempt(ctx, attempt)
+  acceptInboundCall(ctx, attempt.id, entryPointId, attempt.number)
+}

@@ -1,0 +1,85 @@
+// Closing an attempt: exactly once, with its outcome already set. The record goes to the bus (the
+// append-only attempt log), the number's history, and the retry rules decide the contact's future.
+import { decideAfterAttempt } from '../compliance/retry.ts'
+import { invariant } from '../domain/invariant.ts'
+import type { HangupParty } from '../domain/outcomes.ts'
+import type { ContactDisposition } from './contact-list.ts'
+import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
+import { isIvr } from './context.ts'
+
+export function closeAttempt(ctx: EngineContext, attempt: AttemptRuntime, party?: HangupParty) {
+  invariant(attempt.phase !== 'closed', `attempt ${attempt.id} closed twice`)
+  invariant(attempt.outcome !== null, `attempt ${attempt.id} closed without an outcome`)
+  invariant(!attempt.inFlight, `attempt ${attempt.id} closed while in flight`)
+  const campaign = ctx.campaigns.get(attempt.campaignId)!
+  const nowMs = ctx.clock.nowMs()
+  attempt.phase = 'closed'
+  for (const timer of [attempt.ringTimer, attempt.waitTimer]) {
+    if (timer !== null) ctx.clock.cancelTimer(timer)
+  }
+  if (attempt.holdsPort) releasePort(ctx, campaign, attempt)
+  ctx.attempts.delete(attempt.id)
+  campaign.attempts.delete(attempt.id)
+  ctx.history.recordAttempt(attempt.number, nowMs, attempt.outcome)
+  attempt.progress.attempts.push({
+    atMs: attempt.dialedAtMs,
+    outcome: attempt.outcome,
+    number: attempt.number,
+  })
+  scheduleContact(ctx, campaign, attempt)
+  ctx.bus.publish({
+    kind: 'attemptClosed',
+    atMs: nowMs,
+    attempt: {
+      id: attempt.id,
+      campaignId: attempt.campaignId,
+      contactId: attempt.progress.contact.id,
+      number: attempt.number,
+      callerId: attempt.callerId,
+      dialedAtMs: attempt.dialedAtMs,
+      endedAtMs: nowMs,
+      outcome: attempt.outcome,
+      ...(attempt.agentId !== null ? { agentId: attempt.agentId } : {}),
+      ...(party !== undefined ? { hangupParty: party } : {}),
+    },
+  })
+  ctx.dirty.add(campaign.config.id)
+}
+
+function releasePort(ctx: EngineContext, campaign: CampaignRuntime, attempt: AttemptRuntime) {
+  invariant(isIvr(campaign.config), 'a port held by an agent campaign')
+  campaign.portsHeld -= 1
+  invariant(campaign.portsHeld >= 0, 'negative IVR ports held')
+  attempt.holdsPort = false
+  const nowMs = ctx.clock.nowMs()
+  campaign.estimator.observeTalk((nowMs - (attempt.bridgedAtMs ?? nowMs)) / 1000)
+  campaign.estimator.observeWrap(0)
+  ctx.bus.publish({
+    kind: 'ivrPort',
+    atMs: nowMs,
+    campaignId: campaign.config.id,
+    attemptId: attempt.id,
+    phase: 'released',
+  })
+}
+
+/** Retry rules per outcome (R5.2): back into the list at a later time, or a final disposition. */
+function scheduleContact(ctx: EngineContext, campaign: CampaignRuntime, attempt: AttemptRuntime) {
+  const progress = attempt.progress
+  const decision = decideAfterAttempt({
+    outcome: attempt.outcome!,
+    nowMs: ctx.clock.nowMs(),
+    attempts: progress.attempts,
+    rules: campaign.config.retry,
+    zone: attempt.zone,
+    repeatAfterAbandonSec: campaign.config.compliance.repeatAfterAbandonSec,
+  })
+  if (decision.kind === 'retry') {
+    campaign.list.reschedule(progress, decision.notBeforeMs)
+    campaign.hopperIdleUntilMs = Math.min(campaign.hopperIdleUntilMs, decision.notBeforeMs)
+    return
+  }
+  const disposition: ContactDisposition =
+    decision.reason === 'maxAttemptsTotal' ? 'maxAttempts' : decision.reason
+  campaign.list.finish(progress, disposition)
+}

@@ -1,0 +1,115 @@
+// Contact lists as the engine's hopper reads them: contacts due at a time, rescheduled by the retry
+// and compliance rules, finished with a disposition. The in-memory list serves the simulator and
+// tests; the durable store implements the same interface.
+import type { Contact } from '../domain/contact.ts'
+import { invariant } from '../domain/invariant.ts'
+import { MinHeap } from '../domain/min-heap.ts'
+import type { AttemptOutcome } from '../domain/outcomes.ts'
+
+export interface AttemptSummary {
+  atMs: number
+  outcome: AttemptOutcome
+  number: string
+}
+
+export type ContactDisposition =
+  | 'success'
+  | 'notRetryable'
+  | 'maxAttempts'
+  | 'dncBlocked'
+  | 'removed'
+  | 'noDialableNumber'
+  | 'other'
+
+export interface ContactProgress {
+  contact: Contact
+  attempts: AttemptSummary[]
+  notBeforeMs: number
+}
+
+export interface ContactList {
+  /** Takes the next contact due at `nowMs` out of the list; null when none is due. */
+  takeDue(nowMs: number): ContactProgress | null
+  /** Puts a taken contact back, due again at `notBeforeMs`. */
+  reschedule(progress: ContactProgress, notBeforeMs: number): void
+  /** A taken contact reached its final disposition; it is never offered again. */
+  finish(progress: ContactProgress, disposition: ContactDisposition): void
+  /** Contacts waiting in the list (not taken, not finished); Infinity for a generated list. */
+  pendingCount(): number
+  /** When the next pending contact is due; undefined when none is pending. */
+  nextDueMs(): number | undefined
+}
+
+export class InMemoryContactList implements ContactList {
+  private readonly due = new MinHeap<ContactProgress>()
+  private readonly taken = new Set<string>()
+  readonly finished = new Map<
+    string,
+    { progress: ContactProgress; disposition: ContactDisposition }
+  >()
+
+  add(contact: Contact, notBeforeMs = 0): void {
+    invariant(contact.numbers.length > 0, 'a contact needs at least one number')
+    this.due.push(notBeforeMs, { contact, attempts: [], notBeforeMs })
+  }
+
+  takeDue(nowMs: number): ContactProgress | null {
+    const key = this.due.peekKey()
+    if (key === undefined || key > nowMs) return null
+    const progress = this.due.pop()!
+    invariant(!this.taken.has(progress.contact.id), 'contact taken twice')
+    this.taken.add(progress.contact.id)
+    return progress
+  }
+
+  reschedule(progress: ContactProgress, notBeforeMs: number): void {
+    invariant(this.taken.delete(progress.contact.id), 'rescheduling a contact that was not taken')
+    progress.notBeforeMs = notBeforeMs
+    this.due.push(notBeforeMs, progress)
+  }
+
+  finish(progress: ContactProgress, disposition: ContactDisposition): void {
+    invariant(this.taken.delete(progress.contact.id), 'finishing a contact that was not taken')
+    this.finished.set(progress.contact.id, { progress, disposition })
+  }
+
+  pendingCount(): number {
+    return this.due.size
+  }
+
+  nextDueMs(): number | undefined {
+    return this.due.peekKey()
+  }
+}
+
+/** An endless list for the simulator: when nothing is due, a fresh contact is made. */
+export class GeneratedContactList implements ContactList {
+  private readonly inner = new InMemoryContactList()
+  private made = 0
+
+  constructor(private readonly makeContact: (index: number) => Contact) {}
+
+  takeDue(nowMs: number): ContactProgress | null {
+    const due = this.inner.takeDue(nowMs)
+    if (due) return due
+    this.made += 1
+    this.inner.add(this.makeContact(this.made), nowMs)
+    return this.inner.takeDue(nowMs)
+  }
+
+  reschedule(progress: ContactProgress, notBeforeMs: number): void {
+    this.inner.reschedule(progress, notBeforeMs)
+  }
+
+  finish(progress: ContactProgress, disposition: ContactDisposition): void {
+    this.inner.finish(progress, disposition)
+  }
+
+  pendingCount(): number {
+    return Number.POSITIVE_INFINITY
+  }
+
+  nextDueMs(): number | undefined {
+    return Number.NEGATIVE_INFINITY
+  }
+}

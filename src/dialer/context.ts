@@ -1,0 +1,152 @@
+// The engine's runtime state, shared by the small modules that each handle one concern
+// (dialing, the attempt lifecycle, call-result flows, preview, inbound, routing).
+import type { AbandonLedger } from '../compliance/abandon-ledger.ts'
+import type { DncRegistry } from '../compliance/dnc.ts'
+import type { NumberHistory } from '../compliance/repeat-call.ts'
+import type { AgentState } from '../domain/agent-state.ts'
+import type { Ids } from '../domain/ids.ts'
+import type { AttemptOutcome } from '../domain/outcomes.ts'
+import type { FlowRunState } from '../flows/interpreter.ts'
+import type { Flow } from '../flows/schema.ts'
+import type { CampaignEstimator } from '../pacing/estimates.ts'
+import type { PoolPacingPolicy } from '../pacing/types.ts'
+import type { Clock, TimerId } from '../ports/clock.ts'
+import type { Telephony } from '../ports/telephony.ts'
+import type { ContactList, ContactProgress } from './contact-list.ts'
+import type { Bus, EngineCampaign } from './types.ts'
+
+export interface AgentRuntime {
+  id: string
+  teamIds: string[]
+  state: AgentState
+  stateSinceMs: number
+  /** The campaign whose pool this agent last served (for pacing forecasts). */
+  poolCampaignId: string | null
+  /** Customer call the agent is engaged on. */
+  callId: string | null
+  reservationTimer: TimerId | null
+  wrapCode: string
+  idleCode: string
+}
+
+export interface TeamRuntime {
+  id: string
+  agentIds: string[]
+  /** queueId → rank; a lower rank wins (R8.2). */
+  queueRankings: Map<string, number>
+}
+
+export interface QueueRuntime {
+  id: string
+  type: 'INBOUND' | 'OUTBOUND'
+  /** Teams of the (single, for outdial) call distribution group. */
+  teamIds: string[]
+  /** Inbound calls waiting, oldest first. */
+  waiting: string[]
+}
+
+export interface EntryPointRuntime {
+  id: string
+  type: 'INBOUND' | 'OUTBOUND'
+  flow: Flow
+}
+
+export type AttemptPhase = 'dialing' | 'analysing' | 'waitingServer' | 'bridged' | 'flow' | 'closed'
+
+export interface AttemptRuntime {
+  id: string
+  campaignId: string
+  progress: ContactProgress
+  number: string
+  zone: string
+  callerId: string
+  dialedAtMs: number
+  phase: AttemptPhase
+  /** Progressive and preview: the agent the line was dialled for. */
+  ownerAgentId: string | null
+  agentId: string | null
+  outcome: AttemptOutcome | null
+  /** True while the line counts as "in flight" for pacing (dialled, not yet resolved). */
+  inFlight: boolean
+  holdsPort: boolean
+  ringTimer: TimerId | null
+  waitTimer: TimerId | null
+  flowState: FlowRunState | null
+  bridgedAtMs: number | null
+}
+
+export interface PreviewTask {
+  id: string
+  campaignId: string
+  agentId: string
+  progress: ContactProgress
+  number: string
+  timer: TimerId | null
+}
+
+export interface CampaignRuntime {
+  config: EngineCampaign
+  status: 'running' | 'paused' | 'stopped'
+  list: ContactList
+  ledger: AbandonLedger
+  estimator: CampaignEstimator
+  policy: PoolPacingPolicy | null
+  /** Attempts of this campaign that are open (any phase but closed). */
+  attempts: Set<string>
+  /** Lines dialled and not yet resolved. */
+  inFlight: number
+  /** Live customers waiting (≤ 2 s) for an agent or port, oldest first. */
+  liveWaiting: string[]
+  /** Agents reserved and connected with no customer, longest waiting first. */
+  ready: Set<string>
+  /** Agents reserved by this campaign (connected or not). */
+  reserved: Set<string>
+  /** Progressive: open lines per owning agent. */
+  linesByOwner: Map<string, number>
+  portsHeld: number
+  lastAssignedMs: number
+  tickTimer: TimerId | null
+  /** When the hopper found nothing due: do not ask again before this time. */
+  hopperIdleUntilMs: number
+  previewTasks: Map<string, PreviewTask>
+}
+
+export interface InboundCallRuntime {
+  id: string
+  queueId: string | null
+  arrivedAtMs: number
+  agentId: string | null
+  flowState: FlowRunState | null
+  flow: Flow
+}
+
+export interface EngineContext {
+  clock: Clock
+  telephony: Telephony
+  ids: Ids
+  bus: Bus
+  dnc: DncRegistry
+  history: NumberHistory
+  agents: Map<string, AgentRuntime>
+  teams: Map<string, TeamRuntime>
+  queues: Map<string, QueueRuntime>
+  entryPoints: Map<string, EntryPointRuntime>
+  campaigns: Map<string, CampaignRuntime>
+  attempts: Map<string, AttemptRuntime>
+  inbound: Map<string, InboundCallRuntime>
+  previewTasks: Map<string, PreviewTask>
+  /** Campaigns whose pacing must be re-evaluated before the current entry point returns. */
+  dirty: Set<string>
+  /** Agents who became Available and wait for the router before the entry point returns. */
+  toRoute: Set<string>
+  /** A timer whose callback runs inside the engine (pacing and routing settle afterwards). */
+  setTimer(delayMs: number, callback: () => void): TimerId
+}
+
+export function isIvr(campaign: EngineCampaign): boolean {
+  return campaign.mode === 'progressive_ivr' || campaign.mode === 'predictive_ivr'
+}
+
+export function isPreview(campaign: EngineCampaign): boolean {
+  return campaign.mode === 'preview_standard' || campaign.mode === 'preview_direct'
+}

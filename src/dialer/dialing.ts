@@ -1,0 +1,114 @@
+// Placing dials: the pump decides how many lines each campaign opens now (by its pacing), the
+// PreDial flow event sets the caller ID (R3.2, R6.1), and the Telephony port dials.
+import { resolveCallerId } from '../domain/caller-id.ts'
+import { invariant } from '../domain/invariant.ts'
+import { preDialCallerId, startFlowEvent } from '../flows/interpreter.ts'
+import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
+import { isPreview } from './context.ts'
+import type { DialChoice } from './hopper.ts'
+import { noAnswerAtRingLimit } from './lifecycle.ts'
+
+export function flowVarsOf(campaign: CampaignRuntime): Record<string, string> {
+  const declared = campaign.config.flow?.variables.some((v) => v.name === 'campaignId')
+  return declared ? { campaignId: campaign.config.name } : {}
+}
+
+function callerIdFor(
+  ctx: EngineContext,
+  campaign: CampaignRuntime,
+  choice: DialChoice,
+  attemptId: string,
+): string {
+  const flow = campaign.config.flow
+  let preDial: string | undefined
+  if (flow?.handlers.PreDial) {
+    const step = startFlowEvent(
+      flow,
+      'PreDial',
+      {
+        dialNumber: choice.number,
+        operationType: isPreview(campaign.config) ? 'PREVIEW_CAMPAIGN' : 'OUTDIAL',
+        direction: 'OUTBOUND',
+        participantType: 'CUSTOMER',
+      },
+      flowVarsOf(campaign),
+    )
+    preDial = preDialCallerId(step.effects)
+  }
+  const resolved = resolveCallerId({
+    campaignCallerId: campaign.config.callerId,
+    recordCallerId: choice.progress.contact.callerId,
+    preDialCallerId: preDial,
+  })
+  for (const rejection of resolved.rejected) {
+    ctx.bus.publish({
+      kind: 'callerIdRejected',
+      atMs: ctx.clock.nowMs(),
+      attemptId,
+      source: rejection.source,
+      value: rejection.value,
+      reason: rejection.reason,
+    })
+  }
+  return resolved.callerId
+}
+
+/** Dials one contact for the campaign; `ownerAgentId` for progressive and preview lines. */
+export function placeDial(
+  ctx: EngineContext,
+  campaign: CampaignRuntime,
+  choice: DialChoice,
+  ownerAgentId: string | null,
+): AttemptRuntime {
+  invariant(campaign.status === 'running', 'dialling for a campaign that is not running')
+  const id = ctx.ids.next('att')
+  const nowMs = ctx.clock.nowMs()
+  const callerId = callerIdFor(ctx, campaign, choice, id)
+  const attempt: AttemptRuntime = {
+    id,
+    campaignId: campaign.config.id,
+    progress: choice.progress,
+    number: choice.number,
+    zone: choice.zone,
+    callerId,
+    dialedAtMs: nowMs,
+    phase: 'dialing',
+    ownerAgentId,
+    agentId: null,
+    outcome: null,
+    inFlight: true,
+    holdsPort: false,
+    ringTimer: null,
+    waitTimer: null,
+    flowState: null,
+    bridgedAtMs: null,
+  }
+  ctx.attempts.set(id, attempt)
+  campaign.attempts.add(id)
+  campaign.inFlight += 1
+  if (ownerAgentId !== null) {
+    campaign.linesByOwner.set(ownerAgentId, (campaign.linesByOwner.get(ownerAgentId) ?? 0) + 1)
+  }
+  ctx.bus.publish({
+    kind: 'dial',
+    atMs: nowMs,
+    attemptId: id,
+    campaignId: campaign.config.id,
+    contactId: choice.progress.contact.id,
+    number: choice.number,
+    zone: choice.zone,
+    callerId,
+  })
+  ctx.telephony.dial({
+    callId: id,
+    toNumber: choice.number,
+    callerId,
+    cpaEnabled: campaign.config.cpaEnabled,
+    amdEnabled: campaign.config.cpaEnabled && campaign.config.amdEnabled,
+  })
+  attempt.ringTimer = ctx.setTimer(campaign.config.ringLimitSec * 1000, () => {
+    attempt.ringTimer = null
+    noAnswerAtRingLimit(ctx, attempt)
+  })
+  return attempt
+}

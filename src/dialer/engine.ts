@@ -1,0 +1,334 @@
+// The dialer engine: one event-driven core with no I/O of its own (design.md). Everything arrives
+// through its ports (Clock, Telephony, Ids, Bus) and its public methods (the desktop's and the
+// campaign manager's actions). After every entry point, routing and pacing settle.
+import { AbandonLedger } from '../compliance/abandon-ledger.ts'
+import { DncRegistry } from '../compliance/dnc.ts'
+import { NumberHistory } from '../compliance/repeat-call.ts'
+import type { AgentEvent, AgentTransition } from '../domain/agent-state.ts'
+import type { Ids } from '../domain/ids.ts'
+import { invariant } from '../domain/invariant.ts'
+import type { Flow } from '../flows/schema.ts'
+import { adaptiveReferencePolicy } from '../pacing/adaptive-reference.ts'
+import { CampaignEstimator } from '../pacing/estimates.ts'
+import { fixedRatioPolicy } from '../pacing/fixed.ts'
+import { predictivePolicy } from '../pacing/predictive.ts'
+import type { PoolPacingPolicy } from '../pacing/types.ts'
+import type { Clock } from '../ports/clock.ts'
+import type { Telephony, TelephonyEvent } from '../ports/telephony.ts'
+import { routeAgent, routeAllAvailable } from '../routing/router.ts'
+import { agentOrThrow, tryAgentEvent } from './agents.ts'
+import { resumeCallResult } from './call-result.ts'
+import type { ContactList } from './contact-list.ts'
+import type { CampaignRuntime, EngineContext } from './context.ts'
+import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
+import { endBridged, onAttemptEvent } from './lifecycle.ts'
+import { offerNext, type PreviewActionResult, previewAction } from './preview.ts'
+import { PACING_TICK_MS, pumpCampaign } from './pump.ts'
+import type { Bus, EngineCampaign, PreviewAction } from './types.ts'
+
+/** Rounds of routing and pacing one entry point may take before settling (a loop bound). */
+export const SETTLE_ROUNDS_MAX = 10_000
+
+export interface EnginePorts {
+  clock: Clock
+  telephony: Telephony
+  ids: Ids
+  bus: Bus
+  dnc?: DncRegistry
+  history?: NumberHistory
+}
+
+export type CampaignCommandResult =
+  | { kind: 'ok' }
+  | { kind: 'notFound'; campaignId: string }
+  | { kind: 'illegal'; from: CampaignRuntime['status']; action: string }
+
+export class Engine {
+  readonly ctx: EngineContext
+  private settling = false
+
+  constructor(ports: EnginePorts) {
+    this.ctx = {
+      clock: ports.clock,
+      telephony: ports.telephony,
+      ids: ports.ids,
+      bus: ports.bus,
+      dnc: ports.dnc ?? new DncRegistry(),
+      history: ports.history ?? new NumberHistory(),
+      agents: new Map(),
+      teams: new Map(),
+      queues: new Map(),
+      entryPoints: new Map(),
+      campaigns: new Map(),
+      attempts: new Map(),
+      inbound: new Map(),
+      previewTasks: new Map(),
+      dirty: new Set(),
+      toRoute: new Set(),
+      setTimer: (delayMs, callback) =>
+        ports.clock.setTimerAt(ports.clock.nowMs() + delayMs, () => this.run(callback)),
+    }
+  }
+
+  /** Runs one entry point, then lets routing and pacing settle. */
+  private run<T>(action: () => T): T {
+    if (this.settling) return action()
+    this.settling = true
+    try {
+      const result = action()
+      this.settle()
+      return result
+    } finally {
+      this.settling = false
+    }
+  }
+
+  private settle(): void {
+    const ctx = this.ctx
+    for (let round = 0; ctx.dirty.size > 0 || ctx.toRoute.size > 0; round++) {
+      invariant(round < SETTLE_ROUNDS_MAX, 'routing and pacing did not settle')
+      for (const agentId of [...ctx.toRoute]) {
+        ctx.toRoute.delete(agentId)
+        routeAgent(ctx, agentId)
+      }
+      for (const campaignId of [...ctx.dirty]) {
+        ctx.dirty.delete(campaignId)
+        pumpCampaign(ctx, ctx.campaigns.get(campaignId)!)
+      }
+    }
+  }
+
+  // --- configuration -------------------------------------------------------------------------
+
+  addTeam(team: { id: string; queueRankings?: { queueId: string; rank: number }[] }): void {
+    const rankings = new Map((team.queueRankings ?? []).map((r) => [r.queueId, r.rank]))
+    this.ctx.teams.set(team.id, { id: team.id, agentIds: [], queueRankings: rankings })
+  }
+
+  addQueue(queue: { id: string; type: 'INBOUND' | 'OUTBOUND'; teamIds: string[] }): void {
+    for (const teamId of queue.teamIds)
+      invariant(this.ctx.teams.has(teamId), `unknown team ${teamId}`)
+    this.ctx.queues.set(queue.id, { ...queue, waiting: [] })
+  }
+
+  addEntryPoint(entryPoint: { id: string; type: 'INBOUND' | 'OUTBOUND'; flow: Flow }): void {
+    this.ctx.entryPoints.set(entryPoint.id, entryPoint)
+  }
+
+  addAgent(agent: { id: string; teamIds: string[]; wrapCode?: string; idleCode?: string }): void {
+    invariant(!this.ctx.agents.has(agent.id), `agent ${agent.id} added twice`)
+    for (const teamId of agent.teamIds) this.ctx.teams.get(teamId)?.agentIds.push(agent.id)
+    this.ctx.agents.set(agent.id, {
+      id: agent.id,
+      teamIds: agent.teamIds,
+      state: { kind: 'LoggedOut' },
+      stateSinceMs: this.ctx.clock.nowMs(),
+      poolCampaignId: null,
+      callId: null,
+      reservationTimer: null,
+      wrapCode: agent.wrapCode ?? 'Default',
+      idleCode: agent.idleCode ?? 'Default',
+    })
+  }
+
+  addCampaign(config: EngineCampaign, list: ContactList): void {
+    invariant(!this.ctx.campaigns.has(config.id), `campaign ${config.id} added twice`)
+    invariant(config.ivrPorts >= 0, 'negative IVR ports')
+    this.ctx.campaigns.set(config.id, {
+      config,
+      status: 'stopped',
+      list,
+      ledger: new AbandonLedger({ windowSec: config.compliance.abandonWindowSec }),
+      estimator: new CampaignEstimator(),
+      policy: policyFor(config),
+      attempts: new Set(),
+      inFlight: 0,
+      liveWaiting: [],
+      ready: new Set(),
+      reserved: new Set(),
+      linesByOwner: new Map(),
+      portsHeld: 0,
+      lastAssignedMs: Number.NEGATIVE_INFINITY,
+      tickTimer: null,
+      hopperIdleUntilMs: Number.NEGATIVE_INFINITY,
+      previewTasks: new Map(),
+    })
+  }
+
+  /** New contacts were added to a campaign's list: look at the list again now. */
+  contactsChanged(campaignId: string): void {
+    this.run(() => {
+      const campaign = this.ctx.campaigns.get(campaignId)
+      if (!campaign) return
+      campaign.hopperIdleUntilMs = Number.NEGATIVE_INFINITY
+      this.ctx.dirty.add(campaignId)
+      routeAllAvailable(this.ctx)
+    })
+  }
+
+  // --- campaign lifecycle (R5.2) -------------------------------------------------------------
+
+  startCampaign(campaignId: string): CampaignCommandResult {
+    return this.setStatus(campaignId, 'start', ['stopped'], 'running')
+  }
+  pauseCampaign(campaignId: string): CampaignCommandResult {
+    return this.setStatus(campaignId, 'pause', ['running'], 'paused')
+  }
+  resumeCampaign(campaignId: string): CampaignCommandResult {
+    return this.setStatus(campaignId, 'resume', ['paused'], 'running')
+  }
+  stopCampaign(campaignId: string): CampaignCommandResult {
+    return this.setStatus(campaignId, 'stop', ['running', 'paused'], 'stopped')
+  }
+
+  private setStatus(
+    campaignId: string,
+    action: string,
+    from: CampaignRuntime['status'][],
+    to: CampaignRuntime['status'],
+  ): CampaignCommandResult {
+    return this.run(() => {
+      const campaign = this.ctx.campaigns.get(campaignId)
+      if (!campaign) return { kind: 'notFound', campaignId }
+      if (!from.includes(campaign.status)) return { kind: 'illegal', from: campaign.status, action }
+      campaign.status = to
+      if (to === 'running') {
+        campaign.hopperIdleUntilMs = Number.NEGATIVE_INFINITY
+        this.armTick(campaign)
+        routeAllAvailable(this.ctx)
+      } else if (campaign.tickTimer !== null) {
+        this.ctx.clock.cancelTimer(campaign.tickTimer)
+        campaign.tickTimer = null
+      }
+      this.ctx.dirty.add(campaignId)
+      return { kind: 'ok' }
+    })
+  }
+
+  private armTick(campaign: CampaignRuntime): void {
+    campaign.tickTimer = this.ctx.setTimer(PACING_TICK_MS, () => {
+      campaign.tickTimer = null
+      if (campaign.status !== 'running') return
+      this.ctx.dirty.add(campaign.config.id)
+      if (campaign.hopperIdleUntilMs <= this.ctx.clock.nowMs()) routeAllAvailable(this.ctx)
+      this.armTick(campaign)
+    })
+  }
+
+  // --- agent desktop actions (R7) ------------------------------------------------------------
+
+  agentEvent(agentId: string, event: AgentEvent): AgentTransition {
+    return this.run(() => tryAgentEvent(this.ctx, agentOrThrow(this.ctx, agentId), event))
+  }
+
+  agentLogin(agentId: string): AgentTransition {
+    const agent = agentOrThrow(this.ctx, agentId)
+    return this.agentEvent(agentId, { kind: 'login', idleCode: agent.idleCode })
+  }
+
+  /** Ends wrap-up; the wrap-up time feeds the pacing estimates of the agent's campaign. */
+  agentEndWrapUp(agentId: string): AgentTransition {
+    const agent = agentOrThrow(this.ctx, agentId)
+    if (agent.state.kind === 'WrapUp' && agent.poolCampaignId !== null) {
+      const wrapSec = (this.ctx.clock.nowMs() - agent.stateSinceMs) / 1000
+      this.ctx.campaigns.get(agent.poolCampaignId)?.estimator.observeWrap(wrapSec)
+    }
+    return this.agentEvent(agentId, { kind: 'endWrapUp' })
+  }
+
+  /** The agent hangs up on the customer they are engaged with. */
+  agentHangup(agentId: string): { kind: 'ok' } | { kind: 'noCall' } {
+    return this.run(() => {
+      const agent = agentOrThrow(this.ctx, agentId)
+      if (agent.callId === null) return { kind: 'noCall' }
+      const attempt = this.ctx.attempts.get(agent.callId)
+      if (attempt) {
+        this.ctx.telephony.hangup(attempt.id)
+        endBridged(this.ctx, attempt, 'agent')
+        return { kind: 'ok' }
+      }
+      const call = this.ctx.inbound.get(agent.callId)
+      invariant(call !== undefined, 'agent engaged on an unknown call')
+      endInbound(this.ctx, call, true)
+      return { kind: 'ok' }
+    })
+  }
+
+  previewAction(taskId: string, action: PreviewAction, agentId?: string): PreviewActionResult {
+    return this.run(() => previewAction(this.ctx, taskId, action, agentId))
+  }
+
+  /** R1.1(b), the "Campaign Contact" button: the next record across the agent's preview campaigns. */
+  requestCampaignContact(
+    agentId: string,
+  ): { kind: 'offered' } | { kind: 'noContact' } | { kind: 'busy' } {
+    return this.run(() => pullPreviewContact(this.ctx, agentId))
+  }
+
+  // --- telephony -----------------------------------------------------------------------------
+
+  handleTelephony(event: TelephonyEvent): void {
+    this.run(() => dispatchTelephony(this.ctx, event))
+  }
+}
+
+function dispatchTelephony(ctx: EngineContext, event: TelephonyEvent): void {
+  if (event.kind === 'agentAnswered') {
+    const agent = agentOrThrow(ctx, event.agentId)
+    if (agent.state.kind === 'Reserved' && !agent.state.connected) {
+      tryAgentEvent(ctx, agent, { kind: 'reservationAnswered' })
+    }
+    return
+  }
+  if (event.kind === 'inboundCall') {
+    return acceptInboundCall(ctx, event.callId, event.entryPointId, event.fromNumber)
+  }
+  const call = ctx.inbound.get(event.callId)
+  if (call) {
+    if (event.kind === 'customerHangup') return endInbound(ctx, call)
+    if (event.kind === 'playDone' || event.kind === 'virtualAgentDone') resumeInbound(ctx, call.id)
+    return
+  }
+  const attempt = ctx.attempts.get(event.callId)
+  if (!attempt) return
+  if (event.kind === 'playDone' || event.kind === 'virtualAgentDone') {
+    return resumeCallResult(ctx, attempt)
+  }
+  onAttemptEvent(ctx, attempt, event)
+}
+
+function pullPreviewContact(ctx: EngineContext, agentId: string) {
+  const agent = agentOrThrow(ctx, agentId)
+  if (agent.state.kind !== 'Available' && agent.state.kind !== 'Idle')
+    return { kind: 'busy' as const }
+  const teams = new Set(agent.teamIds)
+  const campaigns = [...ctx.campaigns.values()]
+    .filter((c) => c.status === 'running' && c.config.pacing.kind === 'preview')
+    .filter((c) => ctx.queues.get(c.config.queueId)?.teamIds.some((t) => teams.has(t)))
+    .sort((a, b) => a.lastAssignedMs - b.lastAssignedMs)
+  for (const campaign of campaigns) {
+    const nowMs = ctx.clock.nowMs()
+    if ((campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY) > nowMs) continue
+    if (agent.state.kind === 'Idle') tryAgentEvent(ctx, agent, { kind: 'setAvailable' })
+    ctx.toRoute.delete(agent.id)
+    campaign.lastAssignedMs = nowMs
+    tryAgentEvent(ctx, agent, { kind: 'reserve', campaignId: campaign.config.id })
+    tryAgentEvent(ctx, agent, { kind: 'reservationAnswered' })
+    if (offerNext(ctx, campaign, agent)) return { kind: 'offered' as const }
+    tryAgentEvent(ctx, agent, { kind: 'releaseReservation' })
+  }
+  return { kind: 'noContact' as const }
+}
+
+function policyFor(config: EngineCampaign): PoolPacingPolicy | null {
+  switch (config.pacing.kind) {
+    case 'predictive':
+      return predictivePolicy({ correctionPace: config.correctionPace, gain: config.gain })
+    case 'fixed':
+      return fixedRatioPolicy(config.pacing.ratio)
+    case 'adaptive-reference':
+      return adaptiveReferencePolicy()
+    default:
+      return null
+  }
+}

@@ -1,0 +1,250 @@
+// The attempt lifecycle (R2.1): dial → progress → CPA → bridge, flow or abandon → closed. Every
+// attempt ends in exactly one outcome; the 2-second rule abandons a live customer no agent (or IVR
+// port) took in time (R5.5).
+import { invariant } from '../domain/invariant.ts'
+import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
+import type { TelephonyEvent } from '../ports/telephony.ts'
+import { applyAgentEvent } from './agents.ts'
+import { runCallResult } from './call-result.ts'
+import { closeAttempt } from './close.ts'
+import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
+import { isIvr, isPreview } from './context.ts'
+
+export function campaignOf(ctx: EngineContext, attempt: AttemptRuntime): CampaignRuntime {
+  const campaign = ctx.campaigns.get(attempt.campaignId)
+  invariant(campaign !== undefined, 'attempt of an unknown campaign')
+  return campaign
+}
+
+/** The line stops counting as "in flight" for pacing; `live` feeds the contact-rate estimate. */
+function resolveLine(ctx: EngineContext, attempt: AttemptRuntime, live: boolean): void {
+  if (!attempt.inFlight) return
+  const campaign = campaignOf(ctx, attempt)
+  attempt.inFlight = false
+  campaign.inFlight -= 1
+  invariant(campaign.inFlight >= 0, 'negative lines in flight')
+  if (attempt.ownerAgentId !== null) {
+    const lines = (campaign.linesByOwner.get(attempt.ownerAgentId) ?? 0) - 1
+    invariant(lines >= 0, 'negative lines for an agent')
+    if (lines === 0) campaign.linesByOwner.delete(attempt.ownerAgentId)
+    else campaign.linesByOwner.set(attempt.ownerAgentId, lines)
+  }
+  if (attempt.ringTimer !== null) ctx.clock.cancelTimer(attempt.ringTimer)
+  attempt.ringTimer = null
+  campaign.estimator.observeResolution(live, (ctx.clock.nowMs() - attempt.dialedAtMs) / 1000)
+  ctx.dirty.add(campaign.config.id)
+}
+
+export function setOutcome(ctx: EngineContext, attempt: AttemptRuntime, outcome: AttemptOutcome) {
+  invariant(attempt.outcome === null, `attempt ${attempt.id} got a second outcome ${outcome}`)
+  attempt.outcome = outcome
+  ctx.bus.publish({
+    kind: 'outcome',
+    atMs: ctx.clock.nowMs(),
+    attemptId: attempt.id,
+    campaignId: attempt.campaignId,
+    outcome,
+  })
+}
+
+/** Ends the call from the dialer's side and closes the attempt. */
+export function hangupAndClose(ctx: EngineContext, attempt: AttemptRuntime, party?: HangupParty) {
+  ctx.telephony.hangup(attempt.id)
+  closeAttempt(ctx, attempt, party)
+}
+
+export function noAnswerAtRingLimit(ctx: EngineContext, attempt: AttemptRuntime): void {
+  if (attempt.phase !== 'dialing') return
+  resolveLine(ctx, attempt, false)
+  setOutcome(ctx, attempt, 'NO_ANSWER_CUSTOMER')
+  hangupAndClose(ctx, attempt)
+}
+
+const FAILURE_OUTCOMES: Record<string, AttemptOutcome> = {
+  busy: 'CUSTOMER_BUSY',
+  sit: 'INVALID_NUMBER',
+  unavailable: 'CUSTOMER_UNAVAILABLE',
+  error: 'SYSTEM_ABANDONED',
+}
+
+/** Dispatches a telephony event about an outbound attempt. */
+export function onAttemptEvent(ctx: EngineContext, attempt: AttemptRuntime, event: TelephonyEvent) {
+  switch (event.kind) {
+    case 'ringing':
+      return
+    case 'answered':
+      if (attempt.phase !== 'dialing') return
+      if (attempt.ringTimer !== null) ctx.clock.cancelTimer(attempt.ringTimer)
+      attempt.ringTimer = null
+      if (campaignOf(ctx, attempt).config.cpaEnabled) attempt.phase = 'analysing'
+      else onLive(ctx, attempt)
+      return
+    case 'cpa':
+      if (attempt.phase !== 'analysing') return
+      if (event.decision === 'live') return onLive(ctx, attempt)
+      resolveLine(ctx, attempt, false)
+      setOutcome(ctx, attempt, event.decision === 'machine' ? 'AMD' : 'FAX')
+      if (event.decision === 'machine') return runCallResult(ctx, attempt, 'AMD')
+      return hangupAndClose(ctx, attempt)
+    case 'failed':
+      if (attempt.phase !== 'dialing') return
+      resolveLine(ctx, attempt, false)
+      setOutcome(ctx, attempt, FAILURE_OUTCOMES[event.reason]!)
+      return closeAttempt(ctx, attempt)
+    case 'customerHangup':
+      return onCustomerHangup(ctx, attempt)
+    default:
+      return
+  }
+}
+
+function onCustomerHangup(ctx: EngineContext, attempt: AttemptRuntime): void {
+  switch (attempt.phase) {
+    case 'dialing':
+      resolveLine(ctx, attempt, false)
+      setOutcome(ctx, attempt, 'CUSTOMER_UNAVAILABLE')
+      return closeAttempt(ctx, attempt, 'customer')
+    case 'analysing':
+      resolveLine(ctx, attempt, false)
+      setOutcome(ctx, attempt, 'CUSTOMER_LEFT')
+      return closeAttempt(ctx, attempt, 'customer')
+    case 'waitingServer':
+      // A live customer who gives up inside the 2 seconds is still one the dialer abandoned.
+      stopWaiting(ctx, attempt)
+      recordAbandon(ctx, attempt)
+      return closeAttempt(ctx, attempt, 'customer')
+    case 'bridged':
+      return endBridged(ctx, attempt, 'customer')
+    case 'flow':
+      return closeAttempt(ctx, attempt, 'customer')
+    case 'closed':
+      return
+  }
+}
+
+/** The dialer saw a live person: connect them to an agent (or port) now, or wait ≤ 2 s. */
+function onLive(ctx: EngineContext, attempt: AttemptRuntime): void {
+  resolveLine(ctx, attempt, true)
+  const campaign = campaignOf(ctx, attempt)
+  if (isIvr(campaign.config)) {
+    if (campaign.portsHeld < campaign.config.ivrPorts) return connectToPort(ctx, attempt)
+  } else {
+    const agentId = agentFor(ctx, campaign, attempt)
+    if (agentId !== null) return bridgeToAgent(ctx, attempt, agentId)
+  }
+  attempt.phase = 'waitingServer'
+  campaign.liveWaiting.push(attempt.id)
+  const connectSecMax = campaign.config.compliance.connectSecMax
+  attempt.waitTimer = ctx.setTimer(connectSecMax * 1000, () => {
+    attempt.waitTimer = null
+    if (attempt.phase !== 'waitingServer') return
+    stopWaiting(ctx, attempt)
+    recordAbandon(ctx, attempt)
+    runCallResult(ctx, attempt, 'ABANDONED')
+  })
+}
+
+/** The line's own agent if ready (progressive, preview), else the longest-waiting ready agent. */
+function agentFor(ctx: EngineContext, campaign: CampaignRuntime, attempt: AttemptRuntime) {
+  const owner = attempt.ownerAgentId
+  if (owner !== null && isPreview(campaign.config)) {
+    const agent = ctx.agents.get(owner)
+    const ok =
+      agent?.state.kind === 'Reserved' &&
+      agent.state.campaignId === campaign.config.id &&
+      agent.state.connected
+    return ok ? owner : null
+  }
+  if (owner !== null && campaign.ready.has(owner)) return owner
+  const first = campaign.ready.values().next()
+  return first.done ? null : first.value
+}
+
+function stopWaiting(ctx: EngineContext, attempt: AttemptRuntime): void {
+  const campaign = campaignOf(ctx, attempt)
+  const index = campaign.liveWaiting.indexOf(attempt.id)
+  if (index >= 0) campaign.liveWaiting.splice(index, 1)
+  if (attempt.waitTimer !== null) ctx.clock.cancelTimer(attempt.waitTimer)
+  attempt.waitTimer = null
+}
+
+function recordAbandon(ctx: EngineContext, attempt: AttemptRuntime): void {
+  const campaign = campaignOf(ctx, attempt)
+  setOutcome(ctx, attempt, 'ABANDONED')
+  const nowMs = ctx.clock.nowMs()
+  campaign.ledger.record(nowMs, 'abandoned')
+  campaign.policy?.observe?.({ kind: 'abandoned', nowMs })
+}
+
+function recordConnect(ctx: EngineContext, campaign: CampaignRuntime, attempt: AttemptRuntime) {
+  setOutcome(ctx, attempt, 'LIVE_VOICE')
+  const nowMs = ctx.clock.nowMs()
+  campaign.ledger.record(nowMs, 'connected')
+  campaign.policy?.observe?.({ kind: 'connected', nowMs })
+}
+
+export function bridgeToAgent(ctx: EngineContext, attempt: AttemptRuntime, agentId: string) {
+  const campaign = campaignOf(ctx, attempt)
+  const agent = ctx.agents.get(agentId)!
+  invariant(agent.callId === null, 'agent bridged to two customers')
+  recordConnect(ctx, campaign, attempt)
+  applyAgentEvent(ctx, agent, { kind: 'engage', interactionId: attempt.id, origin: 'campaign' })
+  agent.callId = attempt.id
+  agent.poolCampaignId = campaign.config.id
+  attempt.agentId = agentId
+  attempt.phase = 'bridged'
+  attempt.bridgedAtMs = ctx.clock.nowMs()
+  ctx.telephony.bridge(attempt.id, agentId)
+  ctx.bus.publish({
+    kind: 'bridged',
+    atMs: attempt.bridgedAtMs,
+    attemptId: attempt.id,
+    campaignId: campaign.config.id,
+    agentId,
+  })
+}
+
+function connectToPort(ctx: EngineContext, attempt: AttemptRuntime): void {
+  const campaign = campaignOf(ctx, attempt)
+  invariant(campaign.portsHeld < campaign.config.ivrPorts, 'more IVR ports held than configured')
+  campaign.portsHeld += 1
+  attempt.holdsPort = true
+  attempt.bridgedAtMs = ctx.clock.nowMs()
+  ctx.bus.publish({
+    kind: 'ivrPort',
+    atMs: attempt.bridgedAtMs,
+    campaignId: campaign.config.id,
+    attemptId: attempt.id,
+    phase: 'held',
+  })
+  recordConnect(ctx, campaign, attempt)
+  runCallResult(ctx, attempt, 'LIVE_VOICE')
+}
+
+/** A connected call with an agent ended; the agent goes to wrap-up. */
+export function endBridged(ctx: EngineContext, attempt: AttemptRuntime, party: HangupParty) {
+  invariant(attempt.phase === 'bridged' && attempt.agentId !== null, 'ending a call not bridged')
+  const agent = ctx.agents.get(attempt.agentId)!
+  const campaign = campaignOf(ctx, attempt)
+  campaign.estimator.observeTalk((ctx.clock.nowMs() - attempt.bridgedAtMs!) / 1000)
+  agent.callId = null
+  applyAgentEvent(ctx, agent, { kind: 'endCall', wrapCode: agent.wrapCode })
+  closeAttempt(ctx, attempt, party)
+}
+
+/** Serves live customers waiting for an agent or port, oldest first, with what is free now. */
+export function serveWaiting(ctx: EngineContext, campaign: CampaignRuntime): void {
+  while (campaign.liveWaiting.length > 0) {
+    const attempt = ctx.attempts.get(campaign.liveWaiting[0]!)!
+    if (isIvr(campaign.config)) {
+      if (campaign.portsHeld >= campaign.config.ivrPorts) return
+      stopWaiting(ctx, attempt)
+      connectToPort(ctx, attempt)
+    } else {
+      const agentId = agentFor(ctx, campaign, attempt)
+      if (agentId === null) return
+      stopWaiting(ctx, attempt)
+      bridgeToAgent(ctx, attempt, agentId)
+    }
+  }
+}

@@ -1,0 +1,151 @@
+// The pump: after every event (and on a 1-second tick) each campaign opens the lines its pacing
+// asks for. Progressive owns lines per agent (R1.2) or per port (R1.4); predictive and the
+// benchmark baselines pool them (R1.3); the abandon-cap guard is the last line of defence (R5.5).
+import type { BusyServer, PacingSnapshot } from '../pacing/types.ts'
+import { applyAgentEvent } from './agents.ts'
+import type { CampaignRuntime, EngineContext } from './context.ts'
+import { isIvr } from './context.ts'
+import { placeDial } from './dialing.ts'
+import { nextDialable } from './hopper.ts'
+import { serveWaiting } from './lifecycle.ts'
+import { pumpPreview, withdrawPreviewTasks } from './preview.ts'
+
+export const PACING_TICK_MS = 1000
+/** Lines one pump may open at once (a bound on the loop, far above any real need). */
+export const DIALS_PER_PUMP_MAX = 2000
+
+export function pumpCampaign(ctx: EngineContext, campaign: CampaignRuntime): void {
+  serveWaiting(ctx, campaign)
+  if (campaign.status !== 'running') return releaseWhenDrained(ctx, campaign)
+  const pacing = campaign.config.pacing
+  if (pacing.kind === 'preview') return pumpPreview(ctx, campaign)
+  if (pacing.kind === 'progressive') {
+    if (isIvr(campaign.config)) return pumpPortsProgressive(ctx, campaign, pacing.linesPerServer)
+    return pumpAgentsProgressive(ctx, campaign, pacing.linesPerServer)
+  }
+  pumpPool(ctx, campaign)
+}
+
+function dialLines(
+  ctx: EngineContext,
+  campaign: CampaignRuntime,
+  count: number,
+  owner: string | null,
+) {
+  const bounded = Math.min(count, DIALS_PER_PUMP_MAX)
+  for (let i = 0; i < bounded; i++) {
+    const choice = nextDialable(ctx, campaign)
+    if (!choice) return false
+    placeDial(ctx, campaign, choice, owner)
+  }
+  return true
+}
+
+/** R1.2: each reserved agent who answered and has no line out gets `dialingRate` new lines. */
+function pumpAgentsProgressive(ctx: EngineContext, campaign: CampaignRuntime, lines: number) {
+  for (const agentId of [...campaign.ready]) {
+    if (campaign.linesByOwner.has(agentId)) continue
+    if (!dialLines(ctx, campaign, lines, agentId)) return
+  }
+}
+
+/** R1.4: each free port keeps `dialingRate` lines out. */
+function pumpPortsProgressive(ctx: EngineContext, campaign: CampaignRuntime, lines: number) {
+  const freePorts = campaign.config.ivrPorts - campaign.portsHeld - campaign.liveWaiting.length
+  const target = Math.max(0, freePorts) * lines
+  dialLines(ctx, campaign, target - campaign.inFlight, null)
+}
+
+function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
+  const policy = campaign.policy!
+  const snapshot = buildSnapshot(ctx, campaign)
+  let { targetLinesInFlight: target, reason } = policy.decide(snapshot)
+  const capPct = campaign.config.compliance.abandonRatePctMax
+  if (
+    campaign.config.capGuardEnabled &&
+    !campaign.ledger.hasBudgetForAbandon(snapshot.nowMs, capPct)
+  ) {
+    const safe = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
+    if (target > safe) {
+      target = safe
+      reason = `cap guard: one line per ready server (${reason})`
+    }
+  }
+  const toOpen = target - campaign.inFlight
+  if (toOpen > 0) dialLines(ctx, campaign, toOpen, null)
+  ctx.bus.publish({
+    kind: 'pacing',
+    atMs: snapshot.nowMs,
+    campaignId: campaign.config.id,
+    target,
+    inFlight: campaign.inFlight,
+    reason,
+  })
+}
+
+export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): PacingSnapshot {
+  const nowMs = ctx.clock.nowMs()
+  const config = campaign.config
+  const busy: BusyServer[] = []
+  let ready: number
+  let staffed: number
+  if (isIvr(config)) {
+    ready = config.ivrPorts - campaign.portsHeld
+    staffed = config.ivrPorts
+    for (const attemptId of campaign.attempts) {
+      const attempt = ctx.attempts.get(attemptId)!
+      if (attempt.holdsPort) {
+        busy.push({ phase: 'talking', elapsedSec: (nowMs - attempt.bridgedAtMs!) / 1000 })
+      }
+    }
+  } else {
+    ready = campaign.ready.size
+    staffed = ready
+    for (const agent of ctx.agents.values()) {
+      if (agent.poolCampaignId !== config.id) continue
+      const phase = busyPhase(agent.state, config.id)
+      if (phase === null) continue
+      staffed += 1
+      busy.push({ phase, elapsedSec: (nowMs - agent.stateSinceMs) / 1000 })
+    }
+  }
+  const counts = campaign.ledger.counts(nowMs)
+  return {
+    nowMs,
+    readyServers: ready,
+    busyServers: busy,
+    staffedServers: staffed,
+    linesInFlight: campaign.inFlight,
+    liveWaiting: campaign.liveWaiting.length,
+    maxLinesPerServer: config.maxLinesPerServer,
+    abandonTargetPct: config.abandonTargetPct,
+    hiddenAbandonPct: config.amdEnabled ? config.amdHumanAsMachinePct : 0,
+    windowAbandonPct: campaign.ledger.ratePct(nowMs),
+    windowConnects: counts.connected,
+    estimates: campaign.estimator.snapshot(),
+  }
+}
+
+function busyPhase(
+  state: import('../domain/agent-state.ts').AgentState,
+  campaignId: string,
+): BusyServer['phase'] | null {
+  if (state.kind === 'Reserved') {
+    return state.campaignId === campaignId && !state.connected ? 'reserving' : null
+  }
+  if (state.kind === 'Engaged') return state.origin === 'campaign' ? 'talking' : null
+  if (state.kind === 'WrapUp') return 'wrapUp'
+  return null
+}
+
+/** A paused or stopped campaign lets its agents go once no line or live customer needs them. */
+function releaseWhenDrained(ctx: EngineContext, campaign: CampaignRuntime): void {
+  withdrawPreviewTasks(ctx, campaign)
+  if (campaign.inFlight > 0 || campaign.liveWaiting.length > 0) return
+  for (const agentId of [...campaign.reserved]) {
+    const agent = ctx.agents.get(agentId)!
+    if (agent.state.kind === 'Reserved' && !campaign.linesByOwner.has(agentId)) {
+      applyAgentEvent(ctx, agent, { kind: 'releaseReservation' })
+    }
+  }
+}

@@ -1,0 +1,144 @@
+// The engine's runtime view of its configuration and the events it publishes on the Bus port.
+// Configuration arrives already validated (zod at the edge); here the types are trusted.
+
+import type { ResolvedCompliance } from '../compliance/profiles.ts'
+import type { RetryRules } from '../compliance/retry.ts'
+import type { AgentState } from '../domain/agent-state.ts'
+import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
+import type { Flow } from '../flows/schema.ts'
+
+export type CampaignMode =
+  | 'preview_standard'
+  | 'preview_direct'
+  | 'progressive'
+  | 'predictive'
+  | 'progressive_ivr'
+  | 'predictive_ivr'
+
+export type PreviewAction = 'ACCEPT' | 'SKIP' | 'REMOVE'
+
+/** How the campaign's lines are paced; `progressive` owns lines per agent, the rest pool them. */
+export type PacingChoice =
+  | { kind: 'progressive'; linesPerServer: number }
+  | { kind: 'predictive' }
+  | { kind: 'fixed'; ratio: number }
+  | { kind: 'adaptive-reference' }
+  | { kind: 'preview' }
+
+export interface EngineCampaign {
+  id: string
+  name: string
+  mode: CampaignMode
+  pacing: PacingChoice
+  /** Outdial queue whose distribution group names the campaign's teams (agent modes). */
+  queueId: string
+  flow: Flow | null
+  callerId: string
+  timeZone: string
+  ringLimitSec: number
+  cpaEnabled: boolean
+  amdEnabled: boolean
+  /** Predictive: lines per agent at most (maxDialingRate); progressive: the dial rate. */
+  maxLinesPerServer: number
+  abandonTargetPct: number
+  correctionPace: number
+  gain: number
+  /** Configured estimate of live people AMD hangs up on, in % of live answers (pacing §3). */
+  amdHumanAsMachinePct: number
+  ivrPorts: number
+  preview: {
+    offerTimeoutSec: number
+    autoAction: PreviewAction
+    actionsDisabled: PreviewAction[]
+  }
+  /** Prompt played to an abandoned customer (R5.5) when the flow has no handler for it. */
+  abandonMessagePromptId: string
+  compliance: ResolvedCompliance
+  dncListNames: string[]
+  retry: RetryRules
+  /**
+   * The last line of defence (R5.5): while the window's abandon rate has no room for one more
+   * abandon, pooled pacing falls back to one line per ready agent. Off only for benchmark baselines.
+   */
+  capGuardEnabled: boolean
+}
+
+export interface AttemptRecord {
+  id: string
+  campaignId: string
+  contactId: string
+  number: string
+  callerId: string
+  dialedAtMs: number
+  endedAtMs: number
+  outcome: AttemptOutcome
+  agentId?: string
+  hangupParty?: HangupParty
+}
+
+export type EngineEvent =
+  | { kind: 'agentState'; atMs: number; agentId: string; state: AgentState }
+  | {
+      kind: 'dial'
+      atMs: number
+      attemptId: string
+      campaignId: string
+      contactId: string
+      number: string
+      zone: string
+      callerId: string
+    }
+  | {
+      kind: 'outcome'
+      atMs: number
+      attemptId: string
+      campaignId: string
+      outcome: AttemptOutcome
+    }
+  | { kind: 'bridged'; atMs: number; attemptId: string; campaignId: string; agentId: string }
+  | { kind: 'attemptClosed'; atMs: number; attempt: AttemptRecord }
+  | {
+      kind: 'callerIdRejected'
+      atMs: number
+      attemptId: string
+      source: string
+      value: string
+      reason: string
+    }
+  | { kind: 'dialBlocked'; atMs: number; campaignId: string; contactId: string; reason: string }
+  | {
+      kind: 'pacing'
+      atMs: number
+      campaignId: string
+      target: number
+      inFlight: number
+      reason: string
+    }
+  | {
+      kind: 'previewOffer'
+      atMs: number
+      taskId: string
+      campaignId: string
+      agentId: string
+      contactId: string
+      expiresAtMs: number
+    }
+  | {
+      kind: 'inbound'
+      atMs: number
+      callId: string
+      queueId: string
+      phase: 'queued' | 'answered' | 'abandoned'
+      agentId?: string
+    }
+  | {
+      kind: 'ivrPort'
+      atMs: number
+      campaignId: string
+      attemptId: string
+      phase: 'held' | 'released'
+    }
+
+export interface Bus {
+  publish(event: EngineEvent): void
+}

@@ -1,0 +1,67 @@
+// Caller ID precedence (R6.1): campaign CLID < the record's CLID < PreDial SetCallerID.
+// A bad candidate never reaches the trunk: it is reported and the next lower one is used
+// (Appendix A: "an invalid or empty caller ID falls back to the default (and is reported)").
+import { invariant } from './invariant.ts'
+
+/** The E.164 shape the product accepts everywhere (R10.3). */
+export const E164_PATTERN = /^\+[1-9]\d{1,14}$/
+
+export function isE164(value: string): boolean {
+  return E164_PATTERN.test(value)
+}
+
+/** Lowest precedence first, so the order of this list is R6.1 itself. */
+export const CALLER_ID_SOURCES = ['campaign', 'record', 'preDial'] as const
+export type CallerIdSource = (typeof CALLER_ID_SOURCES)[number]
+
+export type CallerIdRejectionReason = 'empty' | 'notE164'
+
+export interface CallerIdRejection {
+  source: CallerIdSource
+  value: string
+  reason: CallerIdRejectionReason
+}
+
+export interface CallerIdInput {
+  /** The campaign's CLID: the final default, so it must itself be valid E.164. */
+  campaignCallerId: string
+  /** Per-record CLID from the contact list (R5.3), if the record carries one. */
+  recordCallerId?: string
+  /** What the PreDial flow's SetCallerID produced, if the flow ran one. */
+  preDialCallerId?: string
+}
+
+export interface CallerIdResolution {
+  callerId: string
+  source: CallerIdSource
+  /** Candidates above the chosen one that were refused, highest precedence first. */
+  rejected: CallerIdRejection[]
+}
+
+function rejectionReason(value: string): CallerIdRejectionReason | null {
+  if (value.trim() === '') return 'empty'
+  if (!isE164(value)) return 'notE164'
+  return null
+}
+
+/**
+ * Picks the highest-precedence valid caller ID. An absent candidate (undefined) is simply not
+ * offered; an empty or malformed one is refused and reported. Candidates below the chosen one
+ * are not examined, so `rejected` lists only what was tried and refused.
+ */
+export function resolveCallerId(input: CallerIdInput): CallerIdResolution {
+  // The campaign CLID is validated when the campaign is saved; a bad one here is a bug upstream.
+  invariant(isE164(input.campaignCallerId), 'campaign caller ID is not E.164')
+  const candidates: { source: CallerIdSource; value: string | undefined }[] = [
+    { source: 'preDial', value: input.preDialCallerId },
+    { source: 'record', value: input.recordCallerId },
+  ]
+  const rejected: CallerIdRejection[] = []
+  for (const { source, value } of candidates) {
+    if (value === undefined) continue
+    const reason = rejectionReason(value)
+    if (reason === null) return { callerId: value, source, rejected }
+    rejected.push({ source, value, reason })
+  }
+  return { callerId: input.campaignCallerId, source: 'campaign', rejected }
+}

@@ -1,0 +1,58 @@
+// Agents (R4.2, R7.1): a user who can log in to the desktop, the teams they belong to, and the
+// profile switch that lets them take outbound campaign work. Only agents whose profile allows
+// outbound campaigns may join a campaign's teams.
+import { z } from 'zod'
+import { AGENT_TEAMS_MAX } from './limits.ts'
+import { addDuplicateIssues, booleanSchema, idSchema, nameSchema } from './schema-kit.ts'
+
+export const agentProfileSchema = z.object({
+  /** R7.1: the profile allows the agent to be reserved by outbound campaigns. */
+  outboundCampaignsAllowed: booleanSchema('profile.outboundCampaignsAllowed'),
+})
+export type AgentProfile = z.infer<typeof agentProfileSchema>
+
+export const agentSchema = z
+  .object({
+    id: idSchema('id'),
+    name: nameSchema('name'),
+    teamIds: z
+      .array(idSchema('teamIds[]'))
+      .max(AGENT_TEAMS_MAX, `an agent belongs to at most ${AGENT_TEAMS_MAX} teams`)
+      .default([]),
+    profile: agentProfileSchema,
+  })
+  .superRefine((agent, ctx) => {
+    addDuplicateIssues(ctx, agent.teamIds, (teamId) => teamId, {
+      basePath: ['teamIds'],
+      keyPath: [],
+      what: 'team',
+      why: 'an agent is a member of a team once',
+    })
+  })
+export type Agent = z.infer<typeof agentSchema>
+export type AgentInput = z.input<typeof agentSchema>
+
+export type CampaignTeamMembershipCheck =
+  | { kind: 'ok' }
+  | { kind: 'outboundNotAllowed'; agentIds: string[] }
+
+/**
+ * R7.1: every agent in the campaign's teams must have a profile that allows outbound campaigns.
+ * `campaignTeamIds` are the teams of the campaign's outdial queue.
+ */
+export function checkCampaignTeamMembers(
+  agents: readonly Agent[],
+  campaignTeamIds: readonly string[],
+): CampaignTeamMembershipCheck {
+  const campaignTeams = new Set(campaignTeamIds)
+  const refused = agents
+    .filter((agent) => agent.teamIds.some((teamId) => campaignTeams.has(teamId)))
+    .filter((agent) => !agent.profile.outboundCampaignsAllowed)
+    .map((agent) => agent.id)
+  return refused.length === 0 ? { kind: 'ok' } : { kind: 'outboundNotAllowed', agentIds: refused }
+}
+
+/** R7.1: may this agent be added to a campaign team? */
+export function canJoinCampaignTeam(agent: Agent): boolean {
+  return agent.profile.outboundCampaignsAllowed
+}

@@ -1,0 +1,120 @@
+// Goal: global variables follow Appendix A (name, type, default length) and R4.4 (sensitive ⇒ not
+// reportable; at most 28 String variables carry campaign data), with errors at the right path.
+import { describe, expect, it } from 'vitest'
+import {
+  campaignGlobalVariablesSchema,
+  defaultValueProblem,
+  findGlobalVariable,
+  globalVariableListSchema,
+  globalVariableSchema,
+} from './global-variable.ts'
+import { issueAt, messageAt } from './issues.testkit.ts'
+
+const accountNumber = { name: 'accountNumber', type: 'STRING', reportable: true }
+
+describe('globalVariableSchema', () => {
+  it('accepts a good variable and fills the flags', () => {
+    expect(globalVariableSchema.parse(accountNumber)).toEqual({
+      name: 'accountNumber',
+      type: 'STRING',
+      agentViewable: true,
+      reportable: true,
+      sensitive: false,
+    })
+  })
+
+  it('refuses a name with characters outside [A-Za-z0-9_]', () => {
+    const result = globalVariableSchema.safeParse({ ...accountNumber, name: 'account-number' })
+    expect(messageAt(result, ['name'])).toMatch(/letters, digits and _ \(Appendix A/)
+  })
+
+  it('refuses a name over 80 characters', () => {
+    const result = globalVariableSchema.safeParse({ ...accountNumber, name: 'a'.repeat(81) })
+    expect(messageAt(result, ['name'])).toMatch(/longer than 80/)
+  })
+
+  it('refuses an unknown type', () => {
+    const result = globalVariableSchema.safeParse({ ...accountNumber, type: 'JSON' })
+    expect(messageAt(result, ['type'])).toMatch(/STRING, INTEGER, DATE_TIME, BOOLEAN, DECIMAL/)
+  })
+
+  it('refuses a default over 256 characters', () => {
+    const result = globalVariableSchema.safeParse({
+      ...accountNumber,
+      defaultValue: 'x'.repeat(257),
+    })
+    expect(messageAt(result, ['defaultValue'])).toMatch(/longer than 256/)
+  })
+
+  it('refuses a flag of the wrong type', () => {
+    const result = globalVariableSchema.safeParse({ ...accountNumber, sensitive: 'yes' })
+    expect(messageAt(result, ['sensitive'])).toMatch(/true or false/)
+  })
+
+  it('refuses a sensitive variable that is reportable, at reportable, with the reason', () => {
+    const result = globalVariableSchema.safeParse({ ...accountNumber, sensitive: true })
+    expect(messageAt(result, ['reportable'])).toMatch(/sensitive.*cannot be reportable.*R4\.4/)
+  })
+
+  it('accepts a sensitive variable that is not reportable', () => {
+    const parsed = globalVariableSchema.parse({ name: 'ssn', type: 'STRING', sensitive: true })
+    expect(parsed.reportable).toBe(false)
+  })
+
+  it('refuses a default that does not fit the declared type', () => {
+    const result = globalVariableSchema.safeParse({
+      name: 'n',
+      type: 'INTEGER',
+      defaultValue: '1.5',
+    })
+    expect(messageAt(result, ['defaultValue'])).toMatch(/not a whole number.*declared INTEGER/)
+  })
+
+  it('checks defaults of every type', () => {
+    expect(defaultValueProblem('DECIMAL', '-2.50')).toBeNull()
+    expect(defaultValueProblem('DECIMAL', '2,5')).not.toBeNull()
+    expect(defaultValueProblem('BOOLEAN', 'true')).toBeNull()
+    expect(defaultValueProblem('BOOLEAN', 'yes')).not.toBeNull()
+    expect(defaultValueProblem('DATE_TIME', '2025-03-03T09:00:00Z')).toBeNull()
+    expect(defaultValueProblem('DATE_TIME', 'tomorrow')).not.toBeNull()
+    expect(defaultValueProblem('STRING', 'anything')).toBeNull()
+  })
+})
+
+describe('globalVariableListSchema', () => {
+  it('refuses a repeated name at the repeat', () => {
+    const result = globalVariableListSchema.safeParse([accountNumber, accountNumber])
+    expect(messageAt(result, [1, 'name'])).toMatch(/repeated \(first at index 0\)/)
+  })
+
+  it('treats names case-sensitively', () => {
+    const parsed = globalVariableListSchema.parse([
+      accountNumber,
+      { ...accountNumber, name: 'AccountNumber' },
+    ])
+    expect(findGlobalVariable(parsed, 'AccountNumber')?.name).toBe('AccountNumber')
+    expect(findGlobalVariable(parsed, 'accountnumber')).toBeUndefined()
+  })
+})
+
+describe('campaignGlobalVariablesSchema', () => {
+  const strings = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({ name: `field${index}`, type: 'STRING' }))
+
+  it('accepts 28 String variables', () => {
+    expect(campaignGlobalVariablesSchema.parse(strings(28))).toHaveLength(28)
+  })
+
+  it('refuses a 29th, at the list, naming the limit', () => {
+    const result = campaignGlobalVariablesSchema.safeParse(strings(29))
+    expect(messageAt(result, [])).toMatch(/29 campaign data variables, at most 28.*R4\.4/)
+  })
+
+  it('refuses a non-String variable for customer data', () => {
+    const result = campaignGlobalVariablesSchema.safeParse([
+      ...strings(2),
+      { name: 'age', type: 'INTEGER' },
+    ])
+    expect(issueAt(result, [2, 'type']).message).toMatch(/STRING global variables \(R4\.4\)/)
+  })
+})

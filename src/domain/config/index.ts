@@ -1,0 +1,10 @@
+// Contact-center configuration objects (R4, R3.4, R7.1, R8.2): schemas, types and pure checks.
+export * from './agent.ts'
+export * from './aux-code.ts'
+export * from './desktop-layout.ts'
+export * from './entry-point.ts'
+export * from './global-variable.ts'
+export * from './limits.ts'
+export * from './queue.ts'
+export * from './schema-kit.ts'
+export * from './team.ts'

@@ -1,0 +1,170 @@
+// Runs one flow event as data (R3): pure, and resumable after every effect the engine must wait
+// for. The engine owns the call; the interpreter only says what to do next.
+//
+// Engine contract: a step's effects are carried out in order. On 'waiting' the engine performs the
+// last effect (a play or a virtual agent) and calls resumeFlow when it has finished. A call-result
+// run that ends 'done' without a disconnect, gotoEntryPoint or queue effect means "disconnect"
+// (R3.3: without a handler, AMD and ABANDONED calls are disconnected) — the engine applies that.
+import { invariant } from '../domain/invariant.ts'
+import type { Activity } from './activities/activity-schema.ts'
+import { activityDef } from './activities/registry.ts'
+import { FLOW_STEPS_MAX } from './limits.ts'
+import {
+  type Flow,
+  type FlowVariable,
+  type Handler,
+  literalTypeError,
+  type VariableType,
+} from './schema.ts'
+import type { FlowEffect, FlowEventName, FlowValue } from './types.ts'
+import { EVENTS_BY_FLOW_KIND, FLOW_EVENT_VARIABLES } from './types.ts'
+
+export type { FlowEffect, FlowEventName, FlowValue } from './types.ts'
+
+export interface FlowRunState {
+  flowId: string
+  event: FlowEventName
+  /** The activity to run on resume; null once the run has ended. */
+  currentActivityId: string | null
+  vars: Record<string, FlowValue>
+  /** Activities executed so far in this run, across all resumes. */
+  steps: number
+}
+
+export interface FlowStep {
+  state: FlowRunState
+  /** Effects produced since the previous step, in order. */
+  effects: FlowEffect[]
+  status: 'waiting' | 'done'
+}
+
+/** Thrown when a run executes more than FLOW_STEPS_MAX activities (only possible unvalidated). */
+export class FlowStepLimitError extends Error {
+  override name = 'FlowStepLimitError'
+  constructor(
+    readonly flowId: string,
+    readonly event: FlowEventName,
+    readonly steps: number,
+  ) {
+    super(`flow ${flowId} ${event}: more than ${FLOW_STEPS_MAX} activities in one run`)
+  }
+}
+
+/** A declared variable with no default starts at its type's empty value, so reads never miss. */
+const EMPTY_VALUE: Record<VariableType, FlowValue> = {
+  STRING: '',
+  INTEGER: 0,
+  DECIMAL: 0,
+  BOOLEAN: false,
+  DATE_TIME: '',
+}
+
+function initialVars(
+  variables: readonly FlowVariable[],
+  event: FlowEventName,
+  eventVars: Readonly<Record<string, FlowValue>>,
+  flowVars: Readonly<Record<string, FlowValue>>,
+): Record<string, FlowValue> {
+  const vars: Record<string, FlowValue> = {}
+  for (const variable of variables) {
+    vars[variable.name] = variable.defaultValue ?? EMPTY_VALUE[variable.type]
+  }
+  for (const [name, value] of Object.entries(flowVars)) {
+    const declared = variables.find((variable) => variable.name === name)
+    invariant(declared !== undefined, `flow variable ${name} is not declared`)
+    invariant(literalTypeError(declared.type, value) === null, `flow variable ${name}: bad type`)
+    vars[name] = value
+  }
+  const known = FLOW_EVENT_VARIABLES[event]
+  for (const [name, value] of Object.entries(eventVars)) {
+    invariant(known.includes(name), `${event} carries no variable ${name} (known: ${known})`)
+    vars[name] = value
+    vars[`${event}.${name}`] = value
+  }
+  return vars
+}
+
+function handlerFor(flow: Flow, event: FlowEventName): Handler | undefined {
+  return flow.handlers[event]
+}
+
+function activityAt(handler: Handler, id: string): Activity {
+  const activity = Object.hasOwn(handler.activities, id) ? handler.activities[id] : undefined
+  invariant(activity !== undefined, `activity ${id} does not exist`)
+  return activity
+}
+
+function runUntilPause(flow: Flow, handler: Handler, start: FlowRunState): FlowStep {
+  const vars = { ...start.vars }
+  const effects: FlowEffect[] = []
+  let current = start.currentActivityId
+  let steps = start.steps
+  while (current !== null) {
+    if (steps >= FLOW_STEPS_MAX) throw new FlowStepLimitError(flow.id, start.event, steps + 1)
+    const activity = activityAt(handler, current)
+    const def = activityDef(activity)
+    // Preconditions again at run time: validateFlow refuses these, so reaching one is a bug.
+    invariant(def.allowedIn.includes(flow.kind), `${activity.kind} not allowed in ${flow.kind}`)
+    invariant(def.events.includes(start.event), `${activity.kind} not allowed in ${start.event}`)
+    steps += 1
+    const result = def.run(activity, { flowKind: flow.kind, event: start.event, vars })
+    effects.push(...result.effects)
+    Object.assign(vars, result.assign)
+    current = result.next
+    if (result.wait) {
+      invariant(result.effects.length > 0, `${activity.kind} waits without an effect`)
+      const state = { ...start, currentActivityId: current, vars, steps }
+      return { state, effects, status: 'waiting' }
+    }
+  }
+  return { state: { ...start, currentActivityId: null, vars, steps }, effects, status: 'done' }
+}
+
+/**
+ * Starts the handler for `event`. `eventVars` are the event's own variables (plain names, e.g.
+ * CPAResult); `flowVars` overrides declared flow variables, e.g. campaignId (R3.1).
+ * A flow with no handler for the event yields 'done' with no effects.
+ */
+export function startFlowEvent(
+  flow: Flow,
+  event: FlowEventName,
+  eventVars: Readonly<Record<string, FlowValue>>,
+  flowVars: Readonly<Record<string, FlowValue>> = {},
+): FlowStep {
+  const raised = EVENTS_BY_FLOW_KIND[flow.kind].includes(event)
+  invariant(raised, `${event} is never raised on ${flow.kind} flows`)
+  const vars = initialVars(flow.variables, event, eventVars, flowVars)
+  const handler = handlerFor(flow, event)
+  const state: FlowRunState = {
+    flowId: flow.id,
+    event,
+    currentActivityId: handler === undefined ? null : handler.start,
+    vars,
+    steps: 0,
+  }
+  if (handler === undefined) return { state, effects: [], status: 'done' }
+  return runUntilPause(flow, handler, state)
+}
+
+/** Continues a run after the engine finished the effect it was waiting on. */
+export function resumeFlow(flow: Flow, state: FlowRunState): FlowStep {
+  invariant(state.flowId === flow.id, `state of flow ${state.flowId} resumed on ${flow.id}`)
+  const handler = handlerFor(flow, state.event)
+  invariant(handler !== undefined, `flow ${flow.id} has no ${state.event} handler to resume`)
+  return runUntilPause(flow, handler, state)
+}
+
+/** The caller ID a PreDial run chose: the last SetCallerID wins, as it ran last (R6.1). */
+export function preDialCallerId(effects: readonly FlowEffect[]): string | undefined {
+  let callerId: string | undefined
+  for (const effect of effects) if (effect.kind === 'setCallerId') callerId = effect.callerId
+  return callerId
+}
+
+/** Whether the run already ended the call or handed it on, so the engine must not disconnect. */
+export function endsCall(effects: readonly FlowEffect[]): boolean {
+  return effects.some(
+    (effect) =>
+      effect.kind === 'disconnect' || effect.kind === 'gotoEntryPoint' || effect.kind === 'queue',
+  )
+}

@@ -1,0 +1,59 @@
+// What a pacing strategy sees: a snapshot of one campaign's pool built from what a real dialer
+// sees (agent states, lines in flight, observed timings), never the simulator's hidden truth.
+
+/** An agent (or IVR port) that is busy now and will be free for the campaign later. */
+export interface BusyServer {
+  phase: 'reserving' | 'talking' | 'wrapUp'
+  /** Time already spent in this phase. */
+  elapsedSec: number
+}
+
+export interface PacingEstimates {
+  /** Probability that one dial becomes a live connect the dialer sees (CPA live). */
+  liveProbability: number
+  /** Mean time from dial to the live decision (answer + CPA). */
+  dialToLiveSec: number
+  /** Mean time a dial occupies a line before it resolves in any way. */
+  dialToResolveSec: number
+  talkSec: number
+  wrapSec: number
+  /** Live connects observed so far (how much the estimates are worth). */
+  liveSamples: number
+}
+
+export interface PacingSnapshot {
+  nowMs: number
+  /** Agents reserved, connected and waiting for a customer (or free IVR ports). */
+  readyServers: number
+  busyServers: BusyServer[]
+  /** Staffed agents (or configured ports) of the campaign's pool. */
+  staffedServers: number
+  /** Dialled and not yet resolved (no CPA decision, no failure). */
+  linesInFlight: number
+  /** Live customers waiting for an agent now (inside their 2 seconds). */
+  liveWaiting: number
+  /** Upper bound on lines per server (maxDialingRate, or the dial rate). */
+  maxLinesPerServer: number
+  abandonTargetPct: number
+  /** Share of live people that AMD wrongly hangs up on (configured estimate, in %). */
+  hiddenAbandonPct: number
+  /** Observed abandon rate over the regulatory window so far (visible abandons only). */
+  windowAbandonPct: number
+  windowConnects: number
+  estimates: PacingEstimates
+}
+
+export interface PacingDecision {
+  /** How many lines should be in flight after this decision. */
+  targetLinesInFlight: number
+  /** A short reason, kept for the supervisor's explanation of the decision. */
+  reason: string
+}
+
+/** A pacing policy for pooled lines (predictive, fixed ratio, adaptive reference). */
+export interface PoolPacingPolicy {
+  readonly name: string
+  decide(snapshot: PacingSnapshot): PacingDecision
+  /** Feedback after every live connect or abandon the dialer sees. */
+  observe?(event: { kind: 'connected' | 'abandoned'; nowMs: number }): void
+}

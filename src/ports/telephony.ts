@@ -1,0 +1,47 @@
+// The Telephony port (design.md): what the engine can ask of a phone network, and what the network
+// reports back. The engine sees only call progress and CPA results, never who really answered.
+
+export interface DialRequest {
+  callId: string
+  toNumber: string
+  callerId: string
+  /** Whether call progress analysis runs on answer; false means every answer counts as live. */
+  cpaEnabled: boolean
+  amdEnabled: boolean
+}
+
+export interface PlayRequest {
+  callId: string
+  promptId: string
+  music: boolean
+  durationSec?: number
+}
+
+export interface Telephony {
+  dial(request: DialRequest): void
+  /** The dialer ends a call (ring limit, disconnect activity, abandon after the message). */
+  hangup(callId: string): void
+  /** Connects a customer call to an agent's reservation leg (zip tone, R7.3). */
+  bridge(callId: string, agentId: string): void
+  play(request: PlayRequest): void
+  startVirtualAgent(callId: string, botId: string, maxDurationSec: number): void
+  /** Rings an agent's device for a reservation (R7.2) or an inbound call. */
+  callAgent(agentId: string, purpose: 'reservation' | 'inbound' | 'preview'): void
+  /** Drops an agent's reservation leg (reservation withdrawn or agent going idle). */
+  releaseAgent(agentId: string): void
+}
+
+export type CpaDecision = 'live' | 'machine' | 'fax'
+export type DialFailure = 'busy' | 'sit' | 'unavailable' | 'error'
+
+export type TelephonyEvent =
+  | { kind: 'ringing'; callId: string }
+  | { kind: 'answered'; callId: string }
+  | { kind: 'cpa'; callId: string; decision: CpaDecision }
+  | { kind: 'failed'; callId: string; reason: DialFailure }
+  | { kind: 'customerHangup'; callId: string }
+  | { kind: 'playDone'; callId: string }
+  | { kind: 'virtualAgentDone'; callId: string }
+  | { kind: 'agentAnswered'; agentId: string }
+  /** An inbound customer call arriving at an entry point (R4.6). */
+  | { kind: 'inboundCall'; callId: string; entryPointId: string; fromNumber: string }
