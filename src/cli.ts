@@ -1,6 +1,7 @@
 // The `outdial` command line. Sub-commands: `sim` (a simulated campaign day) and `help`.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { serve, serveOptionsSchema } from './server/serve.ts'
 import { parseMode, parsePolicy } from './sim/policy.ts'
 import { createProgress } from './sim/progress.ts'
 import { formatResultTable, resultJson } from './sim/report.ts'
@@ -15,6 +16,10 @@ Usage:
       benchmarks.md. P: predictive | progressive[:n] | fixed:<ratio> | adaptive-reference
       (default: the scenario's own pacing). M: preview | progressive | predictive |
       ivr-progressive | ivr-predictive (default: the scenario's mode).
+  outdial serve [--port N] [--host H] [--speed X]
+      Runs the dialer on the real clock with a demo tenant on the built-in simulated
+      telephony network, with /healthz and /v1/status. PORT (default 8080) and
+      OUTDIAL_CLOCK_SPEED (default 1, up to 1000) are read from the environment too.
   outdial help
       This text.
 `
@@ -26,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (command === 'sim') return simCommand(rest)
+  if (command === 'serve') return serveCommand(rest)
   process.stderr.write(`outdial: unknown command "${command}"\n\n${HELP}`)
   return 2
 }
@@ -98,4 +104,34 @@ function parseSimArgs(argv: string[]) {
       'no-progress': { type: 'boolean' },
     },
   })
+}
+
+async function serveCommand(argv: string[]): Promise<number> {
+  let values: Record<string, string | undefined>
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, host: { type: 'string' }, speed: { type: 'string' } },
+    }).values
+  } catch (error) {
+    process.stderr.write(`outdial serve: ${(error as Error).message}\n`)
+    return 2
+  }
+  const parsed = serveOptionsSchema.safeParse({
+    port: values.port ?? process.env.PORT,
+    host: values.host ?? process.env.OUTDIAL_HOST,
+    speed: values.speed ?? process.env.OUTDIAL_CLOCK_SPEED,
+  })
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    process.stderr.write(`outdial serve: ${detail}\n`)
+    return 2
+  }
+  const stop = await serve(parsed.data, (line) => process.stdout.write(`${line}\n`))
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await stop()
+  return 0
 }

@@ -50,12 +50,13 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   invariant(params.correctionPace >= 1, 'correctionPace must be ≥ 1')
   let budgetScale = 1
   let sinceCorrection = { connected: 0, abandoned: 0 }
+  // The feedback compares the visible abandons with the visible budget (target − hidden room).
   let lastTargetPct = 3
   let lastTarget = 0
   return {
     name: 'predictive',
     decide(snapshot) {
-      lastTargetPct = snapshot.abandonTargetPct
+      lastTargetPct = Math.max(0.1, snapshot.abandonTargetPct - snapshot.hiddenAbandonPct)
       const decision = decidePredictive(snapshot, budgetScale, lastTarget)
       lastTarget = decision.targetLinesInFlight
       return decision

@@ -3,10 +3,10 @@
 // engine's public actions, exactly as a desktop would.
 import type { Engine } from '../dialer/engine.ts'
 import type { EngineEvent } from '../dialer/types.ts'
+import type { Clock } from '../ports/clock.ts'
 import { sampleSec } from './distributions.ts'
 import type { Random, Rng } from './rng.ts'
 import type { AgentScenario } from './scenario.ts'
-import type { VirtualClock } from './virtual-clock.ts'
 
 export class SimAgents {
   private readonly wrapRandom: Random
@@ -17,7 +17,7 @@ export class SimAgents {
 
   constructor(
     private readonly scenario: AgentScenario,
-    private readonly clock: VirtualClock,
+    private readonly clock: Clock,
     private readonly engine: Engine,
     rng: Rng,
   ) {

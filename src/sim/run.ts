@@ -98,6 +98,7 @@ export function runScenario(input: Scenario, options: SimOptions = {}): SimResul
     bus: {
       publish(event) {
         if (event.kind === 'ivrPort' && event.phase === 'held') {
+          telephony!.markConnected(event.attemptId)
           if (telephony!.calls.get(event.attemptId)?.truth === 'human') metrics.liveConnected()
         }
         metrics.onEvent(event)

@@ -2,12 +2,11 @@
 // benchmarks.md. It keeps the hidden truth (who really answered) to itself; the engine only hears
 // call progress and CPA decisions. The truth is readable by the metrics, never by the engine.
 import { invariant } from '../domain/invariant.ts'
-import type { TimerId } from '../ports/clock.ts'
+import type { Clock, TimerId } from '../ports/clock.ts'
 import type { DialRequest, PlayRequest, Telephony, TelephonyEvent } from '../ports/telephony.ts'
 import { type Distribution, sampleSec } from './distributions.ts'
 import type { Random, Rng } from './rng.ts'
 import { isAgentScenario, outcomesAtSec, type Scenario } from './scenario.ts'
-import type { VirtualClock } from './virtual-clock.ts'
 
 /** How long a recorded prompt (information message, voicemail drop) plays, in the simulator. */
 export const SIM_PROMPT_SEC = 5
@@ -49,7 +48,7 @@ export class SimTelephony implements Telephony {
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly clock: VirtualClock,
+    private readonly clock: Clock,
     rng: Rng,
     private readonly hooks: SimTelephonyHooks,
   ) {
@@ -188,24 +187,30 @@ export class SimTelephony implements Telephony {
     })
   }
 
+  /** The engine gave the call an IVR port (the metrics' "connected"): its party now engages. */
+  markConnected(callId: string): void {
+    const call = this.calls.get(callId)
+    if (call && call.connectedAtMs === null) call.connectedAtMs = this.clock.nowMs()
+  }
+
+  /** A connected IVR call's first prompt or bot lasts as long as the party stays; others are short. */
+  private holdSec(call: SimCall): number {
+    call.plays += 1
+    const engaged = call.connectedAtMs !== null && call.plays === 1
+    return engaged ? call.engagementSec : SIM_PROMPT_SEC
+  }
+
   play(request: PlayRequest): void {
     const call = this.calls.get(request.callId)
     if (!call) return
-    call.plays += 1
-    if (call.connectedAtMs === null && call.truth !== 'noAnswer')
-      call.connectedAtMs = this.clock.nowMs()
-    // The first prompt of a connected IVR call lasts as long as the party stays (messageSec).
-    const firstPlay = call.plays === 1 && !isAgentScenario(this.scenario)
-    const sec = request.durationSec ?? (firstPlay ? call.engagementSec : SIM_PROMPT_SEC)
+    const sec = request.durationSec ?? this.holdSec(call)
     this.emit(call, sec, { kind: 'playDone', callId: call.id })
   }
 
   startVirtualAgent(callId: string, _botId: string, maxDurationSec: number): void {
     const call = this.calls.get(callId)
     if (!call) return
-    call.plays += 1
-    if (call.connectedAtMs === null) call.connectedAtMs = this.clock.nowMs()
-    const sec = Math.min(maxDurationSec, call.engagementSec)
+    const sec = Math.min(maxDurationSec, this.holdSec(call))
     this.emit(call, sec, { kind: 'virtualAgentDone', callId })
   }
 

@@ -1,0 +1,26 @@
+// Test support: runs one public scenario to the end in every campaign mode (issue 3).
+import { describe, expect, it } from 'vitest'
+import { ATTEMPT_OUTCOMES } from '../../../src/domain/outcomes.ts'
+import { runScenario } from '../../../src/sim/run.ts'
+import { SCENARIO_MODES } from '../../../src/sim/scenario.ts'
+import { loadScenario } from '../scenario-files.ts'
+
+export function runsEveryMode(name: string): void {
+  describe(`R1: every mode runs ${name}.json to the end`, () => {
+    for (const mode of SCENARIO_MODES) {
+      it(`${mode}`, () => {
+        const scenario = loadScenario(name)
+        const result = runScenario(scenario, { mode })
+        expect(result.mode).toBe(mode)
+        expect(result.dials).toBeGreaterThan(0)
+        const outcomeSum = ATTEMPT_OUTCOMES.reduce((sum, o) => sum + result.outcomes[o], 0)
+        expect(outcomeSum).toBe(result.dials)
+        expect(result.outcomes.UNKNOWN).toBe(0)
+        expect(result.occupancyPct).toBeGreaterThan(0)
+        expect(result.occupancyPct).toBeLessThanOrEqual(100)
+        expect(result.connects).toBeGreaterThan(0)
+        if (mode === 'preview') expect(result.outcomes.ABANDONED).toBe(0)
+      })
+    }
+  })
+}

@@ -1,0 +1,71 @@
+// Goal: the house rules that keep the core deterministic hold in the source tree itself
+// (style.md §1, §2, §11): no wall clock, randomness, timers, environment or I/O in the core or the
+// engine, no adapter imports from the core, and no source file over the size limit.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const SOURCE_LINES_MAX = 400
+
+/** Folders that must stay pure (design.md: no I/O, no Date.now). */
+const CORE = ['src/domain', 'src/pacing', 'src/compliance', 'src/flows']
+/** The engine: time only from the Clock port, ids only from the Ids port. */
+const ENGINE = ['src/dialer', 'src/routing']
+
+const BANNED: { pattern: RegExp; why: string }[] = [
+  { pattern: /\bDate\.now\s*\(/, why: 'reads the wall clock' },
+  { pattern: /\bnew Date\s*\(/, why: 'reads the wall clock' },
+  { pattern: /\bperformance\.now\s*\(/, why: 'reads the wall clock' },
+  { pattern: /\bMath\.random\s*\(/, why: 'unseeded randomness' },
+  { pattern: /\brandomUUID\s*\(/, why: 'unseeded ids' },
+  { pattern: /\bset(Timeout|Interval|Immediate)\s*\(/, why: 'real timers' },
+  { pattern: /\bprocess\./, why: 'reads the environment or process' },
+  { pattern: /from ['"](node:)?(fs|net|http|https|child_process|dgram|os)['"]/, why: 'does I/O' },
+]
+
+const CORE_IMPORTS_BANNED = /from ['"]\.\.\/(\.\.\/)*(dialer|sim|server|store|telephony|routing)\//
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const path = join(dir, name)
+    if (statSync(join(ROOT, path)).isDirectory()) out.push(...sourceFiles(path))
+    else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) out.push(path)
+  }
+  return out
+}
+
+function violations(dirs: string[], extra?: { pattern: RegExp; why: string }): string[] {
+  const found: string[] = []
+  for (const file of dirs.flatMap(sourceFiles)) {
+    const lines = readFileSync(join(ROOT, file), 'utf8').split('\n')
+    lines.forEach((line, index) => {
+      if (line.trim().startsWith('//') || line.trim().startsWith('*')) return
+      for (const rule of extra ? [...BANNED, extra] : BANNED) {
+        if (rule.pattern.test(line)) found.push(`${file}:${index + 1} ${rule.why}: ${line.trim()}`)
+      }
+    })
+  }
+  return found
+}
+
+describe('house rules in the source tree', () => {
+  it('the core (domain, pacing, compliance, flows) does no I/O and reads no clock', () => {
+    expect(
+      violations(CORE, { pattern: CORE_IMPORTS_BANNED, why: 'core imports an adapter' }),
+    ).toEqual([])
+  })
+
+  it('the engine (dialer, routing) gets time and ids only from its ports', () => {
+    expect(violations(ENGINE)).toEqual([])
+  })
+
+  it(`no source file is longer than ${SOURCE_LINES_MAX} lines`, () => {
+    const long = sourceFiles('src')
+      .map((file) => ({ file, lines: readFileSync(join(ROOT, file), 'utf8').split('\n').length }))
+      .filter(({ lines }) => lines > SOURCE_LINES_MAX)
+      .map(({ file, lines }) => `${relative(ROOT, join(ROOT, file))}: ${lines} lines`)
+    expect(long).toEqual([])
+  })
+})
