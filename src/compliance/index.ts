@@ -36,7 +36,6 @@ export {
   type DncRemoveResult,
   dncEntryMetaSchema,
   dncListNameSchema,
-  E164_PATTERN,
   e164Schema,
   NATIONAL_DNC_NUMBERS_MAX,
   type NationalFreshness,

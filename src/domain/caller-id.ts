@@ -3,12 +3,9 @@
 // (Appendix A: "an invalid or empty caller ID falls back to the default (and is reported)").
 import { invariant } from './invariant.ts'
 
-/** The E.164 shape the product accepts everywhere (R10.3). */
-export const E164_PATTERN = /^\+[1-9]\d{1,14}$/
+import { isE164 } from './phone.ts'
 
-export function isE164(value: string): boolean {
-  return E164_PATTERN.test(value)
-}
+export { E164_PATTERN, isE164 } from './phone.ts'
 
 /** Lowest precedence first, so the order of this list is R6.1 itself. */
 export const CALLER_ID_SOURCES = ['campaign', 'record', 'preDial'] as const
