@@ -1,6 +1,7 @@
 // Compliance profiles per region (R5.5) and a campaign's compliance settings: a profile plus
 // optional per-field overrides and the DNC / NDNC switches (R5.2, R5.4).
 import { z } from 'zod'
+import { COMPLIANCE_PROFILES, type ComplianceProfile } from '../domain/compliance-profile.ts'
 import { invariant } from '../domain/invariant.ts'
 import { type CallingWindow, callingWindowSchema, dailyWindow } from './calling-window.ts'
 
@@ -39,9 +40,8 @@ invariant(ABANDON_WINDOW_SEC_US <= ABANDON_WINDOW_SEC_MAX, 'US abandon window ab
 invariant(RING_SEC_MIN_DEFAULT <= RING_SEC_MIN_MAX, 'default minimum ring above its maximum')
 invariant(REPEAT_AFTER_ABANDON_SEC <= REPEAT_AFTER_ABANDON_SEC_MAX, 'repeat block above maximum')
 
-export const COMPLIANCE_PROFILES = ['US', 'UK', 'CUSTOM'] as const
+export { COMPLIANCE_PROFILES, type ComplianceProfile }
 export const complianceProfileSchema = z.enum(COMPLIANCE_PROFILES)
-export type ComplianceProfile = z.infer<typeof complianceProfileSchema>
 
 /** A profile's rules, every one explicit. What the engine reads; nothing is looked up later. */
 export interface ComplianceRules {

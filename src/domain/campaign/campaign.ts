@@ -3,6 +3,7 @@
 // retry settings, DNC/NDNC switches, compliance profile, and its lifecycle status.
 import { IANAZone } from 'luxon'
 import { z } from 'zod'
+import { COMPLIANCE_PROFILES } from '../compliance-profile.ts'
 import {
   addDuplicateIssues,
   booleanSchema,
@@ -37,8 +38,7 @@ export const CAMPAIGN_CATEGORIES = [
 export type CampaignCategory = (typeof CAMPAIGN_CATEGORIES)[number]
 
 /** R5.5: the region whose rules (calling hours, abandon cap and window, NDNC age) apply. */
-export const COMPLIANCE_PROFILES = ['US', 'UK', 'CUSTOM'] as const
-export type ComplianceProfile = (typeof COMPLIANCE_PROFILES)[number]
+export { COMPLIANCE_PROFILES, type ComplianceProfile } from '../compliance-profile.ts'
 
 export const timeZoneSchema = z
   .string({ error: 'timeZone must be an IANA zone name such as America/New_York' })

@@ -43,7 +43,7 @@ export type RetryRule = z.infer<typeof retryRuleSchema>
 
 export const campaignRetrySchema = z
   .object({
-    /** Outcomes not listed are not retried. */
+    /** Outcomes not listed keep the default rule (compliance/retry.ts DEFAULT_RETRY_RULES). */
     perOutcome: z
       .partialRecord(attemptOutcomeSchema, retryRuleSchema, {
         error: unknownKeysError(
