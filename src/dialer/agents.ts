@@ -4,6 +4,7 @@ import { type AgentEvent, type AgentTransition, transitionAgent } from '../domai
 import { invariant } from '../domain/invariant.ts'
 import type { AgentRuntime, EngineContext } from './context.ts'
 import { isPreview } from './context.ts'
+import { withdrawPreviewTasks } from './preview.ts'
 
 /** Applies an event the engine knows to be legal; an illegal one here is a bug. */
 export function applyAgentEvent(ctx: EngineContext, agent: AgentRuntime, event: AgentEvent): void {
@@ -27,8 +28,12 @@ export function tryAgentEvent(
     ctx.clock.cancelTimer(agent.reservationTimer)
     agent.reservationTimer = null
   }
-  if (before.kind === 'Reserved' && result.state.kind !== 'Engaged') {
-    ctx.telephony.releaseAgent(agent.id)
+  // Leaving a reservation (not answering it, not being bridged on it) drops its call leg, and
+  // takes back the preview offers nobody else could accept (R7.5).
+  if (before.kind === 'Reserved' && result.state.kind !== 'Reserved') {
+    if (result.state.kind !== 'Engaged') ctx.telephony.releaseAgent(agent.id)
+    const campaign = ctx.campaigns.get(before.campaignId)
+    if (campaign) withdrawPreviewTasks(ctx, campaign, agent.id)
   }
   enterPools(ctx, agent)
   ctx.bus.publish({

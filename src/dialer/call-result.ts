@@ -1,7 +1,8 @@
 // The OutboundCampaignCallResult flow event (R3.3): AMD and ABANDONED in agent campaigns, and
 // LIVE_VOICE too in IVR campaigns, branch to play, virtual agent, GotoEntryPoint or disconnect.
 // Without a handler AMD is disconnected; an abandoned customer first hears the information
-// message the compliance profile requires (R5.5), then is disconnected.
+// message the compliance profile requires (R5.5), then is disconnected. Every end from here is the
+// dialer's, so the attempt records 'system' as the party who hung up (R2.1).
 import { invariant } from '../domain/invariant.ts'
 import type { CpaResult } from '../domain/outcomes.ts'
 import type { FlowStep } from '../flows/interpreter.ts'
@@ -33,7 +34,7 @@ export function runCallResult(ctx: EngineContext, attempt: AttemptRuntime, resul
       })
       return
     }
-    return hangupAndClose(ctx, attempt)
+    return hangupAndClose(ctx, attempt, 'system')
   }
   const step = startFlowEvent(
     flow,
@@ -47,7 +48,7 @@ export function runCallResult(ctx: EngineContext, attempt: AttemptRuntime, resul
 /** A prompt or virtual agent finished: continue the flow (or end the default message). */
 export function resumeCallResult(ctx: EngineContext, attempt: AttemptRuntime): void {
   if (attempt.phase !== 'flow') return
-  if (attempt.flowState === null) return hangupAndClose(ctx, attempt)
+  if (attempt.flowState === null) return hangupAndClose(ctx, attempt, 'system')
   const flow = campaignOf(ctx, attempt).config.flow
   invariant(flow !== null, 'resuming a flow that does not exist')
   applyStep(ctx, attempt, resumeFlow(flow, attempt.flowState))
@@ -64,7 +65,7 @@ function applyStep(ctx: EngineContext, attempt: AttemptRuntime, step: FlowStep):
         ctx.telephony.startVirtualAgent(attempt.id, effect.botId, effect.maxDurationSec)
         break
       case 'disconnect':
-        return hangupAndClose(ctx, attempt)
+        return hangupAndClose(ctx, attempt, 'system')
       case 'gotoEntryPoint':
         return handOff(ctx, attempt, effect.entryPointId)
       case 'setCallerId':
@@ -72,11 +73,11 @@ function applyStep(ctx: EngineContext, attempt: AttemptRuntime, step: FlowStep):
         invariant(false, `${effect.kind} in a call-result flow (refused by validation)`)
     }
   }
-  if (step.status === 'done') hangupAndClose(ctx, attempt)
+  if (step.status === 'done') hangupAndClose(ctx, attempt, 'system')
 }
 
 /** GotoEntryPoint: the call leaves the campaign (its port frees) for an inbound entry point. */
 function handOff(ctx: EngineContext, attempt: AttemptRuntime, entryPointId: string): void {
-  closeAttempt(ctx, attempt)
+  closeAttempt(ctx, attempt, 'system')
   acceptInboundCall(ctx, attempt.id, entryPointId, attempt.number)
 }

@@ -106,7 +106,9 @@ export function placeDial(
     cpaEnabled: campaign.config.cpaEnabled,
     amdEnabled: campaign.config.cpaEnabled && campaign.config.amdEnabled,
   })
-  attempt.ringTimer = ctx.setTimer(campaign.config.ringLimitSec * 1000, () => {
+  // R2.3, R5.5: the ring limit never cuts a call short of the compliance profile's minimum.
+  const ringSec = Math.max(campaign.config.ringLimitSec, campaign.config.compliance.ringSecMin)
+  attempt.ringTimer = ctx.setTimer(ringSec * 1000, () => {
     attempt.ringTimer = null
     noAnswerAtRingLimit(ctx, attempt)
   })

@@ -20,9 +20,10 @@ import { agentOrThrow, tryAgentEvent } from './agents.ts'
 import { resumeCallResult } from './call-result.ts'
 import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
+import { nextDialable } from './hopper.ts'
 import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
 import { endBridged, onAttemptEvent } from './lifecycle.ts'
-import { offerNext, type PreviewActionResult, previewAction } from './preview.ts'
+import { offerChoice, type PreviewActionResult, previewAction } from './preview.ts'
 import { PACING_TICK_MS, pumpCampaign } from './pump.ts'
 import type { Bus, EngineCampaign, PreviewAction } from './types.ts'
 
@@ -309,13 +310,16 @@ function pullPreviewContact(ctx: EngineContext, agentId: string) {
   for (const campaign of campaigns) {
     const nowMs = ctx.clock.nowMs()
     if ((campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY) > nowMs) continue
+    // The record first: an agent whose button found nothing dialable keeps their state.
+    const choice = nextDialable(ctx, campaign)
+    if (!choice) continue
     if (agent.state.kind === 'Idle') tryAgentEvent(ctx, agent, { kind: 'setAvailable' })
     ctx.toRoute.delete(agent.id)
     campaign.lastAssignedMs = nowMs
     tryAgentEvent(ctx, agent, { kind: 'reserve', campaignId: campaign.config.id })
     tryAgentEvent(ctx, agent, { kind: 'reservationAnswered' })
-    if (offerNext(ctx, campaign, agent)) return { kind: 'offered' as const }
-    tryAgentEvent(ctx, agent, { kind: 'releaseReservation' })
+    offerChoice(ctx, campaign, agent, choice)
+    return { kind: 'offered' as const }
   }
   return { kind: 'noContact' as const }
 }

@@ -6,7 +6,7 @@ import { applyAgentEvent } from './agents.ts'
 import type { AgentRuntime, CampaignRuntime, EngineContext, PreviewTask } from './context.ts'
 import { isPreview } from './context.ts'
 import { placeDial } from './dialing.ts'
-import { gateNumber, nextDialable } from './hopper.ts'
+import { type DialChoice, gateNumber, nextDialable } from './hopper.ts'
 import type { PreviewAction } from './types.ts'
 
 /** A skipped record stays in the list and comes back after this long (R1.1 "skip"). */
@@ -38,6 +38,17 @@ export function pumpPreview(ctx: EngineContext, campaign: CampaignRuntime): void
 export function offerNext(ctx: EngineContext, campaign: CampaignRuntime, agent: AgentRuntime) {
   const choice = nextDialable(ctx, campaign)
   if (!choice) return false
+  offerChoice(ctx, campaign, agent, choice)
+  return true
+}
+
+/** Offers a record the hopper already chose (and took out of the list) to the agent. */
+export function offerChoice(
+  ctx: EngineContext,
+  campaign: CampaignRuntime,
+  agent: AgentRuntime,
+  choice: DialChoice,
+): void {
   const nowMs = ctx.clock.nowMs()
   const task: PreviewTask = {
     id: ctx.ids.next('task'),
@@ -63,7 +74,6 @@ export function offerNext(ctx: EngineContext, campaign: CampaignRuntime, agent: 
     contactId: choice.progress.contact.id,
     expiresAtMs: nowMs + offerTimeoutSec * 1000,
   })
-  return true
 }
 
 /** An agent's (or the API's) action on a preview task; disabled actions are refused (R10.2). */
@@ -97,7 +107,7 @@ function applyPreviewAction(ctx: EngineContext, task: PreviewTask, action: Previ
     if (verdict.kind === 'ok') {
       placeDial(ctx, campaign, { progress: task.progress, number: task.number, zone }, task.agentId)
     } else {
-      campaign.list.reschedule(task.progress, nowMs + PREVIEW_SKIP_DELAY_SEC * 1000)
+      backToList(campaign, task, nowMs + PREVIEW_SKIP_DELAY_SEC * 1000)
       ctx.bus.publish({
         kind: 'dialBlocked',
         atMs: nowMs,
@@ -109,18 +119,33 @@ function applyPreviewAction(ctx: EngineContext, task: PreviewTask, action: Previ
   } else if (action === 'REMOVE') {
     campaign.list.finish(task.progress, 'removed')
   } else {
-    campaign.list.reschedule(task.progress, nowMs + PREVIEW_SKIP_DELAY_SEC * 1000)
+    backToList(campaign, task, nowMs + PREVIEW_SKIP_DELAY_SEC * 1000)
   }
   ctx.dirty.add(campaign.config.id)
 }
 
-/** A paused or stopped campaign takes back its open offers (the records stay in the list). */
-export function withdrawPreviewTasks(ctx: EngineContext, campaign: CampaignRuntime): void {
+/** The record goes back to the list; the hopper, which may have found the list empty, looks again. */
+function backToList(campaign: CampaignRuntime, task: PreviewTask, notBeforeMs: number): void {
+  campaign.list.reschedule(task.progress, notBeforeMs)
+  campaign.hopperIdleUntilMs = Math.min(campaign.hopperIdleUntilMs, notBeforeMs)
+}
+
+/**
+ * A paused or stopped campaign takes back its open offers (the records stay in the list); with
+ * `agentId`, only that agent's, who left the reservation (R7.5): nobody could accept them.
+ */
+export function withdrawPreviewTasks(
+  ctx: EngineContext,
+  campaign: CampaignRuntime,
+  agentId?: string,
+): void {
   if (!isPreview(campaign.config)) return
   for (const task of [...campaign.previewTasks.values()]) {
+    if (agentId !== undefined && task.agentId !== agentId) continue
     if (task.timer !== null) ctx.clock.cancelTimer(task.timer)
     campaign.previewTasks.delete(task.id)
     ctx.previewTasks.delete(task.id)
-    campaign.list.reschedule(task.progress, ctx.clock.nowMs())
+    backToList(campaign, task, ctx.clock.nowMs())
+    ctx.dirty.add(campaign.config.id)
   }
 }

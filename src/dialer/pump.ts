@@ -2,6 +2,7 @@
 // asks for. Progressive owns lines per agent (R1.2) or per port (R1.4); predictive and the
 // benchmark baselines pool them (R1.3); the abandon-cap guard is the last line of defence (R5.5).
 import type { BusyServer, PacingSnapshot } from '../pacing/types.ts'
+import { campaignWantsAgents, inboundWaitingOutranks } from '../routing/router.ts'
 import { applyAgentEvent } from './agents.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
@@ -19,11 +20,47 @@ export function pumpCampaign(ctx: EngineContext, campaign: CampaignRuntime): voi
   if (campaign.status !== 'running') return releaseWhenDrained(ctx, campaign)
   const pacing = campaign.config.pacing
   if (pacing.kind === 'preview') return pumpPreview(ctx, campaign)
-  if (pacing.kind === 'progressive') {
-    if (isIvr(campaign.config)) return pumpPortsProgressive(ctx, campaign, pacing.linesPerServer)
-    return pumpAgentsProgressive(ctx, campaign, pacing.linesPerServer)
+  if (isIvr(campaign.config)) {
+    if (pacing.kind === 'progressive') {
+      return pumpPortsProgressive(ctx, campaign, pacing.linesPerServer)
+    }
+    return pumpPool(ctx, campaign)
   }
-  pumpPool(ctx, campaign)
+  yieldToInbound(ctx, campaign)
+  if (pacing.kind === 'progressive') pumpAgentsProgressive(ctx, campaign, pacing.linesPerServer)
+  else pumpPool(ctx, campaign)
+  releaseWhenNotNeeded(ctx, campaign)
+}
+
+/**
+ * R8.1: a ready agent with no line of their own out goes back to routing when an inbound call
+ * waits in a queue that outranks the campaign for them (the router then gives them that call).
+ * One agent per pump: the router takes the call before the campaign is pumped again, so no more
+ * agents are released than calls wait.
+ */
+function yieldToInbound(ctx: EngineContext, campaign: CampaignRuntime): void {
+  for (const agentId of campaign.ready) {
+    if (campaign.linesByOwner.has(agentId)) continue
+    const agent = ctx.agents.get(agentId)!
+    if (inboundWaitingOutranks(ctx, agent, campaign.config.queueId)) {
+      return applyAgentEvent(ctx, agent, { kind: 'releaseReservation' })
+    }
+  }
+}
+
+/**
+ * R8: a running campaign with nothing due to dial, no line out and nobody waiting lets its reserved
+ * agents go, so that other campaigns and inbound queues can have them; it asks again when a
+ * contact falls due (the tick routes Available agents).
+ */
+function releaseWhenNotNeeded(ctx: EngineContext, campaign: CampaignRuntime): void {
+  if (campaign.reserved.size === 0 || campaignWantsAgents(ctx, campaign)) return
+  for (const agentId of [...campaign.reserved]) {
+    const agent = ctx.agents.get(agentId)!
+    if (agent.state.kind === 'Reserved') {
+      applyAgentEvent(ctx, agent, { kind: 'releaseReservation' })
+    }
+  }
 }
 
 function dialLines(

@@ -112,6 +112,20 @@ export function agentForInbound(ctx: EngineContext, queueId: string): AgentRunti
   return best ?? preempt
 }
 
+/** Whether an inbound call waits in one of the agent's queues ranked above `campaignQueueId`. */
+export function inboundWaitingOutranks(
+  ctx: EngineContext,
+  agent: AgentRuntime,
+  campaignQueueId: string,
+): boolean {
+  const campaignRank = queueRankForAgent(ctx, agent, campaignQueueId)
+  return queuesOfAgent(ctx, agent).some((queueId) => {
+    const queue = ctx.queues.get(queueId)!
+    if (queue.type !== 'INBOUND' || queue.waiting.length === 0) return false
+    return queueRankForAgent(ctx, agent, queueId) < campaignRank
+  })
+}
+
 function isPreemptable(ctx: EngineContext, agent: AgentRuntime, queueId: string): boolean {
   if (agent.state.kind !== 'Reserved' || !agent.state.connected) return false
   const campaign = ctx.campaigns.get(agent.state.campaignId)
