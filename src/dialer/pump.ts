@@ -12,6 +12,11 @@ import { serveWaiting } from './lifecycle.ts'
 import { pumpPreview, withdrawPreviewTasks } from './preview.ts'
 
 export const PACING_TICK_MS = 1000
+/**
+ * Abandons the window must still have room for before pooled pacing may over-dial: lines already
+ * out when the guard engages can still abandon, so it engages a few abandons early.
+ */
+export const GUARD_MARGIN_ABANDONS = 3
 /** Lines one pump may open at once (a bound on the loop, far above any real need). */
 export const DIALS_PER_PUMP_MAX = 2000
 
@@ -96,8 +101,9 @@ function pumpPortsProgressive(ctx: EngineContext, campaign: CampaignRuntime, lin
 function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
   const policy = campaign.policy!
   const snapshot = buildSnapshot(ctx, campaign)
+  snapshot.capGuardActive = campaign.config.capGuardEnabled && !hasAbandonBudget(campaign, snapshot)
   let { targetLinesInFlight: target, reason } = policy.decide(snapshot)
-  if (campaign.config.capGuardEnabled && !hasAbandonBudget(campaign, snapshot)) {
+  if (snapshot.capGuardActive) {
     const safe = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
     if (target > safe) {
       target = safe
@@ -123,7 +129,17 @@ function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
 function hasAbandonBudget(campaign: CampaignRuntime, snapshot: PacingSnapshot): boolean {
   const hiddenAbandons = (snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects
   const capPct = campaign.config.compliance.abandonRatePctMax
-  return campaign.ledger.hasBudgetForAbandon(snapshot.nowMs, capPct, 1 + Math.ceil(hiddenAbandons))
+  const extra = GUARD_MARGIN_ABANDONS + Math.ceil(hiddenAbandons)
+  return campaign.ledger.hasBudgetForAbandon(snapshot.nowMs, capPct, extra)
+}
+
+function lineAges(ctx: EngineContext, campaign: CampaignRuntime, nowMs: number): number[] {
+  const ages: number[] = []
+  for (const attemptId of campaign.attempts) {
+    const attempt = ctx.attempts.get(attemptId)!
+    if (attempt.inFlight) ages.push((nowMs - attempt.dialedAtMs) / 1000)
+  }
+  return ages
 }
 
 export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): PacingSnapshot {
@@ -159,13 +175,15 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     busyServers: busy,
     staffedServers: staffed,
     linesInFlight: campaign.inFlight,
+    lineAgesSec: lineAges(ctx, campaign, nowMs),
+    capGuardActive: false,
     liveWaiting: campaign.liveWaiting.length,
     maxLinesPerServer: config.maxLinesPerServer,
     abandonTargetPct: config.abandonTargetPct,
     hiddenAbandonPct: config.amdEnabled ? config.amdHumanAsMachinePct : 0,
     windowAbandonPct: campaign.ledger.ratePct(nowMs),
     windowConnects: counts.connected,
-    estimates: campaign.estimator.snapshot(),
+    estimates: campaign.estimator.snapshot(nowMs),
   }
 }
 

@@ -1,5 +1,8 @@
 // Running estimates of a campaign's contact rate and timings from its own recent attempts, with a
 // prior for the first minutes (a real dialer knows nothing else). Pure: fed with observations.
+// The windows are short enough to follow an hour's drift (pacing-notes §5).
+import { buildPacingModel, type PacingModel } from './model.ts'
+import { RecentSamples } from './samples.ts'
 import type { PacingEstimates } from './types.ts'
 
 /** How many recent resolved dials the live-probability estimate looks at. */
@@ -7,37 +10,27 @@ export const LIVE_WINDOW_DIALS_MAX = 400
 /** Weight of the prior, in pseudo-dials, fading as real dials arrive. */
 const PRIOR_DIALS = 30
 const PRIOR_LIVE_PROBABILITY = 0.25
-const PRIOR_DIAL_TO_LIVE_SEC = 10
-const PRIOR_DIAL_TO_RESOLVE_SEC = 15
-const PRIOR_TALK_SEC = 120
-const PRIOR_WRAP_SEC = 15
-/** Smoothing of the timing means: the weight of each new sample once warmed up. */
-const TIMING_SMOOTHING_MIN = 0.02
+/** The forecast tables are rebuilt at most this often (in simulated or real seconds)… */
+export const MODEL_REFRESH_SEC = 15
+/** …or after this many new observations, whichever comes first (first minutes: fast learning). */
+const MODEL_REFRESH_OBSERVATIONS = 1000
 
-class RunningMean {
-  private count = 0
-  value: number
-  constructor(prior: number) {
-    this.value = prior
-  }
-  add(sample: number): void {
-    this.count += 1
-    const weight = Math.max(1 / (this.count + 1), TIMING_SMOOTHING_MIN)
-    this.value += weight * (sample - this.value)
-  }
-  get samples(): number {
-    return this.count
-  }
-}
+const spread = (count: number, from: number, to: number): number[] =>
+  Array.from({ length: count }, (_, i) => from + ((to - from) * (i + 0.5)) / count)
+const exponentialQuantiles = (count: number, mean: number): number[] =>
+  Array.from({ length: count }, (_, i) => -mean * Math.log(1 - (i + 0.5) / count))
 
 export class CampaignEstimator {
   private readonly outcomes: boolean[] = []
   private cursor = 0
   private liveInWindow = 0
-  private readonly dialToLive = new RunningMean(PRIOR_DIAL_TO_LIVE_SEC)
-  private readonly dialToResolve = new RunningMean(PRIOR_DIAL_TO_RESOLVE_SEC)
-  private readonly talk = new RunningMean(PRIOR_TALK_SEC)
-  private readonly wrap = new RunningMean(PRIOR_WRAP_SEC)
+  private readonly liveTimes = new RecentSamples(300, spread(20, 6, 14))
+  private readonly otherTimes = new RecentSamples(600, [...spread(8, 2, 4), ...spread(12, 10, 25)])
+  private readonly talk = new RecentSamples(400, exponentialQuantiles(20, 120))
+  private readonly wrap = new RecentSamples(400, spread(20, 8, 22))
+  private model: PacingModel | null = null
+  private modelBuiltAtMs = Number.NEGATIVE_INFINITY
+  private observationsSinceModel = 0
 
   /** A dial resolved: `live` when the dialer saw a live person (CPA live). */
   observeResolution(live: boolean, dialToResolveSec: number): void {
@@ -50,30 +43,58 @@ export class CampaignEstimator {
     }
     if (live) {
       this.liveInWindow += 1
-      this.dialToLive.add(dialToResolveSec)
+      this.liveTimes.add(dialToResolveSec)
+    } else {
+      this.otherTimes.add(dialToResolveSec)
     }
-    this.dialToResolve.add(dialToResolveSec)
+    this.observationsSinceModel += 1
   }
 
   observeTalk(talkSec: number): void {
     this.talk.add(talkSec)
+    this.observationsSinceModel += 1
   }
 
   observeWrap(wrapSec: number): void {
     this.wrap.add(wrapSec)
   }
 
-  snapshot(): PacingEstimates {
+  private liveProbability(): number {
     const n = this.outcomes.length
-    const liveProbability =
-      (this.liveInWindow + PRIOR_LIVE_PROBABILITY * PRIOR_DIALS) / (n + PRIOR_DIALS)
+    return (this.liveInWindow + PRIOR_LIVE_PROBABILITY * PRIOR_DIALS) / (n + PRIOR_DIALS)
+  }
+
+  /** The forecast model, rebuilt when stale (time or observations). */
+  modelAt(nowMs: number): PacingModel {
+    const stale =
+      this.model === null ||
+      nowMs - this.modelBuiltAtMs >= MODEL_REFRESH_SEC * 1000 ||
+      this.observationsSinceModel >= MODEL_REFRESH_OBSERVATIONS
+    if (stale) {
+      this.model = buildPacingModel({
+        liveProbability: this.liveProbability(),
+        liveTimes: this.liveTimes.frozen(),
+        otherTimes: this.otherTimes.frozen(),
+        talk: this.talk.frozen(),
+        wrap: this.wrap.frozen(),
+      })
+      this.modelBuiltAtMs = nowMs
+      this.observationsSinceModel = 0
+    }
+    return this.model!
+  }
+
+  snapshot(nowMs: number): PacingEstimates {
+    const liveProbability = this.liveProbability()
     return {
       liveProbability,
-      dialToLiveSec: this.dialToLive.value,
-      dialToResolveSec: this.dialToResolve.value,
-      talkSec: this.talk.value,
-      wrapSec: this.wrap.value,
-      liveSamples: this.dialToLive.samples,
+      dialToLiveSec: this.liveTimes.mean(),
+      dialToResolveSec:
+        liveProbability * this.liveTimes.mean() + (1 - liveProbability) * this.otherTimes.mean(),
+      talkSec: this.talk.mean(),
+      wrapSec: this.wrap.mean(),
+      liveSamples: this.liveTimes.observed,
+      model: this.modelAt(nowMs),
     }
   }
 }

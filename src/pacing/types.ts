@@ -1,5 +1,6 @@
 // What a pacing strategy sees: a snapshot of one campaign's pool built from what a real dialer
 // sees (agent states, lines in flight, observed timings), never the simulator's hidden truth.
+import type { PacingModel } from './model.ts'
 
 /** An agent (or IVR port) that is busy now and will be free for the campaign later. */
 export interface BusyServer {
@@ -19,6 +20,8 @@ export interface PacingEstimates {
   wrapSec: number
   /** Live connects observed so far (how much the estimates are worth). */
   liveSamples: number
+  /** The forecast tables built from the recent samples. */
+  model: PacingModel
 }
 
 export interface PacingSnapshot {
@@ -30,6 +33,13 @@ export interface PacingSnapshot {
   staffedServers: number
   /** Dialled and not yet resolved (no CPA decision, no failure). */
   linesInFlight: number
+  /** Age of each line in flight (time since its dial). */
+  lineAgesSec: number[]
+  /**
+   * The engine's abandon-cap guard clamps this decision to one line per ready server (R5.5). A
+   * policy's feedback must not read the low abandon rate the guard causes as room to dial more.
+   */
+  capGuardActive: boolean
   /** Live customers waiting for an agent now (inside their 2 seconds). */
   liveWaiting: number
   /** Upper bound on lines per server (maxDialingRate, or the dial rate). */

@@ -1,0 +1,102 @@
+// A bounded window of recent duration samples, with the empirical distribution's queries that
+// pacing needs (cdf, conditional remaining time, quantiles). Seeded with prior pseudo-samples
+// that real observations push out, so the first minutes have a sensible shape.
+import { invariant } from '../domain/invariant.ts'
+
+export class RecentSamples {
+  private readonly ring: number[] = []
+  private cursor = 0
+  private sum = 0
+  private added = 0
+  private frozenView: SampleDistribution | null = null
+
+  constructor(
+    private readonly capacity: number,
+    prior: readonly number[],
+  ) {
+    invariant(capacity > 0, 'sample window must hold at least one sample')
+    for (const value of prior) this.add(value)
+    this.added = 0
+  }
+
+  add(valueSec: number): void {
+    const value = Math.max(0, valueSec)
+    if (this.ring.length < this.capacity) {
+      this.ring.push(value)
+    } else {
+      this.sum -= this.ring[this.cursor]!
+      this.ring[this.cursor] = value
+      this.cursor = (this.cursor + 1) % this.capacity
+    }
+    this.sum += value
+    this.added += 1
+    this.frozenView = null
+  }
+
+  /** Real (not prior) samples seen so far. */
+  get observed(): number {
+    return this.added
+  }
+
+  mean(): number {
+    return this.sum / this.ring.length
+  }
+
+  /** The distribution of the samples now, unaffected by later ones (sorted once). */
+  frozen(): SampleDistribution {
+    if (this.frozenView === null)
+      this.frozenView = new SampleDistribution(Float64Array.from(this.ring).sort())
+    return this.frozenView
+  }
+}
+
+/** An empirical distribution over sorted samples. */
+export class SampleDistribution {
+  constructor(private readonly sorted: Float64Array) {
+    invariant(sorted.length > 0, 'an empirical distribution needs a sample')
+  }
+
+  /** P(X ≤ x). */
+  cdf(x: number): number {
+    return countAtMost(this.sorted, x) / this.sorted.length
+  }
+
+  quantile(q: number): number {
+    const n = this.sorted.length
+    return this.sorted[Math.min(n - 1, Math.max(0, Math.floor(q * n)))]!
+  }
+
+  /**
+   * P(X ≤ elapsed + x | X > elapsed): the chance that something already `elapsed` long ends within
+   * `x` more. Past every sample, the tail is taken as exponential with the mean excess of the top
+   * samples (heavy tails stay heavy).
+   */
+  conditionalCdf(elapsed: number, x: number): number {
+    const sorted = this.sorted
+    const n = sorted.length
+    const below = countAtMost(sorted, elapsed)
+    const survivors = n - below
+    if (survivors >= TAIL_SAMPLES_MIN) {
+      return (countAtMost(sorted, elapsed + x) - below) / survivors
+    }
+    const top = sorted.slice(Math.max(0, n - TAIL_SAMPLES_MIN))
+    let excess = 0
+    for (const value of top) excess += value - top[0]!
+    const meanExcess = Math.max(1, excess / top.length)
+    return 1 - Math.exp(-x / meanExcess)
+  }
+}
+
+/** Survivors needed to trust the empirical conditional distribution. */
+const TAIL_SAMPLES_MIN = 8
+
+function countAtMost(sorted: Float64Array, x: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (sorted[middle]! <= x) low = middle + 1
+    else high = middle
+  }
+  return low
+}
