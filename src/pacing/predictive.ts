@@ -33,6 +33,8 @@ export const FEEDBACK_AIM_SHARE = 0.85
 const FEEDBACK_STEP = 0.3
 /** How much of the feedback's error comes from the whole regulatory window (the rest: recent). */
 const WINDOW_WEIGHT = 0.5
+/** The recent rate remembers about this many correction periods (less noise than one period). */
+const RECENT_PERIODS = 10
 const SCALE_MIN = 0.05
 const SCALE_MAX = 4
 /** A variance floor that keeps the tail smooth when the forecast is nearly certain. */
@@ -44,6 +46,7 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   let scale = THRESHOLD_PER_BUDGET_START
   let budgetPct = 2
   let since = { connected: 0, abandoned: 0 }
+  const recent = { connected: 0, abandoned: 0 }
   let lastNew = 0
   let guardActive = false
   let windowPct = 0
@@ -67,7 +70,10 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
         return
       }
       // Blend the recent rate with the regulatory window's: the window is what must hold.
-      const recentPct = (100 * since.abandoned) / (since.connected + since.abandoned)
+      const keep = 1 - 1 / RECENT_PERIODS
+      recent.connected = keep * recent.connected + since.connected
+      recent.abandoned = keep * recent.abandoned + since.abandoned
+      const recentPct = (100 * recent.abandoned) / (recent.connected + recent.abandoned)
       const observedPct = WINDOW_WEIGHT * windowPct + (1 - WINDOW_WEIGHT) * recentPct
       const aimPct = FEEDBACK_AIM_SHARE * budgetPct
       const error = Math.max(-1, Math.min(1, (aimPct - observedPct) / aimPct))
