@@ -64,11 +64,6 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
     observe(event) {
       since[event.kind] += 1
       if (since.connected < params.correctionPace) return
-      // Under the guard the abandon rate says nothing about this policy's own level: only lower.
-      if (guardActive && since.abandoned * 100 < since.connected * budgetPct) {
-        since = { connected: 0, abandoned: 0 }
-        return
-      }
       // Blend the recent rate with the regulatory window's: the window is what must hold.
       const keep = 1 - 1 / RECENT_PERIODS
       recent.connected = keep * recent.connected + since.connected
@@ -76,7 +71,9 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
       const recentPct = (100 * recent.abandoned) / (recent.connected + recent.abandoned)
       const observedPct = WINDOW_WEIGHT * windowPct + (1 - WINDOW_WEIGHT) * recentPct
       const aimPct = FEEDBACK_AIM_SHARE * budgetPct
-      const error = Math.max(-1, Math.min(1, (aimPct - observedPct) / aimPct))
+      let error = Math.max(-1, Math.min(1, (aimPct - observedPct) / aimPct))
+      // Under the guard the abandon rate says nothing about this policy's own level: only lower.
+      if (guardActive) error = Math.min(0, error)
       scale = Math.min(
         SCALE_MAX,
         Math.max(SCALE_MIN, scale * Math.exp(params.gain * FEEDBACK_STEP * error)),
@@ -150,7 +147,8 @@ export function decidePredictive(
 ): PacingDecision {
   const f = forecast(snapshot)
   const horizonSupply = f.supply[f.supply.length - 1]! + snapshot.liveWaiting
-  const cap = Math.ceil(snapshot.maxLinesPerServer * Math.max(1, horizonSupply))
+  // A whole number of lines at most the rate × servers (1e-9: 1.1 × 100 is 110.00000000000001).
+  const cap = Math.floor(snapshot.maxLinesPerServer * Math.max(1, horizonSupply) + 1e-9)
   const room = Math.min(NEW_LINES_PER_DECISION_MAX, Math.max(0, cap - snapshot.linesInFlight))
   // Lines up to the ready agents not yet spoken for can never over-connect (progressive 1:1 is
   // the floor: pacing-notes §4); beyond them, the marginal chance decides.

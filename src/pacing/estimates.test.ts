@@ -1,0 +1,130 @@
+// Goal: the estimator's contact rate and timings follow observations; its model is cached.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { CampaignEstimator, LIVE_WINDOW_DIALS_MAX, MODEL_REFRESH_SEC } from './estimates.ts'
+
+/** Feed `count` resolutions, `liveShare` of them live, spread evenly. */
+function feed(estimator: CampaignEstimator, count: number, liveShare: number): void {
+  let credit = 0
+  for (let i = 0; i < count; i++) {
+    credit += liveShare
+    const live = credit >= 1 - 1e-9
+    if (live) credit -= 1
+    estimator.observeResolution(live, live ? 10 : 20)
+  }
+}
+
+describe('CampaignEstimator live probability (R1.3 predictive, R5.5 abandon cap inputs)', () => {
+  it('starts from a prior: a plausible contact rate, no live samples', () => {
+    const estimates = new CampaignEstimator().snapshot(0)
+    expect(estimates.liveProbability).toBeGreaterThan(0.05)
+    expect(estimates.liveProbability).toBeLessThan(0.5)
+    expect(estimates.liveSamples).toBe(0)
+  })
+
+  it('after 400 resolutions at 10 % live it is near 0.1', () => {
+    const estimator = new CampaignEstimator()
+    feed(estimator, 400, 0.1)
+    const p = estimator.snapshot(0).liveProbability
+    expect(p).toBeGreaterThanOrEqual(0.1)
+    expect(p).toBeLessThan(0.12)
+    expect(estimator.snapshot(0).liveSamples).toBe(40)
+  })
+
+  it('follows a drift: 10 % then 40 % live, the window forgets the old phase', () => {
+    const estimator = new CampaignEstimator()
+    feed(estimator, 2000, 0.1)
+    expect(Math.abs(estimator.snapshot(0).liveProbability - 0.1)).toBeLessThan(0.02)
+    feed(estimator, LIVE_WINDOW_DIALS_MAX, 0.4)
+    expect(Math.abs(estimator.snapshot(0).liveProbability - 0.4)).toBeLessThan(0.02)
+    feed(estimator, LIVE_WINDOW_DIALS_MAX, 0.12)
+    expect(Math.abs(estimator.snapshot(0).liveProbability - 0.12)).toBeLessThan(0.02)
+  })
+
+  it('stays within a few points of the rate over the last LIVE_WINDOW_DIALS_MAX dials (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), {
+          minLength: LIVE_WINDOW_DIALS_MAX,
+          maxLength: 3 * LIVE_WINDOW_DIALS_MAX,
+        }),
+        (outcomes) => {
+          const estimator = new CampaignEstimator()
+          for (const live of outcomes) estimator.observeResolution(live, 10)
+          const recent = outcomes.slice(-LIVE_WINDOW_DIALS_MAX)
+          const rate = recent.filter(Boolean).length / recent.length
+          const p = estimator.snapshot(0).liveProbability
+          expect(p).toBeGreaterThan(0)
+          expect(p).toBeLessThan(1)
+          // Only the prior's small weight separates the two.
+          expect(Math.abs(p - rate)).toBeLessThan(0.06)
+        },
+      ),
+      { numRuns: 50 },
+    )
+  })
+})
+
+describe('CampaignEstimator timings (R1.3 predictive)', () => {
+  it('means follow the observations once the prior is pushed out', () => {
+    const estimator = new CampaignEstimator()
+    for (let i = 0; i < 1000; i++) {
+      estimator.observeResolution(true, 5)
+      estimator.observeResolution(false, 30)
+      estimator.observeTalk(60)
+      estimator.observeWrap(4)
+    }
+    const estimates = estimator.snapshot(0)
+    // (The windows keep running sums: exact up to rounding.)
+    expect(estimates.dialToLiveSec).toBeCloseTo(5, 9)
+    expect(estimates.talkSec).toBeCloseTo(60, 9)
+    expect(estimates.wrapSec).toBeCloseTo(4, 9)
+    expect(estimates.dialToResolveSec).toBeCloseTo(
+      estimates.liveProbability * 5 + (1 - estimates.liveProbability) * 30,
+      9,
+    )
+    expect(estimates.liveSamples).toBe(1000)
+  })
+})
+
+describe('CampaignEstimator model refresh (R1.3 predictive)', () => {
+  const refreshMs = MODEL_REFRESH_SEC * 1000
+
+  it('is built on first use and cached until MODEL_REFRESH_SEC have passed', () => {
+    const estimator = new CampaignEstimator()
+    const first = estimator.modelAt(1_000)
+    expect(estimator.modelAt(1_000)).toBe(first)
+    feed(estimator, 100, 0.9)
+    expect(estimator.modelAt(1_000 + refreshMs - 1)).toBe(first)
+    expect(estimator.snapshot(1_000 + refreshMs - 1).model).toBe(first)
+    const second = estimator.modelAt(1_000 + refreshMs)
+    expect(second).not.toBe(first)
+    // The rebuilt model carries the new contact rate; the cached one the old.
+    expect(second.liveProbability).toBeCloseTo(
+      estimator.snapshot(1_000 + refreshMs).liveProbability,
+      12,
+    )
+    expect(second.liveProbability).toBeGreaterThan(first.liveProbability + 0.3)
+    // And the clock restarts from the rebuild.
+    expect(estimator.modelAt(1_000 + 2 * refreshMs - 1)).toBe(second)
+    expect(estimator.modelAt(1_000 + 2 * refreshMs)).not.toBe(second)
+  })
+
+  it('the rebuilt model reflects new timings (live answers now arrive at 3 s)', () => {
+    const estimator = new CampaignEstimator()
+    const before = estimator.modelAt(0)
+    for (let i = 0; i < 400; i++) estimator.observeResolution(true, 3)
+    const after = estimator.modelAt(refreshMs)
+    expect(before.lineLiveCdf(0)[4]).toBe(0)
+    expect(after.lineLiveCdf(0)[4]!).toBeGreaterThan(0.5)
+  })
+
+  it('is rebuilt early after a large burst of observations', () => {
+    const estimator = new CampaignEstimator()
+    const first = estimator.modelAt(0)
+    feed(estimator, 10, 0.5)
+    expect(estimator.modelAt(1)).toBe(first)
+    feed(estimator, 5000, 0.5)
+    expect(estimator.modelAt(2)).not.toBe(first)
+  })
+})

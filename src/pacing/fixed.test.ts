@@ -1,0 +1,121 @@
+// Goal: the fixed-ratio baseline keeps round(ratio × ready) lines and refuses bad ratios.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { InvariantError } from '../domain/invariant.ts'
+import { FIXED_RATIO_MAX, fixedRatioPolicy } from './fixed.ts'
+import { buildPacingModel } from './model.ts'
+import { SampleDistribution } from './samples.ts'
+import type { BusyServer, PacingSnapshot } from './types.ts'
+
+const one = new SampleDistribution(Float64Array.of(10))
+const MODEL = buildPacingModel({
+  liveProbability: 0.3,
+  liveTimes: one,
+  otherTimes: one,
+  talk: one,
+  wrap: one,
+})
+
+function snapshot(readyServers: number, extra: Partial<PacingSnapshot> = {}): PacingSnapshot {
+  return {
+    nowMs: 0,
+    readyServers,
+    busyServers: [],
+    staffedServers: readyServers,
+    linesInFlight: 0,
+    lineAgesSec: [],
+    capGuardActive: false,
+    liveWaiting: 0,
+    maxLinesPerServer: 3,
+    abandonTargetPct: 3,
+    hiddenAbandonPct: 0,
+    windowAbandonPct: 0,
+    windowConnects: 0,
+    estimates: {
+      liveProbability: 0.3,
+      dialToLiveSec: 10,
+      dialToResolveSec: 12,
+      talkSec: 120,
+      wrapSec: 15,
+      liveSamples: 0,
+      model: MODEL,
+    },
+    ...extra,
+  }
+}
+
+describe('fixedRatioPolicy (R1.3 predictive baseline)', () => {
+  it('targets round(ratio × ready) lines', () => {
+    const cases: [number, number, number][] = [
+      [1, 7, 7],
+      [2, 5, 10],
+      [1.5, 3, 5], // 4.5 rounds up
+      [1.3, 4, 5], // 5.2
+      [1.2, 3, 4], // 3.6
+      [2.5, 0, 0],
+      [0.5, 1, 1], // 0.5 rounds up
+      [0.4, 1, 0],
+      [FIXED_RATIO_MAX, 2, 2 * FIXED_RATIO_MAX],
+    ]
+    for (const [ratio, ready, target] of cases) {
+      expect(fixedRatioPolicy(ratio).decide(snapshot(ready)).targetLinesInFlight).toBe(target)
+    }
+  })
+
+  it('target = round(ratio × ready), whatever else the snapshot says (property)', () => {
+    const busy = fc.array(
+      fc.record({
+        phase: fc.constantFrom<BusyServer['phase']>('reserving', 'talking', 'wrapUp'),
+        elapsedSec: fc.double({ min: 0, max: 600, noNaN: true }),
+      }),
+      { maxLength: 10 },
+    )
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: FIXED_RATIO_MAX, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        busy,
+        fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { maxLength: 20 }),
+        fc.boolean(),
+        (ratio, ready, busyServers, lineAgesSec, capGuardActive) => {
+          const s = snapshot(ready, {
+            busyServers,
+            lineAgesSec,
+            linesInFlight: lineAgesSec.length,
+            capGuardActive,
+            staffedServers: ready + busyServers.length,
+          })
+          const decision = fixedRatioPolicy(ratio).decide(s)
+          expect(decision.targetLinesInFlight).toBe(Math.round(ratio * ready))
+          expect(Number.isInteger(decision.targetLinesInFlight)).toBe(true)
+          expect(Math.abs(decision.targetLinesInFlight - ratio * ready)).toBeLessThanOrEqual(0.5)
+        },
+      ),
+    )
+  })
+
+  it('is stateless: the same snapshot gets the same decision, feedback or not', () => {
+    const policy = fixedRatioPolicy(1.7)
+    const first = policy.decide(snapshot(9))
+    expect(policy.observe).toBeUndefined()
+    expect(policy.decide(snapshot(9))).toEqual(first)
+    expect(first.reason).toBe('fixed 1.7 × 9')
+    expect(policy.name).toBe('fixed:1.7')
+  })
+
+  it('refuses a ratio that is not in (0, FIXED_RATIO_MAX]', () => {
+    for (const ratio of [
+      0,
+      -1,
+      -0.0001,
+      FIXED_RATIO_MAX + 0.01,
+      1000,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ]) {
+      expect(() => fixedRatioPolicy(ratio), `ratio ${ratio}`).toThrow(InvariantError)
+    }
+    expect(() => fixedRatioPolicy(FIXED_RATIO_MAX)).not.toThrow()
+    expect(() => fixedRatioPolicy(0.001)).not.toThrow()
+  })
+})
