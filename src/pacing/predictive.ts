@@ -30,7 +30,7 @@ export interface PredictiveParams {
 export const THRESHOLD_PER_BUDGET_START = 0.25
 /** The feedback aims a little under the budget, leaving room for a window's bad luck. */
 export const FEEDBACK_AIM_SHARE = 0.85
-const FEEDBACK_STEP = 0.3
+const FEEDBACK_STEP = 0.1
 /** How much of the feedback's error comes from the whole regulatory window (the rest: recent). */
 const WINDOW_WEIGHT = 0.5
 /** The recent rate remembers about this many correction periods (less noise than one period). */
