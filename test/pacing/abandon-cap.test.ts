@@ -1,0 +1,27 @@
+// Goal: predictive pacing keeps the abandon rate at or under the scenario's target over the run
+// and over its worst regulatory window (R1.3, R5.5) on shortened drift.json and
+// large-stationary.json, two seeds each (issue 4). The benchmark itself is not a test.
+import { describe, expect, it } from 'vitest'
+import { runScenario } from '../../src/sim/run.ts'
+import { loadScenario } from '../sim/scenario-files.ts'
+
+/** Two hours: drift's contact rate falls from 35 % to 12 % after the first. */
+const SHORTENED_SEC = 7200
+
+describe('R1.3 R5.5 predictive stays under the abandon cap', () => {
+  for (const name of ['drift', 'large-stationary']) {
+    for (const offset of [0, 1]) {
+      it(`${name}, seed +${offset}`, () => {
+        const scenario = { ...loadScenario(name), durationSec: SHORTENED_SEC }
+        const result = runScenario(scenario, {
+          seed: scenario.seed + offset,
+          policy: { kind: 'predictive' },
+        })
+        expect(result.abandonRatePct).toBeLessThanOrEqual(scenario.abandonTargetPct)
+        expect(result.worstWindowAbandonPct).toBeLessThanOrEqual(scenario.abandonTargetPct)
+        // And it is not bought by standing still: agents talk most of the time.
+        expect(result.occupancyPct).toBeGreaterThan(65)
+      })
+    }
+  }
+})
