@@ -7,7 +7,7 @@ import {
   queuesOfAgent,
 } from '../dialer/agents.ts'
 import type { AgentRuntime, CampaignRuntime, EngineContext } from '../dialer/context.ts'
-import { isIvr } from '../dialer/context.ts'
+import { isIvr, isPreview } from '../dialer/context.ts'
 import { connectInboundToAgent } from '../dialer/inbound.ts'
 import { invariant } from '../domain/invariant.ts'
 
@@ -25,6 +25,9 @@ export function campaignWantsAgents(ctx: EngineContext, campaign: CampaignRuntim
   const nowMs = ctx.clock.nowMs()
   const nextDueMs = campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY
   const contactDue = campaign.hopperIdleUntilMs <= nowMs && nextDueMs <= nowMs
+  // A preview line belongs to the agent who accepted it: another agent cannot help it, and
+  // reserving one only to release it again would loop at one instant.
+  if (isPreview(campaign.config)) return contactDue
   return contactDue || campaign.inFlight > 0 || campaign.liveWaiting.length > 0
 }
 
