@@ -6,6 +6,8 @@ import type { CampaignRuntime, EngineContext } from './context.ts'
 
 /** How many contacts one hopper call may look at before giving up for this round. */
 export const HOPPER_SCAN_MAX = 200
+/** After a whole scan of blocked contacts, the hopper waits this long before scanning again. */
+export const HOPPER_SCAN_BACKOFF_SEC = 5
 /** A campaign that may not dial at all (stale national list) looks again after this long. */
 export const HOPPER_BLOCKED_RETRY_SEC = 60
 
@@ -44,6 +46,9 @@ export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): Dia
       return null
     }
   }
+  // Every contact looked at was blocked: look again a little later, not at once. Otherwise the
+  // router, seeing contacts still due, reserves agents the campaign can only release again.
+  campaign.hopperIdleUntilMs = nowMs + HOPPER_SCAN_BACKOFF_SEC * 1000
   return null
 }
 
