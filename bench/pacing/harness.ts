@@ -1,0 +1,211 @@
+// The pacing benchmark as a library (issue 4): every selected scenario × seed × policy, with the
+// fixed-best search, run on a bounded pool of worker threads. The CLI (bench/pacing.ts) and the test
+// call this; it prints and writes nothing.
+//
+// Results do not depend on scheduling: every simulated day is a pure function of (scenario, seed,
+// policy), each fixed-best search is a sequential chain of such days, and the rows are sorted
+// before they are returned.
+import { availableParallelism } from 'node:os'
+import type { SimPolicy } from '../../src/sim/policy.ts'
+import type { SimResult } from '../../src/sim/run.ts'
+import { findFixedBest } from './fixed-best.ts'
+import { WorkerPool } from './pool.ts'
+import { costEstimate, type ScenarioSelection, selectScenarios } from './scenarios.ts'
+import {
+  type BenchRow,
+  type DayTrace,
+  POLICY_NAMES,
+  type PolicyName,
+  type RatioSample,
+  type ScenarioInfo,
+  type SearchRecord,
+  type SimJob,
+  type SimJobOutput,
+} from './types.ts'
+
+/** A day of the largest public scenario takes well under a minute; this only catches a hang. */
+export const JOB_TIMEOUT_MS_DEFAULT = 20 * 60_000
+export const SEEDS_DEFAULT = 5
+/** The scenario charted in docs/pacing-drift.svg, on its base seed. */
+export const CHART_SCENARIO = 'drift'
+
+export interface BenchOptions {
+  scenarioDir: string
+  selection: ScenarioSelection
+  /** Seeds per scenario: the scenario's seed + 0 … seeds − 1. */
+  seeds: number
+  /** Record the drift chart's series (only when drift is selected). */
+  chart: boolean
+  /** Worker threads; bounded by os.availableParallelism(). */
+  workers?: number
+  jobTimeoutMs?: number
+  /** Called after every simulated day (progress display). */
+  onDayDone?: (daysDone: number) => void
+}
+
+export interface ChartData {
+  info: ScenarioInfo
+  seed: number
+  ratio: number
+  predictive: DayTrace
+  fixedBest: DayTrace
+  predictiveResult: SimResult
+  fixedBestResult: SimResult
+}
+
+export interface BenchReport {
+  scenarios: ScenarioInfo[]
+  seeds: number
+  rows: BenchRow[]
+  searches: SearchRecord[]
+  chart: ChartData | null
+  days: number
+  workers: number
+}
+
+type Sample = RatioSample & { output: SimJobOutput }
+
+/** Rows name the scenario by its file (what --scenarios selects), not by its `name` field. */
+function toRow(scenario: string, result: SimResult, policy: PolicyName): BenchRow {
+  return {
+    scenario,
+    seed: result.seed,
+    policy,
+    occupancyPct: result.occupancyPct,
+    abandonRatePct: result.abandonRatePct,
+    worstWindowAbandonPct: result.worstWindowAbandonPct,
+    connectsPerAgentHour: result.connectsPerAgentHour,
+    meanAgentWaitSec: result.meanAgentWaitSec,
+    dialsPerConnect: result.dialsPerConnect,
+    dials: result.dials,
+    hiddenAbandons: result.hiddenAbandons,
+  }
+}
+
+/** Scenario by name, then the tables' policy order, then seed. */
+export function sortRows(rows: BenchRow[]): BenchRow[] {
+  const rank = (p: PolicyName) => POLICY_NAMES.indexOf(p)
+  return [...rows].sort(
+    (a, b) =>
+      a.scenario.localeCompare(b.scenario) || rank(a.policy) - rank(b.policy) || a.seed - b.seed,
+  )
+}
+
+const FIXED_POLICIES: Record<Exclude<PolicyName, 'fixed-best'>, SimPolicy> = {
+  predictive: { kind: 'predictive' },
+  'adaptive-reference': { kind: 'adaptive-reference' },
+  progressive: { kind: 'progressive', linesPerServer: 1 },
+}
+
+class BenchRun {
+  readonly rows: BenchRow[] = []
+  readonly searches: SearchRecord[] = []
+  readonly traces = new Map<string, { trace: DayTrace; result: SimResult; ratio: number }>()
+  days = 0
+
+  constructor(
+    private readonly pool: WorkerPool<SimJob, SimJobOutput>,
+    private readonly options: BenchOptions,
+  ) {}
+
+  private async day(info: ScenarioInfo, seed: number, policy: SimPolicy): Promise<SimJobOutput> {
+    // The chart compares predictive with fixed-best: only their days on the chart's seed trace.
+    const charted = policy.kind === 'predictive' || policy.kind === 'fixed'
+    const trace =
+      this.options.chart && charted && info.name === CHART_SCENARIO && seed === info.scenario.seed
+    const job: SimJob = { scenario: info.scenario, seed, policy, trace }
+    const output = await this.pool.run(job, costEstimate(info))
+    this.days += 1
+    this.options.onDayDone?.(this.days)
+    return output
+  }
+
+  async simple(info: ScenarioInfo, seed: number, name: keyof typeof FIXED_POLICIES) {
+    const { result, trace } = await this.day(info, seed, FIXED_POLICIES[name])
+    this.rows.push(toRow(info.name, result, name))
+    if (trace) this.traces.set(name, { trace, result, ratio: 0 })
+  }
+
+  async fixedBest(info: ScenarioInfo, seed: number) {
+    const evaluate = async (ratio: number): Promise<Sample> => {
+      const output = await this.day(info, seed, { kind: 'fixed', ratio })
+      const { occupancyPct, abandonRatePct } = output.result
+      return { ratio, occupancyPct, abandonRatePct, output }
+    }
+    const choice = await findFixedBest(evaluate, info.scenario.abandonTargetPct)
+    const { result, trace } = choice.best.output
+    this.rows.push({
+      ...toRow(info.name, result, 'fixed-best'),
+      ratio: choice.best.ratio,
+      infeasible: choice.infeasible,
+      evaluations: choice.samples.length,
+    })
+    const samples = choice.samples.map(({ ratio, occupancyPct, abandonRatePct }) => ({
+      ratio,
+      occupancyPct,
+      abandonRatePct,
+    }))
+    this.searches.push({ scenario: info.name, seed, samples })
+    if (trace) this.traces.set('fixed-best', { trace, result, ratio: choice.best.ratio })
+  }
+}
+
+function chartData(run: BenchRun, scenarios: ScenarioInfo[]): ChartData | null {
+  const info = scenarios.find((s) => s.name === CHART_SCENARIO)
+  const predictive = run.traces.get('predictive')
+  const fixedBest = run.traces.get('fixed-best')
+  if (!info || !predictive || !fixedBest) return null
+  return {
+    info,
+    seed: info.scenario.seed,
+    ratio: fixedBest.ratio,
+    predictive: predictive.trace,
+    fixedBest: fixedBest.trace,
+    predictiveResult: predictive.result,
+    fixedBestResult: fixedBest.result,
+  }
+}
+
+export async function runPacingBenchmark(options: BenchOptions): Promise<BenchReport> {
+  if (!(Number.isInteger(options.seeds) && options.seeds >= 1)) {
+    throw new Error('seeds must be a positive integer')
+  }
+  const scenarios = selectScenarios(options.scenarioDir, options.selection)
+  if (scenarios.length === 0) throw new Error('no scenario selected')
+  const cores = availableParallelism()
+  const workers = Math.max(1, Math.min(options.workers ?? cores, cores))
+  const pool = new WorkerPool<SimJob, SimJobOutput>({
+    workerUrl: new URL('./worker.ts', import.meta.url),
+    size: workers,
+    timeoutMs: options.jobTimeoutMs ?? JOB_TIMEOUT_MS_DEFAULT,
+  })
+  const run = new BenchRun(pool, options)
+  try {
+    const tasks: Promise<void>[] = []
+    // Slowest scenarios first (the pool's priority): their searches are the longest chains.
+    const bySize = [...scenarios].sort((a, b) => costEstimate(b) - costEstimate(a))
+    for (const info of bySize) {
+      for (let i = 0; i < options.seeds; i++) {
+        const seed = info.scenario.seed + i
+        tasks.push(run.fixedBest(info, seed))
+        for (const name of Object.keys(FIXED_POLICIES) as (keyof typeof FIXED_POLICIES)[]) {
+          tasks.push(run.simple(info, seed, name))
+        }
+      }
+    }
+    await Promise.all(tasks)
+  } finally {
+    await pool.close()
+  }
+  return {
+    scenarios,
+    seeds: options.seeds,
+    rows: sortRows(run.rows),
+    searches: [...run.searches].sort(
+      (a, b) => a.scenario.localeCompare(b.scenario) || a.seed - b.seed,
+    ),
+    chart: chartData(run, scenarios),
+    days: run.days,
+    workers,
+  }
+}

@@ -1,0 +1,19 @@
+// One simulated day, as a worker runs it (also callable in-process).
+import { runScenario } from '../../src/sim/run.ts'
+import { isAgentScenario } from '../../src/sim/scenario.ts'
+import { TraceCollector } from './trace.ts'
+import type { SimJob, SimJobOutput } from './types.ts'
+
+export function runSimJob(job: SimJob): SimJobOutput {
+  const { scenario } = job
+  const servers = isAgentScenario(scenario) ? scenario.agents : scenario.ivrPorts
+  const collector = job.trace
+    ? new TraceCollector(scenario.durationSec, servers, scenario.abandonWindowSec)
+    : null
+  const result = runScenario(scenario, {
+    seed: job.seed,
+    policy: job.policy,
+    ...(collector ? { observe: (event) => collector.observe(event) } : {}),
+  })
+  return { result, trace: collector ? collector.finish() : null }
+}
