@@ -65,7 +65,33 @@ function generatedContact(index: number): Contact {
   }
 }
 
+/** Runs the day to the end in one go. */
 export function runScenario(input: Scenario, options: SimOptions = {}): SimResult {
+  const steps = simulate(input, options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * Runs the day, giving the event loop a turn after every simulated minute: for callers that must
+ * stay responsive while a long day runs (test runners, servers).
+ */
+export async function runScenarioAsync(
+  input: Scenario,
+  options: SimOptions = {},
+): Promise<SimResult> {
+  const steps = simulate(input, options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+}
+
+/** The simulated day as a generator that yields after every slice of simulated time. */
+function* simulate(input: Scenario, options: SimOptions): Generator<void, SimResult> {
   const scenario = retarget(input, options.mode)
   const seed = options.seed ?? scenario.seed
   const policy = options.policy ?? { kind: 'scenario' }
@@ -131,6 +157,7 @@ export function runScenario(input: Scenario, options: SimOptions = {}): SimResul
     t = Math.min(endMs, t + PROGRESS_SLICE_MS)
     clock.runUntil(t, SIM_EVENTS_MAX)
     options.onProgress?.(t - SIM_START_MS, endMs - SIM_START_MS)
+    yield
   }
   // The day is over: no new dials; calls in flight finish and are counted.
   engine.stopCampaign(SIM_CAMPAIGN_ID)
