@@ -3,6 +3,7 @@
 import { ALWAYS_OPEN_WINDOW } from '../compliance/calling-window.ts'
 import { complianceSettingsSchema, resolveCompliance } from '../compliance/profiles.ts'
 import { DEFAULT_RETRY_SETTINGS } from '../compliance/retry.ts'
+import { ABANDON_MESSAGE_PROMPT_DEFAULT } from '../dialer/from-config.ts'
 import type { CampaignMode, EngineCampaign, PacingChoice } from '../dialer/types.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import { constSec } from './distributions.ts'
@@ -98,7 +99,7 @@ export function buildCampaign(scenario: Scenario, policy: SimPolicy): EngineCamp
     flow: outdialFlow({
       id: 'sim-outdial-flow',
       onAmd: 'disconnect',
-      onAbandoned: { play: 'abandon-information-message' },
+      onAbandoned: { play: ABANDON_MESSAGE_PROMPT_DEFAULT },
       ...(ivr ? { onLive: { play: 'ivr-campaign-message' } } : {}),
     }),
     callerId: SIM_CALLER_ID,
@@ -114,7 +115,7 @@ export function buildCampaign(scenario: Scenario, policy: SimPolicy): EngineCamp
     amdHumanAsMachinePct: amdOn ? 100 * scenario.amd.humanAsMachine : 0,
     ivrPorts: isAgentScenario(scenario) ? 0 : scenario.ivrPorts,
     preview: { offerTimeoutSec: 600, autoAction: 'SKIP', actionsDisabled: [] },
-    abandonMessagePromptId: 'abandon-information-message',
+    abandonMessagePromptId: ABANDON_MESSAGE_PROMPT_DEFAULT,
     compliance: simCompliance(scenario),
     dncListNames: [],
     retry: DEFAULT_RETRY_SETTINGS,
