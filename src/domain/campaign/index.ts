@@ -1,5 +1,7 @@
 // Campaign manager objects (R1, R2, R5, R10.2): campaign groups and their pacing, campaigns,
 // preview offers and the dialer API request bodies — schemas, types and pure rules.
+
+export * from './call-guide.ts'
 export * from './caller-id.ts'
 export * from './campaign.ts'
 export * from './campaign-group.ts'

@@ -1,6 +1,7 @@
 // Contact-center configuration objects (R4, R3.4, R7.1, R8.2): schemas, types and pure checks.
 export * from './agent.ts'
 export * from './aux-code.ts'
+export * from './connector.ts'
 export * from './desktop-layout.ts'
 export * from './entry-point.ts'
 export * from './global-variable.ts'

@@ -1,0 +1,110 @@
+// The HTTP API (R10, issue 5): Fastify with zod schemas at the boundary, the OpenAPI 3.1 document
+// generated from those schemas (`/openapi.json`, browsable at `/docs`), one error body, auth on
+// every route, `/healthz` and `/metrics`. Resources register themselves (one module per resource).
+import fastifyCookie from '@fastify/cookie'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { type AuthBackend, registerAuth } from './auth.ts'
+import { errorHandler, sendError } from './errors.ts'
+import { type ApiMetrics, createMetrics, registerMetrics } from './metrics.ts'
+
+/** Largest JSON request body; contact files stream through their own route with its own limit. */
+export const JSON_BODY_BYTES_MAX = 1024 * 1024
+export const API_VERSION = '1.0.0'
+
+export type ZodApp = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] }
+
+export interface ApiOptions {
+  auth: AuthBackend
+  nowMs: () => number
+  /** pino level; 'silent' in tests. */
+  logLevel?: string
+  metrics?: ApiMetrics
+  bodyLimitBytes?: number
+  /** Adds the resource routes (called once the common parts are in place). */
+  register: (app: FastifyInstance) => Promise<void> | void
+  /** Extra health facts (database reachable, engine running). */
+  health?: () => Promise<Record<string, unknown>>
+}
+
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+]
+
+export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // No personal data in logs: no bodies are logged, and credentials are redacted.
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    bodyLimit: options.bodyLimitBytes ?? JSON_BODY_BYTES_MAX,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(errorHandler)
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, {
+      error: 'not_found',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      details: [],
+    }),
+  )
+  await app.register(fastifyCookie)
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Outdial API',
+        version: API_VERSION,
+        description:
+          'Configuration, campaign manager and Dialer API of Outdial. Authenticate with `POST /v1/auth/token` and send `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'outdial_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  registerAuth(app, options.auth, options.nowMs)
+  const metrics = options.metrics ?? createMetrics()
+  registerMetrics(app, metrics)
+  const typed = app.withTypeProvider<ZodTypeProvider>()
+  typed.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and readiness',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok') }).catchall(z.unknown()) },
+      },
+    },
+    async () => ({ status: 'ok' as const, ...(await options.health?.()) }),
+  )
+  typed.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
+  await app.register(async (scope) => options.register(scope))
+  await app.ready()
+  return app
+}

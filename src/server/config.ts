@@ -1,0 +1,117 @@
+// The server's configuration (issue 5 contract): every option from a flag or the environment,
+// flags winning, validated once at start with an error that names the option and the reason.
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { formatPath } from './api/errors.ts'
+import { CLOCK_SPEED_MAX } from './real-clock.ts'
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export const TELEPHONY_KINDS = ['sim'] as const
+
+export const serverConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(8080),
+  host: z.string().min(1).default('127.0.0.1'),
+  dataDir: z.string().min(1).default('./data'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  adminPassword: z
+    .string()
+    .min(8, 'the admin password needs at least 8 characters')
+    .max(256)
+    .optional(),
+  secretKey: z
+    .string()
+    .min(
+      16,
+      'OUTDIAL_SECRET_KEY needs at least 16 characters (32 random bytes in hex or base64 is best)',
+    )
+    .optional(),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
+  telephony: z.enum(TELEPHONY_KINDS).default('sim'),
+  speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
+  demo: z.boolean().default(true),
+})
+export type ServerConfig = z.infer<typeof serverConfigSchema>
+
+/** Flag name, environment variable, and the help line of each option. */
+export const SERVER_OPTIONS = [
+  ['port', 'PORT', 'HTTP port (default 8080)'],
+  ['host', 'OUTDIAL_HOST', 'address to listen on (default 127.0.0.1; 0.0.0.0 for all)'],
+  ['data-dir', 'OUTDIAL_DATA_DIR', 'directory of the embedded SQLite database (default ./data)'],
+  ['database-url', 'DATABASE_URL', 'PostgreSQL URL; when set, PostgreSQL replaces SQLite'],
+  [
+    'admin-password',
+    'OUTDIAL_ADMIN_PASSWORD',
+    'password of the user admin on first start (else one is generated and printed once)',
+  ],
+  ['secret-key', 'OUTDIAL_SECRET_KEY', 'key that encrypts connector secrets at rest'],
+  ['log-level', 'OUTDIAL_LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')} (default info)`],
+  ['telephony', 'OUTDIAL_TELEPHONY', 'telephony network: sim, the built-in simulator (default)'],
+  [
+    'speed',
+    'OUTDIAL_CLOCK_SPEED',
+    `clock speed-up of the simulated network, 1–${CLOCK_SPEED_MAX} (default 1)`,
+  ],
+] as const
+
+const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
+  port: 'port',
+  host: 'host',
+  'data-dir': 'dataDir',
+  'database-url': 'databaseUrl',
+  'admin-password': 'adminPassword',
+  'secret-key': 'secretKey',
+  'log-level': 'logLevel',
+  telephony: 'telephony',
+  speed: 'speed',
+}
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }
+
+export function loadServerConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): ConfigResult {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    const options = Object.fromEntries(
+      SERVER_OPTIONS.map(([flag]) => [flag, { type: 'string' as const }]),
+    )
+    values = parseArgs({
+      args: [...argv],
+      options: { ...options, 'no-demo': { type: 'boolean' } },
+      strict: true,
+    }).values
+  } catch (error) {
+    return { ok: false, message: (error as Error).message }
+  }
+  const raw: Record<string, unknown> = {}
+  for (const [flag, envName] of SERVER_OPTIONS) {
+    const value = values[flag] ?? env[envName]
+    if (value !== undefined && value !== '') raw[KEY_OF_FLAG[flag]!] = value
+  }
+  if (values['no-demo'] === true || env.OUTDIAL_DEMO === '0') raw.demo = false
+  const parsed = serverConfigSchema.safeParse(raw)
+  if (!parsed.success) {
+    const flagOf = (key: string) => Object.entries(KEY_OF_FLAG).find(([, k]) => k === key)?.[0]
+    const message = parsed.error.issues
+      .map((issue) => {
+        const key = formatPath(issue.path)
+        const flag = flagOf(key)
+        const envName = SERVER_OPTIONS.find(([f]) => f === flag)?.[1]
+        return `--${flag ?? key}${envName ? ` (${envName})` : ''}: ${issue.message}`
+      })
+      .join('\n')
+    return { ok: false, message }
+  }
+  return { ok: true, config: parsed.data }
+}
+
+export function serverOptionsHelp(): string {
+  const width = Math.max(...SERVER_OPTIONS.map(([flag]) => flag.length)) + 6
+  return SERVER_OPTIONS.map(
+    ([flag, envName, help]) => `      --${flag} <v>`.padEnd(width + 8) + `${help} [${envName}]`,
+  ).join('\n')
+}
