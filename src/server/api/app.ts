@@ -4,6 +4,7 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
+import fastifyWebsocket from '@fastify/websocket'
 import Fastify, { type FastifyInstance } from 'fastify'
 import {
   jsonSchemaTransform,
@@ -84,6 +85,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
   registerAuth(app, options.auth, options.nowMs)
   const metrics = options.metrics ?? createMetrics()
   registerMetrics(app, metrics)

@@ -1,0 +1,193 @@
+// What the HTTP layer needs from the store, as narrow interfaces: the store adapter implements
+// them (src/server/store-adapter.ts), and the routes never see SQL.
+import type { Principal, Role } from './auth.ts'
+
+export interface ConfigDocument {
+  id: string
+  name: string
+  body: unknown
+  version: number
+  createdAtMs: number
+  updatedAtMs: number
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+export class DuplicateError extends Error {}
+export class VersionConflictError extends Error {}
+
+export interface ConfigDocuments {
+  list(
+    tenantId: string,
+    kind: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<ConfigDocument>>
+  /** Every document of a kind (reference checks; kinds are bounded by their own limits). */
+  all(tenantId: string, kind: string): Promise<ConfigDocument[]>
+  get(tenantId: string, kind: string, id: string): Promise<ConfigDocument | null>
+  /** Throws DuplicateError when the id or name is taken. */
+  create(
+    tenantId: string,
+    kind: string,
+    doc: { id: string; name: string; body: unknown },
+    nowMs: number,
+  ): Promise<ConfigDocument>
+  /** Throws VersionConflictError when `expectedVersion` is stale; null when absent. */
+  update(
+    tenantId: string,
+    kind: string,
+    id: string,
+    doc: { name: string; body: unknown },
+    expectedVersion: number | undefined,
+    nowMs: number,
+  ): Promise<ConfigDocument | null>
+  remove(tenantId: string, kind: string, id: string): Promise<boolean>
+}
+
+export interface AuditEntry {
+  actorUserId: string
+  action: string
+  objectKind: string
+  objectId: string
+  /** Never personal data: ids, names of configuration objects, counts. */
+  summary: Record<string, unknown>
+}
+
+export interface AuditLog {
+  record(tenantId: string, entry: AuditEntry, nowMs: number): Promise<void>
+  list(
+    tenantId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<AuditEntry & { id: string; atMs: number }>>
+}
+
+export interface UserView {
+  id: string
+  username: string
+  role: Role
+  agentId: string | null
+  disabled: boolean
+}
+
+export interface IssuedToken {
+  id: string
+  token: string
+  expiresAtMs: number
+}
+
+export interface IssuedSession {
+  sessionId: string
+  csrfToken: string
+  expiresAtMs: number
+}
+
+/** Users, passwords, tokens and sessions. */
+export interface Accounts {
+  /** The user's principal when the password matches and the user is enabled; else null. */
+  login(username: string, password: string, nowMs: number): Promise<Principal | null>
+  issueToken(principal: Principal, name: string, ttlMs: number, nowMs: number): Promise<IssuedToken>
+  createSession(principal: Principal, ttlMs: number, nowMs: number): Promise<IssuedSession>
+  endSession(sessionId: string): Promise<void>
+  listUsers(tenantId: string, page: { limit: number; offset: number }): Promise<Page<UserView>>
+  createUser(
+    tenantId: string,
+    user: { username: string; password: string; role: Role; agentId: string | null },
+    nowMs: number,
+  ): Promise<UserView>
+  setUserDisabled(tenantId: string, userId: string, disabled: boolean): Promise<UserView | null>
+}
+
+export interface DncEntry {
+  listName: string
+  phoneNumber: string
+  source: string
+  reason: string
+  addedAtMs: number
+}
+
+/** Internal and national do-not-call lists (R5.4, R10.3). */
+export interface DncLists {
+  /** Throws DuplicateError when the number is already on the list. */
+  add(tenantId: string, entry: Omit<DncEntry, 'addedAtMs'>, nowMs: number): Promise<DncEntry>
+  get(tenantId: string, listName: string, phoneNumber: string): Promise<DncEntry | null>
+  remove(tenantId: string, listName: string, phoneNumber: string): Promise<boolean>
+  list(
+    tenantId: string,
+    listName: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<DncEntry>>
+}
+
+/** One message of the live feed (R9.2): agents by state, lines, abandon rate, dial rate. */
+export type LiveMessage =
+  | { type: 'snapshot'; atMs: number; data: unknown }
+  | { type: 'agentState'; atMs: number; agentId: string; state: string; code?: string }
+  | { type: 'campaign'; atMs: number; campaignId: string; data: unknown }
+  | {
+      type: 'attempt'
+      atMs: number
+      campaignId: string
+      attemptId: string
+      outcome: string
+      agentId: string | null
+    }
+  | {
+      type: 'previewOffer'
+      atMs: number
+      campaignId: string
+      taskId: string
+      agentId: string
+      expiresAtMs: number
+    }
+
+/** The running dialer's live state, per tenant. */
+export interface LiveFeed {
+  snapshot(tenantId: string): LiveMessage
+  /** Calls `listener` for each message of the tenant until the returned function is called. */
+  subscribe(tenantId: string, listener: (message: LiveMessage) => void): () => void
+}
+
+export type ControlRefusal =
+  | { ok: false; reason: 'notFound'; message: string }
+  | { ok: false; reason: 'illegal'; message: string }
+  | { ok: false; reason: 'invalid'; message: string; details: { path: string; message: string }[] }
+  | { ok: false; reason: 'forbidden'; message: string }
+
+export type ControlResult<T = { status: string }> = ({ ok: true } & T) | ControlRefusal
+
+export interface CampaignLiveFigures {
+  status: string
+  linesInFlight: number
+  readyAgents: number
+  abandonRateWindowPct: number
+  abandonRateRunPct: number
+  dialsPerMinute: number
+  pendingContacts: number
+  outcomes: Record<string, number>
+}
+
+/** The running dialer, as the HTTP layer drives it (built-in campaigns and the Dialer API alike). */
+export interface DialerControl {
+  campaignAction(
+    tenantId: string,
+    campaignId: string,
+    action: 'start' | 'pause' | 'resume' | 'stop',
+  ): Promise<ControlResult>
+  campaignFigures(tenantId: string, campaignId: string): CampaignLiveFigures | null
+  startDialerCampaign(
+    tenantId: string,
+    body: unknown,
+  ): Promise<ControlResult<{ campaignId: string }>>
+  updateDialerCampaign(tenantId: string, campaignId: string, body: unknown): Promise<ControlResult>
+  stopDialerCampaign(tenantId: string, campaignId: string): Promise<ControlResult>
+  previewAction(
+    tenantId: string,
+    campaignId: string,
+    taskId: string,
+    action: 'ACCEPT' | 'SKIP' | 'REMOVE',
+    actingAgentId: string | null,
+  ): Promise<ControlResult<object>>
+}
