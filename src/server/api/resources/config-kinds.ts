@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { callGuideSchema } from '../../../domain/campaign/call-guide.ts'
 import { campaignSchema } from '../../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../../domain/campaign/campaign-group.ts'
+import { outcomeGroupSchema } from '../../../domain/campaign/outcome-group.ts'
 import { agentSchema } from '../../../domain/config/agent.ts'
 import { auxCodeSchema } from '../../../domain/config/aux-code.ts'
 import { desktopLayoutSchema } from '../../../domain/config/desktop-layout.ts'
@@ -263,6 +264,21 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     ],
   },
   {
+    kind: 'outcome-group',
+    path: '/v1/outcome-groups',
+    tag: 'outcome groups',
+    noun: 'outcome group',
+    schema: outcomeGroupSchema,
+    readRoles: ['admin', 'supervisor', 'agent'],
+    writeRoles: ADMIN,
+    referencedBy: [
+      {
+        kind: 'campaign',
+        ids: (b) => [(b as { businessOutcomeGroupId: string }).businessOutcomeGroupId],
+      },
+    ],
+  },
+  {
     kind: 'campaign',
     path: '/v1/campaigns',
     tag: 'campaigns',
@@ -272,6 +288,11 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     writeRoles: ADMIN,
     references: (campaign: z.output<typeof campaignSchema>) => [
       { path: 'campaignGroupId', kind: 'campaign-group', id: campaign.campaignGroupId },
+      {
+        path: 'businessOutcomeGroupId',
+        kind: 'outcome-group',
+        id: campaign.businessOutcomeGroupId,
+      },
       ...(campaign.callGuideFormId
         ? [{ path: 'callGuideFormId', kind: 'call-guide', id: campaign.callGuideFormId }]
         : []),

@@ -1,0 +1,260 @@
+// The demo tenant seeded on first start (issue 5 "The server"): agents and a team, an inbound and
+// two outdial queues, flows, entry points, global variables, auxiliary codes, an outcome group, a
+// progressive and a predictive campaign group and campaign. Every object passes the same schemas
+// and reference checks as the API (tested), so the demo is also a worked example of the config.
+import { inboundQueueFlow, outdialFlow } from '../../flows/defaultFlows.ts'
+
+export const DEMO_TENANT_ID = 'demo'
+export const DEMO_TENANT_NAME = 'Demo contact center'
+export const DEMO_AGENT_COUNT = 16
+export const DEMO_CONTACTS_PER_CAMPAIGN = 3000
+export const DEMO_CALLER_ID = '+15550100000'
+
+export interface SeedObject {
+  kind: string
+  body: Record<string, unknown>
+}
+
+const agentIds = Array.from({ length: DEMO_AGENT_COUNT }, (_, i) => `agent-${i + 1}`)
+
+function outdialQueue(id: string, name: string) {
+  return {
+    id,
+    name,
+    type: 'OUTBOUND',
+    outboundCampaignEnabled: true,
+    routingType: 'LONGEST_AVAILABLE_AGENT',
+    callDistributionGroups: [{ teamIds: ['team-sales'] }],
+    maxTimeInQueueSec: 3600,
+  }
+}
+
+function campaignFor(id: string, name: string, groupId: string) {
+  return {
+    id,
+    name,
+    category: 'SALES',
+    businessOutcomeGroupId: 'outcomes-sales',
+    timeZone: 'America/New_York',
+    campaignGroupId: groupId,
+    contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'MOBILE' }] },
+    dncEnabled: true,
+    ndncEnabled: false,
+    dncListNames: ['internal'],
+    // The demo dials at any hour of the day so a visitor sees calls; real tenants use US or UK.
+    complianceProfile: 'CUSTOM',
+  }
+}
+
+/** The demo's configuration, in an order where every reference already exists. */
+export function demoTenantObjects(): SeedObject[] {
+  const flowRenewals = outdialFlow({
+    id: 'flow-renewals',
+    callerId: DEMO_CALLER_ID,
+    onAmd: { play: 'voicemail-drop' },
+    onAbandoned: { play: 'abandon-message' },
+  })
+  const flowWinback = outdialFlow({
+    id: 'flow-winback',
+    callerId: DEMO_CALLER_ID,
+    onAmd: { play: 'voicemail-drop' },
+    onAbandoned: { play: 'abandon-message' },
+  })
+  const flowSupport = inboundQueueFlow({ id: 'flow-support', queueId: 'q-support' })
+  return [
+    ...['firstName', 'lastName', 'plan', 'accountNumber'].map((name) => ({
+      kind: 'global-variable',
+      body: { name, type: 'STRING', agentViewable: true, reportable: name === 'plan' },
+    })),
+    {
+      kind: 'global-variable',
+      body: { name: 'birthDate', type: 'STRING', agentViewable: true, sensitive: true },
+    },
+    { kind: 'aux-code', body: { id: 'idle-break', name: 'Break', type: 'IDLE' } },
+    { kind: 'aux-code', body: { id: 'idle-meeting', name: 'Meeting', type: 'IDLE' } },
+    { kind: 'aux-code', body: { id: 'wrap-done', name: 'Done', type: 'WRAP_UP' } },
+    { kind: 'aux-code', body: { id: 'wrap-callback', name: 'Call back', type: 'WRAP_UP' } },
+    ...agentIds.map((id, i) => ({
+      kind: 'agent',
+      body: {
+        id,
+        name: `Agent ${i + 1}`,
+        teamIds: [],
+        profile: { outboundCampaignsAllowed: true },
+      },
+    })),
+    { kind: 'team', body: { id: 'team-sales', name: 'Sales', agentIds, queueRankings: [] } },
+    { kind: 'queue', body: outdialQueue('q-renewals', 'Renewals outdial') },
+    { kind: 'queue', body: outdialQueue('q-winback', 'Win-back outdial') },
+    {
+      kind: 'queue',
+      body: {
+        id: 'q-support',
+        name: 'Support inbound',
+        type: 'INBOUND',
+        routingType: 'LONGEST_AVAILABLE_AGENT',
+        callDistributionGroups: [{ teamIds: ['team-sales'] }],
+      },
+    },
+    { kind: 'flow', body: flowRenewals as unknown as Record<string, unknown> },
+    { kind: 'flow', body: flowWinback as unknown as Record<string, unknown> },
+    { kind: 'flow', body: flowSupport as unknown as Record<string, unknown> },
+    {
+      kind: 'entry-point',
+      body: {
+        id: 'ep-renewals',
+        name: 'Renewals',
+        type: 'OUTBOUND',
+        queueId: 'q-renewals',
+        flowId: 'flow-renewals',
+      },
+    },
+    {
+      kind: 'entry-point',
+      body: {
+        id: 'ep-winback',
+        name: 'Win-back',
+        type: 'OUTBOUND',
+        queueId: 'q-winback',
+        flowId: 'flow-winback',
+      },
+    },
+    {
+      kind: 'entry-point',
+      body: { id: 'ep-support', name: 'Support', type: 'INBOUND', flowId: 'flow-support' },
+    },
+    {
+      kind: 'desktop-layout',
+      body: {
+        id: 'layout-sales',
+        name: 'Sales desktop',
+        flowId: 'flow-renewals',
+        layout: {
+          panelVariables: ['firstName', 'lastName', 'plan', 'accountNumber'],
+          popoverVariables: ['campaignId', 'firstName', 'plan'],
+        },
+      },
+    },
+    {
+      kind: 'outcome-group',
+      body: {
+        id: 'outcomes-sales',
+        name: 'Sales outcomes',
+        outcomes: [
+          { code: 'SALE', name: 'Sale', success: true },
+          { code: 'NOT_INTERESTED', name: 'Not interested' },
+          { code: 'CALLBACK', name: 'Call back later', final: false },
+        ],
+      },
+    },
+    {
+      kind: 'call-guide',
+      body: {
+        id: 'guide-renewal',
+        name: 'Renewal script',
+        items: [
+          { kind: 'BUSINESS_FIELD', id: 'plan', label: 'Current plan', fieldName: 'plan' },
+          {
+            kind: 'FUNCTION',
+            id: 'name',
+            label: 'Customer',
+            function: 'CONCAT',
+            args: ['firstName', 'lastName'],
+          },
+          {
+            kind: 'QUESTION',
+            id: 'renews',
+            label: 'Renews today?',
+            answerType: 'BOOLEAN',
+            required: true,
+          },
+          {
+            kind: 'QUESTION',
+            id: 'term',
+            label: 'Term',
+            answerType: 'CHOICE',
+            choices: ['12 months', '24 months'],
+          },
+        ],
+      },
+    },
+    {
+      kind: 'campaign-group',
+      body: {
+        id: 'group-renewals',
+        name: 'Renewals (progressive 2:1)',
+        entryPointId: 'ep-renewals',
+        pacing: { mode: 'progressive', callerId: DEMO_CALLER_ID, dialingRate: 2 },
+        businessParameters: [
+          { fieldName: 'firstName', globalVariableName: 'firstName' },
+          { fieldName: 'plan', globalVariableName: 'plan' },
+        ],
+      },
+    },
+    {
+      kind: 'campaign-group',
+      body: {
+        id: 'group-winback',
+        name: 'Win-back (predictive)',
+        entryPointId: 'ep-winback',
+        pacing: { mode: 'predictive', callerId: DEMO_CALLER_ID, maxDialingRate: 4 },
+        businessParameters: [{ fieldName: 'firstName', globalVariableName: 'firstName' }],
+      },
+    },
+    {
+      kind: 'campaign',
+      body: {
+        ...campaignFor('renewals', 'Renewals', 'group-renewals'),
+        callGuideFormId: 'guide-renewal',
+      },
+    },
+    { kind: 'campaign', body: campaignFor('winback', 'Win-back', 'group-winback') },
+  ]
+}
+
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Frances',
+  'Ken',
+  'Radia',
+  'John',
+]
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Allen',
+  'Thompson',
+  'Perlman',
+  'Backus',
+]
+const PLANS = ['Basic', 'Plus', 'Premium']
+
+/** Generated customers as CSV (header + rows), the way an administrator would upload them. */
+export function demoContactsCsv(campaignIndex: number, count = DEMO_CONTACTS_PER_CAMPAIGN): string {
+  const lines = ['id,phone,firstName,lastName,plan,accountNumber']
+  for (let i = 0; i < count; i++) {
+    const n = campaignIndex * count + i
+    // 555-01XX numbers are reserved for fiction; the simulator never rings a real phone anyway.
+    const phone = `+1212${String(5_000_000 + n).padStart(7, '0')}`
+    lines.push(
+      [
+        `c${n + 1}`,
+        phone,
+        FIRST[n % FIRST.length],
+        LAST[(n * 7) % LAST.length],
+        PLANS[n % 3],
+        `AC${100000 + n}`,
+      ].join(','),
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
