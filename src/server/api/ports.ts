@@ -243,3 +243,25 @@ export interface ContactLists {
   /** Closes one contact: it is never dialled again (R10.3). */
   closeContact(tenantId: string, contactId: string, nowMs: number): Promise<boolean>
 }
+
+export interface AttemptView {
+  id: string
+  campaignId: string
+  contactId: string
+  number: string
+  agentId: string | null
+  openedAtMs: number
+  closedAtMs: number | null
+  outcome: string | null
+  details: Record<string, unknown>
+}
+
+/** The append-only attempt log as reports read it (R9.1). */
+export interface AttemptReports {
+  list(
+    tenantId: string,
+    filter: { campaignId?: string; contactId?: string; agentId?: string },
+    page: { limit: number; offset: number },
+  ): Promise<Page<AttemptView>>
+  countsByOutcome(tenantId: string, campaignId: string): Promise<Record<string, number>>
+}
