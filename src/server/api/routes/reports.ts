@@ -84,9 +84,7 @@ export function registerReportRoutes(
             attempts: z.number(),
             outcomes: z.record(z.string(), z.number()),
             connectRatePct: z.number(),
-            abandonRatePct: z
-              .number()
-              .describe('ABANDONED ÷ (LIVE_VOICE + ABANDONED)'),
+            abandonRatePct: z.number().describe('ABANDONED ÷ (LIVE_VOICE + ABANDONED)'),
           }),
           404: errorBodySchema,
         },

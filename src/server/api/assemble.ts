@@ -1,0 +1,85 @@
+// Puts the whole API together from its parts: accounts, configuration, audit, DNC, and — when the
+// server runs them — the dialer, the live feed, contact lists and reports. Each resource module
+// registers its own routes; this file only wires them.
+import type { FastifyInstance } from 'fastify'
+import type { ImportSink } from '../../campaigns/import/sink.ts'
+import { buildApi } from './app.ts'
+import type { AuthBackend } from './auth.ts'
+import type { ApiMetrics } from './metrics.ts'
+import type {
+  Accounts,
+  AttemptReports,
+  AuditLog,
+  ConfigDocuments,
+  ContactLists,
+  ContactListView,
+  DialerControl,
+  DncLists,
+  LiveFeed,
+} from './ports.ts'
+import { CONFIG_KINDS } from './resources/config-kinds.ts'
+import { registerConfigResource } from './resources/config-resource.ts'
+import { registerAuthRoutes } from './routes/auth.ts'
+import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
+import { type Importer, registerContactListRoutes } from './routes/contact-lists.ts'
+import { registerDialerRoutes } from './routes/dialer.ts'
+import { registerDncRoutes } from './routes/dnc.ts'
+import { registerLiveRoute } from './routes/live.ts'
+import { registerReportRoutes } from './routes/reports.ts'
+import { registerUserRoutes } from './routes/users.ts'
+
+export interface OutdialApiParts {
+  accounts: Accounts & AuthBackend
+  config: ConfigDocuments
+  audit: AuditLog
+  dnc: DncLists
+  nowMs: () => number
+  logLevel?: string
+  secureCookies?: boolean
+  metrics?: ApiMetrics
+  health?: () => Promise<Record<string, unknown>>
+  dialer?: DialerControl
+  live?: LiveFeed
+  reports?: AttemptReports
+  contacts?: {
+    lists: ContactLists
+    sinkFor: (tenantId: string, list: ContactListView) => ImportSink
+    importer: Importer
+  }
+  /** Told after every configuration write, e.g. to reload the tenant's dialer. */
+  onConfigChange?: (tenantId: string, kind: string, id: string) => void
+}
+
+export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance> {
+  const { accounts, config, audit, dnc, nowMs } = parts
+  return buildApi({
+    auth: accounts,
+    nowMs,
+    logLevel: parts.logLevel,
+    metrics: parts.metrics,
+    health: parts.health,
+    register: (app) => {
+      registerAuthRoutes(app, accounts, nowMs, parts.secureCookies ?? true)
+      registerUserRoutes(app, { accounts, audit, config, nowMs })
+      for (const spec of CONFIG_KINDS)
+        registerConfigResource(
+          app,
+          { config, audit, nowMs },
+          {
+            ...spec,
+            afterChange: (tenantId: string, id: string) =>
+              parts.onConfigChange?.(tenantId, spec.kind, id),
+          },
+        )
+      registerDncRoutes(app, dnc, audit, nowMs)
+      if (parts.dialer) {
+        registerCampaignControlRoutes(app, { dialer: parts.dialer, audit, nowMs })
+        registerDialerRoutes(app, { dialer: parts.dialer, audit, nowMs })
+      }
+      if (parts.live) registerLiveRoute(app, parts.live)
+      if (parts.reports) registerReportRoutes(app, { reports: parts.reports, config })
+      if (parts.contacts)
+        registerContactListRoutes(app, { ...parts.contacts, config, audit, nowMs })
+    },
+  })
+}

@@ -1,0 +1,104 @@
+// Schema migrations, in code, run on open. Types are the portable subset of SQLite and
+// PostgreSQL: text, integer/bigint; JSON as text.
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
+
+const bigint = 'bigint' as const
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('tenants')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', bigint, (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('agent_id', 'text')
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', bigint, (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('api_tokens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', bigint, (c) => c.notNull())
+      .addColumn('expires_at', bigint, (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('csrf_token', 'text', (c) => c.notNull())
+      .addColumn('expires_at', bigint, (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('at', bigint, (c) => c.notNull())
+      .addColumn('seq', bigint, (c) => c.notNull())
+      .addColumn('actor_user_id', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('object_kind', 'text', (c) => c.notNull())
+      .addColumn('object_id', 'text', (c) => c.notNull())
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('audit_log_tenant_at')
+      .on('audit_log')
+      .columns(['tenant_id', 'at', 'seq'])
+      .execute()
+    await db.schema
+      .createTable('config_objects')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('created_at', bigint, (c) => c.notNull())
+      .addColumn('updated_at', bigint, (c) => c.notNull())
+      .addPrimaryKeyConstraint('config_objects_pk', ['tenant_id', 'kind', 'id'])
+      .addUniqueConstraint('config_objects_name', ['tenant_id', 'kind', 'name'])
+      .execute()
+    await db.schema
+      .createTable('dnc_numbers')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('list_name', 'text', (c) => c.notNull())
+      .addColumn('phone_number', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('added_at', bigint, (c) => c.notNull())
+      .addPrimaryKeyConstraint('dnc_numbers_pk', ['tenant_id', 'list_name', 'phone_number'])
+      .execute()
+    await sql`select 1`.execute(db)
+  },
+}
+
+const MIGRATIONS: Record<string, Migration> = { '0001-accounts-config-dnc': initial }
+
+class InCodeProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS
+  }
+}
+
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider: new InCodeProvider() })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed)
+    throw new Error(
+      `database migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? 'unknown error'}`,
+    )
+}

@@ -1,0 +1,37 @@
+// Password hashing with scrypt (node:crypto), a random salt per password, and a timing-safe
+// comparison. The stored form names its parameters so they can be raised later.
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+
+const N = 16_384
+const R = 8
+const P = 1
+const KEY_BYTES = 64
+const SALT_BYTES = 16
+
+function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEY_BYTES, { N: n, r, p, maxmem: 256 * n * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  )
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES)
+  const key = await derive(password, salt, N, R, P)
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$')
+  if (scheme !== 'scrypt' || !salt || !key) return false
+  const expected = Buffer.from(key, 'base64')
+  const actual = await derive(
+    password,
+    Buffer.from(salt, 'base64'),
+    Number(n),
+    Number(r),
+    Number(p),
+  )
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+}

@@ -1,0 +1,79 @@
+// The tables behind the API's accounts, audit log, configuration documents and DNC lists, as
+// Kysely types. Times are epoch milliseconds (bigint on PostgreSQL, read back as numbers);
+// JSON is kept as text so both databases store it the same way. Every row carries its tenant.
+export interface TenantsTable {
+  id: string
+  name: string
+  created_at: number
+}
+
+export interface UsersTable {
+  id: string
+  tenant_id: string
+  username: string
+  password_hash: string
+  role: string
+  agent_id: string | null
+  disabled: number
+  created_at: number
+}
+
+export interface ApiTokensTable {
+  id: string
+  tenant_id: string
+  user_id: string
+  token_hash: string
+  name: string
+  created_at: number
+  expires_at: number
+}
+
+export interface SessionsTable {
+  id_hash: string
+  tenant_id: string
+  user_id: string
+  csrf_token: string
+  expires_at: number
+}
+
+export interface AuditLogTable {
+  id: string
+  tenant_id: string
+  at: number
+  seq: number
+  actor_user_id: string
+  action: string
+  object_kind: string
+  object_id: string
+  summary: string
+}
+
+export interface ConfigObjectsTable {
+  tenant_id: string
+  kind: string
+  id: string
+  name: string
+  body: string
+  version: number
+  created_at: number
+  updated_at: number
+}
+
+export interface DncNumbersTable {
+  tenant_id: string
+  list_name: string
+  phone_number: string
+  source: string
+  reason: string
+  added_at: number
+}
+
+export interface Database {
+  tenants: TenantsTable
+  users: UsersTable
+  api_tokens: ApiTokensTable
+  sessions: SessionsTable
+  audit_log: AuditLogTable
+  config_objects: ConfigObjectsTable
+  dnc_numbers: DncNumbersTable
+}

@@ -1,0 +1,87 @@
+// The API as integrators see it, on a real database (SQLite in memory, or a fresh PostgreSQL
+// database): two tenants, users of every role, and helpers to call it with a bearer token.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { buildOutdialApi } from '../../src/server/api/assemble.ts'
+import { SqlAccounts } from '../../src/server/db/accounts.ts'
+import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from '../../src/server/db/documents.ts'
+import { type OpenedDb, openDb } from '../../src/server/db/open.ts'
+import { createTestDatabase, type TestDatabase } from './pg.ts'
+
+export const PASSWORD = 'correct horse battery'
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface Harness {
+  app: FastifyInstance
+  db: OpenedDb
+  accounts: SqlAccounts
+  nowMs: () => number
+  /** Bearer tokens by username: admin1, super1, agent1 (tenant t1) and admin2 (tenant t2). */
+  tokens: Record<string, string>
+  call(
+    user: string | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>
+  close(): Promise<void>
+}
+
+/** null when the dialect's server is missing off CI (the caller skips). */
+export async function openHarness(dialect: Dialect): Promise<Harness | null> {
+  let pgDb: TestDatabase | null = null
+  if (dialect === 'postgres') {
+    pgDb = await createTestDatabase()
+    if (pgDb === null) return null
+  }
+  const db = await openDb(pgDb ? { databaseUrl: pgDb.url } : { sqliteFile: ':memory:' })
+  let now = Date.UTC(2026, 10, 24, 12)
+  const nowMs = () => (now += 1)
+  const accounts = new SqlAccounts(db.db)
+  await accounts.ensureTenant('t1', 'Tenant one', nowMs())
+  await accounts.ensureTenant('t2', 'Tenant two', nowMs())
+  const users = [
+    ['t1', 'admin1', 'admin', null],
+    ['t1', 'super1', 'supervisor', null],
+    ['t1', 'agent1', 'agent', 'agent-1'],
+    ['t2', 'admin2', 'admin', null],
+  ] as const
+  for (const [tenantId, username, role, agentId] of users)
+    await accounts.createUser(tenantId, { username, password: PASSWORD, role, agentId }, nowMs())
+  const app = await buildOutdialApi({
+    accounts,
+    config: new SqlConfigDocuments(db.db),
+    audit: new SqlAuditLog(db.db),
+    dnc: new SqlDncLists(db.db),
+    nowMs,
+    logLevel: 'silent',
+  })
+  const tokens: Record<string, string> = {}
+  for (const [, username] of users) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/token',
+      payload: { username, password: PASSWORD },
+    })
+    tokens[username] = response.json().token
+  }
+  return {
+    app,
+    db,
+    accounts,
+    nowMs,
+    tokens,
+    call: (user, method, url, body, headers = {}) =>
+      app.inject({
+        method,
+        url,
+        ...(body === undefined ? {} : { payload: body as string | object }),
+        headers: { ...(user ? { authorization: `Bearer ${tokens[user]}` } : {}), ...headers },
+      }),
+    close: async () => {
+      await app.close()
+      await db.close()
+      await pgDb?.drop()
+    },
+  }
+}
