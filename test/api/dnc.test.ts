@@ -1,0 +1,68 @@
+// R10.3 / issue 5 contract: DNC lists over the API, on both databases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Dialect, type Harness, openHarness } from './harness.ts'
+
+describe.each<Dialect>(['sqlite', 'postgres'])('DNC lists on %s (R5.4, R10.3)', (dialect) => {
+  let h: Harness | null = null
+  beforeAll(async () => {
+    h = await openHarness(dialect)
+  })
+  afterAll(async () => h?.close())
+  const url = '/v1/dncList/internal/phoneNumber'
+
+  it('adds (201), refuses the same number (409), gets and deletes it', async (ctx) => {
+    if (!h) return ctx.skip()
+    const body = { phoneNumber: '+14155550123', source: 'api', reason: 'customer asked' }
+    const added = await h.call('admin1', 'POST', url, body)
+    expect(added.statusCode).toBe(201)
+    expect(added.json()).toMatchObject({
+      listName: 'internal',
+      phoneNumber: '+14155550123',
+      source: 'api',
+    })
+    expect(added.headers.location).toBe('/v1/dncList/internal/phoneNumber/%2B14155550123')
+    const again = await h.call('admin1', 'POST', url, body)
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error).toBe('conflict')
+    const got = await h.call('super1', 'GET', `${url}/%2B14155550123`)
+    expect(got.statusCode).toBe(200)
+    expect(got.json().reason).toBe('customer asked')
+    const page = await h.call('admin1', 'GET', url)
+    expect(page.json()).toMatchObject({ total: 1, limit: 50, offset: 0 })
+    expect((await h.call('admin1', 'DELETE', `${url}/%2B14155550123`)).statusCode).toBe(204)
+    expect((await h.call('admin1', 'GET', `${url}/%2B14155550123`)).statusCode).toBe(404)
+    expect((await h.call('admin1', 'DELETE', `${url}/%2B14155550123`)).statusCode).toBe(404)
+  })
+
+  it('refuses a number that is not E.164 with 400 naming phoneNumber', async (ctx) => {
+    if (!h) return ctx.skip()
+    for (const phoneNumber of ['4155550123', '+0123', '+1 415 555 0123', 12345]) {
+      const r = await h.call('admin1', 'POST', url, { phoneNumber, source: 'api', reason: 'x' })
+      expect(r.statusCode, String(phoneNumber)).toBe(400)
+      expect(r.json().details[0].path).toBe('phoneNumber')
+    }
+    const missingSource = await h.call('admin1', 'POST', url, { phoneNumber: '+14155550199' })
+    expect(missingSource.statusCode).toBe(400)
+    expect(missingSource.json().details[0].path).toBe('source')
+  })
+
+  it('lets an agent add from the desktop but not read or delete', async (ctx) => {
+    if (!h) return ctx.skip()
+    const body = { phoneNumber: '+14155550177', source: 'desktop', reason: 'asked on the call' }
+    expect((await h.call('agent1', 'POST', url, body)).statusCode).toBe(201)
+    expect((await h.call('agent1', 'GET', `${url}/%2B14155550177`)).statusCode).toBe(403)
+    expect((await h.call('agent1', 'DELETE', `${url}/%2B14155550177`)).statusCode).toBe(403)
+  })
+
+  it('keeps tenants apart: another tenant neither sees nor deletes the number', async (ctx) => {
+    if (!h) return ctx.skip()
+    const body = { phoneNumber: '+14155550188', source: 'api', reason: '' }
+    expect((await h.call('admin1', 'POST', url, body)).statusCode).toBe(201)
+    expect((await h.call('admin2', 'GET', `${url}/%2B14155550188`)).statusCode).toBe(404)
+    expect((await h.call('admin2', 'DELETE', `${url}/%2B14155550188`)).statusCode).toBe(404)
+    expect((await h.call('admin2', 'GET', url)).json().total).toBe(0)
+    // The same number on the other tenant's list is its own entry, not a duplicate.
+    expect((await h.call('admin2', 'POST', url, body)).statusCode).toBe(201)
+    expect((await h.call('admin1', 'GET', `${url}/%2B14155550188`)).statusCode).toBe(200)
+  })
+})
