@@ -1,7 +1,8 @@
 // The `outdial` command line. Sub-commands: `sim` (a simulated campaign day) and `help`.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { serve, serveOptionsSchema } from './server/serve.ts'
+import { loadServerConfig, serverOptionsHelp } from './server/config.ts'
+import { type RunningServer, serve } from './server/serve.ts'
 import { parseMode, parsePolicy } from './sim/policy.ts'
 import { createProgress } from './sim/progress.ts'
 import { formatResultTable, resultJson } from './sim/report.ts'
@@ -16,10 +17,13 @@ Usage:
       benchmarks.md. P: predictive | progressive[:n] | fixed:<ratio> | adaptive-reference
       (default: the scenario's own pacing). M: preview | progressive | predictive |
       ivr-progressive | ivr-predictive (default: the scenario's mode).
-  outdial serve [--port N] [--host H] [--speed X]
-      Runs the dialer on the real clock with a demo tenant on the built-in simulated
-      telephony network, with /healthz and /v1/status. PORT (default 8080) and
-      OUTDIAL_CLOCK_SPEED (default 1, up to 1000) are read from the environment too.
+  outdial serve [options]
+      Serves the API (/docs, /openapi.json, /healthz, /metrics) on the embedded SQLite
+      database, or PostgreSQL with --database-url, and runs the dialer on the real clock
+      on the built-in simulated telephony network. The first start creates the demo
+      tenant and the user admin. Each option can also come from the environment:
+${serverOptionsHelp()}
+      --no-demo             on first start, create only the tenant and admin [OUTDIAL_DEMO=0]
   outdial help
       This text.
 `
@@ -107,31 +111,22 @@ function parseSimArgs(argv: string[]) {
 }
 
 async function serveCommand(argv: string[]): Promise<number> {
-  let values: Record<string, string | undefined>
+  const loaded = loadServerConfig(argv, process.env)
+  if (!loaded.ok) {
+    process.stderr.write(`outdial serve: ${loaded.message}\n`)
+    return 2
+  }
+  let server: RunningServer
   try {
-    values = parseArgs({
-      args: argv,
-      options: { port: { type: 'string' }, host: { type: 'string' }, speed: { type: 'string' } },
-    }).values
+    server = await serve(loaded.config, (line) => process.stdout.write(`${line}\n`))
   } catch (error) {
-    process.stderr.write(`outdial serve: ${(error as Error).message}\n`)
-    return 2
+    process.stderr.write(`outdial serve: cannot start: ${(error as Error).message}\n`)
+    return 1
   }
-  const parsed = serveOptionsSchema.safeParse({
-    port: values.port ?? process.env.PORT,
-    host: values.host ?? process.env.OUTDIAL_HOST,
-    speed: values.speed ?? process.env.OUTDIAL_CLOCK_SPEED,
-  })
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-    process.stderr.write(`outdial serve: ${detail}\n`)
-    return 2
-  }
-  const stop = await serve(parsed.data, (line) => process.stdout.write(`${line}\n`))
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
   })
-  await stop()
+  await server.stop()
   return 0
 }

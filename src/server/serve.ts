@@ -1,61 +1,99 @@
-// `outdial serve` (`npm start`): the engine on the real clock with the demo tenant, and a small
-// HTTP surface (/healthz, /v1/status) until the full API and web app land (issue 5).
-import { createServer } from 'node:http'
+// `outdial serve` (`npm start`): the API on the embedded SQLite database (or PostgreSQL), seeded
+// with the demo tenant on first start, and the dialer engine on the real clock with the built-in
+// simulated telephony network. Stops cleanly on SIGINT/SIGTERM.
+import { sql } from 'kysely'
 import { z } from 'zod'
+import { buildOutdialApi } from './api/assemble.ts'
+import { bootstrapFirstStart } from './bootstrap.ts'
+import type { ServerConfig } from './config.ts'
+import { SqlAccounts } from './db/accounts.ts'
+import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from './db/documents.ts'
+import { openDb } from './db/open.ts'
 import { startDemo } from './demo.ts'
-import { CLOCK_SPEED_MAX, RealClock } from './real-clock.ts'
+import { RealClock } from './real-clock.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
+const LOOPBACK = /^(127\.|::1$|localhost$)/
 
-export const serveOptionsSchema = z.object({
-  port: z.coerce.number().int().min(0).max(65_535).default(8080),
-  host: z.string().default('127.0.0.1'),
-  speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
-})
-export type ServeOptions = z.infer<typeof serveOptionsSchema>
+export interface RunningServer {
+  url: string
+  stop(): Promise<void>
+}
 
 export async function serve(
-  options: ServeOptions,
+  config: ServerConfig,
   log: (line: string) => void,
-): Promise<() => Promise<void>> {
-  const clock = new RealClock(options.speed)
+): Promise<RunningServer> {
+  const clock = new RealClock(config.speed)
+  const opened = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
+  const accounts = new SqlAccounts(opened.db)
+  const documents = new SqlConfigDocuments(opened.db)
+  const first = await bootstrapFirstStart(
+    accounts,
+    documents,
+    { adminPassword: config.adminPassword, demo: config.demo },
+    clock.nowMs(),
+  )
   const demo = startDemo(clock)
-  const server = createServer((request, response) => {
-    const send = (status: number, body: unknown): void => {
-      response.writeHead(status, { 'content-type': 'application/json' })
-      response.end(JSON.stringify(body))
-    }
-    if (request.method !== 'GET')
-      return send(405, {
-        error: 'method_not_allowed',
-        message: 'only GET is served here',
-        details: [],
-      })
-    if (request.url === '/healthz') return send(200, { status: 'ok' })
-    if (request.url === '/v1/status') return send(200, demo.status())
-    send(404, { error: 'not_found', message: `no route ${request.url}`, details: [] })
+  const app = await buildOutdialApi({
+    accounts,
+    config: documents,
+    audit: new SqlAuditLog(opened.db),
+    dnc: new SqlDncLists(opened.db),
+    nowMs: () => clock.nowMs(),
+    logLevel: config.logLevel,
+    // Browsers keep Secure cookies only over HTTPS; a loopback HTTP server is the local case.
+    secureCookies: !LOOPBACK.test(config.host),
+    health: async () => {
+      await sql`select 1`.execute(opened.db)
+      return { database: opened.dialect }
+    },
+    extraRoutes: (app) =>
+      app.get(
+        '/v1/status',
+        {
+          config: { roles: ['admin', 'supervisor'] },
+          schema: {
+            tags: ['live'],
+            summary: 'The demo engine: agents by state, campaigns, inbound',
+            response: { 200: z.unknown() },
+          },
+        },
+        async () => demo.status(),
+      ),
   })
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
-  log(`outdial: demo tenant running on the simulated telephony network (clock ×${options.speed})`)
-  log(`outdial: status at http://${options.host}:${port}/v1/status, health at /healthz`)
+  const address = await app.listen({ port: config.port, host: config.host })
+  log(
+    `outdial: listening on ${address} (database: ${opened.dialect}${opened.dialect === 'sqlite' ? ` in ${config.dataDir}` : ''})`,
+  )
+  if (first.created) {
+    log('outdial: first start — created the demo tenant and the user "admin"')
+    if (first.generatedPassword)
+      log(
+        `outdial: admin password (shown once; set OUTDIAL_ADMIN_PASSWORD to choose it): ${first.generatedPassword}`,
+      )
+  }
+  log(
+    `outdial: API reference at ${address}/docs, health at ${address}/healthz, metrics at ${address}/metrics`,
+  )
   const timer = setInterval(() => {
     const status = demo.status()
-    const agents = Object.entries(status.agents)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')
     const campaigns = status.campaigns
       .map(
         (c) =>
           `${c.id}: ${c.linesInFlight} lines, ${c.outcomes.LIVE_VOICE} connects, abandon ${c.abandonRateWindowPct} %`,
       )
       .join(' | ')
-    log(`${status.nowIso} agents: ${agents} | ${campaigns}`)
+    log(`${status.nowIso} ${campaigns}`)
   }, STATUS_LOG_INTERVAL_MS)
-  return async () => {
-    clearInterval(timer)
-    clock.stopAll()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+  timer.unref()
+  return {
+    url: address,
+    stop: async () => {
+      clearInterval(timer)
+      clock.stopAll()
+      await app.close()
+      await opened.close()
+    },
   }
 }

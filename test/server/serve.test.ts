@@ -1,47 +1,90 @@
-// Goal: `npm start` (outdial serve) runs the engine on the real clock with the demo tenant and
-// answers /healthz and /v1/status; attempts arrive while it runs (issue 3 "one core, two clocks").
+// Goal: `npm start` (outdial serve) serves the API on the embedded SQLite database, creates the
+// demo tenant and the admin on first start only, and runs the engine on the real clock: attempts
+// arrive while it runs (issue 3 "one core, two clocks", issue 5 "The server").
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serverConfigSchema } from '../../src/server/config.ts'
 import type { DemoStatus } from '../../src/server/demo.ts'
-import { serve } from '../../src/server/serve.ts'
+import { type RunningServer, serve } from '../../src/server/serve.ts'
 
-const PORT = 18_931
-let stop: (() => Promise<void>) | null = null
+const PASSWORD = 'demo-admin-password'
+const dataDir = mkdtempSync(join(tmpdir(), 'outdial-serve-'))
+const config = serverConfigSchema.parse({
+  port: 0,
+  dataDir,
+  adminPassword: PASSWORD,
+  speed: 200,
+  logLevel: 'silent',
+})
+let server: RunningServer | null = null
+let lines: string[] = []
+let token = ''
 
 beforeAll(async () => {
-  stop = await serve({ port: PORT, host: '127.0.0.1', speed: 200 }, () => {})
+  server = await serve(config, (line) => lines.push(line))
+  const response = await fetch(`${server.url}/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  })
+  token = ((await response.json()) as { token: string }).token
 })
 afterAll(async () => {
-  await stop?.()
+  await server?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function status(): Promise<DemoStatus> {
-  const response = await fetch(`http://127.0.0.1:${PORT}/v1/status`)
-  expect(response.status).toBe(200)
-  return (await response.json()) as DemoStatus
+async function get(path: string): Promise<Response> {
+  return fetch(`${server!.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
 }
 
 describe('outdial serve', () => {
-  it('answers /healthz', async () => {
-    const response = await fetch(`http://127.0.0.1:${PORT}/healthz`)
+  it('answers /healthz with the database it runs on', async () => {
+    const response = await fetch(`${server!.url}/healthz`)
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ status: 'ok' })
+    expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' })
+  })
+
+  it('seeds the demo tenant on first start and logs in its admin', async () => {
+    expect(token).toMatch(/^odt_/)
+    expect(lines.some((l) => l.includes('first start'))).toBe(true)
+    const campaigns = (await (await get('/v1/campaigns')).json()) as { items: { id: string }[] }
+    expect(campaigns.items.map((c) => c.id)).toEqual(['renewals', 'winback'])
   })
 
   it('dials the demo campaigns on the real clock: connects arrive within seconds', async () => {
     let connects = 0
+    let status: DemoStatus | null = null
     for (let i = 0; i < 50 && connects === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 200))
-      const s = await status()
-      connects = s.campaigns.reduce((n, c) => n + (c.outcomes.LIVE_VOICE ?? 0), 0)
+      const response = await get('/v1/status')
+      expect(response.status).toBe(200)
+      status = (await response.json()) as DemoStatus
+      connects = status.campaigns.reduce((n, c) => n + (c.outcomes.LIVE_VOICE ?? 0), 0)
     }
     expect(connects).toBeGreaterThan(0)
-    const s = await status()
-    expect(s.campaigns.map((c) => c.id).sort()).toEqual(['renewals', 'winback'])
-    expect(s.campaigns.every((c) => c.status === 'running')).toBe(true)
+    expect(status!.campaigns.every((c) => c.status === 'running')).toBe(true)
+  })
+
+  it('keeps its data across a restart and does not seed twice', async () => {
+    await server!.stop()
+    lines = []
+    server = await serve(config, (line) => lines.push(line))
+    expect(lines.some((l) => l.includes('first start'))).toBe(false)
+    const login = await fetch(`${server.url}/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    })
+    token = ((await login.json()) as { token: string }).token
+    const teams = (await (await get('/v1/teams')).json()) as { total: number }
+    expect(teams.total).toBe(1)
   })
 
   it('answers an unknown route with the error body and 404', async () => {
-    const response = await fetch(`http://127.0.0.1:${PORT}/nope`)
+    const response = await fetch(`${server!.url}/nope`)
     expect(response.status).toBe(404)
     const body = (await response.json()) as { error: string; details: unknown[] }
     expect(body.error).toBe('not_found')

@@ -46,6 +46,8 @@ export interface OutdialApiParts {
     sinkFor: (tenantId: string, list: ContactListView) => ImportSink
     importer: Importer
   }
+  /** Routes of the server itself (e.g. the demo engine's status). */
+  extraRoutes?: (app: FastifyInstance) => void
   /** Told after every configuration write, e.g. to reload the tenant's dialer. */
   onConfigChange?: (tenantId: string, kind: string, id: string) => void
 }
@@ -80,6 +82,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
       if (parts.reports) registerReportRoutes(app, { reports: parts.reports, config })
       if (parts.contacts)
         registerContactListRoutes(app, { ...parts.contacts, config, audit, nowMs })
+      parts.extraRoutes?.(app)
     },
   })
 }
