@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.ts'
 import { SqlAccounts } from './db/accounts.ts'
 import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from './db/documents.ts'
 import { openDb } from './db/open.ts'
+import { SecretBox } from './db/secrets.ts'
 import { startDemo } from './demo.ts'
 import { RealClock } from './real-clock.ts'
 
@@ -41,6 +42,7 @@ export async function serve(
     audit: new SqlAuditLog(opened.db),
     dnc: new SqlDncLists(opened.db),
     nowMs: () => clock.nowMs(),
+    secrets: SecretBox.fromConfig(config.secretKey, config.dataDir),
     logLevel: config.logLevel,
     // Browsers keep Secure cookies only over HTTPS; a loopback HTTP server is the local case.
     secureCookies: !LOOPBACK.test(config.host),

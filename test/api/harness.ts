@@ -5,6 +5,7 @@ import { buildOutdialApi } from '../../src/server/api/assemble.ts'
 import { SqlAccounts } from '../../src/server/db/accounts.ts'
 import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from '../../src/server/db/documents.ts'
 import { type OpenedDb, openDb } from '../../src/server/db/open.ts'
+import { SecretBox } from '../../src/server/db/secrets.ts'
 import { createTestDatabase, type TestDatabase } from './pg.ts'
 
 export const PASSWORD = 'correct horse battery'
@@ -54,6 +55,7 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     audit: new SqlAuditLog(db.db),
     dnc: new SqlDncLists(db.db),
     nowMs,
+    secrets: new SecretBox('test-secret-key-material'),
     logLevel: 'silent',
   })
   const tokens: Record<string, string> = {}

@@ -19,6 +19,11 @@ import type {
 } from './ports.ts'
 import { CONFIG_KINDS } from './resources/config-kinds.ts'
 import { registerConfigResource } from './resources/config-resource.ts'
+import {
+  type checkConnectorCredentials,
+  connectorResource,
+  type SecretSealer,
+} from './resources/connector-kind.ts'
 import { registerAuthRoutes } from './routes/auth.ts'
 import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
 import { type Importer, registerContactListRoutes } from './routes/contact-lists.ts'
@@ -46,6 +51,10 @@ export interface OutdialApiParts {
     sinkFor: (tenantId: string, list: ContactListView) => ImportSink
     importer: Importer
   }
+  /** Seals connector secrets; without it the connector resource is not served. */
+  secrets?: SecretSealer
+  /** How a connector's credentials are checked on save (default: GET its validation URL). */
+  checkConnector?: typeof checkConnectorCredentials
   /** Routes of the server itself (e.g. the demo engine's status). */
   extraRoutes?: (app: FastifyInstance) => void
   /** Told after every configuration write, e.g. to reload the tenant's dialer. */
@@ -63,7 +72,10 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
     register: (app) => {
       registerAuthRoutes(app, accounts, nowMs, parts.secureCookies ?? true)
       registerUserRoutes(app, { accounts, audit, config, nowMs })
-      for (const spec of CONFIG_KINDS)
+      const kinds = parts.secrets
+        ? [...CONFIG_KINDS, connectorResource(parts.secrets, parts.checkConnector)]
+        : CONFIG_KINDS
+      for (const spec of kinds)
         registerConfigResource(
           app,
           { config, audit, nowMs },
