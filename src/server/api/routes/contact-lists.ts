@@ -7,92 +7,21 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { ImportSink } from '../../../campaigns/import/sink.ts'
 import { principalOf } from '../auth.ts'
-import { ApiError, conflict, errorBodySchema, notFound, unprocessable } from '../errors.ts'
+import { errorBodySchema, notFound, unprocessable } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
-import type {
-  AuditLog,
-  ConfigDocuments,
-  ContactLists,
-  ContactListView,
-  ImportIssueRow,
-} from '../ports.ts'
+import {
+  type ContactListDeps,
+  csvCell,
+  issueSchema,
+  listSchema,
+  presentList,
+} from './contact-list-schemas.ts'
+import { registerContactUploadRoute } from './contact-upload.ts'
 
-/** Largest contact file accepted in one upload. */
-export const CONTACT_FILE_BYTES_MAX = 2 * 1024 * 1024 * 1024
-/** Issues returned inline with the upload's answer; the rest page or download. */
-export const UPLOAD_ISSUES_INLINE_MAX = 100
-/** Issues written to the store at a time while importing. */
-const ISSUE_FLUSH_ROWS = 500
+export type { Importer } from './contact-list-schemas.ts'
 
-export const UPLOAD_CONTENT_TYPES = {
-  'text/csv': 'csv',
-  'application/json': 'json',
-  'application/x-ndjson': 'jsonl',
-  'application/jsonl': 'jsonl',
-} as const
-export type UploadFormat = (typeof UPLOAD_CONTENT_TYPES)[keyof typeof UPLOAD_CONTENT_TYPES]
-
-export interface ImportOutcome {
-  committed: boolean
-  /** Why the whole file was refused or aborted (nothing written), when not committed. */
-  error?: string
-  counts: Record<string, number>
-}
-
-/** The import pipeline, bound to its mapping schema (src/campaigns/import). */
-export interface Importer {
-  mappingSchema: z.ZodType
-  run(
-    input: Readable,
-    format: UploadFormat,
-    mapping: unknown,
-    sink: ImportSink,
-    context: {
-      campaignId: string
-      listId: string
-      onIssue: (issue: ImportIssueRow) => Promise<void>
-    },
-  ): Promise<ImportOutcome>
-}
-
-const listSchema = z.object({
-  id: z.string(),
-  campaignId: z.string(),
-  name: z.string(),
-  status: z.string(),
-  mapping: z.unknown(),
-  counts: z.record(z.string(), z.number()),
-  createdAt: z.string(),
-})
-const issueSchema = z.object({ row: z.number(), field: z.string(), reason: z.string() })
-const present = (list: ContactListView) => ({
-  id: list.id,
-  campaignId: list.campaignId,
-  name: list.name,
-  status: list.status,
-  mapping: list.mapping,
-  counts: list.counts,
-  createdAt: new Date(list.createdAtMs).toISOString(),
-})
-
-function csvCell(value: string | number): string {
-  const text = String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-export function registerContactListRoutes(
-  app: FastifyInstance,
-  deps: {
-    lists: ContactLists
-    sinkFor: (tenantId: string, list: ContactListView) => ImportSink
-    importer: Importer
-    config: ConfigDocuments
-    audit: AuditLog
-    nowMs: () => number
-  },
-): void {
+export function registerContactListRoutes(app: FastifyInstance, deps: ContactListDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   const listParams = z.object({ id: z.string().min(1).max(64) })
   const getList = async (tenantId: string, id: string) => {
@@ -136,7 +65,7 @@ export function registerContactListRoutes(
         deps.nowMs(),
       )
       reply.code(201).header('location', `/v1/contact-lists/${list.id}`)
-      return present(list)
+      return presentList(list)
     },
   )
 
@@ -155,7 +84,7 @@ export function registerContactListRoutes(
       const { tenantId } = principalOf(request)
       const { campaignId, ...page } = request.query
       const result = await deps.lists.list(tenantId, campaignId, page)
-      return { items: result.items.map(present), total: result.total, ...page }
+      return { items: result.items.map(presentList), total: result.total, ...page }
     },
   )
 
@@ -170,126 +99,10 @@ export function registerContactListRoutes(
         response: { 200: listSchema, 404: errorBodySchema },
       },
     },
-    async (request) => present(await getList(principalOf(request).tenantId, request.params.id)),
+    async (request) => presentList(await getList(principalOf(request).tenantId, request.params.id)),
   )
 
-  // The upload streams: no body parser buffers it, and the size limit is the file's own.
-  app.register(async (scope) => {
-    scope.removeAllContentTypeParsers()
-    scope.addContentTypeParser(
-      '*',
-      { bodyLimit: CONTACT_FILE_BYTES_MAX },
-      (_request, payload, done) => done(null, payload),
-    )
-    scope.withTypeProvider<ZodTypeProvider>().put(
-      '/v1/contact-lists/:id/file',
-      {
-        config: { roles: ['admin'] },
-        bodyLimit: CONTACT_FILE_BYTES_MAX,
-        schema: {
-          tags: ['contact lists'],
-          summary:
-            "Upload the list's file (text/csv, application/json or application/x-ndjson), streamed",
-          params: listParams,
-          response: {
-            200: z.object({
-              list: listSchema,
-              committed: z.boolean(),
-              counts: z.record(z.string(), z.number()),
-              issues: z.array(issueSchema),
-              issuesTotal: z.number(),
-              reportUrl: z.string(),
-            }),
-            404: errorBodySchema,
-            409: errorBodySchema,
-            413: errorBodySchema,
-            415: errorBodySchema,
-            422: errorBodySchema,
-          },
-        },
-      },
-      async (request) => {
-        const principal = principalOf(request)
-        const list = await getList(principal.tenantId, request.params.id)
-        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-        const format = UPLOAD_CONTENT_TYPES[type as keyof typeof UPLOAD_CONTENT_TYPES]
-        if (!format)
-          throw new ApiError(
-            415,
-            `upload the file as one of ${Object.keys(UPLOAD_CONTENT_TYPES).join(', ')}, not '${type}'`,
-          )
-        if (!(await deps.lists.beginImport(principal.tenantId, list.id)))
-          throw conflict(
-            `the list is ${list.status}: a list takes one upload; create a new list for another file`,
-          )
-        const inline: ImportIssueRow[] = []
-        let pending: ImportIssueRow[] = []
-        let issuesTotal = 0
-        const flush = async () => {
-          if (pending.length === 0) return
-          const batch = pending
-          pending = []
-          await deps.lists.appendIssues(principal.tenantId, list.id, batch)
-        }
-        let outcome: ImportOutcome
-        try {
-          outcome = await deps.importer.run(
-            request.body as Readable,
-            format,
-            list.mapping,
-            deps.sinkFor(principal.tenantId, list),
-            {
-              campaignId: list.campaignId,
-              listId: list.id,
-              onIssue: async (issue) => {
-                issuesTotal += 1
-                if (inline.length < UPLOAD_ISSUES_INLINE_MAX) inline.push(issue)
-                pending.push(issue)
-                if (pending.length >= ISSUE_FLUSH_ROWS) await flush()
-              },
-            },
-          )
-          await flush()
-        } catch (error) {
-          await deps.lists.finishImport(principal.tenantId, list.id, false, {})
-          throw error
-        }
-        await deps.lists.finishImport(
-          principal.tenantId,
-          list.id,
-          outcome.committed,
-          outcome.counts,
-        )
-        await deps.audit.record(
-          principal.tenantId,
-          {
-            actorUserId: principal.userId,
-            action: 'contact-list.import',
-            objectKind: 'contact-list',
-            objectId: list.id,
-            summary: { committed: outcome.committed, ...outcome.counts },
-          },
-          deps.nowMs(),
-        )
-        if (!outcome.committed)
-          throw unprocessable(
-            `the file was not imported: ${outcome.error ?? 'it could not be read'}; nothing was written`,
-            inline.map((i) => ({
-              path: `row ${i.row}${i.field ? `.${i.field}` : ''}`,
-              message: i.reason,
-            })),
-          )
-        return {
-          list: present(await getList(principal.tenantId, list.id)),
-          committed: true,
-          counts: outcome.counts,
-          issues: inline,
-          issuesTotal,
-          reportUrl: `/v1/contact-lists/${list.id}/issues.csv`,
-        }
-      },
-    )
-  })
+  registerContactUploadRoute(app, deps, getList)
 
   typed.get(
     '/v1/contact-lists/:id/issues',
@@ -363,7 +176,7 @@ export function registerContactListRoutes(
         },
         deps.nowMs(),
       )
-      return reply.code(202).send(present(await getList(principal.tenantId, request.params.id)))
+      return reply.code(202).send(presentList(await getList(principal.tenantId, request.params.id)))
     },
   )
 
