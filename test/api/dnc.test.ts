@@ -66,3 +66,73 @@ describe.each<Dialect>(['sqlite', 'postgres'])('DNC lists on %s (R5.4, R10.3)', 
     expect((await h.call('admin1', 'GET', `${url}/%2B14155550188`)).statusCode).toBe(200)
   })
 })
+
+describe.each<Dialect>([
+  'sqlite',
+  'postgres',
+])('DNC files on %s (R5.4 national list)', (dialect) => {
+  let h: Harness | null = null
+  beforeAll(async () => {
+    h = await openHarness(dialect)
+  })
+  afterAll(async () => h?.close())
+  const upload = (body: string, query: string, type = 'text/csv') =>
+    h!.app.inject({
+      method: 'PUT',
+      url: `/v1/dncList/national/file?${query}`,
+      payload: body,
+      headers: { authorization: `Bearer ${h!.tokens.admin1}`, 'content-type': type },
+    })
+
+  it('loads a national list from a CSV, keeps its load date, and reports bad rows', async (ctx) => {
+    if (!h) return ctx.skip()
+    const file =
+      'phoneNumber\n(415) 555-0101\n+14155550102\nnot a number\n\n415-555-0101\n"+1 415 555 0103"\n'
+    const r = await upload(file, 'kind=national&defaultCountry=US')
+    expect(r.statusCode, r.body).toBe(200)
+    expect(r.json()).toMatchObject({
+      name: 'national',
+      kind: 'national',
+      count: 3,
+      rowsRejected: 1,
+    })
+    expect(r.json().issues).toEqual([{ row: 4, reason: expect.stringMatching(/not a number/) }])
+    expect(r.json().loadedAt).toMatch(/^2026-11-24T/)
+    const entry = await h.call('admin1', 'GET', '/v1/dncList/national/phoneNumber/%2B14155550101')
+    expect(entry.statusCode).toBe(200)
+  })
+
+  it('refreshes by replacing the whole list; a broken file leaves the previous list whole', async (ctx) => {
+    if (!h) return ctx.skip()
+    const r = await upload('+14155550199\n', 'kind=national')
+    expect(r.json()).toMatchObject({ count: 1, rowsRejected: 0 })
+    expect(
+      (await h.call('admin1', 'GET', '/v1/dncList/national/phoneNumber/%2B14155550101')).statusCode,
+    ).toBe(404)
+    const broken = await upload('+14155550111\n"unclosed\n', 'kind=national')
+    expect(broken.statusCode).toBe(400)
+    expect(broken.json().message).toMatch(/unchanged/)
+    expect((await h.call('admin1', 'GET', '/v1/dncList/national')).json()).toMatchObject({
+      count: 1,
+    })
+    expect(
+      (await h.call('admin1', 'GET', '/v1/dncList/national/phoneNumber/%2B14155550199')).statusCode,
+    ).toBe(200)
+  })
+
+  it('refuses other content types (415) and other roles (403), and keeps tenants apart', async (ctx) => {
+    if (!h) return ctx.skip()
+    expect((await upload('{}', 'kind=national', 'application/json')).statusCode).toBe(415)
+    const asSupervisor = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/dncList/national/file',
+      payload: '+14155550100\n',
+      headers: { authorization: `Bearer ${h.tokens.super1}`, 'content-type': 'text/csv' },
+    })
+    expect(asSupervisor.statusCode).toBe(403)
+    expect((await h.call('admin2', 'GET', '/v1/dncList/national')).json()).toMatchObject({
+      count: 0,
+      loadedAt: null,
+    })
+  })
+})

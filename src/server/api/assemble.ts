@@ -14,6 +14,7 @@ import type {
   ContactLists,
   ContactListView,
   DialerControl,
+  DncFiles,
   DncLists,
   LiveFeed,
 } from './ports.ts'
@@ -29,6 +30,7 @@ import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
 import { type Importer, registerContactListRoutes } from './routes/contact-lists.ts'
 import { registerDialerRoutes } from './routes/dialer.ts'
 import { registerDncRoutes } from './routes/dnc.ts'
+import { registerDncFileRoutes } from './routes/dnc-file.ts'
 import { registerLiveRoute } from './routes/live.ts'
 import { registerReportRoutes } from './routes/reports.ts'
 import { registerUserRoutes } from './routes/users.ts'
@@ -37,7 +39,7 @@ export interface OutdialApiParts {
   accounts: Accounts & AuthBackend
   config: ConfigDocuments
   audit: AuditLog
-  dnc: DncLists
+  dnc: DncLists & DncFiles
   nowMs: () => number
   logLevel?: string
   secureCookies?: boolean
@@ -86,6 +88,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
           },
         )
       registerDncRoutes(app, dnc, audit, nowMs)
+      registerDncFileRoutes(app, dnc, audit, nowMs)
       if (parts.dialer) {
         registerCampaignControlRoutes(app, { dialer: parts.dialer, audit, nowMs })
         registerDialerRoutes(app, { dialer: parts.dialer, audit, nowMs })

@@ -265,3 +265,22 @@ export interface AttemptReports {
   ): Promise<Page<AttemptView>>
   countsByOutcome(tenantId: string, campaignId: string): Promise<Record<string, number>>
 }
+
+export interface DncListMeta {
+  name: string
+  kind: 'internal' | 'national'
+  loadedAtMs: number | null
+  count: number
+}
+
+/** Whole-list loads of DNC files (R5.4: the national list is loaded from a file and refreshed). */
+export interface DncFiles {
+  info(tenantId: string, name: string): Promise<DncListMeta>
+  /** Replaces the list's numbers atomically with the streamed batches; the new count. */
+  replace(
+    tenantId: string,
+    list: { name: string; kind: 'internal' | 'national'; source: string },
+    batches: AsyncIterable<string[]>,
+    nowMs: number,
+  ): Promise<number>
+}

@@ -7,11 +7,14 @@ import {
   type ConfigDocument,
   type ConfigDocuments,
   type DncEntry,
+  type DncFiles,
+  type DncListMeta,
   type DncLists,
   DuplicateError,
   type Page,
   VersionConflictError,
 } from '../api/ports.ts'
+import { dncListInfo, replaceDncList } from './dnc-load.ts'
 import { isUniqueViolation } from './open.ts'
 import type { ConfigObjectsTable, Database } from './schema.ts'
 
@@ -191,7 +194,7 @@ export class SqlAuditLog implements AuditLog {
   }
 }
 
-export class SqlDncLists implements DncLists {
+export class SqlDncLists implements DncLists, DncFiles {
   constructor(private readonly db: Kysely<Database>) {}
 
   async add(
@@ -274,6 +277,19 @@ export class SqlDncLists implements DncLists {
       })),
       total: count(total.n),
     }
+  }
+
+  info(tenantId: string, name: string): Promise<DncListMeta> {
+    return dncListInfo(this.db, tenantId, name)
+  }
+
+  replace(
+    tenantId: string,
+    list: { name: string; kind: 'internal' | 'national'; source: string },
+    batches: AsyncIterable<string[]>,
+    nowMs: number,
+  ): Promise<number> {
+    return replaceDncList(this.db, tenantId, list, batches, nowMs)
   }
 
   /** Of these numbers, the ones on any of the tenant's lists named (R5.4 scrubbing). */

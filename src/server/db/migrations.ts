@@ -85,7 +85,23 @@ const initial: Migration = {
   },
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001-accounts-config-dnc': initial }
+const dncLists: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('dnc_lists')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('loaded_at', bigint)
+      .addPrimaryKeyConstraint('dnc_lists_pk', ['tenant_id', 'name'])
+      .execute()
+  },
+}
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-accounts-config-dnc': initial,
+  '0002-dnc-lists': dncLists,
+}
 
 class InCodeProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -68,7 +68,17 @@ export interface DncNumbersTable {
   added_at: number
 }
 
+export interface DncListsTable {
+  tenant_id: string
+  name: string
+  /** internal: numbers added one by one; national: loaded from the regulator's file (R5.4). */
+  kind: string
+  /** When the list's file was last loaded; the dialer refuses a national list older than allowed. */
+  loaded_at: number | null
+}
+
 export interface Database {
+  dnc_lists: DncListsTable
   tenants: TenantsTable
   users: UsersTable
   api_tokens: ApiTokensTable
