@@ -98,9 +98,76 @@ const dncLists: Migration = {
   },
 }
 
+const contacts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('contact_lists')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('campaign_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('mapping', 'text', (c) => c.notNull())
+      .addColumn('counts', 'text', (c) => c.notNull())
+      .addColumn('created_at', bigint, (c) => c.notNull())
+      .addColumn('expired_at', bigint)
+      .addPrimaryKeyConstraint('contact_lists_pk', ['tenant_id', 'id'])
+      .execute()
+    await db.schema
+      .createTable('contact_staging')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('list_id', 'text', (c) => c.notNull())
+      .addColumn('dedup_key', 'text', (c) => c.notNull())
+      .addColumn('first_row', 'integer', (c) => c.notNull())
+      .addColumn('external_id', 'text', (c) => c.notNull())
+      .addColumn('numbers', 'text', (c) => c.notNull())
+      .addColumn('time_zone', 'text')
+      .addColumn('caller_id', 'text')
+      .addColumn('fields', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('contact_staging_pk', ['tenant_id', 'list_id', 'dedup_key'])
+      .execute()
+    await db.schema
+      .createTable('contacts')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('campaign_id', 'text', (c) => c.notNull())
+      .addColumn('list_id', 'text', (c) => c.notNull())
+      .addColumn('dedup_key', 'text', (c) => c.notNull())
+      .addColumn('numbers', 'text', (c) => c.notNull())
+      .addColumn('time_zone', 'text')
+      .addColumn('caller_id', 'text')
+      .addColumn('fields', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('not_before', bigint, (c) => c.notNull())
+      .addColumn('lease_owner', 'text')
+      .addColumn('lease_until', bigint)
+      .addColumn('disposition', 'text')
+      .addColumn('updated_at', bigint, (c) => c.notNull())
+      .addPrimaryKeyConstraint('contacts_pk', ['tenant_id', 'id'])
+      .addUniqueConstraint('contacts_dedup', ['tenant_id', 'campaign_id', 'dedup_key'])
+      .execute()
+    await db.schema
+      .createIndex('contacts_due')
+      .on('contacts')
+      .columns(['tenant_id', 'campaign_id', 'status', 'not_before'])
+      .execute()
+    await db.schema
+      .createTable('import_issues')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('list_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('row', 'integer', (c) => c.notNull())
+      .addColumn('field', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('import_issues_pk', ['tenant_id', 'list_id', 'seq'])
+      .execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
+  '0003-contacts': contacts,
 }
 
 class InCodeProvider implements MigrationProvider {

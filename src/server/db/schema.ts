@@ -77,7 +77,65 @@ export interface DncListsTable {
   loaded_at: number | null
 }
 
+export interface ContactListsTable {
+  tenant_id: string
+  id: string
+  campaign_id: string
+  name: string
+  status: string
+  mapping: string
+  counts: string
+  created_at: number
+  expired_at: number | null
+}
+
+/** Rows of an import in progress: invisible to the dialer until the import commits. */
+export interface ContactStagingTable {
+  tenant_id: string
+  list_id: string
+  dedup_key: string
+  first_row: number
+  external_id: string
+  numbers: string
+  time_zone: string | null
+  caller_id: string | null
+  fields: string
+}
+
+export interface ContactsTable {
+  tenant_id: string
+  id: string
+  campaign_id: string
+  list_id: string
+  dedup_key: string
+  numbers: string
+  time_zone: string | null
+  caller_id: string | null
+  fields: string
+  /** pending (dialable when due), done, closed (R10.3), expired (its list expired). */
+  status: string
+  not_before: number
+  /** The process that may dial the contact until `lease_until` (design.md "Durability"). */
+  lease_owner: string | null
+  lease_until: number | null
+  disposition: string | null
+  updated_at: number
+}
+
+export interface ImportIssuesTable {
+  tenant_id: string
+  list_id: string
+  seq: number
+  row: number
+  field: string
+  reason: string
+}
+
 export interface Database {
+  contact_lists: ContactListsTable
+  contact_staging: ContactStagingTable
+  contacts: ContactsTable
+  import_issues: ImportIssuesTable
   dnc_lists: DncListsTable
   tenants: TenantsTable
   users: UsersTable
