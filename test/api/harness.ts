@@ -5,6 +5,7 @@ import { buildOutdialApi } from '../../src/server/api/assemble.ts'
 import { SqlAccounts } from '../../src/server/db/accounts.ts'
 import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from '../../src/server/db/documents.ts'
 import { type OpenedDb, openDb } from '../../src/server/db/open.ts'
+import { SqlAttemptReports } from '../../src/server/db/reports.ts'
 import { SecretBox } from '../../src/server/db/secrets.ts'
 import { createTestDatabase, type TestDatabase } from './pg.ts'
 
@@ -56,6 +57,7 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     dnc: new SqlDncLists(db.db),
     nowMs,
     secrets: new SecretBox('test-secret-key-material'),
+    reports: new SqlAttemptReports(db.db),
     logLevel: 'silent',
   })
   const tokens: Record<string, string> = {}

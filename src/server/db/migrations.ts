@@ -164,10 +164,62 @@ const contacts: Migration = {
   },
 }
 
+const attempts: Migration = {
+  async up(db: Kysely<unknown>) {
+    // The attempt log is append-only: what was dialled never changes. Only the lease columns
+    // move (renewed while the process lives) until the attempt's result row is written.
+    await db.schema
+      .createTable('attempts')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('campaign_id', 'text', (c) => c.notNull())
+      .addColumn('contact_id', 'text', (c) => c.notNull())
+      .addColumn('stored_contact', 'integer', (c) => c.notNull())
+      .addColumn('number', 'text', (c) => c.notNull())
+      .addColumn('caller_id', 'text', (c) => c.notNull())
+      .addColumn('agent_id', 'text')
+      .addColumn('opened_at', bigint, (c) => c.notNull())
+      .addColumn('lease_owner', 'text', (c) => c.notNull())
+      .addColumn('lease_until', bigint, (c) => c.notNull())
+      .addPrimaryKeyConstraint('attempts_pk', ['tenant_id', 'id'])
+      .execute()
+    await db.schema
+      .createIndex('attempts_contact')
+      .on('attempts')
+      .columns(['tenant_id', 'contact_id'])
+      .execute()
+    await db.schema
+      .createIndex('attempts_campaign')
+      .on('attempts')
+      .columns(['tenant_id', 'campaign_id', 'opened_at'])
+      .execute()
+    await db.schema
+      .createTable('attempt_results')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('attempt_id', 'text', (c) => c.notNull())
+      .addColumn('outcome', 'text', (c) => c.notNull())
+      .addColumn('closed_at', bigint, (c) => c.notNull())
+      .addColumn('agent_id', 'text')
+      .addColumn('details', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('attempt_results_pk', ['tenant_id', 'attempt_id'])
+      .execute()
+    await db.schema
+      .createTable('campaign_states')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('campaign_id', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('updated_at', bigint, (c) => c.notNull())
+      .addColumn('dialer_api', 'text')
+      .addPrimaryKeyConstraint('campaign_states_pk', ['tenant_id', 'campaign_id'])
+      .execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
   '0003-contacts': contacts,
+  '0004-attempts': attempts,
 }
 
 class InCodeProvider implements MigrationProvider {

@@ -131,7 +131,42 @@ export interface ImportIssuesTable {
   reason: string
 }
 
+export interface AttemptsTable {
+  tenant_id: string
+  id: string
+  campaign_id: string
+  contact_id: string
+  /** 1 when the contact is a stored one (imported list); 0 for a Dialer-API record. */
+  stored_contact: number
+  number: string
+  caller_id: string
+  agent_id: string | null
+  opened_at: number
+  lease_owner: string
+  lease_until: number
+}
+
+export interface AttemptResultsTable {
+  tenant_id: string
+  attempt_id: string
+  outcome: string
+  closed_at: number
+  agent_id: string | null
+  details: string
+}
+
+export interface CampaignStatesTable {
+  tenant_id: string
+  campaign_id: string
+  status: string
+  updated_at: number
+  dialer_api: string | null
+}
+
 export interface Database {
+  attempts: AttemptsTable
+  attempt_results: AttemptResultsTable
+  campaign_states: CampaignStatesTable
   contact_lists: ContactListsTable
   contact_staging: ContactStagingTable
   contacts: ContactsTable

@@ -1,0 +1,106 @@
+// R9.1: the attempt log read back — newest first, filtered, drilled down to a contact, counted by
+// outcome with connect and abandon rates; an agent sees only their own attempts; tenants apart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONFIG_KINDS } from '../../src/server/api/resources/config-kinds.ts'
+import { demoTenantObjects } from '../../src/server/seed/demo-tenant.ts'
+import { type Dialect, type Harness, openHarness } from './harness.ts'
+
+const OUTCOMES = [
+  'LIVE_VOICE',
+  'LIVE_VOICE',
+  'LIVE_VOICE',
+  'ABANDONED',
+  'NO_ANSWER_CUSTOMER',
+  null,
+] as const
+
+describe.each<Dialect>(['sqlite', 'postgres'])('campaign reports on %s (R9.1)', (dialect) => {
+  let h: Harness | null = null
+  beforeAll(async () => {
+    h = await openHarness(dialect)
+    if (!h) return
+    for (const object of demoTenantObjects().filter((o) =>
+      [
+        'campaign',
+        'campaign-group',
+        'outcome-group',
+        'entry-point',
+        'flow',
+        'queue',
+        'team',
+        'agent',
+        'call-guide',
+        'global-variable',
+      ].includes(o.kind),
+    )) {
+      const path = CONFIG_KINDS.find((k) => k.kind === object.kind)!.path
+      await h.call('admin1', 'POST', path, object.body)
+    }
+    let at = Date.UTC(2026, 10, 24, 9)
+    for (const [i, outcome] of OUTCOMES.entries()) {
+      at += 60_000
+      await h.db.db
+        .insertInto('attempts')
+        .values({
+          tenant_id: 't1',
+          id: `att-${i}`,
+          campaign_id: 'renewals',
+          contact_id: `renewals:c${i % 2}`,
+          stored_contact: 1,
+          number: '+14155550100',
+          caller_id: '+15550100000',
+          agent_id: i % 2 === 0 ? 'agent-1' : 'agent-2',
+          opened_at: at,
+          lease_owner: 'p1',
+          lease_until: at + 60_000,
+        })
+        .execute()
+      if (outcome)
+        await h.db.db
+          .insertInto('attempt_results')
+          .values({
+            tenant_id: 't1',
+            attempt_id: `att-${i}`,
+            outcome,
+            closed_at: at + 30_000,
+            agent_id: i % 2 === 0 ? 'agent-1' : 'agent-2',
+            details: '{"dialedAtMs":0}',
+          })
+          .execute()
+    }
+  })
+  afterAll(async () => h?.close())
+
+  it('lists attempts newest first, paged, with open ones shown as such', async (ctx) => {
+    if (!h) return ctx.skip()
+    const page = (await h.call('super1', 'GET', '/v1/attempts?campaignId=renewals&limit=2')).json()
+    expect(page.total).toBe(6)
+    expect(page.items.map((a: { id: string }) => a.id)).toEqual(['att-5', 'att-4'])
+    expect(page.items[0]).toMatchObject({ outcome: null, closedAt: null })
+    const contact = (await h.call('super1', 'GET', '/v1/attempts?contactId=renewals:c1')).json()
+    expect(contact.items.map((a: { id: string }) => a.id)).toEqual(['att-5', 'att-3', 'att-1'])
+  })
+
+  it('counts by outcome with the connect and abandon rates', async (ctx) => {
+    if (!h) return ctx.skip()
+    const report = (await h.call('super1', 'GET', '/v1/reports/campaigns/renewals')).json()
+    expect(report).toEqual({
+      campaignId: 'renewals',
+      attempts: 6,
+      outcomes: { LIVE_VOICE: 3, ABANDONED: 1, NO_ANSWER_CUSTOMER: 1, OPEN: 1 },
+      connectRatePct: 50,
+      abandonRatePct: 25,
+    })
+    expect((await h.call('super1', 'GET', '/v1/reports/campaigns/nope')).statusCode).toBe(404)
+  })
+
+  it('shows an agent only their own attempts, and another tenant none', async (ctx) => {
+    if (!h) return ctx.skip()
+    const mine = (await h.call('agent1', 'GET', '/v1/attempts?agentId=agent-2')).json()
+    expect(mine.items.every((a: { agentId: string }) => a.agentId === 'agent-1')).toBe(true)
+    expect(mine.total).toBe(3)
+    expect((await h.call('agent1', 'GET', '/v1/reports/campaigns/renewals')).statusCode).toBe(403)
+    expect((await h.call('admin2', 'GET', '/v1/attempts')).json().total).toBe(0)
+    expect((await h.call('admin2', 'GET', '/v1/reports/campaigns/renewals')).statusCode).toBe(404)
+  })
+})
