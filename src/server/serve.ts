@@ -7,11 +7,15 @@ import { buildOutdialApi } from './api/assemble.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
 import { SqlAccounts } from './db/accounts.ts'
+import { SqlContactLists } from './db/contacts.ts'
 import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from './db/documents.ts'
 import { openDb } from './db/open.ts'
+import { SqlAttemptReports } from './db/reports.ts'
 import { SecretBox } from './db/secrets.ts'
 import { startDemo } from './demo.ts'
+import { contactImporter } from './importer.ts'
 import { RealClock } from './real-clock.ts'
+import { scrubListsOf } from './scrub-lists.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
 const LOOPBACK = /^(127\.|::1$|localhost$)/
@@ -36,11 +40,27 @@ export async function serve(
     clock.nowMs(),
   )
   const demo = startDemo(clock)
+  const dnc = new SqlDncLists(opened.db)
+  const lists = new SqlContactLists(opened.db)
+  const nowMs = () => clock.nowMs()
   const app = await buildOutdialApi({
     accounts,
     config: documents,
     audit: new SqlAuditLog(opened.db),
-    dnc: new SqlDncLists(opened.db),
+    dnc,
+    reports: new SqlAttemptReports(opened.db),
+    contacts: {
+      lists,
+      importer: contactImporter,
+      sinkFor: (tenantId, list) =>
+        lists.sinkFor(
+          tenantId,
+          list,
+          dnc,
+          () => scrubListsOf(opened.db, documents, tenantId, list.campaignId),
+          nowMs,
+        ),
+    },
     nowMs: () => clock.nowMs(),
     secrets: SecretBox.fromConfig(config.secretKey, config.dataDir),
     logLevel: config.logLevel,

@@ -3,10 +3,13 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildOutdialApi } from '../../src/server/api/assemble.ts'
 import { SqlAccounts } from '../../src/server/db/accounts.ts'
+import { SqlContactLists } from '../../src/server/db/contacts.ts'
 import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from '../../src/server/db/documents.ts'
 import { type OpenedDb, openDb } from '../../src/server/db/open.ts'
 import { SqlAttemptReports } from '../../src/server/db/reports.ts'
 import { SecretBox } from '../../src/server/db/secrets.ts'
+import { contactImporter } from '../../src/server/importer.ts'
+import { scrubListsOf } from '../../src/server/scrub-lists.ts'
 import { createTestDatabase, type TestDatabase } from './pg.ts'
 
 export const PASSWORD = 'correct horse battery'
@@ -50,14 +53,29 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
   ] as const
   for (const [tenantId, username, role, agentId] of users)
     await accounts.createUser(tenantId, { username, password: PASSWORD, role, agentId }, nowMs())
+  const config = new SqlConfigDocuments(db.db)
+  const dnc = new SqlDncLists(db.db)
+  const lists = new SqlContactLists(db.db)
   const app = await buildOutdialApi({
     accounts,
-    config: new SqlConfigDocuments(db.db),
+    config,
     audit: new SqlAuditLog(db.db),
-    dnc: new SqlDncLists(db.db),
+    dnc,
     nowMs,
     secrets: new SecretBox('test-secret-key-material'),
     reports: new SqlAttemptReports(db.db),
+    contacts: {
+      lists,
+      importer: contactImporter,
+      sinkFor: (tenantId, list) =>
+        lists.sinkFor(
+          tenantId,
+          list,
+          dnc,
+          () => scrubListsOf(db.db, config, tenantId, list.campaignId),
+          nowMs,
+        ),
+    },
     logLevel: 'silent',
   })
   const tokens: Record<string, string> = {}
