@@ -8,6 +8,7 @@ import type { AuthBackend } from './auth.ts'
 import type { ApiMetrics } from './metrics.ts'
 import type {
   Accounts,
+  AgentControl,
   AttemptReports,
   AuditLog,
   ConfigDocuments,
@@ -25,6 +26,7 @@ import {
   connectorResource,
   type SecretSealer,
 } from './resources/connector-kind.ts'
+import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
 import { registerAuthRoutes } from './routes/auth.ts'
 import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
 import { type Importer, registerContactListRoutes } from './routes/contact-lists.ts'
@@ -46,6 +48,7 @@ export interface OutdialApiParts {
   metrics?: ApiMetrics
   health?: () => Promise<Record<string, unknown>>
   dialer?: DialerControl
+  agents?: AgentControl
   live?: LiveFeed
   reports?: AttemptReports
   contacts?: {
@@ -94,6 +97,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
         registerDialerRoutes(app, { dialer: parts.dialer, audit, nowMs })
       }
       if (parts.live) registerLiveRoute(app, parts.live)
+      if (parts.agents) registerAgentDeskRoutes(app, { agents: parts.agents, audit, nowMs })
       if (parts.reports) registerReportRoutes(app, { reports: parts.reports, config })
       if (parts.contacts)
         registerContactListRoutes(app, { ...parts.contacts, config, audit, nowMs })

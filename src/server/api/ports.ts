@@ -284,3 +284,30 @@ export interface DncFiles {
     nowMs: number,
   ): Promise<number>
 }
+
+export const AGENT_ACTIONS = [
+  'login',
+  'logout',
+  'available',
+  'idle',
+  'endWrapUp',
+  'answerReservation',
+  'hangup',
+  'requestCampaignContact',
+] as const
+export type AgentActionName = (typeof AGENT_ACTIONS)[number]
+
+/** The agent desktop's actions on the running dialer (R7). */
+export interface AgentControl {
+  /** The agent's current state, or null when the dialer does not know the agent. */
+  state(
+    tenantId: string,
+    agentId: string,
+  ): { state: string; detail: Record<string, unknown> } | null
+  act(
+    tenantId: string,
+    agentId: string,
+    action: AgentActionName,
+    code: string | undefined,
+  ): Promise<ControlResult<{ state: string }>>
+}
