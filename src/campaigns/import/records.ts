@@ -92,7 +92,10 @@ async function* csvRecords(input: Readable, mapping: ImportMapping): AsyncIterab
       lastLine = skip.lines
     }
   }
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[]
+    info: { lines: number }
+  }>) {
     const line = info.lines
     yield* flushSkipped(line)
     if (header === null) {
