@@ -97,6 +97,7 @@ export function engineCampaignFrom(sources: EngineCampaignSources): EngineCampai
     abandonMessagePromptId: sources.abandonMessagePromptId ?? ABANDON_MESSAGE_PROMPT_DEFAULT,
     compliance: resolveCompliance({
       profile: campaign.complianceProfile,
+      ...(campaign.callingWindow ? { callingWindow: campaign.callingWindow } : {}),
       dncEnabled: campaign.dncEnabled,
       ndncEnabled: campaign.ndncEnabled,
     }),

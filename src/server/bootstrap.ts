@@ -2,10 +2,19 @@
 // user `admin` (password from OUTDIAL_ADMIN_PASSWORD, else generated and printed once) and the
 // demo configuration. Later starts change nothing.
 import { randomBytes } from 'node:crypto'
+import { Readable } from 'node:stream'
+import { importContacts } from '../campaigns/import/import-contacts.ts'
+import { importMappingSchema } from '../campaigns/import/mapping.ts'
 import { CONFIG_KINDS } from './api/resources/config-kinds.ts'
 import type { SqlAccounts } from './db/accounts.ts'
-import type { SqlConfigDocuments } from './db/documents.ts'
-import { DEMO_TENANT_ID, DEMO_TENANT_NAME, demoTenantObjects } from './seed/demo-tenant.ts'
+import type { SqlContactLists } from './db/contacts.ts'
+import type { SqlConfigDocuments, SqlDncLists } from './db/documents.ts'
+import {
+  DEMO_TENANT_ID,
+  DEMO_TENANT_NAME,
+  demoContactsCsv,
+  demoTenantObjects,
+} from './seed/demo-tenant.ts'
 
 export const ADMIN_USERNAME = 'admin'
 
@@ -15,10 +24,55 @@ export interface FirstStart {
   generatedPassword: string | null
 }
 
+/** The demo's generated customers, loaded through the same import as an administrator's file. */
+async function seedDemoContacts(
+  lists: SqlContactLists,
+  dnc: SqlDncLists,
+  nowMs: number,
+): Promise<void> {
+  const mapping = importMappingSchema.parse({
+    numbers: ['phone'],
+    externalId: 'id',
+    variables: {
+      firstName: 'firstName',
+      lastName: 'lastName',
+      plan: 'plan',
+      accountNumber: 'accountNumber',
+    },
+  })
+  for (const [index, campaignId] of ['renewals', 'winback'].entries()) {
+    const list = await lists.create(
+      DEMO_TENANT_ID,
+      { campaignId, name: 'Demo customers', mapping },
+      nowMs,
+    )
+    await lists.beginImport(DEMO_TENANT_ID, list.id)
+    const sink = lists.sinkFor(
+      DEMO_TENANT_ID,
+      list,
+      dnc,
+      async () => [],
+      () => nowMs,
+    )
+    const result = await importContacts(
+      Readable.from([Buffer.from(demoContactsCsv(index))]),
+      'csv',
+      mapping,
+      sink,
+      {
+        campaignId,
+        onIssue: () => {},
+      },
+    )
+    if (!result.committed) throw new Error(`demo contacts: ${result.error}`)
+    await lists.finishImport(DEMO_TENANT_ID, list.id, true, { ...result.counts })
+  }
+}
+
 export async function bootstrapFirstStart(
   accounts: SqlAccounts,
   config: SqlConfigDocuments,
-  options: { adminPassword?: string; demo: boolean },
+  options: { adminPassword?: string; demo: boolean; lists: SqlContactLists; dnc: SqlDncLists },
   nowMs: number,
 ): Promise<FirstStart> {
   if ((await accounts.userCount()) > 0) return { created: false, generatedPassword: null }
@@ -34,6 +88,7 @@ export async function bootstrapFirstStart(
       const name = typeof body.name === 'string' ? body.name : id
       await config.create(DEMO_TENANT_ID, object.kind, { id, name, body }, nowMs)
     }
+    await seedDemoContacts(options.lists, options.dnc, nowMs)
   }
   // The admin is created last: a start interrupted before this point seeds again next time.
   await accounts.createUser(

@@ -11,16 +11,21 @@ export class RealClock implements Clock {
   private readonly originWallMs: number
   private readonly originMs: number
 
+  /**
+   * `notBeforeMs`: the dialer's time never runs backwards across restarts — a sped-up demo's
+   * clock starts from the last time the store recorded when that is later than the wall clock.
+   */
   constructor(
     private readonly speed = 1,
     private readonly readWallMs: () => number = Date.now,
+    notBeforeMs = 0,
   ) {
     invariant(
       speed > 0 && speed <= CLOCK_SPEED_MAX,
       `clock speed must be in (0, ${CLOCK_SPEED_MAX}]`,
     )
     this.originWallMs = readWallMs()
-    this.originMs = this.originWallMs
+    this.originMs = Math.max(this.originWallMs, notBeforeMs)
   }
 
   nowMs(): number {

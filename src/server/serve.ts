@@ -1,20 +1,27 @@
 // `outdial serve` (`npm start`): the API on the embedded SQLite database (or PostgreSQL), seeded
-// with the demo tenant on first start, and the dialer engine on the real clock with the built-in
-// simulated telephony network. Stops cleanly on SIGINT/SIGTERM.
+// with the demo tenant on first start, and one dialer runtime per tenant on the real clock with
+// the built-in simulated telephony network: campaigns, contacts and attempts live in the store,
+// so a restart (even after SIGKILL) resumes where it stopped. Stops cleanly on SIGINT/SIGTERM.
+import { hostname } from 'node:os'
+import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import { buildOutdialApi } from './api/assemble.ts'
+import { principalOf } from './api/auth.ts'
+import { notFound } from './api/errors.ts'
+import { createMetrics } from './api/metrics.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
 import { SqlAccounts } from './db/accounts.ts'
 import { SqlContactLists } from './db/contacts.ts'
 import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from './db/documents.ts'
+import { lastRecordedMs } from './db/last-time.ts'
 import { openDb } from './db/open.ts'
 import { SqlAttemptReports } from './db/reports.ts'
 import { SecretBox } from './db/secrets.ts'
-import { startDemo } from './demo.ts'
 import { contactImporter } from './importer.ts'
 import { RealClock } from './real-clock.ts'
+import { startTenantRuntimes } from './runtimes.ts'
 import { scrubListsOf } from './scrub-lists.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
@@ -29,25 +36,42 @@ export async function serve(
   config: ServerConfig,
   log: (line: string) => void,
 ): Promise<RunningServer> {
-  const clock = new RealClock(config.speed)
   const opened = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
+  const clock = new RealClock(config.speed, Date.now, await lastRecordedMs(opened.db))
+  const nowMs = () => clock.nowMs()
+  const secrets = SecretBox.fromConfig(config.secretKey, config.dataDir)
   const accounts = new SqlAccounts(opened.db)
   const documents = new SqlConfigDocuments(opened.db)
+  const dnc = new SqlDncLists(opened.db)
+  const lists = new SqlContactLists(opened.db)
   const first = await bootstrapFirstStart(
     accounts,
     documents,
-    { adminPassword: config.adminPassword, demo: config.demo },
-    clock.nowMs(),
+    { adminPassword: config.adminPassword, demo: config.demo, lists, dnc },
+    nowMs(),
   )
-  const demo = startDemo(clock)
-  const dnc = new SqlDncLists(opened.db)
-  const lists = new SqlContactLists(opened.db)
-  const nowMs = () => clock.nowMs()
-  const app = await buildOutdialApi({
+  const metrics = createMetrics()
+  const dialer = await startTenantRuntimes({
+    db: opened,
+    clock,
+    secrets,
+    metrics,
+    owner: hostname(),
+    log,
+  })
+  if (first.created && config.demo) await dialer.startDemoCampaigns()
+  let app: FastifyInstance | null = null
+  app = await buildOutdialApi({
     accounts,
     config: documents,
     audit: new SqlAuditLog(opened.db),
     dnc,
+    nowMs,
+    secrets,
+    metrics,
+    dialer: dialer.service,
+    agents: dialer.service,
+    live: dialer.service,
     reports: new SqlAttemptReports(opened.db),
     contacts: {
       lists,
@@ -61,8 +85,8 @@ export async function serve(
           nowMs,
         ),
     },
-    nowMs: () => clock.nowMs(),
-    secrets: SecretBox.fromConfig(config.secretKey, config.dataDir),
+    onConfigChange: (tenantId) => dialer.configChanged(tenantId),
+    onDncChange: (tenantId) => dialer.dncChanged(tenantId),
     logLevel: config.logLevel,
     // Browsers keep Secure cookies only over HTTPS; a loopback HTTP server is the local case.
     secureCookies: !LOOPBACK.test(config.host),
@@ -70,18 +94,23 @@ export async function serve(
       await sql`select 1`.execute(opened.db)
       return { database: opened.dialect }
     },
-    extraRoutes: (app) =>
-      app.get(
+    extraRoutes: (scope) =>
+      scope.get(
         '/v1/status',
         {
           config: { roles: ['admin', 'supervisor'] },
           schema: {
             tags: ['live'],
-            summary: 'The demo engine: agents by state, campaigns, inbound',
+            summary:
+              "The dialer now: agents by state, each campaign's lines, rates and outcomes, inbound (R9.2)",
             response: { 200: z.unknown() },
           },
         },
-        async () => demo.status(),
+        async (request) => {
+          const runtime = dialer.service.get(principalOf(request).tenantId)
+          if (!runtime) throw notFound('a running dialer for this tenant')
+          return runtime.status()
+        },
       ),
   })
   const address = await app.listen({ port: config.port, host: config.host })
@@ -99,22 +128,25 @@ export async function serve(
     `outdial: API reference at ${address}/docs, health at ${address}/healthz, metrics at ${address}/metrics`,
   )
   const timer = setInterval(() => {
-    const status = demo.status()
-    const campaigns = status.campaigns
-      .map(
-        (c) =>
-          `${c.id}: ${c.linesInFlight} lines, ${c.outcomes.LIVE_VOICE} connects, abandon ${c.abandonRateWindowPct} %`,
-      )
-      .join(' | ')
-    log(`${status.nowIso} ${campaigns}`)
+    for (const runtime of dialer.service.all()) {
+      const status = runtime.status()
+      const campaigns = status.campaigns
+        .map(
+          (c) =>
+            `${c.id} ${c.status}: ${c.linesInFlight} lines, ${c.outcomes.LIVE_VOICE ?? 0} connects, abandon ${c.abandonRateWindowPct} %`,
+        )
+        .join(' | ')
+      log(`${status.nowIso} ${runtime.tenantId}: ${campaigns}`)
+    }
   }, STATUS_LOG_INTERVAL_MS)
   timer.unref()
   return {
     url: address,
     stop: async () => {
       clearInterval(timer)
+      await app?.close()
+      await dialer.service.close()
       clock.stopAll()
-      await app.close()
       await opened.close()
     },
   }

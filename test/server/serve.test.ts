@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serverConfigSchema } from '../../src/server/config.ts'
-import type { DemoStatus } from '../../src/server/demo.ts'
+import type { RuntimeStatus as DemoStatus } from '../../src/server/runtime/tenant-runtime.ts'
 import { type RunningServer, serve } from '../../src/server/serve.ts'
 
 const PASSWORD = 'demo-admin-password'

@@ -82,3 +82,34 @@ describe('campaignSchema', () => {
     expect(messageAt(result, ['ndncEnabled'])).toMatch(/true or false/)
   })
 })
+
+describe('custom calling hours (R5.5)', () => {
+  const base = {
+    id: 'c',
+    name: 'C',
+    category: 'SALES',
+    businessOutcomeGroupId: 'o',
+    timeZone: 'America/New_York',
+    campaignGroupId: 'g',
+    contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'MOBILE' }] },
+  }
+  const window = [{ day: 1, startLocal: '09:00', endLocal: '17:00' }]
+
+  it('accepts calling hours with the CUSTOM profile', () => {
+    const parsed = campaignSchema.parse({
+      ...base,
+      complianceProfile: 'CUSTOM',
+      callingWindow: window,
+    })
+    expect(parsed.callingWindow).toEqual(window)
+  })
+
+  it('refuses calling hours with the US or UK profile, naming the field', () => {
+    const result = campaignSchema.safeParse({
+      ...base,
+      complianceProfile: 'US',
+      callingWindow: window,
+    })
+    expect(result.error?.issues[0]?.path).toEqual(['callingWindow'])
+  })
+})

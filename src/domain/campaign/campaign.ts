@@ -3,6 +3,7 @@
 // retry settings, DNC/NDNC switches, compliance profile, and its lifecycle status.
 import { IANAZone } from 'luxon'
 import { z } from 'zod'
+import { callingWindowSchema } from '../../compliance/calling-window.ts'
 import { COMPLIANCE_PROFILES } from '../compliance-profile.ts'
 import {
   addDuplicateIssues,
@@ -90,11 +91,19 @@ export const campaignSchema = z
       COMPLIANCE_PROFILES,
       'R5.5 compliance profiles',
     ).default('US'),
+    /** R5.5, CUSTOM profile only: the local calling hours (else the profile's; CUSTOM starts from the US 08:00–21:00). */
+    callingWindow: callingWindowSchema.optional(),
     /** R5.6: the call-guide form shown to the agent during the call. */
     callGuideFormId: idSchema('callGuideFormId').optional(),
     status: campaignStatusSchema.default('draft'),
   })
   .superRefine((campaign, ctx) => {
+    if (campaign.callingWindow !== undefined && campaign.complianceProfile !== 'CUSTOM')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['callingWindow'],
+        message: `calling hours are set by the ${campaign.complianceProfile} profile; choose complianceProfile CUSTOM to set your own (R5.5)`,
+      })
     addDuplicateIssues(ctx, campaign.dncListNames, (name) => name, {
       basePath: ['dncListNames'],
       keyPath: [],

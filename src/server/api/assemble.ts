@@ -62,12 +62,15 @@ export interface OutdialApiParts {
   checkConnector?: typeof checkConnectorCredentials
   /** Routes of the server itself (e.g. the demo engine's status). */
   extraRoutes?: (app: FastifyInstance) => void
+  /** Told after every change of a DNC list (the dialer's mirror reloads). */
+  onDncChange?: (tenantId: string) => void
   /** Told after every configuration write, e.g. to reload the tenant's dialer. */
   onConfigChange?: (tenantId: string, kind: string, id: string) => void
 }
 
 export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance> {
-  const { accounts, config, audit, dnc, nowMs } = parts
+  const { accounts, config, audit, nowMs } = parts
+  const dnc = withChangeHook(parts.dnc, parts.onDncChange)
   return buildApi({
     auth: accounts,
     nowMs,
@@ -104,4 +107,32 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
       parts.extraRoutes?.(app)
     },
   })
+}
+
+/** The DNC store, telling `onChange` after every successful change. */
+function withChangeHook(
+  dnc: DncLists & DncFiles,
+  onChange: ((tenantId: string) => void) | undefined,
+): DncLists & DncFiles {
+  if (!onChange) return dnc
+  return {
+    get: (t, l, n) => dnc.get(t, l, n),
+    list: (t, l, p) => dnc.list(t, l, p),
+    info: (t, n) => dnc.info(t, n),
+    add: async (t, entry, now) => {
+      const added = await dnc.add(t, entry, now)
+      onChange(t)
+      return added
+    },
+    remove: async (t, l, n) => {
+      const removed = await dnc.remove(t, l, n)
+      if (removed) onChange(t)
+      return removed
+    },
+    replace: async (t, list, batches, now) => {
+      const count = await dnc.replace(t, list, batches, now)
+      onChange(t)
+      return count
+    },
+  }
 }

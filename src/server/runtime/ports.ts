@@ -1,0 +1,250 @@
+// What the dialer runtime needs from the durable store, as narrow async ports (design.md
+// "Durability"). One instance of each port serves ONE tenant: the adapter binds the tenant id.
+// The in-memory implementation (memory-ports.ts) serves the tests and the "no database" mode; the
+// SQL adapter implements the same contracts, checked by the shared suite in ports-contract.ts.
+//
+// Ownership: every process start has its own `owner` id. A contact is leased to an owner until a
+// time; an attempt is opened under a lease too. Leases are renewed in bulk while the owner lives;
+// when it dies they expire, and `recover` hands its open attempts (closed as UNKNOWN) to another
+// owner. So a contact is never dialled twice at once, and never lost.
+import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
+import type { Campaign } from '../../domain/campaign/campaign.ts'
+import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
+import type { StartCampaignRequest } from '../../domain/campaign/dialer-api.ts'
+import type { Agent } from '../../domain/config/agent.ts'
+import type { AuxCode } from '../../domain/config/aux-code.ts'
+import type { EntryPoint } from '../../domain/config/entry-point.ts'
+import type { GlobalVariable } from '../../domain/config/global-variable.ts'
+import type { Queue } from '../../domain/config/queue.ts'
+import type { Team } from '../../domain/config/team.ts'
+import type { Contact } from '../../domain/contact.ts'
+import type { AttemptOutcome, HangupParty } from '../../domain/outcomes.ts'
+import type { Flow } from '../../flows/schema.ts'
+
+/** A claim on contacts (and open attempts) by one process until a time on the dialer's clock. */
+export interface Lease {
+  owner: string
+  untilMs: number
+}
+
+/** A contact as the store hands it to its lease holder. */
+export interface LeasedContact {
+  contact: Contact
+  /** The contact's closed attempts (UNKNOWN ones included), oldest first: retry rules count them. */
+  attempts: AttemptSummary[]
+  /** When the contact is due; ≤ the `nowMs` of the lease that returned it. */
+  notBeforeMs: number
+}
+
+export interface PendingContacts {
+  /** Contacts of the campaign neither finished nor leased by a live lease (due or not). */
+  count: number
+  /** When the earliest of them falls due; null when there is none. */
+  nextDueMs: number | null
+}
+
+/** The campaign's contacts (imported lists, R5.3) as the dialer claims and settles them. */
+export interface ContactStore {
+  /**
+   * Claims up to `limit` contacts of the campaign, atomically (one transaction; on PostgreSQL
+   * `FOR UPDATE SKIP LOCKED`): contacts that are pending (not finished, list not expired, not
+   * closed by R10.3), due (`notBeforeMs ≤ nowMs`), whose lease is absent or expired
+   * (`untilMs < nowMs`) and that have NO open attempt. Each is leased to `lease`. Ordered by
+   * `notBeforeMs`, then id. A contact leased by a live lease is never returned.
+   */
+  lease(campaignId: string, nowMs: number, limit: number, lease: Lease): Promise<LeasedContact[]>
+  /**
+   * Puts a leased contact back, due at `notBeforeMs`, and drops the lease. Only when `owner` holds
+   * its lease (expired or not, as long as nobody else took it); otherwise changes nothing and
+   * answers false.
+   */
+  reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean>
+  /** Final disposition of a leased contact (never offered again); same ownership rule. */
+  finish(
+    contactId: string,
+    disposition: ContactDisposition,
+    owner: string,
+    nowMs: number,
+  ): Promise<boolean>
+  /**
+   * Extends to `lease.untilMs` the leases of `contactIds` that `lease.owner` holds and that have
+   * not expired at `nowMs`; others are left alone. The runtime names exactly the contacts it still
+   * holds, so a contact whose write was lost is not renewed forever: its lease runs out and it
+   * comes back. Answers how many it renewed.
+   */
+  renewContactLeases(lease: Lease, nowMs: number, contactIds: readonly string[]): Promise<number>
+  /** The campaign's pending contacts (for figures and to know when to look again). */
+  pending(campaignId: string, nowMs: number): Promise<PendingContacts>
+}
+
+export interface AttemptOpen {
+  attemptId: string
+  campaignId: string
+  contactId: string
+  number: string
+  callerId: string
+  /** The agent the line was dialled for (progressive, preview); null for pooled lines. */
+  agentId: string | null
+  atMs: number
+  /** The attempt is held under this lease until it is closed; renewed by renewAttemptLeases. */
+  lease: Lease
+  /**
+   * True when the contact lives in the ContactStore (imported lists): the open then also checks,
+   * in the same transaction, that `lease.owner` holds the contact's lease, that it is not finished
+   * and that it has no other open attempt. False for Dialer-API records, pulled from the campaign
+   * manager and never stored as contacts.
+   */
+  storedContact: boolean
+}
+
+export type AttemptOpenResult =
+  | { kind: 'opened' }
+  | { kind: 'refused'; reason: 'leaseLost' | 'contactFinished' | 'attemptOpen' | 'duplicateId' }
+
+export interface AttemptDetails {
+  dialedAtMs: number
+  hangupParty?: HangupParty
+  /** Extra facts for reports (e.g. the attempt could not be opened in time); no personal data. */
+  note?: string
+}
+
+export interface AttemptClose {
+  attemptId: string
+  outcome: AttemptOutcome
+  atMs: number
+  agentId: string | null
+  details: AttemptDetails
+}
+
+export interface RecoveredAttempt {
+  attemptId: string
+  campaignId: string
+  contactId: string
+  number: string
+  callerId: string
+  agentId: string | null
+  openedAtMs: number
+  /**
+   * The attempt's contact, now leased to the caller (its `attempts` include the UNKNOWN one just
+   * closed), so the caller applies the retry rules; null for a Dialer-API record.
+   */
+  contact: LeasedContact | null
+}
+
+/** What the compliance rules must remember across restarts (R5.5), read from the attempt log. */
+export interface ComplianceHistory {
+  /** Per campaign and time bucket (by close time): LIVE_VOICE and ABANDONED attempts. */
+  buckets: { campaignId: string; startMs: number; connected: number; abandoned: number }[]
+  /** Numbers whose attempt ended ABANDONED or SYSTEM_ABANDONED, and when (repeat-call block). */
+  abandonedNumbers: { number: string; atMs: number }[]
+}
+
+export interface ComplianceHistoryQuery {
+  /** Buckets of attempts closed at or after this time (the longest abandon window). */
+  sinceMs: number
+  /** Bucket width: `startMs` is a multiple of it. */
+  bucketMs: number
+  /** Abandoned numbers closed at or after this time (the repeat-after-abandon block). */
+  abandonedSinceMs: number
+}
+
+/** The append-only attempt log (design.md): reports read it (R9.1). */
+export interface AttemptLog {
+  /**
+   * Writes the attempt row. Must complete BEFORE the customer is dialled: the runtime dials only
+   * after this resolves `opened`. Refusals are expected outcomes, not errors; a rejected promise
+   * (database down) is treated like a refusal by the runtime.
+   */
+  open(attempt: AttemptOpen): Promise<AttemptOpenResult>
+  /**
+   * Closes an open attempt with its one outcome (R2.1). Idempotent: closing an attempt that is not
+   * open (already closed, recovered, unknown) changes nothing and answers false.
+   */
+  close(close: AttemptClose): Promise<boolean>
+  /**
+   * Crash recovery, atomically per attempt: every open attempt whose lease expired before `nowMs`
+   * is closed as UNKNOWN at `nowMs`, and its stored contact (if any) is leased to `lease`. At most
+   * `limit` per call; the caller repeats while it gets `limit`.
+   */
+  recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]>
+  /**
+   * Extends to `lease.untilMs` the leases of the open attempts among `attemptIds` that
+   * `lease.owner` holds and that have not expired at `nowMs` (as renewContactLeases).
+   */
+  renewAttemptLeases(lease: Lease, nowMs: number, attemptIds: readonly string[]): Promise<number>
+  /**
+   * The abandon ledgers and the repeat-call block start from this at every start, so a restart
+   * never forgets the abandons of the regulatory window (aggregated: one row per bucket).
+   */
+  complianceHistory(query: ComplianceHistoryQuery): Promise<ComplianceHistory>
+}
+
+/** The campaign manager's connector (R4.1) with its password in clear: for the runtime only. */
+export interface ConnectorCredentials {
+  resourceDomain: string
+  username: string
+  password: string
+}
+
+/** The tenant's configuration as validated objects (the API checked every write). */
+export interface TenantConfig {
+  teams: Team[]
+  agents: Agent[]
+  queues: Queue[]
+  entryPoints: EntryPoint[]
+  flows: Flow[]
+  campaignGroups: CampaignGroup[]
+  /** Campaigns with their stored `status`; CampaignStateStore overrides it when it knows better. */
+  campaigns: Campaign[]
+  globalVariables: GlobalVariable[]
+  auxCodes: AuxCode[]
+  connector: ConnectorCredentials | null
+}
+
+export interface ConfigSource {
+  /** A consistent snapshot of the tenant's configuration (one read transaction). */
+  load(): Promise<TenantConfig>
+}
+
+/** The runtime's campaign lifecycle: the domain's plus `completed` (Dialer-API campaigns). */
+export type RuntimeCampaignStatus = 'draft' | 'running' | 'paused' | 'stopped' | 'completed'
+
+export interface DialerApiDefinition {
+  /** The start request with every accepted PUT applied (PUT merges: absent fields are kept). */
+  request: StartCampaignRequest
+}
+
+export interface PersistedCampaignState {
+  campaignId: string
+  status: RuntimeCampaignStatus
+  updatedAtMs: number
+  /** Present for campaigns started through the Dialer API (R10.2). */
+  dialerApi?: DialerApiDefinition
+}
+
+export interface CampaignStateStore {
+  /** Every campaign whose state the runtime ever saved. */
+  load(): Promise<PersistedCampaignState[]>
+  /** Upserts one campaign's state. Resolves once durable: the runtime acts only after it. */
+  save(state: PersistedCampaignState): Promise<void>
+}
+
+export interface DncSnapshot {
+  /** Internal lists (R5.4, R10.3) by name. */
+  lists: { name: string; numbers: readonly string[] }[]
+  /** The national list (NDNC) and when it was loaded; null when never loaded. */
+  national: { numbers: Iterable<string>; loadedAtMs: number } | null
+}
+
+export interface DncSource {
+  load(): Promise<DncSnapshot>
+}
+
+/** Everything a TenantRuntime reads and writes, bound to one tenant. */
+export interface RuntimePorts {
+  contacts: ContactStore
+  attempts: AttemptLog
+  config: ConfigSource
+  campaignStates: CampaignStateStore
+  dnc: DncSource
+}

@@ -1,0 +1,81 @@
+// One dialer runtime per tenant of the store (src/server/runtime), on the server's clock and the
+// built-in simulated network, each with its durable ports bound to its tenant. The demo tenant's
+// agents are simulated (they answer, talk and wrap up by themselves) and an inbound queue is fed
+// with simulated customers; other tenants' agents act through the agent desktop API.
+import type { ApiMetrics } from './api/metrics.ts'
+import { SqlDialerStore } from './db/dialer-store.ts'
+import type { OpenedDb } from './db/open.ts'
+import { SqlRuntimeSources } from './db/runtime-sources.ts'
+import type { SecretBox } from './db/secrets.ts'
+import type { RealClock } from './real-clock.ts'
+import { DialerService } from './runtime/dialer-service.ts'
+import type { RuntimeLog } from './runtime/log.ts'
+import { newOwnerId, TenantRuntime } from './runtime/tenant-runtime.ts'
+import { DEMO_TENANT_ID } from './seed/demo-tenant.ts'
+
+export const DEMO_INBOUND_ARRIVALS_PER_HOUR = 40
+export const DEMO_CAMPAIGNS = ['renewals', 'winback'] as const
+
+export interface TenantRuntimes {
+  service: DialerService
+  /** First start: the demo tenant's campaigns begin dialling. */
+  startDemoCampaigns(): Promise<void>
+  configChanged(tenantId: string): void
+  dncChanged(tenantId: string): void
+}
+
+export async function startTenantRuntimes(options: {
+  db: OpenedDb
+  clock: RealClock
+  secrets: SecretBox
+  metrics: ApiMetrics
+  owner: string
+  log: (line: string) => void
+}): Promise<TenantRuntimes> {
+  const { db, clock, secrets, metrics } = options
+  const service = new DialerService()
+  const owner = newOwnerId(options.owner, process.pid)
+  const tenants = await db.db.selectFrom('tenants').select('id').orderBy('id').execute()
+  for (const { id: tenantId } of tenants) {
+    const store = new SqlDialerStore(db.db, tenantId, db.dialect)
+    const sources = new SqlRuntimeSources(db.db, tenantId, secrets).ports()
+    const log: RuntimeLog = {
+      info: () => {},
+      warn: (message) => options.log(`${tenantId}: warning: ${message}`),
+      error: (message) => options.log(`${tenantId}: error: ${message}`),
+    }
+    const isDemo = tenantId === DEMO_TENANT_ID
+    const config = await sources.config.load()
+    service.add(
+      await TenantRuntime.start({
+        tenantId,
+        clock,
+        owner,
+        metrics,
+        log,
+        ports: { contacts: store, attempts: store, ...sources },
+        simulatedAgents: isDemo ? config.agents.map((a) => a.id) : [],
+        ...(isDemo && config.entryPoints.some((e) => e.id === 'ep-support')
+          ? {
+              simulatedInbound: {
+                entryPointId: 'ep-support',
+                arrivalsPerHour: DEMO_INBOUND_ARRIVALS_PER_HOUR,
+              },
+            }
+          : {}),
+      }),
+    )
+  }
+  const quietly = (work: Promise<unknown> | undefined, what: string) =>
+    void work?.catch((error: Error) => options.log(`${what} failed: ${error.message}`))
+  return {
+    service,
+    async startDemoCampaigns() {
+      const runtime = service.get(DEMO_TENANT_ID)
+      for (const campaignId of DEMO_CAMPAIGNS) await runtime?.campaignAction(campaignId, 'start')
+    },
+    configChanged: (tenantId) => quietly(service.get(tenantId)?.reload(), `reloading ${tenantId}`),
+    dncChanged: (tenantId) =>
+      quietly(service.get(tenantId)?.reloadDnc(), `reloading the DNC lists of ${tenantId}`),
+  }
+}
