@@ -117,6 +117,7 @@ describe('restart after SIGKILL (issue 5 durability)', () => {
     const atKill = attemptRows()
     const openAtKill = atKill.filter((r) => r.outcome === null).map((r) => r.id)
     expect(atKill.length).toBeGreaterThanOrEqual(40)
+    expect(openAtKill.length, 'calls in progress at the kill').toBeGreaterThan(0)
 
     const second = await start()
     const secondToken = await token(second.url)
