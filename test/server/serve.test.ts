@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import { serverConfigSchema } from '../../src/server/config.ts'
 import type { RuntimeStatus as DemoStatus } from '../../src/server/runtime/tenant-runtime.ts'
 import { type RunningServer, serve } from '../../src/server/serve.ts'
@@ -66,6 +67,46 @@ describe('outdial serve', () => {
     }
     expect(connects).toBeGreaterThan(0)
     expect(status!.campaigns.every((c) => c.status === 'running')).toBe(true)
+  })
+
+  it('streams live state over a WebSocket: a snapshot, then attempts and agent states (R9.2)', async () => {
+    const socket = new WebSocket(`${server!.url.replace('http', 'ws')}/v1/live`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    const types = new Set<string>()
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`only ${[...types].join(', ')} arrived`)),
+        10_000,
+      )
+      socket.on('message', (data) => {
+        types.add((JSON.parse(String(data)) as { type: string }).type)
+        if (types.has('snapshot') && types.has('attempt') && types.has('agentState')) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      socket.on('error', reject)
+    })
+    socket.close()
+    const refused = new WebSocket(`${server!.url.replace('http', 'ws')}/v1/live`)
+    const status = await new Promise<number>((resolve) => {
+      refused.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
+      refused.on('open', () => resolve(101))
+    })
+    expect(status).toBe(401)
+  })
+
+  it('lets an agent act on their own state only (R7)', async () => {
+    const response = await fetch(`${server!.url}/v1/agents/agent-1/state`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { state: string }).state).toEqual(expect.any(String))
+    const unknown = await fetch(`${server!.url}/v1/agents/nobody/state`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(unknown.status).toBe(404)
   })
 
   it('keeps its data across a restart and does not seed twice', async () => {
