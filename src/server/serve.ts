@@ -19,10 +19,9 @@ import { lastRecordedMs } from './db/last-time.ts'
 import { openDb } from './db/open.ts'
 import { SqlAttemptReports } from './db/reports.ts'
 import { SecretBox } from './db/secrets.ts'
-import { contactImporter } from './importer.ts'
+import { sqlContactsPart } from './importer.ts'
 import { RealClock } from './real-clock.ts'
 import { startTenantRuntimes } from './runtimes.ts'
-import { scrubListsOf } from './scrub-lists.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
 const LOOPBACK = /^(127\.|::1$|localhost$)/
@@ -73,18 +72,7 @@ export async function serve(
     agents: dialer.service,
     live: dialer.service,
     reports: new SqlAttemptReports(opened.db),
-    contacts: {
-      lists,
-      importer: contactImporter,
-      sinkFor: (tenantId, list) =>
-        lists.sinkFor(
-          tenantId,
-          list,
-          dnc,
-          () => scrubListsOf(opened.db, documents, tenantId, list.campaignId),
-          nowMs,
-        ),
-    },
+    contacts: sqlContactsPart(opened.db, documents, lists, dnc, nowMs),
     onConfigChange: (tenantId) => dialer.configChanged(tenantId),
     onDncChange: (tenantId) => dialer.dncChanged(tenantId),
     logLevel: config.logLevel,

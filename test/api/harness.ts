@@ -8,8 +8,7 @@ import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from '../../src/server/d
 import { type OpenedDb, openDb } from '../../src/server/db/open.ts'
 import { SqlAttemptReports } from '../../src/server/db/reports.ts'
 import { SecretBox } from '../../src/server/db/secrets.ts'
-import { contactImporter } from '../../src/server/importer.ts'
-import { scrubListsOf } from '../../src/server/scrub-lists.ts'
+import { sqlContactsPart } from '../../src/server/importer.ts'
 import { createTestDatabase, type TestDatabase } from './pg.ts'
 
 export const PASSWORD = 'correct horse battery'
@@ -64,18 +63,7 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     nowMs,
     secrets: new SecretBox('test-secret-key-material'),
     reports: new SqlAttemptReports(db.db),
-    contacts: {
-      lists,
-      importer: contactImporter,
-      sinkFor: (tenantId, list) =>
-        lists.sinkFor(
-          tenantId,
-          list,
-          dnc,
-          () => scrubListsOf(db.db, config, tenantId, list.campaignId),
-          nowMs,
-        ),
-    },
+    contacts: sqlContactsPart(db.db, config, lists, dnc, nowMs),
     logLevel: 'silent',
   })
   const tokens: Record<string, string> = {}
