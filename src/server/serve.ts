@@ -13,6 +13,7 @@ import { createMetrics } from './api/metrics.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
 import { SqlAccounts } from './db/accounts.ts'
+import { SqlCallGuideAnswers } from './db/answers.ts'
 import { SqlContactLists } from './db/contacts.ts'
 import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from './db/documents.ts'
 import { lastRecordedMs } from './db/last-time.ts'
@@ -72,6 +73,7 @@ export async function serve(
     agents: dialer.service,
     live: dialer.service,
     reports: new SqlAttemptReports(opened.db),
+    answers: new SqlCallGuideAnswers(opened.db),
     contacts: sqlContactsPart(opened.db, documents, lists, dnc, nowMs),
     onConfigChange: (tenantId) => dialer.configChanged(tenantId),
     onDncChange: (tenantId) => dialer.dncChanged(tenantId),

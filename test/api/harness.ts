@@ -3,6 +3,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildOutdialApi } from '../../src/server/api/assemble.ts'
 import { SqlAccounts } from '../../src/server/db/accounts.ts'
+import { SqlCallGuideAnswers } from '../../src/server/db/answers.ts'
 import { SqlContactLists } from '../../src/server/db/contacts.ts'
 import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from '../../src/server/db/documents.ts'
 import { type OpenedDb, openDb } from '../../src/server/db/open.ts'
@@ -63,6 +64,7 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     nowMs,
     secrets: new SecretBox('test-secret-key-material'),
     reports: new SqlAttemptReports(db.db),
+    answers: new SqlCallGuideAnswers(db.db),
     contacts: sqlContactsPart(db.db, config, lists, dnc, nowMs),
     logLevel: 'silent',
   })

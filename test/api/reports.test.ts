@@ -103,4 +103,40 @@ describe.each<Dialect>(['sqlite', 'postgres'])('campaign reports on %s (R9.1)', 
     expect((await h.call('admin2', 'GET', '/v1/attempts')).json().total).toBe(0)
     expect((await h.call('admin2', 'GET', '/v1/reports/campaigns/renewals')).statusCode).toBe(404)
   })
+
+  it('saves call-guide answers with the attempt, checked against the form (R5.6)', async (ctx) => {
+    if (!h) return ctx.skip()
+    const good = { answers: { renews: true, term: '12 months' } }
+    const saved = await h.call('agent1', 'PUT', '/v1/attempts/att-0/answers', good)
+    expect(saved.statusCode, saved.body).toBe(200)
+    expect(saved.json()).toMatchObject({
+      attemptId: 'att-0',
+      formId: 'guide-renewal',
+      agentId: 'agent-1',
+      answers: good.answers,
+    })
+    const bad = await h.call('agent1', 'PUT', '/v1/attempts/att-0/answers', {
+      answers: { term: '36 months' },
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(
+      bad
+        .json()
+        .details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['answers.renews', 'answers.term'])
+    expect((await h.call('agent1', 'PUT', '/v1/attempts/att-1/answers', good)).statusCode).toBe(403)
+    expect((await h.call('agent1', 'PUT', '/v1/attempts/nope/answers', good)).statusCode).toBe(404)
+    const read = await h.call('super1', 'GET', '/v1/attempts/att-0/answers')
+    expect(read.json().answers).toEqual(good.answers)
+    expect((await h.call('admin2', 'GET', '/v1/attempts/att-0/answers')).statusCode).toBe(404)
+  })
+
+  it('refuses a JSON body over the size limit with 413 and the error body', async (ctx) => {
+    if (!h) return ctx.skip()
+    const huge = { id: 'big', name: 'x'.repeat(2 * 1024 * 1024) }
+    const r = await h.call('admin1', 'POST', '/v1/teams', huge)
+    expect(r.statusCode).toBe(413)
+    expect(r.json()).toMatchObject({ error: 'payload_too_large', details: [] })
+  })
 })

@@ -11,6 +11,7 @@ import type {
   AgentControl,
   AttemptReports,
   AuditLog,
+  CallGuideAnswers,
   ConfigDocuments,
   ContactLists,
   ContactListView,
@@ -27,6 +28,7 @@ import {
   type SecretSealer,
 } from './resources/connector-kind.ts'
 import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
+import { registerAnswerRoutes } from './routes/answers.ts'
 import { registerAuthRoutes } from './routes/auth.ts'
 import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
 import { type Importer, registerContactListRoutes } from './routes/contact-lists.ts'
@@ -51,6 +53,7 @@ export interface OutdialApiParts {
   agents?: AgentControl
   live?: LiveFeed
   reports?: AttemptReports
+  answers?: CallGuideAnswers
   contacts?: {
     lists: ContactLists
     sinkFor: (tenantId: string, list: ContactListView) => ImportSink
@@ -102,6 +105,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
       if (parts.live) registerLiveRoute(app, parts.live)
       if (parts.agents) registerAgentDeskRoutes(app, { agents: parts.agents, audit, nowMs })
       if (parts.reports) registerReportRoutes(app, { reports: parts.reports, config })
+      if (parts.answers) registerAnswerRoutes(app, { answers: parts.answers, config, nowMs })
       if (parts.contacts)
         registerContactListRoutes(app, { ...parts.contacts, config, audit, nowMs })
       parts.extraRoutes?.(app)

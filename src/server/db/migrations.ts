@@ -215,11 +215,27 @@ const attempts: Migration = {
   },
 }
 
+const callGuideAnswers: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('call_guide_answers')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('attempt_id', 'text', (c) => c.notNull())
+      .addColumn('form_id', 'text', (c) => c.notNull())
+      .addColumn('agent_id', 'text')
+      .addColumn('answers', 'text', (c) => c.notNull())
+      .addColumn('saved_at', bigint, (c) => c.notNull())
+      .addPrimaryKeyConstraint('call_guide_answers_pk', ['tenant_id', 'attempt_id'])
+      .execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
   '0003-contacts': contacts,
   '0004-attempts': attempts,
+  '0005-call-guide-answers': callGuideAnswers,
 }
 
 class InCodeProvider implements MigrationProvider {

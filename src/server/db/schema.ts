@@ -163,7 +163,18 @@ export interface CampaignStatesTable {
   dialer_api: string | null
 }
 
+/** R5.6: the agent's answers to the campaign's call guide, stored with the attempt. */
+export interface CallGuideAnswersTable {
+  tenant_id: string
+  attempt_id: string
+  form_id: string
+  agent_id: string | null
+  answers: string
+  saved_at: number
+}
+
 export interface Database {
+  call_guide_answers: CallGuideAnswersTable
   attempts: AttemptsTable
   attempt_results: AttemptResultsTable
   campaign_states: CampaignStatesTable
