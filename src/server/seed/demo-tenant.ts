@@ -184,9 +184,9 @@ export function demoTenantObjects(): SeedObject[] {
       kind: 'campaign-group',
       body: {
         id: 'group-renewals',
-        name: 'Renewals (progressive 2:1)',
+        name: 'Renewals (progressive 1:1)',
         entryPointId: 'ep-renewals',
-        pacing: { mode: 'progressive', callerId: DEMO_CALLER_ID, dialingRate: 2 },
+        pacing: { mode: 'progressive', callerId: DEMO_CALLER_ID, dialingRate: 1 },
         businessParameters: [
           { fieldName: 'firstName', globalVariableName: 'firstName' },
           { fieldName: 'plan', globalVariableName: 'plan' },
