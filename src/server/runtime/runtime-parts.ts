@@ -82,6 +82,8 @@ export abstract class RuntimeParts {
   protected mapped: MappedTenant
   protected readonly inbound = { answered: 0, abandoned: 0 }
   private readonly stats = new Map<string, CampaignStats>()
+  /** The last reason the compliance gate held a contact back, per campaign (shown in the status). */
+  protected readonly lastBlocked = new Map<string, { reason: string; atMs: number }>()
 
   protected constructor(
     protected readonly options: TenantRuntimeOptions,
@@ -206,6 +208,8 @@ export abstract class RuntimeParts {
       if (event.kind === 'attemptClosed')
         this.statsOf(event.attempt.campaignId).onOutcome(event.attempt.outcome)
       if (event.kind === 'inbound' && event.phase !== 'queued') this.inbound[event.phase] += 1
+      if (event.kind === 'dialBlocked')
+        this.lastBlocked.set(event.campaignId, { reason: event.reason, atMs: event.atMs })
       this.live.onEvent(event)
       this.onEngineEvent(event)
       this.simulated?.onEvent(event)

@@ -42,6 +42,8 @@ export interface RuntimeStatus {
     name: string
     source: string
     mode: string | null
+    /** Why the compliance gate last held one of its contacts back (e.g. no national DNC list). */
+    lastBlocked: { reason: string; atMs: number } | null
   } & CampaignLiveFigures)[]
   inbound: { waiting: number; answered: number; abandoned: number }
   problems: { kind: string; id: string; message: string }[]
@@ -215,6 +217,7 @@ export class TenantRuntime extends RuntimeParts {
         source: campaign.source,
         mode: this.engine.ctx.campaigns.get(campaign.id)?.config.mode ?? null,
         ...this.figures(campaign.id)!,
+        lastBlocked: this.lastBlocked.get(campaign.id) ?? null,
       })),
       inbound: {
         waiting: [...this.engine.ctx.queues.values()].reduce((n, q) => n + q.waiting.length, 0),
