@@ -81,6 +81,26 @@ describe.each<Dialect>(['sqlite', 'postgres'])('configuration resources on %s', 
     expect(reportable.json().details[0].path).toBe('reportable')
   })
 
+  it('gives each campaign its own outdial queue (R4.3): a second campaign on the same queue is 422', async (ctx) => {
+    if (!h) return ctx.skip()
+    const renewals = (await h.call('admin1', 'GET', '/v1/campaigns/renewals')).json().body
+    const second = await h.call('admin1', 'POST', '/v1/campaigns', {
+      ...renewals,
+      id: 'renewals-2',
+      name: 'Renewals 2',
+    })
+    expect(second.statusCode).toBe(422)
+    expect(second.json().details[0]).toMatchObject({
+      path: 'campaignGroupId',
+      message: expect.stringMatching(/q-renewals already serves campaign 'renewals'/),
+    })
+    const same = await h.call('admin1', 'PUT', '/v1/campaigns/renewals', {
+      ...renewals,
+      name: 'Renewals',
+    })
+    expect(same.statusCode).toBe(200)
+  })
+
   it('refuses a duplicate id (409) and the delete of an object in use (409, listing users)', async (ctx) => {
     if (!h) return ctx.skip()
     const dup = await h.call('admin1', 'POST', '/v1/teams', { id: 'team-sales', name: 'Another' })

@@ -54,6 +54,36 @@ async function queueAgentCount(tenant: TenantView, teamIds: readonly string[]): 
   return agents.size
 }
 
+/** The outdial queue a campaign group reaches through its entry point, if any. */
+async function queueOfGroup(tenant: TenantView, groupId: string): Promise<string | undefined> {
+  const group = (await tenant.all('campaign-group')).find((g) => g.id === groupId)
+  const entryPointId = (group?.body as { entryPointId?: string } | undefined)?.entryPointId
+  const entryPoint = (await tenant.all('entry-point')).find((e) => e.id === entryPointId)
+  return (entryPoint?.body as { queueId?: string } | undefined)?.queueId
+}
+
+/** R4.3: an outdial queue serves one campaign (its reservations would otherwise never reach it). */
+async function sharedQueueIssues(
+  groupId: string,
+  tenant: TenantView,
+  id: string,
+): Promise<ErrorDetail[]> {
+  const queueId = await queueOfGroup(tenant, groupId)
+  if (queueId === undefined) return []
+  for (const other of await tenant.all('campaign')) {
+    if (other.id === id) continue
+    const otherGroup = (other.body as { campaignGroupId: string }).campaignGroupId
+    if ((await queueOfGroup(tenant, otherGroup)) === queueId)
+      return [
+        {
+          path: 'campaignGroupId',
+          message: `its outdial queue ${queueId} already serves campaign '${other.id}'; each campaign has its own outdial queue (R4.3)`,
+        },
+      ]
+  }
+  return []
+}
+
 const teamRefs = (teamIds: readonly string[], base: string): Reference[] =>
   teamIds.map((id, i) => ({ path: `${base}[${i}]`, kind: 'team', id }))
 
@@ -281,6 +311,8 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
   {
     kind: 'campaign',
     path: '/v1/campaigns',
+    check: (campaign: z.output<typeof campaignSchema>, tenant, id) =>
+      sharedQueueIssues(campaign.campaignGroupId, tenant, id),
     tag: 'campaigns',
     noun: 'campaign',
     schema: campaignSchema,
