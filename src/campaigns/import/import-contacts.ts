@@ -1,21 +1,26 @@
 // The contact import pipeline (R5.3, R5.4): records stream in, each row becomes a contact or
 // reports why not, DNC and NDNC numbers are scrubbed per batch, duplicates merge in the sink, and
-// the whole import is committed at once — or, when the file cannot be read to its end, aborted
-// with nothing written. Memory holds one batch, whatever the file's size.
-import type { Readable } from 'node:stream'
+// the whole import is committed at once — or, when the file cannot be read to its end (or the
+// import is cancelled, or the sink fails), aborted with nothing written. Memory holds one batch,
+// whatever the file's size; issues are not kept but handed to `onIssue` as they arise (awaited,
+// so a slow writer slows the import instead of filling memory).
+import {
+  type BatchCounts,
+  type IssueWriter,
+  type PendingContact,
+  writeContactBatch,
+} from './batch.ts'
 import type { ImportMapping } from './mapping.ts'
-import { normaliseRow, type RowIssue } from './normalise.ts'
-import { ImportFileError, type ImportFormat, readRecords } from './records.ts'
-import { IMPORT_BATCH_ROWS, type ImportedContact, type ImportSink } from './sink.ts'
+import { normaliseRow } from './normalise.ts'
+import { ImportFileError, type ImportFormat, type ImportInput, readRecords } from './records.ts'
+import { IMPORT_BATCH_ROWS, type ImportSink } from './sink.ts'
 
-export interface ImportCounts {
+export interface ImportCounts extends BatchCounts {
+  /** Data rows read (imported + merged + rejected). */
   rowsRead: number
-  imported: number
-  merged: number
-  rejected: number
+  /** Numbers that were not valid phone numbers (each reported; a row keeps its valid ones). */
   invalidNumbers: number
-  scrubbedNumbers: number
-  scrubbedContacts: number
+  /** Contacts whose zone came from their number's single-zone country. */
   zonesInferred: number
 }
 
@@ -24,12 +29,16 @@ export interface ImportResult {
   /** Why nothing was imported, when not committed. */
   error?: string
   counts: ImportCounts
+  /** Columns of the file the mapping does not read (at most IMPORT_UNMAPPED_COLUMNS_LISTED_MAX). */
+  unmappedColumns: string[]
+  durationMs: number
 }
 
 export interface ImportContext {
   campaignId: string
   /** Every issue, in row order; awaited, so a slow writer slows the import instead of buffering. */
-  onIssue: (issue: RowIssue) => Promise<void> | void
+  onIssue: IssueWriter
+  /** Cancels the import: it is aborted and nothing is written. */
   signal?: AbortSignal
 }
 
@@ -46,68 +55,51 @@ function emptyCounts(): ImportCounts {
   }
 }
 
+/** The sink failed: the import was aborted and the error is the sink's (not the file's). */
+export class ImportSinkError extends Error {
+  override name = 'ImportSinkError'
+}
+
+/**
+ * Imports one file into the sink. A file that cannot be read (or a cancelled import) resolves
+ * with `committed: false` and the reason; a sink failure rejects with an ImportSinkError. In both
+ * cases `sink.abort()` has been called and nothing is written.
+ */
 export async function importContacts(
-  input: Readable | AsyncIterable<Buffer>,
+  input: ImportInput,
   format: ImportFormat,
   mapping: ImportMapping,
   sink: ImportSink,
   context: ImportContext,
 ): Promise<ImportResult> {
+  const started = performance.now()
   const counts = emptyCounts()
-  let batch: ImportedContact[] = []
-
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return
+  const { records, unmapped } = readRecords(input, format, mapping, context.signal)
+  let batch: PendingContact[] = []
+  let sinkFailed = false
+  const flush = async () => {
     const current = batch
     batch = []
-    const blocked = await sink.dncLookup([...new Set(current.flatMap((c) => c.contact.numbers))])
-    const kept: ImportedContact[] = []
-    for (const item of current) {
-      const numbers = item.contact.numbers.filter((n) => !blocked.has(n))
-      const removed = item.contact.numbers.length - numbers.length
-      if (removed > 0) {
-        counts.scrubbedNumbers += removed
-        for (const n of item.contact.numbers.filter((x) => blocked.has(x)))
-          await context.onIssue({
-            row: item.row,
-            field: '',
-            reason: `${n} is on a do-not-call list and was removed (R5.4)`,
-          })
-      }
-      if (numbers.length === 0) {
-        counts.scrubbedContacts += 1
-        counts.rejected += 1
-        await context.onIssue({
-          row: item.row,
-          field: '',
-          reason: 'rejected: every number of the row is on a do-not-call list',
-        })
-        continue
-      }
-      kept.push({ ...item, contact: { ...item.contact, numbers } })
+    try {
+      await writeContactBatch(current, sink, counts, context.onIssue)
+    } catch (error) {
+      sinkFailed = true
+      throw error
     }
-    if (kept.length === 0) return
-    const results = await sink.writeBatch(kept)
-    results.forEach((result, i) => {
-      if (result.kind === 'inserted') counts.imported += 1
-      else counts.merged += 1
-      if (result.kind === 'merged') void kept[i]
-    })
-    for (const [i, result] of results.entries())
-      if (result.kind === 'merged')
-        await context.onIssue({
-          row: kept[i]!.row,
-          field: '',
-          reason: `merged into row ${result.intoRow} (the same customer)`,
-        })
   }
+  const finish = (committed: boolean, error?: string): ImportResult => ({
+    committed,
+    ...(error === undefined ? {} : { error }),
+    counts,
+    unmappedColumns: unmapped.list(),
+    durationMs: Math.round(performance.now() - started),
+  })
 
   try {
-    for await (const record of readRecords(input, format, mapping)) {
-      if (context.signal?.aborted) throw new ImportFileError('the upload was cancelled')
-      counts.rowsRead += 1
+    for await (const record of records) {
+      counts.rowsRead++
       if ('problem' in record) {
-        counts.rejected += 1
+        counts.rejected++
         await context.onIssue({
           row: record.row,
           field: record.field ?? '',
@@ -116,33 +108,49 @@ export async function importContacts(
         continue
       }
       const normalised = normaliseRow(record.row, record.values, mapping, context.campaignId)
-      for (const issue of normalised.issues) {
-        if (issue.field !== '' && issue.reason.includes('phone number')) counts.invalidNumbers += 1
-        await context.onIssue(issue)
-      }
+      counts.invalidNumbers += normalised.invalidNumbers
+      for (const issue of normalised.issues) await context.onIssue(issue)
       if (!normalised.ok) {
-        counts.rejected += 1
+        counts.rejected++
         continue
       }
-      if (normalised.zoneInferred) counts.zonesInferred += 1
-      batch.push({ row: record.row, dedupKey: normalised.dedupKey, contact: normalised.contact })
+      if (normalised.zoneInferred) counts.zonesInferred++
+      batch.push({
+        row: record.row,
+        dedupKey: normalised.dedupKey,
+        contact: normalised.contact,
+        numberColumns: normalised.numberColumns,
+        keyedByNumber: normalised.keyedByNumber,
+      })
       if (batch.length >= IMPORT_BATCH_ROWS) await flush()
     }
     await flush()
+    if (context.signal?.aborted)
+      throw new ImportFileError('the import was cancelled; nothing was written')
   } catch (error) {
-    await sink.abort()
-    const message =
-      error instanceof ImportFileError
-        ? error.message
-        : `the import failed: ${(error as Error).message}`
-    if (
-      !(error instanceof ImportFileError) &&
-      !(error as { code?: string }).code?.startsWith?.('CSV_') &&
-      !/JSON|UTF-8/.test(message)
+    const abortError = await sink.abort().then(
+      () => null,
+      (e: unknown) => e as Error,
     )
-      throw error
-    return { committed: false, error: message, counts }
+    const also = abortError
+      ? ` (and discarding the written rows failed: ${abortError.message})`
+      : ''
+    if (error instanceof ImportFileError) return finish(false, `${error.message}${also}`)
+    if (sinkFailed)
+      throw new ImportSinkError(
+        `the import was aborted: the store failed (${(error as Error).message})${also}`,
+        { cause: error },
+      )
+    throw error
   }
-  await sink.commit()
-  return { committed: true, counts }
+  try {
+    await sink.commit()
+  } catch (error) {
+    await sink.abort().catch(() => {})
+    throw new ImportSinkError(
+      `the import was aborted: committing it failed (${(error as Error).message})`,
+      { cause: error },
+    )
+  }
+  return finish(true)
 }

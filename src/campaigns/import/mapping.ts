@@ -37,8 +37,19 @@ export const importMappingSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as US or PL')
       .optional(),
-    /** CSV only. */
-    delimiter: z.string().length(1, 'the delimiter is one character').default(','),
+    /** CSV only: the field delimiter (the first row is always the header). */
+    delimiter: z
+      .string()
+      .length(1, 'the delimiter is one character')
+      .refine(
+        (d) => !['"', '\r', '\n'].includes(d),
+        'the delimiter cannot be a quote or a line end',
+      )
+      .default(','),
+  })
+  .refine((m) => new Set(m.numbers).size === m.numbers.length, {
+    error: 'a column is listed twice in numbers',
+    path: ['numbers'],
   })
   .meta({ id: 'ContactMapping' })
 export type ImportMapping = z.infer<typeof importMappingSchema>
@@ -52,4 +63,34 @@ export function mappedColumns(mapping: ImportMapping): string[] {
     ...(mapping.callerId ? [mapping.callerId] : []),
     ...Object.values(mapping.variables),
   ]
+}
+
+/** How many unmapped column names an import lists (JSON objects may each bring new keys). */
+export const IMPORT_UNMAPPED_COLUMNS_LISTED_MAX = 100
+
+/** The columns of a file that the mapping does not read: ignored, but listed in the summary. */
+export class UnmappedColumns {
+  private readonly mapped: ReadonlySet<string>
+  private readonly seen = new Set<string>()
+
+  constructor(mapping: ImportMapping) {
+    this.mapped = new Set(mappedColumns(mapping))
+  }
+
+  noteKeys(values: Record<string, unknown>): void {
+    if (this.seen.size >= IMPORT_UNMAPPED_COLUMNS_LISTED_MAX) return
+    for (const key in values)
+      if (!this.mapped.has(key) && this.seen.size < IMPORT_UNMAPPED_COLUMNS_LISTED_MAX)
+        this.seen.add(key)
+  }
+
+  noteHeader(header: readonly string[]): void {
+    for (const name of header)
+      if (!this.mapped.has(name) && this.seen.size < IMPORT_UNMAPPED_COLUMNS_LISTED_MAX)
+        this.seen.add(name)
+  }
+
+  list(): string[] {
+    return [...this.seen]
+  }
 }
