@@ -183,6 +183,8 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     hiddenAbandonPct: config.amdEnabled ? config.amdHumanAsMachinePct : 0,
     windowAbandonPct: campaign.ledger.ratePct(nowMs),
     windowConnects: counts.connected,
+    windowAbandons: counts.abandoned,
+    windowSec: campaign.ledger.windowSec,
     estimates: campaign.estimator.snapshot(nowMs),
   }
 }

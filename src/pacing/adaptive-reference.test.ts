@@ -39,6 +39,8 @@ function snapshot(pool: Pool): PacingSnapshot {
     hiddenAbandonPct: 0,
     windowAbandonPct: 0,
     windowConnects: 0,
+    windowAbandons: 0,
+    windowSec: 86_400,
     estimates: {
       liveProbability: 0.3,
       dialToLiveSec: 10,

@@ -7,6 +7,10 @@ import type { PacingEstimates } from './types.ts'
 
 /** How many recent resolved dials the live-probability estimate looks at. */
 export const LIVE_WINDOW_DIALS_MAX = 400
+/** A shorter window over the latest dials notices a rising contact rate sooner… */
+export const LIVE_RECENT_DIALS = 100
+/** …and is believed once its lower bound, this many standard errors down, is above the long one. */
+const LIVE_RECENT_Z = 2
 /** Weight of the prior, in pseudo-dials, fading as real dials arrive. */
 const PRIOR_DIALS = 30
 const PRIOR_LIVE_PROBABILITY = 0.25
@@ -24,6 +28,9 @@ export class CampaignEstimator {
   private readonly outcomes: boolean[] = []
   private cursor = 0
   private liveInWindow = 0
+  private readonly recentOutcomes: boolean[] = []
+  private recentCursor = 0
+  private liveInRecent = 0
   private readonly liveTimes = new RecentSamples(300, spread(20, 6, 14))
   private readonly otherTimes = new RecentSamples(600, [...spread(8, 2, 4), ...spread(12, 10, 25)])
   private readonly talk = new RecentSamples(400, exponentialQuantiles(20, 120))
@@ -41,6 +48,14 @@ export class CampaignEstimator {
       this.outcomes[this.cursor] = live
       this.cursor = (this.cursor + 1) % LIVE_WINDOW_DIALS_MAX
     }
+    if (this.recentOutcomes.length < LIVE_RECENT_DIALS) {
+      this.recentOutcomes.push(live)
+    } else {
+      if (this.recentOutcomes[this.recentCursor]) this.liveInRecent -= 1
+      this.recentOutcomes[this.recentCursor] = live
+      this.recentCursor = (this.recentCursor + 1) % LIVE_RECENT_DIALS
+    }
+    if (live) this.liveInRecent += 1
     if (live) {
       this.liveInWindow += 1
       this.liveTimes.add(dialToResolveSec)
@@ -59,9 +74,17 @@ export class CampaignEstimator {
     this.wrap.add(wrapSec)
   }
 
+  /**
+   * The live share of the recent dials. A rise shows in the short window first; over-estimating
+   * the rate only opens fewer lines, so the larger of the two is the safe side (pacing-notes §5).
+   */
   private liveProbability(): number {
     const n = this.outcomes.length
-    return (this.liveInWindow + PRIOR_LIVE_PROBABILITY * PRIOR_DIALS) / (n + PRIOR_DIALS)
+    const long = (this.liveInWindow + PRIOR_LIVE_PROBABILITY * PRIOR_DIALS) / (n + PRIOR_DIALS)
+    if (this.recentOutcomes.length < LIVE_RECENT_DIALS) return long
+    const recent = this.liveInRecent / LIVE_RECENT_DIALS
+    const lower = recent - LIVE_RECENT_Z * Math.sqrt((recent * (1 - recent)) / LIVE_RECENT_DIALS)
+    return Math.max(long, lower)
   }
 
   /** The forecast model, rebuilt when stale (time or observations). */

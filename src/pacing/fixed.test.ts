@@ -31,6 +31,8 @@ function snapshot(readyServers: number, extra: Partial<PacingSnapshot> = {}): Pa
     hiddenAbandonPct: 0,
     windowAbandonPct: 0,
     windowConnects: 0,
+    windowAbandons: 0,
+    windowSec: 86_400,
     estimates: {
       liveProbability: 0.3,
       dialToLiveSec: 10,

@@ -68,6 +68,8 @@ function snapshot(pool: Pool): PacingSnapshot {
     hiddenAbandonPct: pool.hiddenAbandonPct ?? 0.5,
     windowAbandonPct: pool.windowAbandonPct ?? 0,
     windowConnects: 500,
+    windowAbandons: 0,
+    windowSec: 86_400,
     estimates: {
       liveProbability: model.liveProbability,
       dialToLiveSec: 10,

@@ -14,6 +14,7 @@ import { invariant } from '../domain/invariant.ts'
 import { CONNECT_MARGIN_SEC } from './model.ts'
 import { normalCdf } from './normal.ts'
 import type { PacingDecision, PacingSnapshot, PoolPacingPolicy } from './types.ts'
+import { aimShare, roomTaper, type WindowState } from './window-budget.ts'
 
 export interface PredictiveParams {
   /** Live connects between feedback corrections (Appendix A predictiveCorrectionPace). */
@@ -28,9 +29,11 @@ export interface PredictiveParams {
  * scenarios), so the start is cautious and the feedback finds the level (pacing-notes §2).
  */
 export const THRESHOLD_PER_BUDGET_START = 0.25
-/** The feedback aims a little under the budget, leaving room for a window's bad luck. */
-export const FEEDBACK_AIM_SHARE = 0.85
 const FEEDBACK_STEP = 0.1
+/** Above this share of capped decisions in a correction period, the threshold is not raised. */
+const CAPPED_SHARE_MAX = 0.5
+/** A contact rate this many times higher or lower than where the scale was learnt resets it. */
+export const REGIME_CHANGE_FACTOR = 1.5
 /** How much of the feedback's error comes from the whole regulatory window (the rest: recent). */
 const WINDOW_WEIGHT = 0.5
 /** The recent rate remembers about this many correction periods (less noise than one period). */
@@ -48,17 +51,45 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   let since = { connected: 0, abandoned: 0 }
   const recent = { connected: 0, abandoned: 0 }
   let lastNew = 0
+  /** Decisions since the last correction, and how many of them the dial-rate cap decided. */
+  let decisions = 0
+  let cappedDecisions = 0
   let guardActive = false
   let windowPct = 0
+  let aim = 0.85
+  let startedAtMs: number | null = null
+  let anchorLiveProbability: number | null = null
   return {
     name: 'predictive',
     decide(snapshot) {
       guardActive = snapshot.capGuardActive
       windowPct = snapshot.windowAbandonPct
       budgetPct = Math.max(0.1, snapshot.abandonTargetPct - snapshot.hiddenAbandonPct)
-      const threshold = Math.min(0.5, (budgetPct * scale) / 100)
+      startedAtMs ??= snapshot.nowMs
+      const window: WindowState = {
+        visibleBudgetPct: budgetPct,
+        abandonTargetPct: snapshot.abandonTargetPct,
+        hiddenAbandonPct: snapshot.hiddenAbandonPct,
+        windowSec: snapshot.windowSec,
+        filledSec: Math.min(snapshot.windowSec, (snapshot.nowMs - startedAtMs) / 1000),
+        windowConnects: snapshot.windowConnects,
+        windowAbandons: snapshot.windowAbandons,
+      }
+      aim = aimShare(window)
+      // The feedback's scale was learnt at one contact rate; it says little at a very different
+      // one (pacing-notes §5): when the rate moves by a factor, start again from the cautious
+      // level instead of carrying a scale learnt where the threshold barely mattered.
+      const live = snapshot.estimates.liveProbability
+      anchorLiveProbability ??= live
+      if (Math.abs(Math.log(live / anchorLiveProbability)) > Math.log(REGIME_CHANGE_FACTOR)) {
+        scale = Math.min(scale, THRESHOLD_PER_BUDGET_START)
+        anchorLiveProbability = live
+      }
+      const threshold = Math.min(0.5, (budgetPct * scale) / 100) * roomTaper(window, aim)
       const decision = decidePredictive(snapshot, threshold, lastNew)
       lastNew = decision.targetLinesInFlight - snapshot.linesInFlight
+      decisions += 1
+      if (decision.capped) cappedDecisions += 1
       return decision
     },
     observe(event) {
@@ -70,10 +101,15 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
       recent.abandoned = keep * recent.abandoned + since.abandoned
       const recentPct = (100 * recent.abandoned) / (recent.connected + recent.abandoned)
       const observedPct = WINDOW_WEIGHT * windowPct + (1 - WINDOW_WEIGHT) * recentPct
-      const aimPct = FEEDBACK_AIM_SHARE * budgetPct
+      const aimPct = aim * budgetPct
       let error = Math.max(-1, Math.min(1, (aimPct - observedPct) / aimPct))
       // Under the guard the abandon rate says nothing about this policy's own level: only lower.
       if (guardActive) error = Math.min(0, error)
+      // Nor while the dial-rate cap, not the threshold, decided most lines: raising the threshold
+      // would change nothing now and overshoot once the cap stops binding (wind-up).
+      if (cappedDecisions > CAPPED_SHARE_MAX * decisions) error = Math.min(0, error)
+      decisions = 0
+      cappedDecisions = 0
       scale = Math.min(
         SCALE_MAX,
         Math.max(SCALE_MIN, scale * Math.exp(params.gain * FEEDBACK_STEP * error)),
@@ -144,7 +180,7 @@ export function decidePredictive(
   snapshot: PacingSnapshot,
   threshold: number,
   hint: number,
-): PacingDecision {
+): PacingDecision & { capped: boolean } {
   const f = forecast(snapshot)
   const horizonSupply = f.supply[f.supply.length - 1]! + snapshot.liveWaiting
   // A whole number of lines at most the rate × servers (1e-9: 1.1 × 100 is 110.00000000000001).
@@ -160,6 +196,7 @@ export function decidePredictive(
   const opened = room === 0 ? 0 : largestFitting(fits, safe, room, Math.max(safe, hint))
   return {
     targetLinesInFlight: snapshot.linesInFlight + opened,
+    capped: opened === room,
     reason: `+${opened} lines: supply≈${horizonSupply.toFixed(1)} p=${snapshot.estimates.liveProbability.toFixed(3)} θ=${(threshold * 100).toFixed(2)}%`,
   }
 }

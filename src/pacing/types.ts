@@ -50,6 +50,10 @@ export interface PacingSnapshot {
   /** Observed abandon rate over the regulatory window so far (visible abandons only). */
   windowAbandonPct: number
   windowConnects: number
+  /** Visible abandons in the regulatory window so far. */
+  windowAbandons: number
+  /** Length of the regulatory window (abandonWindowSec). */
+  windowSec: number
   estimates: PacingEstimates
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_RETRY_SETTINGS } from '../compliance/retry.ts'
 import { ABANDON_MESSAGE_PROMPT_DEFAULT } from '../dialer/from-config.ts'
 import type { CampaignMode, EngineCampaign, PacingChoice } from '../dialer/types.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
+import { FIXED_RATIO_MAX } from '../pacing/fixed.ts'
 import { constSec } from './distributions.ts'
 import type { SimPolicy } from './policy.ts'
 import { isAgentScenario, type Scenario, type ScenarioMode } from './scenario.ts'
@@ -85,6 +86,18 @@ function simCompliance(scenario: Scenario) {
   return resolveCompliance(parsed.data)
 }
 
+/**
+ * A progressive scenario's dialRate is its lines per agent; run with a pooled policy (predictive,
+ * fixed, adaptive) it sets no maximum dial rate, so the pooled policies share the fixed grid's
+ * ceiling — the benchmark compares them on the same scenario without one capped and one not.
+ */
+function maxLinesPerServer(scenario: Scenario, policy: SimPolicy): number {
+  const pooled =
+    policy.kind === 'predictive' || policy.kind === 'fixed' || policy.kind === 'adaptive-reference'
+  const progressiveScenario = scenario.mode === 'progressive' || scenario.mode === 'ivr-progressive'
+  return pooled && progressiveScenario ? FIXED_RATIO_MAX : scenario.dialRate
+}
+
 export function buildCampaign(scenario: Scenario, policy: SimPolicy): EngineCampaign {
   const mode = campaignMode(scenario.mode, policy)
   const ivr = mode === 'progressive_ivr' || mode === 'predictive_ivr'
@@ -108,7 +121,7 @@ export function buildCampaign(scenario: Scenario, policy: SimPolicy): EngineCamp
     // R2.2: progressive follows its CPA switch; predictive, IVR and preview standard run CPA.
     cpaEnabled: mode === 'progressive' ? amdOn : true,
     amdEnabled: amdOn,
-    maxLinesPerServer: scenario.dialRate,
+    maxLinesPerServer: maxLinesPerServer(scenario, policy),
     abandonTargetPct: scenario.abandonTargetPct,
     correctionPace: 70,
     gain: 1,
