@@ -108,6 +108,8 @@ export interface CampaignRuntime {
   tickTimer: TimerId | null
   /** When the hopper found nothing due: do not ask again before this time. */
   hopperIdleUntilMs: number
+  /** When pooled pacing last decided (it decides again POOL_DECISION_INTERVAL_MS later). */
+  lastPoolDecisionMs: number
   previewTasks: Map<string, PreviewTask>
 }
 

@@ -152,6 +152,7 @@ export class Engine {
       lastAssignedMs: Number.NEGATIVE_INFINITY,
       tickTimer: null,
       hopperIdleUntilMs: Number.NEGATIVE_INFINITY,
+      lastPoolDecisionMs: Number.NEGATIVE_INFINITY,
       previewTasks: new Map(),
     })
   }

@@ -17,6 +17,13 @@ export const PACING_TICK_MS = 1000
  * out when the guard engages can still abandon, so it engages a few abandons early.
  */
 export const GUARD_MARGIN_ABANDONS = 3
+/**
+ * Pooled pacing decides at most this often (simulated or real time). Events arrive many times a
+ * second at scale (1000 IVR ports: ~80 a second) and each decision forecasts every line and
+ * server; a line opened a quarter second later changes nothing when lines take ~10 s to answer.
+ * The 1-second tick and the next event after the interval make the next decision.
+ */
+export const POOL_DECISION_INTERVAL_MS = 250
 /** Lines one pump may open at once (a bound on the loop, far above any real need). */
 export const DIALS_PER_PUMP_MAX = 2000
 
@@ -100,6 +107,18 @@ function pumpPortsProgressive(ctx: EngineContext, campaign: CampaignRuntime, lin
 
 function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
   const policy = campaign.policy!
+  const nowMs = ctx.clock.nowMs()
+  // Events of one instant (a campaign's start, agents logging in together) are all decided: only
+  // later events within the interval are throttled.
+  const sinceMs = nowMs - campaign.lastPoolDecisionMs
+  if (sinceMs > 0 && sinceMs < POOL_DECISION_INTERVAL_MS) {
+    // Between decisions a server that came free still gets its line at once: the progressive
+    // floor needs no forecast and can never over-connect (the guard allows it too).
+    const free = readyServers(campaign) - campaign.liveWaiting.length - campaign.inFlight
+    if (free > 0) dialLines(ctx, campaign, free, null)
+    return
+  }
+  campaign.lastPoolDecisionMs = nowMs
   const snapshot = buildSnapshot(ctx, campaign)
   snapshot.capGuardActive = campaign.config.capGuardEnabled && !hasAbandonBudget(campaign, snapshot)
   let { targetLinesInFlight: target, reason } = policy.decide(snapshot)
@@ -140,6 +159,12 @@ function lineAges(ctx: EngineContext, campaign: CampaignRuntime, nowMs: number):
     if (attempt.inFlight) ages.push((nowMs - attempt.dialedAtMs) / 1000)
   }
   return ages
+}
+
+function readyServers(campaign: CampaignRuntime): number {
+  return isIvr(campaign.config)
+    ? campaign.config.ivrPorts - campaign.portsHeld
+    : campaign.ready.size
 }
 
 export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): PacingSnapshot {

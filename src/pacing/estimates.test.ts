@@ -1,7 +1,12 @@
 // Goal: the estimator's contact rate and timings follow observations; its model is cached.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CampaignEstimator, LIVE_WINDOW_DIALS_MAX, MODEL_REFRESH_SEC } from './estimates.ts'
+import {
+  CampaignEstimator,
+  LIVE_RECENT_DIALS,
+  LIVE_WINDOW_DIALS_MAX,
+  MODEL_REFRESH_SEC,
+} from './estimates.ts'
 
 /** Feed `count` resolutions, `liveShare` of them live, spread evenly. */
 function feed(estimator: CampaignEstimator, count: number, liveShare: number): void {
@@ -51,17 +56,45 @@ describe('CampaignEstimator live probability (R1.3 predictive, R5.5 abandon cap 
         (outcomes) => {
           const estimator = new CampaignEstimator()
           for (const live of outcomes) estimator.observeResolution(live, 10)
-          const recent = outcomes.slice(-LIVE_WINDOW_DIALS_MAX)
-          const rate = recent.filter(Boolean).length / recent.length
+          const share = (xs: boolean[]) => xs.filter(Boolean).length / xs.length
+          const rate = share(outcomes.slice(-LIVE_WINDOW_DIALS_MAX))
+          const recentRate = share(outcomes.slice(-LIVE_RECENT_DIALS))
           const p = estimator.snapshot(0).liveProbability
           expect(p).toBeGreaterThan(0)
           expect(p).toBeLessThan(1)
-          // Only the prior's small weight separates the two.
-          expect(Math.abs(p - rate)).toBeLessThan(0.06)
+          // Only the prior's small weight separates p from the long window's rate, unless the
+          // latest dials show a higher one (then p is at most that, never above both).
+          expect(p).toBeGreaterThan(rate - 0.06)
+          expect(p).toBeLessThan(Math.max(rate, recentRate) + 0.06)
         },
       ),
       { numRuns: 50 },
     )
+  })
+})
+
+describe('CampaignEstimator: a rising contact rate is seen fast, a falling one slowly (pacing-notes §5)', () => {
+  it(`a rise from 10 % to 30 % shows within ${LIVE_RECENT_DIALS} dials`, () => {
+    const estimator = new CampaignEstimator()
+    feed(estimator, 2000, 0.1)
+    feed(estimator, LIVE_RECENT_DIALS, 0.3)
+    // The long window alone would say 0.15; the recent window's lower bound is above 0.2.
+    expect(estimator.snapshot(0).liveProbability).toBeGreaterThan(0.2)
+  })
+
+  it('a fall from 30 % to 10 % is followed by the long window only (the cautious side)', () => {
+    const estimator = new CampaignEstimator()
+    feed(estimator, 2000, 0.3)
+    feed(estimator, LIVE_RECENT_DIALS, 0.1)
+    expect(estimator.snapshot(0).liveProbability).toBeGreaterThan(0.24)
+    feed(estimator, LIVE_WINDOW_DIALS_MAX, 0.1)
+    expect(estimator.snapshot(0).liveProbability).toBeLessThan(0.12)
+  })
+
+  it('at a steady rate the recent window does not push the estimate up', () => {
+    const estimator = new CampaignEstimator()
+    feed(estimator, 2000, 0.2)
+    expect(estimator.snapshot(0).liveProbability).toBeLessThan(0.21)
   })
 })
 

@@ -8,6 +8,7 @@ import {
   largestFitting,
   NEW_LINES_PER_DECISION_MAX,
   predictivePolicy,
+  REGIME_CHANGE_FACTOR,
   THRESHOLD_PER_BUDGET_START,
 } from './predictive.ts'
 import { SampleDistribution } from './samples.ts'
@@ -48,6 +49,11 @@ interface Pool {
   abandonTargetPct?: number
   hiddenAbandonPct?: number
   model?: PacingModel
+  windowSec?: number
+  windowConnects?: number
+  windowAbandons?: number
+  liveProbability?: number
+  nowMs?: number
 }
 
 function snapshot(pool: Pool): PacingSnapshot {
@@ -55,7 +61,7 @@ function snapshot(pool: Pool): PacingSnapshot {
   const lineAges = pool.lineAges ?? []
   const model = pool.model ?? AGENT_MODEL
   return {
-    nowMs: 0,
+    nowMs: pool.nowMs ?? 0,
     readyServers: pool.ready,
     busyServers: busy,
     staffedServers: pool.ready + busy.length,
@@ -67,11 +73,11 @@ function snapshot(pool: Pool): PacingSnapshot {
     abandonTargetPct: pool.abandonTargetPct ?? 3,
     hiddenAbandonPct: pool.hiddenAbandonPct ?? 0.5,
     windowAbandonPct: pool.windowAbandonPct ?? 0,
-    windowConnects: 500,
-    windowAbandons: 0,
-    windowSec: 86_400,
+    windowConnects: pool.windowConnects ?? 500,
+    windowAbandons: pool.windowAbandons ?? 0,
+    windowSec: pool.windowSec ?? 86_400,
     estimates: {
-      liveProbability: model.liveProbability,
+      liveProbability: pool.liveProbability ?? model.liveProbability,
       dialToLiveSec: 10,
       dialToResolveSec: 12,
       talkSec: 120,
@@ -470,5 +476,46 @@ describe('predictivePolicy feedback (R1.3 predictive, R5.5 abandon cap)', () => 
     // 3 abandons per 100 connects: 2.9 % > the 2.5 % visible budget.
     period(policy, 100, 3)
     expect(thetaPct(policy.decide(snapshot(guarded)).reason)).toBeLessThanOrEqual(start)
+  })
+
+  it('pacing-notes §5: a contact rate that moves by REGIME_CHANGE_FACTOR takes the threshold back to its start', () => {
+    const policy = predictivePolicy({ correctionPace: PACE, gain: 1 })
+    const start = thetaPct(policy.decide(snapshot(pool)).reason)
+    for (let i = 0; i < 10; i++) period(policy, PACE, 0)
+    const learnt = thetaPct(policy.decide(snapshot(pool)).reason)
+    expect(learnt).toBeGreaterThan(start)
+    // A small move keeps what was learnt; a large one does not.
+    const p = AGENT_MODEL.liveProbability
+    expect(thetaPct(policy.decide(snapshot({ ...pool, liveProbability: p * 1.2 })).reason)).toBe(
+      learnt,
+    )
+    const moved = p / (REGIME_CHANGE_FACTOR * 1.1)
+    expect(thetaPct(policy.decide(snapshot({ ...pool, liveProbability: moved })).reason)).toBe(
+      start,
+    )
+  })
+
+  it('does not wind up: while the dial-rate cap decides the lines, no abandons do not raise the threshold', () => {
+    // One line per server at most: every decision is the cap's, not the threshold's.
+    const capped: Pool = { ...pool, maxLinesPerServer: 1 }
+    const policy = predictivePolicy({ correctionPace: PACE, gain: 1 })
+    const start = thetaPct(policy.decide(snapshot(capped)).reason)
+    for (let i = 0; i < 10; i++) {
+      period(policy, PACE, 0)
+      expect(thetaPct(policy.decide(snapshot(capped)).reason)).toBeLessThanOrEqual(start)
+    }
+  })
+
+  it('R5.5: a one-hour window whose abandons near the guard tapers the threshold to 0', () => {
+    const hour: Pool = { ...pool, windowSec: 3600, windowConnects: 1000, hiddenAbandonPct: 1 }
+    const open = predictivePolicy({ correctionPace: PACE, gain: 1 })
+    expect(thetaPct(open.decide(snapshot(hour)).reason)).toBeGreaterThan(0)
+    const full = predictivePolicy({ correctionPace: PACE, gain: 1 })
+    // The window has been filling for its whole hour (the aim projects the rate so far).
+    full.decide(snapshot({ ...hour, windowConnects: 0 }))
+    const decision = full.decide(snapshot({ ...hour, windowAbandons: 17, nowMs: 3_600_000 }))
+    expect(thetaPct(decision.reason)).toBe(0)
+    // Still at least one line per ready agent: the taper never goes below progressive.
+    expect(decision.targetLinesInFlight).toBeGreaterThanOrEqual(hour.ready)
   })
 })

@@ -11,7 +11,7 @@
 /** How many standard deviations of a window's abandon count the aim keeps below the allowance. */
 export const WINDOW_SCATTER_Z = 2
 /** Variance of a window's abandon count over its mean (1 for Poisson; bursts make it larger). */
-export const WINDOW_OVERDISPERSION = 2
+export const WINDOW_OVERDISPERSION = 3
 /** The share of the allowance aimed at, however large the window (some room for the unforeseen). */
 export const WINDOW_AIM_SHARE_MAX = 0.85
 /** Below this width (in abandons) there is no taper. */

@@ -1,0 +1,113 @@
+// Goal: the regulatory window's budget is spent with room for its scatter (R5.5, pacing-notes §3, §5).
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  aimShare,
+  roomTaper,
+  safeMeanAbandons,
+  TAPER_GUARD_ROOM,
+  WINDOW_AIM_SHARE_MAX,
+  WINDOW_OVERDISPERSION,
+  WINDOW_SCATTER_Z,
+  type WindowState,
+} from './window-budget.ts'
+
+/** A full one-hour window: 3 % cap, 1 % unseen AMD abandons, 1100 connects. */
+const HOUR: WindowState = {
+  visibleBudgetPct: 2,
+  abandonTargetPct: 3,
+  hiddenAbandonPct: 1,
+  windowSec: 3600,
+  filledSec: 3600,
+  windowConnects: 1100,
+  windowAbandons: 0,
+}
+
+describe('safeMeanAbandons (R5.5)', () => {
+  it('leaves z standard deviations of the count (visible and unseen) under the allowance (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        (allowance, hidden) => {
+          const m = safeMeanAbandons(allowance, hidden)
+          expect(m).toBeGreaterThanOrEqual(0)
+          expect(m).toBeLessThan(allowance)
+          if (m > 0) {
+            const spread = WINDOW_SCATTER_Z * Math.sqrt(WINDOW_OVERDISPERSION * m + hidden)
+            expect(m + spread).toBeCloseTo(allowance, 6)
+          }
+        },
+      ),
+    )
+  })
+
+  it('a larger allowance allows a larger share of it; more unseen abandons a smaller one', () => {
+    const share = (a: number, h = 0) => safeMeanAbandons(a, h) / a
+    expect(share(10)).toBeLessThan(share(100))
+    expect(share(100)).toBeLessThan(share(10_000))
+    expect(share(10_000)).toBeGreaterThan(0.95)
+    expect(share(22, 11)).toBeLessThan(share(22, 0))
+    expect(safeMeanAbandons(0)).toBe(0)
+  })
+})
+
+describe('aimShare (R5.5)', () => {
+  it('aims lower in a one-hour window of 40 agents than in a day, and never above the max', () => {
+    const hour = aimShare(HOUR)
+    expect(hour).toBeGreaterThan(0.3)
+    expect(hour).toBeLessThan(0.6)
+    const day = aimShare({ ...HOUR, windowSec: 86_400, windowConnects: 26_000, filledSec: 86_400 })
+    expect(day).toBeGreaterThan(0.8)
+    expect(day).toBeLessThanOrEqual(WINDOW_AIM_SHARE_MAX)
+    const year = aimShare({
+      ...HOUR,
+      windowSec: 86_400 * 365,
+      windowConnects: 9e6,
+      filledSec: 86_400 * 365,
+    })
+    expect(year).toBe(WINDOW_AIM_SHARE_MAX)
+  })
+
+  it('projects a window still filling to its full length from the connect rate so far', () => {
+    const half = aimShare({ ...HOUR, filledSec: 1800, windowConnects: 550 })
+    expect(half).toBeCloseTo(aimShare(HOUR), 10)
+  })
+
+  it('with no connects yet, aims at the max share (the guard holds the start)', () => {
+    expect(aimShare({ ...HOUR, windowConnects: 0, filledSec: 0 })).toBe(WINDOW_AIM_SHARE_MAX)
+  })
+})
+
+describe('roomTaper (R5.5)', () => {
+  const share = aimShare(HOUR)
+  const aimCount = share * 0.02 * HOUR.windowConnects
+  const guardCount = 0.03 * HOUR.windowConnects - 0.01 * HOUR.windowConnects - TAPER_GUARD_ROOM
+
+  it('is 1 up to the aim count, falls as the window fills and is 0 where the guard engages', () => {
+    expect(roomTaper({ ...HOUR, windowAbandons: Math.floor(aimCount) }, share)).toBe(1)
+    const between = roomTaper(
+      { ...HOUR, windowAbandons: Math.round((aimCount + guardCount) / 2) },
+      share,
+    )
+    expect(between).toBeGreaterThan(0)
+    expect(between).toBeLessThan(1)
+    expect(roomTaper({ ...HOUR, windowAbandons: Math.ceil(guardCount) + 1 }, share)).toBe(0)
+  })
+
+  it('never rises with more abandons in the window (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(60), fc.nat(60), (a, b) => {
+        const [few, many] = a <= b ? [a, b] : [b, a]
+        expect(roomTaper({ ...HOUR, windowAbandons: many }, share)).toBeLessThanOrEqual(
+          roomTaper({ ...HOUR, windowAbandons: few }, share),
+        )
+      }),
+    )
+  })
+
+  it('leaves a window of a few calls to the engine guard (no taper narrower than one abandon)', () => {
+    expect(roomTaper({ ...HOUR, windowConnects: 40, windowAbandons: 5 }, share)).toBe(1)
+    expect(roomTaper({ ...HOUR, windowConnects: 0, windowAbandons: 0 }, share)).toBe(1)
+  })
+})
