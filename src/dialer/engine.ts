@@ -37,6 +37,11 @@ export interface EnginePorts {
   bus: Bus
   dnc?: DncRegistry
   history?: NumberHistory
+  /**
+   * Wraps each campaign's pooled pacing policy (benchmarks time its decisions with it; the core
+   * itself never reads a wall clock).
+   */
+  instrumentPolicy?: (policy: PoolPacingPolicy) => PoolPacingPolicy
 }
 
 export type CampaignCommandResult =
@@ -46,9 +51,11 @@ export type CampaignCommandResult =
 
 export class Engine {
   readonly ctx: EngineContext
+  readonly #instrumentPolicy: ((policy: PoolPacingPolicy) => PoolPacingPolicy) | undefined
   private settling = false
 
   constructor(ports: EnginePorts) {
+    this.#instrumentPolicy = ports.instrumentPolicy
     this.ctx = {
       clock: ports.clock,
       telephony: ports.telephony,
@@ -72,6 +79,10 @@ export class Engine {
   }
 
   /** Runs one entry point, then lets routing and pacing settle. */
+  #withInstrument(policy: PoolPacingPolicy | null): PoolPacingPolicy | null {
+    return policy && this.#instrumentPolicy ? this.#instrumentPolicy(policy) : policy
+  }
+
   private run<T>(action: () => T): T {
     if (this.settling) return action()
     this.settling = true
@@ -141,7 +152,7 @@ export class Engine {
       list,
       ledger: new AbandonLedger({ windowSec: config.compliance.abandonWindowSec }),
       estimator: new CampaignEstimator(),
-      policy: policyFor(config),
+      policy: this.#withInstrument(policyFor(config)),
       attempts: new Set(),
       inFlight: 0,
       liveWaiting: [],

@@ -31,7 +31,8 @@ function resolveLine(ctx: EngineContext, attempt: AttemptRuntime, live: boolean)
   }
   if (attempt.ringTimer !== null) ctx.clock.cancelTimer(attempt.ringTimer)
   attempt.ringTimer = null
-  campaign.estimator.observeResolution(live, (ctx.clock.nowMs() - attempt.dialedAtMs) / 1000)
+  const nowMs = ctx.clock.nowMs()
+  campaign.estimator.observeResolution(live, (nowMs - attempt.dialedAtMs) / 1000, nowMs)
   ctx.dirty.add(campaign.config.id)
 }
 

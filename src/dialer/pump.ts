@@ -143,12 +143,18 @@ function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
 
 /**
  * Room for one more abandon in the regulatory window (R5.5), counting besides the visible abandons
- * the people AMD hangs up on, which the dialer cannot see, from the configured estimate.
+ * the people AMD hangs up on, which the dialer cannot see, from the configured estimate, and the
+ * live answers expected from the lines already out beyond the free servers: should every one of
+ * them find no server, the window must still hold them (a campaign of 1000 IVR ports has hundreds
+ * of such lines out; a fixed margin of a few abandons would not).
  */
 function hasAbandonBudget(campaign: CampaignRuntime, snapshot: PacingSnapshot): boolean {
   const hiddenAbandons = (snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects
+  const free = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
+  const excessLines = Math.max(0, snapshot.linesInFlight - free)
+  const atRisk = excessLines * snapshot.estimates.liveProbability
   const capPct = campaign.config.compliance.abandonRatePctMax
-  const extra = GUARD_MARGIN_ABANDONS + Math.ceil(hiddenAbandons)
+  const extra = GUARD_MARGIN_ABANDONS + Math.ceil(hiddenAbandons) + Math.ceil(atRisk)
   return campaign.ledger.hasBudgetForAbandon(snapshot.nowMs, capPct, extra)
 }
 

@@ -8,6 +8,20 @@ import {
   MODEL_REFRESH_SEC,
 } from './estimates.ts'
 
+/**
+ * Each estimator's dials are placed half a second apart, from well before 0 on: by the snapshots
+ * at 0 and after, every one of them has settled (the live rate counts dials by dial time).
+ */
+const dialTimes = new WeakMap<CampaignEstimator, number>()
+const TIMELINE_START_MS = -7_000_000
+const DIAL_SPACING_MS = 500
+
+function observe(estimator: CampaignEstimator, live: boolean, sec: number): void {
+  const dialedAtMs = dialTimes.get(estimator) ?? TIMELINE_START_MS
+  dialTimes.set(estimator, dialedAtMs + DIAL_SPACING_MS)
+  estimator.observeResolution(live, sec, dialedAtMs + sec * 1000)
+}
+
 /** Feed `count` resolutions, `liveShare` of them live, spread evenly. */
 function feed(estimator: CampaignEstimator, count: number, liveShare: number): void {
   let credit = 0
@@ -15,7 +29,7 @@ function feed(estimator: CampaignEstimator, count: number, liveShare: number): v
     credit += liveShare
     const live = credit >= 1 - 1e-9
     if (live) credit -= 1
-    estimator.observeResolution(live, live ? 10 : 20)
+    observe(estimator, live, live ? 10 : 20)
   }
 }
 
@@ -55,7 +69,7 @@ describe('CampaignEstimator live probability (R1.3 predictive, R5.5 abandon cap 
         }),
         (outcomes) => {
           const estimator = new CampaignEstimator()
-          for (const live of outcomes) estimator.observeResolution(live, 10)
+          for (const live of outcomes) observe(estimator, live, 10)
           const share = (xs: boolean[]) => xs.filter(Boolean).length / xs.length
           const rate = share(outcomes.slice(-LIVE_WINDOW_DIALS_MAX))
           const recentRate = share(outcomes.slice(-LIVE_RECENT_DIALS))
@@ -102,8 +116,8 @@ describe('CampaignEstimator timings (R1.3 predictive)', () => {
   it('means follow the observations once the prior is pushed out', () => {
     const estimator = new CampaignEstimator()
     for (let i = 0; i < 1000; i++) {
-      estimator.observeResolution(true, 5)
-      estimator.observeResolution(false, 30)
+      observe(estimator, true, 5)
+      observe(estimator, false, 30)
       estimator.observeTalk(60)
       estimator.observeWrap(4)
     }
@@ -146,7 +160,7 @@ describe('CampaignEstimator model refresh (R1.3 predictive)', () => {
   it('the rebuilt model reflects new timings (live answers now arrive at 3 s)', () => {
     const estimator = new CampaignEstimator()
     const before = estimator.modelAt(0)
-    for (let i = 0; i < 400; i++) estimator.observeResolution(true, 3)
+    for (let i = 0; i < 400; i++) observe(estimator, true, 3)
     const after = estimator.modelAt(refreshMs)
     expect(before.lineLiveCdf(0)[4]).toBe(0)
     expect(after.lineLiveCdf(0)[4]!).toBeGreaterThan(0.5)
@@ -159,5 +173,32 @@ describe('CampaignEstimator model refresh (R1.3 predictive)', () => {
     expect(estimator.modelAt(1)).toBe(first)
     feed(estimator, 5000, 0.5)
     expect(estimator.modelAt(2)).not.toBe(first)
+  })
+})
+
+describe('CampaignEstimator counts dials by dial time, once settled (live-rate.ts)', () => {
+  it('a burst of 1000 dials whose quick non-live outcomes come back first does not read as a low rate', () => {
+    const estimator = new CampaignEstimator()
+    // 1000 dials at 0; 25 % are live at 11 s, 10 % busy at 3 s, the rest no-answer at 20 s.
+    const outcomes = Array.from({ length: 1000 }, (_, i) =>
+      i % 20 < 5
+        ? { live: true, sec: 11 }
+        : i % 20 < 7
+          ? { live: false, sec: 3 }
+          : { live: false, sec: 20 },
+    )
+    for (const o of [...outcomes].sort((a, b) => a.sec - b.sec)) {
+      if (o.sec <= 11) estimator.observeResolution(o.live, o.sec, o.sec * 1000)
+    }
+    // At 12 s only the busy tones and the live answers are back: a naive rate would read 0.71 or,
+    // before the answers, 0; the settled rate is still the prior.
+    const early = estimator.snapshot(12_000).liveProbability
+    expect(early).toBeGreaterThan(0.15)
+    expect(early).toBeLessThan(0.35)
+    for (const o of outcomes)
+      if (o.sec > 11) estimator.observeResolution(o.live, o.sec, o.sec * 1000)
+    // Once the dials of that second have settled, the rate is the true 25 %.
+    const settled = estimator.snapshot(120_000).liveProbability
+    expect(Math.abs(settled - 0.25)).toBeLessThan(0.01)
   })
 })

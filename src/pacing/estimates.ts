@@ -1,6 +1,8 @@
 // Running estimates of a campaign's contact rate and timings from its own recent attempts, with a
 // prior for the first minutes (a real dialer knows nothing else). Pure: fed with observations.
 // The windows are short enough to follow an hour's drift (pacing-notes §5).
+
+import { LiveRate } from './live-rate.ts'
 import { buildPacingModel, type PacingModel } from './model.ts'
 import { RecentSamples } from './samples.ts'
 import type { PacingEstimates } from './types.ts'
@@ -11,6 +13,10 @@ export const LIVE_WINDOW_DIALS_MAX = 400
 export const LIVE_RECENT_DIALS = 100
 /** …and is believed once its lower bound, this many standard errors down, is above the long one. */
 const LIVE_RECENT_Z = 2
+/** A dial counts for the live rate once this quantile of recent resolution times has passed… */
+const SETTLE_QUANTILE = 0.99
+/** …taken as this before the first samples (a 20-second ring limit plus CPA). */
+const SETTLE_SEC_PRIOR = 25
 /** Weight of the prior, in pseudo-dials, fading as real dials arrive. */
 const PRIOR_DIALS = 30
 const PRIOR_LIVE_PROBABILITY = 0.25
@@ -25,12 +31,9 @@ const exponentialQuantiles = (count: number, mean: number): number[] =>
   Array.from({ length: count }, (_, i) => -mean * Math.log(1 - (i + 0.5) / count))
 
 export class CampaignEstimator {
-  private readonly outcomes: boolean[] = []
-  private cursor = 0
-  private liveInWindow = 0
-  private readonly recentOutcomes: boolean[] = []
-  private recentCursor = 0
-  private liveInRecent = 0
+  private readonly liveRate = new LiveRate()
+  /** Seconds after which a dial has resolved (nearly) surely: the slowest recent resolutions. */
+  private settleSec = SETTLE_SEC_PRIOR
   private readonly liveTimes = new RecentSamples(300, spread(20, 6, 14))
   private readonly otherTimes = new RecentSamples(600, [...spread(8, 2, 4), ...spread(12, 10, 25)])
   private readonly talk = new RecentSamples(400, exponentialQuantiles(20, 120))
@@ -39,25 +42,13 @@ export class CampaignEstimator {
   private modelBuiltAtMs = Number.NEGATIVE_INFINITY
   private observationsSinceModel = 0
 
-  /** A dial resolved: `live` when the dialer saw a live person (CPA live). */
-  observeResolution(live: boolean, dialToResolveSec: number): void {
-    if (this.outcomes.length < LIVE_WINDOW_DIALS_MAX) {
-      this.outcomes.push(live)
-    } else {
-      if (this.outcomes[this.cursor]) this.liveInWindow -= 1
-      this.outcomes[this.cursor] = live
-      this.cursor = (this.cursor + 1) % LIVE_WINDOW_DIALS_MAX
-    }
-    if (this.recentOutcomes.length < LIVE_RECENT_DIALS) {
-      this.recentOutcomes.push(live)
-    } else {
-      if (this.recentOutcomes[this.recentCursor]) this.liveInRecent -= 1
-      this.recentOutcomes[this.recentCursor] = live
-      this.recentCursor = (this.recentCursor + 1) % LIVE_RECENT_DIALS
-    }
-    if (live) this.liveInRecent += 1
+  /**
+   * A dial resolved: `live` when the dialer saw a live person (CPA live), `dialToResolveSec`
+   * after it was placed, at `resolvedAtMs`.
+   */
+  observeResolution(live: boolean, dialToResolveSec: number, resolvedAtMs: number): void {
+    this.liveRate.record(live, resolvedAtMs - dialToResolveSec * 1000)
     if (live) {
-      this.liveInWindow += 1
       this.liveTimes.add(dialToResolveSec)
     } else {
       this.otherTimes.add(dialToResolveSec)
@@ -75,16 +66,19 @@ export class CampaignEstimator {
   }
 
   /**
-   * The live share of the recent dials. A rise shows in the short window first; over-estimating
-   * the rate only opens fewer lines, so the larger of the two is the safe side (pacing-notes §5).
+   * The live share of the latest settled dials (by dial time: see live-rate.ts). A rise shows in
+   * the short window first; over-estimating the rate only opens fewer lines, so the larger of
+   * the two is the safe side (pacing-notes §5).
    */
-  private liveProbability(): number {
-    const n = this.outcomes.length
-    const long = (this.liveInWindow + PRIOR_LIVE_PROBABILITY * PRIOR_DIALS) / (n + PRIOR_DIALS)
-    if (this.recentOutcomes.length < LIVE_RECENT_DIALS) return long
-    const recent = this.liveInRecent / LIVE_RECENT_DIALS
-    const lower = recent - LIVE_RECENT_Z * Math.sqrt((recent * (1 - recent)) / LIVE_RECENT_DIALS)
-    return Math.max(long, lower)
+  private liveProbability(nowMs: number): number {
+    const longCounts = this.liveRate.settled(nowMs, this.settleSec, LIVE_WINDOW_DIALS_MAX)
+    const long =
+      (longCounts.live + PRIOR_LIVE_PROBABILITY * PRIOR_DIALS) / (longCounts.total + PRIOR_DIALS)
+    const recentCounts = this.liveRate.settled(nowMs, this.settleSec, LIVE_RECENT_DIALS)
+    if (recentCounts.total < LIVE_RECENT_DIALS) return long
+    const recent = recentCounts.live / recentCounts.total
+    const spread = LIVE_RECENT_Z * Math.sqrt((recent * (1 - recent)) / recentCounts.total)
+    return Math.max(long, recent - spread)
   }
 
   /** The forecast model, rebuilt when stale (time or observations). */
@@ -94,10 +88,14 @@ export class CampaignEstimator {
       nowMs - this.modelBuiltAtMs >= MODEL_REFRESH_SEC * 1000 ||
       this.observationsSinceModel >= MODEL_REFRESH_OBSERVATIONS
     if (stale) {
+      const liveTimes = this.liveTimes.frozen()
+      const otherTimes = this.otherTimes.frozen()
+      this.settleSec =
+        Math.max(liveTimes.quantile(SETTLE_QUANTILE), otherTimes.quantile(SETTLE_QUANTILE)) + 1
       this.model = buildPacingModel({
-        liveProbability: this.liveProbability(),
-        liveTimes: this.liveTimes.frozen(),
-        otherTimes: this.otherTimes.frozen(),
+        liveProbability: this.liveProbability(nowMs),
+        liveTimes,
+        otherTimes,
         talk: this.talk.frozen(),
         wrap: this.wrap.frozen(),
       })
@@ -108,7 +106,8 @@ export class CampaignEstimator {
   }
 
   snapshot(nowMs: number): PacingEstimates {
-    const liveProbability = this.liveProbability()
+    const model = this.modelAt(nowMs)
+    const liveProbability = this.liveProbability(nowMs)
     return {
       liveProbability,
       dialToLiveSec: this.liveTimes.mean(),
@@ -117,7 +116,7 @@ export class CampaignEstimator {
       talkSec: this.talk.mean(),
       wrapSec: this.wrap.mean(),
       liveSamples: this.liveTimes.observed,
-      model: this.modelAt(nowMs),
+      model,
     }
   }
 }

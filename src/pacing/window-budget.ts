@@ -9,7 +9,7 @@
 //   what stops the dialing; each time it does, agents wait for minutes.
 
 /** How many standard deviations of a window's abandon count the aim keeps below the allowance. */
-export const WINDOW_SCATTER_Z = 2
+export const WINDOW_SCATTER_Z = 2.5
 /** Variance of a window's abandon count over its mean (1 for Poisson; bursts make it larger). */
 export const WINDOW_OVERDISPERSION = 3
 /** The share of the allowance aimed at, however large the window (some room for the unforeseen). */

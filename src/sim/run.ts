@@ -2,7 +2,7 @@
 // (design.md "One core, two clocks"). The same scenario, seed and options give the same result.
 import type { DncRegistry } from '../compliance/dnc.ts'
 import { GeneratedContactList } from '../dialer/contact-list.ts'
-import { Engine } from '../dialer/engine.ts'
+import { Engine, type EnginePorts } from '../dialer/engine.ts'
 import type { EngineCampaign, EngineEvent } from '../dialer/types.ts'
 import type { Contact } from '../domain/contact.ts'
 import { sequentialIds } from '../domain/ids.ts'
@@ -41,6 +41,8 @@ export interface SimOptions {
   onProgress?: (doneMs: number, totalMs: number) => void
   /** Sees every engine event (property tests' checkers). */
   observe?: (event: EngineEvent, nowMs: number) => void
+  /** Wraps the pooled pacing policy (the capacity benchmark times its decisions). */
+  instrumentPolicy?: EnginePorts['instrumentPolicy']
   /** Contacts to dial instead of fresh generated ones (property tests). */
   makeContact?: (index: number) => Contact
   dnc?: DncRegistry
@@ -133,6 +135,7 @@ function* simulate(input: Scenario, options: SimOptions): Generator<void, SimRes
       },
     },
     ...(options.dnc ? { dnc: options.dnc } : {}),
+    ...(options.instrumentPolicy ? { instrumentPolicy: options.instrumentPolicy } : {}),
   })
   telephony = new SimTelephony(scenario, clock, rng, {
     onEvent: (event) => engine.handleTelephony(event),
