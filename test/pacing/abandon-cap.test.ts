@@ -25,3 +25,16 @@ describe('R1.3 R5.5 predictive stays under the abandon cap', () => {
     }
   }
 })
+
+// Regression: at 1000 IVR ports the first minute's quick busy/SIT results read as a low contact
+// rate, and the guard's fixed margin let thousands of lines out: a quarter of the first five
+// minutes' live customers were abandoned.
+describe('R1.4 R5.5 IVR predictive at 1000 ports stays under the cap from its first minute', () => {
+  it('ivr-predictive scaled to 1000 ports, first 3 minutes', () => {
+    const base = loadScenario('ivr-predictive')
+    const scenario = { ...base, ivrPorts: 1000, durationSec: 180 } as typeof base
+    const result = runScenario(scenario, { policy: { kind: 'predictive' } })
+    expect(result.abandonRatePct).toBeLessThanOrEqual(scenario.abandonTargetPct)
+    expect(result.occupancyPct).toBeGreaterThan(50)
+  })
+})
