@@ -21,6 +21,10 @@ export interface LiveCounts {
 }
 
 export class LiveRate {
+  /** The oldest dial second recorded: walks never go further back. */
+  private oldestSecond = Number.POSITIVE_INFINITY
+  /** The last answer per window size, valid until a record lands at or before its frontier. */
+  private readonly cache = new Map<number, { frontier: number; counts: LiveCounts }>()
   private readonly buckets: Bucket[] = Array.from({ length: LIVE_RATE_HISTORY_SEC }, () => ({
     second: Number.NEGATIVE_INFINITY,
     live: 0,
@@ -32,6 +36,7 @@ export class LiveRate {
     const second = Math.floor(dialedAtMs / 1000)
     const index = ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
     const bucket = this.buckets[index]!
+    for (const [dials, entry] of this.cache) if (second <= entry.frontier) this.cache.delete(dials)
     if (bucket.second !== second) {
       // A newer second reuses the slot; a resolution older than the history is dropped.
       if (bucket.second > second) return
@@ -41,6 +46,7 @@ export class LiveRate {
     }
     bucket.total += 1
     if (live) bucket.live += 1
+    this.oldestSecond = Math.min(this.oldestSecond, second)
   }
 
   /**
@@ -50,9 +56,12 @@ export class LiveRate {
   settled(nowMs: number, settleSec: number, dials: number): LiveCounts {
     invariant(settleSec >= 0, 'settleSec must be ≥ 0')
     const frontier = Math.floor(nowMs / 1000) - Math.ceil(settleSec)
+    const cached = this.cache.get(dials)
+    if (cached !== undefined && cached.frontier === frontier) return cached.counts
     let live = 0
     let total = 0
-    for (let k = 0; k < LIVE_RATE_HISTORY_SEC && total < dials; k++) {
+    const span = Math.min(LIVE_RATE_HISTORY_SEC, frontier - this.oldestSecond + 1)
+    for (let k = 0; k < span && total < dials; k++) {
       const second = frontier - k
       const index =
         ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
@@ -61,6 +70,8 @@ export class LiveRate {
       live += bucket.live
       total += bucket.total
     }
-    return { live, total }
+    const counts = { live, total }
+    this.cache.set(dials, { frontier, counts })
+    return counts
   }
 }
