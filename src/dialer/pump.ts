@@ -177,10 +177,9 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
   const nowMs = ctx.clock.nowMs()
   const config = campaign.config
   const busy: BusyServer[] = []
-  let ready: number
+  const ready = readyServers(campaign)
   let staffed: number
   if (isIvr(config)) {
-    ready = config.ivrPorts - campaign.portsHeld
     staffed = config.ivrPorts
     for (const attemptId of campaign.attempts) {
       const attempt = ctx.attempts.get(attemptId)!
@@ -189,7 +188,6 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
       }
     }
   } else {
-    ready = campaign.ready.size
     staffed = ready
     for (const agent of ctx.agents.values()) {
       if (agent.poolCampaignId !== config.id) continue
