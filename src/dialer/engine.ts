@@ -78,11 +78,11 @@ export class Engine {
     }
   }
 
-  /** Runs one entry point, then lets routing and pacing settle. */
   #withInstrument(policy: PoolPacingPolicy | null): PoolPacingPolicy | null {
     return policy && this.#instrumentPolicy ? this.#instrumentPolicy(policy) : policy
   }
 
+  /** Runs one entry point, then lets routing and pacing settle. */
   private run<T>(action: () => T): T {
     if (this.settling) return action()
     this.settling = true
