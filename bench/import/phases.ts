@@ -3,12 +3,12 @@
 // (parse → E.164 → zone → DNC scrub → merge → SQLite staging → commit).
 import { createReadStream } from 'node:fs'
 import { parse } from 'csv-parse'
-import { importContacts } from '../../src/campaigns/import/import-contacts.ts'
-import { importMappingSchema } from '../../src/campaigns/import/mapping.ts'
-import { SqlAccounts } from '../../src/server/db/accounts.ts'
-import { SqlContactLists } from '../../src/server/db/contacts.ts'
-import { SqlDncLists } from '../../src/server/db/documents.ts'
-import { openDb } from '../../src/server/db/open.ts'
+import { importContacts } from '../../src/import/import-contacts.ts'
+import { importMappingSchema } from '../../src/import/mapping.ts'
+import { SqlAccounts } from '../../src/store/sql/accounts.ts'
+import { SqlContactLists } from '../../src/store/sql/contacts.ts'
+import { SqlDncLists } from '../../src/store/sql/documents.ts'
+import { openDb } from '../../src/store/sql/open.ts'
 
 export const BENCH_MAPPING = importMappingSchema.parse({
   numbers: ['phone', 'mobile'],

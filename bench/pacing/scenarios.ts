@@ -2,13 +2,13 @@
 // so a file the benchmark accepts is exactly a file `outdial sim` accepts.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { meanSec } from '../../src/sim/distributions.ts'
 import {
   formatScenarioErrors,
   isAgentScenario,
   loadScenarioText,
   type Scenario,
 } from '../../src/sim/scenario.ts'
+import { meanSec } from '../../src/telephony/simulated/distributions.ts'
 import type { ScenarioInfo } from './types.ts'
 
 /**

@@ -1,9 +1,6 @@
 // Goal: illegal agent actions change nothing; dropped reservations end cleanly (R7.1, R7.2, R7.5).
 import { describe, expect, it } from 'vitest'
-import {
-  IDLE_CODE_RESERVATION_NOT_ANSWERED,
-  RESERVATION_ANSWER_SEC_MAX,
-} from '../routing/router.ts'
+import { IDLE_CODE_RESERVATION_NOT_ANSWERED, RESERVATION_ANSWER_SEC_MAX } from './routing/router.ts'
 import { makeEngineKit } from './test-kit.ts'
 
 describe('R7.1 illegal desktop actions', () => {

@@ -3,9 +3,9 @@
 import { invariant } from '../domain/invariant.ts'
 import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
 import type { FlowEffect } from '../flows/types.ts'
-import { agentForInbound } from '../routing/router.ts'
 import { applyAgentEvent } from './agents.ts'
 import type { AgentRuntime, EngineContext, InboundCallRuntime } from './context.ts'
+import { agentForInbound } from './routing/router.ts'
 
 /** A customer call arrives at an inbound entry point (directly, or by GotoEntryPoint). */
 export function acceptInboundCall(

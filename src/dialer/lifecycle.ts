@@ -3,12 +3,12 @@
 // port) took in time (R5.5).
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
-import type { TelephonyEvent } from '../ports/telephony.ts'
 import { applyAgentEvent } from './agents.ts'
 import { runCallResult } from './call-result.ts'
 import { closeAttempt } from './close.ts'
 import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr, isPreview } from './context.ts'
+import type { TelephonyEvent } from './ports/telephony.ts'
 
 export function campaignOf(ctx: EngineContext, attempt: AttemptRuntime): CampaignRuntime {
   const campaign = ctx.campaigns.get(attempt.campaignId)

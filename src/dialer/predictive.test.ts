@@ -1,6 +1,6 @@
 // Goal: the predictive pool dials above ready agents within its caps and cap guard (R1.3, R5.5).
 import { describe, expect, it } from 'vitest'
-import type { DialFailure } from '../ports/telephony.ts'
+import type { DialFailure } from './ports/telephony.ts'
 import { type EngineKitOptions, makeEngineKit } from './test-kit.ts'
 
 function predictive(options: EngineKitOptions & { targetPct?: number; capPct?: number } = {}) {

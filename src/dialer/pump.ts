@@ -2,7 +2,6 @@
 // asks for. Progressive owns lines per agent (R1.2) or per port (R1.4); predictive and the
 // benchmark baselines pool them (R1.3); the abandon-cap guard is the last line of defence (R5.5).
 import type { BusyServer, PacingSnapshot } from '../pacing/types.ts'
-import { campaignWantsAgents, inboundWaitingOutranks } from '../routing/router.ts'
 import { applyAgentEvent } from './agents.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
@@ -10,6 +9,7 @@ import { placeDial } from './dialing.ts'
 import { nextDialable } from './hopper.ts'
 import { serveWaiting } from './lifecycle.ts'
 import { pumpPreview, withdrawPreviewTasks } from './preview.ts'
+import { campaignWantsAgents, inboundWaitingOutranks } from './routing/router.ts'
 
 export const PACING_TICK_MS = 1000
 /**

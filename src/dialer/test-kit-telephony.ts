@@ -1,7 +1,7 @@
 // Test support: a Telephony that does nothing by itself. It records every command the engine sends
 // (with the virtual time) and lets the test play the network; reservation calls can answer alone.
-import type { Clock } from '../ports/clock.ts'
-import type { DialRequest, PlayRequest, Telephony, TelephonyEvent } from '../ports/telephony.ts'
+import type { Clock } from './ports/clock.ts'
+import type { DialRequest, PlayRequest, Telephony, TelephonyEvent } from './ports/telephony.ts'
 
 export type TelephonyCommand =
   | ({ kind: 'dial'; atMs: number } & DialRequest)

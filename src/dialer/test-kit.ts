@@ -4,14 +4,14 @@
 import { DncRegistry } from '../compliance/dnc.ts'
 import { NumberHistory } from '../compliance/repeat-call.ts'
 import type { AgentState } from '../domain/agent-state.ts'
-import { sequentialIds } from '../domain/ids.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import { inboundQueueFlow } from '../flows/defaultFlows.ts'
-import type { CpaDecision, DialFailure, TelephonyEvent } from '../ports/telephony.ts'
-import { VirtualClock } from '../sim/virtual-clock.ts'
 import type { ContactDisposition, InMemoryContactList } from './contact-list.ts'
 import type { CampaignRuntime } from './context.ts'
 import { Engine } from './engine.ts'
+import { sequentialIds } from './ports/ids.ts'
+import type { CpaDecision, DialFailure, TelephonyEvent } from './ports/telephony.ts'
+import { VirtualClock } from './ports/virtual-clock.ts'
 import {
   KIT_CAMPAIGN_ID,
   KIT_INBOUND_ENTRY_POINT_ID,

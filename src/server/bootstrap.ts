@@ -3,12 +3,12 @@
 // demo configuration. Later starts change nothing.
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { importContacts } from '../campaigns/import/import-contacts.ts'
-import { importMappingSchema } from '../campaigns/import/mapping.ts'
-import { CONFIG_KINDS } from './api/resources/config-kinds.ts'
-import type { SqlAccounts } from './db/accounts.ts'
-import type { SqlContactLists } from './db/contacts.ts'
-import type { SqlConfigDocuments, SqlDncLists } from './db/documents.ts'
+import { CONFIG_KINDS } from '../api/resources/config-kinds.ts'
+import { importContacts } from '../import/import-contacts.ts'
+import { importMappingSchema } from '../import/mapping.ts'
+import type { SqlAccounts } from '../store/sql/accounts.ts'
+import type { SqlContactLists } from '../store/sql/contacts.ts'
+import type { SqlConfigDocuments, SqlDncLists } from '../store/sql/documents.ts'
 import {
   DEMO_TENANT_ID,
   DEMO_TENANT_NAME,

@@ -2,8 +2,8 @@
 // flags winning, validated once at start with an error that names the option and the reason.
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { formatPath } from './api/errors.ts'
-import { CLOCK_SPEED_MAX } from './real-clock.ts'
+import { formatPath } from '../api/errors.ts'
+import { CLOCK_SPEED_MAX } from '../runtime/real-clock.ts'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export const TELEPHONY_KINDS = ['sim'] as const

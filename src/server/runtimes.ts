@@ -1,16 +1,16 @@
-// One dialer runtime per tenant of the store (src/server/runtime), on the server's clock and the
+// One dialer runtime per tenant of the store (src/runtime), on the server's clock and the
 // built-in simulated network, each with its durable ports bound to its tenant. The demo tenant's
 // agents are simulated (they answer, talk and wrap up by themselves) and an inbound queue is fed
 // with simulated customers; other tenants' agents act through the agent desktop API.
-import type { ApiMetrics } from './api/metrics.ts'
-import { SqlDialerStore } from './db/dialer-store.ts'
-import type { OpenedDb } from './db/open.ts'
-import { SqlRuntimeSources } from './db/runtime-sources.ts'
-import type { SecretBox } from './db/secrets.ts'
-import type { RealClock } from './real-clock.ts'
-import { DialerService } from './runtime/dialer-service.ts'
-import type { RuntimeLog } from './runtime/log.ts'
-import { newOwnerId, TenantRuntime } from './runtime/tenant-runtime.ts'
+import type { ApiMetrics } from '../api/metrics.ts'
+import { DialerService } from '../runtime/dialer-service.ts'
+import type { RuntimeLog } from '../runtime/log.ts'
+import type { RealClock } from '../runtime/real-clock.ts'
+import { newOwnerId, TenantRuntime } from '../runtime/tenant-runtime.ts'
+import { SqlDialerStore } from '../store/sql/dialer-store.ts'
+import type { OpenedDb } from '../store/sql/open.ts'
+import { SqlRuntimeSources } from '../store/sql/runtime-sources.ts'
+import type { SecretBox } from '../store/sql/secrets.ts'
 import { DEMO_TENANT_ID } from './seed/demo-tenant.ts'
 
 export const DEMO_INBOUND_ARRIVALS_PER_HOUR = 40

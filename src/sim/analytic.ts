@@ -30,7 +30,11 @@
 // IVR modes use the same cycle with messageSec as talk and no wrap-up or reservation.
 
 import { assertNever, invariant } from '../domain/invariant.ts'
-import { type Distribution, lognormalParams, meanSec } from './distributions.ts'
+import {
+  type Distribution,
+  lognormalParams,
+  meanSec,
+} from '../telephony/simulated/distributions.ts'
 import { isAgentScenario, type Outcomes, type Scenario } from './scenario.ts'
 
 /** Simpson intervals for the lognormal integral; error ~1e-12 at the scenarios' parameters. */

@@ -7,7 +7,7 @@ import { ABANDON_MESSAGE_PROMPT_DEFAULT } from '../dialer/from-config.ts'
 import type { CampaignMode, EngineCampaign, PacingChoice } from '../dialer/types.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import { FIXED_RATIO_MAX } from '../pacing/fixed.ts'
-import { constSec } from './distributions.ts'
+import { constSec } from '../telephony/simulated/distributions.ts'
 import type { SimPolicy } from './policy.ts'
 import { isAgentScenario, type Scenario, type ScenarioMode } from './scenario.ts'
 

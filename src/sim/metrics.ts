@@ -5,7 +5,7 @@
 import type { EngineEvent } from '../dialer/types.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { type AttemptOutcome, emptyOutcomeCounts } from '../domain/outcomes.ts'
-import type { SimCall } from './telephony.ts'
+import type { SimCall } from '../telephony/simulated/sim-telephony.ts'
 
 /** A call inbound answered within this long counts toward the service level. */
 export const INBOUND_SERVICE_LEVEL_SEC = 20

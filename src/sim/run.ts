@@ -3,13 +3,17 @@
 import type { DncRegistry } from '../compliance/dnc.ts'
 import { GeneratedContactList } from '../dialer/contact-list.ts'
 import { Engine, type EnginePorts } from '../dialer/engine.ts'
+import { sequentialIds } from '../dialer/ports/ids.ts'
+import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import type { EngineCampaign, EngineEvent } from '../dialer/types.ts'
 import type { Contact } from '../domain/contact.ts'
-import { sequentialIds } from '../domain/ids.ts'
 import { invariant } from '../domain/invariant.ts'
 import { ATTEMPT_OUTCOMES } from '../domain/outcomes.ts'
 import { inboundQueueFlow } from '../flows/defaultFlows.ts'
-import { SimAgents } from './agent-model.ts'
+import { SimAgents } from '../telephony/simulated/agent-model.ts'
+import { sampleSec } from '../telephony/simulated/distributions.ts'
+import { createRng } from '../telephony/simulated/rng.ts'
+import { SimTelephony } from '../telephony/simulated/sim-telephony.ts'
 import {
   buildCampaign,
   retarget,
@@ -19,13 +23,9 @@ import {
   SIM_OUTDIAL_QUEUE_ID,
   SIM_ZONE,
 } from './build.ts'
-import { sampleSec } from './distributions.ts'
 import { MetricsCollector, type SimMetrics } from './metrics.ts'
 import { policyLabel, type SimPolicy } from './policy.ts'
-import { createRng } from './rng.ts'
 import { isAgentScenario, type Scenario, type ScenarioMode } from './scenario.ts'
-import { SimTelephony } from './telephony.ts'
-import { VirtualClock } from './virtual-clock.ts'
 
 /** The simulated day starts on Monday 2026-03-02 09:00 UTC (a fixed instant: no wall clock). */
 export const SIM_START_MS = 1_772_442_000_000

@@ -15,7 +15,11 @@
 // may use 1–600 s to explore, with a warning outside the product's range.
 
 import { z } from 'zod'
-import { constSec, type Distribution, distributionSchema } from './distributions.ts'
+import {
+  constSec,
+  type Distribution,
+  distributionSchema,
+} from '../telephony/simulated/distributions.ts'
 
 export const AGENT_MODES = ['preview', 'progressive', 'predictive'] as const
 export const IVR_MODES = ['ivr-progressive', 'ivr-predictive'] as const

@@ -2,7 +2,7 @@
 // references (422), duplicates (409), deletes of objects in use (409), optimistic versions,
 // pagination, the audit log, and tenant isolation — on both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONFIG_KINDS } from '../../src/server/api/resources/config-kinds.ts'
+import { CONFIG_KINDS } from '../../src/api/resources/config-kinds.ts'
 import { demoTenantObjects } from '../../src/server/seed/demo-tenant.ts'
 import { type Dialect, type Harness, openHarness } from './harness.ts'
 

@@ -2,9 +2,9 @@
 // file merge (numbers unioned, later fields win), abort leaves nothing, a re-upload updates the
 // campaign's customer, and DNC lookups see only the campaign's lists of the same tenant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ImportedContact } from '../../src/campaigns/import/sink.ts'
-import { SqlContactLists } from '../../src/server/db/contacts.ts'
-import { SqlDncLists } from '../../src/server/db/documents.ts'
+import type { ImportedContact } from '../../src/store/ports/contact-sink.ts'
+import { SqlContactLists } from '../../src/store/sql/contacts.ts'
+import { SqlDncLists } from '../../src/store/sql/documents.ts'
 import { type Dialect, type Harness, openHarness } from './harness.ts'
 
 const contact = (

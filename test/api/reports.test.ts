@@ -1,7 +1,7 @@
 // R9.1: the attempt log read back — newest first, filtered, drilled down to a contact, counted by
 // outcome with connect and abandon rates; an agent sees only their own attempts; tenants apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONFIG_KINDS } from '../../src/server/api/resources/config-kinds.ts'
+import { CONFIG_KINDS } from '../../src/api/resources/config-kinds.ts'
 import { demoTenantObjects } from '../../src/server/seed/demo-tenant.ts'
 import { type Dialect, type Harness, openHarness } from './harness.ts'
 

@@ -2,7 +2,7 @@
 // reported with its row and field, files that cannot be read are refused whole, and nothing is
 // half-written — through the API, on both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONFIG_KINDS } from '../../src/server/api/resources/config-kinds.ts'
+import { CONFIG_KINDS } from '../../src/api/resources/config-kinds.ts'
 import { demoTenantObjects } from '../../src/server/seed/demo-tenant.ts'
 import { type Dialect, type Harness, openHarness } from './harness.ts'
 

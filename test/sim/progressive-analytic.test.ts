@@ -3,9 +3,9 @@
 // E[talk] / (E[talk] + E[wrap] + E[time to reach a live person]) within 1 % relative, the value
 // computed here from the scenario's own parameters.
 import { describe, expect, it } from 'vitest'
-import { meanSec } from '../../src/sim/distributions.ts'
 import { runScenario } from '../../src/sim/run.ts'
 import { isAgentScenario } from '../../src/sim/scenario.ts'
+import { meanSec } from '../../src/telephony/simulated/distributions.ts'
 import { loadScenario } from './scenario-files.ts'
 
 describe('R1.2 progressive 1:1 matches renewal theory', () => {

@@ -1,8 +1,8 @@
 // The demo tenant is valid configuration: every object passes its API schema, refers only to
 // objects seeded before it, and the cross-object rules (R4.3, R4.4) hold.
 import { describe, expect, it } from 'vitest'
-import type { ConfigDocument } from '../api/ports.ts'
-import { CONFIG_KINDS } from '../api/resources/config-kinds.ts'
+import { CONFIG_KINDS } from '../../api/resources/config-kinds.ts'
+import type { ConfigDocument } from '../../store/ports/api-stores.ts'
 import { demoContactsCsv, demoTenantObjects } from './demo-tenant.ts'
 
 describe('demo tenant seed', () => {

@@ -1,0 +1,99 @@
+// The agent desktop's API (R7): read an agent's state and act — log in and out, become Available,
+// go Idle with a reason, end wrap-up, answer the reservation call, hang up, ask for a preview
+// record ("Campaign Contact"). An agent reaches only their own state; supervisors and
+// administrators may act for any agent (e.g. to log out one who left).
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { AGENT_ACTIONS, type AgentControl, type AuditLog } from '../../store/ports/api-stores.ts'
+import { assertSelfOrStaff, principalOf } from '../auth.ts'
+import { refusalError } from '../control-errors.ts'
+import { errorBodySchema, notFound } from '../errors.ts'
+
+const params = z.object({ id: z.string().min(1).max(64) })
+const stateSchema = z.object({
+  agentId: z.string(),
+  state: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+})
+
+export function registerAgentDeskRoutes(
+  app: FastifyInstance,
+  deps: { agents: AgentControl; audit: AuditLog; nowMs: () => number },
+): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>()
+  const everyone = ['admin', 'supervisor', 'agent'] as const
+
+  typed.get(
+    '/v1/agents/:id/state',
+    {
+      config: { roles: everyone },
+      schema: {
+        tags: ['agent desktop'],
+        summary: "An agent's state (R7.1)",
+        params,
+        response: { 200: stateSchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request)
+      assertSelfOrStaff(principal, request.params.id)
+      const state = deps.agents.state(principal.tenantId, request.params.id)
+      if (!state) throw notFound(`agent '${request.params.id}' in the dialer`)
+      return { agentId: request.params.id, ...state }
+    },
+  )
+
+  typed.post(
+    '/v1/agents/:id/state',
+    {
+      config: { roles: everyone },
+      schema: {
+        tags: ['agent desktop'],
+        summary:
+          'Act as the agent: login, logout, available, idle (with an idle code), endWrapUp, answerReservation, hangup, requestCampaignContact',
+        params,
+        body: z.object({
+          action: z.enum(AGENT_ACTIONS),
+          code: z
+            .string()
+            .min(1)
+            .max(64)
+            .optional()
+            .describe('Idle reason (auxiliary code id) for `idle`'),
+        }),
+        response: {
+          202: z.object({ agentId: z.string(), state: z.string() }),
+          403: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request)
+      const agentId = request.params.id
+      assertSelfOrStaff(principal, agentId)
+      const result = await deps.agents.act(
+        principal.tenantId,
+        agentId,
+        request.body.action,
+        request.body.code,
+      )
+      if (!result.ok) throw refusalError(result)
+      if (principal.agentId !== agentId)
+        await deps.audit.record(
+          principal.tenantId,
+          {
+            actorUserId: principal.userId,
+            action: `agent.${request.body.action}`,
+            objectKind: 'agent',
+            objectId: agentId,
+            summary: {},
+          },
+          deps.nowMs(),
+        )
+      return reply.code(202).send({ agentId, state: result.state })
+    },
+  )
+}

@@ -1,0 +1,146 @@
+// The upload of a contact list's file (R5.3, R5.4): streamed (no body parser buffers it; the size
+// limit is the file's own), imported in batches, the issues written as they come, the summary and
+// the first issues answered. Committed at once or not at all.
+import type { Readable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { ContactListView, ImportIssueRow } from '../../store/ports/api-stores.ts'
+import { principalOf } from '../auth.ts'
+import { ApiError, conflict, errorBodySchema, unprocessable } from '../errors.ts'
+import {
+  CONTACT_FILE_BYTES_MAX,
+  type ContactListDeps,
+  type ImportOutcome,
+  ISSUE_FLUSH_ROWS,
+  issueSchema,
+  listSchema,
+  presentList as present,
+  UPLOAD_CONTENT_TYPES,
+  UPLOAD_ISSUES_INLINE_MAX,
+} from './contact-list-schemas.ts'
+
+export function registerContactUploadRoute(
+  app: FastifyInstance,
+  deps: ContactListDeps,
+  getList: (tenantId: string, id: string) => Promise<ContactListView>,
+): void {
+  const listParams = z.object({ id: z.string().min(1).max(64) })
+  // The upload streams: no body parser buffers it, and the size limit is the file's own.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers()
+    scope.addContentTypeParser(
+      '*',
+      { bodyLimit: CONTACT_FILE_BYTES_MAX },
+      (_request, payload, done) => done(null, payload),
+    )
+    scope.withTypeProvider<ZodTypeProvider>().put(
+      '/v1/contact-lists/:id/file',
+      {
+        config: { roles: ['admin'] },
+        bodyLimit: CONTACT_FILE_BYTES_MAX,
+        schema: {
+          tags: ['contact lists'],
+          summary:
+            "Upload the list's file (text/csv, application/json or application/x-ndjson), streamed",
+          params: listParams,
+          response: {
+            200: z.object({
+              list: listSchema,
+              committed: z.boolean(),
+              counts: z.record(z.string(), z.number()),
+              issues: z.array(issueSchema),
+              issuesTotal: z.number(),
+              reportUrl: z.string(),
+            }),
+            404: errorBodySchema,
+            409: errorBodySchema,
+            413: errorBodySchema,
+            415: errorBodySchema,
+            422: errorBodySchema,
+          },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request)
+        const list = await getList(principal.tenantId, request.params.id)
+        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+        const format = UPLOAD_CONTENT_TYPES[type as keyof typeof UPLOAD_CONTENT_TYPES]
+        if (!format)
+          throw new ApiError(
+            415,
+            `upload the file as one of ${Object.keys(UPLOAD_CONTENT_TYPES).join(', ')}, not '${type}'`,
+          )
+        if (!(await deps.lists.beginImport(principal.tenantId, list.id)))
+          throw conflict(
+            `the list is ${list.status}: a list takes one upload; create a new list for another file`,
+          )
+        const inline: ImportIssueRow[] = []
+        let pending: ImportIssueRow[] = []
+        let issuesTotal = 0
+        const flush = async () => {
+          if (pending.length === 0) return
+          const batch = pending
+          pending = []
+          await deps.lists.appendIssues(principal.tenantId, list.id, batch)
+        }
+        let outcome: ImportOutcome
+        try {
+          outcome = await deps.importer.run(
+            request.body as Readable,
+            format,
+            list.mapping,
+            deps.sinkFor(principal.tenantId, list),
+            {
+              campaignId: list.campaignId,
+              listId: list.id,
+              onIssue: async (issue) => {
+                issuesTotal += 1
+                if (inline.length < UPLOAD_ISSUES_INLINE_MAX) inline.push(issue)
+                pending.push(issue)
+                if (pending.length >= ISSUE_FLUSH_ROWS) await flush()
+              },
+            },
+          )
+          await flush()
+        } catch (error) {
+          await deps.lists.finishImport(principal.tenantId, list.id, false, {})
+          throw error
+        }
+        await deps.lists.finishImport(
+          principal.tenantId,
+          list.id,
+          outcome.committed,
+          outcome.counts,
+        )
+        await deps.audit.record(
+          principal.tenantId,
+          {
+            actorUserId: principal.userId,
+            action: 'contact-list.import',
+            objectKind: 'contact-list',
+            objectId: list.id,
+            summary: { committed: outcome.committed, ...outcome.counts },
+          },
+          deps.nowMs(),
+        )
+        if (!outcome.committed)
+          throw unprocessable(
+            `the file was not imported: ${outcome.error ?? 'it could not be read'}; nothing was written`,
+            inline.map((i) => ({
+              path: `row ${i.row}${i.field ? `.${i.field}` : ''}`,
+              message: i.reason,
+            })),
+          )
+        return {
+          list: present(await getList(principal.tenantId, list.id)),
+          committed: true,
+          counts: outcome.counts,
+          issues: inline,
+          issuesTotal,
+          reportUrl: `/v1/contact-lists/${list.id}/issues.csv`,
+        }
+      },
+    )
+  })
+}

@@ -1,0 +1,186 @@
+// Users (R4.2, issue 5 Security): administrators create users with a role and, for agents, the
+// agent they are; disable them; and read the audit log of configuration changes and campaign
+// actions. Passwords are write-only and hashed by the store (scrypt).
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  type Accounts,
+  type AuditLog,
+  type ConfigDocuments,
+  DuplicateError,
+} from '../../store/ports/api-stores.ts'
+import { principalOf, roleSchema } from '../auth.ts'
+import { conflict, errorBodySchema, notFound, unprocessable } from '../errors.ts'
+import { pageOf, pageQuerySchema } from '../pagination.ts'
+
+export const PASSWORD_LENGTH_MIN = 12
+export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,128}$/
+
+const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: roleSchema,
+  agentId: z.string().nullable(),
+  disabled: z.boolean(),
+})
+
+const createUserSchema = z.object({
+  username: z.string().regex(USERNAME_PATTERN, 'usernames are 1–128 of A-Z a-z 0-9 . _ @ -'),
+  password: z
+    .string()
+    .min(PASSWORD_LENGTH_MIN, `passwords have at least ${PASSWORD_LENGTH_MIN} characters`)
+    .max(256),
+  role: roleSchema,
+  agentId: z.string().min(1).max(64).nullable().default(null),
+})
+
+export function registerUserRoutes(
+  app: FastifyInstance,
+  deps: { accounts: Accounts; audit: AuditLog; config: ConfigDocuments; nowMs: () => number },
+): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>()
+
+  typed.get(
+    '/v1/users',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['users'],
+        summary: 'List users',
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(userSchema) },
+      },
+    },
+    async (request) => {
+      const { tenantId } = principalOf(request)
+      const page = await deps.accounts.listUsers(tenantId, request.query)
+      return { ...page, ...request.query }
+    },
+  )
+
+  typed.post(
+    '/v1/users',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        body: createUserSchema,
+        response: {
+          201: userSchema,
+          400: errorBodySchema,
+          409: errorBodySchema,
+          422: errorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request)
+      const { agentId, role } = request.body
+      if (role === 'agent' && agentId === null)
+        throw unprocessable('an agent user names the agent they are', [
+          { path: 'agentId', message: 'required for the role agent' },
+        ])
+      if (agentId !== null && !(await deps.config.get(principal.tenantId, 'agent', agentId)))
+        throw unprocessable('no such agent', [
+          { path: 'agentId', message: `no agent '${agentId}'` },
+        ])
+      try {
+        const user = await deps.accounts.createUser(principal.tenantId, request.body, deps.nowMs())
+        await deps.audit.record(
+          principal.tenantId,
+          {
+            actorUserId: principal.userId,
+            action: 'user.create',
+            objectKind: 'user',
+            objectId: user.id,
+            summary: { role },
+          },
+          deps.nowMs(),
+        )
+        return reply.code(201).send(user)
+      } catch (error) {
+        if (error instanceof DuplicateError)
+          throw conflict('the username is taken', [{ path: 'username', message: 'already used' }])
+        throw error
+      }
+    },
+  )
+
+  typed.patch(
+    '/v1/users/:id',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['users'],
+        summary: 'Enable or disable a user',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: z.object({ disabled: z.boolean() }),
+        response: { 200: userSchema, 404: errorBodySchema, 422: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request)
+      if (request.params.id === principal.userId && request.body.disabled)
+        throw unprocessable('you cannot disable yourself', [
+          { path: 'disabled', message: 'own account' },
+        ])
+      const user = await deps.accounts.setUserDisabled(
+        principal.tenantId,
+        request.params.id,
+        request.body.disabled,
+      )
+      if (!user) throw notFound(`user '${request.params.id}'`)
+      await deps.audit.record(
+        principal.tenantId,
+        {
+          actorUserId: principal.userId,
+          action: request.body.disabled ? 'user.disable' : 'user.enable',
+          objectKind: 'user',
+          objectId: user.id,
+          summary: {},
+        },
+        deps.nowMs(),
+      )
+      return user
+    },
+  )
+
+  typed.get(
+    '/v1/audit',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log: configuration changes and campaign actions, newest first',
+        querystring: pageQuerySchema,
+        response: {
+          200: pageOf(
+            z.object({
+              id: z.string(),
+              at: z.string(),
+              actorUserId: z.string(),
+              action: z.string(),
+              objectKind: z.string(),
+              objectId: z.string(),
+              summary: z.record(z.string(), z.unknown()),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const { tenantId } = principalOf(request)
+      const page = await deps.audit.list(tenantId, request.query)
+      return {
+        items: page.items.map(({ atMs, ...rest }) => ({
+          ...rest,
+          at: new Date(atMs).toISOString(),
+        })),
+        total: page.total,
+        ...request.query,
+      }
+    },
+  )
+}

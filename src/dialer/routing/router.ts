@@ -1,0 +1,136 @@
+// Routing (R8): an agent who becomes Available goes to the best-ranked work among the inbound
+// queues and campaign queues of their teams; an inbound call goes to the longest-available agent.
+
+import { invariant } from '../../domain/invariant.ts'
+import { agentOrThrow, applyAgentEvent, queueRankForAgent, queuesOfAgent } from '../agents.ts'
+import type { AgentRuntime, CampaignRuntime, EngineContext } from '../context.ts'
+import { isIvr, isPreview } from '../context.ts'
+import { connectInboundToAgent } from '../inbound.ts'
+
+/** How long an agent may take to answer a reservation call before it is withdrawn (R7.2). */
+export const RESERVATION_ANSWER_SEC_MAX = 30
+/** Idle code given to an agent whose reservation call went unanswered (documented, R7.2). */
+export const IDLE_CODE_RESERVATION_NOT_ANSWERED = 'RESERVATION_NOT_ANSWERED'
+
+type Work =
+  | { kind: 'inbound'; queueId: string; rank: number; sinceMs: number }
+  | { kind: 'campaign'; campaign: CampaignRuntime; rank: number; sinceMs: number }
+
+export function campaignWantsAgents(ctx: EngineContext, campaign: CampaignRuntime): boolean {
+  if (campaign.status !== 'running' || isIvr(campaign.config)) return false
+  const nowMs = ctx.clock.nowMs()
+  const nextDueMs = campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY
+  const contactDue = campaign.hopperIdleUntilMs <= nowMs && nextDueMs <= nowMs
+  // A preview line belongs to the agent who accepted it: another agent cannot help it, and
+  // reserving one only to release it again would loop at one instant.
+  if (isPreview(campaign.config)) return contactDue
+  return contactDue || campaign.inFlight > 0 || campaign.liveWaiting.length > 0
+}
+
+function candidateWork(ctx: EngineContext, agent: AgentRuntime): Work[] {
+  const work: Work[] = []
+  for (const queueId of queuesOfAgent(ctx, agent)) {
+    const queue = ctx.queues.get(queueId)!
+    const rank = queueRankForAgent(ctx, agent, queueId)
+    if (queue.type === 'INBOUND' && queue.waiting.length > 0) {
+      const oldest = ctx.inbound.get(queue.waiting[0]!)!
+      work.push({ kind: 'inbound', queueId, rank, sinceMs: oldest.arrivedAtMs })
+    }
+  }
+  for (const campaign of ctx.campaigns.values()) {
+    if (!campaignWantsAgents(ctx, campaign)) continue
+    const queue = ctx.queues.get(campaign.config.queueId)
+    if (!queue || !queue.teamIds.some((teamId) => agent.teamIds.includes(teamId))) continue
+    const rank = queueRankForAgent(ctx, agent, queue.id)
+    work.push({ kind: 'campaign', campaign, rank, sinceMs: campaign.lastAssignedMs })
+  }
+  // Best rank first; among equals, inbound before campaigns, then whoever waited longest.
+  work.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      (a.kind === b.kind ? 0 : a.kind === 'inbound' ? -1 : 1) ||
+      a.sinceMs - b.sinceMs,
+  )
+  return work
+}
+
+/** Gives an Available agent the best work there is; leaves them Available when there is none. */
+export function routeAgent(ctx: EngineContext, agentId: string): void {
+  const agent = agentOrThrow(ctx, agentId)
+  if (agent.state.kind !== 'Available') return
+  const best = candidateWork(ctx, agent)[0]
+  if (!best) return
+  if (best.kind === 'inbound') {
+    const queue = ctx.queues.get(best.queueId)!
+    const callId = queue.waiting.shift()
+    invariant(callId !== undefined, 'inbound queue emptied under the router')
+    connectInboundToAgent(ctx, callId, agent)
+    return
+  }
+  reserveAgent(ctx, agent, best.campaign)
+}
+
+export function reserveAgent(ctx: EngineContext, agent: AgentRuntime, campaign: CampaignRuntime) {
+  campaign.lastAssignedMs = ctx.clock.nowMs()
+  applyAgentEvent(ctx, agent, { kind: 'reserve', campaignId: campaign.config.id })
+  agent.reservationTimer = ctx.setTimer(RESERVATION_ANSWER_SEC_MAX * 1000, () => {
+    agent.reservationTimer = null
+    if (agent.state.kind === 'Reserved' && !agent.state.connected) {
+      applyAgentEvent(ctx, agent, { kind: 'setIdle', code: IDLE_CODE_RESERVATION_NOT_ANSWERED })
+    }
+  })
+  ctx.telephony.callAgent(agent.id, 'reservation')
+}
+
+/** Routes every Available agent (after a campaign starts or contacts arrive). */
+export function routeAllAvailable(ctx: EngineContext): void {
+  const available = [...ctx.agents.values()]
+    .filter((agent) => agent.state.kind === 'Available')
+    .sort((a, b) => a.stateSinceMs - b.stateSinceMs)
+  for (const agent of available) routeAgent(ctx, agent.id)
+}
+
+/**
+ * The agent for an inbound call in `queueId`: the longest-available agent of its teams; failing
+ * that, when the queue outranks the campaign for that agent (R8.1 default), a reserved agent
+ * waiting in a pooled (predictive) campaign, whose reservation is withdrawn.
+ */
+export function agentForInbound(ctx: EngineContext, queueId: string): AgentRuntime | null {
+  const queue = ctx.queues.get(queueId)
+  invariant(queue !== undefined, `unknown queue ${queueId}`)
+  let best: AgentRuntime | null = null
+  let preempt: AgentRuntime | null = null
+  for (const agent of ctx.agents.values()) {
+    if (!queue.teamIds.some((teamId) => agent.teamIds.includes(teamId))) continue
+    if (agent.state.kind === 'Available') {
+      if (!best || agent.stateSinceMs < best.stateSinceMs) best = agent
+    } else if (!preempt && isPreemptable(ctx, agent, queueId)) {
+      preempt = agent
+    }
+  }
+  return best ?? preempt
+}
+
+/** Whether an inbound call waits in one of the agent's queues ranked above `campaignQueueId`. */
+export function inboundWaitingOutranks(
+  ctx: EngineContext,
+  agent: AgentRuntime,
+  campaignQueueId: string,
+): boolean {
+  const campaignRank = queueRankForAgent(ctx, agent, campaignQueueId)
+  return queuesOfAgent(ctx, agent).some((queueId) => {
+    const queue = ctx.queues.get(queueId)!
+    if (queue.type !== 'INBOUND' || queue.waiting.length === 0) return false
+    return queueRankForAgent(ctx, agent, queueId) < campaignRank
+  })
+}
+
+function isPreemptable(ctx: EngineContext, agent: AgentRuntime, queueId: string): boolean {
+  if (agent.state.kind !== 'Reserved' || !agent.state.connected) return false
+  const campaign = ctx.campaigns.get(agent.state.campaignId)
+  if (!campaign || campaign.config.pacing.kind === 'progressive') return false
+  if (!campaign.ready.has(agent.id)) return false
+  return (
+    queueRankForAgent(ctx, agent, queueId) < queueRankForAgent(ctx, agent, campaign.config.queueId)
+  )
+}

@@ -1,0 +1,71 @@
+// Goal: the engine's DNC registry follows the store's lists (R5.4): numbers on a list the campaign
+// scrubs against are never dialled, a number added through the API is blocked from the next dial,
+// a reload removes what the store no longer lists, and the national list keeps its load time.
+import { describe, expect, it } from 'vitest'
+import { DncRegistry } from '../compliance/dnc.ts'
+import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
+import { memoryPorts } from '../store/memory/memory-ports.ts'
+import { DncMirror } from './dnc-mirror.ts'
+import { collectingLog } from './log.ts'
+import { TenantRuntime } from './tenant-runtime.ts'
+import {
+  KIT_SIMULATION,
+  KIT_START_MS,
+  kitAgentIds,
+  kitContacts,
+  kitTenant,
+  runFor,
+  type SpiedDial,
+  spyNetwork,
+} from './test-kit.ts'
+
+describe('DncMirror', () => {
+  it('applies snapshots as differences and single changes at once', () => {
+    const registry = new DncRegistry()
+    const mirror = new DncMirror(registry, collectingLog())
+    mirror.apply({
+      lists: [{ name: 'internal', numbers: ['+12125550101', '+12125550102'] }],
+      national: { numbers: ['+12125550199'], loadedAtMs: 5 },
+    })
+    expect(registry.hasInList('internal', '+12125550101')).toBe(true)
+    expect(registry.nationalLoadedAtMs()).toBe(5)
+    mirror.add('internal', '+12125550103')
+    mirror.apply({ lists: [{ name: 'internal', numbers: ['+12125550102'] }], national: null })
+    expect(registry.hasInList('internal', '+12125550101')).toBe(false)
+    expect(registry.hasInList('internal', '+12125550103')).toBe(false)
+    expect(registry.hasInList('internal', '+12125550102')).toBe(true)
+    expect(registry.hasNational('+12125550199')).toBe(true)
+    mirror.apply({ lists: [], national: null })
+    expect(registry.listSize('internal')).toBe(0)
+    expect(mirror.names()).toEqual([])
+  })
+
+  it('never dials a number on the campaign’s lists, loaded or added while running', async () => {
+    const clock = new VirtualClock(KIT_START_MS)
+    const ports = memoryPorts(kitTenant({ agents: 2 }))
+    const contacts = kitContacts('camp-1', 40)
+    ports.contacts.addContacts(contacts)
+    const onList = contacts[0]!.numbers[0]!
+    const addedLater = contacts.slice(20).map((c) => c.numbers[0]!)
+    ports.dnc.add('internal', onList)
+    const dials: SpiedDial[] = []
+    const runtime = await TenantRuntime.start({
+      tenantId: 't1',
+      clock,
+      ports,
+      owner: 'node-a',
+      telephony: spyNetwork(ports.contacts, dials),
+      simulation: KIT_SIMULATION,
+      simulatedAgents: kitAgentIds(2),
+    })
+    for (const number of addedLater) runtime.dncAdded('internal', number)
+    await runtime.campaignAction('camp-1', 'start')
+    await runFor(clock, 20 * 60_000)
+    await runtime.writes.drained()
+    const dialled = new Set(dials.map((d) => ports.attempts.attempts.get(d.callId)?.open.number))
+    expect(dialled.has(onList)).toBe(false)
+    expect(addedLater.filter((n) => dialled.has(n))).toEqual([])
+    expect(dials.length).toBeGreaterThan(0)
+    expect(ports.contacts.contacts.get(contacts[0]!.id)?.finished?.disposition).toBe('dncBlocked')
+  })
+})

@@ -1,0 +1,115 @@
+// Goal: the tenant's configuration reaches the engine (teams both ways, default codes, campaigns
+// through from-config.ts), objects the engine cannot run are named instead of crashing, and a
+// reload adds what is new while a running campaign takes the changes the engine can apply live.
+import { describe, expect, it } from 'vitest'
+import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
+import { campaignSchema } from '../domain/campaign/campaign.ts'
+import { agentSchema } from '../domain/config/agent.ts'
+import { memoryPorts } from '../store/memory/memory-ports.ts'
+import { liveCampaignUpdate, mapTenantConfig } from './engine-config.ts'
+import { TenantRuntime } from './tenant-runtime.ts'
+import { KIT_SIMULATION, KIT_START_MS, kitContacts, kitTenant } from './test-kit.ts'
+
+describe('mapTenantConfig', () => {
+  it('maps teams, agents with their default codes and campaigns; names what cannot run', () => {
+    const config = kitTenant({ agents: 2 })
+    config.agents.push(
+      agentSchema.parse({
+        id: 'agent-x',
+        name: 'X',
+        teamIds: ['team-1'],
+        profile: { outboundCampaignsAllowed: true },
+      }),
+    )
+    config.campaigns.push(
+      campaignSchema.parse({
+        ...config.campaigns[0],
+        id: 'orphan',
+        name: 'Orphan',
+        campaignGroupId: 'missing-group',
+      }),
+    )
+    const mapped = mapTenantConfig(config)
+    expect(mapped.agents).toContainEqual({
+      id: 'agent-x',
+      teamIds: ['team-1'],
+      wrapCode: 'wrap-done',
+      idleCode: 'idle-break',
+    })
+    expect(mapped.agents.find((a) => a.id === 'agent-1')?.teamIds).toEqual(['team-1'])
+    expect(mapped.campaigns.map((c) => c.engine.id)).toEqual(['camp-1'])
+    expect(mapped.campaigns[0]!.engine).toMatchObject({
+      mode: 'progressive',
+      pacing: { kind: 'progressive', linesPerServer: 2 },
+      queueId: 'q-camp-1',
+    })
+    expect(mapped.problems).toEqual([
+      { kind: 'campaign', id: 'orphan', message: 'campaign group missing-group is missing' },
+    ])
+    expect([...mapped.idleCodes]).toEqual(['idle-break', 'idle-lunch'])
+  })
+})
+
+describe('liveCampaignUpdate', () => {
+  it('takes what the engine reads afresh and keeps (and names) what it fixed at the start', () => {
+    const [base] = mapTenantConfig(kitTenant()).campaigns
+    const current = base!.engine
+    const next = {
+      ...current,
+      callerId: '+15550100099',
+      ringLimitSec: 40,
+      mode: 'predictive' as const,
+      pacing: { kind: 'predictive' as const },
+      gain: 2,
+    }
+    const { config, ignored } = liveCampaignUpdate(current, next)
+    expect(config).toMatchObject({
+      callerId: '+15550100099',
+      ringLimitSec: 40,
+      mode: 'progressive',
+    })
+    expect(config.pacing).toEqual(current.pacing)
+    expect(ignored.sort()).toEqual(['gain', 'mode', 'pacing'])
+  })
+})
+
+describe('TenantRuntime.reload', () => {
+  it('adds new agents and campaigns and changes a running campaign’s dial rate', async () => {
+    const clock = new VirtualClock(KIT_START_MS)
+    const ports = memoryPorts(kitTenant({ agents: 2 }))
+    ports.contacts.addContacts(kitContacts('camp-1', 20))
+    const runtime = await TenantRuntime.start({
+      tenantId: 't1',
+      clock,
+      ports,
+      owner: 'node-a',
+      simulation: KIT_SIMULATION,
+    })
+    await runtime.campaignAction('camp-1', 'start')
+    const next = kitTenant({
+      agents: 3,
+      campaigns: [
+        { id: 'camp-1', pacing: { mode: 'progressive', dialingRate: 3 } },
+        { id: 'camp-2', pacing: { mode: 'predictive' } },
+      ],
+    })
+    next.campaignGroups[0]!.pacing = { ...next.campaignGroups[0]!.pacing }
+    ports.config.config = next
+    const report = await runtime.reload()
+    expect(report.added.agents).toEqual(['agent-3'])
+    expect(report.added.queues).toEqual(['q-camp-2'])
+    expect(report.campaignsAdded).toEqual(['camp-2'])
+    expect(report.ignored).toEqual([])
+    expect(runtime.engine.ctx.campaigns.get('camp-1')?.config.pacing).toEqual({
+      kind: 'progressive',
+      linesPerServer: 3,
+    })
+    expect(runtime.campaign('camp-2')?.status).toBe('draft')
+    expect(await runtime.campaignAction('camp-2', 'start')).toEqual({
+      kind: 'ok',
+      status: 'running',
+    })
+    expect(runtime.desk.login('agent-3')).toMatchObject({ kind: 'ok' })
+    await runtime.close()
+  })
+})

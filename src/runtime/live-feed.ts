@@ -1,0 +1,182 @@
+// The live feed of one tenant (R9.2, src/store/ports/api-stores.ts LiveFeed): agent states, closed
+// attempts and preview offers as they happen, and each campaign's figures at most once per
+// CAMPAIGN_FIGURES_INTERVAL_MS. Also keeps the prom-client gauges and counters of /metrics.
+// Listeners are isolated: one that throws is dropped, and never reaches the engine.
+
+import type { ApiMetrics } from '../api/metrics.ts'
+import type { Clock, TimerId } from '../dialer/ports/clock.ts'
+import type { EngineEvent } from '../dialer/types.ts'
+import type { AgentState } from '../domain/agent-state.ts'
+import { invariant } from '../domain/invariant.ts'
+import type { CampaignLiveFigures, LiveMessage } from '../store/ports/api-stores.ts'
+import { errorText, type RuntimeLog } from './log.ts'
+
+/** Live subscribers per tenant (WebSocket clients of /v1/live). */
+export const LIVE_SUBSCRIBERS_MAX = 1000
+/** A campaign's figures are pushed at most this often (R9.2 real-time view, bounded traffic). */
+export const CAMPAIGN_FIGURES_INTERVAL_MS = 1000
+
+const AGENT_STATES: AgentState['kind'][] = [
+  'LoggedOut',
+  'Idle',
+  'Available',
+  'Reserved',
+  'Engaged',
+  'WrapUp',
+]
+
+export interface TenantLiveDeps {
+  tenantId: string
+  clock: Clock
+  log: RuntimeLog
+  /** The campaign's figures now; null when the runtime does not know it. */
+  figures(campaignId: string): CampaignLiveFigures | null
+  /** The snapshot's data: the runtime's status. */
+  snapshotData(): unknown
+  /** Agents by state now (for the gauge). */
+  agentsByState(): Record<string, number>
+  metrics?: ApiMetrics
+}
+
+type Listener = (message: LiveMessage) => void
+
+function agentCode(state: AgentState): string | undefined {
+  return state.kind === 'Idle' || state.kind === 'WrapUp' ? state.code : undefined
+}
+
+export class TenantLive {
+  private readonly listeners = new Set<Listener>()
+  private readonly dirty = new Set<string>()
+  private timer: TimerId | null = null
+  private lastFlushMs = Number.NEGATIVE_INFINITY
+  private agentsDirty = false
+
+  constructor(private readonly deps: TenantLiveDeps) {}
+
+  snapshot(): LiveMessage {
+    return { type: 'snapshot', atMs: this.deps.clock.nowMs(), data: this.deps.snapshotData() }
+  }
+
+  subscribe(listener: Listener): () => void {
+    invariant(this.listeners.size < LIVE_SUBSCRIBERS_MAX, 'too many live subscribers')
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  get subscribers(): number {
+    return this.listeners.size
+  }
+
+  onEvent(event: EngineEvent): void {
+    switch (event.kind) {
+      case 'agentState': {
+        const code = agentCode(event.state)
+        this.send({
+          type: 'agentState',
+          atMs: event.atMs,
+          agentId: event.agentId,
+          state: event.state.kind,
+          ...(code !== undefined ? { code } : {}),
+        })
+        if (event.state.kind === 'Reserved') this.campaignChanged(event.state.campaignId)
+        this.agentsDirty = true
+        return this.scheduleFlush()
+      }
+      case 'attemptClosed': {
+        const { attempt } = event
+        this.send({
+          type: 'attempt',
+          atMs: event.atMs,
+          campaignId: attempt.campaignId,
+          attemptId: attempt.id,
+          outcome: attempt.outcome,
+          agentId: attempt.agentId ?? null,
+        })
+        this.deps.metrics?.dialerAttempts.inc({
+          tenant: this.deps.tenantId,
+          campaign: attempt.campaignId,
+          outcome: attempt.outcome,
+        })
+        return this.campaignChanged(attempt.campaignId)
+      }
+      case 'previewOffer':
+        this.send({
+          type: 'previewOffer',
+          atMs: event.atMs,
+          campaignId: event.campaignId,
+          taskId: event.taskId,
+          agentId: event.agentId,
+          expiresAtMs: event.expiresAtMs,
+        })
+        return this.campaignChanged(event.campaignId)
+      case 'dial':
+      case 'outcome':
+      case 'bridged':
+      case 'pacing':
+        return this.campaignChanged(event.campaignId)
+      default:
+        return
+    }
+  }
+
+  /** The campaign's figures changed: pushed with the next flush (≤ one per interval). */
+  campaignChanged(campaignId: string): void {
+    this.dirty.add(campaignId)
+    this.scheduleFlush()
+  }
+
+  private scheduleFlush(): void {
+    if (this.timer !== null) return
+    const { clock } = this.deps
+    const atMs = Math.max(clock.nowMs(), this.lastFlushMs + CAMPAIGN_FIGURES_INTERVAL_MS)
+    this.timer = clock.setTimerAt(atMs, () => {
+      this.timer = null
+      this.flush()
+    })
+  }
+
+  /** Stops the flush timer (runtime closing). */
+  close(): void {
+    if (this.timer !== null) this.deps.clock.cancelTimer(this.timer)
+    this.timer = null
+    this.listeners.clear()
+  }
+
+  private flush(): void {
+    const nowMs = this.deps.clock.nowMs()
+    this.lastFlushMs = nowMs
+    const campaigns = [...this.dirty]
+    this.dirty.clear()
+    if (this.agentsDirty) this.updateAgentGauge()
+    this.agentsDirty = false
+    for (const campaignId of campaigns) {
+      const figures = this.deps.figures(campaignId)
+      if (!figures) continue
+      this.send({ type: 'campaign', atMs: nowMs, campaignId, data: figures })
+      const labels = { tenant: this.deps.tenantId, campaign: campaignId }
+      this.deps.metrics?.dialerLines.set(labels, figures.linesInFlight)
+      this.deps.metrics?.dialerAbandonRate.set(labels, figures.abandonRateWindowPct / 100)
+    }
+  }
+
+  private updateAgentGauge(): void {
+    const metrics = this.deps.metrics
+    if (!metrics) return
+    const counts = this.deps.agentsByState()
+    for (const state of AGENT_STATES)
+      metrics.dialerAgents.set({ tenant: this.deps.tenantId, state }, counts[state] ?? 0)
+  }
+
+  private send(message: LiveMessage): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message)
+      } catch (error) {
+        this.listeners.delete(listener)
+        this.deps.log.warn('live listener failed, unsubscribed', { error: errorText(error) })
+      }
+    }
+  }
+}

@@ -1,0 +1,233 @@
+// The parts of a tenant runtime and how they are wired: the engine on the clock, the phone network
+// behind the durable telephony (attempt row first, then the dial), the bus fanned out to the
+// attempt journal, the figures, the live feed, the Dialer-API webhook and the simulated agents.
+
+import type { ApiMetrics } from '../api/metrics.ts'
+import { Engine } from '../dialer/engine.ts'
+import type { Clock } from '../dialer/ports/clock.ts'
+import type { Ids } from '../dialer/ports/ids.ts'
+import type { EngineEvent } from '../dialer/types.ts'
+import type { CampaignLiveFigures } from '../store/ports/api-stores.ts'
+import type { RuntimePorts, TenantConfig } from '../store/ports/dialer-store.ts'
+import {
+  AgentLegs,
+  type Network,
+  SimulatedAgents,
+  type SimulatedInbound,
+  type Simulation,
+  scheduleSimulatedInbound,
+  simulatedNetwork,
+  simulationModel,
+  type TelephonyFactory,
+} from '../telephony/simulated/demo-network.ts'
+import { AttemptJournal } from './attempt-journal.ts'
+import { CampaignStats } from './campaign-stats.ts'
+import { CampaignLifecycle } from './campaigns.ts'
+import { DialerApiCampaigns, type DialerApiOptions } from './dialer-api/dialer-api-campaigns.ts'
+import { DncMirror } from './dnc-mirror.ts'
+import type { ContactBufferLimits } from './durable-contact-list.ts'
+import { DurableTelephony } from './durable-telephony.ts'
+import { applyTenantConfig, type MappedTenant, mapTenantConfig } from './engine-config.ts'
+import { LEASE_TIMINGS, LeaseKeeper, type LeaseTimings } from './lease-keeper.ts'
+import { TenantLive } from './live-feed.ts'
+import { errorText, type RuntimeLog, silentLog } from './log.ts'
+import { WriteQueue } from './write-queue.ts'
+
+export interface RuntimeLimits {
+  leases: LeaseTimings
+  contactBuffer: ContactBufferLimits
+  recoverIntervalMs: number
+}
+
+export interface TenantRuntimeOptions {
+  tenantId: string
+  clock: Clock
+  ports: RuntimePorts
+  /** This process's lease owner: unique per process start (e.g. `<host>-<pid>-<uuid>`). */
+  owner: string
+  /** Default: ids unique to this owner (attempt ids are the log's keys). */
+  ids?: Ids
+  /** The phone network; default: the built-in simulated network. */
+  telephony?: TelephonyFactory
+  /** The customer model and seed of the simulated network and simulated agents. */
+  simulation?: Simulation
+  /** Agents driven by the simulation (log in at start, answer, wrap up); others by the API. */
+  simulatedAgents?: readonly string[]
+  /** Inbound customers arriving at an entry point (simulated network only). */
+  simulatedInbound?: SimulatedInbound
+  metrics?: ApiMetrics
+  log?: RuntimeLog
+  dialerApi?: DialerApiOptions
+  limits?: Partial<RuntimeLimits>
+}
+
+type Subscriber = (event: EngineEvent) => void
+
+export abstract class RuntimeParts {
+  readonly tenantId: string
+  readonly clock: Clock
+  readonly log: RuntimeLog
+  readonly engine: Engine
+  readonly leases: LeaseKeeper
+  readonly writes: WriteQueue
+  readonly journal: AttemptJournal
+  readonly telephony: DurableTelephony
+  readonly lifecycle: CampaignLifecycle
+  readonly live: TenantLive
+  readonly dialerApi: DialerApiCampaigns
+  protected readonly ports: RuntimePorts
+  protected readonly dnc: DncMirror
+  protected readonly simulated: SimulatedAgents | null
+  protected readonly inboundSim: { stop(): void } | null
+  protected config: TenantConfig
+  protected mapped: MappedTenant
+  protected readonly inbound = { answered: 0, abandoned: 0 }
+  private readonly stats = new Map<string, CampaignStats>()
+  /** The last reason the compliance gate held a contact back, per campaign (shown in the status). */
+  protected readonly lastBlocked = new Map<string, { reason: string; atMs: number }>()
+
+  protected constructor(
+    protected readonly options: TenantRuntimeOptions,
+    config: TenantConfig,
+  ) {
+    const { clock } = options
+    this.tenantId = options.tenantId
+    this.clock = clock
+    this.log = options.log ?? silentLog
+    this.ports = options.ports
+    this.config = config
+    this.mapped = mapTenantConfig(config)
+    const ids = options.ids ?? prefixedIds(options.owner)
+    this.leases = new LeaseKeeper(clock, options.owner, this.log, {
+      ...LEASE_TIMINGS,
+      ...options.limits?.leases,
+    })
+    this.writes = new WriteQueue(clock, this.log)
+    this.journal = new AttemptJournal({
+      log: options.ports.attempts,
+      writes: this.writes,
+      leases: this.leases,
+      runtimeLog: this.log,
+      ownerAgentOf: (id) => this.engine.ctx.attempts.get(id)?.ownerAgentId ?? null,
+      storedContacts: (id) => this.lifecycle.get(id)?.source === 'builtin',
+    })
+    const simulation = options.simulation ?? { model: simulationModel(), seed: 1 }
+    const simulatedIds = new Set(options.simulatedAgents ?? [])
+    const network: Network = (options.telephony ?? simulatedNetwork(simulation))({
+      clock,
+      emit: (event) => this.engine.handleTelephony(event),
+      agentHangsUp: (agentId) => {
+        if (simulatedIds.has(agentId)) this.engine.agentHangup(agentId)
+      },
+    })
+    this.telephony = new DurableTelephony(
+      new AgentLegs(network, simulatedIds),
+      this.journal,
+      (event) => this.engine.handleTelephony(event),
+      this.log,
+    )
+    const subscribers: Subscriber[] = []
+    this.engine = new Engine({
+      clock,
+      ids,
+      telephony: this.telephony,
+      bus: { publish: (event) => this.publish(subscribers, event) },
+    })
+    this.dnc = new DncMirror(this.engine.ctx.dnc, this.log)
+    this.lifecycle = new CampaignLifecycle(
+      this.engine,
+      options.ports.campaignStates,
+      clock,
+      this.log,
+      (campaign) => {
+        this.live.campaignChanged(campaign.id)
+        this.dialerApi.onStatusChanged(campaign)
+      },
+    )
+    this.live = new TenantLive({
+      tenantId: this.tenantId,
+      clock,
+      log: this.log,
+      figures: (id) => this.figuresOf(id),
+      snapshotData: () => this.snapshotData(),
+      agentsByState: () => this.agentsByState(),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+    })
+    this.dialerApi = new DialerApiCampaigns({
+      engine: this.engine,
+      lifecycle: this.lifecycle,
+      clock,
+      log: this.log,
+      ids,
+      config: () => this.config,
+      dncListNames: () => this.dnc.names(),
+      ...(options.dialerApi ? { options: options.dialerApi } : {}),
+    })
+    this.simulated =
+      simulatedIds.size > 0
+        ? new SimulatedAgents(simulation, clock, this.engine, simulatedIds)
+        : null
+    this.inboundSim = options.simulatedInbound
+      ? scheduleSimulatedInbound(clock, network, options.simulatedInbound, simulation.seed + 2)
+      : null
+    subscribers.push(
+      (event) => this.journal.onEvent(event),
+      (event) => this.observe(event),
+    )
+    applyTenantConfig(this.engine, this.mapped)
+  }
+
+  /** Figures of a campaign (the subclass knows the lifecycle's view). */
+  protected abstract figuresOf(campaignId: string): CampaignLiveFigures | null
+  protected abstract snapshotData(): unknown
+  protected abstract onEngineEvent(event: EngineEvent): void
+
+  agentsByState(): Record<string, number> {
+    const agents: Record<string, number> = {}
+    for (const agent of this.engine.ctx.agents.values())
+      agents[agent.state.kind] = (agents[agent.state.kind] ?? 0) + 1
+    return agents
+  }
+
+  protected statsOf(campaignId: string): CampaignStats {
+    let stats = this.stats.get(campaignId)
+    if (!stats) {
+      stats = new CampaignStats()
+      this.stats.set(campaignId, stats)
+    }
+    return stats
+  }
+
+  /** The journal first (it must see every dial); the rest cannot break the engine. */
+  private publish(subscribers: Subscriber[], event: EngineEvent): void {
+    for (const subscriber of subscribers) subscriber(event)
+  }
+
+  private observe(event: EngineEvent): void {
+    try {
+      if (event.kind === 'dial') this.statsOf(event.campaignId).onDial(event.atMs)
+      if (event.kind === 'attemptClosed')
+        this.statsOf(event.attempt.campaignId).onOutcome(event.attempt.outcome)
+      if (event.kind === 'inbound' && event.phase !== 'queued') this.inbound[event.phase] += 1
+      if (event.kind === 'dialBlocked')
+        this.lastBlocked.set(event.campaignId, { reason: event.reason, atMs: event.atMs })
+      this.live.onEvent(event)
+      this.onEngineEvent(event)
+      this.simulated?.onEvent(event)
+    } catch (error) {
+      this.log.error('runtime event handler failed', { kind: event.kind, error: errorText(error) })
+    }
+  }
+}
+
+/** Ids unique to one owner (one process start). */
+export function prefixedIds(owner: string): Ids {
+  const counters = new Map<string, number>()
+  return {
+    next(prefix) {
+      const n = (counters.get(prefix) ?? 0) + 1
+      counters.set(prefix, n)
+      return `${prefix}-${owner}-${n}`
+    },
+  }
+}

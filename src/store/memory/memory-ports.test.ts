@@ -1,0 +1,39 @@
+// Goal: the in-memory ports keep the durable ports' contract (the same suite the SQL store runs),
+// so the "no database" mode and every runtime test stand on the same rules as production.
+import { describe, expect, it } from 'vitest'
+import { describeDialerStoreContract } from '../contract.ts'
+import { MemoryCampaignStates, MemoryDialerStore, MemoryDncSource } from './memory-ports.ts'
+
+describeDialerStoreContract('memory', async () => {
+  const store = new MemoryDialerStore()
+  return {
+    contacts: store,
+    attempts: store,
+    addContacts: async (contacts, notBeforeMs) => store.addContacts(contacts, notBeforeMs),
+  }
+})
+
+describe('memory ports', () => {
+  it('fails on demand, for the runtime’s failure paths', async () => {
+    const store = new MemoryDialerStore()
+    store.failNext('lease')
+    await expect(store.lease('camp-1', 0, 1, { owner: 'a', untilMs: 1 })).rejects.toThrow(
+      'injected lease failure',
+    )
+    expect(await store.lease('camp-1', 0, 1, { owner: 'a', untilMs: 1 })).toEqual([])
+  })
+
+  it('keeps campaign states and DNC lists as copies', async () => {
+    const states = new MemoryCampaignStates()
+    const state = { campaignId: 'c', status: 'running' as const, updatedAtMs: 1 }
+    await states.save(state)
+    state.status = 'running'
+    expect(await states.load()).toEqual([{ campaignId: 'c', status: 'running', updatedAtMs: 1 }])
+    const dnc = new MemoryDncSource()
+    dnc.add('internal', '+12125550100')
+    dnc.national = { numbers: ['+12125550199'], loadedAtMs: 5 }
+    const snapshot = await dnc.load()
+    expect(snapshot.lists).toEqual([{ name: 'internal', numbers: ['+12125550100'] }])
+    expect([...(snapshot.national?.numbers ?? [])]).toEqual(['+12125550199'])
+  })
+})

@@ -1,0 +1,388 @@
+// The runtime's ContactStore and AttemptLog (src/store/ports/dialer-store.ts) on SQL, bound to one
+// tenant (design.md "Durability"): contacts are claimed under a lease in one transaction (on
+// PostgreSQL with FOR UPDATE SKIP LOCKED, so two processes never claim the same contact), the
+// attempt row is written before the dial and closed once by an insert-only result row, and a
+// dead process's open attempts are closed as UNKNOWN and their contacts handed over.
+import type { Kysely, Transaction } from 'kysely'
+import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
+import type { Contact } from '../../domain/contact.ts'
+import type { AttemptOutcome } from '../../domain/outcomes.ts'
+import type {
+  AttemptClose,
+  AttemptLog,
+  AttemptOpen,
+  AttemptOpenResult,
+  ComplianceHistory,
+  ComplianceHistoryQuery,
+  ContactStore,
+  Lease,
+  LeasedContact,
+  PendingContacts,
+  RecoveredAttempt,
+} from '../ports/dialer-store.ts'
+import { complianceHistoryOf } from './compliance-history.ts'
+import { isUniqueViolation } from './open.ts'
+import type { ContactsTable, Database } from './schema.ts'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** Ids per renewal statement (within both databases' parameter limits). */
+export const RENEW_IDS_PER_STATEMENT = 500
+
+function contactOf(row: ContactsTable): Contact {
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    numbers: JSON.parse(row.numbers) as string[],
+    ...(row.time_zone ? { timeZone: row.time_zone } : {}),
+    ...(row.caller_id ? { callerId: row.caller_id } : {}),
+    fields: JSON.parse(row.fields) as Record<string, string>,
+  }
+}
+
+export class SqlDialerStore implements ContactStore, AttemptLog {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly tenantId: string,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  private async history(
+    db: Db,
+    contactIds: readonly string[],
+  ): Promise<Map<string, AttemptSummary[]>> {
+    const byContact = new Map<string, AttemptSummary[]>()
+    if (contactIds.length === 0) return byContact
+    const rows = await db
+      .selectFrom('attempts')
+      .innerJoin('attempt_results', (j) =>
+        j
+          .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+          .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
+      )
+      .select([
+        'attempts.contact_id',
+        'attempts.number',
+        'attempts.opened_at',
+        'attempt_results.outcome',
+      ])
+      .where('attempts.tenant_id', '=', this.tenantId)
+      .where('attempts.contact_id', 'in', [...contactIds])
+      .orderBy('attempts.opened_at')
+      .execute()
+    for (const row of rows) {
+      const list = byContact.get(row.contact_id) ?? []
+      list.push({ atMs: row.opened_at, outcome: row.outcome as AttemptOutcome, number: row.number })
+      byContact.set(row.contact_id, list)
+    }
+    return byContact
+  }
+
+  async lease(
+    campaignId: string,
+    nowMs: number,
+    limit: number,
+    lease: Lease,
+  ): Promise<LeasedContact[]> {
+    return this.db.transaction().execute(async (trx) => {
+      let query = trx
+        .selectFrom('contacts')
+        .selectAll()
+        .where('tenant_id', '=', this.tenantId)
+        .where('campaign_id', '=', campaignId)
+        .where('status', '=', 'pending')
+        .where('not_before', '<=', nowMs)
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowMs)]))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('attempts')
+                .select('attempts.id')
+                .whereRef('attempts.tenant_id', '=', 'contacts.tenant_id')
+                .whereRef('attempts.contact_id', '=', 'contacts.id')
+                .where(({ not: none, exists: any, selectFrom: from }) =>
+                  none(
+                    any(
+                      from('attempt_results')
+                        .select('attempt_results.attempt_id')
+                        .whereRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+                        .whereRef('attempt_results.attempt_id', '=', 'attempts.id'),
+                    ),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .orderBy('not_before')
+        .orderBy('id')
+        .limit(limit)
+      if (this.dialect === 'postgres') query = query.forUpdate().skipLocked()
+      const rows = await query.execute()
+      if (rows.length === 0) return []
+      await trx
+        .updateTable('contacts')
+        .set({ lease_owner: lease.owner, lease_until: lease.untilMs })
+        .where('tenant_id', '=', this.tenantId)
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+      const history = await this.history(
+        trx,
+        rows.map((r) => r.id),
+      )
+      return rows.map((row) => ({
+        contact: contactOf(row),
+        attempts: history.get(row.id) ?? [],
+        notBeforeMs: row.not_before,
+      }))
+    })
+  }
+
+  private heldBy(contactId: string, owner: string) {
+    return this.db
+      .updateTable('contacts')
+      .where('tenant_id', '=', this.tenantId)
+      .where('id', '=', contactId)
+      .where('lease_owner', '=', owner)
+      .where('status', '=', 'pending')
+  }
+
+  async reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean> {
+    const result = await this.heldBy(contactId, owner)
+      .set({ not_before: notBeforeMs, lease_owner: null, lease_until: null })
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  async finish(
+    contactId: string,
+    disposition: ContactDisposition,
+    owner: string,
+    nowMs: number,
+  ): Promise<boolean> {
+    const result = await this.heldBy(contactId, owner)
+      .set({ status: 'done', disposition, lease_owner: null, lease_until: null, updated_at: nowMs })
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  async renewContactLeases(
+    lease: Lease,
+    nowMs: number,
+    contactIds: readonly string[],
+  ): Promise<number> {
+    let renewed = 0
+    for (let i = 0; i < contactIds.length; i += RENEW_IDS_PER_STATEMENT) {
+      const result = await this.db
+        .updateTable('contacts')
+        .set({ lease_until: lease.untilMs })
+        .where('tenant_id', '=', this.tenantId)
+        .where('id', 'in', contactIds.slice(i, i + RENEW_IDS_PER_STATEMENT))
+        .where('lease_owner', '=', lease.owner)
+        .where('lease_until', '>=', nowMs)
+        .executeTakeFirst()
+      renewed += Number(result.numUpdatedRows)
+    }
+    return renewed
+  }
+
+  async renewAttemptLeases(
+    lease: Lease,
+    nowMs: number,
+    attemptIds: readonly string[],
+  ): Promise<number> {
+    let renewed = 0
+    for (let i = 0; i < attemptIds.length; i += RENEW_IDS_PER_STATEMENT) {
+      const result = await this.db
+        .updateTable('attempts')
+        .set({ lease_until: lease.untilMs })
+        .where('tenant_id', '=', this.tenantId)
+        .where('id', 'in', attemptIds.slice(i, i + RENEW_IDS_PER_STATEMENT))
+        .where('lease_owner', '=', lease.owner)
+        .where('lease_until', '>=', nowMs)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('attempt_results')
+                .select('attempt_results.attempt_id')
+                .whereRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+                .whereRef('attempt_results.attempt_id', '=', 'attempts.id'),
+            ),
+          ),
+        )
+        .executeTakeFirst()
+      renewed += Number(result.numUpdatedRows)
+    }
+    return renewed
+  }
+
+  async pending(campaignId: string, nowMs: number): Promise<PendingContacts> {
+    const row = await this.db
+      .selectFrom('contacts')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('not_before').as('next')])
+      .where('tenant_id', '=', this.tenantId)
+      .where('campaign_id', '=', campaignId)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowMs)]))
+      .executeTakeFirstOrThrow()
+    const count = Number(row.n)
+    return { count, nextDueMs: count === 0 || row.next === null ? null : Number(row.next) }
+  }
+
+  async open(attempt: AttemptOpen): Promise<AttemptOpenResult> {
+    return this.db.transaction().execute(async (trx) => {
+      if (attempt.storedContact) {
+        let query = trx
+          .selectFrom('contacts')
+          .select(['status', 'lease_owner', 'lease_until'])
+          .where('tenant_id', '=', this.tenantId)
+          .where('id', '=', attempt.contactId)
+        if (this.dialect === 'postgres') query = query.forUpdate()
+        const contact = await query.executeTakeFirst()
+        if (!contact) return { kind: 'refused', reason: 'leaseLost' }
+        if (contact.status !== 'pending') return { kind: 'refused', reason: 'contactFinished' }
+        if (
+          contact.lease_owner !== attempt.lease.owner ||
+          (contact.lease_until ?? 0) < attempt.atMs
+        )
+          return { kind: 'refused', reason: 'leaseLost' }
+        const open = await trx
+          .selectFrom('attempts')
+          .leftJoin('attempt_results', (j) =>
+            j
+              .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+              .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
+          )
+          .select('attempts.id')
+          .where('attempts.tenant_id', '=', this.tenantId)
+          .where('attempts.contact_id', '=', attempt.contactId)
+          .where('attempt_results.attempt_id', 'is', null)
+          .executeTakeFirst()
+        if (open) return { kind: 'refused', reason: 'attemptOpen' }
+      }
+      try {
+        await trx
+          .insertInto('attempts')
+          .values({
+            tenant_id: this.tenantId,
+            id: attempt.attemptId,
+            campaign_id: attempt.campaignId,
+            contact_id: attempt.contactId,
+            stored_contact: attempt.storedContact ? 1 : 0,
+            number: attempt.number,
+            caller_id: attempt.callerId,
+            agent_id: attempt.agentId,
+            opened_at: attempt.atMs,
+            lease_owner: attempt.lease.owner,
+            lease_until: attempt.lease.untilMs,
+          })
+          .execute()
+      } catch (error) {
+        if (isUniqueViolation(error)) return { kind: 'refused', reason: 'duplicateId' }
+        throw error
+      }
+      return { kind: 'opened' }
+    })
+  }
+
+  complianceHistory(query: ComplianceHistoryQuery): Promise<ComplianceHistory> {
+    return complianceHistoryOf(this.db, this.tenantId, query)
+  }
+
+  async close(close: AttemptClose): Promise<boolean> {
+    const exists = await this.db
+      .selectFrom('attempts')
+      .select('id')
+      .where('tenant_id', '=', this.tenantId)
+      .where('id', '=', close.attemptId)
+      .executeTakeFirst()
+    if (!exists) return false
+    const result = await this.db
+      .insertInto('attempt_results')
+      .values({
+        tenant_id: this.tenantId,
+        attempt_id: close.attemptId,
+        outcome: close.outcome,
+        closed_at: close.atMs,
+        agent_id: close.agentId,
+        details: JSON.stringify(close.details),
+      })
+      .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id']).doNothing())
+      .executeTakeFirst()
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+  }
+
+  async recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const open = await trx
+        .selectFrom('attempts')
+        .leftJoin('attempt_results', (j) =>
+          j
+            .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+            .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
+        )
+        .selectAll('attempts')
+        .where('attempts.tenant_id', '=', this.tenantId)
+        .where('attempt_results.attempt_id', 'is', null)
+        .where('attempts.lease_until', '<', nowMs)
+        .orderBy('attempts.opened_at')
+        .limit(limit)
+        .execute()
+      const recovered: RecoveredAttempt[] = []
+      for (const attempt of open) {
+        await trx
+          .insertInto('attempt_results')
+          .values({
+            tenant_id: this.tenantId,
+            attempt_id: attempt.id,
+            outcome: 'UNKNOWN',
+            closed_at: nowMs,
+            agent_id: attempt.agent_id,
+            details: JSON.stringify({
+              dialedAtMs: attempt.opened_at,
+              note: `recovered: the process ${attempt.lease_owner} stopped with the attempt open`,
+            }),
+          })
+          .execute()
+        let contact: LeasedContact | null = null
+        if (attempt.stored_contact === 1) {
+          await trx
+            .updateTable('contacts')
+            .set({ lease_owner: lease.owner, lease_until: lease.untilMs })
+            .where('tenant_id', '=', this.tenantId)
+            .where('id', '=', attempt.contact_id)
+            .where('status', '=', 'pending')
+            .execute()
+          const row = await trx
+            .selectFrom('contacts')
+            .selectAll()
+            .where('tenant_id', '=', this.tenantId)
+            .where('id', '=', attempt.contact_id)
+            .executeTakeFirst()
+          if (row && row.lease_owner === lease.owner) {
+            const history = await this.history(trx, [row.id])
+            contact = {
+              contact: contactOf(row),
+              attempts: history.get(row.id) ?? [],
+              notBeforeMs: row.not_before,
+            }
+          }
+        }
+        recovered.push({
+          attemptId: attempt.id,
+          campaignId: attempt.campaign_id,
+          contactId: attempt.contact_id,
+          number: attempt.number,
+          callerId: attempt.caller_id,
+          agentId: attempt.agent_id,
+          openedAtMs: attempt.opened_at,
+          contact,
+        })
+      }
+      return recovered
+    })
+  }
+}

@@ -1,0 +1,85 @@
+// Reports over the append-only attempt log (R9.1): attempts with their result, newest first, and
+// the counts by outcome of a campaign (open attempts count as OPEN until their result is written).
+import type { Kysely } from 'kysely'
+import type { AttemptReports, AttemptView, Page } from '../ports/api-stores.ts'
+import type { Database } from './schema.ts'
+
+export class SqlAttemptReports implements AttemptReports {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private base(
+    tenantId: string,
+    filter: { campaignId?: string; contactId?: string; agentId?: string },
+  ) {
+    let query = this.db
+      .selectFrom('attempts')
+      .leftJoin('attempt_results', (j) =>
+        j
+          .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+          .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
+      )
+      .where('attempts.tenant_id', '=', tenantId)
+    if (filter.campaignId !== undefined)
+      query = query.where('attempts.campaign_id', '=', filter.campaignId)
+    if (filter.contactId !== undefined)
+      query = query.where('attempts.contact_id', '=', filter.contactId)
+    if (filter.agentId !== undefined)
+      query = query.where((eb) =>
+        eb.or([
+          eb('attempts.agent_id', '=', filter.agentId!),
+          eb('attempt_results.agent_id', '=', filter.agentId!),
+        ]),
+      )
+    return query
+  }
+
+  async list(
+    tenantId: string,
+    filter: { campaignId?: string; contactId?: string; agentId?: string },
+    page: { limit: number; offset: number },
+  ): Promise<Page<AttemptView>> {
+    const rows = await this.base(tenantId, filter)
+      .select([
+        'attempts.id',
+        'attempts.campaign_id',
+        'attempts.contact_id',
+        'attempts.number',
+        'attempts.agent_id',
+        'attempts.opened_at',
+        'attempt_results.closed_at',
+        'attempt_results.outcome',
+        'attempt_results.agent_id as result_agent_id',
+        'attempt_results.details',
+      ])
+      .orderBy('attempts.opened_at', 'desc')
+      .orderBy('attempts.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute()
+    const total = await this.base(tenantId, filter)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        campaignId: r.campaign_id,
+        contactId: r.contact_id,
+        number: r.number,
+        agentId: r.result_agent_id ?? r.agent_id,
+        openedAtMs: r.opened_at,
+        closedAtMs: r.closed_at ?? null,
+        outcome: r.outcome ?? null,
+        details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : {},
+      })),
+      total: Number(total.n),
+    }
+  }
+
+  async countsByOutcome(tenantId: string, campaignId: string): Promise<Record<string, number>> {
+    const rows = await this.base(tenantId, { campaignId })
+      .select((eb) => ['attempt_results.outcome', eb.fn.countAll().as('n')])
+      .groupBy('attempt_results.outcome')
+      .execute()
+    return Object.fromEntries(rows.map((r) => [r.outcome ?? 'OPEN', Number(r.n)]))
+  }
+}

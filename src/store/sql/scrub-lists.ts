@@ -1,0 +1,32 @@
+// Which DNC lists scrub a campaign's contacts (R5.4): its own internal lists when `dncEnabled`,
+// and every national list of the tenant when `ndncEnabled`. Used at import (scrubbing) and by the
+// dialer (the check before every dial).
+import type { Kysely } from 'kysely'
+import type { ConfigDocuments } from '../ports/api-stores.ts'
+import type { Database } from './schema.ts'
+
+export async function scrubListsOf(
+  db: Kysely<Database>,
+  config: ConfigDocuments,
+  tenantId: string,
+  campaignId: string,
+): Promise<string[]> {
+  const campaign = await config.get(tenantId, 'campaign', campaignId)
+  if (!campaign) return []
+  const body = campaign.body as {
+    dncEnabled?: boolean
+    ndncEnabled?: boolean
+    dncListNames?: string[]
+  }
+  const lists = body.dncEnabled === false ? [] : [...(body.dncListNames ?? [])]
+  if (body.ndncEnabled !== false) {
+    const national = await db
+      .selectFrom('dnc_lists')
+      .select('name')
+      .where('tenant_id', '=', tenantId)
+      .where('kind', '=', 'national')
+      .execute()
+    lists.push(...national.map((n) => n.name))
+  }
+  return [...new Set(lists)]
+}

@@ -1,0 +1,252 @@
+// The simulated phone network: the Telephony port implemented by the seeded customer model of
+// benchmarks.md. It keeps the hidden truth (who really answered) to itself; the engine only hears
+// call progress and CPA decisions. The truth is readable by the metrics, never by the engine.
+
+import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
+import type {
+  DialRequest,
+  PlayRequest,
+  Telephony,
+  TelephonyEvent,
+} from '../../dialer/ports/telephony.ts'
+import { invariant } from '../../domain/invariant.ts'
+import { isAgentScenario, outcomesAtSec, type Scenario } from '../../sim/scenario.ts'
+import { type Distribution, sampleSec } from './distributions.ts'
+import type { Random, Rng } from './rng.ts'
+
+/** How long a recorded prompt (information message, voicemail drop) plays, in the simulator. */
+export const SIM_PROMPT_SEC = 5
+/** Share of connected live customers who end the call themselves (the rest: the agent does). */
+export const SIM_CUSTOMER_HANGUP_SHARE = 0.6
+
+export type Truth = 'human' | 'machine' | 'busy' | 'sit' | 'noAnswer'
+
+export interface SimCall {
+  id: string
+  truth: Truth
+  /** Time the party stays once connected (talk, message, or machine greeting). */
+  engagementSec: number
+  answered: boolean
+  connectedAtMs: number | null
+  timers: Set<TimerId>
+  ended: boolean
+  plays: number
+}
+
+export interface SimTelephonyHooks {
+  onEvent(event: TelephonyEvent): void
+  /** A call was dialled; its truth is now drawn (for the metrics only). */
+  onDial(call: SimCall): void
+  /** The agent side ends a connected call (the sim agent hangs up): the engine's agent action. */
+  onAgentHangup(agentId: string): void
+  onBridge(call: SimCall, agentId: string): void
+  onCallEnd(call: SimCall): void
+}
+
+export class SimTelephony implements Telephony {
+  readonly calls = new Map<string, SimCall>()
+  private readonly outcomeRandom: Random
+  private readonly timingRandom: Random
+  private readonly amdRandom: Random
+  private readonly partyRandom: Random
+  private readonly agentRandom: Random
+  private readonly startMs: number
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly clock: Clock,
+    rng: Rng,
+    private readonly hooks: SimTelephonyHooks,
+  ) {
+    this.startMs = clock.nowMs()
+    this.outcomeRandom = rng.stream('customer.outcome')
+    this.timingRandom = rng.stream('customer.timing')
+    this.amdRandom = rng.stream('customer.amd')
+    this.partyRandom = rng.stream('customer.hangupParty')
+    this.agentRandom = rng.stream('agent.reservation')
+  }
+
+  private after(call: SimCall | null, sec: number, event: () => void): void {
+    const id = this.clock.setTimerAt(this.clock.nowMs() + Math.max(0, sec) * 1000, () => {
+      call?.timers.delete(id)
+      event()
+    })
+    call?.timers.add(id)
+  }
+
+  private emit(call: SimCall | null, sec: number, event: TelephonyEvent): void {
+    this.after(call, sec, () => this.hooks.onEvent(event))
+  }
+
+  private drawTruth(): Truth {
+    const atSec = (this.clock.nowMs() - this.startMs) / 1000
+    const o = outcomesAtSec(this.scenario, atSec)
+    let u = this.outcomeRandom.next()
+    for (const [truth, p] of [
+      ['human', o.live],
+      ['machine', o.machine],
+      ['busy', o.busy],
+      ['sit', o.sit],
+    ] as const) {
+      if (u < p) return truth
+      u -= p
+    }
+    return 'noAnswer'
+  }
+
+  dial(request: DialRequest): void {
+    invariant(!this.calls.has(request.callId), `call ${request.callId} dialled twice`)
+    const truth = this.drawTruth()
+    const call: SimCall = {
+      id: request.callId,
+      truth,
+      engagementSec: this.engagementSec(truth),
+      answered: false,
+      connectedAtMs: null,
+      timers: new Set(),
+      ended: false,
+      plays: 0,
+    }
+    this.calls.set(call.id, call)
+    this.hooks.onDial(call)
+    const s = this.scenario
+    if (truth === 'busy')
+      return this.emit(call, this.sample(s.busySec), {
+        kind: 'failed',
+        callId: call.id,
+        reason: 'busy',
+      })
+    if (truth === 'sit')
+      return this.emit(call, this.sample(s.sitSec), {
+        kind: 'failed',
+        callId: call.id,
+        reason: 'sit',
+      })
+    if (truth === 'noAnswer') return
+    this.after(call, this.sample(s.answerSec), () => this.answer(call, request))
+  }
+
+  private engagementSec(truth: Truth): number {
+    const s = this.scenario
+    if (truth === 'machine') return this.sample(s.machineTalkSec)
+    if (truth !== 'human') return 0
+    return this.sample(isAgentScenario(s) ? s.talkSec : s.messageSec)
+  }
+
+  private sample(dist: Distribution): number {
+    return sampleSec(dist, this.timingRandom)
+  }
+
+  private answer(call: SimCall, request: DialRequest): void {
+    call.answered = true
+    this.hooks.onEvent({ kind: 'answered', callId: call.id })
+    if (!request.cpaEnabled) return
+    const amd = this.scenario.amd
+    const human = call.truth === 'human'
+    if (!request.amdEnabled || !amd.enabled) {
+      // CPA without AMD tells people from fax tones only: a machine greeting passes as live.
+      return this.emit(call, 0, { kind: 'cpa', callId: call.id, decision: 'live' })
+    }
+    const decisionSec = this.sample(amd.decisionSec)
+    if (human && this.amdRandom.bernoulli(this.scenario.customerLeftPct / 100)) {
+      const leaveSec = decisionSec * this.amdRandom.next()
+      return this.emit(call, leaveSec, { kind: 'customerHangup', callId: call.id })
+    }
+    const wrong = this.amdRandom.bernoulli(human ? amd.humanAsMachine : amd.machineAsHuman)
+    const seenLive = human !== wrong
+    this.emit(call, decisionSec, {
+      kind: 'cpa',
+      callId: call.id,
+      decision: seenLive ? 'live' : 'machine',
+    })
+  }
+
+  hangup(callId: string): void {
+    const call = this.calls.get(callId)
+    if (call) this.end(call)
+  }
+
+  private end(call: SimCall): void {
+    if (call.ended) return
+    call.ended = true
+    for (const timer of call.timers) this.clock.cancelTimer(timer)
+    call.timers.clear()
+    this.calls.delete(call.id)
+    this.hooks.onCallEnd(call)
+  }
+
+  bridge(callId: string, agentId: string): void {
+    const call = this.calls.get(callId)
+    invariant(call !== undefined && !call.ended, `bridging a call that is gone: ${callId}`)
+    call.connectedAtMs = this.clock.nowMs()
+    this.hooks.onBridge(call, agentId)
+    const customerEnds =
+      call.truth === 'human' && this.partyRandom.bernoulli(SIM_CUSTOMER_HANGUP_SHARE)
+    this.after(call, call.engagementSec, () => {
+      if (customerEnds) {
+        this.hooks.onEvent({ kind: 'customerHangup', callId })
+        this.end(call)
+      } else {
+        this.end(call)
+        this.hooks.onAgentHangup(agentId)
+      }
+    })
+  }
+
+  /** The engine gave the call an IVR port (the metrics' "connected"): its party now engages. */
+  markConnected(callId: string): void {
+    const call = this.calls.get(callId)
+    if (call && call.connectedAtMs === null) call.connectedAtMs = this.clock.nowMs()
+  }
+
+  /** A connected IVR call's first prompt or bot lasts as long as the party stays; others are short. */
+  private holdSec(call: SimCall): number {
+    call.plays += 1
+    const engaged = call.connectedAtMs !== null && call.plays === 1
+    return engaged ? call.engagementSec : SIM_PROMPT_SEC
+  }
+
+  play(request: PlayRequest): void {
+    const call = this.calls.get(request.callId)
+    if (!call) return
+    const sec = request.durationSec ?? this.holdSec(call)
+    this.emit(call, sec, { kind: 'playDone', callId: call.id })
+  }
+
+  startVirtualAgent(callId: string, _botId: string, maxDurationSec: number): void {
+    const call = this.calls.get(callId)
+    if (!call) return
+    const sec = Math.min(maxDurationSec, this.holdSec(call))
+    this.emit(call, sec, { kind: 'virtualAgentDone', callId })
+  }
+
+  callAgent(agentId: string, purpose: 'reservation' | 'inbound' | 'preview'): void {
+    if (purpose !== 'reservation') return
+    const answerSec = sampleSec(this.scenario.reservationAnswerSec, this.agentRandom)
+    this.emit(null, answerSec, { kind: 'agentAnswered', agentId })
+  }
+
+  releaseAgent(_agentId: string): void {}
+
+  /** An inbound customer call (blending, R8), with its own engagement and patience. */
+  inboundCall(callId: string, entryPointId: string, talkSec: number, patienceSec: number): SimCall {
+    const call: SimCall = {
+      id: callId,
+      truth: 'human',
+      engagementSec: talkSec,
+      answered: true,
+      connectedAtMs: null,
+      timers: new Set(),
+      ended: false,
+      plays: 0,
+    }
+    this.calls.set(callId, call)
+    this.hooks.onEvent({ kind: 'inboundCall', callId, entryPointId, fromNumber: '+15550000000' })
+    this.after(call, patienceSec, () => {
+      if (call.connectedAtMs !== null) return
+      this.hooks.onEvent({ kind: 'customerHangup', callId })
+      this.end(call)
+    })
+    return call
+  }
+}
