@@ -1,17 +1,15 @@
 // Prometheus metrics at /metrics (prom-client): process metrics, HTTP requests by route and
-// status, and the dialer's gauges and counters that the runtime updates. One registry per app so
+// status, and the dialer's gauges and counters that the runtime updates (src/runtime/metrics.ts). One registry per app so
 // several servers in one test process never share counters.
 import type { FastifyInstance } from 'fastify'
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { createDialerMetrics, type DialerMetrics } from '../runtime/metrics.ts'
 
-export interface ApiMetrics {
+/** The registry, the HTTP metrics and the dialer's (src/runtime/metrics.ts), on one registry. */
+export interface ApiMetrics extends DialerMetrics {
   registry: Registry
   httpRequests: Counter<'method' | 'route' | 'status'>
   httpDuration: Histogram<'method' | 'route'>
-  dialerLines: Gauge<'tenant' | 'campaign'>
-  dialerAttempts: Counter<'tenant' | 'campaign' | 'outcome'>
-  dialerAgents: Gauge<'tenant' | 'state'>
-  dialerAbandonRate: Gauge<'tenant' | 'campaign'>
 }
 
 export function createMetrics(): ApiMetrics {
@@ -32,30 +30,7 @@ export function createMetrics(): ApiMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
-    dialerLines: new Gauge({
-      name: 'outdial_dialer_lines_in_flight',
-      help: 'Customer lines dialling or connected, by campaign',
-      labelNames: ['tenant', 'campaign'],
-      registers: [registry],
-    }),
-    dialerAttempts: new Counter({
-      name: 'outdial_dialer_attempts_total',
-      help: 'Closed attempts by campaign and outcome',
-      labelNames: ['tenant', 'campaign', 'outcome'],
-      registers: [registry],
-    }),
-    dialerAgents: new Gauge({
-      name: 'outdial_dialer_agents',
-      help: 'Agents by state',
-      labelNames: ['tenant', 'state'],
-      registers: [registry],
-    }),
-    dialerAbandonRate: new Gauge({
-      name: 'outdial_dialer_abandon_rate_window_ratio',
-      help: 'Abandon rate over the compliance window (0..1), by campaign',
-      labelNames: ['tenant', 'campaign'],
-      registers: [registry],
-    }),
+    ...createDialerMetrics(registry),
   }
 }
 

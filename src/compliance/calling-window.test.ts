@@ -9,10 +9,8 @@ import {
   type CallingWindow,
   callingWindowSchema,
   dailyWindow,
-  instantsOfWallClock,
-  isWithinCallingWindow,
-  nextWindowOpenMs,
-} from './calling-window.ts'
+} from '../domain/calling-window.ts'
+import { instantsOfWallClock, isWithinCallingWindow, nextWindowOpenMs } from './calling-window.ts'
 import {
   beforeTransitionArbitrary,
   QUARTER_HOUR_MIN,

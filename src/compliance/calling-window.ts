@@ -1,14 +1,12 @@
-// Calling hours in the contact's local time (R5.5). A window is a set of local wall-clock ranges per
-// weekday; every zone conversion goes through luxon so DST and zone-rule changes come from tzdb.
+// Calling hours in the contact's local time (R5.5): whether an instant is inside a window (its
+// schema is src/domain/calling-window.ts) and when it next opens; every zone conversion goes
+// through luxon so DST and zone-rule changes come from tzdb.
 import { DateTime, IANAZone } from 'luxon'
-import { z } from 'zod'
+import { type CallingWindow, minutesOf } from '../domain/calling-window.ts'
 import { invariant } from '../domain/invariant.ts'
 
-export const MINUTES_PER_DAY = 24 * 60
 const MS_PER_MINUTE = 60_000
 const MS_PER_DAY = 24 * 3600 * 1000
-/** A day may be split in a few ranges (e.g. a lunch pause); more than this is a misconfiguration. */
-export const CALLING_WINDOW_SEGMENTS_MAX = 7 * 4
 /**
  * How far ahead nextWindowOpenMs searches. A weekly window opens within 8 local days unless a DST
  * gap swallows its only range that week; two weeks covers that, since gaps are months apart.
@@ -21,52 +19,6 @@ const NEXT_OPEN_SHORT_SEARCH_DAYS = 2
  * zone this close together, so none is skipped.
  */
 const TRANSITION_SCAN_STEP_MS = 6 * 3600 * 1000
-
-const localTimeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (00:00–23:59)')
-// End is exclusive, so '24:00' is allowed there and only there: it means "until midnight".
-const localEndTimeSchema = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:mm (00:00–24:00)')
-
-export const callingWindowSegmentSchema = z
-  .object({
-    /** luxon weekday: 1 = Monday … 7 = Sunday. */
-    day: z.int().min(1).max(7),
-    startLocal: localTimeSchema,
-    endLocal: localEndTimeSchema,
-  })
-  .refine((segment) => minutesOf(segment.startLocal) < minutesOf(segment.endLocal), {
-    message: 'startLocal must be before endLocal (ranges do not cross midnight; split them)',
-  })
-export type CallingWindowSegment = z.infer<typeof callingWindowSegmentSchema>
-
-export const callingWindowSchema = z
-  .array(callingWindowSegmentSchema)
-  .min(1, 'a calling window needs at least one range')
-  .max(CALLING_WINDOW_SEGMENTS_MAX)
-export type CallingWindow = z.infer<typeof callingWindowSchema>
-
-/** Every day, all day: what the simulator's CUSTOM profile uses (it runs 24-hour days). */
-export const ALWAYS_OPEN_WINDOW: CallingWindow = [1, 2, 3, 4, 5, 6, 7].map((day) => ({
-  day,
-  startLocal: '00:00',
-  endLocal: '24:00',
-}))
-
-/** Same hours on every weekday. */
-export function dailyWindow(startLocal: string, endLocal: string): CallingWindow {
-  return callingWindowSchema.parse(
-    [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, startLocal, endLocal })),
-  )
-}
-
-export function minutesOf(hhmm: string): number {
-  const [hours, minutes] = hhmm.split(':').map(Number)
-  invariant(hours !== undefined && minutes !== undefined, `bad local time ${hhmm}`)
-  return hours * 60 + minutes
-}
 
 export function isValidZone(zone: string): boolean {
   return IANAZone.isValidZone(zone)

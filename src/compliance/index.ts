@@ -1,4 +1,14 @@
 // Public API of the compliance module (R5.4, R5.5, R5.2 retries): pure code, time comes in as nowMs.
+
+export {
+  ALWAYS_OPEN_WINDOW,
+  CALLING_WINDOW_SEGMENTS_MAX,
+  type CallingWindow,
+  type CallingWindowSegment,
+  callingWindowSchema,
+  callingWindowSegmentSchema,
+  dailyWindow,
+} from '../domain/calling-window.ts'
 export {
   ABANDON_LEDGER_BUCKETS_MAX,
   type AbandonCounts,
@@ -8,18 +18,7 @@ export {
   abandonLedgerBucketSec,
   abandonLedgerOptionsSchema,
 } from './abandon-ledger.ts'
-export {
-  ALWAYS_OPEN_WINDOW,
-  CALLING_WINDOW_SEGMENTS_MAX,
-  type CallingWindow,
-  type CallingWindowSegment,
-  callingWindowSchema,
-  callingWindowSegmentSchema,
-  dailyWindow,
-  isValidZone,
-  isWithinCallingWindow,
-  nextWindowOpenMs,
-} from './calling-window.ts'
+export { isValidZone, isWithinCallingWindow, nextWindowOpenMs } from './calling-window.ts'
 export {
   checkDial,
   type DialCheckInput,

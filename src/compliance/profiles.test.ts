@@ -4,7 +4,8 @@
 // R5.2 (DNC / NDNC switches), Appendix A (abandonRatePercentage 1.0–100.0, step 0.1).
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { ALWAYS_OPEN_WINDOW, isWithinCallingWindow } from './calling-window.ts'
+import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
+import { isWithinCallingWindow } from './calling-window.ts'
 import {
   type ComplianceSettingsInput,
   complianceSettingsSchema,

@@ -1,9 +1,9 @@
 // Compliance profiles per region (R5.5) and a campaign's compliance settings: a profile plus
 // optional per-field overrides and the DNC / NDNC switches (R5.2, R5.4).
 import { z } from 'zod'
+import { type CallingWindow, callingWindowSchema, dailyWindow } from '../domain/calling-window.ts'
 import { COMPLIANCE_PROFILES, type ComplianceProfile } from '../domain/compliance-profile.ts'
 import { invariant } from '../domain/invariant.ts'
-import { type CallingWindow, callingWindowSchema, dailyWindow } from './calling-window.ts'
 
 const HOUR_SEC = 3600
 const DAY_SEC = 24 * HOUR_SEC

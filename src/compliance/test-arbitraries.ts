@@ -2,7 +2,7 @@
 // Times are biased to the hours around real DST changes so the properties meet gaps and overlaps.
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
-import type { CallingWindow } from './calling-window.ts'
+import type { CallingWindow } from '../domain/calling-window.ts'
 
 /** Zones with 1 h, 30 min and no DST, odd offsets (+05:30, +12:45) and a DST change at midnight. */
 export const PROPERTY_ZONES = [

@@ -4,7 +4,7 @@ import { type AgentEvent, type AgentTransition, transitionAgent } from '../domai
 import { invariant } from '../domain/invariant.ts'
 import type { AgentRuntime, EngineContext } from './context.ts'
 import { isPreview } from './context.ts'
-import { withdrawPreviewTasks } from './preview.ts'
+import { withdrawPreviewTasks } from './preview-tasks.ts'
 
 /** Applies an event the engine knows to be legal; an illegal one here is a bug. */
 export function applyAgentEvent(ctx: EngineContext, agent: AgentRuntime, event: AgentEvent): void {

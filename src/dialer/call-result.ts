@@ -7,11 +7,10 @@ import { invariant } from '../domain/invariant.ts'
 import type { CpaResult } from '../domain/outcomes.ts'
 import type { FlowStep } from '../flows/interpreter.ts'
 import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
+import { campaignOf, flowVarsOf, hangupAndClose } from './attempts.ts'
 import { closeAttempt } from './close.ts'
 import type { AttemptRuntime, EngineContext } from './context.ts'
-import { flowVarsOf } from './dialing.ts'
 import { acceptInboundCall } from './inbound.ts'
-import { campaignOf, hangupAndClose } from './lifecycle.ts'
 
 /** CPAResultCode values handed to the flow beside CPAResult. */
 const CPA_RESULT_CODES: Record<CpaResult, string> = {

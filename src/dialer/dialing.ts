@@ -3,15 +3,11 @@
 import { resolveCallerId } from '../domain/caller-id.ts'
 import { invariant } from '../domain/invariant.ts'
 import { preDialCallerId, startFlowEvent } from '../flows/interpreter.ts'
+import { flowVarsOf } from './attempts.ts'
 import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isPreview } from './context.ts'
 import type { DialChoice } from './hopper.ts'
 import { noAnswerAtRingLimit } from './lifecycle.ts'
-
-export function flowVarsOf(campaign: CampaignRuntime): Record<string, string> {
-  const declared = campaign.config.flow?.variables.some((v) => v.name === 'campaignId')
-  return declared ? { campaignId: campaign.config.name } : {}
-}
 
 function callerIdFor(
   ctx: EngineContext,

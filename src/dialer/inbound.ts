@@ -5,7 +5,7 @@ import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
 import type { FlowEffect } from '../flows/types.ts'
 import { applyAgentEvent } from './agents.ts'
 import type { AgentRuntime, EngineContext, InboundCallRuntime } from './context.ts'
-import { agentForInbound } from './routing/router.ts'
+import { agentForInbound } from './routing/inbound-agent.ts'
 
 /** A customer call arrives at an inbound entry point (directly, or by GotoEntryPoint). */
 export function acceptInboundCall(

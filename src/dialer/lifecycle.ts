@@ -4,17 +4,12 @@
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import { applyAgentEvent } from './agents.ts'
+import { campaignOf, hangupAndClose, setOutcome } from './attempts.ts'
 import { runCallResult } from './call-result.ts'
 import { closeAttempt } from './close.ts'
 import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr, isPreview } from './context.ts'
 import type { TelephonyEvent } from './ports/telephony.ts'
-
-export function campaignOf(ctx: EngineContext, attempt: AttemptRuntime): CampaignRuntime {
-  const campaign = ctx.campaigns.get(attempt.campaignId)
-  invariant(campaign !== undefined, 'attempt of an unknown campaign')
-  return campaign
-}
 
 /** The line stops counting as "in flight" for pacing; `live` feeds the contact-rate estimate. */
 function resolveLine(ctx: EngineContext, attempt: AttemptRuntime, live: boolean): void {
@@ -34,24 +29,6 @@ function resolveLine(ctx: EngineContext, attempt: AttemptRuntime, live: boolean)
   const nowMs = ctx.clock.nowMs()
   campaign.estimator.observeResolution(live, (nowMs - attempt.dialedAtMs) / 1000, nowMs)
   ctx.dirty.add(campaign.config.id)
-}
-
-export function setOutcome(ctx: EngineContext, attempt: AttemptRuntime, outcome: AttemptOutcome) {
-  invariant(attempt.outcome === null, `attempt ${attempt.id} got a second outcome ${outcome}`)
-  attempt.outcome = outcome
-  ctx.bus.publish({
-    kind: 'outcome',
-    atMs: ctx.clock.nowMs(),
-    attemptId: attempt.id,
-    campaignId: attempt.campaignId,
-    outcome,
-  })
-}
-
-/** Ends the call from the dialer's side and closes the attempt. */
-export function hangupAndClose(ctx: EngineContext, attempt: AttemptRuntime, party?: HangupParty) {
-  ctx.telephony.hangup(attempt.id)
-  closeAttempt(ctx, attempt, party)
 }
 
 export function noAnswerAtRingLimit(ctx: EngineContext, attempt: AttemptRuntime): void {

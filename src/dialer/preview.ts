@@ -4,9 +4,9 @@
 // auto-action on expiry; disabled actions are refused.
 import { applyAgentEvent } from './agents.ts'
 import type { AgentRuntime, CampaignRuntime, EngineContext, PreviewTask } from './context.ts'
-import { isPreview } from './context.ts'
 import { placeDial } from './dialing.ts'
 import { type DialChoice, gateNumber, nextDialable } from './hopper.ts'
+import { backToList } from './preview-tasks.ts'
 import type { PreviewAction } from './types.ts'
 
 /** A skipped record stays in the list and comes back after this long (R1.1 "skip"). */
@@ -122,30 +122,4 @@ function applyPreviewAction(ctx: EngineContext, task: PreviewTask, action: Previ
     backToList(campaign, task, nowMs + PREVIEW_SKIP_DELAY_SEC * 1000)
   }
   ctx.dirty.add(campaign.config.id)
-}
-
-/** The record goes back to the list; the hopper, which may have found the list empty, looks again. */
-function backToList(campaign: CampaignRuntime, task: PreviewTask, notBeforeMs: number): void {
-  campaign.list.reschedule(task.progress, notBeforeMs)
-  campaign.hopperIdleUntilMs = Math.min(campaign.hopperIdleUntilMs, notBeforeMs)
-}
-
-/**
- * A paused or stopped campaign takes back its open offers (the records stay in the list); with
- * `agentId`, only that agent's, who left the reservation (R7.5): nobody could accept them.
- */
-export function withdrawPreviewTasks(
-  ctx: EngineContext,
-  campaign: CampaignRuntime,
-  agentId?: string,
-): void {
-  if (!isPreview(campaign.config)) return
-  for (const task of [...campaign.previewTasks.values()]) {
-    if (agentId !== undefined && task.agentId !== agentId) continue
-    if (task.timer !== null) ctx.clock.cancelTimer(task.timer)
-    campaign.previewTasks.delete(task.id)
-    ctx.previewTasks.delete(task.id)
-    backToList(campaign, task, ctx.clock.nowMs())
-    ctx.dirty.add(campaign.config.id)
-  }
 }

@@ -1,14 +1,17 @@
 // The pump: after every event (and on a 1-second tick) each campaign opens the lines its pacing
 // asks for. Progressive owns lines per agent (R1.2) or per port (R1.4); predictive and the
 // benchmark baselines pool them (R1.3); the abandon-cap guard is the last line of defence (R5.5).
-import type { BusyServer, PacingSnapshot } from '../pacing/types.ts'
+
+import type { BusyServer } from '../pacing/model.ts'
+import type { PacingSnapshot } from '../pacing/types.ts'
 import { applyAgentEvent } from './agents.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
 import { placeDial } from './dialing.ts'
 import { nextDialable } from './hopper.ts'
 import { serveWaiting } from './lifecycle.ts'
-import { pumpPreview, withdrawPreviewTasks } from './preview.ts'
+import { pumpPreview } from './preview.ts'
+import { withdrawPreviewTasks } from './preview-tasks.ts'
 import { campaignWantsAgents, inboundWaitingOutranks } from './routing/router.ts'
 
 export const PACING_TICK_MS = 1000

@@ -1,12 +1,13 @@
 // Test support: the campaign, compliance settings and contact list the engine kit builds, as the
 // campaign manager would hand them over (src/dialer/from-config.ts), with test-friendly defaults.
-import { ALWAYS_OPEN_WINDOW } from '../compliance/calling-window.ts'
+
 import {
   type ComplianceSettingsInput,
   complianceSettingsSchema,
   resolveCompliance,
 } from '../compliance/profiles.ts'
 import { DEFAULT_RETRY_SETTINGS, type RetryRules } from '../compliance/retry.ts'
+import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
 import type { Contact } from '../domain/contact.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import type { Flow } from '../flows/schema.ts'

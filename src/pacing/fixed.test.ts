@@ -3,9 +3,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { InvariantError } from '../domain/invariant.ts'
 import { FIXED_RATIO_MAX, fixedRatioPolicy } from './fixed.ts'
+import type { BusyServer } from './model.ts'
 import { buildPacingModel } from './model.ts'
 import { SampleDistribution } from './samples.ts'
-import type { BusyServer, PacingSnapshot } from './types.ts'
+import type { PacingSnapshot } from './types.ts'
 
 const one = new SampleDistribution(Float64Array.of(10))
 const MODEL = buildPacingModel({

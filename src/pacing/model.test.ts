@@ -1,9 +1,9 @@
 // Goal: the forecast tables are cumulative probabilities that follow their sample distributions.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { BusyServer } from './model.ts'
 import { buildPacingModel, CONNECT_MARGIN_SEC, HORIZON_SEC_MAX } from './model.ts'
 import { SampleDistribution } from './samples.ts'
-import type { BusyServer } from './types.ts'
 
 const distribution = (values: readonly number[]): SampleDistribution =>
   new SampleDistribution(Float64Array.from(values).sort())

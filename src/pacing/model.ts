@@ -3,7 +3,13 @@
 // the next k seconds, and how likely a busy agent (or port), `elapsed` into its talk or wrap-up,
 // is to be free within k seconds. Tables on a 1-second grid, cached until the next refresh.
 import type { SampleDistribution } from './samples.ts'
-import type { BusyServer } from './types.ts'
+
+/** An agent (or IVR port) that is busy now and will be free for the campaign later. */
+export interface BusyServer {
+  phase: 'reserving' | 'talking' | 'wrapUp'
+  /** Time already spent in this phase. */
+  elapsedSec: number
+}
 
 /** The longest look ahead, in seconds (lines resolve within the ring limit plus CPA). */
 export const HORIZON_SEC_MAX = 90

@@ -2,6 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { InvariantError } from '../domain/invariant.ts'
+import type { BusyServer } from './model.ts'
 import { buildPacingModel, type ModelSamples, type PacingModel } from './model.ts'
 import {
   decidePredictive,
@@ -12,7 +13,7 @@ import {
   THRESHOLD_PER_BUDGET_START,
 } from './predictive.ts'
 import { SampleDistribution } from './samples.ts'
-import type { BusyServer, PacingSnapshot } from './types.ts'
+import type { PacingSnapshot } from './types.ts'
 
 const distribution = (values: readonly number[]): SampleDistribution =>
   new SampleDistribution(Float64Array.from(values).sort())

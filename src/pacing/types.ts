@@ -1,13 +1,6 @@
 // What a pacing strategy sees: a snapshot of one campaign's pool built from what a real dialer
 // sees (agent states, lines in flight, observed timings), never the simulator's hidden truth.
-import type { PacingModel } from './model.ts'
-
-/** An agent (or IVR port) that is busy now and will be free for the campaign later. */
-export interface BusyServer {
-  phase: 'reserving' | 'talking' | 'wrapUp'
-  /** Time already spent in this phase. */
-  elapsedSec: number
-}
+import type { BusyServer, PacingModel } from './model.ts'
 
 export interface PacingEstimates {
   /** Probability that one dial becomes a live connect the dialer sees (CPA live). */

@@ -1,12 +1,14 @@
 // Goal: the live feed (R9.2) through the HTTP layer's ports: a snapshot, then agent states, closed
 // attempts, preview offers and campaign figures (at most one per second per campaign); metrics
 // follow; preview-task actions (R10.2) and the campaign lifecycle go through DialerService.
+
+import { Registry } from 'prom-client'
 import { describe, expect, it } from 'vitest'
-import { createMetrics } from '../api/metrics.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { memoryPorts } from '../store/memory/memory-ports.ts'
 import type { LiveMessage } from '../store/ports/api-stores.ts'
 import { DialerService } from './dialer-service.ts'
+import { createDialerMetrics } from './metrics.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
   KIT_SIMULATION,
@@ -27,7 +29,8 @@ async function service(options: { preview?: boolean; simulated?: boolean }) {
     : { mode: 'progressive', dialingRate: 1 }
   const ports = memoryPorts(kitTenant({ agents: 2, campaigns: [{ id: 'camp-1', pacing }] }))
   ports.contacts.addContacts(kitContacts('camp-1', 100))
-  const metrics = createMetrics()
+  const registry = new Registry()
+  const metrics = { registry, ...createDialerMetrics(registry) }
   const runtime = await TenantRuntime.start({
     tenantId: 't1',
     clock,

@@ -3,13 +3,13 @@
 // CAMPAIGN_FIGURES_INTERVAL_MS. Also keeps the prom-client gauges and counters of /metrics.
 // Listeners are isolated: one that throws is dropped, and never reaches the engine.
 
-import type { ApiMetrics } from '../api/metrics.ts'
 import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { CampaignLiveFigures, LiveMessage } from '../store/ports/api-stores.ts'
 import { errorText, type RuntimeLog } from './log.ts'
+import type { DialerMetrics } from './metrics.ts'
 
 /** Live subscribers per tenant (WebSocket clients of /v1/live). */
 export const LIVE_SUBSCRIBERS_MAX = 1000
@@ -35,7 +35,7 @@ export interface TenantLiveDeps {
   snapshotData(): unknown
   /** Agents by state now (for the gauge). */
   agentsByState(): Record<string, number>
-  metrics?: ApiMetrics
+  metrics?: DialerMetrics
 }
 
 type Listener = (message: LiveMessage) => void

@@ -2,7 +2,6 @@
 // behind the durable telephony (attempt row first, then the dial), the bus fanned out to the
 // attempt journal, the figures, the live feed, the Dialer-API webhook and the simulated agents.
 
-import type { ApiMetrics } from '../api/metrics.ts'
 import { Engine } from '../dialer/engine.ts'
 import type { Clock } from '../dialer/ports/clock.ts'
 import type { Ids } from '../dialer/ports/ids.ts'
@@ -31,6 +30,7 @@ import { applyTenantConfig, type MappedTenant, mapTenantConfig } from './engine-
 import { LEASE_TIMINGS, LeaseKeeper, type LeaseTimings } from './lease-keeper.ts'
 import { TenantLive } from './live-feed.ts'
 import { errorText, type RuntimeLog, silentLog } from './log.ts'
+import type { DialerMetrics } from './metrics.ts'
 import { WriteQueue } from './write-queue.ts'
 
 export interface RuntimeLimits {
@@ -55,7 +55,7 @@ export interface TenantRuntimeOptions {
   simulatedAgents?: readonly string[]
   /** Inbound customers arriving at an entry point (simulated network only). */
   simulatedInbound?: SimulatedInbound
-  metrics?: ApiMetrics
+  metrics?: DialerMetrics
   log?: RuntimeLog
   dialerApi?: DialerApiOptions
   limits?: Partial<RuntimeLimits>

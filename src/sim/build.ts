@@ -1,10 +1,11 @@
 // From a scenario (and the CLI's overrides) to what the engine runs: one campaign, its team,
 // queues, entry points and flows, with compliance set for a simulated day.
-import { ALWAYS_OPEN_WINDOW } from '../compliance/calling-window.ts'
+
 import { complianceSettingsSchema, resolveCompliance } from '../compliance/profiles.ts'
 import { DEFAULT_RETRY_SETTINGS } from '../compliance/retry.ts'
 import { ABANDON_MESSAGE_PROMPT_DEFAULT } from '../dialer/from-config.ts'
 import type { CampaignMode, EngineCampaign, PacingChoice } from '../dialer/types.ts'
+import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import { FIXED_RATIO_MAX } from '../pacing/fixed.ts'
 import { constSec } from '../telephony/simulated/distributions.ts'

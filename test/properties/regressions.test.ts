@@ -2,9 +2,9 @@
 // tests, plus the smallest hand-written reproduction of each engine bug inside the product's own
 // parameter ranges.
 import { describe, expect, it } from 'vitest'
-import { dailyWindow } from '../../src/compliance/calling-window.ts'
 import { DncRegistry } from '../../src/compliance/dnc.ts'
 import type { AttemptRecord, EngineCampaign } from '../../src/dialer/types.ts'
+import { dailyWindow } from '../../src/domain/calling-window.ts'
 import { runScenario, SIM_START_MS } from '../../src/sim/run.ts'
 import { hangupPartyChecker } from './checkers/attempts.ts'
 import { minRingChecker } from './checkers/compliance.ts'

@@ -4,7 +4,6 @@
 // the case (a salt and percentages), so a failing case replays exactly.
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
-import { type CallingWindow, callingWindowSchema } from '../../src/compliance/calling-window.ts'
 import {
   complianceSettingsSchema,
   PROFILE_RULES,
@@ -12,6 +11,7 @@ import {
   resolveCompliance,
 } from '../../src/compliance/profiles.ts'
 import { type RetryRules, retryRulesSchema } from '../../src/compliance/retry.ts'
+import { type CallingWindow, callingWindowSchema } from '../../src/domain/calling-window.ts'
 import type { Contact } from '../../src/domain/contact.ts'
 import { SIM_CAMPAIGN_ID } from '../../src/sim/build.ts'
 import { SIM_START_MS } from '../../src/sim/run.ts'

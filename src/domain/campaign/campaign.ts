@@ -3,7 +3,7 @@
 // retry settings, DNC/NDNC switches, compliance profile, and its lifecycle status.
 import { IANAZone } from 'luxon'
 import { z } from 'zod'
-import { callingWindowSchema } from '../../compliance/calling-window.ts'
+import { callingWindowSchema } from '../calling-window.ts'
 import { COMPLIANCE_PROFILES } from '../compliance-profile.ts'
 import {
   addDuplicateIssues,

@@ -2,7 +2,7 @@
 // two outdial queues, flows, entry points, global variables, auxiliary codes, an outcome group, a
 // progressive and a predictive campaign group and campaign. Every object passes the same schemas
 // and reference checks as the API (tested), so the demo is also a worked example of the config.
-import { ALWAYS_OPEN_WINDOW } from '../../compliance/calling-window.ts'
+import { ALWAYS_OPEN_WINDOW } from '../../domain/calling-window.ts'
 import { inboundQueueFlow, outdialFlow } from '../../flows/defaultFlows.ts'
 
 export const DEMO_TENANT_ID = 'demo'
