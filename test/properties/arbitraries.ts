@@ -9,6 +9,7 @@ import {
   SCENARIO_MODES,
   type ScenarioMode,
 } from '../../src/sim/scenario.ts'
+import { tierRuns, tierSeed } from '../tier.ts'
 import {
   type ComplianceCase,
   type ContactCase,
@@ -24,8 +25,8 @@ import {
  * lifted: `FC_RUNS=300 npx vitest run test/properties --testTimeout=0`.
  */
 export function fcParams<T>(numRuns: number, examples: T[] = []): fc.Parameters<[T]> {
-  const runs = process.env.FC_RUNS === undefined ? numRuns : Number(process.env.FC_RUNS)
-  const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED)
+  const runs = process.env.FC_RUNS === undefined ? tierRuns(numRuns) : Number(process.env.FC_RUNS)
+  const seed = process.env.FC_SEED === undefined ? tierSeed() : Number(process.env.FC_SEED)
   const path = process.env.FC_PATH
   return {
     numRuns: runs,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ATTEMPT_OUTCOMES } from '../../../src/domain/outcomes.ts'
 import { runScenarioAsync } from '../../../src/sim/run.ts'
 import { SCENARIO_MODES } from '../../../src/sim/scenario.ts'
+import { tierDurationSec } from '../../tier.ts'
 import { loadScenario } from '../scenario-files.ts'
 
 /** A whole day of the largest public scenario in a mode it was not written for takes a while. */
@@ -12,7 +13,8 @@ export function runsEveryMode(name: string): void {
   describe(`R1: every mode runs ${name}.json to the end`, () => {
     for (const mode of SCENARIO_MODES) {
       it(`${mode}`, { timeout: MODE_RUN_TIMEOUT_MS }, async () => {
-        const scenario = loadScenario(name)
+        const full = loadScenario(name)
+        const scenario = { ...full, durationSec: tierDurationSec(full.durationSec) }
         const result = await runScenarioAsync(scenario, { mode })
         expect(result.mode).toBe(mode)
         expect(result.dials).toBeGreaterThan(0)
