@@ -27,7 +27,11 @@ describe('memory ports', () => {
     const states = new MemoryCampaignStates()
     const state = { campaignId: 'c', status: 'running' as const, updatedAtMs: 1 }
     await states.save(state)
-    state.status = 'running'
+    // Changing the caller's object after the save, or the loaded copy, must not reach the store.
+    Object.assign(state, { status: 'paused', updatedAtMs: 2 })
+    const loaded = await states.load()
+    expect(loaded).toEqual([{ campaignId: 'c', status: 'running', updatedAtMs: 1 }])
+    Object.assign(loaded[0]!, { status: 'stopped' })
     expect(await states.load()).toEqual([{ campaignId: 'c', status: 'running', updatedAtMs: 1 }])
     const dnc = new MemoryDncSource()
     dnc.add('internal', '+12125550100')
@@ -35,5 +39,10 @@ describe('memory ports', () => {
     const snapshot = await dnc.load()
     expect(snapshot.lists).toEqual([{ name: 'internal', numbers: ['+12125550100'] }])
     expect([...(snapshot.national?.numbers ?? [])]).toEqual(['+12125550199'])
+    ;(snapshot.lists[0]!.numbers as string[]).push('+12125550111')
+    ;(snapshot.national!.numbers as string[]).push('+12125550122')
+    const again = await dnc.load()
+    expect(again.lists).toEqual([{ name: 'internal', numbers: ['+12125550100'] }])
+    expect([...(again.national?.numbers ?? [])]).toEqual(['+12125550199'])
   })
 })
