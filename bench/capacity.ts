@@ -1,5 +1,6 @@
-// `npm run bench:capacity [-- --hours H]`: engine capacity (benchmarks.md §2). Runs a predictive
-// day of 500 agents (large-stationary.json scaled up) and an IVR predictive day of 1000 ports
+// `npm run bench:capacity [-- --hours H]`: engine capacity (docs/benchmarks.md "Method: capacity
+// and import"). Runs a predictive day of 500 agents (large-stationary.json scaled up) and an IVR
+// predictive day of 1000 ports
 // (ivr-predictive.json scaled up) on the virtual clock, each in its own process one after the
 // other, and prints simulated seconds per wall second, the wall time an 8-hour day takes, the
 // events processed and the pacing decision latency (p50/p99). The same-run comparison is the same

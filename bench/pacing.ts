@@ -1,4 +1,4 @@
-// `npm run bench:pacing`: the pacing-quality benchmark of issue 4 and spec/benchmarks.md §1.
+// `npm run bench:pacing`: the pacing-quality benchmark of issue 4 (docs/benchmarks.md "Method").
 // Prints a table per scenario and a summary (or, with --json, the per-seed rows) and, on a full
 // run, rewrites the pacing section of docs/benchmarks.md and docs/pacing-drift.svg. The library
 // (bench/pacing/harness.ts) does the work; this file owns the wall clock, the console and the disk.

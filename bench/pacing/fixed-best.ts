@@ -1,5 +1,6 @@
-// The fixed-best baseline of benchmarks.md: on one seed, the constant dial ratio (steps of 0.05)
-// with the highest occupancy whose whole-run abandon rate stays ≤ the target, found in hindsight.
+// The fixed-best baseline of docs/benchmarks.md: on one seed, the constant dial ratio (steps of
+// 0.05) with the highest occupancy whose whole-run abandon rate stays ≤ the target, found in
+// hindsight.
 //
 // A full sweep is ~100 simulated days per seed. Occupancy and abandon rate both grow with the ratio
 // (more lines per ready agent: shorter waits, more over-connects), so the feasible ratios form a

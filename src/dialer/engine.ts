@@ -1,6 +1,7 @@
-// The dialer engine: one event-driven core with no I/O of its own (design.md). Everything arrives
-// through its ports (Clock, Telephony, Ids, Bus) and its public methods (the desktop's and the
-// campaign manager's actions). After every entry point, routing and pacing settle.
+// The dialer engine: one event-driven core with no I/O of its own (docs/design.md "One core, two
+// clocks"). Everything arrives through its ports (Clock, Telephony, Ids, Bus) and its public
+// methods (the desktop's and the campaign manager's actions). After every entry point, routing and
+// pacing settle.
 import { AbandonLedger } from '../compliance/abandon-ledger.ts'
 import { DncRegistry } from '../compliance/dnc.ts'
 import { NumberHistory } from '../compliance/repeat-call.ts'

@@ -1,4 +1,4 @@
-// The hopper (design.md): the next dialable contact of a campaign. Every candidate passes the
+// The hopper: the next dialable contact of a campaign. Every candidate passes the
 // compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store filtered.
 import { checkDial, type DialCheckResult } from '../compliance/dial-check.ts'
 import type { ContactProgress } from './contact-list.ts'

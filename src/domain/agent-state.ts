@@ -103,7 +103,7 @@ function fromReserved(
   }
 }
 
-/** Staffed time (benchmarks.md): Available + Reserved + Engaged + WrapUp. */
+/** Staffed time (docs/benchmarks.md "Method: metrics"): Available + Reserved + Engaged + WrapUp. */
 export function isStaffed(state: AgentState): boolean {
   return state.kind !== 'LoggedOut' && state.kind !== 'Idle'
 }

@@ -1,6 +1,6 @@
 // Caller ID precedence (R6.1): campaign CLID < the record's CLID < PreDial SetCallerID.
 // A bad candidate never reaches the trunk: it is reported and the next lower one is used
-// (Appendix A: "an invalid or empty caller ID falls back to the default (and is reported)").
+// (Appendix A: an empty or invalid caller ID falls back to the default, and is reported).
 import { invariant } from './invariant.ts'
 
 import { isE164 } from './phone.ts'

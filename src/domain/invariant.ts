@@ -1,4 +1,4 @@
-// Assertions that stay on in production: a failed invariant is a bug, so we crash (house style §6–7).
+// Assertions that stay on in production: a failed invariant is a bug, so we crash.
 
 export class InvariantError extends Error {
   override name = 'InvariantError'

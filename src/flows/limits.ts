@@ -1,4 +1,4 @@
-// Every list and loop in a flow has a named limit (house style §4–5); the relations are checked
+// Every list and loop in a flow has a named limit with its unit; the relations are checked
 // at load so that changing one limit cannot silently break another.
 import { invariant } from '../domain/invariant.ts'
 

@@ -73,7 +73,8 @@ export function reachableIds(handler: Handler): string[] {
 }
 
 /**
- * Appendix A: "Every PreDial path ends in SetCallerID". A path ends wherever a run can stop, so
+ * Appendix A: every path through a PreDial flow must reach SetCallerID. A path ends wherever a run
+ * can stop, so
  * every reachable activity that may end the run must be a SetCallerID. A Case without a
  * defaultNext can stop on an unmatched value, which would leave the dial without a caller ID.
  */

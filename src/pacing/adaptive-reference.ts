@@ -1,7 +1,8 @@
-// The "adaptive dial level" controller that open-source dialers ship (benchmarks.md baseline):
-// every few seconds re-compute lines per ready agent from the day's drop percentage; raise the
-// level while drops are under target and agents wait, taper near the target, halve above it.
-// It is a reference to beat, not Outdial's strategy (pacing-notes.md §2 explains why).
+// The "adaptive dial level" controller that open-source dialers ship (a baseline of
+// docs/benchmarks.md "Method: baselines"): every few seconds re-compute lines per ready agent from
+// the day's drop percentage; raise the level while drops are under target and agents wait, taper
+// near the target, halve above it. It is a reference to beat, not Outdial's strategy
+// (docs/pacing.md §2 explains why).
 import type { PacingDecision, PacingSnapshot, PoolPacingPolicy } from './types.ts'
 
 export const ADAPTIVE_INTERVAL_SEC = 15

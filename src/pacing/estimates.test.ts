@@ -87,7 +87,7 @@ describe('CampaignEstimator live probability (R1.3 predictive, R5.5 abandon cap 
   })
 })
 
-describe('CampaignEstimator: a rising contact rate is seen fast, a falling one slowly (pacing-notes §5)', () => {
+describe('CampaignEstimator: a rising contact rate is seen fast, a falling one slowly (docs/pacing.md §5)', () => {
   it(`a rise from 10 % to 30 % shows within ${LIVE_RECENT_DIALS} dials`, () => {
     const estimator = new CampaignEstimator()
     feed(estimator, 2000, 0.1)

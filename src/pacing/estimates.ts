@@ -1,6 +1,6 @@
 // Running estimates of a campaign's contact rate and timings from its own recent attempts, with a
 // prior for the first minutes (a real dialer knows nothing else). Pure: fed with observations.
-// The windows are short enough to follow an hour's drift (pacing-notes §5).
+// The windows are short enough to follow an hour's drift (docs/pacing.md §5).
 
 import { LiveRate } from './live-rate.ts'
 import { buildPacingModel, type PacingModel } from './model.ts'
@@ -68,7 +68,7 @@ export class CampaignEstimator {
   /**
    * The live share of the latest settled dials (by dial time: see live-rate.ts). A rise shows in
    * the short window first; over-estimating the rate only opens fewer lines, so the larger of
-   * the two is the safe side (pacing-notes §5).
+   * the two is the safe side (docs/pacing.md §5).
    */
   private liveProbability(nowMs: number): number {
     const longCounts = this.liveRate.settled(nowMs, this.settleSec, LIVE_WINDOW_DIALS_MAX)

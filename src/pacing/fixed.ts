@@ -1,4 +1,5 @@
-// The fixed-ratio baseline of benchmarks.md: round(ratio × available servers) lines in flight.
+// The fixed-ratio baseline of the benchmark (docs/benchmarks.md "Method: baselines"):
+// round(ratio × available servers) lines in flight.
 import { invariant } from '../domain/invariant.ts'
 import type { PacingDecision, PacingSnapshot, PoolPacingPolicy } from './types.ts'
 

@@ -1,4 +1,4 @@
-// The forecast behind predictive pacing (pacing-notes §1, §2): from the campaign's own recent
+// The forecast behind predictive pacing (docs/pacing.md §1, §2): from the campaign's own recent
 // attempts, how likely a line already ringing for `age` seconds is to become a live connect within
 // the next k seconds, and how likely a busy agent (or port), `elapsed` into its talk or wrap-up,
 // is to be free within k seconds. Tables on a 1-second grid, cached until the next refresh.

@@ -169,7 +169,7 @@ describe('decidePredictive bounds (R1.3 predictive, R5.5 abandon cap)', () => {
     }
   })
 
-  it('a small team with a tiny threshold gets progressive 1:1, not an over-connect (pacing-notes §4)', () => {
+  it('a small team with a tiny threshold gets progressive 1:1, not an over-connect (docs/pacing.md §4)', () => {
     for (const ready of [1, 2, 3]) expect(opened(snapshot({ ready }), 1e-4)).toBe(ready)
   })
 
@@ -278,7 +278,7 @@ describe('decidePredictive monotonicity (R1.3 predictive)', () => {
   })
 })
 
-describe('decidePredictive supply forecast (R1.3 predictive, R1.4 IVR; pacing-notes §1)', () => {
+describe('decidePredictive supply forecast (R1.3 predictive, R1.4 IVR; docs/pacing.md §1)', () => {
   const talking = (count: number, elapsedSec: (i: number) => number): BusyServer[] =>
     Array.from({ length: count }, (_, i) => ({
       phase: 'talking' as const,
@@ -479,7 +479,7 @@ describe('predictivePolicy feedback (R1.3 predictive, R5.5 abandon cap)', () => 
     expect(thetaPct(policy.decide(snapshot(guarded)).reason)).toBeLessThanOrEqual(start)
   })
 
-  it('pacing-notes §5: a contact rate that moves by REGIME_CHANGE_FACTOR takes the threshold back to its start', () => {
+  it('docs/pacing.md §5: a contact rate that moves by REGIME_CHANGE_FACTOR takes the threshold back to its start', () => {
     const policy = predictivePolicy({ correctionPace: PACE, gain: 1 })
     const start = thetaPct(policy.decide(snapshot(pool)).reason)
     for (let i = 0; i < 10; i++) period(policy, PACE, 0)

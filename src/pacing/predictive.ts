@@ -1,4 +1,4 @@
-// Predictive pacing (R1.3). A forward model on a 1-second grid (pacing-notes §1–§3):
+// Predictive pacing (R1.3). A forward model on a 1-second grid (docs/pacing.md §1–§3):
 // - demand: each line in flight turns live within k s with a probability that depends on how long
 //   it has rung already (a line ringing for 15 s is most likely a no-answer);
 // - supply: ready agents (or free IVR ports) now, plus each busy one freeing within k s given its
@@ -8,7 +8,7 @@
 //   that chance is a normal tail.
 // The policy opens the most new lines whose marginal abandon chance stays under a threshold: the
 // visible abandon budget (target − the AMD false positives it cannot see), scaled by a slow
-// feedback every `correctionPace` live connects with `gain` (pacing-notes §2: feedback only as a
+// feedback every `correctionPace` live connects with `gain` (docs/pacing.md §2: feedback only as a
 // slow correction). `maxDialingRate` caps lines per agent; the engine's cap guard stays last.
 import { invariant } from '../domain/invariant.ts'
 import { CONNECT_MARGIN_SEC } from './model.ts'
@@ -26,7 +26,7 @@ export interface PredictiveParams {
 /**
  * The marginal line's abandon chance may be this share of the visible budget at first. The model's
  * chance comes from independent normal tails and runs low (measured: about 4× on the public
- * scenarios), so the start is cautious and the feedback finds the level (pacing-notes §2).
+ * scenarios), so the start is cautious and the feedback finds the level (docs/pacing.md §2).
  */
 export const THRESHOLD_PER_BUDGET_START = 0.25
 const FEEDBACK_STEP = 0.1
@@ -77,7 +77,7 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
       }
       aim = aimShare(window)
       // The feedback's scale was learnt at one contact rate; it says little at a very different
-      // one (pacing-notes §5): when the rate moves by a factor, start again from the cautious
+      // one (docs/pacing.md §5): when the rate moves by a factor, start again from the cautious
       // level instead of carrying a scale learnt where the threshold barely mattered.
       const live = snapshot.estimates.liveProbability
       anchorLiveProbability ??= live
@@ -187,7 +187,7 @@ export function decidePredictive(
   const cap = Math.floor(snapshot.maxLinesPerServer * Math.max(1, horizonSupply) + 1e-9)
   const room = Math.min(NEW_LINES_PER_DECISION_MAX, Math.max(0, cap - snapshot.linesInFlight))
   // Lines up to the ready agents not yet spoken for can never over-connect (progressive 1:1 is
-  // the floor: pacing-notes §4); beyond them, the marginal chance decides.
+  // the floor: docs/pacing.md §4); beyond them, the marginal chance decides.
   const safe = Math.min(
     room,
     Math.max(0, snapshot.readyServers - snapshot.liveWaiting - snapshot.linesInFlight),

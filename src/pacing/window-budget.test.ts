@@ -1,4 +1,5 @@
-// Goal: the regulatory window's budget is spent with room for its scatter (R5.5, pacing-notes §3, §5).
+// Goal: the regulatory window's budget is spent with room for its scatter (R5.5,
+// docs/pacing.md §3, §5).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {

@@ -1,4 +1,5 @@
-// The regulatory window's abandon budget, as pacing should spend it (R5.5, pacing-notes §3, §5).
+// The regulatory window's abandon budget, as pacing should spend it (R5.5,
+// docs/pacing.md §3, §5).
 // The cap holds over every window of `windowSec`, not only on average: abandons are rare events,
 // so a window's count scatters around its mean, and bursts (a contact rate that rises faster than
 // the estimate follows) make it scatter more than a Poisson count. Two consequences:

@@ -1,6 +1,7 @@
 // The Telephony port as the engine sees it in the server: a dial goes to the network only after
-// its attempt row is written (design.md "Durability": the attempt is durable before the dial). When
-// the write fails the call is reported failed (`unavailable`), so the engine closes the attempt
+// its attempt row is written (docs/design.md "Durability": the attempt is durable before the
+// dial). When the write fails the call is reported failed (`unavailable`), so the engine closes the
+// attempt
 // with an outcome and its contact follows the retry rules; a hang-up that arrives while the row is
 // still being written cancels the dial. Everything else passes straight through.
 import type {

@@ -1,5 +1,5 @@
-// This process's leases (design.md "Durability"): one owner id per process start, leases taken for
-// CONTACT_LEASE_MS and renewed in bulk every LEASE_RENEW_INTERVAL_MS while the process lives. A
+// This process's leases (docs/design.md "Durability"): one owner id per process start, leases taken
+// for CONTACT_LEASE_MS and renewed in bulk every LEASE_RENEW_INTERVAL_MS while the process lives. A
 // contact is handed to the engine only while its lease still holds with a safety margin, so a
 // process that could not renew (database away) stops dialling before another one may take over.
 

@@ -1,4 +1,4 @@
-// The Clock port on real time (design.md "One core, two clocks"), for the server. An optional
+// The Clock port on real time (docs/design.md "One core, two clocks"), for the server. An optional
 // speed-up factor lets a demo run a campaign day faster than the wall clock; 1 is real time.
 
 import type { Clock, TimerId } from '../dialer/ports/clock.ts'

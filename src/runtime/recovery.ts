@@ -1,5 +1,5 @@
-// Crash recovery (design.md "Durability"): attempts left open by a process that died are closed
-// as UNKNOWN by the store (R2.1), and their contacts, now leased to this process, follow the
+// Crash recovery (docs/design.md "Durability"): attempts left open by a process that died are
+// closed as UNKNOWN by the store (R2.1), and their contacts, now leased to this process, follow the
 // campaign's retry rules (src/compliance/retry.ts) like any other closed attempt. Runs at start,
 // before any campaign dials, and then periodically (another process may die while this one runs).
 import { decideAfterAttempt } from '../compliance/retry.ts'

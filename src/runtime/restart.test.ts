@@ -1,5 +1,5 @@
-// Goal: design.md "Durability" holds across a crash. A runtime dies mid-campaign (dropped, never
-// closed: calls in flight, contacts leased); a new one started on the same store — the same
+// Goal: docs/design.md "Durability" holds across a crash. A runtime dies mid-campaign (dropped,
+// never closed: calls in flight, contacts leased); a new one started on the same store — the same
 // database — after the leases expired recovers the open attempts as UNKNOWN, applies the retry
 // rules to their contacts, resumes the campaign as persisted, and never dials a contact twice at
 // once. One started before the leases expired leaves the dead process's contacts alone.

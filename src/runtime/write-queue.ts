@@ -1,7 +1,8 @@
 // An ordered queue of async writes: the engine is synchronous, the store is not. Writes run one
 // at a time in the order they were made (a contact's reschedule never overtakes its earlier
 // finish), each retried with back-off on the runtime's clock; a write that keeps failing is logged
-// and dropped, and the store's lease expiry puts its contact back (design.md "Durability").
+// and dropped, and the store's lease expiry puts its contact back (docs/design.md
+// "Durability").
 import type { Clock } from '../dialer/ports/clock.ts'
 import { errorText, type RuntimeLog } from './log.ts'
 

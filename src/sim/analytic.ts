@@ -1,11 +1,11 @@
-// Closed-form expectations the simulator is held to (benchmarks.md §1 "analytic sanity",
-// pacing-notes.md §6). Progressive 1:1 is a renewal process per agent: after wrap-up the agent is
+// Closed-form expectations the simulator is held to (docs/benchmarks.md "Method: analytic check",
+// docs/pacing.md §6). Progressive 1:1 is a renewal process per agent: after wrap-up the agent is
 // reserved, the dialer dials one line at a time until a live person is connected, then talk and
 // wrap-up follow. Renewal-reward gives
 //
 //   occupancy = E[talk] / (E[reservation] + E[time to reach a live person] + E[talk] + E[wrap])
 //
-// which is benchmarks.md's E[talk] / (E[talk] + E[wrap] + E[time to live]) when the reservation
+// which is E[talk] / (E[talk] + E[wrap] + E[time to live]) when the reservation
 // call is answered at once (the default). Each dial is an independent trial; it "succeeds" (a live
 // person reaches the agent) with probability p, so the number of failed dials before success is
 // geometric with mean (1 − p)/p, and by Wald's identity

@@ -1,6 +1,7 @@
-// The benchmark's metrics (benchmarks.md §1), from the engine's events and the simulator's truth:
-// occupancy, abandon rate over the run and its worst regulatory window, connects per agent-hour,
-// mean agent wait between calls, dials per connect, outcomes, and inbound service (R8).
+// The benchmark's metrics (docs/benchmarks.md "Method: metrics"), from the engine's events and the
+// simulator's truth: occupancy, abandon rate over the run and its worst regulatory window, connects
+// per agent-hour, mean agent wait between calls, dials per connect, outcomes, and inbound service
+// (R8).
 
 import type { EngineEvent } from '../dialer/types.ts'
 import type { AgentState } from '../domain/agent-state.ts'

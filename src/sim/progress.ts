@@ -1,6 +1,6 @@
 // A one-line progress bar for long simulator runs. The simulator itself must not read wall time
-// (house style §1), so the caller passes in a wall-clock reader; the bar uses it only to throttle
-// redraws, and nothing it writes feeds back into the run.
+// (it gets time only through its Clock), so the caller passes in a wall-clock reader; the bar
+// uses it only to throttle redraws, and nothing it writes feeds back into the run.
 
 import { invariant } from '../domain/invariant.ts'
 

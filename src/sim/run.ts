@@ -1,5 +1,6 @@
 // Runs one simulated campaign day: the real engine on a virtual clock against seeded customers
-// (design.md "One core, two clocks"). The same scenario, seed and options give the same result.
+// (docs/design.md "One core, two clocks"). The same scenario, seed and options give the same
+// result.
 import type { DncRegistry } from '../compliance/dnc.ts'
 import { GeneratedContactList } from '../dialer/contact-list.ts'
 import { Engine, type EnginePorts } from '../dialer/engine.ts'

@@ -11,7 +11,7 @@
 // - `compliance` (unknown, default undefined): passed through untouched; the engine validates it.
 // Also lenient where the README is silent: `schedule` defaults to [], and `machineTalkSec` is
 // required only when some outcome set has machine > 0 (otherwise it defaults to const 0).
-// `ringLimitSec`: the product accepts 16–80 s (webex-dialer-api.md `noAnswerRingLimit`); scenarios
+// `ringLimitSec`: the product accepts 16–80 s (Appendix A `noAnswerRingLimit`); scenarios
 // may use 1–600 s to explore, with a warning outside the product's range.
 
 import { z } from 'zod'

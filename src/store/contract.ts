@@ -1,6 +1,6 @@
-// The contract suite of the durable ports (style.md §13: each port has a suite that runs against
-// every adapter): memory-ports.test.ts runs it on the in-memory store; the SQL store's tests run it
-// on SQLite and PostgreSQL. Only tests import this module.
+// The contract suite of the durable ports (each port has one suite that every adapter passes):
+// memory-ports.test.ts runs it on the in-memory store; the SQL store's tests run it on SQLite and
+// PostgreSQL. Only tests import this module.
 import { describe, expect, it } from 'vitest'
 import type { Contact } from '../domain/contact.ts'
 import type { AttemptLog, AttemptOpen, ContactStore, Lease } from './ports/dialer-store.ts'

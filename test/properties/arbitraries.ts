@@ -232,10 +232,11 @@ export function runCaseArbitrary(options: RunCaseOptions = {}): fc.Arbitrary<Run
 }
 
 /**
- * Runs where the 2-second rule can never fire (R5.5, benchmarks.md `progressive-1`): agent modes
- * with one line per agent (the progressive:1 policy in any agent mode, or the progressive mode's
- * own dial rate rounding to 1) and preview. The agents answer their reservation after a random
- * delay, sometimes longer than the reservation timeout.
+ * Runs where the 2-second rule can never fire (R5.5; the `progressive` baseline of
+ * docs/benchmarks.md "Method: baselines"): agent modes with one line per agent (the progressive:1
+ * policy in any agent mode, or the progressive mode's own dial rate rounding to 1) and preview. The
+ * agents answer their reservation after a random delay, sometimes longer than the reservation
+ * timeout.
  */
 export function oneLinePerAgentCaseArbitrary(): fc.Arbitrary<RunCase> {
   return runCaseArbitrary({ modes: AGENT_MODES, allowModeOverride: false }).chain((runCase) =>

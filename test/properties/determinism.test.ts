@@ -1,5 +1,5 @@
-// Property test: a simulated run is a function of its scenario, seed and options (design.md "One
-// core, two clocks"): two runs give deeply equal results and identical engine event logs.
+// Property test: a simulated run is a function of its scenario, seed and options (docs/design.md
+// "One core, two clocks"): two runs give deeply equal results and identical engine event logs.
 // A failure prints the fast-check seed and path (replay with FC_SEED=… FC_PATH=…) and the case.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'

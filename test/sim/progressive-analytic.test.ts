@@ -1,4 +1,5 @@
-// Goal: the simulator is right before any pacing figure is trusted (benchmarks.md, pacing-notes §6):
+// Goal: the simulator is right before any pacing figure is trusted (docs/benchmarks.md
+// "Method: analytic check", docs/pacing.md §6):
 // progressive 1:1 on progressive-analytic.json matches the renewal-theory occupancy
 // E[talk] / (E[talk] + E[wrap] + E[time to reach a live person]) within 1 % relative, the value
 // computed here from the scenario's own parameters.

@@ -1,7 +1,8 @@
 // Goal: the house rules that keep the core deterministic hold in the source tree itself
-// (style.md §1, §2, §11): no wall clock, randomness, timers, environment or process in the core or
-// the engine, and no source file over the size limit. Which layer may import which (and no I/O
-// module in the core) is dependency-cruiser's job: .dependency-cruiser.cjs, `npm run lint:deps`.
+// (docs/design.md "One core, two clocks"): no wall clock, randomness, timers, environment or
+// process in the core or the engine, and no source file over the size limit. Which layer may
+// import which (and no I/O module in the core) is dependency-cruiser's job:
+// .dependency-cruiser.cjs, `npm run lint:deps`.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 const ROOT = join(import.meta.dirname, '..', '..')
 const SOURCE_LINES_MAX = 400
 
-/** Folders that must stay pure (design.md: no I/O, no Date.now). */
+/** Folders that must stay pure (docs/design.md "One core, two clocks": no I/O, no Date.now). */
 const CORE = ['src/domain', 'src/pacing', 'src/compliance', 'src/flows']
 /** The engine: time only from the Clock port, ids only from the Ids port. */
 const ENGINE = ['src/dialer']

@@ -1,4 +1,4 @@
-// The Dialer API (R10.2; field by field in ../shared/spec/webex-dialer-api.md): what a
+// The Dialer API (R10.2; field by field in docs/dialer-api.md "Request bodies"): what a
 // "bring your own" campaign manager written for the reference product sends. Start and update
 // answer 202 with the campaign's `location`; stop answers 204; preview-task actions 202.
 import type { FastifyInstance } from 'fastify'

@@ -1,4 +1,4 @@
-// The Clock port: the only source of time for the engine (design.md "One core, two clocks").
+// The Clock port: the only source of time for the engine (docs/design.md "One core, two clocks").
 // The server implements it on real time; the simulator on a virtual priority queue.
 
 export type TimerId = number

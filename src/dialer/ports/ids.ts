@@ -1,4 +1,4 @@
-// The Ids port: the core never calls randomUUID; ids come from here (house style §1).
+// The Ids port: the core never calls randomUUID; ids come from here.
 
 export interface Ids {
   next(prefix: string): string

@@ -1,5 +1,6 @@
-// The Telephony port (design.md): what the engine can ask of a phone network, and what the network
-// reports back. The engine sees only call progress and CPA results, never who really answered.
+// The Telephony port (docs/design.md "One core, two clocks"): what the engine can ask of a phone
+// network, and what the network reports back. The engine sees only call progress and CPA results,
+// never who really answered.
 
 export interface DialRequest {
   callId: string

@@ -1,5 +1,6 @@
-// The simulator's Clock (design.md "One core, two clocks"): time moves only when the runner pops
-// the next timer, so a day of hundreds of agents runs in seconds of wall time and replays exactly.
+// The simulator's Clock (docs/design.md "One core, two clocks"): time moves only when the runner
+// pops the next timer, so a day of hundreds of agents runs in seconds of wall time and replays
+// exactly.
 //
 // Timers live in a binary min-heap ordered by (atMs, insertion sequence). The sequence breaks ties
 // so equal times run in the order they were set: without it, heap order would depend on heap shape

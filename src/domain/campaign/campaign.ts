@@ -56,7 +56,7 @@ export const dncListNameSchema = boundedString(
 
 export const campaignSchema = z
   .object({
-    /** Sent to the dialer as `id` (webex-dialer-api.md §2: ≤ 64). */
+    /** Sent to the dialer as `id` (docs/dialer-api.md "Request bodies": ≤ 64). */
     id: boundedString(
       'id',
       CAMPAIGN_ID_LENGTH_MAX,

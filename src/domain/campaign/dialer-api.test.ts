@@ -1,7 +1,7 @@
-// Goal: the dialer API request bodies (R10.2, webex-dialer-api.md §2) accept what a campaign manager
-// written for the reference sends, field by field with its ranges (recordCount > 400 is cut, not
-// refused), and a start request maps onto the campaign-group pacing union (R5.1) with errors named
-// by the request's own fields.
+// Goal: the dialer API request bodies (R10.2, docs/dialer-api.md "Request bodies") accept what a
+// campaign manager written for the reference sends, field by field with its ranges (recordCount >
+// 400 is cut, not refused), and a start request maps onto the campaign-group pacing union (R5.1)
+// with errors named by the request's own fields.
 import { describe, expect, it } from 'vitest'
 import { messageAt } from '../config/issues.testkit.ts'
 import {

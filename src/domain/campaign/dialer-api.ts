@@ -1,5 +1,6 @@
-// Request bodies of the dialer API (R10.2, webex-dialer-api.md §2), field by field with the
-// reference's names and ranges, so a campaign manager written for the reference can drive Outdial;
+// Request bodies of the dialer API (R10.2, docs/dialer-api.md "Request bodies"), field by field
+// with the reference's names and ranges, so a campaign manager written for the reference can drive
+// Outdial;
 // and the mapping of a start request onto a campaign group's pacing (R5.1).
 import { z } from 'zod'
 import { boundedInt, boundedNumber, boundedString, enumSchema } from '../config/schema-kit.ts'
@@ -205,8 +206,9 @@ export type CallProgressAnalysisParamsRequest = z.infer<
 >
 
 /**
- * Start fields that PUT cannot change (§2). The update schema, like the reference, does not read
- * them; the route can name them back to the caller so a change that did not happen is not silent.
+ * Start fields that PUT cannot change (docs/dialer-api.md "Request bodies"). The update schema,
+ * like the reference, does not read them; the route can name them back to the caller so a change
+ * that did not happen is not silent.
  */
 export const UPDATE_IMMUTABLE_FIELDS = [
   'id',

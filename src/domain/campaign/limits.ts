@@ -69,7 +69,7 @@ export const AMD_HUMAN_AS_MACHINE_PCT_MIN = 0
 export const AMD_HUMAN_AS_MACHINE_PCT_MAX = 100
 export const AMD_HUMAN_AS_MACHINE_PCT_DEFAULT = 1
 
-/** R10.2 dialer API string lengths (webex-dialer-api.md §2). */
+/** R10.2 dialer API string lengths (docs/dialer-api.md "Request bodies"). */
 export const CAMPAIGN_ID_LENGTH_MAX = 64
 export const CAMPAIGN_NAME_LENGTH_MAX = 64
 export const VENDOR_VERSION_LENGTH_MAX = 32

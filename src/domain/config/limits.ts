@@ -1,5 +1,5 @@
 // Limits of the contact-center configuration (R3.4, R4.3, R4.4, R4.5, R8.2, Appendix A), each named
-// with its unit, and the relations between them asserted when the module loads (house style §4).
+// with its unit, and the relations between them asserted when the module loads.
 import { invariant } from '../invariant.ts'
 
 /** Identifiers of configuration objects: the dialer API's longest id (campaign id) is 64 chars. */

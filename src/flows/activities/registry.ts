@@ -1,5 +1,5 @@
 // Every activity kind maps to its definition; the mapped type makes a missing or misspelt kind a
-// compile error (house style §9), and ties each definition to its own activity type.
+// compile error, and ties each definition to its own activity type.
 import type { ActivityDef } from '../types.ts'
 import type { Activity, ActivityKind } from './activity-schema.ts'
 import { caseActivity } from './case/index.ts'

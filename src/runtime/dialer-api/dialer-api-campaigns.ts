@@ -99,7 +99,7 @@ export class DialerApiCampaigns {
     return { kind: 'ok', campaignId: request.id }
   }
 
-  /** PUT: merges the fields given (webex-dialer-api.md §2) into the running definition. */
+  /** PUT: merges the fields given (docs/dialer-api.md "Request bodies") into the running one. */
   async update(
     campaignId: string,
     update: UpdateCampaignRequest,

@@ -98,7 +98,7 @@ export function engineCampaignFromRequest(
     },
     retry: { perOutcome: {}, maxAttemptsPerDay: 1, maxAttemptsTotal: 1 },
     dncEnabled: true,
-    // The campaign manager scrubs against the national list (webex-dialer-api.md §5).
+    // The campaign manager scrubs against the national list (docs/dialer-api.md §4).
     ndncEnabled: false,
     dncListNames: tenant.dncListNames.slice(0, CAMPAIGN_DNC_LISTS_MAX),
     complianceProfile: 'US',

@@ -1,4 +1,4 @@
-// What the dialer runtime needs from the durable store, as narrow async ports (design.md
+// What the dialer runtime needs from the durable store, as narrow async ports (docs/design.md
 // "Durability"). One instance of each port serves ONE tenant: the adapter binds the tenant id.
 // The in-memory implementation (memory-ports.ts) serves the tests and the "no database" mode; the
 // SQL adapter implements the same contracts, checked by the shared suite in ports-contract.ts.
@@ -148,7 +148,7 @@ export interface ComplianceHistoryQuery {
   abandonedSinceMs: number
 }
 
-/** The append-only attempt log (design.md): reports read it (R9.1). */
+/** The append-only attempt log (docs/design.md "Durability"): reports read it (R9.1). */
 export interface AttemptLog {
   /**
    * Writes the attempt row. Must complete BEFORE the customer is dialled: the runtime dials only

@@ -1,5 +1,5 @@
 // The runtime's ContactStore and AttemptLog (src/store/ports/dialer-store.ts) on SQL, bound to one
-// tenant (design.md "Durability"): contacts are claimed under a lease in one transaction (on
+// tenant (docs/design.md "Durability"): contacts are claimed under a lease in one transaction (on
 // PostgreSQL with FOR UPDATE SKIP LOCKED, so two processes never claim the same contact), the
 // attempt row is written before the dial and closed once by an insert-only result row, and a
 // dead process's open attempts are closed as UNKNOWN and their contacts handed over.

@@ -115,7 +115,7 @@ export interface ContactsTable {
   /** pending (dialable when due), done, closed (R10.3), expired (its list expired). */
   status: string
   not_before: number
-  /** The process that may dial the contact until `lease_until` (design.md "Durability"). */
+  /** The process that may dial the contact until `lease_until` (docs/design.md "Durability"). */
   lease_owner: string | null
   lease_until: number | null
   disposition: string | null

@@ -1,6 +1,6 @@
 // Where calls go: a TelephonyFactory builds the phone network for a tenant's engine. Today the
-// built-in simulated network (SimTelephony: the seeded customer model of benchmarks.md) on the
-// real clock; a SIP network will be another factory. Agents' reservation legs of the agents the
+// built-in simulated network (SimTelephony: the seeded customer model of docs/benchmarks.md) on
+// the real clock; a SIP network will be another factory. Agents' reservation legs of the agents the
 // simulation drives (SimAgents) go to the simulated network, which answers them; the other agents'
 // legs go to their devices and are answered through the desktop API (R7.2).
 import type { Engine } from '../../dialer/engine.ts'

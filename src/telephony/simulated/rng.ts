@@ -1,4 +1,4 @@
-// Seeded randomness for the simulator, split into named streams (house style §16, after Temporal's
+// Seeded randomness for the simulator, split into named streams (after Temporal's
 // random-streams): every consumer draws from its own stream, whose state is derived from the root
 // seed and the stream's name alone. Adding a consumer, or changing how many numbers one consumer
 // draws, therefore never shifts the numbers any other consumer sees, so a seed replays a run exactly.

@@ -1,6 +1,7 @@
 // The simulated phone network: the Telephony port implemented by the seeded customer model of
-// benchmarks.md. It keeps the hidden truth (who really answered) to itself; the engine only hears
-// call progress and CPA decisions. The truth is readable by the metrics, never by the engine.
+// docs/benchmarks.md ("Method: customer model"). It keeps the hidden truth (who really answered) to
+// itself; the engine only hears call progress and CPA decisions. The truth is readable by the
+// metrics, never by the engine.
 
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
 import type {
