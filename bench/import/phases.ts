@@ -1,13 +1,14 @@
 // The two measured passes of the import benchmark, each run in its own process so its peak
-// memory is its own: a plain csv-parse pass that only counts records, and the full import
-// (parse → E.164 → zone → DNC scrub → merge → SQLite staging → commit).
+// memory is its own: a plain csv-parse pass that only counts records, and the full import through
+// the server's contact-import service (list begun → parse → E.164 → zone → DNC scrub → merge →
+// SQLite staging → commit, issues recorded → list finished).
 import { createReadStream } from 'node:fs'
 import { parse } from 'csv-parse'
-import { importContacts } from '../../src/import/import-contacts.ts'
 import { importMappingSchema } from '../../src/import/mapping.ts'
+import { sqlContactsPart } from '../../src/server/contacts-part.ts'
 import { SqlAccounts } from '../../src/store/sql/accounts.ts'
 import { SqlContactLists } from '../../src/store/sql/contacts.ts'
-import { SqlDncLists } from '../../src/store/sql/documents.ts'
+import { SqlConfigDocuments, SqlDncLists } from '../../src/store/sql/documents.ts'
 import { openDb } from '../../src/store/sql/open.ts'
 
 export const BENCH_MAPPING = importMappingSchema.parse({
@@ -49,8 +50,20 @@ export async function fullImport(file: string, dataDir: string): Promise<PhaseRe
   const opened = await openDb({ dataDir })
   const accounts = new SqlAccounts(opened.db)
   await accounts.ensureTenant('bench', 'Bench', 0)
-  const lists = new SqlContactLists(opened.db)
+  const config = new SqlConfigDocuments(opened.db)
+  // The campaign scrubs against the internal list only (no national list is loaded).
+  await config.create(
+    'bench',
+    'campaign',
+    {
+      id: 'bench',
+      name: 'bench',
+      body: { dncEnabled: true, dncListNames: ['internal'], ndncEnabled: false },
+    },
+    0,
+  )
   const dnc = new SqlDncLists(opened.db)
+  const contacts = sqlContactsPart(opened.db, config, new SqlContactLists(opened.db), dnc, () => 0)
   for (let i = 0; i < 1000; i++)
     await dnc.add(
       'bench',
@@ -62,32 +75,25 @@ export async function fullImport(file: string, dataDir: string): Promise<PhaseRe
       },
       0,
     )
-  const list = await lists.create(
+  const list = await contacts.lists.create(
     'bench',
     { campaignId: 'bench', name: 'bench', mapping: BENCH_MAPPING },
     0,
   )
-  const sink = lists.sinkFor(
-    'bench',
-    list,
-    dnc,
-    async () => ['internal'],
-    () => 0,
-  )
   const stop = sampler()
   const started = performance.now()
-  let issues = 0
-  const result = await importContacts(createReadStream(file), 'csv', BENCH_MAPPING, sink, {
-    campaignId: 'bench',
-    onIssue: () => {
-      issues += 1
-    },
+  const result = await contacts.imports.importList({
+    tenantId: 'bench',
+    list,
+    input: createReadStream(file),
+    format: 'csv',
+    issuesReturnedMax: 0,
   })
   const seconds = (performance.now() - started) / 1000
   const peakRssBytes = stop()
   await opened.close()
+  if (result.kind !== 'finished') throw new Error('the benchmark list was not awaiting its upload')
   if (!result.committed) throw new Error(`the benchmark import failed: ${result.error}`)
-  void issues
   return {
     rows: result.counts.rowsRead,
     imported: result.counts.imported,

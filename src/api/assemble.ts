@@ -2,6 +2,7 @@
 // server runs them — the dialer, the live feed, contact lists and reports. Each resource module
 // registers its own routes; this file only wires them.
 import type { FastifyInstance } from 'fastify'
+import type { ContactImport } from '../import/service.ts'
 import type {
   Accounts,
   AgentControl,
@@ -10,13 +11,11 @@ import type {
   CallGuideAnswers,
   ConfigDocuments,
   ContactLists,
-  ContactListView,
   DialerControl,
   DncFiles,
   DncLists,
   LiveFeed,
 } from '../store/ports/api-stores.ts'
-import type { ImportSink } from '../store/ports/contact-sink.ts'
 import { buildApi } from './app.ts'
 import type { AuthBackend } from './auth.ts'
 import type { ApiMetrics } from './metrics.ts'
@@ -31,7 +30,7 @@ import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
 import { registerAnswerRoutes } from './routes/answers.ts'
 import { registerAuthRoutes } from './routes/auth.ts'
 import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
-import { type Importer, registerContactListRoutes } from './routes/contact-lists.ts'
+import { registerContactListRoutes } from './routes/contact-lists.ts'
 import { registerDialerRoutes } from './routes/dialer.ts'
 import { registerDncRoutes } from './routes/dnc.ts'
 import { registerDncFileRoutes } from './routes/dnc-file.ts'
@@ -56,8 +55,8 @@ export interface OutdialApiParts {
   answers?: CallGuideAnswers
   contacts?: {
     lists: ContactLists
-    sinkFor: (tenantId: string, list: ContactListView) => ImportSink
-    importer: Importer
+    /** The contact-import service (src/import/service.ts) that uploads go through. */
+    imports: ContactImport
   }
   /** Seals connector secrets; without it the connector resource is not served. */
   secrets?: SecretSealer

@@ -1,10 +1,12 @@
-// CSV uploads as records (R5.3): lines cut by LineSplitter, rows by CsvRowCutter, and every row
-// read by csv-parse, a few hundred one-line rows per call (a call per row would cost more than
-// the parse). The first non-blank row is the header; a mapped column missing from it (or named
-// twice) refuses the file before any row is read. A row that cannot be read — broken quoting,
-// over IMPORT_LINE_BYTES_MAX, more or fewer cells than the header — is reported with its line,
-// and reading goes on with the next row. Blank lines and rows of empty cells are no rows.
-import { parse } from 'csv-parse/sync'
+// CSV uploads (R5.3, R5.4): lines cut by LineSplitter, rows by CsvRowCutter, and every row read by
+// csv-parse, a few hundred one-line rows per call (a call per row would cost more than the parse).
+// `csvRows` yields the rows as cells — the DNC file loader reads its files with it — and
+// `csvRecords` makes them a contact upload's records: the first non-blank row is the header; a
+// mapped column missing from it (or named twice) refuses the file before any row is read. A row
+// that cannot be read — broken quoting, over IMPORT_LINE_BYTES_MAX, more or fewer cells than the
+// header — is reported with its line, and reading goes on with the next row. Blank lines and rows
+// of empty cells are no rows.
+import { type Options as ParseOptions, parse } from 'csv-parse/sync'
 import { CsvRowCutter, type RowLines } from './csv-rows.ts'
 import { decodeLine, type Line, LineSplitter } from './lines.ts'
 import { type ImportMapping, mappedColumns, type UnmappedColumns } from './mapping.ts'
@@ -61,8 +63,7 @@ function textOf(rows: Line[][]): string {
  * is marked with the reason; the rows before it (csv-parse counts them in the error) are read
  * again, and the rows after it by a new call.
  */
-function readRows(rows: Line[][], delimiter: string): Read[] {
-  const options = { delimiter, record_delimiter: '\n', relax_column_count: true }
+function readRows(rows: Line[][], options: ParseOptions): Read[] {
   const out: Read[] = []
   let start = 0
   while (start < rows.length) {
@@ -81,7 +82,7 @@ function readRows(rows: Line[][], delimiter: string): Read[] {
         for (const one of batch) out.push(readOne(one, options))
         return out
       }
-      if (before > 0) out.push(...readRows(batch.slice(0, before), delimiter))
+      if (before > 0) out.push(...readRows(batch.slice(0, before), options))
       out.push({ error: whyUnreadable(error) })
       start += before + 1
     }
@@ -89,7 +90,7 @@ function readRows(rows: Line[][], delimiter: string): Read[] {
   return out
 }
 
-function readOne(lines: Line[], options: object): Read {
+function readOne(lines: Line[], options: ParseOptions): Read {
   const text = textOf([lines])
   try {
     const records = parse(text, options) as string[][]
@@ -99,9 +100,9 @@ function readOne(lines: Line[], options: object): Read {
   }
 }
 
-function checkHeader(read: Read, line: number, mapping: ImportMapping): string[] {
+function checkHeader(read: CsvRow, mapping: ImportMapping): string[] {
   if ('error' in read)
-    throw new ImportFileError(`the header row (line ${line}) could not be read: ${read.error}`)
+    throw new ImportFileError(`the header row (line ${read.line}) could not be read: ${read.error}`)
   const header = read.cells.map((cell) => cell.trim())
   const wanted = [...new Set(mappedColumns(mapping))]
   const missing = wanted.filter((c) => !header.includes(c))
@@ -117,7 +118,8 @@ function checkHeader(read: Read, line: number, mapping: ImportMapping): string[]
   return header
 }
 
-function record(row: number, line: number, read: Read, header: string[]): SourceRecord {
+function record(row: number, read: CsvRow, header: string[]): SourceRecord {
+  const { line } = read
   if ('error' in read)
     return { row, problem: `line ${line}: ${read.error}; the row was not imported` }
   const { cells } = read
@@ -135,69 +137,74 @@ function record(row: number, line: number, read: Read, header: string[]): Source
   return { row, values }
 }
 
-export async function* csvRecords(
+/** How csvRows reads: the delimiter, the longest row, and whether cells are trimmed. */
+export interface CsvReading {
+  delimiter: string
+  /** A row longer than this is reported and skipped. */
+  lineBytesMax: number
+  /** The limit's name, said in the report of a row over it. */
+  lineBytesMaxName: string
+  /** Spaces around a cell (and around a quoted field) are dropped (csv-parse `trim`). */
+  trim: boolean
+}
+
+/** One non-blank row of a CSV file: its cells, or why it cannot be read; `line` is its first line. */
+export type CsvRow = { line: number; cells: string[] } | { line: number; error: string }
+
+/**
+ * Every non-blank row of a CSV file, in batches: the first row alone (a header is checked before
+ * more is read), then up to PARSE_BATCH_ROWS rows or PARSE_BATCH_BYTES at a time. A row that
+ * cannot be read is yielded with the reason and reading goes on; a line that is not UTF-8 refuses
+ * the file with an ImportFileError. Rows of empty cells are rows here (the caller decides).
+ */
+export async function* csvRows(
   chunks: AsyncIterable<Buffer>,
-  mapping: ImportMapping,
-  unmapped: UnmappedColumns,
-): AsyncGenerator<SourceRecord> {
-  const { delimiter } = mapping
-  const splitter = new LineSplitter(IMPORT_LINE_BYTES_MAX)
-  const cutter = new CsvRowCutter(
-    IMPORT_LINE_BYTES_MAX,
-    (lines) => readRows([lines], delimiter)[0]!,
-  )
-  let header: string[] | null = null
-  let row = 0
+  reading: CsvReading,
+): AsyncGenerator<CsvRow[]> {
+  const parse: ParseOptions = {
+    delimiter: reading.delimiter,
+    record_delimiter: '\n',
+    relax_column_count: true,
+    trim: reading.trim,
+  }
+  const splitter = new LineSplitter(reading.lineBytesMax)
+  const cutter = new CsvRowCutter(reading.lineBytesMax, (lines) => readRows([lines], parse)[0]!)
+  let first = true
   let pending: RowLines[] = []
   let pendingBytes = 0
 
-  function* emit(items: RowLines[]): Generator<SourceRecord> {
+  const read = (items: RowLines[]): CsvRow[] => {
     const oneLiners = items.flatMap((item) =>
       item.kind === 'row' ? [[{ line: item.line, bytes: item.lines[0] }]] : [],
     )
-    const reads = readRows(oneLiners, delimiter)
+    const reads = readRows(oneLiners, parse)
     let next = 0
-    for (const item of items) {
-      const read: Read =
-        item.kind === 'row'
-          ? reads[next++]!
-          : item.kind === 'parsed'
-            ? { cells: item.cells }
-            : {
-                error:
-                  item.kind === 'broken'
-                    ? item.reason
-                    : `the line is ${item.bytes} bytes long, over ${IMPORT_LINE_BYTES_MAX} (IMPORT_LINE_BYTES_MAX)`,
-              }
-      if (header === null) {
-        header = checkHeader(read, item.line, mapping)
-        unmapped.noteHeader(header)
-        continue
+    return items.map((item): CsvRow => {
+      const { line } = item
+      if (item.kind === 'row') return { line, ...reads[next++]! }
+      if (item.kind === 'parsed') return { line, cells: item.cells }
+      if (item.kind === 'broken') return { line, error: item.reason }
+      return {
+        line,
+        error: `the line is ${item.bytes} bytes long, over ${reading.lineBytesMax} (${reading.lineBytesMaxName})`,
       }
-      if ('cells' in read && read.cells.every((c) => c.trim() === '')) continue
-      if (++row > IMPORT_ROWS_MAX) throw tooManyRows()
-      yield record(row, item.line, read, header)
-    }
+    })
   }
-
-  const take = function* (items: RowLines[]): Generator<SourceRecord> {
+  const take = function* (items: RowLines[]): Generator<CsvRow[]> {
     for (const item of items) {
       pending.push(item)
       if (item.kind === 'row') pendingBytes += item.lines[0].length
-      // The header alone first: the rows after it are read knowing its columns.
-      if (
-        header === null ||
-        pending.length >= PARSE_BATCH_ROWS ||
-        pendingBytes >= PARSE_BATCH_BYTES
-      )
+      if (first || pending.length >= PARSE_BATCH_ROWS || pendingBytes >= PARSE_BATCH_BYTES)
         yield* drain()
     }
   }
-  const drain = function* (): Generator<SourceRecord> {
+  const drain = function* (): Generator<CsvRow[]> {
+    if (pending.length === 0) return
     const batch = pending
     pending = []
     pendingBytes = 0
-    yield* emit(batch)
+    first = false
+    yield read(batch)
   }
 
   for await (const chunk of chunks)
@@ -205,6 +212,36 @@ export async function* csvRecords(
   for (const line of splitter.end()) yield* take(cutter.push(line))
   yield* take(cutter.end())
   yield* drain()
+}
+
+/**
+ * The records of a CSV upload: the first row is the header (checked against the mapping), rows of
+ * empty cells are no rows, every other row is a record of its values by column name or a problem.
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<Buffer>,
+  mapping: ImportMapping,
+  unmapped: UnmappedColumns,
+): AsyncGenerator<SourceRecord> {
+  const reading: CsvReading = {
+    delimiter: mapping.delimiter,
+    lineBytesMax: IMPORT_LINE_BYTES_MAX,
+    lineBytesMaxName: 'IMPORT_LINE_BYTES_MAX',
+    trim: false,
+  }
+  let header: string[] | null = null
+  let row = 0
+  for await (const batch of csvRows(chunks, reading))
+    for (const item of batch) {
+      if (header === null) {
+        header = checkHeader(item, mapping)
+        unmapped.noteHeader(header)
+        continue
+      }
+      if ('cells' in item && item.cells.every((c) => c.trim() === '')) continue
+      if (++row > IMPORT_ROWS_MAX) throw tooManyRows()
+      yield record(row, item, header)
+    }
   if (header === null)
     throw new ImportFileError('the file is empty: a CSV needs a header row naming its columns')
 }

@@ -1,13 +1,13 @@
-// One row of an upload to a contact (R5.3): numbers to E.164 (libphonenumber-js, with the list's
-// default country), the time zone from its column or, where the number's country has one zone,
+// One row of an upload to a contact (R5.3): numbers to E.164 (phone.ts, with the list's default
+// country), the time zone from its column or, where the number's country has one zone,
 // from the number (countries-and-timezones), caller ID checked, fields bounded. A row keeps its
 // valid numbers and reports each invalid one; a row with none is rejected.
 import ct from 'countries-and-timezones'
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { IANAZone } from 'luxon'
 import { CONTACT_FIELD_VALUE_LENGTH_MAX, type Contact } from '../domain/contact.ts'
 import { isE164 } from '../domain/phone.ts'
 import type { ImportMapping } from './mapping.ts'
+import { normalisePhoneNumber } from './phone.ts'
 
 export interface RowIssue {
   row: number
@@ -80,21 +80,14 @@ export function normaliseRow(
   for (const column of mapping.numbers) {
     const raw = text(column)
     if (raw === '') continue
-    const parsed = parsePhoneNumberFromString(
-      raw,
-      mapping.defaultCountry as CountryCode | undefined,
-    )
-    if (!parsed?.isValid()) {
+    const parsed = normalisePhoneNumber(raw, mapping.defaultCountry)
+    if (!parsed.ok) {
       invalidNumbers++
-      issues.push({
-        row,
-        field: column,
-        reason: `'${raw.slice(0, 40)}' is not a valid phone number${mapping.defaultCountry ? '' : ' (set defaultCountry for national numbers)'}`,
-      })
+      issues.push({ row, field: column, reason: parsed.reason })
       continue
     }
-    if (!numbers.includes(parsed.number)) {
-      numbers.push(parsed.number)
+    if (!numbers.includes(parsed.e164)) {
+      numbers.push(parsed.e164)
       numberColumns.push(column)
     }
     firstCountry ??= parsed.country

@@ -1,48 +1,132 @@
-// The contact import pipeline (src/import) as the API's Importer port.
-
-import type { Kysely } from 'kysely'
-import type { Importer } from '../api/routes/contact-lists.ts'
-import type { ConfigDocuments } from '../store/ports/api-stores.ts'
-import type { SqlContactLists } from '../store/sql/contacts.ts'
-import type { SqlDncLists } from '../store/sql/documents.ts'
-import type { Database } from '../store/sql/schema.ts'
-import { scrubListsOf } from '../store/sql/scrub-lists.ts'
-import { importContacts } from './import-contacts.ts'
+// The contact-import service (R5.3, R5.4): one file into one contact list, the same way for every
+// caller — the upload route, the demo contacts of the first start and the import benchmark. It
+// marks the list importing (a list takes one upload), runs the pipeline (import-contacts.ts) into
+// the store's sink scrubbing against the campaign's DNC lists, records every issue with the list
+// as it arises, and finishes the list with its counts, ready or failed. It answers with the
+// summary and the first issues; what to make of them is the caller's (the route's HTTP answer).
+import type { ContactLists, ContactListView, ImportIssueRow } from '../store/ports/api-stores.ts'
+import type { ImportSink } from '../store/ports/contact-sink.ts'
+import { type ImportCounts, type ImportResult, importContacts } from './import-contacts.ts'
 import { importMappingSchema } from './mapping.ts'
+import type { ImportFormat, ImportInput } from './records.ts'
 
-export const contactImporter: Importer = {
-  mappingSchema: importMappingSchema,
-  async run(input, format, mapping, sink, context) {
-    const result = await importContacts(input, format, importMappingSchema.parse(mapping), sink, {
-      campaignId: context.campaignId,
-      onIssue: context.onIssue,
-    })
-    return {
-      committed: result.committed,
-      ...(result.error ? { error: result.error } : {}),
-      counts: { ...result.counts },
-    }
-  },
+/** Issues written to the store at a time while importing. */
+export const IMPORT_ISSUE_WRITE_ROWS = 500
+
+/** What the service needs from the store. */
+export interface ContactImportStore {
+  lists: Pick<ContactLists, 'beginImport' | 'appendIssues' | 'finishImport'>
+  /** The sink of one import into `list`; its DNC lookups go to the lists `scrubLists` names. */
+  sinkFor(tenantId: string, list: ContactListView, scrubLists: () => Promise<string[]>): ImportSink
+  /** The DNC lists a campaign's contacts are scrubbed against (R5.4). */
+  scrubLists(tenantId: string, campaignId: string): Promise<string[]>
 }
 
-/** The contact-list part of the API on the SQL store: lists, the importer, and each import's sink. */
-export function sqlContactsPart(
-  db: Kysely<Database>,
-  config: ConfigDocuments,
-  lists: SqlContactLists,
-  dnc: SqlDncLists,
-  nowMs: () => number,
-) {
-  return {
-    lists,
-    importer: contactImporter,
-    sinkFor: (tenantId: string, list: Parameters<SqlContactLists['sinkFor']>[1]) =>
-      lists.sinkFor(
-        tenantId,
-        list,
-        dnc,
-        () => scrubListsOf(db, config, tenantId, list.campaignId),
-        nowMs,
-      ),
+export interface ListImportRequest {
+  tenantId: string
+  /** A list awaiting its upload; its mapping was validated by importMappingSchema. */
+  list: ContactListView
+  input: ImportInput
+  format: ImportFormat
+  /** How many of the first issues the summary returns (every issue is recorded with the list). */
+  issuesReturnedMax: number
+  /** Cancels the import: it is aborted and nothing is written. */
+  signal?: AbortSignal
+}
+
+export interface ListImportSummary {
+  committed: boolean
+  /** Why nothing was imported, when not committed. */
+  error?: string
+  counts: ImportCounts
+  /** The first `issuesReturnedMax` issues, in the order they arose. */
+  issues: ImportIssueRow[]
+  issuesTotal: number
+  unmappedColumns: string[]
+  durationMs: number
+}
+
+export type ListImportOutcome =
+  /** The list was not awaiting an upload: nothing was read. */
+  { kind: 'notAwaitingUpload' } | ({ kind: 'finished' } & ListImportSummary)
+
+/** The contact import as its callers see it (the API's routes take this interface). */
+export interface ContactImport {
+  /**
+   * Imports one file into a list. A file that cannot be read finishes the list as failed with
+   * `committed: false`; a store failure finishes it as failed and rejects (ImportSinkError).
+   */
+  importList(request: ListImportRequest): Promise<ListImportOutcome>
+}
+
+/** Issues as they arise: the first ones kept for the summary, all written in batches. */
+class IssueRecorder {
+  readonly returned: ImportIssueRow[] = []
+  total = 0
+  private pending: ImportIssueRow[] = []
+
+  constructor(
+    private readonly write: (issues: readonly ImportIssueRow[]) => Promise<void>,
+    private readonly returnedMax: number,
+  ) {}
+
+  readonly record = async (issue: ImportIssueRow): Promise<void> => {
+    this.total += 1
+    if (this.returned.length < this.returnedMax) this.returned.push(issue)
+    this.pending.push(issue)
+    if (this.pending.length >= IMPORT_ISSUE_WRITE_ROWS) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return
+    const batch = this.pending
+    this.pending = []
+    await this.write(batch)
+  }
+}
+
+export class ContactImportService implements ContactImport {
+  constructor(private readonly store: ContactImportStore) {}
+
+  async importList(request: ListImportRequest): Promise<ListImportOutcome> {
+    const { tenantId, list } = request
+    const { lists } = this.store
+    if (!(await lists.beginImport(tenantId, list.id))) return { kind: 'notAwaitingUpload' }
+    const issues = new IssueRecorder(
+      (batch) => lists.appendIssues(tenantId, list.id, batch),
+      request.issuesReturnedMax,
+    )
+    let result: ImportResult
+    try {
+      const sink = this.store.sinkFor(tenantId, list, () =>
+        this.store.scrubLists(tenantId, list.campaignId),
+      )
+      result = await importContacts(
+        request.input,
+        request.format,
+        importMappingSchema.parse(list.mapping),
+        sink,
+        {
+          campaignId: list.campaignId,
+          onIssue: issues.record,
+          ...(request.signal ? { signal: request.signal } : {}),
+        },
+      )
+      await issues.flush()
+    } catch (error) {
+      await lists.finishImport(tenantId, list.id, false, {})
+      throw error
+    }
+    await lists.finishImport(tenantId, list.id, result.committed, { ...result.counts })
+    return {
+      kind: 'finished',
+      committed: result.committed,
+      ...(result.error === undefined ? {} : { error: result.error }),
+      counts: result.counts,
+      issues: issues.returned,
+      issuesTotal: issues.total,
+      unmappedColumns: result.unmappedColumns,
+      durationMs: result.durationMs,
+    }
   }
 }

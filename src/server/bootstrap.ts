@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { CONFIG_KINDS } from '../api/resources/config-kinds.ts'
-import { importContacts } from '../import/import-contacts.ts'
 import { importMappingSchema } from '../import/mapping.ts'
+import type { ContactImport } from '../import/service.ts'
+import type { ContactLists } from '../store/ports/api-stores.ts'
 import type { SqlAccounts } from '../store/sql/accounts.ts'
-import type { SqlContactLists } from '../store/sql/contacts.ts'
-import type { SqlConfigDocuments, SqlDncLists } from '../store/sql/documents.ts'
+import type { SqlConfigDocuments } from '../store/sql/documents.ts'
 import {
   DEMO_TENANT_ID,
   DEMO_TENANT_NAME,
@@ -24,12 +24,14 @@ export interface FirstStart {
   generatedPassword: string | null
 }
 
+/** The contact lists and the import service the demo's customers are loaded through. */
+export interface DemoContacts {
+  lists: Pick<ContactLists, 'create'>
+  imports: ContactImport
+}
+
 /** The demo's generated customers, loaded through the same import as an administrator's file. */
-async function seedDemoContacts(
-  lists: SqlContactLists,
-  dnc: SqlDncLists,
-  nowMs: number,
-): Promise<void> {
+async function seedDemoContacts(contacts: DemoContacts, nowMs: number): Promise<void> {
   const mapping = importMappingSchema.parse({
     numbers: ['phone'],
     externalId: 'id',
@@ -41,38 +43,27 @@ async function seedDemoContacts(
     },
   })
   for (const [index, campaignId] of ['renewals', 'winback'].entries()) {
-    const list = await lists.create(
+    const list = await contacts.lists.create(
       DEMO_TENANT_ID,
       { campaignId, name: 'Demo customers', mapping },
       nowMs,
     )
-    await lists.beginImport(DEMO_TENANT_ID, list.id)
-    const sink = lists.sinkFor(
-      DEMO_TENANT_ID,
+    const outcome = await contacts.imports.importList({
+      tenantId: DEMO_TENANT_ID,
       list,
-      dnc,
-      async () => [],
-      () => nowMs,
-    )
-    const result = await importContacts(
-      Readable.from([Buffer.from(demoContactsCsv(index))]),
-      'csv',
-      mapping,
-      sink,
-      {
-        campaignId,
-        onIssue: () => {},
-      },
-    )
-    if (!result.committed) throw new Error(`demo contacts: ${result.error}`)
-    await lists.finishImport(DEMO_TENANT_ID, list.id, true, { ...result.counts })
+      input: Readable.from([Buffer.from(demoContactsCsv(index))]),
+      format: 'csv',
+      issuesReturnedMax: 0,
+    })
+    if (outcome.kind !== 'finished') throw new Error(`demo contacts: the list ${list.id} is taken`)
+    if (!outcome.committed) throw new Error(`demo contacts: ${outcome.error}`)
   }
 }
 
 export async function bootstrapFirstStart(
   accounts: SqlAccounts,
   config: SqlConfigDocuments,
-  options: { adminPassword?: string; demo: boolean; lists: SqlContactLists; dnc: SqlDncLists },
+  options: { adminPassword?: string; demo: boolean; contacts: DemoContacts },
   nowMs: number,
 ): Promise<FirstStart> {
   if ((await accounts.userCount()) > 0) return { created: false, generatedPassword: null }
@@ -88,7 +79,7 @@ export async function bootstrapFirstStart(
       const name = typeof body.name === 'string' ? body.name : id
       await config.create(DEMO_TENANT_ID, object.kind, { id, name, body }, nowMs)
     }
-    await seedDemoContacts(options.lists, options.dnc, nowMs)
+    await seedDemoContacts(options.contacts, nowMs)
   }
   // The admin is created last: a start interrupted before this point seeds again next time.
   await accounts.createUser(

@@ -10,7 +10,6 @@ import { buildOutdialApi } from '../api/assemble.ts'
 import { principalOf } from '../api/auth.ts'
 import { notFound } from '../api/errors.ts'
 import { createMetrics } from '../api/metrics.ts'
-import { sqlContactsPart } from '../import/service.ts'
 import { RealClock } from '../runtime/real-clock.ts'
 import { SqlAccounts } from '../store/sql/accounts.ts'
 import { SqlCallGuideAnswers } from '../store/sql/answers.ts'
@@ -22,6 +21,7 @@ import { SqlAttemptReports } from '../store/sql/reports.ts'
 import { SecretBox } from '../store/sql/secrets.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
+import { sqlContactsPart } from './contacts-part.ts'
 import { startTenantRuntimes } from './runtimes.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
@@ -43,11 +43,11 @@ export async function serve(
   const accounts = new SqlAccounts(opened.db)
   const documents = new SqlConfigDocuments(opened.db)
   const dnc = new SqlDncLists(opened.db)
-  const lists = new SqlContactLists(opened.db)
+  const contacts = sqlContactsPart(opened.db, documents, new SqlContactLists(opened.db), dnc, nowMs)
   const first = await bootstrapFirstStart(
     accounts,
     documents,
-    { adminPassword: config.adminPassword, demo: config.demo, lists, dnc },
+    { adminPassword: config.adminPassword, demo: config.demo, contacts },
     nowMs(),
   )
   const metrics = createMetrics()
@@ -74,7 +74,7 @@ export async function serve(
     live: dialer.service,
     reports: new SqlAttemptReports(opened.db),
     answers: new SqlCallGuideAnswers(opened.db),
-    contacts: sqlContactsPart(opened.db, documents, lists, dnc, nowMs),
+    contacts,
     onConfigChange: (tenantId) => dialer.configChanged(tenantId),
     onDncChange: (tenantId) => dialer.dncChanged(tenantId),
     logLevel: config.logLevel,

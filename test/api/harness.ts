@@ -2,7 +2,7 @@
 // database): two tenants, users of every role, and helpers to call it with a bearer token.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildOutdialApi } from '../../src/api/assemble.ts'
-import { sqlContactsPart } from '../../src/import/service.ts'
+import { sqlContactsPart } from '../../src/server/contacts-part.ts'
 import { SqlAccounts } from '../../src/store/sql/accounts.ts'
 import { SqlCallGuideAnswers } from '../../src/store/sql/answers.ts'
 import { SqlContactLists } from '../../src/store/sql/contacts.ts'

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { importMappingSchema } from '../../import/mapping.ts'
 import { principalOf } from '../auth.ts'
 import { errorBodySchema, notFound, unprocessable } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
@@ -18,8 +19,6 @@ import {
   presentList,
 } from './contact-list-schemas.ts'
 import { registerContactUploadRoute } from './contact-upload.ts'
-
-export type { Importer } from './contact-list-schemas.ts'
 
 export function registerContactListRoutes(app: FastifyInstance, deps: ContactListDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
@@ -40,7 +39,7 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
         body: z.object({
           campaignId: z.string().min(1).max(64),
           name: z.string().min(1).max(80),
-          mapping: deps.importer.mappingSchema,
+          mapping: importMappingSchema,
         }),
         response: { 201: listSchema, 400: errorBodySchema, 422: errorBodySchema },
       },

@@ -1,18 +1,17 @@
 // The upload of a contact list's file (R5.3, R5.4): streamed (no body parser buffers it; the size
-// limit is the file's own), imported in batches, the issues written as they come, the summary and
-// the first issues answered. Committed at once or not at all.
+// limit is the file's own) into the contact-import service (src/import/service.ts), which records
+// every issue with the list; the answer is its summary and the first issues. Committed at once or
+// not at all.
 import type { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { ContactListView, ImportIssueRow } from '../../store/ports/api-stores.ts'
+import type { ContactListView } from '../../store/ports/api-stores.ts'
 import { principalOf } from '../auth.ts'
 import { ApiError, conflict, errorBodySchema, unprocessable } from '../errors.ts'
 import {
   CONTACT_FILE_BYTES_MAX,
   type ContactListDeps,
-  type ImportOutcome,
-  ISSUE_FLUSH_ROWS,
   issueSchema,
   listSchema,
   presentList as present,
@@ -71,48 +70,17 @@ export function registerContactUploadRoute(
             415,
             `upload the file as one of ${Object.keys(UPLOAD_CONTENT_TYPES).join(', ')}, not '${type}'`,
           )
-        if (!(await deps.lists.beginImport(principal.tenantId, list.id)))
+        const outcome = await deps.imports.importList({
+          tenantId: principal.tenantId,
+          list,
+          input: request.body as Readable,
+          format,
+          issuesReturnedMax: UPLOAD_ISSUES_INLINE_MAX,
+        })
+        if (outcome.kind === 'notAwaitingUpload')
           throw conflict(
             `the list is ${list.status}: a list takes one upload; create a new list for another file`,
           )
-        const inline: ImportIssueRow[] = []
-        let pending: ImportIssueRow[] = []
-        let issuesTotal = 0
-        const flush = async () => {
-          if (pending.length === 0) return
-          const batch = pending
-          pending = []
-          await deps.lists.appendIssues(principal.tenantId, list.id, batch)
-        }
-        let outcome: ImportOutcome
-        try {
-          outcome = await deps.importer.run(
-            request.body as Readable,
-            format,
-            list.mapping,
-            deps.sinkFor(principal.tenantId, list),
-            {
-              campaignId: list.campaignId,
-              listId: list.id,
-              onIssue: async (issue) => {
-                issuesTotal += 1
-                if (inline.length < UPLOAD_ISSUES_INLINE_MAX) inline.push(issue)
-                pending.push(issue)
-                if (pending.length >= ISSUE_FLUSH_ROWS) await flush()
-              },
-            },
-          )
-          await flush()
-        } catch (error) {
-          await deps.lists.finishImport(principal.tenantId, list.id, false, {})
-          throw error
-        }
-        await deps.lists.finishImport(
-          principal.tenantId,
-          list.id,
-          outcome.committed,
-          outcome.counts,
-        )
         await deps.audit.record(
           principal.tenantId,
           {
@@ -127,7 +95,7 @@ export function registerContactUploadRoute(
         if (!outcome.committed)
           throw unprocessable(
             `the file was not imported: ${outcome.error ?? 'it could not be read'}; nothing was written`,
-            inline.map((i) => ({
+            outcome.issues.map((i) => ({
               path: `row ${i.row}${i.field ? `.${i.field}` : ''}`,
               message: i.reason,
             })),
@@ -135,9 +103,9 @@ export function registerContactUploadRoute(
         return {
           list: present(await getList(principal.tenantId, list.id)),
           committed: true,
-          counts: outcome.counts,
-          issues: inline,
-          issuesTotal,
+          counts: { ...outcome.counts },
+          issues: outcome.issues,
+          issuesTotal: outcome.issuesTotal,
           reportUrl: `/v1/contact-lists/${list.id}/issues.csv`,
         }
       },

@@ -1,23 +1,23 @@
 // Loading a DNC list from a file (R5.4): `PUT /v1/dncList/{name}/file` streams a CSV (a
 // `phoneNumber` column, or one number per line without a header) and replaces the list's numbers
 // in one transaction — a national list is refreshed this way and its load date kept, so the
-// dialer can refuse a list older than the region allows. Numbers in national format are read
-// with the `defaultCountry`; every unreadable row is reported with its row number.
+// dialer can refuse a list older than the region allows. The file is read by the import's reader
+// (src/import/dnc-file.ts): numbers in national format with the `defaultCountry`, every row
+// without a valid number reported with its row number, a file that cannot be read refused (400)
+// with the list unchanged.
 import type { Readable } from 'node:stream'
-import { parse } from 'csv-parse'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { z } from 'zod'
 import { dncListNameSchema } from '../../domain/campaign/campaign.ts'
+import { readDncFile } from '../../import/dnc-file.ts'
+import { ImportFileError } from '../../import/source.ts'
 import type { AuditLog, DncFiles } from '../../store/ports/api-stores.ts'
 import { principalOf } from '../auth.ts'
 import { ApiError, errorBodySchema } from '../errors.ts'
 
 export const DNC_FILE_BYTES_MAX = 1024 * 1024 * 1024
-export const DNC_FILE_BATCH_ROWS = 1000
 export const DNC_FILE_ISSUES_INLINE_MAX = 100
-export const DNC_FILE_LINE_BYTES_MAX = 1024
 
 const metaSchema = z.object({
   name: z.string(),
@@ -36,59 +36,6 @@ const present = (meta: {
   loadedAt: meta.loadedAtMs === null ? null : new Date(meta.loadedAtMs).toISOString(),
   count: meta.count,
 })
-
-export interface FileIssue {
-  row: number
-  reason: string
-}
-
-/** Valid E.164 numbers of the file in batches; every other row reported through `onIssue`. */
-export async function* dncNumbersFromCsv(
-  input: Readable,
-  defaultCountry: CountryCode | undefined,
-  onIssue: (issue: FileIssue) => void,
-): AsyncIterable<string[]> {
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      max_record_size: DNC_FILE_LINE_BYTES_MAX,
-    }),
-  )
-  let column = 0
-  let row = 0
-  let batch: string[] = []
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row += 1
-    if (row === 1) {
-      const header = record.findIndex((cell) => /^phone_?number$/i.test(cell))
-      if (header >= 0) {
-        column = header
-        continue
-      }
-    }
-    const raw = record[column] ?? ''
-    const parsed = parsePhoneNumberFromString(raw, defaultCountry)
-    if (!parsed?.isValid()) {
-      onIssue({
-        row,
-        reason:
-          raw === ''
-            ? 'no number in this row'
-            : `'${raw.slice(0, 40)}' is not a valid phone number${defaultCountry ? ` (default country ${defaultCountry})` : ' (give defaultCountry for national numbers)'}`,
-      })
-      continue
-    }
-    batch.push(parsed.number)
-    if (batch.length >= DNC_FILE_BATCH_ROWS) {
-      yield batch
-      batch = []
-    }
-  }
-  if (batch.length > 0) yield batch
-}
 
 export function registerDncFileRoutes(
   app: FastifyInstance,
@@ -150,33 +97,27 @@ export function registerDncFileRoutes(
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim()
         if (type !== 'text/csv' && type !== 'text/plain')
           throw new ApiError(415, `send the file as text/csv or text/plain, not '${type}'`)
-        const issues: FileIssue[] = []
-        let rejected = 0
         const { kind, defaultCountry, source } = request.query
-        const batches = dncNumbersFromCsv(
-          request.body as Readable,
-          defaultCountry as CountryCode | undefined,
-          (issue) => {
-            rejected += 1
-            if (issues.length < DNC_FILE_ISSUES_INLINE_MAX) issues.push(issue)
-          },
-        )
+        const reading = readDncFile(request.body as Readable, {
+          defaultCountry,
+          issuesKeptMax: DNC_FILE_ISSUES_INLINE_MAX,
+        })
         try {
           await files.replace(
             principal.tenantId,
             { name: request.params.name, kind, source },
-            batches,
+            reading.numbers,
             nowMs(),
           )
         } catch (error) {
-          const code = (error as { code?: string }).code ?? ''
-          if (code.startsWith('CSV_'))
+          if (error instanceof ImportFileError)
             throw new ApiError(
               400,
-              `the file could not be read as CSV (${(error as Error).message}); the list is unchanged`,
+              `the file could not be read as CSV (${error.message}); the list is unchanged`,
             )
           throw error
         }
+        const { rowsRejected, issues } = reading.report
         await audit.record(
           principal.tenantId,
           {
@@ -184,13 +125,13 @@ export function registerDncFileRoutes(
             action: 'dnc.load',
             objectKind: 'dnc-list',
             objectId: request.params.name,
-            summary: { kind, rejected },
+            summary: { kind, rejected: rowsRejected },
           },
           nowMs(),
         )
         return {
           ...present(await files.info(principal.tenantId, request.params.name)),
-          rowsRejected: rejected,
+          rowsRejected,
           issues,
         }
       },
