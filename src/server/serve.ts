@@ -36,7 +36,12 @@ export async function serve(
   config: ServerConfig,
   log: (line: string) => void,
 ): Promise<RunningServer> {
-  const opened = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
+  const opened = await openDb({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    onIdleConnectionError: (error) =>
+      log(`outdial: a pooled database connection failed and is replaced: ${error.message}`),
+  })
   const clock = new RealClock(config.speed, Date.now, await lastRecordedMs(opened.db))
   const nowMs = () => clock.nowMs()
   const secrets = SecretBox.fromConfig(config.secretKey, config.dataDir)

@@ -26,11 +26,18 @@ export async function openDb(options: {
   databaseUrl?: string
   /** SQLite only: `:memory:` for throwaway databases in tests. */
   sqliteFile?: string
+  /**
+   * PostgreSQL only: an idle pooled connection failed (the server restarted or ended it). The pool
+   * drops that connection and opens another on the next query; without a listener Node would treat
+   * the pool's 'error' event as an uncaught exception and end the process.
+   */
+  onIdleConnectionError?: (error: Error) => void
 }): Promise<OpenedDb> {
   let db: Kysely<Database>
   let dialect: OpenedDb['dialect']
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: PG_POOL_MAX })
+    pool.on('error', (error) => options.onIdleConnectionError?.(error))
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     dialect = 'postgres'
   } else {
