@@ -9,16 +9,15 @@ import type { Ids } from '../dialer/ports/ids.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { CampaignLiveFigures } from '../store/ports/api-stores.ts'
 import type { RuntimePorts, TenantConfig } from '../store/ports/dialer-store.ts'
+import type { Network, TelephonyFactory } from '../telephony/network.ts'
 import {
   AgentLegs,
-  type Network,
+  demoNetworkModel,
   SimulatedAgents,
   type SimulatedInbound,
   type Simulation,
   scheduleSimulatedInbound,
   simulatedNetwork,
-  simulationModel,
-  type TelephonyFactory,
 } from '../telephony/simulated/demo-network.ts'
 import { AttemptJournal } from './attempt-journal.ts'
 import { CampaignStats } from './campaign-stats.ts'
@@ -111,7 +110,7 @@ export abstract class RuntimeParts {
       ownerAgentOf: (id) => this.engine.ctx.attempts.get(id)?.ownerAgentId ?? null,
       storedContacts: (id) => this.lifecycle.get(id)?.source === 'builtin',
     })
-    const simulation = options.simulation ?? { model: simulationModel(), seed: 1 }
+    const simulation = options.simulation ?? { model: demoNetworkModel(), seed: 1 }
     const simulatedIds = new Set(options.simulatedAgents ?? [])
     const network: Network = (options.telephony ?? simulatedNetwork(simulation))({
       clock,
