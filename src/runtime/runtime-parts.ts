@@ -29,7 +29,7 @@ import { DurableTelephony } from './durable-telephony.ts'
 import { applyTenantConfig, type MappedTenant, mapTenantConfig } from './engine-config.ts'
 import { LEASE_TIMINGS, LeaseKeeper, type LeaseTimings } from './lease-keeper.ts'
 import { TenantLive } from './live-feed.ts'
-import { errorText, type RuntimeLog, silentLog } from './log.ts'
+import { type RuntimeLog, silentLog } from './log.ts'
 import { WriteQueue } from './write-queue.ts'
 
 export interface RuntimeLimits {
@@ -214,7 +214,7 @@ export abstract class RuntimeParts {
       this.onEngineEvent(event)
       this.simulated?.onEvent(event)
     } catch (error) {
-      this.log.error('runtime event handler failed', { kind: event.kind, error: errorText(error) })
+      this.log.error('runtime event handler failed', { kind: event.kind, error })
     }
   }
 }
