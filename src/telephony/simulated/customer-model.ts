@@ -12,8 +12,8 @@ export const OUTCOME_SUM_TOLERANCE = 1e-6
 export const SCHEDULE_ENTRIES_MAX = 10_000
 /** Latest start of a schedule entry: a week, the longest run the simulator models. */
 export const SCHEDULE_AT_SEC_MAX = 7 * 86_400
-export const RESERVATION_ANSWER_SEC_DEFAULT = 0
-export const CUSTOMER_LEFT_PCT_DEFAULT = 0
+const RESERVATION_ANSWER_SEC_DEFAULT = 0
+const CUSTOMER_LEFT_PCT_DEFAULT = 0
 
 export const outcomesSchema = z
   .strictObject({
@@ -51,7 +51,6 @@ export const scheduleEntrySchema = z.object({
   atSec: numberIn(0, SCHEDULE_AT_SEC_MAX, ' s'),
   outcomes: outcomesSchema,
 })
-export type ScheduleEntry = z.infer<typeof scheduleEntrySchema>
 
 /** The customer model's fields, in the order scenario files list them. */
 export const customerModelShape = {
@@ -71,7 +70,7 @@ export const customerModelShape = {
 }
 
 /** The customer fields as parsed: machineTalkSec may be absent where no machine can answer. */
-export type CustomerFields = z.output<z.ZodObject<typeof customerModelShape>>
+type CustomerFields = z.output<z.ZodObject<typeof customerModelShape>>
 
 /** What SimTelephony draws calls from. */
 export interface CustomerModel extends Omit<CustomerFields, 'machineTalkSec'> {

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest'
 import type { TelephonyEvent } from '../../dialer/ports/telephony.ts'
 import { VirtualClock } from '../../dialer/ports/virtual-clock.ts'
 import { PREVIEW_REVIEW_SEC_DEFAULT } from './agent-model.ts'
-import { DEMO_NETWORK_DEFAULTS, demoNetworkModel, simulatedNetwork } from './demo-network.ts'
+import {
+  DEMO_NETWORK_DEFAULTS,
+  demoNetworkModel,
+  demoNetworkSchema,
+  simulatedNetwork,
+} from './demo-network.ts'
 import { constSec } from './distributions.ts'
 
 const START_MS = Date.parse('2026-03-02T15:00:00Z')
@@ -31,12 +36,15 @@ describe('demo network settings', () => {
 
   it('refuse outcome shares that do not sum to 1, naming the field', () => {
     const outcomes = { live: 0.5, machine: 0, busy: 0, sit: 0, noAnswer: 0 }
-    expect(() => demoNetworkModel({ outcomes })).toThrow(/outcomes/)
+    const parsed = demoNetworkSchema.safeParse({ outcomes })
+    expect(parsed.error?.issues.map((issue) => issue.path)).toEqual([['outcomes']])
+    expect(() => demoNetworkModel({ outcomes })).toThrow(/demo network invalid.*\n.*outcomes/)
   })
 
   it('refuse a key the demo network does not know (no scenario fields)', () => {
+    const parsed = demoNetworkSchema.safeParse({ agents: 1, durationSec: 604_800 })
+    expect(parsed.error?.issues.map((issue) => issue.code)).toEqual(['unrecognized_keys'])
     expect(() => demoNetworkModel({ agents: 1 })).toThrow(/agents/)
-    expect(() => demoNetworkModel({ durationSec: 604_800 })).toThrow(/durationSec/)
   })
 })
 
