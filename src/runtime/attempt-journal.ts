@@ -6,7 +6,7 @@ import type { AttemptRecord, EngineEvent } from '../dialer/types.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptLog } from '../store/ports/dialer-store.ts'
 import type { LeaseKeeper } from './lease-keeper.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 import type { WriteQueue } from './write-queue.ts'
 
 type DialEvent = Extract<EngineEvent, { kind: 'dial' }>
@@ -79,7 +79,7 @@ export class AttemptJournal {
         (error: unknown) => {
           runtimeLog.error('attempt open failed, not dialled', {
             attemptId,
-            error: errorText(error),
+            error,
           })
           return false
         },

@@ -13,7 +13,7 @@ import type {
   RuntimeCampaignStatus,
 } from '../store/ports/dialer-store.ts'
 import type { ManagedContactList } from './durable-contact-list.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 
 /** Campaigns one tenant runtime keeps (a bound on the engine's work, far above real tenants). */
 export const TENANT_CAMPAIGNS_MAX = 10_000
@@ -199,7 +199,7 @@ export class CampaignLifecycle {
       this.log.error('campaign state not saved', {
         campaignId: campaign.id,
         status,
-        error: errorText(error),
+        error,
       })
       return { kind: 'unavailable', message: 'the campaign state could not be saved; try again' }
     }

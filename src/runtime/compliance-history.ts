@@ -4,7 +4,7 @@
 import { ABANDON_WINDOW_SEC_MAX, REPEAT_AFTER_ABANDON_SEC } from '../compliance/profiles.ts'
 import type { Engine } from '../dialer/engine.ts'
 import type { AttemptLog } from '../store/ports/dialer-store.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 
 /** The width of the history's buckets: finer than any ledger's (≥ 1 s, ≤ window / 4096). */
 export const COMPLIANCE_HISTORY_BUCKET_MS = 60_000
@@ -47,7 +47,7 @@ export async function seedComplianceHistory(
     }
   } catch (error) {
     // Dialling without the window's history could break the cap: the caller refuses to start.
-    log.error('compliance history not loaded', { error: errorText(error) })
+    log.error('compliance history not loaded', { error })
     throw error
   }
   return seeded

@@ -9,7 +9,7 @@ import { invariant } from '../domain/invariant.ts'
 import { MinHeap } from '../domain/min-heap.ts'
 import type { ContactStore, PendingContacts } from '../store/ports/dialer-store.ts'
 import type { LeaseKeeper } from './lease-keeper.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 import type { WriteQueue } from './write-queue.ts'
 
 /** Contacts leased ahead per campaign: enough for a few seconds of a busy predictive campaign. */
@@ -190,7 +190,7 @@ export class DurableContactList implements ManagedContactList {
       })
       .catch((error: unknown) => {
         full = false
-        log.error('leasing contacts failed', { campaignId, error: errorText(error) })
+        log.error('leasing contacts failed', { campaignId, error })
       })
       .finally(() => {
         this.leasing = false

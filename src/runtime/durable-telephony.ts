@@ -11,7 +11,7 @@ import type {
   TelephonyEvent,
 } from '../dialer/ports/telephony.ts'
 import type { AttemptJournal } from './attempt-journal.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 
 export class DurableTelephony implements Telephony {
   /** Dials waiting for their attempt row. */
@@ -42,7 +42,7 @@ export class DurableTelephony implements Telephony {
       try {
         this.network.dial(request)
       } catch (error) {
-        this.log.error('the network refused a dial', { callId, error: errorText(error) })
+        this.log.error('the network refused a dial', { callId, error })
         this.report({ kind: 'failed', callId, reason: 'error' })
       }
     })

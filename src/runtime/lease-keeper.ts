@@ -6,7 +6,7 @@
 import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Lease } from '../store/ports/dialer-store.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 
 export const CONTACT_LEASE_MS = 120_000
 export const LEASE_RENEW_INTERVAL_MS = 30_000
@@ -67,7 +67,7 @@ export class LeaseKeeper {
           this.renewedUntilMs = lease.untilMs
         })
         .catch((error: unknown) => {
-          this.log.error('lease renewal failed', { owner: this.owner, error: errorText(error) })
+          this.log.error('lease renewal failed', { owner: this.owner, error })
         })
         .finally(() => {
           this.renewing = false

@@ -8,7 +8,7 @@ import type { EngineEvent } from '../dialer/types.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { CampaignLiveFigures, LiveMessage } from '../store/ports/api-stores.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 import type { DialerMetrics } from './metrics.ts'
 
 /** Live subscribers per tenant (WebSocket clients of /v1/live). */
@@ -175,7 +175,7 @@ export class TenantLive {
         listener(message)
       } catch (error) {
         this.listeners.delete(listener)
-        this.deps.log.warn('live listener failed, unsubscribed', { error: errorText(error) })
+        this.deps.log.warn('live listener failed, unsubscribed', { error })
       }
     }
   }

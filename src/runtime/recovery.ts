@@ -12,7 +12,7 @@ import type {
   RecoveredAttempt,
 } from '../store/ports/dialer-store.ts'
 import type { LeaseKeeper } from './lease-keeper.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 
 /** Attempts recovered per store call. */
 export const RECOVER_BATCH_MAX = 500
@@ -70,7 +70,7 @@ export async function recoverOpenAttempts(deps: RecoveryDeps): Promise<number> {
       if (batch.length < RECOVER_BATCH_MAX) break
     }
   } catch (error) {
-    deps.log.error('recovery of open attempts failed', { error: errorText(error) })
+    deps.log.error('recovery of open attempts failed', { error })
   }
   if (recovered > 0) deps.log.warn('open attempts recovered as UNKNOWN', { count: recovered })
   return recovered
@@ -88,7 +88,7 @@ async function settle(deps: RecoveryDeps, attempt: RecoveredAttempt, nowMs: numb
     // Data the retry rules cannot read: put the contact back as it was and say so.
     deps.log.error('retry rules failed on a recovered contact', {
       contactId: id,
-      error: errorText(error),
+      error,
     })
     decision = { kind: 'reschedule', notBeforeMs: contact.notBeforeMs }
   }

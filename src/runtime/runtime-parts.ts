@@ -8,16 +8,15 @@ import type { Ids } from '../dialer/ports/ids.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { CampaignLiveFigures } from '../store/ports/api-stores.ts'
 import type { RuntimePorts, TenantConfig } from '../store/ports/dialer-store.ts'
+import type { Network, TelephonyFactory } from '../telephony/network.ts'
 import {
   AgentLegs,
-  type Network,
+  demoNetworkModel,
   SimulatedAgents,
   type SimulatedInbound,
   type Simulation,
   scheduleSimulatedInbound,
   simulatedNetwork,
-  simulationModel,
-  type TelephonyFactory,
 } from '../telephony/simulated/demo-network.ts'
 import { AttemptJournal } from './attempt-journal.ts'
 import { CampaignStats } from './campaign-stats.ts'
@@ -29,7 +28,7 @@ import { DurableTelephony } from './durable-telephony.ts'
 import { applyTenantConfig, type MappedTenant, mapTenantConfig } from './engine-config.ts'
 import { LEASE_TIMINGS, LeaseKeeper, type LeaseTimings } from './lease-keeper.ts'
 import { TenantLive } from './live-feed.ts'
-import { errorText, type RuntimeLog, silentLog } from './log.ts'
+import { type RuntimeLog, silentLog } from './log.ts'
 import type { DialerMetrics } from './metrics.ts'
 import { WriteQueue } from './write-queue.ts'
 
@@ -111,7 +110,7 @@ export abstract class RuntimeParts {
       ownerAgentOf: (id) => this.engine.ctx.attempts.get(id)?.ownerAgentId ?? null,
       storedContacts: (id) => this.lifecycle.get(id)?.source === 'builtin',
     })
-    const simulation = options.simulation ?? { model: simulationModel(), seed: 1 }
+    const simulation = options.simulation ?? { model: demoNetworkModel(), seed: 1 }
     const simulatedIds = new Set(options.simulatedAgents ?? [])
     const network: Network = (options.telephony ?? simulatedNetwork(simulation))({
       clock,
@@ -215,7 +214,7 @@ export abstract class RuntimeParts {
       this.onEngineEvent(event)
       this.simulated?.onEvent(event)
     } catch (error) {
-      this.log.error('runtime event handler failed', { kind: event.kind, error: errorText(error) })
+      this.log.error('runtime event handler failed', { kind: event.kind, error })
     }
   }
 }

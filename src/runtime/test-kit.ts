@@ -15,19 +15,18 @@ import type { Contact } from '../domain/contact.ts'
 import { inboundQueueFlow, outdialFlow } from '../flows/defaultFlows.ts'
 import type { MemoryDialerStore } from '../store/memory/memory-ports.ts'
 import type { ConnectorCredentials, TenantConfig } from '../store/ports/dialer-store.ts'
+import type { Network, TelephonyFactory } from '../telephony/network.ts'
 import {
-  type Network,
+  demoNetworkModel,
   type Simulation,
   simulatedNetwork,
-  simulationModel,
-  type TelephonyFactory,
 } from '../telephony/simulated/demo-network.ts'
 
 /** Monday 2026-03-02 15:00 UTC: 10:00 in New York, inside the US calling window. */
 export const KIT_START_MS = Date.parse('2026-03-02T15:00:00Z')
 export const KIT_ZONE = 'America/New_York'
 export const KIT_CALLER_ID = '+15550100000'
-export const KIT_SIMULATION: Simulation = { model: simulationModel(), seed: 7 }
+export const KIT_SIMULATION: Simulation = { model: demoNetworkModel(), seed: 7 }
 
 export interface KitCampaign {
   id: string

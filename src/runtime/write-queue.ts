@@ -4,7 +4,7 @@
 // and dropped, and the store's lease expiry puts its contact back (docs/design.md
 // "Durability").
 import type { Clock } from '../dialer/ports/clock.ts'
-import { errorText, type RuntimeLog } from './log.ts'
+import type { RuntimeLog } from './log.ts'
 
 /** Writes waiting at most; beyond it a write is refused and logged (every queue has a bound). */
 export const WRITE_QUEUE_MAX = 100_000
@@ -101,7 +101,7 @@ export class WriteQueue {
           this.log.error('write failed, dropped', {
             write: write.label,
             tries,
-            error: errorText(error),
+            error,
           })
           write.onDropped?.()
           return
@@ -109,7 +109,7 @@ export class WriteQueue {
         this.log.warn('write failed, retrying', {
           write: write.label,
           tries,
-          error: errorText(error),
+          error,
         })
         await sleepOn(this.clock, delayMs)
         delayMs = Math.min(delayMs * 2, this.limits.retryMaxMs)

@@ -1,10 +1,11 @@
 // One dialer runtime per tenant of the store (src/runtime), on the server's clock and the
 // built-in simulated network, each with its durable ports bound to its tenant. The demo tenant's
 // agents are simulated (they answer, talk and wrap up by themselves) and an inbound queue is fed
-// with simulated customers; other tenants' agents act through the agent desktop API.
+// with simulated customers; other tenants' agents act through the agent desktop API. Each runtime
+// logs through the server's logger, its tenant on every line.
 import type { ApiMetrics } from '../api/metrics.ts'
-import { DialerService } from '../runtime/dialer-service.ts'
-import type { RuntimeLog } from '../runtime/log.ts'
+import type { DialerService } from '../runtime/dialer-service.ts'
+import { type RuntimeLog, type StructuredLogger, structuredLog } from '../runtime/log.ts'
 import type { RealClock } from '../runtime/real-clock.ts'
 import { newOwnerId, TenantRuntime } from '../runtime/tenant-runtime.ts'
 import { SqlDialerStore } from '../store/sql/dialer-store.ts'
@@ -17,11 +18,15 @@ export const DEMO_INBOUND_ARRIVALS_PER_HOUR = 40
 export const DEMO_CAMPAIGNS = ['renewals', 'winback'] as const
 
 export interface TenantRuntimes {
-  service: DialerService
   /** First start: the demo tenant's campaigns begin dialling. */
   startDemoCampaigns(): Promise<void>
   configChanged(tenantId: string): void
   dncChanged(tenantId: string): void
+}
+
+/** A tenant runtime's log: the server's logger, the tenant on every line. */
+export function tenantLog(logger: StructuredLogger, tenantId: string): RuntimeLog {
+  return structuredLog(logger, { tenantId })
 }
 
 export async function startTenantRuntimes(options: {
@@ -30,20 +35,18 @@ export async function startTenantRuntimes(options: {
   secrets: SecretBox
   metrics: ApiMetrics
   owner: string
-  log: (line: string) => void
+  /** Where the runtimes go (the HTTP layer already serves it). */
+  service: DialerService
+  /** The server's logger (Fastify's pino instance). */
+  logger: StructuredLogger
 }): Promise<TenantRuntimes> {
-  const { db, clock, secrets, metrics } = options
-  const service = new DialerService()
+  const { db, clock, secrets, metrics, service } = options
   const owner = newOwnerId(options.owner, process.pid)
   const tenants = await db.db.selectFrom('tenants').select('id').orderBy('id').execute()
   for (const { id: tenantId } of tenants) {
     const store = new SqlDialerStore(db.db, tenantId, db.dialect)
     const sources = new SqlRuntimeSources(db.db, tenantId, secrets).ports()
-    const log: RuntimeLog = {
-      info: () => {},
-      warn: (message) => options.log(`${tenantId}: warning: ${message}`),
-      error: (message) => options.log(`${tenantId}: error: ${message}`),
-    }
+    const log = tenantLog(options.logger, tenantId)
     const isDemo = tenantId === DEMO_TENANT_ID
     const config = await sources.config.load()
     service.add(
@@ -66,16 +69,17 @@ export async function startTenantRuntimes(options: {
       }),
     )
   }
-  const quietly = (work: Promise<unknown> | undefined, what: string) =>
-    void work?.catch((error: Error) => options.log(`${what} failed: ${error.message}`))
+  const serverLog = structuredLog(options.logger)
+  const quietly = (work: Promise<unknown> | undefined, what: string, tenantId: string) =>
+    void work?.catch((error: unknown) => serverLog.error(`${what} failed`, { tenantId, error }))
   return {
-    service,
     async startDemoCampaigns() {
       const runtime = service.get(DEMO_TENANT_ID)
       for (const campaignId of DEMO_CAMPAIGNS) await runtime?.campaignAction(campaignId, 'start')
     },
-    configChanged: (tenantId) => quietly(service.get(tenantId)?.reload(), `reloading ${tenantId}`),
+    configChanged: (tenantId) =>
+      quietly(service.get(tenantId)?.reload(), 'configuration reload', tenantId),
     dncChanged: (tenantId) =>
-      quietly(service.get(tenantId)?.reloadDnc(), `reloading the DNC lists of ${tenantId}`),
+      quietly(service.get(tenantId)?.reloadDnc(), 'DNC lists reload', tenantId),
   }
 }

@@ -10,6 +10,7 @@ import { buildOutdialApi } from '../api/assemble.ts'
 import { principalOf } from '../api/auth.ts'
 import { notFound } from '../api/errors.ts'
 import { createMetrics } from '../api/metrics.ts'
+import { DialerService } from '../runtime/dialer-service.ts'
 import { RealClock } from '../runtime/real-clock.ts'
 import { SqlAccounts } from '../store/sql/accounts.ts'
 import { SqlCallGuideAnswers } from '../store/sql/answers.ts'
@@ -22,7 +23,7 @@ import { SecretBox } from '../store/sql/secrets.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
 import { sqlContactsPart } from './contacts-part.ts'
-import { startTenantRuntimes } from './runtimes.ts'
+import { startTenantRuntimes, type TenantRuntimes } from './runtimes.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
 const LOOPBACK = /^(127\.|::1$|localhost$)/
@@ -56,15 +57,10 @@ export async function serve(
     nowMs(),
   )
   const metrics = createMetrics()
-  const dialer = await startTenantRuntimes({
-    db: opened,
-    clock,
-    secrets,
-    metrics,
-    owner: hostname(),
-    log,
-  })
-  if (first.created && config.demo) await dialer.startDemoCampaigns()
+  // The API is built first so that the runtimes log through its logger; it listens only once
+  // they run.
+  const service = new DialerService()
+  let dialer: TenantRuntimes | null = null
   let app: FastifyInstance | null = null
   app = await buildOutdialApi({
     accounts,
@@ -74,14 +70,14 @@ export async function serve(
     nowMs,
     secrets,
     metrics,
-    dialer: dialer.service,
-    agents: dialer.service,
-    live: dialer.service,
+    dialer: service,
+    agents: service,
+    live: service,
     reports: new SqlAttemptReports(opened.db),
     answers: new SqlCallGuideAnswers(opened.db),
     contacts,
-    onConfigChange: (tenantId) => dialer.configChanged(tenantId),
-    onDncChange: (tenantId) => dialer.dncChanged(tenantId),
+    onConfigChange: (tenantId) => dialer?.configChanged(tenantId),
+    onDncChange: (tenantId) => dialer?.dncChanged(tenantId),
     logLevel: config.logLevel,
     // Browsers keep Secure cookies only over HTTPS; a loopback HTTP server is the local case.
     secureCookies: !LOOPBACK.test(config.host),
@@ -102,12 +98,22 @@ export async function serve(
           },
         },
         async (request) => {
-          const runtime = dialer.service.get(principalOf(request).tenantId)
+          const runtime = service.get(principalOf(request).tenantId)
           if (!runtime) throw notFound('a running dialer for this tenant')
           return runtime.status()
         },
       ),
   })
+  dialer = await startTenantRuntimes({
+    db: opened,
+    clock,
+    secrets,
+    metrics,
+    owner: hostname(),
+    service,
+    logger: app.log,
+  })
+  if (first.created && config.demo) await dialer.startDemoCampaigns()
   const address = await app.listen({ port: config.port, host: config.host })
   log(
     `outdial: listening on ${address} (database: ${opened.dialect}${opened.dialect === 'sqlite' ? ` in ${config.dataDir}` : ''})`,
@@ -123,7 +129,7 @@ export async function serve(
     `outdial: API reference at ${address}/docs, health at ${address}/healthz, metrics at ${address}/metrics`,
   )
   const timer = setInterval(() => {
-    for (const runtime of dialer.service.all()) {
+    for (const runtime of service.all()) {
       const status = runtime.status()
       const campaigns = status.campaigns
         .map(
@@ -140,7 +146,7 @@ export async function serve(
     stop: async () => {
       clearInterval(timer)
       await app?.close()
-      await dialer.service.close()
+      await service.close()
       clock.stopAll()
       await opened.close()
     },

@@ -30,12 +30,13 @@
 // IVR modes use the same cycle with messageSec as talk and no wrap-up or reservation.
 
 import { assertNever, invariant } from '../domain/invariant.ts'
+import type { Outcomes } from '../telephony/simulated/customer-model.ts'
 import {
   type Distribution,
   lognormalParams,
   meanSec,
 } from '../telephony/simulated/distributions.ts'
-import { isAgentScenario, type Outcomes, type Scenario } from './scenario.ts'
+import { isAgentScenario, type Scenario } from './scenario.ts'
 
 /** Simpson intervals for the lognormal integral; error ~1e-12 at the scenarios' parameters. */
 const SIMPSON_INTERVALS = 4000

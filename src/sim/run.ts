@@ -26,7 +26,13 @@ import {
 } from './build.ts'
 import { MetricsCollector, type SimMetrics } from './metrics.ts'
 import { policyLabel, type SimPolicy } from './policy.ts'
-import { isAgentScenario, type Scenario, type ScenarioMode } from './scenario.ts'
+import {
+  agentBehaviourOf,
+  customerModelOf,
+  isAgentScenario,
+  type Scenario,
+  type ScenarioMode,
+} from './scenario.ts'
 
 /** The simulated day starts on Monday 2026-03-02 09:00 UTC (a fixed instant: no wall clock). */
 export const SIM_START_MS = 1_772_442_000_000
@@ -138,7 +144,7 @@ function* simulate(input: Scenario, options: SimOptions): Generator<void, SimRes
     ...(options.dnc ? { dnc: options.dnc } : {}),
     ...(options.instrumentPolicy ? { instrumentPolicy: options.instrumentPolicy } : {}),
   })
-  telephony = new SimTelephony(scenario, clock, rng, {
+  telephony = new SimTelephony(customerModelOf(scenario), clock, rng, {
     onEvent: (event) => engine.handleTelephony(event),
     onDial: (call) => metrics.rememberTruth(call.id, call.truth),
     onAgentHangup: (agentId) => engine.agentHangup(agentId),
@@ -149,8 +155,8 @@ function* simulate(input: Scenario, options: SimOptions): Generator<void, SimRes
   })
   const campaign = (options.adjustCampaign ?? ((c) => c))(buildCampaign(scenario, policy))
   configure(engine, scenario, campaign, options.makeContact ?? generatedContact)
-  if (agentMode) {
-    agents = new SimAgents(scenario, clock, engine, rng)
+  if (isAgentScenario(scenario)) {
+    agents = new SimAgents(agentBehaviourOf(scenario), clock, engine, rng)
     agents.loginAll(agentIds(scenario.agents))
   }
   engine.startCampaign(SIM_CAMPAIGN_ID)

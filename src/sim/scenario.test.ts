@@ -3,13 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  formatScenarioErrors,
-  loadScenarioText,
-  outcomesAtSec,
-  parseScenario,
-  type Scenario,
-} from './scenario.ts'
+import { outcomesAtSec } from '../telephony/simulated/customer-model.ts'
+import { formatScenarioErrors, loadScenarioText, parseScenario, type Scenario } from './scenario.ts'
 
 const SCENARIO_DIR = join(import.meta.dirname, '../../bench/scenarios')
 const readScenarioFile = (fileName: string) => readFileSync(join(SCENARIO_DIR, fileName), 'utf8')

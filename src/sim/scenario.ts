@@ -15,11 +15,21 @@
 // may use 1–600 s to explore, with a warning outside the product's range.
 
 import { z } from 'zod'
+import { invariant } from '../domain/invariant.ts'
+import { type AgentBehaviour, agentBehaviourShape } from '../telephony/simulated/agent-model.ts'
+import {
+  type CustomerModel,
+  customerModelShape,
+  machinesPossible,
+  SCHEDULE_AT_SEC_MAX,
+  scheduleEntrySchema,
+} from '../telephony/simulated/customer-model.ts'
 import {
   constSec,
   type Distribution,
   distributionSchema,
 } from '../telephony/simulated/distributions.ts'
+import { numberIn, positiveUpTo } from '../telephony/simulated/number-fields.ts'
 
 export const AGENT_MODES = ['preview', 'progressive', 'predictive'] as const
 export const IVR_MODES = ['ivr-progressive', 'ivr-predictive'] as const
@@ -39,22 +49,11 @@ export const RING_LIMIT_SEC_MIN = 1
 export const RING_LIMIT_SEC_MAX = 600
 export const PRODUCT_RING_LIMIT_SEC_MIN = 16
 export const PRODUCT_RING_LIMIT_SEC_MAX = 80
-export const OUTCOME_SUM_TOLERANCE = 1e-6
-export const SCHEDULE_ENTRIES_MAX = 10_000
 export const INBOUND_ARRIVALS_PER_HOUR_MAX = 100_000
 export const NAME_LENGTH_MAX = 200
+// A schedule entry of any valid day (atSec < durationSec) is within the customer model's bound.
+invariant(SCENARIO_DURATION_SEC_MAX <= SCHEDULE_AT_SEC_MAX, 'a day outlasts its schedule bound')
 
-const numberIn = (minIncl: number, maxIncl: number, unit: string) =>
-  z
-    .number()
-    .min(minIncl, { error: `must be ≥ ${minIncl}${unit}` })
-    .max(maxIncl, { error: `must be ≤ ${maxIncl}${unit}` })
-const positiveUpTo = (maxIncl: number, unit: string) =>
-  z
-    .number()
-    .positive({ error: `must be > 0${unit}` })
-    .max(maxIncl, { error: `must be ≤ ${maxIncl}${unit}` })
-const probabilitySchema = numberIn(0, 1, ' (a probability)')
 const integerIn = (minIncl: number, maxIncl: number, requiredMessage: string) =>
   z
     .number({
@@ -63,38 +62,6 @@ const integerIn = (minIncl: number, maxIncl: number, requiredMessage: string) =>
     .int({ error: 'must be an integer' })
     .min(minIncl, { error: `must be ≥ ${minIncl}` })
     .max(maxIncl, { error: `must be ≤ ${maxIncl}` })
-
-export const outcomesSchema = z
-  .strictObject({
-    live: probabilitySchema,
-    machine: probabilitySchema,
-    busy: probabilitySchema,
-    sit: probabilitySchema,
-    noAnswer: probabilitySchema,
-  })
-  .refine(
-    (o) => Math.abs(o.live + o.machine + o.busy + o.sit + o.noAnswer - 1) <= OUTCOME_SUM_TOLERANCE,
-    { error: 'live + machine + busy + sit + noAnswer must sum to 1 (within 1e-6)' },
-  )
-export type Outcomes = z.infer<typeof outcomesSchema>
-
-const amdSchema = z.discriminatedUnion(
-  'enabled',
-  [
-    z.object({ enabled: z.literal(false) }),
-    z.object({
-      enabled: z.literal(true),
-      /** Time from answer to the AMD verdict. */
-      decisionSec: distributionSchema,
-      /** Share of live people classified as machines (hung up on: abandons under the UK rule). */
-      humanAsMachine: probabilitySchema,
-      /** Share of machines classified as live (they reach an agent or port). */
-      machineAsHuman: probabilitySchema,
-    }),
-  ],
-  { error: (issue) => (issue.input === undefined ? 'required' : 'enabled must be true or false') },
-)
-export type AmdSettings = z.infer<typeof amdSchema>
 
 const inboundSchema = z.object({
   arrivalsPerHour: numberIn(0, INBOUND_ARRIVALS_PER_HOUR_MAX, ' calls per hour'),
@@ -105,12 +72,6 @@ const inboundSchema = z.object({
   ranking: z.enum(['inbound-first', 'campaign-first']).default('inbound-first'),
 })
 export type InboundSettings = z.infer<typeof inboundSchema>
-
-const scheduleEntrySchema = z.object({
-  atSec: numberIn(0, SCENARIO_DURATION_SEC_MAX, ' s'),
-  outcomes: outcomesSchema,
-})
-export type ScheduleEntry = z.infer<typeof scheduleEntrySchema>
 
 const commonShape = {
   name: z.string().min(1, { error: 'must not be empty' }).max(NAME_LENGTH_MAX),
@@ -125,20 +86,9 @@ const commonShape = {
   abandonWindowSec: positiveUpTo(ABANDON_WINDOW_SEC_MAX, ' s'),
   /** Accepts 1–600 s for exploration; the product's own range is 16–80 s. */
   ringLimitSec: numberIn(RING_LIMIT_SEC_MIN, RING_LIMIT_SEC_MAX, ' s'),
-  outcomes: outcomesSchema,
-  answerSec: distributionSchema,
-  busySec: distributionSchema,
-  sitSec: distributionSchema,
-  amd: amdSchema,
-  /** How long a machine wrongly passed to an agent (or port) holds it. */
-  machineTalkSec: distributionSchema.optional(),
-  schedule: z.array(scheduleEntrySchema).max(SCHEDULE_ENTRIES_MAX).default([]),
-  /** Time for an agent to answer the reservation call (R7.2). */
-  reservationAnswerSec: distributionSchema.default(constSec(0)),
-  /** Outdial extension: % of live people who hang up before the CPA decision completes. */
-  customerLeftPct: numberIn(0, 100, ' %').default(0),
-  /** Outdial extension: how long a preview agent reads a record before accepting. */
-  previewReviewSec: distributionSchema.default(constSec(5)),
+  // The simulated network's customers (telephony/simulated/customer-model.ts).
+  ...customerModelShape,
+  previewReviewSec: agentBehaviourShape.previewReviewSec,
   /** Outdial extension: compliance settings, validated by the engine, not here. */
   compliance: z.unknown().optional(),
 }
@@ -148,7 +98,7 @@ const agentScenarioSchema = z.object({
   mode: z.enum(AGENT_MODES),
   agents: integerIn(1, AGENTS_MAX, 'required in agent modes (preview, progressive, predictive)'),
   talkSec: distributionSchema,
-  wrapSec: distributionSchema,
+  wrapSec: agentBehaviourShape.wrapSec,
   inbound: inboundSchema.optional(),
 })
 
@@ -191,14 +141,29 @@ export function isAgentScenario(scenario: Scenario): scenario is AgentScenario {
   return isAgentMode(scenario.mode)
 }
 
-/** The outcome probabilities in force at `atSec` into the day (the last schedule entry ≤ atSec). */
-export function outcomesAtSec(scenario: Scenario, atSec: number): Outcomes {
-  let current = scenario.outcomes
-  for (const entry of scenario.schedule) {
-    if (entry.atSec > atSec) break
-    current = entry.outcomes
+/** The customers of the scenario's simulated network. */
+export function customerModelOf(scenario: Scenario): CustomerModel {
+  return {
+    outcomes: scenario.outcomes,
+    schedule: scenario.schedule,
+    answerSec: scenario.answerSec,
+    busySec: scenario.busySec,
+    sitSec: scenario.sitSec,
+    amd: scenario.amd,
+    machineTalkSec: scenario.machineTalkSec,
+    reservationAnswerSec: scenario.reservationAnswerSec,
+    customerLeftPct: scenario.customerLeftPct,
+    liveSec: isAgentScenario(scenario) ? scenario.talkSec : scenario.messageSec,
   }
-  return current
+}
+
+/** How the scenario's simulated agents work. */
+export function agentBehaviourOf(scenario: AgentScenario): AgentBehaviour {
+  return {
+    wrapSec: scenario.wrapSec,
+    previewReviewSec: scenario.previewReviewSec,
+    ...(scenario.inbound ? { inboundWrapSec: scenario.inbound.wrapSec } : {}),
+  }
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -273,10 +238,7 @@ function crossFieldErrors(parsed: ParsedScenario): ScenarioError[] {
       errors.push({ path, message: `schedule must be sorted by atSec with no repeats` })
     }
   })
-  const machinesPossible = [parsed.outcomes, ...parsed.schedule.map((e) => e.outcomes)].some(
-    (outcomes) => outcomes.machine > 0,
-  )
-  if (machinesPossible && parsed.machineTalkSec === undefined) {
+  if (machinesPossible(parsed) && parsed.machineTalkSec === undefined) {
     errors.push({ path: 'machineTalkSec', message: 'required when any machine probability > 0' })
   }
   return errors

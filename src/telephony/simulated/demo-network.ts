@@ -1,84 +1,100 @@
-// Where calls go: a TelephonyFactory builds the phone network for a tenant's engine. Today the
-// built-in simulated network (SimTelephony: the seeded customer model of docs/benchmarks.md) on
-// the real clock; a SIP network will be another factory. Agents' reservation legs of the agents the
-// simulation drives (SimAgents) go to the simulated network, which answers them; the other agents'
-// legs go to their devices and are answered through the desktop API (R7.2).
+// The server's demo network: the built-in simulated network (SimTelephony: the seeded customer
+// model of docs/benchmarks.md) on the real clock, with its own small schema: the customer model and the
+// simulated agents' behaviour, each field with a named default. Reservation legs of the agents the
+// simulation drives (SimAgents) go to the simulated network, which answers them; the other
+// agents' legs go to their devices and are answered through the desktop API (R7.2).
+import { z } from 'zod'
 import type { Engine } from '../../dialer/engine.ts'
 import type { Clock } from '../../dialer/ports/clock.ts'
-import type {
-  DialRequest,
-  PlayRequest,
-  Telephony,
-  TelephonyEvent,
-} from '../../dialer/ports/telephony.ts'
+import type { DialRequest, PlayRequest, Telephony } from '../../dialer/ports/telephony.ts'
 import type { EngineEvent } from '../../dialer/types.ts'
-import { type AgentScenario, parseScenario } from '../../sim/scenario.ts'
-import { SimAgents } from './agent-model.ts'
+import type { Network, TelephonyFactory } from '../network.ts'
+import { type AgentBehaviour, agentBehaviourShape, SimAgents } from './agent-model.ts'
+import {
+  type AmdSettings,
+  amdSchema,
+  type CustomerModel,
+  customerModelShape,
+  type Outcomes,
+  outcomesSchema,
+} from './customer-model.ts'
+import { constSec, type Distribution, distributionSchema } from './distributions.ts'
 import { createRng } from './rng.ts'
 import { SimTelephony } from './sim-telephony.ts'
 
-/** What a network hands back to the runtime. */
-export interface TelephonyHost {
-  clock: Clock
-  /** A call event for the engine (engine.handleTelephony). */
-  emit(event: TelephonyEvent): void
-  /** The far end of an agent's call hung up on the agent's side (simulated agents only). */
-  agentHangsUp(agentId: string): void
-}
-
-export interface Network extends Telephony {
-  /** An inbound customer call (the simulated network only: demos of blending, R8). */
-  inboundCall?(callId: string, entryPointId: string, talkSec: number, patienceSec: number): void
-}
-
-export type TelephonyFactory = (host: TelephonyHost) => Network
-
-/** The customer model of the simulated network and the simulated agents (a scenario, sim/). */
-export const SIM_NETWORK_MODEL = {
-  name: 'simulated network',
-  seed: 1,
-  durationSec: 7 * 86_400,
-  mode: 'predictive',
-  agents: 1,
-  dialRate: 4,
-  abandonTargetPct: 3,
-  abandonWindowSec: 86_400,
-  ringLimitSec: 32,
+/** The demo's customers and agents when its settings leave a field out. */
+export const DEMO_NETWORK_DEFAULTS: {
+  outcomes: Outcomes
+  answerSec: Distribution
+  busySec: Distribution
+  sitSec: Distribution
+  amd: AmdSettings
+  machineTalkSec: Distribution
+  talkSec: Distribution
+  wrapSec: Distribution
+} = {
   outcomes: { live: 0.3, machine: 0.15, busy: 0.08, sit: 0.04, noAnswer: 0.43 },
   answerSec: { dist: 'lognormal', mean: 9, cv: 0.4 },
-  busySec: { dist: 'const', value: 3 },
-  sitSec: { dist: 'const', value: 2 },
+  busySec: constSec(3),
+  sitSec: constSec(2),
   amd: {
     enabled: true,
     decisionSec: { dist: 'lognormal', mean: 2.5, cv: 0.3 },
     humanAsMachine: 0.01,
     machineAsHuman: 0.1,
   },
+  machineTalkSec: constSec(8),
   talkSec: { dist: 'lognormal', mean: 90, cv: 0.7 },
-  machineTalkSec: { dist: 'const', value: 8 },
   wrapSec: { dist: 'lognormal', mean: 12, cv: 0.5 },
-  previewReviewSec: { dist: 'const', value: 5 },
 }
 
-/** A scenario (the JSON of bench/scenarios) as the simulated network's model; throws when bad. */
-export function simulationModel(json: unknown = SIM_NETWORK_MODEL): AgentScenario {
-  const parsed = parseScenario(json)
-  if (!parsed.ok) throw new Error(`simulation model invalid: ${JSON.stringify(parsed.errors)}`)
-  if (parsed.scenario.mode.startsWith('ivr'))
-    throw new Error('simulation model must be an agent scenario')
-  return parsed.scenario as AgentScenario
+const defaults = DEMO_NETWORK_DEFAULTS
+
+/** The demo network's settings; `{}` is the demo as shipped. */
+export const demoNetworkSchema = z.strictObject({
+  outcomes: outcomesSchema.default(defaults.outcomes),
+  answerSec: distributionSchema.default(defaults.answerSec),
+  busySec: distributionSchema.default(defaults.busySec),
+  sitSec: distributionSchema.default(defaults.sitSec),
+  amd: amdSchema.default(defaults.amd),
+  machineTalkSec: distributionSchema.default(defaults.machineTalkSec),
+  schedule: customerModelShape.schedule,
+  reservationAnswerSec: customerModelShape.reservationAnswerSec,
+  customerLeftPct: customerModelShape.customerLeftPct,
+  /** How long a live customer talks with an agent. */
+  talkSec: distributionSchema.default(defaults.talkSec),
+  wrapSec: agentBehaviourShape.wrapSec.default(defaults.wrapSec),
+  previewReviewSec: agentBehaviourShape.previewReviewSec,
+})
+export type DemoNetwork = z.output<typeof demoNetworkSchema>
+
+/** The demo network's settings, defaults applied; throws when they are bad. */
+export function demoNetworkModel(input: unknown = {}): DemoNetwork {
+  const parsed = demoNetworkSchema.safeParse(input)
+  if (!parsed.success) throw new Error(`demo network invalid: ${z.prettifyError(parsed.error)}`)
+  return parsed.data
+}
+
+function customerModelOf(network: DemoNetwork): CustomerModel {
+  const { talkSec, wrapSec: _wrapSec, previewReviewSec: _previewReviewSec, ...customer } = network
+  return { ...customer, liveSec: talkSec }
+}
+
+function agentBehaviourOf(network: DemoNetwork): AgentBehaviour {
+  return { wrapSec: network.wrapSec, previewReviewSec: network.previewReviewSec }
 }
 
 export interface Simulation {
-  model: AgentScenario
+  model: DemoNetwork
   seed: number
 }
 
 /** The built-in simulated network, seeded: each tenant gets its own customers. */
 export function simulatedNetwork(simulation: Simulation): TelephonyFactory {
+  const model = customerModelOf(simulation.model)
   return (host) => {
     const rng = createRng(simulation.seed)
-    return new SimTelephony(simulation.model, host.clock, rng, {
+    return new SimTelephony(model, host.clock, rng, {
       onEvent: (event) => host.emit(event),
       onDial: () => {},
       onAgentHangup: (agentId) => host.agentHangsUp(agentId),
@@ -129,7 +145,8 @@ export class SimulatedAgents {
     engine: Engine,
     private readonly ids: ReadonlySet<string>,
   ) {
-    this.agents = new SimAgents(simulation.model, clock, engine, createRng(simulation.seed + 1))
+    const behaviour = agentBehaviourOf(simulation.model)
+    this.agents = new SimAgents(behaviour, clock, engine, createRng(simulation.seed + 1))
   }
 
   /** Logs in and makes Available every simulated agent the engine knows. */

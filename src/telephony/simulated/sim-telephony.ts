@@ -11,7 +11,7 @@ import type {
   TelephonyEvent,
 } from '../../dialer/ports/telephony.ts'
 import { invariant } from '../../domain/invariant.ts'
-import { isAgentScenario, outcomesAtSec, type Scenario } from '../../sim/scenario.ts'
+import { type CustomerModel, outcomesAtSec } from './customer-model.ts'
 import { type Distribution, sampleSec } from './distributions.ts'
 import type { Random, Rng } from './rng.ts'
 
@@ -54,7 +54,7 @@ export class SimTelephony implements Telephony {
   private readonly startMs: number
 
   constructor(
-    private readonly scenario: Scenario,
+    private readonly model: CustomerModel,
     private readonly clock: Clock,
     rng: Rng,
     private readonly hooks: SimTelephonyHooks,
@@ -81,7 +81,7 @@ export class SimTelephony implements Telephony {
 
   private drawTruth(): Truth {
     const atSec = (this.clock.nowMs() - this.startMs) / 1000
-    const o = outcomesAtSec(this.scenario, atSec)
+    const o = outcomesAtSec(this.model, atSec)
     let u = this.outcomeRandom.next()
     for (const [truth, p] of [
       ['human', o.live],
@@ -110,7 +110,7 @@ export class SimTelephony implements Telephony {
     }
     this.calls.set(call.id, call)
     this.hooks.onDial(call)
-    const s = this.scenario
+    const s = this.model
     if (truth === 'busy')
       return this.emit(call, this.sample(s.busySec), {
         kind: 'failed',
@@ -128,10 +128,9 @@ export class SimTelephony implements Telephony {
   }
 
   private engagementSec(truth: Truth): number {
-    const s = this.scenario
-    if (truth === 'machine') return this.sample(s.machineTalkSec)
+    if (truth === 'machine') return this.sample(this.model.machineTalkSec)
     if (truth !== 'human') return 0
-    return this.sample(isAgentScenario(s) ? s.talkSec : s.messageSec)
+    return this.sample(this.model.liveSec)
   }
 
   private sample(dist: Distribution): number {
@@ -142,14 +141,14 @@ export class SimTelephony implements Telephony {
     call.answered = true
     this.hooks.onEvent({ kind: 'answered', callId: call.id })
     if (!request.cpaEnabled) return
-    const amd = this.scenario.amd
+    const amd = this.model.amd
     const human = call.truth === 'human'
     if (!request.amdEnabled || !amd.enabled) {
       // CPA without AMD tells people from fax tones only: a machine greeting passes as live.
       return this.emit(call, 0, { kind: 'cpa', callId: call.id, decision: 'live' })
     }
     const decisionSec = this.sample(amd.decisionSec)
-    if (human && this.amdRandom.bernoulli(this.scenario.customerLeftPct / 100)) {
+    if (human && this.amdRandom.bernoulli(this.model.customerLeftPct / 100)) {
       const leaveSec = decisionSec * this.amdRandom.next()
       return this.emit(call, leaveSec, { kind: 'customerHangup', callId: call.id })
     }
@@ -223,7 +222,7 @@ export class SimTelephony implements Telephony {
 
   callAgent(agentId: string, purpose: 'reservation' | 'inbound' | 'preview'): void {
     if (purpose !== 'reservation') return
-    const answerSec = sampleSec(this.scenario.reservationAnswerSec, this.agentRandom)
+    const answerSec = sampleSec(this.model.reservationAnswerSec, this.agentRandom)
     this.emit(null, answerSec, { kind: 'agentAnswered', agentId })
   }
 
