@@ -3,18 +3,16 @@
 // registers its own routes; this file only wires them.
 import type { FastifyInstance } from 'fastify'
 import type { ContactImport } from '../import/service.ts'
+import type { AgentControl, DialerControl, LiveFeed } from '../runtime/control.ts'
 import type {
   Accounts,
-  AgentControl,
   AttemptReports,
   AuditLog,
   CallGuideAnswers,
   ConfigDocuments,
   ContactLists,
-  DialerControl,
   DncFiles,
   DncLists,
-  LiveFeed,
 } from '../store/ports/api-stores.ts'
 import { buildApi } from './app.ts'
 import type { AuthBackend } from './auth.ts'

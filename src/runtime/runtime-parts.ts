@@ -6,7 +6,6 @@ import { Engine } from '../dialer/engine.ts'
 import type { Clock } from '../dialer/ports/clock.ts'
 import type { Ids } from '../dialer/ports/ids.ts'
 import type { EngineEvent } from '../dialer/types.ts'
-import type { CampaignLiveFigures } from '../store/ports/api-stores.ts'
 import type { RuntimePorts, TenantConfig } from '../store/ports/dialer-store.ts'
 import {
   AgentLegs,
@@ -22,6 +21,7 @@ import {
 import { AttemptJournal } from './attempt-journal.ts'
 import { CampaignStats } from './campaign-stats.ts'
 import { CampaignLifecycle } from './campaigns.ts'
+import type { CampaignLiveFigures } from './control.ts'
 import { DialerApiCampaigns, type DialerApiOptions } from './dialer-api/dialer-api-campaigns.ts'
 import { DncMirror } from './dnc-mirror.ts'
 import type { ContactBufferLimits } from './durable-contact-list.ts'

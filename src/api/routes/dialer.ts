@@ -9,7 +9,8 @@ import {
   startCampaignRequestSchema,
   updateCampaignRequestSchema,
 } from '../../domain/campaign/dialer-api.ts'
-import type { AuditLog, DialerControl } from '../../store/ports/api-stores.ts'
+import type { DialerControl } from '../../runtime/control.ts'
+import type { AuditLog } from '../../store/ports/api-stores.ts'
 import { principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
 import { badRequest, errorBodySchema } from '../errors.ts'
