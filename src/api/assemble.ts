@@ -4,16 +4,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { ContactImport } from '../import/service.ts'
 import type { AgentControl, DialerControl, LiveFeed } from '../runtime/control.ts'
-import type {
-  Accounts,
-  AttemptReports,
-  AuditLog,
-  CallGuideAnswers,
-  ConfigDocuments,
-  ContactLists,
-  DncFiles,
-  DncLists,
-} from '../store/ports/api-stores.ts'
+import type { Accounts } from '../store/ports/accounts.ts'
+import type { AttemptReports } from '../store/ports/attempt-reports.ts'
+import type { AuditLog } from '../store/ports/audit.ts'
+import type { CallGuideAnswers } from '../store/ports/call-guide-answers.ts'
+import type { ContactLists } from '../store/ports/contact-lists.ts'
+import type { DncFiles, DncLists } from '../store/ports/dnc.ts'
+import type { ConfigDocuments } from '../store/ports/documents.ts'
 import { buildApi } from './app.ts'
 import type { AuthBackend } from './auth.ts'
 import type { ApiMetrics } from './metrics.ts'

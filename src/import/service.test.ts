@@ -3,7 +3,7 @@
 // returned, the list finished ready or failed — and never leaves a list importing.
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import type { ContactListView, ImportIssueRow } from '../store/ports/api-stores.ts'
+import type { ContactListView, ImportIssueRow } from '../store/ports/contact-lists.ts'
 import { ImportSinkError } from './import-contacts.ts'
 import { importMappingSchema } from './mapping.ts'
 import { ContactImportService, IMPORT_ISSUE_WRITE_ROWS } from './service.ts'

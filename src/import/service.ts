@@ -4,7 +4,7 @@
 // the store's sink scrubbing against the campaign's DNC lists, records every issue with the list
 // as it arises, and finishes the list with its counts, ready or failed. It answers with the
 // summary and the first issues; what to make of them is the caller's (the route's HTTP answer).
-import type { ContactLists, ContactListView, ImportIssueRow } from '../store/ports/api-stores.ts'
+import type { ContactLists, ContactListView, ImportIssueRow } from '../store/ports/contact-lists.ts'
 import type { ImportSink } from '../store/ports/contact-sink.ts'
 import { type ImportCounts, type ImportResult, importContacts } from './import-contacts.ts'
 import { importMappingSchema } from './mapping.ts'

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream'
 import { CONFIG_KINDS } from '../api/resources/config-kinds.ts'
 import { importMappingSchema } from '../import/mapping.ts'
 import type { ContactImport } from '../import/service.ts'
-import type { ContactLists } from '../store/ports/api-stores.ts'
+import type { ContactLists } from '../store/ports/contact-lists.ts'
 import type { SqlAccounts } from '../store/sql/accounts.ts'
 import type { SqlConfigDocuments } from '../store/sql/documents.ts'
 import {

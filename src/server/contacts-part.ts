@@ -3,7 +3,7 @@
 // wires it for the server, the first start's demo contacts, the API tests and the benchmark.
 import type { Kysely } from 'kysely'
 import { ContactImportService } from '../import/service.ts'
-import type { ConfigDocuments } from '../store/ports/api-stores.ts'
+import type { ConfigDocuments } from '../store/ports/documents.ts'
 import type { SqlContactLists } from '../store/sql/contacts.ts'
 import type { SqlDncLists } from '../store/sql/documents.ts'
 import type { Database } from '../store/sql/schema.ts'

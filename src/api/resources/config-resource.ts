@@ -5,14 +5,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { Role } from '../../store/ports/accounts.ts'
+import type { AuditLog } from '../../store/ports/audit.ts'
 import {
-  type AuditLog,
   type ConfigDocument,
   type ConfigDocuments,
   DuplicateError,
   VersionConflictError,
-} from '../../store/ports/api-stores.ts'
-import type { Role } from '../auth.ts'
+} from '../../store/ports/documents.ts'
 import { principalOf } from '../auth.ts'
 import {
   conflict,

@@ -9,7 +9,8 @@ import {
   callGuideSchema,
   validateAnswers,
 } from '../../domain/campaign/call-guide.ts'
-import type { CallGuideAnswers, ConfigDocuments } from '../../store/ports/api-stores.ts'
+import type { CallGuideAnswers } from '../../store/ports/call-guide-answers.ts'
+import type { ConfigDocuments } from '../../store/ports/documents.ts'
 import { principalOf } from '../auth.ts'
 import { badRequest, errorBodySchema, forbidden, notFound, unprocessable } from '../errors.ts'
 

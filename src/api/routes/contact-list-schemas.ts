@@ -3,12 +3,9 @@
 import { z } from 'zod'
 import type { ImportFormat } from '../../import/records.ts'
 import type { ContactImport } from '../../import/service.ts'
-import type {
-  AuditLog,
-  ConfigDocuments,
-  ContactLists,
-  ContactListView,
-} from '../../store/ports/api-stores.ts'
+import type { AuditLog } from '../../store/ports/audit.ts'
+import type { ContactLists, ContactListView } from '../../store/ports/contact-lists.ts'
+import type { ConfigDocuments } from '../../store/ports/documents.ts'
 
 /** Largest contact file accepted in one upload. */
 export const CONTACT_FILE_BYTES_MAX = 2 * 1024 * 1024 * 1024

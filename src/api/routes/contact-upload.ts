@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { ContactListView } from '../../store/ports/api-stores.ts'
+import type { ContactListView } from '../../store/ports/contact-lists.ts'
 import { principalOf } from '../auth.ts'
 import { ApiError, conflict, errorBodySchema, unprocessable } from '../errors.ts'
 import {

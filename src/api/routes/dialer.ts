@@ -10,7 +10,7 @@ import {
   updateCampaignRequestSchema,
 } from '../../domain/campaign/dialer-api.ts'
 import type { DialerControl } from '../../runtime/control.ts'
-import type { AuditLog } from '../../store/ports/api-stores.ts'
+import type { AuditLog } from '../../store/ports/audit.ts'
 import { principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
 import { badRequest, errorBodySchema } from '../errors.ts'

@@ -6,12 +6,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { dncListNameSchema } from '../../domain/campaign/campaign.ts'
 import { e164FieldSchema } from '../../domain/phone.ts'
-import {
-  type AuditLog,
-  type DncEntry,
-  type DncLists,
-  DuplicateError,
-} from '../../store/ports/api-stores.ts'
+import type { AuditLog } from '../../store/ports/audit.ts'
+import type { DncEntry, DncLists } from '../../store/ports/dnc.ts'
+import { DuplicateError } from '../../store/ports/documents.ts'
 import { principalOf } from '../auth.ts'
 import { conflict, errorBodySchema, notFound } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'

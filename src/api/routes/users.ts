@@ -4,12 +4,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import {
-  type Accounts,
-  type AuditLog,
-  type ConfigDocuments,
-  DuplicateError,
-} from '../../store/ports/api-stores.ts'
+import type { Accounts } from '../../store/ports/accounts.ts'
+import type { AuditLog } from '../../store/ports/audit.ts'
+import { type ConfigDocuments, DuplicateError } from '../../store/ports/documents.ts'
 import { principalOf, roleSchema } from '../auth.ts'
 import { conflict, errorBodySchema, notFound, unprocessable } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'

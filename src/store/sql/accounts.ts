@@ -2,15 +2,17 @@
 // random 32-byte secrets shown once; only their SHA-256 is stored. Every query is scoped by tenant.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { Principal, Role, SessionPrincipal } from '../../api/auth.ts'
-import {
-  type Accounts,
-  DuplicateError,
-  type IssuedSession,
-  type IssuedToken,
-  type Page,
-  type UserView,
-} from '../ports/api-stores.ts'
+import type {
+  Accounts,
+  IssuedSession,
+  IssuedToken,
+  Principal,
+  Role,
+  SessionPrincipal,
+  UserView,
+} from '../ports/accounts.ts'
+import { DuplicateError } from '../ports/documents.ts'
+import type { Page } from '../ports/page.ts'
 import { isUniqueViolation } from './open.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 import type { Database, UsersTable } from './schema.ts'

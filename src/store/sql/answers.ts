@@ -1,7 +1,7 @@
 // Call-guide answers (R5.6) kept beside the attempt they belong to; saving again during wrap-up
 // replaces them (the agent corrects a slip), and the attempt log itself stays append-only.
 import type { Kysely } from 'kysely'
-import type { CallGuideAnswers, SavedAnswers } from '../ports/api-stores.ts'
+import type { CallGuideAnswers, SavedAnswers } from '../ports/call-guide-answers.ts'
 import type { Database } from './schema.ts'
 
 export class SqlCallGuideAnswers implements CallGuideAnswers {

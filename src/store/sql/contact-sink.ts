@@ -4,7 +4,7 @@
 // gets the newer data — and abort deletes them. DNC lookups go to the campaign's lists.
 import { type Kysely, sql } from 'kysely'
 import { CONTACT_NUMBERS_MAX } from '../../domain/contact.ts'
-import type { ContactListView } from '../ports/api-stores.ts'
+import type { ContactListView } from '../ports/contact-lists.ts'
 import type { ImportedContact, ImportSink, WriteResult } from '../ports/contact-sink.ts'
 import type { SqlDncLists } from './documents.ts'
 import type { ContactStagingTable, Database } from './schema.ts'

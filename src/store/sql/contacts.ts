@@ -2,8 +2,9 @@
 // report, expiry, closing a contact. The rows themselves go through SqlContactSink.
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { ContactLists, ContactListView, ImportIssueRow, Page } from '../ports/api-stores.ts'
+import type { ContactLists, ContactListView, ImportIssueRow } from '../ports/contact-lists.ts'
 import type { ImportSink } from '../ports/contact-sink.ts'
+import type { Page } from '../ports/page.ts'
 import { SqlContactSink } from './contact-sink.ts'
 import type { SqlDncLists } from './documents.ts'
 import type { ContactListsTable, Database } from './schema.ts'

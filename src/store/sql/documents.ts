@@ -1,19 +1,15 @@
 // Configuration documents, the audit log and DNC lists in SQL, scoped by tenant on every query.
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import type { AuditEntry, AuditLog } from '../ports/audit.ts'
+import type { DncEntry, DncFiles, DncListMeta, DncLists } from '../ports/dnc.ts'
 import {
-  type AuditEntry,
-  type AuditLog,
   type ConfigDocument,
   type ConfigDocuments,
-  type DncEntry,
-  type DncFiles,
-  type DncListMeta,
-  type DncLists,
   DuplicateError,
-  type Page,
   VersionConflictError,
-} from '../ports/api-stores.ts'
+} from '../ports/documents.ts'
+import type { Page } from '../ports/page.ts'
 import { dncListInfo, replaceDncList } from './dnc-load.ts'
 import { isUniqueViolation } from './open.ts'
 import type { ConfigObjectsTable, Database } from './schema.ts'

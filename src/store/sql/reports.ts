@@ -1,7 +1,8 @@
 // Reports over the append-only attempt log (R9.1): attempts with their result, newest first, and
 // the counts by outcome of a campaign (open attempts count as OPEN until their result is written).
 import type { Kysely } from 'kysely'
-import type { AttemptReports, AttemptView, Page } from '../ports/api-stores.ts'
+import type { AttemptReports, AttemptView } from '../ports/attempt-reports.ts'
+import type { Page } from '../ports/page.ts'
 import type { Database } from './schema.ts'
 
 export class SqlAttemptReports implements AttemptReports {

@@ -2,7 +2,7 @@
 // and every national list of the tenant when `ndncEnabled`. Used at import (scrubbing) and by the
 // dialer (the check before every dial).
 import type { Kysely } from 'kysely'
-import type { ConfigDocuments } from '../ports/api-stores.ts'
+import type { ConfigDocuments } from '../ports/documents.ts'
 import type { Database } from './schema.ts'
 
 export async function scrubListsOf(
