@@ -1,16 +1,14 @@
 // One dialer runtime per tenant of the store (src/runtime), on the server's clock and the
-// built-in simulated network, each with its durable ports bound to its tenant. The demo tenant's
-// agents are simulated (they answer, talk and wrap up by themselves) and an inbound queue is fed
-// with simulated customers; other tenants' agents act through the agent desktop API.
+// built-in simulated network, each with its durable ports bound to its tenant
+// (SqlStore.forTenant). The demo tenant's agents are simulated (they answer, talk and wrap up by
+// themselves) and an inbound queue is fed with simulated customers; other tenants' agents act
+// through the agent desktop API.
 import type { ApiMetrics } from '../api/metrics.ts'
 import { DialerService } from '../runtime/dialer-service.ts'
 import type { RuntimeLog } from '../runtime/log.ts'
 import type { RealClock } from '../runtime/real-clock.ts'
 import { newOwnerId, TenantRuntime } from '../runtime/tenant-runtime.ts'
-import { SqlDialerStore } from '../store/sql/dialer-store.ts'
-import type { OpenedDb } from '../store/sql/open.ts'
-import { SqlRuntimeSources } from '../store/sql/runtime-sources.ts'
-import type { SecretBox } from '../store/sql/secrets.ts'
+import type { SqlStore } from '../store/sql/store.ts'
 import { DEMO_TENANT_ID } from './seed/demo-tenant.ts'
 
 export const DEMO_INBOUND_ARRIVALS_PER_HOUR = 40
@@ -25,27 +23,24 @@ export interface TenantRuntimes {
 }
 
 export async function startTenantRuntimes(options: {
-  db: OpenedDb
+  store: SqlStore
   clock: RealClock
-  secrets: SecretBox
   metrics: ApiMetrics
   owner: string
   log: (line: string) => void
 }): Promise<TenantRuntimes> {
-  const { db, clock, secrets, metrics } = options
+  const { store, clock, metrics } = options
   const service = new DialerService()
   const owner = newOwnerId(options.owner, process.pid)
-  const tenants = await db.db.selectFrom('tenants').select('id').orderBy('id').execute()
-  for (const { id: tenantId } of tenants) {
-    const store = new SqlDialerStore(db.db, tenantId, db.dialect)
-    const sources = new SqlRuntimeSources(db.db, tenantId, secrets).ports()
+  for (const tenantId of await store.tenantIds()) {
+    const ports = store.forTenant(tenantId).runtime
     const log: RuntimeLog = {
       info: () => {},
       warn: (message) => options.log(`${tenantId}: warning: ${message}`),
       error: (message) => options.log(`${tenantId}: error: ${message}`),
     }
     const isDemo = tenantId === DEMO_TENANT_ID
-    const config = await sources.config.load()
+    const config = await ports.config.load()
     service.add(
       await TenantRuntime.start({
         tenantId,
@@ -53,7 +48,7 @@ export async function startTenantRuntimes(options: {
         owner,
         metrics,
         log,
-        ports: { contacts: store, attempts: store, ...sources },
+        ports,
         simulatedAgents: isDemo ? config.agents.map((a) => a.id) : [],
         ...(isDemo && config.entryPoints.some((e) => e.id === 'ep-support')
           ? {

@@ -1,7 +1,7 @@
 // Users and who they are when they call (issue 5 Security): roles, the principal a token or
-// session stands for, users, passwords, tokens and sessions. The store owns users and roles; the
-// HTTP layer's authentication (src/api/auth.ts) uses them.
-import type { Page } from './page.ts'
+// session stands for, the tenant's user management, and the credentials that name their user.
+// The store owns users and roles; the HTTP layer's authentication (src/api/auth.ts) uses them.
+import type { Page, PageRequest } from './page.ts'
 
 export const ROLES = ['admin', 'supervisor', 'agent'] as const
 export type Role = (typeof ROLES)[number]
@@ -39,18 +39,30 @@ export interface IssuedSession {
   expiresAtMs: number
 }
 
-/** Users, passwords, tokens and sessions. */
-export interface Accounts {
+/** The users of one tenant (R4.2): listed, created with a role, disabled. Bound to one tenant. */
+export interface UserAccounts {
+  listUsers(page: PageRequest): Promise<Page<UserView>>
+  /** Throws DuplicateError when the username is taken (in any tenant: usernames log in alone). */
+  createUser(
+    user: { username: string; password: string; role: Role; agentId: string | null },
+    nowMs: number,
+  ): Promise<UserView>
+  setUserDisabled(userId: string, disabled: boolean): Promise<UserView | null>
+}
+
+/**
+ * Passwords, API tokens and browser sessions. Cross-tenant by nature, the one exception to the
+ * stores bound to a tenant: a username, a token or a session id is all the caller brings, and it
+ * names the user and so the tenant. Writes take the principal, which carries its tenant.
+ */
+export interface Credentials {
   /** The user's principal when the password matches and the user is enabled; else null. */
   login(username: string, password: string, nowMs: number): Promise<Principal | null>
   issueToken(principal: Principal, name: string, ttlMs: number, nowMs: number): Promise<IssuedToken>
   createSession(principal: Principal, ttlMs: number, nowMs: number): Promise<IssuedSession>
   endSession(sessionId: string): Promise<void>
-  listUsers(tenantId: string, page: { limit: number; offset: number }): Promise<Page<UserView>>
-  createUser(
-    tenantId: string,
-    user: { username: string; password: string; role: Role; agentId: string | null },
-    nowMs: number,
-  ): Promise<UserView>
-  setUserDisabled(tenantId: string, userId: string, disabled: boolean): Promise<UserView | null>
+  /** The token's principal; null when the token is unknown, expired or its user disabled. */
+  principalForToken(token: string, nowMs: number): Promise<Principal | null>
+  /** The session's principal with its CSRF token; null as for tokens. */
+  principalForSession(sessionId: string, nowMs: number): Promise<SessionPrincipal | null>
 }

@@ -1,6 +1,6 @@
 // The append-only attempt log as reports read it (R9.1): attempts with their result, newest
-// first, and a campaign's counts by outcome.
-import type { Page } from './page.ts'
+// first, and a campaign's counts by outcome. Bound to one tenant.
+import type { Page, PageRequest } from './page.ts'
 
 export interface AttemptView {
   id: string
@@ -14,12 +14,14 @@ export interface AttemptView {
   details: Record<string, unknown>
 }
 
-/** The append-only attempt log as reports read it (R9.1). */
+export interface AttemptFilter {
+  campaignId?: string
+  contactId?: string
+  agentId?: string
+}
+
 export interface AttemptReports {
-  list(
-    tenantId: string,
-    filter: { campaignId?: string; contactId?: string; agentId?: string },
-    page: { limit: number; offset: number },
-  ): Promise<Page<AttemptView>>
-  countsByOutcome(tenantId: string, campaignId: string): Promise<Record<string, number>>
+  list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>>
+  /** Attempts of the campaign by outcome; open ones count as OPEN. */
+  countsByOutcome(campaignId: string): Promise<Record<string, number>>
 }

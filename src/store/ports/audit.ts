@@ -1,6 +1,6 @@
 // The audit log (R4.2): who changed which configuration object or acted on a campaign, newest
-// first.
-import type { Page } from './page.ts'
+// first. Bound to one tenant.
+import type { Page, PageRequest } from './page.ts'
 
 export interface AuditEntry {
   actorUserId: string
@@ -11,10 +11,12 @@ export interface AuditEntry {
   summary: Record<string, unknown>
 }
 
+export interface AuditRecord extends AuditEntry {
+  id: string
+  atMs: number
+}
+
 export interface AuditLog {
-  record(tenantId: string, entry: AuditEntry, nowMs: number): Promise<void>
-  list(
-    tenantId: string,
-    page: { limit: number; offset: number },
-  ): Promise<Page<AuditEntry & { id: string; atMs: number }>>
+  record(entry: AuditEntry, nowMs: number): Promise<void>
+  list(page: PageRequest): Promise<Page<AuditRecord>>
 }

@@ -1,4 +1,4 @@
-// Call-guide answers stored with their attempt (R5.6).
+// Call-guide answers stored with their attempt (R5.6). Bound to one tenant.
 
 export interface SavedAnswers {
   attemptId: string
@@ -8,13 +8,9 @@ export interface SavedAnswers {
   savedAtMs: number
 }
 
-/** Call-guide answers stored with their attempt (R5.6). */
 export interface CallGuideAnswers {
   /** The attempt's campaign and the agent who handled it; null when there is no such attempt. */
-  attempt(
-    tenantId: string,
-    attemptId: string,
-  ): Promise<{ campaignId: string; agentId: string | null } | null>
-  save(tenantId: string, answers: SavedAnswers): Promise<void>
-  get(tenantId: string, attemptId: string): Promise<SavedAnswers | null>
+  attempt(attemptId: string): Promise<{ campaignId: string; agentId: string | null } | null>
+  save(answers: SavedAnswers): Promise<void>
+  get(attemptId: string): Promise<SavedAnswers | null>
 }

@@ -1,6 +1,6 @@
 // Do-not-call lists (R5.4, R10.3): numbers added and removed one at a time, and whole lists
-// loaded from a file (the national list, refreshed with its load date kept).
-import type { Page } from './page.ts'
+// loaded from a file (the national list, refreshed with its load date kept). Bound to one tenant.
+import type { Page, PageRequest } from './page.ts'
 
 export interface DncEntry {
   listName: string
@@ -10,17 +10,13 @@ export interface DncEntry {
   addedAtMs: number
 }
 
-/** Internal and national do-not-call lists (R5.4, R10.3). */
+/** Internal and national do-not-call lists, number by number. */
 export interface DncLists {
   /** Throws DuplicateError when the number is already on the list. */
-  add(tenantId: string, entry: Omit<DncEntry, 'addedAtMs'>, nowMs: number): Promise<DncEntry>
-  get(tenantId: string, listName: string, phoneNumber: string): Promise<DncEntry | null>
-  remove(tenantId: string, listName: string, phoneNumber: string): Promise<boolean>
-  list(
-    tenantId: string,
-    listName: string,
-    page: { limit: number; offset: number },
-  ): Promise<Page<DncEntry>>
+  add(entry: Omit<DncEntry, 'addedAtMs'>, nowMs: number): Promise<DncEntry>
+  get(listName: string, phoneNumber: string): Promise<DncEntry | null>
+  remove(listName: string, phoneNumber: string): Promise<boolean>
+  list(listName: string, page: PageRequest): Promise<Page<DncEntry>>
 }
 
 export interface DncListMeta {
@@ -32,10 +28,9 @@ export interface DncListMeta {
 
 /** Whole-list loads of DNC files (R5.4: the national list is loaded from a file and refreshed). */
 export interface DncFiles {
-  info(tenantId: string, name: string): Promise<DncListMeta>
+  info(name: string): Promise<DncListMeta>
   /** Replaces the list's numbers atomically with the streamed batches; the new count. */
   replace(
-    tenantId: string,
     list: { name: string; kind: 'internal' | 'national'; source: string },
     batches: AsyncIterable<string[]>,
     nowMs: number,

@@ -1,6 +1,6 @@
 // The tenant's configuration objects (R4, R5) as versioned JSON documents, one kind at a time,
-// and the two refusals a write can meet.
-import type { Page } from './page.ts'
+// and the two refusals a write can meet. Bound to one tenant (src/store/ports/tenant-stores.ts).
+import type { Page, PageRequest } from './page.ts'
 
 export interface ConfigDocument {
   id: string
@@ -17,29 +17,23 @@ export class DuplicateError extends Error {}
 export class VersionConflictError extends Error {}
 
 export interface ConfigDocuments {
-  list(
-    tenantId: string,
-    kind: string,
-    page: { limit: number; offset: number },
-  ): Promise<Page<ConfigDocument>>
+  list(kind: string, page: PageRequest): Promise<Page<ConfigDocument>>
   /** Every document of a kind (reference checks; kinds are bounded by their own limits). */
-  all(tenantId: string, kind: string): Promise<ConfigDocument[]>
-  get(tenantId: string, kind: string, id: string): Promise<ConfigDocument | null>
+  all(kind: string): Promise<ConfigDocument[]>
+  get(kind: string, id: string): Promise<ConfigDocument | null>
   /** Throws DuplicateError when the id or name is taken. */
   create(
-    tenantId: string,
     kind: string,
     doc: { id: string; name: string; body: unknown },
     nowMs: number,
   ): Promise<ConfigDocument>
   /** Throws VersionConflictError when `expectedVersion` is stale; null when absent. */
   update(
-    tenantId: string,
     kind: string,
     id: string,
     doc: { name: string; body: unknown },
     expectedVersion: number | undefined,
     nowMs: number,
   ): Promise<ConfigDocument | null>
-  remove(tenantId: string, kind: string, id: string): Promise<boolean>
+  remove(kind: string, id: string): Promise<boolean>
 }
