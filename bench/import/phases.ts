@@ -6,10 +6,8 @@ import { createReadStream } from 'node:fs'
 import { parse } from 'csv-parse'
 import { importMappingSchema } from '../../src/import/mapping.ts'
 import { sqlContactsPart } from '../../src/server/contacts-part.ts'
-import { SqlAccounts } from '../../src/store/sql/accounts.ts'
-import { SqlContactLists } from '../../src/store/sql/contacts.ts'
-import { SqlConfigDocuments, SqlDncLists } from '../../src/store/sql/documents.ts'
 import { openDb } from '../../src/store/sql/open.ts'
+import { SqlStore } from '../../src/store/sql/store.ts'
 
 export const BENCH_MAPPING = importMappingSchema.parse({
   numbers: ['phone', 'mobile'],
@@ -48,12 +46,11 @@ export async function plainParse(file: string): Promise<PhaseResult> {
 
 export async function fullImport(file: string, dataDir: string): Promise<PhaseResult> {
   const opened = await openDb({ dataDir })
-  const accounts = new SqlAccounts(opened.db)
-  await accounts.ensureTenant('bench', 'Bench', 0)
-  const config = new SqlConfigDocuments(opened.db)
+  const store = new SqlStore(opened)
+  await store.accounts.ensureTenant('bench', 'Bench', 0)
+  const bench = store.forTenant('bench')
   // The campaign scrubs against the internal list only (no national list is loaded).
-  await config.create(
-    'bench',
+  await bench.documents.create(
     'campaign',
     {
       id: 'bench',
@@ -62,11 +59,9 @@ export async function fullImport(file: string, dataDir: string): Promise<PhaseRe
     },
     0,
   )
-  const dnc = new SqlDncLists(opened.db)
-  const contacts = sqlContactsPart(opened.db, config, new SqlContactLists(opened.db), dnc, () => 0)
+  const contacts = sqlContactsPart(store, () => 0)
   for (let i = 0; i < 1000; i++)
-    await dnc.add(
-      'bench',
+    await bench.dnc.add(
       {
         listName: 'internal',
         phoneNumber: `+1212${String(5_000_000 + i * 97).padStart(7, '0')}`,
@@ -75,8 +70,7 @@ export async function fullImport(file: string, dataDir: string): Promise<PhaseRe
       },
       0,
     )
-  const list = await contacts.lists.create(
-    'bench',
+  const list = await bench.contactLists.create(
     { campaignId: 'bench', name: 'bench', mapping: BENCH_MAPPING },
     0,
   )

@@ -1,23 +1,14 @@
-// Puts the whole API together from its parts: accounts, configuration, audit, DNC, and — when the
-// server runs them — the dialer, the live feed, contact lists and reports. Each resource module
-// registers its own routes; this file only wires them.
+// Puts the whole API together from its parts: logins, and on the caller's tenant's stores users,
+// configuration, audit, DNC, reports and call-guide answers; and — when the server runs them —
+// the dialer, the live feed and contact lists. Each resource module registers its own routes;
+// this file only wires them.
 import type { FastifyInstance } from 'fastify'
 import type { ContactImport } from '../import/service.ts'
-import type {
-  Accounts,
-  AgentControl,
-  AttemptReports,
-  AuditLog,
-  CallGuideAnswers,
-  ConfigDocuments,
-  ContactLists,
-  DialerControl,
-  DncFiles,
-  DncLists,
-  LiveFeed,
-} from '../store/ports/api-stores.ts'
+import type { AgentControl, DialerControl, LiveFeed } from '../runtime/control.ts'
+import type { Credentials } from '../store/ports/accounts.ts'
+import type { DncFiles, DncLists } from '../store/ports/dnc.ts'
+import type { TenantStores } from '../store/ports/tenant-stores.ts'
 import { buildApi } from './app.ts'
-import type { AuthBackend } from './auth.ts'
 import type { ApiMetrics } from './metrics.ts'
 import { CONFIG_KINDS } from './resources/config-kinds.ts'
 import { registerConfigResource } from './resources/config-resource.ts'
@@ -37,12 +28,13 @@ import { registerDncFileRoutes } from './routes/dnc-file.ts'
 import { registerLiveRoute } from './routes/live.ts'
 import { registerReportRoutes } from './routes/reports.ts'
 import { registerUserRoutes } from './routes/users.ts'
+import { registerTenantStores } from './tenant-stores.ts'
 
 export interface OutdialApiParts {
-  accounts: Accounts & AuthBackend
-  config: ConfigDocuments
-  audit: AuditLog
-  dnc: DncLists & DncFiles
+  /** Logins, tokens and sessions: cross-tenant (a credential names its user and tenant). */
+  credentials: Credentials
+  /** Every store of one tenant, bound to it; resolved once per request from the principal. */
+  stores: (tenantId: string) => TenantStores
   nowMs: () => number
   logLevel?: string
   secureCookies?: boolean
@@ -51,13 +43,9 @@ export interface OutdialApiParts {
   dialer?: DialerControl
   agents?: AgentControl
   live?: LiveFeed
-  reports?: AttemptReports
-  answers?: CallGuideAnswers
-  contacts?: {
-    lists: ContactLists
-    /** The contact-import service (src/import/service.ts) that uploads go through. */
-    imports: ContactImport
-  }
+  /** The contact-import service (src/import/service.ts) that uploads go through; without it the
+   * contact-list routes are not served. */
+  contacts?: { imports: ContactImport }
   /** Seals connector secrets; without it the connector resource is not served. */
   secrets?: SecretSealer
   /** How a connector's credentials are checked on save (default: GET its validation URL). */
@@ -71,70 +59,76 @@ export interface OutdialApiParts {
 }
 
 export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance> {
-  const { accounts, config, audit, nowMs } = parts
-  const dnc = withChangeHook(parts.dnc, parts.onDncChange)
+  const { credentials, nowMs } = parts
+  const storesFor = (tenantId: string): TenantStores => {
+    const stores = parts.stores(tenantId)
+    const onDncChange = parts.onDncChange
+    if (!onDncChange) return stores
+    const dnc = withChangeHook(stores.dnc, stores.dncFiles, () => onDncChange(tenantId))
+    return { ...stores, dnc, dncFiles: dnc }
+  }
   return buildApi({
-    auth: accounts,
+    auth: credentials,
     nowMs,
     logLevel: parts.logLevel,
     metrics: parts.metrics,
     health: parts.health,
     register: (app) => {
-      registerAuthRoutes(app, accounts, nowMs, parts.secureCookies ?? true)
-      registerUserRoutes(app, { accounts, audit, config, nowMs })
+      registerTenantStores(app, storesFor)
+      registerAuthRoutes(app, credentials, nowMs, parts.secureCookies ?? true)
+      registerUserRoutes(app, { nowMs })
       const kinds = parts.secrets
         ? [...CONFIG_KINDS, connectorResource(parts.secrets, parts.checkConnector)]
         : CONFIG_KINDS
       for (const spec of kinds)
         registerConfigResource(
           app,
-          { config, audit, nowMs },
+          { nowMs },
           {
             ...spec,
             afterChange: (tenantId: string, id: string) =>
               parts.onConfigChange?.(tenantId, spec.kind, id),
           },
         )
-      registerDncRoutes(app, dnc, audit, nowMs)
-      registerDncFileRoutes(app, dnc, audit, nowMs)
+      registerDncRoutes(app, nowMs)
+      registerDncFileRoutes(app, nowMs)
       if (parts.dialer) {
-        registerCampaignControlRoutes(app, { dialer: parts.dialer, audit, nowMs })
-        registerDialerRoutes(app, { dialer: parts.dialer, audit, nowMs })
+        registerCampaignControlRoutes(app, { dialer: parts.dialer, nowMs })
+        registerDialerRoutes(app, { dialer: parts.dialer, nowMs })
       }
       if (parts.live) registerLiveRoute(app, parts.live)
-      if (parts.agents) registerAgentDeskRoutes(app, { agents: parts.agents, audit, nowMs })
-      if (parts.reports) registerReportRoutes(app, { reports: parts.reports, config })
-      if (parts.answers) registerAnswerRoutes(app, { answers: parts.answers, config, nowMs })
-      if (parts.contacts)
-        registerContactListRoutes(app, { ...parts.contacts, config, audit, nowMs })
+      if (parts.agents) registerAgentDeskRoutes(app, { agents: parts.agents, nowMs })
+      registerReportRoutes(app)
+      registerAnswerRoutes(app, { nowMs })
+      if (parts.contacts) registerContactListRoutes(app, { ...parts.contacts, nowMs })
       parts.extraRoutes?.(app)
     },
   })
 }
 
-/** The DNC store, telling `onChange` after every successful change. */
+/** One tenant's DNC store, telling `onChange` after every successful change. */
 function withChangeHook(
-  dnc: DncLists & DncFiles,
-  onChange: ((tenantId: string) => void) | undefined,
+  lists: DncLists,
+  files: DncFiles,
+  onChange: () => void,
 ): DncLists & DncFiles {
-  if (!onChange) return dnc
   return {
-    get: (t, l, n) => dnc.get(t, l, n),
-    list: (t, l, p) => dnc.list(t, l, p),
-    info: (t, n) => dnc.info(t, n),
-    add: async (t, entry, now) => {
-      const added = await dnc.add(t, entry, now)
-      onChange(t)
+    get: (listName, phoneNumber) => lists.get(listName, phoneNumber),
+    list: (listName, page) => lists.list(listName, page),
+    info: (name) => files.info(name),
+    add: async (entry, now) => {
+      const added = await lists.add(entry, now)
+      onChange()
       return added
     },
-    remove: async (t, l, n) => {
-      const removed = await dnc.remove(t, l, n)
-      if (removed) onChange(t)
+    remove: async (listName, phoneNumber) => {
+      const removed = await lists.remove(listName, phoneNumber)
+      if (removed) onChange()
       return removed
     },
-    replace: async (t, list, batches, now) => {
-      const count = await dnc.replace(t, list, batches, now)
-      onChange(t)
+    replace: async (list, batches, now) => {
+      const count = await files.replace(list, batches, now)
+      onChange()
       return count
     },
   }

@@ -4,34 +4,17 @@
 // a route that declares neither is refused when it is registered, so none is left open by mistake.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { type Credentials, type Principal, ROLES, type Role } from '../store/ports/accounts.ts'
 import { forbidden, unauthorized } from './errors.ts'
 
-export const ROLES = ['admin', 'supervisor', 'agent'] as const
 export const roleSchema = z.enum(ROLES)
-export type Role = z.infer<typeof roleSchema>
 
 export const SESSION_COOKIE = 'outdial_session'
 export const CSRF_HEADER = 'x-csrf-token'
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-export interface Principal {
-  tenantId: string
-  userId: string
-  username: string
-  role: Role
-  /** The agent this user is (role agent); agents reach only their own state and contacts. */
-  agentId: string | null
-}
-
-export interface SessionPrincipal extends Principal {
-  csrfToken: string
-}
-
-/** What authentication needs from the store; the store adapter implements it. */
-export interface AuthBackend {
-  principalForToken(token: string, nowMs: number): Promise<Principal | null>
-  principalForSession(sessionId: string, nowMs: number): Promise<SessionPrincipal | null>
-}
+/** What authentication needs from the store: the principal a token or a session stands for. */
+export type AuthBackend = Pick<Credentials, 'principalForToken' | 'principalForSession'>
 
 export interface RouteAccess {
   /** Roles admitted; the route is authenticated. */

@@ -1,7 +1,7 @@
 // A refused dialer command as the one error body: unknown → 404, not allowed now → 409,
 // bad parameters → 400 naming fields, someone else's task → 403.
 
-import type { ControlRefusal } from '../store/ports/api-stores.ts'
+import type { ControlRefusal } from '../runtime/control.ts'
 import { ApiError, badRequest, conflict, forbidden } from './errors.ts'
 
 export function refusalError(refusal: ControlRefusal): ApiError {

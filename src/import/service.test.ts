@@ -3,7 +3,7 @@
 // returned, the list finished ready or failed — and never leaves a list importing.
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import type { ContactListView, ImportIssueRow } from '../store/ports/api-stores.ts'
+import type { ContactListView, ImportIssueRow } from '../store/ports/contact-lists.ts'
 import { ImportSinkError } from './import-contacts.ts'
 import { importMappingSchema } from './mapping.ts'
 import { ContactImportService, IMPORT_ISSUE_WRITE_ROWS } from './service.ts'
@@ -27,21 +27,21 @@ function store(sinkOptions: MemorySinkOptions = {}) {
     scrubbedFor: [] as string[],
     sinks: [] as MemorySink[],
   }
-  const service = new ContactImportService({
+  const service = new ContactImportService((tenantId) => ({
     lists: {
-      beginImport: async (tenantId, listId) => {
+      beginImport: async (listId) => {
         expect([tenantId, listId]).toEqual(['t1', 'l1'])
         if (state.status !== 'awaiting-upload') return false
         state.status = 'importing'
         return true
       },
-      appendIssues: async (_tenantId, _listId, issues) => void state.writes.push([...issues]),
-      finishImport: async (_tenantId, _listId, ok, counts) => {
+      appendIssues: async (_listId, issues) => void state.writes.push([...issues]),
+      finishImport: async (_listId, ok, counts) => {
         state.status = ok ? 'ready' : 'failed'
         state.counts = counts
       },
     },
-    sinkFor: (_tenantId, _list, scrubLists) => {
+    sinkFor: (_list, scrubLists) => {
       const sink = new MemorySink(sinkOptions)
       const lookup = sink.dncLookup.bind(sink)
       sink.dncLookup = async (numbers) => {
@@ -51,8 +51,8 @@ function store(sinkOptions: MemorySinkOptions = {}) {
       state.sinks.push(sink)
       return sink
     },
-    scrubLists: async (tenantId, campaignId) => [`${tenantId}/${campaignId}/internal`],
-  })
+    scrubLists: async (campaignId) => [`${tenantId}/${campaignId}/internal`],
+  }))
   const run = (file: string | Buffer, issuesReturnedMax = 2) =>
     service.importList({
       tenantId: 't1',

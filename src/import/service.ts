@@ -4,7 +4,7 @@
 // the store's sink scrubbing against the campaign's DNC lists, records every issue with the list
 // as it arises, and finishes the list with its counts, ready or failed. It answers with the
 // summary and the first issues; what to make of them is the caller's (the route's HTTP answer).
-import type { ContactLists, ContactListView, ImportIssueRow } from '../store/ports/api-stores.ts'
+import type { ContactLists, ContactListView, ImportIssueRow } from '../store/ports/contact-lists.ts'
 import type { ImportSink } from '../store/ports/contact-sink.ts'
 import { type ImportCounts, type ImportResult, importContacts } from './import-contacts.ts'
 import { importMappingSchema } from './mapping.ts'
@@ -13,13 +13,13 @@ import type { ImportFormat, ImportInput } from './records.ts'
 /** Issues written to the store at a time while importing. */
 export const IMPORT_ISSUE_WRITE_ROWS = 500
 
-/** What the service needs from the store. */
+/** What the service needs from the store, bound to one tenant. */
 export interface ContactImportStore {
   lists: Pick<ContactLists, 'beginImport' | 'appendIssues' | 'finishImport'>
   /** The sink of one import into `list`; its DNC lookups go to the lists `scrubLists` names. */
-  sinkFor(tenantId: string, list: ContactListView, scrubLists: () => Promise<string[]>): ImportSink
+  sinkFor(list: ContactListView, scrubLists: () => Promise<string[]>): ImportSink
   /** The DNC lists a campaign's contacts are scrubbed against (R5.4). */
-  scrubLists(tenantId: string, campaignId: string): Promise<string[]>
+  scrubLists(campaignId: string): Promise<string[]>
 }
 
 export interface ListImportRequest {
@@ -86,21 +86,21 @@ class IssueRecorder {
 }
 
 export class ContactImportService implements ContactImport {
-  constructor(private readonly store: ContactImportStore) {}
+  /** `storeFor` binds the store to the tenant of each import. */
+  constructor(private readonly storeFor: (tenantId: string) => ContactImportStore) {}
 
   async importList(request: ListImportRequest): Promise<ListImportOutcome> {
-    const { tenantId, list } = request
-    const { lists } = this.store
-    if (!(await lists.beginImport(tenantId, list.id))) return { kind: 'notAwaitingUpload' }
+    const { list } = request
+    const store = this.storeFor(request.tenantId)
+    const { lists } = store
+    if (!(await lists.beginImport(list.id))) return { kind: 'notAwaitingUpload' }
     const issues = new IssueRecorder(
-      (batch) => lists.appendIssues(tenantId, list.id, batch),
+      (batch) => lists.appendIssues(list.id, batch),
       request.issuesReturnedMax,
     )
     let result: ImportResult
     try {
-      const sink = this.store.sinkFor(tenantId, list, () =>
-        this.store.scrubLists(tenantId, list.campaignId),
-      )
+      const sink = store.sinkFor(list, () => store.scrubLists(list.campaignId))
       result = await importContacts(
         request.input,
         request.format,
@@ -114,10 +114,10 @@ export class ContactImportService implements ContactImport {
       )
       await issues.flush()
     } catch (error) {
-      await lists.finishImport(tenantId, list.id, false, {})
+      await lists.finishImport(list.id, false, {})
       throw error
     }
-    await lists.finishImport(tenantId, list.id, result.committed, { ...result.counts })
+    await lists.finishImport(list.id, result.committed, { ...result.counts })
     return {
       kind: 'finished',
       committed: result.committed,

@@ -5,8 +5,8 @@
 import type { CampaignRuntime } from '../dialer/context.ts'
 import { isIvr } from '../dialer/context.ts'
 import { type AttemptOutcome, emptyOutcomeCounts } from '../domain/outcomes.ts'
-import type { CampaignLiveFigures } from '../store/ports/api-stores.ts'
 import type { RuntimeCampaign } from './campaigns.ts'
+import type { CampaignLiveFigures } from './control.ts'
 
 export const DIAL_RATE_WINDOW_MS = 60_000
 /** Dial times kept for the dial rate (far above any real minute of one campaign). */

@@ -1,4 +1,4 @@
-// The running dialers of every tenant, as the HTTP layer drives them (src/store/ports/api-stores.ts
+// The running dialers of every tenant, as the HTTP layer drives them (control.ts
 // DialerControl, AgentControl and LiveFeed): campaign lifecycle of built-in and Dialer-API
 // campaigns through one interface, live figures, the Dialer API (R10.2) and preview-task actions,
 // the agent desktop's actions (R7), the live feed (R9.2).
@@ -6,6 +6,8 @@ import {
   startCampaignRequestSchema,
   updateCampaignRequestSchema,
 } from '../domain/campaign/dialer-api.ts'
+import type { AgentDesk } from './agent-desk.ts'
+import type { CampaignActionResult } from './campaigns.ts'
 import type {
   AgentActionName,
   AgentControl,
@@ -15,9 +17,7 @@ import type {
   DialerControl,
   LiveFeed,
   LiveMessage,
-} from '../store/ports/api-stores.ts'
-import type { AgentDesk } from './agent-desk.ts'
-import type { CampaignActionResult } from './campaigns.ts'
+} from './control.ts'
 import type { DialerApiResult } from './dialer-api/dialer-api-campaigns.ts'
 import type { TenantRuntime } from './tenant-runtime.ts'
 

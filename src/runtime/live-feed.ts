@@ -1,4 +1,4 @@
-// The live feed of one tenant (R9.2, src/store/ports/api-stores.ts LiveFeed): agent states, closed
+// The live feed of one tenant (R9.2, control.ts LiveFeed): agent states, closed
 // attempts and preview offers as they happen, and each campaign's figures at most once per
 // CAMPAIGN_FIGURES_INTERVAL_MS. Also keeps the prom-client gauges and counters of /metrics.
 // Listeners are isolated: one that throws is dropped, and never reaches the engine.
@@ -7,7 +7,7 @@ import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
-import type { CampaignLiveFigures, LiveMessage } from '../store/ports/api-stores.ts'
+import type { CampaignLiveFigures, LiveMessage } from './control.ts'
 import type { RuntimeLog } from './log.ts'
 import type { DialerMetrics } from './metrics.ts'
 

@@ -7,7 +7,6 @@ import type { PreviewActionResult } from '../dialer/preview.ts'
 import type { EngineCampaign, EngineEvent, PreviewAction } from '../dialer/types.ts'
 import type { CampaignAction } from '../domain/campaign/campaign-status.ts'
 import { CAMPAIGN_DNC_LISTS_MAX } from '../domain/campaign/limits.ts'
-import type { CampaignLiveFigures, LiveMessage } from '../store/ports/api-stores.ts'
 import type {
   DncSnapshot,
   PersistedCampaignState,
@@ -17,6 +16,7 @@ import { AgentDesk } from './agent-desk.ts'
 import { campaignFigures } from './campaign-stats.ts'
 import { type CampaignActionResult, isFinal, type RuntimeCampaign } from './campaigns.ts'
 import { seedComplianceHistory } from './compliance-history.ts'
+import type { CampaignLiveFigures, LiveMessage } from './control.ts'
 import { DurableContactList } from './durable-contact-list.ts'
 import { applyTenantConfig, mapTenantConfig, updateEngineCampaign } from './engine-config.ts'
 import { RECOVER_INTERVAL_MS, recoverOpenAttempts } from './recovery.ts'

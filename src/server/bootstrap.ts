@@ -6,9 +6,8 @@ import { Readable } from 'node:stream'
 import { CONFIG_KINDS } from '../api/resources/config-kinds.ts'
 import { importMappingSchema } from '../import/mapping.ts'
 import type { ContactImport } from '../import/service.ts'
-import type { ContactLists } from '../store/ports/api-stores.ts'
-import type { SqlAccounts } from '../store/sql/accounts.ts'
-import type { SqlConfigDocuments } from '../store/sql/documents.ts'
+import type { ContactLists } from '../store/ports/contact-lists.ts'
+import type { SqlStore } from '../store/sql/store.ts'
 import {
   DEMO_TENANT_ID,
   DEMO_TENANT_NAME,
@@ -24,7 +23,7 @@ export interface FirstStart {
   generatedPassword: string | null
 }
 
-/** The contact lists and the import service the demo's customers are loaded through. */
+/** The demo tenant's contact lists and the import service its customers are loaded through. */
 export interface DemoContacts {
   lists: Pick<ContactLists, 'create'>
   imports: ContactImport
@@ -43,11 +42,7 @@ async function seedDemoContacts(contacts: DemoContacts, nowMs: number): Promise<
     },
   })
   for (const [index, campaignId] of ['renewals', 'winback'].entries()) {
-    const list = await contacts.lists.create(
-      DEMO_TENANT_ID,
-      { campaignId, name: 'Demo customers', mapping },
-      nowMs,
-    )
+    const list = await contacts.lists.create({ campaignId, name: 'Demo customers', mapping }, nowMs)
     const outcome = await contacts.imports.importList({
       tenantId: DEMO_TENANT_ID,
       list,
@@ -61,11 +56,12 @@ async function seedDemoContacts(contacts: DemoContacts, nowMs: number): Promise<
 }
 
 export async function bootstrapFirstStart(
-  accounts: SqlAccounts,
-  config: SqlConfigDocuments,
-  options: { adminPassword?: string; demo: boolean; contacts: DemoContacts },
+  store: SqlStore,
+  options: { adminPassword?: string; demo: boolean; imports: ContactImport },
   nowMs: number,
 ): Promise<FirstStart> {
+  const { accounts } = store
+  const demo = store.forTenant(DEMO_TENANT_ID)
   if ((await accounts.userCount()) > 0) return { created: false, generatedPassword: null }
   const generatedPassword = options.adminPassword ? null : randomBytes(12).toString('base64url')
   const password = options.adminPassword ?? generatedPassword!
@@ -77,13 +73,12 @@ export async function bootstrapFirstStart(
       const body = spec.schema.parse(object.body) as Record<string, unknown>
       const id = String(spec.idOf ? spec.idOf(body) : body.id)
       const name = typeof body.name === 'string' ? body.name : id
-      await config.create(DEMO_TENANT_ID, object.kind, { id, name, body }, nowMs)
+      await demo.documents.create(object.kind, { id, name, body }, nowMs)
     }
-    await seedDemoContacts(options.contacts, nowMs)
+    await seedDemoContacts({ lists: demo.contactLists, imports: options.imports }, nowMs)
   }
   // The admin is created last: a start interrupted before this point seeds again next time.
-  await accounts.createUser(
-    DEMO_TENANT_ID,
+  await demo.users.createUser(
     { username: ADMIN_USERNAME, password, role: 'admin', agentId: null },
     nowMs,
   )

@@ -1,17 +1,15 @@
 // One dialer runtime per tenant of the store (src/runtime), on the server's clock and the
-// built-in simulated network, each with its durable ports bound to its tenant. The demo tenant's
-// agents are simulated (they answer, talk and wrap up by themselves) and an inbound queue is fed
-// with simulated customers; other tenants' agents act through the agent desktop API. Each runtime
-// logs through the server's logger, its tenant on every line.
+// built-in simulated network, each with its durable ports bound to its tenant
+// (SqlStore.forTenant). The demo tenant's agents are simulated (they answer, talk and wrap up by
+// themselves) and an inbound queue is fed with simulated customers; other tenants' agents act
+// through the agent desktop API. Each runtime logs through the server's logger, its tenant on
+// every line.
 import type { ApiMetrics } from '../api/metrics.ts'
 import type { DialerService } from '../runtime/dialer-service.ts'
 import { type RuntimeLog, type StructuredLogger, structuredLog } from '../runtime/log.ts'
 import type { RealClock } from '../runtime/real-clock.ts'
 import { newOwnerId, TenantRuntime } from '../runtime/tenant-runtime.ts'
-import { SqlDialerStore } from '../store/sql/dialer-store.ts'
-import type { OpenedDb } from '../store/sql/open.ts'
-import { SqlRuntimeSources } from '../store/sql/runtime-sources.ts'
-import type { SecretBox } from '../store/sql/secrets.ts'
+import type { SqlStore } from '../store/sql/store.ts'
 import { DEMO_TENANT_ID } from './seed/demo-tenant.ts'
 
 export const DEMO_INBOUND_ARRIVALS_PER_HOUR = 40
@@ -30,9 +28,8 @@ export function tenantLog(logger: StructuredLogger, tenantId: string): RuntimeLo
 }
 
 export async function startTenantRuntimes(options: {
-  db: OpenedDb
+  store: SqlStore
   clock: RealClock
-  secrets: SecretBox
   metrics: ApiMetrics
   owner: string
   /** Where the runtimes go (the HTTP layer already serves it). */
@@ -40,15 +37,13 @@ export async function startTenantRuntimes(options: {
   /** The server's logger (Fastify's pino instance). */
   logger: StructuredLogger
 }): Promise<TenantRuntimes> {
-  const { db, clock, secrets, metrics, service } = options
+  const { store, clock, metrics, service } = options
   const owner = newOwnerId(options.owner, process.pid)
-  const tenants = await db.db.selectFrom('tenants').select('id').orderBy('id').execute()
-  for (const { id: tenantId } of tenants) {
-    const store = new SqlDialerStore(db.db, tenantId, db.dialect)
-    const sources = new SqlRuntimeSources(db.db, tenantId, secrets).ports()
+  for (const tenantId of await store.tenantIds()) {
+    const ports = store.forTenant(tenantId).runtime
     const log = tenantLog(options.logger, tenantId)
     const isDemo = tenantId === DEMO_TENANT_ID
-    const config = await sources.config.load()
+    const config = await ports.config.load()
     service.add(
       await TenantRuntime.start({
         tenantId,
@@ -56,7 +51,7 @@ export async function startTenantRuntimes(options: {
         owner,
         metrics,
         log,
-        ports: { contacts: store, attempts: store, ...sources },
+        ports,
         simulatedAgents: isDemo ? config.agents.map((a) => a.id) : [],
         ...(isDemo && config.entryPoints.some((e) => e.id === 'ep-support')
           ? {

@@ -12,14 +12,10 @@ import { notFound } from '../api/errors.ts'
 import { createMetrics } from '../api/metrics.ts'
 import { DialerService } from '../runtime/dialer-service.ts'
 import { RealClock } from '../runtime/real-clock.ts'
-import { SqlAccounts } from '../store/sql/accounts.ts'
-import { SqlCallGuideAnswers } from '../store/sql/answers.ts'
-import { SqlContactLists } from '../store/sql/contacts.ts'
-import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from '../store/sql/documents.ts'
 import { lastRecordedMs } from '../store/sql/last-time.ts'
 import { openDb } from '../store/sql/open.ts'
-import { SqlAttemptReports } from '../store/sql/reports.ts'
 import { SecretBox } from '../store/sql/secrets.ts'
+import { SqlStore } from '../store/sql/store.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
 import { sqlContactsPart } from './contacts-part.ts'
@@ -46,14 +42,11 @@ export async function serve(
   const clock = new RealClock(config.speed, Date.now, await lastRecordedMs(opened.db))
   const nowMs = () => clock.nowMs()
   const secrets = SecretBox.fromConfig(config.secretKey, config.dataDir)
-  const accounts = new SqlAccounts(opened.db)
-  const documents = new SqlConfigDocuments(opened.db)
-  const dnc = new SqlDncLists(opened.db)
-  const contacts = sqlContactsPart(opened.db, documents, new SqlContactLists(opened.db), dnc, nowMs)
+  const store = new SqlStore(opened, secrets)
+  const contacts = sqlContactsPart(store, nowMs)
   const first = await bootstrapFirstStart(
-    accounts,
-    documents,
-    { adminPassword: config.adminPassword, demo: config.demo, contacts },
+    store,
+    { adminPassword: config.adminPassword, demo: config.demo, imports: contacts.imports },
     nowMs(),
   )
   const metrics = createMetrics()
@@ -63,18 +56,14 @@ export async function serve(
   let dialer: TenantRuntimes | null = null
   let app: FastifyInstance | null = null
   app = await buildOutdialApi({
-    accounts,
-    config: documents,
-    audit: new SqlAuditLog(opened.db),
-    dnc,
+    credentials: store.accounts,
+    stores: (tenantId) => store.forTenant(tenantId),
     nowMs,
     secrets,
     metrics,
     dialer: service,
     agents: service,
     live: service,
-    reports: new SqlAttemptReports(opened.db),
-    answers: new SqlCallGuideAnswers(opened.db),
     contacts,
     onConfigChange: (tenantId) => dialer?.configChanged(tenantId),
     onDncChange: (tenantId) => dialer?.dncChanged(tenantId),
@@ -105,9 +94,8 @@ export async function serve(
       ),
   })
   dialer = await startTenantRuntimes({
-    db: opened,
+    store,
     clock,
-    secrets,
     metrics,
     owner: hostname(),
     service,

@@ -3,8 +3,7 @@
 // campaign's customer, and DNC lookups see only the campaign's lists of the same tenant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportedContact } from '../../src/store/ports/contact-sink.ts'
-import { SqlContactLists } from '../../src/store/sql/contacts.ts'
-import { SqlDncLists } from '../../src/store/sql/documents.ts'
+import type { SqlTenantStores } from '../../src/store/sql/store.ts'
 import { type Dialect, type Harness, openHarness } from './harness.ts'
 
 const contact = (
@@ -20,13 +19,13 @@ const contact = (
 
 describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (dialect) => {
   let h: Harness | null = null
-  let lists: SqlContactLists
-  let dnc: SqlDncLists
+  let t1: SqlTenantStores
+  let t2: SqlTenantStores
   beforeAll(async () => {
     h = await openHarness(dialect)
     if (!h) return
-    lists = new SqlContactLists(h.db.db)
-    dnc = new SqlDncLists(h.db.db)
+    t1 = h.store.forTenant('t1')
+    t2 = h.store.forTenant('t2')
   })
   afterAll(async () => h?.close())
   const contactsOf = (tenantId: string) =>
@@ -39,10 +38,13 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
 
   it('stages, merges duplicates across batches, and commits at once', async (ctx) => {
     if (!h) return ctx.skip()
-    const list = await lists.create('t1', { campaignId: 'c1', name: 'L1', mapping: {} }, h.nowMs())
-    expect(await lists.beginImport('t1', list.id)).toBe(true)
-    expect(await lists.beginImport('t1', list.id)).toBe(false)
-    const sink = lists.sinkFor('t1', list, dnc, async () => ['internal'], h.nowMs)
+    const list = await t1.contactLists.create(
+      { campaignId: 'c1', name: 'L1', mapping: {} },
+      h.nowMs(),
+    )
+    expect(await t1.contactLists.beginImport(list.id)).toBe(true)
+    expect(await t1.contactLists.beginImport(list.id)).toBe(false)
+    const sink = t1.contactLists.sinkFor(list, async () => ['internal'], h.nowMs)
     expect(
       await sink.writeBatch([
         contact(1, 'a', ['+14155550001'], { n: '1' }),
@@ -65,8 +67,11 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
 
   it('abort leaves nothing behind', async (ctx) => {
     if (!h) return ctx.skip()
-    const list = await lists.create('t1', { campaignId: 'c1', name: 'L2', mapping: {} }, h.nowMs())
-    const sink = lists.sinkFor('t1', list, dnc, async () => [], h.nowMs)
+    const list = await t1.contactLists.create(
+      { campaignId: 'c1', name: 'L2', mapping: {} },
+      h.nowMs(),
+    )
+    const sink = t1.contactLists.sinkFor(list, async () => [], h.nowMs)
     await sink.writeBatch([contact(1, 'z', ['+14155550009'])])
     await sink.abort()
     expect((await contactsOf('t1')).map((r) => r.dedup_key)).toEqual(['a', 'b'])
@@ -74,8 +79,11 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
 
   it("a later list updates the campaign's existing customer instead of duplicating it", async (ctx) => {
     if (!h) return ctx.skip()
-    const list = await lists.create('t1', { campaignId: 'c1', name: 'L3', mapping: {} }, h.nowMs())
-    const sink = lists.sinkFor('t1', list, dnc, async () => [], h.nowMs)
+    const list = await t1.contactLists.create(
+      { campaignId: 'c1', name: 'L3', mapping: {} },
+      h.nowMs(),
+    )
+    const sink = t1.contactLists.sinkFor(list, async () => [], h.nowMs)
     await sink.writeBatch([contact(1, 'b', ['+14155550022'], { plan: 'Plus' })])
     await sink.commit()
     const b = (await contactsOf('t1')).find((r) => r.dedup_key === 'b')!
@@ -86,55 +94,59 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
 
   it("looks up DNC numbers on the campaign's lists of its own tenant only", async (ctx) => {
     if (!h) return ctx.skip()
-    await dnc.add(
-      't1',
+    await t1.dnc.add(
       { listName: 'internal', phoneNumber: '+14155550001', source: 'api', reason: '' },
       h.nowMs(),
     )
-    await dnc.add(
-      't2',
+    await t2.dnc.add(
       { listName: 'internal', phoneNumber: '+14155550002', source: 'api', reason: '' },
       h.nowMs(),
     )
-    const list = await lists.create('t1', { campaignId: 'c1', name: 'L4', mapping: {} }, h.nowMs())
-    const sink = lists.sinkFor('t1', list, dnc, async () => ['internal'], h.nowMs)
+    const list = await t1.contactLists.create(
+      { campaignId: 'c1', name: 'L4', mapping: {} },
+      h.nowMs(),
+    )
+    const sink = t1.contactLists.sinkFor(list, async () => ['internal'], h.nowMs)
     expect([...(await sink.dncLookup(['+14155550001', '+14155550002', '+14155550003']))]).toEqual([
       '+14155550001',
     ])
-    const noLists = lists.sinkFor('t1', list, dnc, async () => [], h.nowMs)
+    const noLists = t1.contactLists.sinkFor(list, async () => [], h.nowMs)
     expect((await noLists.dncLookup(['+14155550001'])).size).toBe(0)
   })
 
   it('keeps issues in order, pages and streams them, and isolates tenants', async (ctx) => {
     if (!h) return ctx.skip()
-    const list = await lists.create('t1', { campaignId: 'c1', name: 'L5', mapping: {} }, h.nowMs())
+    const list = await t1.contactLists.create(
+      { campaignId: 'c1', name: 'L5', mapping: {} },
+      h.nowMs(),
+    )
     const issues = Array.from({ length: 2500 }, (_, i) => ({
       row: i + 1,
       field: 'phone',
       reason: `bad ${i + 1}`,
     }))
     for (let i = 0; i < issues.length; i += 500)
-      await lists.appendIssues('t1', list.id, issues.slice(i, i + 500))
-    const page = await lists.issues('t1', list.id, { limit: 2, offset: 1000 })
+      await t1.contactLists.appendIssues(list.id, issues.slice(i, i + 500))
+    const page = await t1.contactLists.issues(list.id, { limit: 2, offset: 1000 })
     expect(page).toEqual({ total: 2500, items: [issues[1000], issues[1001]] })
     const all: unknown[] = []
-    for await (const issue of lists.allIssues('t1', list.id)) all.push(issue)
+    for await (const issue of t1.contactLists.allIssues(list.id)) all.push(issue)
     expect(all).toEqual(issues)
-    expect(await lists.get('t2', list.id)).toBeNull()
-    expect((await lists.issues('t2', list.id, { limit: 10, offset: 0 })).total).toBe(0)
+    expect(await t2.contactLists.get(list.id)).toBeNull()
+    expect((await t2.contactLists.issues(list.id, { limit: 10, offset: 0 })).total).toBe(0)
   })
 
   it('expires a list (its pending contacts with it) and closes a contact', async (ctx) => {
     if (!h) return ctx.skip()
     const [a] = await contactsOf('t1')
-    expect(await lists.closeContact('t2', a!.id, h.nowMs())).toBe(false)
-    expect(await lists.closeContact('t1', a!.id, h.nowMs())).toBe(true)
+    expect(await t2.contactLists.closeContact(a!.id, h.nowMs())).toBe(false)
+    expect(await t1.contactLists.closeContact(a!.id, h.nowMs())).toBe(true)
     const listB = (await contactsOf('t1')).find((r) => r.dedup_key === 'b')!.list_id
-    expect(await lists.expire('t1', listB, h.nowMs())).toBe(true)
+    expect(await t1.contactLists.expire(listB, h.nowMs())).toBe(true)
     const statuses = Object.fromEntries(
       (await contactsOf('t1')).map((r) => [r.dedup_key, r.status]),
     )
     expect(statuses).toEqual({ a: 'closed', b: 'expired' })
-    expect((await lists.get('t1', listB))?.status).toBe('expired')
+    expect((await t1.contactLists.get(listB))?.status).toBe('expired')
   })
 })

@@ -3,13 +3,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildOutdialApi } from '../../src/api/assemble.ts'
 import { sqlContactsPart } from '../../src/server/contacts-part.ts'
-import { SqlAccounts } from '../../src/store/sql/accounts.ts'
-import { SqlCallGuideAnswers } from '../../src/store/sql/answers.ts'
-import { SqlContactLists } from '../../src/store/sql/contacts.ts'
-import { SqlAuditLog, SqlConfigDocuments, SqlDncLists } from '../../src/store/sql/documents.ts'
 import { type OpenedDb, openDb } from '../../src/store/sql/open.ts'
-import { SqlAttemptReports } from '../../src/store/sql/reports.ts'
 import { SecretBox } from '../../src/store/sql/secrets.ts'
+import { SqlStore } from '../../src/store/sql/store.ts'
 import { createTestDatabase, type TestDatabase } from './pg.ts'
 
 export const PASSWORD = 'correct horse battery'
@@ -18,7 +14,7 @@ export type Dialect = 'sqlite' | 'postgres'
 export interface Harness {
   app: FastifyInstance
   db: OpenedDb
-  accounts: SqlAccounts
+  store: SqlStore
   nowMs: () => number
   /** Bearer tokens by username: admin1, super1, agent1 (tenant t1) and admin2 (tenant t2). */
   tokens: Record<string, string>
@@ -42,9 +38,10 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
   const db = await openDb(pgDb ? { databaseUrl: pgDb.url } : { sqliteFile: ':memory:' })
   let now = Date.UTC(2026, 10, 24, 12)
   const nowMs = () => (now += 1)
-  const accounts = new SqlAccounts(db.db)
-  await accounts.ensureTenant('t1', 'Tenant one', nowMs())
-  await accounts.ensureTenant('t2', 'Tenant two', nowMs())
+  const secrets = new SecretBox('test-secret-key-material')
+  const store = new SqlStore(db, secrets)
+  await store.accounts.ensureTenant('t1', 'Tenant one', nowMs())
+  await store.accounts.ensureTenant('t2', 'Tenant two', nowMs())
   const users = [
     ['t1', 'admin1', 'admin', null],
     ['t1', 'super1', 'supervisor', null],
@@ -52,20 +49,15 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     ['t2', 'admin2', 'admin', null],
   ] as const
   for (const [tenantId, username, role, agentId] of users)
-    await accounts.createUser(tenantId, { username, password: PASSWORD, role, agentId }, nowMs())
-  const config = new SqlConfigDocuments(db.db)
-  const dnc = new SqlDncLists(db.db)
-  const lists = new SqlContactLists(db.db)
+    await store
+      .forTenant(tenantId)
+      .users.createUser({ username, password: PASSWORD, role, agentId }, nowMs())
   const app = await buildOutdialApi({
-    accounts,
-    config,
-    audit: new SqlAuditLog(db.db),
-    dnc,
+    credentials: store.accounts,
+    stores: (tenantId) => store.forTenant(tenantId),
     nowMs,
-    secrets: new SecretBox('test-secret-key-material'),
-    reports: new SqlAttemptReports(db.db),
-    answers: new SqlCallGuideAnswers(db.db),
-    contacts: sqlContactsPart(db.db, config, lists, dnc, nowMs),
+    secrets,
+    contacts: sqlContactsPart(store, nowMs),
     logLevel: 'silent',
   })
   const tokens: Record<string, string> = {}
@@ -80,7 +72,7 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
   return {
     app,
     db,
-    accounts,
+    store,
     nowMs,
     tokens,
     call: (user, method, url, body, headers = {}) =>

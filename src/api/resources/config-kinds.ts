@@ -20,7 +20,7 @@ import { idSchema, nameSchema } from '../../domain/config/schema-kit.ts'
 import { teamSchema } from '../../domain/config/team.ts'
 import { flowSchema } from '../../flows/schema.ts'
 import { validateFlow } from '../../flows/validate.ts'
-import type { Role } from '../auth.ts'
+import type { Role } from '../../store/ports/accounts.ts'
 import type { ErrorDetail } from '../errors.ts'
 import type { ConfigResourceSpec, Reference, TenantView } from './config-resource.ts'
 

@@ -5,14 +5,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { Role } from '../../store/ports/accounts.ts'
+import type { AuditLog } from '../../store/ports/audit.ts'
 import {
-  type AuditLog,
   type ConfigDocument,
   type ConfigDocuments,
   DuplicateError,
   VersionConflictError,
-} from '../../store/ports/api-stores.ts'
-import type { Role } from '../auth.ts'
+} from '../../store/ports/documents.ts'
 import { principalOf } from '../auth.ts'
 import {
   conflict,
@@ -23,6 +23,7 @@ import {
   unprocessable,
 } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 export interface Reference {
   /** Field path in the body, e.g. `queueRankings[0].queueId`. */
@@ -32,15 +33,11 @@ export interface Reference {
 }
 
 export interface ConfigServices {
-  config: ConfigDocuments
-  audit: AuditLog
   nowMs: () => number
 }
 
-export interface TenantView {
-  /** Every object of a kind in the caller's tenant. */
-  all(kind: string): Promise<ConfigDocument[]>
-}
+/** The caller's tenant's documents, as cross-object rules read them. */
+export type TenantView = Pick<ConfigDocuments, 'all'>
 
 export interface ConfigResourceSpec<S extends z.ZodType> {
   kind: string
@@ -101,22 +98,22 @@ export function registerConfigResource<S extends z.ZodType>(
     updatedAt: new Date(doc.updatedAtMs).toISOString(),
     body: spec.view ? spec.view(doc.body as z.output<S>, doc) : doc.body,
   })
-  const tenantView = (tenantId: string): TenantView => ({
-    all: (kind) => services.config.all(tenantId, kind),
-  })
-
-  async function validate(tenantId: string, raw: unknown, id: string): Promise<z.output<S>> {
+  async function validate(
+    documents: ConfigDocuments,
+    raw: unknown,
+    id: string,
+  ): Promise<z.output<S>> {
     const body = parseOr400(spec.schema, raw, `the ${spec.noun}`)
     const details: ErrorDetail[] = []
     for (const ref of spec.references?.(body) ?? []) {
-      const target = await services.config.get(tenantId, ref.kind, ref.id)
+      const target = await documents.get(ref.kind, ref.id)
       if (!target)
         details.push({
           path: ref.path,
           message: `no ${ref.kind} with id '${ref.id}' in this tenant`,
         })
     }
-    details.push(...((await spec.check?.(body, tenantView(tenantId), id)) ?? []))
+    details.push(...((await spec.check?.(body, documents, id)) ?? []))
     if (details.length > 0)
       throw unprocessable(
         `the ${spec.noun} refers to objects that are missing or breaks a limit`,
@@ -129,9 +126,8 @@ export function registerConfigResource<S extends z.ZodType>(
     const name = (body as { name?: unknown }).name
     return typeof name === 'string' ? name : id
   }
-  const audit = (tenantId: string, userId: string, action: string, id: string) =>
-    services.audit.record(
-      tenantId,
+  const audit = (log: AuditLog, userId: string, action: string, id: string) =>
+    log.record(
       { actorUserId: userId, action, objectKind: spec.kind, objectId: id, summary: {} },
       services.nowMs(),
     )
@@ -148,8 +144,7 @@ export function registerConfigResource<S extends z.ZodType>(
       },
     },
     async (request) => {
-      const { tenantId } = principalOf(request)
-      const page = await services.config.list(tenantId, spec.kind, request.query)
+      const page = await storesOf(request).documents.list(spec.kind, request.query)
       return { items: page.items.map(present), total: page.total, ...request.query }
     },
   )
@@ -166,8 +161,7 @@ export function registerConfigResource<S extends z.ZodType>(
       },
     },
     async (request, reply) => {
-      const { tenantId } = principalOf(request)
-      const doc = await services.config.get(tenantId, spec.kind, request.params.id)
+      const doc = await storesOf(request).documents.get(spec.kind, request.params.id)
       if (!doc) throw notFound(`${spec.noun} '${request.params.id}'`)
       reply.header('etag', `"${doc.version}"`)
       return present(doc)
@@ -187,19 +181,19 @@ export function registerConfigResource<S extends z.ZodType>(
     },
     async (request, reply) => {
       const principal = principalOf(request)
+      const { documents, audit: log } = storesOf(request)
       const raw = (request.body ?? {}) as Record<string, unknown>
       const rawId = spec.idOf ? spec.idOf(raw) : raw.id
       const id = typeof rawId === 'string' ? rawId : ''
-      const body = await validate(principal.tenantId, request.body, id)
+      const body = await validate(documents, request.body, id)
       const toStore = spec.beforeSave ? await spec.beforeSave(body, null) : body
       try {
-        const doc = await services.config.create(
-          principal.tenantId,
+        const doc = await documents.create(
           spec.kind,
           { id, name: nameOf(body, id), body: toStore },
           services.nowMs(),
         )
-        await audit(principal.tenantId, principal.userId, `${spec.kind}.create`, id)
+        await audit(log, principal.userId, `${spec.kind}.create`, id)
         spec.afterChange?.(principal.tenantId, id)
         reply.code(201).header('location', `${spec.path}/${encodeURIComponent(id)}`)
         return present(doc)
@@ -234,6 +228,7 @@ export function registerConfigResource<S extends z.ZodType>(
     },
     async (request) => {
       const principal = principalOf(request)
+      const { documents, audit: log } = storesOf(request)
       const { id } = request.params
       const raw = (request.body ?? {}) as Record<string, unknown>
       const rawId = spec.idOf ? spec.idOf(raw) : raw.id
@@ -241,13 +236,12 @@ export function registerConfigResource<S extends z.ZodType>(
         throw unprocessable('the id in the body differs from the id in the path', [
           { path: 'id', message: `expected '${id}'` },
         ])
-      const previous = await services.config.get(principal.tenantId, spec.kind, id)
+      const previous = await documents.get(spec.kind, id)
       if (!previous) throw notFound(`${spec.noun} '${id}'`)
-      const body = await validate(principal.tenantId, request.body, id)
+      const body = await validate(documents, request.body, id)
       const toStore = spec.beforeSave ? await spec.beforeSave(body, previous) : body
       try {
-        const doc = await services.config.update(
-          principal.tenantId,
+        const doc = await documents.update(
           spec.kind,
           id,
           { name: nameOf(body, id), body: toStore },
@@ -255,7 +249,7 @@ export function registerConfigResource<S extends z.ZodType>(
           services.nowMs(),
         )
         if (!doc) throw notFound(`${spec.noun} '${id}'`)
-        await audit(principal.tenantId, principal.userId, `${spec.kind}.update`, id)
+        await audit(log, principal.userId, `${spec.kind}.update`, id)
         spec.afterChange?.(principal.tenantId, id)
         return present(doc)
       } catch (error) {
@@ -285,18 +279,18 @@ export function registerConfigResource<S extends z.ZodType>(
     },
     async (request, reply) => {
       const principal = principalOf(request)
+      const { documents, audit: log } = storesOf(request)
       const { id } = request.params
       const users: ErrorDetail[] = []
       for (const ref of spec.referencedBy ?? []) {
-        for (const other of await services.config.all(principal.tenantId, ref.kind))
+        for (const other of await documents.all(ref.kind))
           if (ref.ids(other.body).includes(id))
             users.push({ path: `${ref.kind}/${other.id}`, message: `refers to this ${spec.noun}` })
       }
       if (users.length > 0)
         throw conflict(`the ${spec.noun} is still in use; change or delete these first`, users)
-      if (!(await services.config.remove(principal.tenantId, spec.kind, id)))
-        throw notFound(`${spec.noun} '${id}'`)
-      await audit(principal.tenantId, principal.userId, `${spec.kind}.delete`, id)
+      if (!(await documents.remove(spec.kind, id))) throw notFound(`${spec.noun} '${id}'`)
+      await audit(log, principal.userId, `${spec.kind}.delete`, id)
       spec.afterChange?.(principal.tenantId, id)
       return reply.code(204).send(null)
     },

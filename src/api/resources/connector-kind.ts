@@ -3,7 +3,7 @@
 // called with the credentials and must answer 2xx, else 422 naming `validationUrl`.
 import type { z } from 'zod'
 import { type Connector, connectorSchema, connectorView } from '../../domain/config/connector.ts'
-import type { ConfigDocument } from '../../store/ports/api-stores.ts'
+import type { ConfigDocument } from '../../store/ports/documents.ts'
 import type { ErrorDetail } from '../errors.ts'
 import { unprocessable } from '../errors.ts'
 import type { ConfigResourceSpec } from './config-resource.ts'

@@ -5,10 +5,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AGENT_ACTIONS, type AgentControl, type AuditLog } from '../../store/ports/api-stores.ts'
+import { AGENT_ACTIONS, type AgentControl } from '../../runtime/control.ts'
 import { assertSelfOrStaff, principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 const params = z.object({ id: z.string().min(1).max(64) })
 const stateSchema = z.object({
@@ -19,7 +20,7 @@ const stateSchema = z.object({
 
 export function registerAgentDeskRoutes(
   app: FastifyInstance,
-  deps: { agents: AgentControl; audit: AuditLog; nowMs: () => number },
+  deps: { agents: AgentControl; nowMs: () => number },
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   const everyone = ['admin', 'supervisor', 'agent'] as const
@@ -82,8 +83,7 @@ export function registerAgentDeskRoutes(
       )
       if (!result.ok) throw refusalError(result)
       if (principal.agentId !== agentId)
-        await deps.audit.record(
-          principal.tenantId,
+        await storesOf(request).audit.record(
           {
             actorUserId: principal.userId,
             action: `agent.${request.body.action}`,

@@ -9,9 +9,10 @@ import {
   callGuideSchema,
   validateAnswers,
 } from '../../domain/campaign/call-guide.ts'
-import type { CallGuideAnswers, ConfigDocuments } from '../../store/ports/api-stores.ts'
+import type { ConfigDocuments } from '../../store/ports/documents.ts'
 import { principalOf } from '../auth.ts'
 import { badRequest, errorBodySchema, forbidden, notFound, unprocessable } from '../errors.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 const answersSchema = z.record(
   z.string().max(64),
@@ -26,17 +27,14 @@ const savedSchema = z.object({
 })
 const params = z.object({ id: z.string().min(1).max(128) })
 
-export function registerAnswerRoutes(
-  app: FastifyInstance,
-  deps: { answers: CallGuideAnswers; config: ConfigDocuments; nowMs: () => number },
-): void {
+export function registerAnswerRoutes(app: FastifyInstance, deps: { nowMs: () => number }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
 
-  async function formOf(tenantId: string, campaignId: string): Promise<CallGuide> {
-    const campaign = await deps.config.get(tenantId, 'campaign', campaignId)
+  async function formOf(documents: ConfigDocuments, campaignId: string): Promise<CallGuide> {
+    const campaign = await documents.get('campaign', campaignId)
     const formId = (campaign?.body as { callGuideFormId?: string } | undefined)?.callGuideFormId
     if (!formId) throw unprocessable(`campaign '${campaignId}' has no call guide`)
-    const form = await deps.config.get(tenantId, 'call-guide', formId)
+    const form = await documents.get('call-guide', formId)
     if (!form) throw unprocessable(`the campaign's call guide '${formId}' no longer exists`)
     return callGuideSchema.parse(form.body)
   }
@@ -61,11 +59,12 @@ export function registerAnswerRoutes(
     },
     async (request) => {
       const principal = principalOf(request)
-      const attempt = await deps.answers.attempt(principal.tenantId, request.params.id)
+      const { answers, documents } = storesOf(request)
+      const attempt = await answers.attempt(request.params.id)
       if (!attempt) throw notFound(`attempt '${request.params.id}'`)
       if (principal.role === 'agent' && attempt.agentId !== principal.agentId)
         throw forbidden('an agent saves answers only for the calls they handled')
-      const form = await formOf(principal.tenantId, attempt.campaignId)
+      const form = await formOf(documents, attempt.campaignId)
       const issues = validateAnswers(form, request.body.answers)
       if (issues.length > 0) throw badRequest('the answers do not fit the call guide', issues)
       const saved = {
@@ -75,7 +74,7 @@ export function registerAnswerRoutes(
         answers: request.body.answers,
         savedAtMs: deps.nowMs(),
       }
-      await deps.answers.save(principal.tenantId, saved)
+      await answers.save(saved)
       const { savedAtMs, ...rest } = saved
       return { ...rest, savedAt: new Date(savedAtMs).toISOString() }
     },
@@ -93,7 +92,7 @@ export function registerAnswerRoutes(
       },
     },
     async (request) => {
-      const saved = await deps.answers.get(principalOf(request).tenantId, request.params.id)
+      const saved = await storesOf(request).answers.get(request.params.id)
       if (!saved) throw notFound(`answers of attempt '${request.params.id}'`)
       const { savedAtMs, ...rest } = saved
       return { ...rest, savedAt: new Date(savedAtMs).toISOString() }

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Accounts } from '../../store/ports/api-stores.ts'
+import type { Credentials } from '../../store/ports/accounts.ts'
 import { principalOf, roleSchema, SESSION_COOKIE } from '../auth.ts'
 import { ApiError, errorBodySchema, unauthorized } from '../errors.ts'
 
@@ -35,7 +35,7 @@ const principalSchema = z.object({
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  accounts: Accounts,
+  accounts: Credentials,
   nowMs: () => number,
   secureCookies: boolean,
 ): void {

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { CAMPAIGN_ACTIONS } from '../../domain/campaign/campaign-status.ts'
-import type { AuditLog, DialerControl } from '../../store/ports/api-stores.ts'
+import type { DialerControl } from '../../runtime/control.ts'
 import { principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 const figuresSchema = z.object({
   status: z.string(),
@@ -22,7 +23,7 @@ const figuresSchema = z.object({
 
 export function registerCampaignControlRoutes(
   app: FastifyInstance,
-  deps: { dialer: DialerControl; audit: AuditLog; nowMs: () => number },
+  deps: { dialer: DialerControl; nowMs: () => number },
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   typed.post(
@@ -45,8 +46,7 @@ export function registerCampaignControlRoutes(
       const { id, action } = request.params
       const result = await deps.dialer.campaignAction(principal.tenantId, id, action)
       if (!result.ok) throw refusalError(result)
-      await deps.audit.record(
-        principal.tenantId,
+      await storesOf(request).audit.record(
         {
           actorUserId: principal.userId,
           action: `campaign.${action}`,

@@ -3,12 +3,7 @@
 import { z } from 'zod'
 import type { ImportFormat } from '../../import/records.ts'
 import type { ContactImport } from '../../import/service.ts'
-import type {
-  AuditLog,
-  ConfigDocuments,
-  ContactLists,
-  ContactListView,
-} from '../../store/ports/api-stores.ts'
+import type { ContactListView } from '../../store/ports/contact-lists.ts'
 
 /** Largest contact file accepted in one upload. */
 export const CONTACT_FILE_BYTES_MAX = 2 * 1024 * 1024 * 1024
@@ -48,9 +43,6 @@ export function csvCell(value: string | number): string {
 }
 
 export interface ContactListDeps {
-  lists: ContactLists
   imports: ContactImport
-  config: ConfigDocuments
-  audit: AuditLog
   nowMs: () => number
 }

@@ -8,9 +8,11 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { importMappingSchema } from '../../import/mapping.ts'
+import type { ContactLists } from '../../store/ports/contact-lists.ts'
 import { principalOf } from '../auth.ts'
 import { errorBodySchema, notFound, unprocessable } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
+import { storesOf } from '../tenant-stores.ts'
 import {
   type ContactListDeps,
   csvCell,
@@ -23,8 +25,8 @@ import { registerContactUploadRoute } from './contact-upload.ts'
 export function registerContactListRoutes(app: FastifyInstance, deps: ContactListDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   const listParams = z.object({ id: z.string().min(1).max(64) })
-  const getList = async (tenantId: string, id: string) => {
-    const list = await deps.lists.get(tenantId, id)
+  const getList = async (lists: ContactLists, id: string) => {
+    const list = await lists.get(id)
     if (!list) throw notFound(`contact list '${id}'`)
     return list
   }
@@ -46,14 +48,14 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
     },
     async (request, reply) => {
       const principal = principalOf(request)
+      const { documents, contactLists, audit } = storesOf(request)
       const { campaignId } = request.body
-      if (!(await deps.config.get(principal.tenantId, 'campaign', campaignId)))
+      if (!(await documents.get('campaign', campaignId)))
         throw unprocessable('no such campaign', [
           { path: 'campaignId', message: `no campaign '${campaignId}'` },
         ])
-      const list = await deps.lists.create(principal.tenantId, request.body, deps.nowMs())
-      await deps.audit.record(
-        principal.tenantId,
+      const list = await contactLists.create(request.body, deps.nowMs())
+      await audit.record(
         {
           actorUserId: principal.userId,
           action: 'contact-list.create',
@@ -80,9 +82,8 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
       },
     },
     async (request) => {
-      const { tenantId } = principalOf(request)
       const { campaignId, ...page } = request.query
-      const result = await deps.lists.list(tenantId, campaignId, page)
+      const result = await storesOf(request).contactLists.list(campaignId, page)
       return { items: result.items.map(presentList), total: result.total, ...page }
     },
   )
@@ -98,7 +99,8 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
         response: { 200: listSchema, 404: errorBodySchema },
       },
     },
-    async (request) => presentList(await getList(principalOf(request).tenantId, request.params.id)),
+    async (request) =>
+      presentList(await getList(storesOf(request).contactLists, request.params.id)),
   )
 
   registerContactUploadRoute(app, deps, getList)
@@ -116,9 +118,9 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
       },
     },
     async (request) => {
-      const { tenantId } = principalOf(request)
-      await getList(tenantId, request.params.id)
-      const page = await deps.lists.issues(tenantId, request.params.id, request.query)
+      const lists = storesOf(request).contactLists
+      await getList(lists, request.params.id)
+      const page = await lists.issues(request.params.id, request.query)
       return { ...page, ...request.query }
     },
   )
@@ -134,9 +136,9 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
       },
     },
     async (request, reply) => {
-      const { tenantId } = principalOf(request)
-      await getList(tenantId, request.params.id)
-      const iterator = deps.lists.allIssues(tenantId, request.params.id)
+      const lists = storesOf(request).contactLists
+      await getList(lists, request.params.id)
+      const iterator = lists.allIssues(request.params.id)
       async function* lines() {
         yield 'row,field,reason\n'
         for await (const issue of iterator)
@@ -162,10 +164,10 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
     },
     async (request, reply) => {
       const principal = principalOf(request)
-      if (!(await deps.lists.expire(principal.tenantId, request.params.id, deps.nowMs())))
+      const { contactLists, audit } = storesOf(request)
+      if (!(await contactLists.expire(request.params.id, deps.nowMs())))
         throw notFound(`contact list '${request.params.id}'`)
-      await deps.audit.record(
-        principal.tenantId,
+      await audit.record(
         {
           actorUserId: principal.userId,
           action: 'contact-list.expire',
@@ -175,7 +177,7 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
         },
         deps.nowMs(),
       )
-      return reply.code(202).send(presentList(await getList(principal.tenantId, request.params.id)))
+      return reply.code(202).send(presentList(await getList(contactLists, request.params.id)))
     },
   )
 
@@ -192,10 +194,10 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
     },
     async (request, reply) => {
       const principal = principalOf(request)
-      if (!(await deps.lists.closeContact(principal.tenantId, request.params.id, deps.nowMs())))
+      const { contactLists, audit } = storesOf(request)
+      if (!(await contactLists.closeContact(request.params.id, deps.nowMs())))
         throw notFound(`contact '${request.params.id}'`)
-      await deps.audit.record(
-        principal.tenantId,
+      await audit.record(
         {
           actorUserId: principal.userId,
           action: 'contact.close',

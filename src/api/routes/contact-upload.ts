@@ -6,9 +6,10 @@ import type { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { ContactListView } from '../../store/ports/api-stores.ts'
+import type { ContactLists, ContactListView } from '../../store/ports/contact-lists.ts'
 import { principalOf } from '../auth.ts'
 import { ApiError, conflict, errorBodySchema, unprocessable } from '../errors.ts'
+import { storesOf } from '../tenant-stores.ts'
 import {
   CONTACT_FILE_BYTES_MAX,
   type ContactListDeps,
@@ -22,7 +23,7 @@ import {
 export function registerContactUploadRoute(
   app: FastifyInstance,
   deps: ContactListDeps,
-  getList: (tenantId: string, id: string) => Promise<ContactListView>,
+  getList: (lists: ContactLists, id: string) => Promise<ContactListView>,
 ): void {
   const listParams = z.object({ id: z.string().min(1).max(64) })
   // The upload streams: no body parser buffers it, and the size limit is the file's own.
@@ -62,7 +63,8 @@ export function registerContactUploadRoute(
       },
       async (request) => {
         const principal = principalOf(request)
-        const list = await getList(principal.tenantId, request.params.id)
+        const { contactLists: lists, audit } = storesOf(request)
+        const list = await getList(lists, request.params.id)
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
         const format = UPLOAD_CONTENT_TYPES[type as keyof typeof UPLOAD_CONTENT_TYPES]
         if (!format)
@@ -81,8 +83,7 @@ export function registerContactUploadRoute(
           throw conflict(
             `the list is ${list.status}: a list takes one upload; create a new list for another file`,
           )
-        await deps.audit.record(
-          principal.tenantId,
+        await audit.record(
           {
             actorUserId: principal.userId,
             action: 'contact-list.import',
@@ -101,7 +102,7 @@ export function registerContactUploadRoute(
             })),
           )
         return {
-          list: present(await getList(principal.tenantId, list.id)),
+          list: present(await getList(lists, list.id)),
           committed: true,
           counts: { ...outcome.counts },
           issues: outcome.issues,

@@ -1,7 +1,7 @@
 // The Dialer API (R10.2; field by field in docs/dialer-api.md "Request bodies"): what a
 // "bring your own" campaign manager written for the reference product sends. Start and update
 // answer 202 with the campaign's `location`; stop answers 204; preview-task actions 202.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -9,10 +9,11 @@ import {
   startCampaignRequestSchema,
   updateCampaignRequestSchema,
 } from '../../domain/campaign/dialer-api.ts'
-import type { AuditLog, DialerControl } from '../../store/ports/api-stores.ts'
+import type { DialerControl } from '../../runtime/control.ts'
 import { principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
 import { badRequest, errorBodySchema } from '../errors.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 const campaignListResponseSchema = z.object({
   data: z.array(z.object({ location: z.string() })),
@@ -25,7 +26,7 @@ const DIALER_ROLES = ['admin'] as const
 
 export function registerDialerRoutes(
   app: FastifyInstance,
-  deps: { dialer: DialerControl; audit: AuditLog; nowMs: () => number },
+  deps: { dialer: DialerControl; nowMs: () => number },
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   const locationOf = (campaignId: string) => `/v1/dialer/campaign/${encodeURIComponent(campaignId)}`
@@ -33,11 +34,10 @@ export function registerDialerRoutes(
     data: [{ location: locationOf(campaignId) }],
     meta: { orgId: tenantId },
   })
-  const audit = (tenantId: string, userId: string, action: string, campaignId: string) =>
-    deps.audit.record(
-      tenantId,
+  const audit = (request: FastifyRequest, action: string, campaignId: string) =>
+    storesOf(request).audit.record(
       {
-        actorUserId: userId,
+        actorUserId: principalOf(request).userId,
         action,
         objectKind: 'dialer-campaign',
         objectId: campaignId,
@@ -61,7 +61,7 @@ export function registerDialerRoutes(
       const principal = principalOf(request)
       const result = await deps.dialer.startDialerCampaign(principal.tenantId, request.body)
       if (!result.ok) throw refusalError(result)
-      await audit(principal.tenantId, principal.userId, 'dialer.start', result.campaignId)
+      await audit(request, 'dialer.start', result.campaignId)
       reply.header('location', locationOf(result.campaignId))
       return reply.code(202).send(answer(principal.tenantId, result.campaignId))
     },
@@ -100,7 +100,7 @@ export function registerDialerRoutes(
         parsed.data,
       )
       if (!result.ok) throw refusalError(result)
-      await audit(principal.tenantId, principal.userId, 'dialer.update', campaignId)
+      await audit(request, 'dialer.update', campaignId)
       return reply.code(202).send(answer(principal.tenantId, campaignId))
     },
   )
@@ -121,7 +121,7 @@ export function registerDialerRoutes(
       const { campaignId } = request.params
       const result = await deps.dialer.stopDialerCampaign(principal.tenantId, campaignId)
       if (!result.ok) throw refusalError(result)
-      await audit(principal.tenantId, principal.userId, 'dialer.stop', campaignId)
+      await audit(request, 'dialer.stop', campaignId)
       return reply.code(204).send(null)
     },
   )

@@ -12,9 +12,9 @@ import { z } from 'zod'
 import { dncListNameSchema } from '../../domain/campaign/campaign.ts'
 import { readDncFile } from '../../import/dnc-file.ts'
 import { ImportFileError } from '../../import/source.ts'
-import type { AuditLog, DncFiles } from '../../store/ports/api-stores.ts'
 import { principalOf } from '../auth.ts'
 import { ApiError, errorBodySchema } from '../errors.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 export const DNC_FILE_BYTES_MAX = 1024 * 1024 * 1024
 export const DNC_FILE_ISSUES_INLINE_MAX = 100
@@ -37,12 +37,7 @@ const present = (meta: {
   count: meta.count,
 })
 
-export function registerDncFileRoutes(
-  app: FastifyInstance,
-  files: DncFiles,
-  audit: AuditLog,
-  nowMs: () => number,
-): void {
+export function registerDncFileRoutes(app: FastifyInstance, nowMs: () => number): void {
   const listParams = z.object({ name: dncListNameSchema })
   app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/dncList/:name',
@@ -55,8 +50,7 @@ export function registerDncFileRoutes(
         response: { 200: metaSchema },
       },
     },
-    async (request) =>
-      present(await files.info(principalOf(request).tenantId, request.params.name)),
+    async (request) => present(await storesOf(request).dncFiles.info(request.params.name)),
   )
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers()
@@ -94,6 +88,7 @@ export function registerDncFileRoutes(
       },
       async (request) => {
         const principal = principalOf(request)
+        const { dncFiles: files, audit } = storesOf(request)
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim()
         if (type !== 'text/csv' && type !== 'text/plain')
           throw new ApiError(415, `send the file as text/csv or text/plain, not '${type}'`)
@@ -103,12 +98,7 @@ export function registerDncFileRoutes(
           issuesKeptMax: DNC_FILE_ISSUES_INLINE_MAX,
         })
         try {
-          await files.replace(
-            principal.tenantId,
-            { name: request.params.name, kind, source },
-            reading.numbers,
-            nowMs(),
-          )
+          await files.replace({ name: request.params.name, kind, source }, reading.numbers, nowMs())
         } catch (error) {
           if (error instanceof ImportFileError)
             throw new ApiError(
@@ -119,7 +109,6 @@ export function registerDncFileRoutes(
         }
         const { rowsRejected, issues } = reading.report
         await audit.record(
-          principal.tenantId,
           {
             actorUserId: principal.userId,
             action: 'dnc.load',
@@ -130,7 +119,7 @@ export function registerDncFileRoutes(
           nowMs(),
         )
         return {
-          ...present(await files.info(principal.tenantId, request.params.name)),
+          ...present(await files.info(request.params.name)),
           rowsRejected,
           issues,
         }

@@ -6,15 +6,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { dncListNameSchema } from '../../domain/campaign/campaign.ts'
 import { e164FieldSchema } from '../../domain/phone.ts'
-import {
-  type AuditLog,
-  type DncEntry,
-  type DncLists,
-  DuplicateError,
-} from '../../store/ports/api-stores.ts'
+import type { DncEntry } from '../../store/ports/dnc.ts'
+import { DuplicateError } from '../../store/ports/documents.ts'
 import { principalOf } from '../auth.ts'
 import { conflict, errorBodySchema, notFound } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 export const DNC_SOURCE_LENGTH_MAX = 64
 export const DNC_REASON_LENGTH_MAX = 256
@@ -48,12 +45,7 @@ const present = (entry: DncEntry) => ({
   addedAt: new Date(entry.addedAtMs).toISOString(),
 })
 
-export function registerDncRoutes(
-  app: FastifyInstance,
-  dnc: DncLists,
-  audit: AuditLog,
-  nowMs: () => number,
-): void {
+export function registerDncRoutes(app: FastifyInstance, nowMs: () => number): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   // Agents add customers who ask not to be called from the desktop (R5.4).
   const writers = ['admin', 'supervisor', 'agent'] as const
@@ -72,11 +64,11 @@ export function registerDncRoutes(
     },
     async (request, reply) => {
       const principal = principalOf(request)
+      const { dnc, audit } = storesOf(request)
       const listName = request.params.name
       try {
-        const entry = await dnc.add(principal.tenantId, { listName, ...request.body }, nowMs())
+        const entry = await dnc.add({ listName, ...request.body }, nowMs())
         await audit.record(
-          principal.tenantId,
           {
             actorUserId: principal.userId,
             action: 'dnc.add',
@@ -115,8 +107,7 @@ export function registerDncRoutes(
       },
     },
     async (request) => {
-      const { tenantId } = principalOf(request)
-      const entry = await dnc.get(tenantId, request.params.name, request.params.phoneNumber)
+      const entry = await storesOf(request).dnc.get(request.params.name, request.params.phoneNumber)
       if (!entry)
         throw notFound(`${request.params.phoneNumber} on DNC list '${request.params.name}'`)
       return present(entry)
@@ -136,11 +127,11 @@ export function registerDncRoutes(
     },
     async (request, reply) => {
       const principal = principalOf(request)
+      const { dnc, audit } = storesOf(request)
       const { name, phoneNumber } = request.params
-      if (!(await dnc.remove(principal.tenantId, name, phoneNumber)))
+      if (!(await dnc.remove(name, phoneNumber)))
         throw notFound(`${phoneNumber} on DNC list '${name}'`)
       await audit.record(
-        principal.tenantId,
         {
           actorUserId: principal.userId,
           action: 'dnc.remove',
@@ -167,8 +158,7 @@ export function registerDncRoutes(
       },
     },
     async (request) => {
-      const { tenantId } = principalOf(request)
-      const page = await dnc.list(tenantId, request.params.name, request.query)
+      const page = await storesOf(request).dnc.list(request.params.name, request.query)
       return { items: page.items.map(present), total: page.total, ...request.query }
     },
   )

@@ -4,7 +4,7 @@
 // same as every route (session cookie from the browser, or `Authorization: Bearer`).
 import type {} from '@fastify/websocket'
 import type { FastifyInstance } from 'fastify'
-import type { LiveFeed, LiveMessage } from '../../store/ports/api-stores.ts'
+import type { LiveFeed, LiveMessage } from '../../runtime/control.ts'
 import { principalOf } from '../auth.ts'
 
 /** Messages a slow client may fall behind by before it is disconnected (bounded memory). */

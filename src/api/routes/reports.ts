@@ -4,10 +4,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { AttemptReports, AttemptView, ConfigDocuments } from '../../store/ports/api-stores.ts'
+import type { AttemptView } from '../../store/ports/attempt-reports.ts'
 import { principalOf } from '../auth.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 const attemptSchema = z.object({
   id: z.string(),
@@ -36,10 +37,7 @@ const present = (a: AttemptView) => ({
 /** Calls a live person answered: the denominator of the abandon rate (as the compliance ledger counts it). */
 const CONNECTED = ['LIVE_VOICE', 'ABANDONED'] as const
 
-export function registerReportRoutes(
-  app: FastifyInstance,
-  deps: { reports: AttemptReports; config: ConfigDocuments },
-): void {
+export function registerReportRoutes(app: FastifyInstance): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
 
   typed.get(
@@ -65,7 +63,7 @@ export function registerReportRoutes(
         contactId,
         agentId: principal.role === 'agent' ? (principal.agentId ?? '-') : agentId,
       }
-      const result = await deps.reports.list(principal.tenantId, filter, page)
+      const result = await storesOf(request).attemptReports.list(filter, page)
       return { items: result.items.map(present), total: result.total, ...page }
     },
   )
@@ -91,11 +89,10 @@ export function registerReportRoutes(
       },
     },
     async (request) => {
-      const { tenantId } = principalOf(request)
+      const { documents, attemptReports } = storesOf(request)
       const campaignId = request.params.id
-      if (!(await deps.config.get(tenantId, 'campaign', campaignId)))
-        throw notFound(`campaign '${campaignId}'`)
-      const outcomes = await deps.reports.countsByOutcome(tenantId, campaignId)
+      if (!(await documents.get('campaign', campaignId))) throw notFound(`campaign '${campaignId}'`)
+      const outcomes = await attemptReports.countsByOutcome(campaignId)
       const attempts = Object.values(outcomes).reduce((a, b) => a + b, 0)
       const connected = CONNECTED.reduce((n, o) => n + (outcomes[o] ?? 0), 0)
       const pct = (part: number, whole: number) =>

@@ -4,15 +4,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import {
-  type Accounts,
-  type AuditLog,
-  type ConfigDocuments,
-  DuplicateError,
-} from '../../store/ports/api-stores.ts'
+import { DuplicateError } from '../../store/ports/documents.ts'
 import { principalOf, roleSchema } from '../auth.ts'
 import { conflict, errorBodySchema, notFound, unprocessable } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
+import { storesOf } from '../tenant-stores.ts'
 
 export const PASSWORD_LENGTH_MIN = 12
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,128}$/
@@ -35,10 +31,7 @@ const createUserSchema = z.object({
   agentId: z.string().min(1).max(64).nullable().default(null),
 })
 
-export function registerUserRoutes(
-  app: FastifyInstance,
-  deps: { accounts: Accounts; audit: AuditLog; config: ConfigDocuments; nowMs: () => number },
-): void {
+export function registerUserRoutes(app: FastifyInstance, deps: { nowMs: () => number }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
 
   typed.get(
@@ -53,8 +46,7 @@ export function registerUserRoutes(
       },
     },
     async (request) => {
-      const { tenantId } = principalOf(request)
-      const page = await deps.accounts.listUsers(tenantId, request.query)
+      const page = await storesOf(request).users.listUsers(request.query)
       return { ...page, ...request.query }
     },
   )
@@ -77,19 +69,19 @@ export function registerUserRoutes(
     },
     async (request, reply) => {
       const principal = principalOf(request)
+      const stores = storesOf(request)
       const { agentId, role } = request.body
       if (role === 'agent' && agentId === null)
         throw unprocessable('an agent user names the agent they are', [
           { path: 'agentId', message: 'required for the role agent' },
         ])
-      if (agentId !== null && !(await deps.config.get(principal.tenantId, 'agent', agentId)))
+      if (agentId !== null && !(await stores.documents.get('agent', agentId)))
         throw unprocessable('no such agent', [
           { path: 'agentId', message: `no agent '${agentId}'` },
         ])
       try {
-        const user = await deps.accounts.createUser(principal.tenantId, request.body, deps.nowMs())
-        await deps.audit.record(
-          principal.tenantId,
+        const user = await stores.users.createUser(request.body, deps.nowMs())
+        await stores.audit.record(
           {
             actorUserId: principal.userId,
             action: 'user.create',
@@ -126,14 +118,10 @@ export function registerUserRoutes(
         throw unprocessable('you cannot disable yourself', [
           { path: 'disabled', message: 'own account' },
         ])
-      const user = await deps.accounts.setUserDisabled(
-        principal.tenantId,
-        request.params.id,
-        request.body.disabled,
-      )
+      const stores = storesOf(request)
+      const user = await stores.users.setUserDisabled(request.params.id, request.body.disabled)
       if (!user) throw notFound(`user '${request.params.id}'`)
-      await deps.audit.record(
-        principal.tenantId,
+      await stores.audit.record(
         {
           actorUserId: principal.userId,
           action: request.body.disabled ? 'user.disable' : 'user.enable',
@@ -171,8 +159,7 @@ export function registerUserRoutes(
       },
     },
     async (request) => {
-      const { tenantId } = principalOf(request)
-      const page = await deps.audit.list(tenantId, request.query)
+      const page = await storesOf(request).audit.list(request.query)
       return {
         items: page.items.map(({ atMs, ...rest }) => ({
           ...rest,

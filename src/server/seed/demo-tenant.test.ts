@@ -2,7 +2,7 @@
 // objects seeded before it, and the cross-object rules (R4.3, R4.4) hold.
 import { describe, expect, it } from 'vitest'
 import { CONFIG_KINDS } from '../../api/resources/config-kinds.ts'
-import type { ConfigDocument } from '../../store/ports/api-stores.ts'
+import type { ConfigDocument } from '../../store/ports/documents.ts'
 import { demoContactsCsv, demoTenantObjects } from './demo-tenant.ts'
 
 describe('demo tenant seed', () => {

@@ -1,16 +1,21 @@
 // Tenants, users, API tokens and browser sessions (issue 5 Security). Tokens and session ids are
-// random 32-byte secrets shown once; only their SHA-256 is stored. Every query is scoped by tenant.
+// random 32-byte secrets shown once; only their SHA-256 is stored. SqlAccounts is cross-tenant
+// (tenants, logins, tokens and sessions name their user); SqlUserAccounts is bound to one tenant
+// and scopes every query by it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { Principal, Role, SessionPrincipal } from '../../api/auth.ts'
-import {
-  type Accounts,
-  DuplicateError,
-  type IssuedSession,
-  type IssuedToken,
-  type Page,
-  type UserView,
-} from '../ports/api-stores.ts'
+import type {
+  Credentials,
+  IssuedSession,
+  IssuedToken,
+  Principal,
+  Role,
+  SessionPrincipal,
+  UserAccounts,
+  UserView,
+} from '../ports/accounts.ts'
+import { DuplicateError } from '../ports/documents.ts'
+import type { Page, PageRequest } from '../ports/page.ts'
 import { isUniqueViolation } from './open.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 import type { Database, UsersTable } from './schema.ts'
@@ -42,7 +47,8 @@ function viewOf(user: UsersTable): UserView {
   }
 }
 
-export class SqlAccounts implements Accounts {
+/** Tenants and credentials, across tenants: a login, token or session names its user. */
+export class SqlAccounts implements Credentials {
   constructor(private readonly db: Kysely<Database>) {}
 
   async ensureTenant(id: string, name: string, nowMs: number): Promise<boolean> {
@@ -163,15 +169,20 @@ export class SqlAccounts implements Accounts {
   async endSession(sessionId: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id_hash', '=', sha256(sessionId)).execute()
   }
+}
 
-  async listUsers(
-    tenantId: string,
-    page: { limit: number; offset: number },
-  ): Promise<Page<UserView>> {
+/** The users of one tenant. */
+export class SqlUserAccounts implements UserAccounts {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly tenantId: string,
+  ) {}
+
+  async listUsers(page: PageRequest): Promise<Page<UserView>> {
     const rows = await this.db
       .selectFrom('users')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .orderBy('username')
       .limit(page.limit)
       .offset(page.offset)
@@ -179,19 +190,18 @@ export class SqlAccounts implements Accounts {
     const total = await this.db
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .executeTakeFirstOrThrow()
     return { items: rows.map(viewOf), total: Number(total.n) }
   }
 
   async createUser(
-    tenantId: string,
     user: { username: string; password: string; role: Role; agentId: string | null },
     nowMs: number,
   ): Promise<UserView> {
     const row: UsersTable = {
       id: randomUUID(),
-      tenant_id: tenantId,
+      tenant_id: this.tenantId,
       username: user.username,
       password_hash: await hashPassword(user.password),
       role: user.role,
@@ -208,21 +218,17 @@ export class SqlAccounts implements Accounts {
     return viewOf(row)
   }
 
-  async setUserDisabled(
-    tenantId: string,
-    userId: string,
-    disabled: boolean,
-  ): Promise<UserView | null> {
+  async setUserDisabled(userId: string, disabled: boolean): Promise<UserView | null> {
     await this.db
       .updateTable('users')
       .set({ disabled: disabled ? 1 : 0 })
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .where('id', '=', userId)
       .execute()
     const row = await this.db
       .selectFrom('users')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .where('id', '=', userId)
       .executeTakeFirst()
     return row ? viewOf(row) : null

@@ -1,16 +1,17 @@
 // Call-guide answers (R5.6) kept beside the attempt they belong to; saving again during wrap-up
-// replaces them (the agent corrects a slip), and the attempt log itself stays append-only.
+// replaces them (the agent corrects a slip), and the attempt log itself stays append-only. Bound
+// to one tenant.
 import type { Kysely } from 'kysely'
-import type { CallGuideAnswers, SavedAnswers } from '../ports/api-stores.ts'
+import type { CallGuideAnswers, SavedAnswers } from '../ports/call-guide-answers.ts'
 import type { Database } from './schema.ts'
 
 export class SqlCallGuideAnswers implements CallGuideAnswers {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly tenantId: string,
+  ) {}
 
-  async attempt(
-    tenantId: string,
-    attemptId: string,
-  ): Promise<{ campaignId: string; agentId: string | null } | null> {
+  async attempt(attemptId: string): Promise<{ campaignId: string; agentId: string | null } | null> {
     const row = await this.db
       .selectFrom('attempts')
       .leftJoin('attempt_results', (j) =>
@@ -23,7 +24,7 @@ export class SqlCallGuideAnswers implements CallGuideAnswers {
         'attempts.agent_id',
         'attempt_results.agent_id as result_agent_id',
       ])
-      .where('attempts.tenant_id', '=', tenantId)
+      .where('attempts.tenant_id', '=', this.tenantId)
       .where('attempts.id', '=', attemptId)
       .executeTakeFirst()
     return row
@@ -31,9 +32,9 @@ export class SqlCallGuideAnswers implements CallGuideAnswers {
       : null
   }
 
-  async save(tenantId: string, saved: SavedAnswers): Promise<void> {
+  async save(saved: SavedAnswers): Promise<void> {
     const row = {
-      tenant_id: tenantId,
+      tenant_id: this.tenantId,
       attempt_id: saved.attemptId,
       form_id: saved.formId,
       agent_id: saved.agentId,
@@ -54,11 +55,11 @@ export class SqlCallGuideAnswers implements CallGuideAnswers {
       .execute()
   }
 
-  async get(tenantId: string, attemptId: string): Promise<SavedAnswers | null> {
+  async get(attemptId: string): Promise<SavedAnswers | null> {
     const row = await this.db
       .selectFrom('call_guide_answers')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .where('attempt_id', '=', attemptId)
       .executeTakeFirst()
     return row

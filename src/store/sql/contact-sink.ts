@@ -4,9 +4,9 @@
 // gets the newer data — and abort deletes them. DNC lookups go to the campaign's lists.
 import { type Kysely, sql } from 'kysely'
 import { CONTACT_NUMBERS_MAX } from '../../domain/contact.ts'
-import type { ContactListView } from '../ports/api-stores.ts'
+import type { ContactListView } from '../ports/contact-lists.ts'
 import type { ImportedContact, ImportSink, WriteResult } from '../ports/contact-sink.ts'
-import type { SqlDncLists } from './documents.ts'
+import type { SqlDncLists } from './dnc.ts'
 import type { ContactStagingTable, Database } from './schema.ts'
 
 type StagedRow = Pick<
@@ -28,7 +28,7 @@ export class SqlContactSink implements ImportSink {
   ) {}
 
   async dncLookup(numbers: readonly string[]): Promise<ReadonlySet<string>> {
-    return this.dnc.blocked(this.tenantId, await this.dncListNames(), numbers)
+    return this.dnc.blocked(await this.dncListNames(), numbers)
   }
 
   async writeBatch(batch: readonly ImportedContact[]): Promise<readonly WriteResult[]> {

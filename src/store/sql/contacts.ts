@@ -1,12 +1,16 @@
-// Contact lists (R5.3, R10.3) in SQL: their status through one upload, the per-row import
-// report, expiry, closing a contact. The rows themselves go through SqlContactSink.
+// Contact lists (R5.3, R10.3) in SQL, bound to one tenant: their status through one upload, the
+// per-row import report, expiry, closing a contact. The rows themselves go through SqlContactSink.
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { ContactLists, ContactListView, ImportIssueRow, Page } from '../ports/api-stores.ts'
+import { invariant } from '../../domain/invariant.ts'
+import type { ContactLists, ContactListView, ImportIssueRow } from '../ports/contact-lists.ts'
 import type { ImportSink } from '../ports/contact-sink.ts'
+import type { ConfigDocuments } from '../ports/documents.ts'
+import type { Page, PageRequest } from '../ports/page.ts'
 import { SqlContactSink } from './contact-sink.ts'
-import type { SqlDncLists } from './documents.ts'
+import type { SqlDncLists } from './dnc.ts'
 import type { ContactListsTable, Database } from './schema.ts'
+import { scrubListsOf } from './scrub-lists.ts'
 
 export const ISSUES_READ_BATCH_ROWS = 1000
 
@@ -21,16 +25,24 @@ const toView = (row: ContactListsTable): ContactListView => ({
 })
 
 export class SqlContactLists implements ContactLists {
+  /** The last issue number written, per list (read from the table at the first append). */
   private issueSeq = new Map<string, number>()
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly tenantId: string,
+    private readonly dnc: SqlDncLists,
+    private readonly documents: ConfigDocuments & { tenantId: string },
+  ) {
+    invariant(dnc.tenantId === tenantId, 'contact lists scrub against their own DNC lists')
+    invariant(documents.tenantId === tenantId, 'contact lists read their own campaigns')
+  }
 
   async create(
-    tenantId: string,
     list: { campaignId: string; name: string; mapping: unknown },
     nowMs: number,
   ): Promise<ContactListView> {
     const row: ContactListsTable = {
-      tenant_id: tenantId,
+      tenant_id: this.tenantId,
       id: randomUUID(),
       campaign_id: list.campaignId,
       name: list.name,
@@ -44,22 +56,18 @@ export class SqlContactLists implements ContactLists {
     return toView(row)
   }
 
-  async get(tenantId: string, listId: string): Promise<ContactListView | null> {
+  async get(listId: string): Promise<ContactListView | null> {
     const row = await this.db
       .selectFrom('contact_lists')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .where('id', '=', listId)
       .executeTakeFirst()
     return row ? toView(row) : null
   }
 
-  async list(
-    tenantId: string,
-    campaignId: string | undefined,
-    page: { limit: number; offset: number },
-  ): Promise<Page<ContactListView>> {
-    let base = this.db.selectFrom('contact_lists').where('tenant_id', '=', tenantId)
+  async list(campaignId: string | undefined, page: PageRequest): Promise<Page<ContactListView>> {
+    let base = this.db.selectFrom('contact_lists').where('tenant_id', '=', this.tenantId)
     if (campaignId !== undefined) base = base.where('campaign_id', '=', campaignId)
     const rows = await base
       .selectAll()
@@ -72,68 +80,54 @@ export class SqlContactLists implements ContactLists {
     return { items: rows.map(toView), total: Number(total.n) }
   }
 
-  async beginImport(tenantId: string, listId: string): Promise<boolean> {
+  async beginImport(listId: string): Promise<boolean> {
     const result = await this.db
       .updateTable('contact_lists')
       .set({ status: 'importing' })
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .where('id', '=', listId)
       .where('status', '=', 'awaiting-upload')
       .executeTakeFirst()
     return Number(result.numUpdatedRows) === 1
   }
 
-  async finishImport(
-    tenantId: string,
-    listId: string,
-    ok: boolean,
-    counts: Record<string, number>,
-  ): Promise<void> {
+  async finishImport(listId: string, ok: boolean, counts: Record<string, number>): Promise<void> {
     await this.db
       .updateTable('contact_lists')
       .set({ status: ok ? 'ready' : 'failed', counts: JSON.stringify(counts) })
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .where('id', '=', listId)
       .execute()
   }
 
-  async appendIssues(
-    tenantId: string,
-    listId: string,
-    issues: readonly ImportIssueRow[],
-  ): Promise<void> {
+  async appendIssues(listId: string, issues: readonly ImportIssueRow[]): Promise<void> {
     if (issues.length === 0) return
-    const key = `${tenantId}/${listId}`
-    let seq = this.issueSeq.get(key)
+    let seq = this.issueSeq.get(listId)
     if (seq === undefined) {
       const max = await this.db
         .selectFrom('import_issues')
         .select((eb) => eb.fn.max('seq').as('m'))
-        .where('tenant_id', '=', tenantId)
+        .where('tenant_id', '=', this.tenantId)
         .where('list_id', '=', listId)
         .executeTakeFirst()
       seq = Number(max?.m ?? 0)
     }
     const rows = issues.map((issue) => ({
-      tenant_id: tenantId,
+      tenant_id: this.tenantId,
       list_id: listId,
       seq: ++seq!,
       row: issue.row,
       field: issue.field,
       reason: issue.reason,
     }))
-    this.issueSeq.set(key, seq)
+    this.issueSeq.set(listId, seq)
     await this.db.insertInto('import_issues').values(rows).execute()
   }
 
-  async issues(
-    tenantId: string,
-    listId: string,
-    page: { limit: number; offset: number },
-  ): Promise<Page<ImportIssueRow>> {
+  async issues(listId: string, page: PageRequest): Promise<Page<ImportIssueRow>> {
     const base = this.db
       .selectFrom('import_issues')
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .where('list_id', '=', listId)
     const rows = await base
       .select(['row', 'field', 'reason'])
@@ -145,13 +139,13 @@ export class SqlContactLists implements ContactLists {
     return { items: rows, total: Number(total.n) }
   }
 
-  async *allIssues(tenantId: string, listId: string): AsyncIterable<ImportIssueRow> {
+  async *allIssues(listId: string): AsyncIterable<ImportIssueRow> {
     let after = 0
     for (;;) {
       const rows = await this.db
         .selectFrom('import_issues')
         .select(['seq', 'row', 'field', 'reason'])
-        .where('tenant_id', '=', tenantId)
+        .where('tenant_id', '=', this.tenantId)
         .where('list_id', '=', listId)
         .where('seq', '>', after)
         .orderBy('seq')
@@ -163,19 +157,19 @@ export class SqlContactLists implements ContactLists {
     }
   }
 
-  async expire(tenantId: string, listId: string, nowMs: number): Promise<boolean> {
+  async expire(listId: string, nowMs: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
         .updateTable('contact_lists')
         .set({ status: 'expired', expired_at: nowMs })
-        .where('tenant_id', '=', tenantId)
+        .where('tenant_id', '=', this.tenantId)
         .where('id', '=', listId)
         .executeTakeFirst()
       if (Number(result.numUpdatedRows) === 0) return false
       await trx
         .updateTable('contacts')
         .set({ status: 'expired', updated_at: nowMs })
-        .where('tenant_id', '=', tenantId)
+        .where('tenant_id', '=', this.tenantId)
         .where('list_id', '=', listId)
         .where('status', '=', 'pending')
         .execute()
@@ -183,24 +177,27 @@ export class SqlContactLists implements ContactLists {
     })
   }
 
-  async closeContact(tenantId: string, contactId: string, nowMs: number): Promise<boolean> {
+  async closeContact(contactId: string, nowMs: number): Promise<boolean> {
     const result = await this.db
       .updateTable('contacts')
       .set({ status: 'closed', updated_at: nowMs })
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', this.tenantId)
       .where('id', '=', contactId)
       .executeTakeFirst()
     return Number(result.numUpdatedRows) > 0
   }
 
-  /** The sink of one import into `list` (DNC scrubbing against the campaign's lists). */
+  /** The DNC lists the campaign's contacts are scrubbed against (scrub-lists.ts). */
+  scrubLists(campaignId: string): Promise<string[]> {
+    return scrubListsOf(this.db, this.documents, campaignId)
+  }
+
+  /** The sink of one import into `list`, scrubbing against the DNC lists `dncListNames` names. */
   sinkFor(
-    tenantId: string,
     list: ContactListView,
-    dnc: SqlDncLists,
     dncListNames: () => Promise<string[]>,
     nowMs: () => number,
   ): ImportSink {
-    return new SqlContactSink(this.db, tenantId, list, dnc, dncListNames, nowMs)
+    return new SqlContactSink(this.db, this.tenantId, list, this.dnc, dncListNames, nowMs)
   }
 }

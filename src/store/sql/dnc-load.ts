@@ -2,22 +2,16 @@
 // refreshed, and its load date is kept). The numbers stream in; the list's numbers are replaced
 // in one transaction, so a failed load leaves the previous list whole.
 import type { Kysely } from 'kysely'
+import type { DncListMeta } from '../ports/dnc.ts'
 import type { Database } from './schema.ts'
 
 export const DNC_LOAD_BATCH_ROWS = 1000
-
-export interface DncListInfo {
-  name: string
-  kind: 'internal' | 'national'
-  loadedAtMs: number | null
-  count: number
-}
 
 export async function dncListInfo(
   db: Kysely<Database>,
   tenantId: string,
   name: string,
-): Promise<DncListInfo> {
+): Promise<DncListMeta> {
   const meta = await db
     .selectFrom('dnc_lists')
     .selectAll()

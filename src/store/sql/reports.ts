@@ -1,16 +1,18 @@
 // Reports over the append-only attempt log (R9.1): attempts with their result, newest first, and
 // the counts by outcome of a campaign (open attempts count as OPEN until their result is written).
+// Bound to one tenant.
 import type { Kysely } from 'kysely'
-import type { AttemptReports, AttemptView, Page } from '../ports/api-stores.ts'
+import type { AttemptFilter, AttemptReports, AttemptView } from '../ports/attempt-reports.ts'
+import type { Page, PageRequest } from '../ports/page.ts'
 import type { Database } from './schema.ts'
 
 export class SqlAttemptReports implements AttemptReports {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly tenantId: string,
+  ) {}
 
-  private base(
-    tenantId: string,
-    filter: { campaignId?: string; contactId?: string; agentId?: string },
-  ) {
+  private base(filter: AttemptFilter) {
     let query = this.db
       .selectFrom('attempts')
       .leftJoin('attempt_results', (j) =>
@@ -18,7 +20,7 @@ export class SqlAttemptReports implements AttemptReports {
           .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
           .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
       )
-      .where('attempts.tenant_id', '=', tenantId)
+      .where('attempts.tenant_id', '=', this.tenantId)
     if (filter.campaignId !== undefined)
       query = query.where('attempts.campaign_id', '=', filter.campaignId)
     if (filter.contactId !== undefined)
@@ -33,12 +35,8 @@ export class SqlAttemptReports implements AttemptReports {
     return query
   }
 
-  async list(
-    tenantId: string,
-    filter: { campaignId?: string; contactId?: string; agentId?: string },
-    page: { limit: number; offset: number },
-  ): Promise<Page<AttemptView>> {
-    const rows = await this.base(tenantId, filter)
+  async list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>> {
+    const rows = await this.base(filter)
       .select([
         'attempts.id',
         'attempts.campaign_id',
@@ -56,7 +54,7 @@ export class SqlAttemptReports implements AttemptReports {
       .limit(page.limit)
       .offset(page.offset)
       .execute()
-    const total = await this.base(tenantId, filter)
+    const total = await this.base(filter)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow()
     return {
@@ -75,8 +73,8 @@ export class SqlAttemptReports implements AttemptReports {
     }
   }
 
-  async countsByOutcome(tenantId: string, campaignId: string): Promise<Record<string, number>> {
-    const rows = await this.base(tenantId, { campaignId })
+  async countsByOutcome(campaignId: string): Promise<Record<string, number>> {
+    const rows = await this.base({ campaignId })
       .select((eb) => ['attempt_results.outcome', eb.fn.countAll().as('n')])
       .groupBy('attempt_results.outcome')
       .execute()

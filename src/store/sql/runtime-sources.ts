@@ -29,7 +29,7 @@ export class SqlRuntimeSources {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly tenantId: string,
-    private readonly secrets: SecretBox,
+    private readonly secrets: Pick<SecretBox, 'open'>,
   ) {}
 
   async load(): Promise<TenantConfig> {

@@ -1,17 +1,18 @@
 // Which DNC lists scrub a campaign's contacts (R5.4): its own internal lists when `dncEnabled`,
-// and every national list of the tenant when `ndncEnabled`. Used at import (scrubbing) and by the
-// dialer (the check before every dial).
+// and every national list of the tenant when `ndncEnabled`. The contact import scrubs against
+// them (SqlContactLists.scrubLists).
 import type { Kysely } from 'kysely'
-import type { ConfigDocuments } from '../ports/api-stores.ts'
+import type { ConfigDocuments } from '../ports/documents.ts'
 import type { Database } from './schema.ts'
 
+/** The scrub lists of a campaign of `documents`' tenant. */
 export async function scrubListsOf(
   db: Kysely<Database>,
-  config: ConfigDocuments,
-  tenantId: string,
+  documents: ConfigDocuments & { tenantId: string },
   campaignId: string,
 ): Promise<string[]> {
-  const campaign = await config.get(tenantId, 'campaign', campaignId)
+  const { tenantId } = documents
+  const campaign = await documents.get('campaign', campaignId)
   if (!campaign) return []
   const body = campaign.body as {
     dncEnabled?: boolean

@@ -1,0 +1,102 @@
+// What the running dialer offers the HTTP layer (src/api): campaign lifecycle and live figures,
+// the Dialer API and preview-task actions, the agent desktop's actions (R7) and the live feed
+// (R9.2). Not storage: the runtime owns these, DialerService implements them, the API imports
+// them. One process runs every tenant's dialer, so each call names its tenant.
+
+/** One message of the live feed (R9.2): agents by state, lines, abandon rate, dial rate. */
+export type LiveMessage =
+  | { type: 'snapshot'; atMs: number; data: unknown }
+  | { type: 'agentState'; atMs: number; agentId: string; state: string; code?: string }
+  | { type: 'campaign'; atMs: number; campaignId: string; data: unknown }
+  | {
+      type: 'attempt'
+      atMs: number
+      campaignId: string
+      attemptId: string
+      outcome: string
+      agentId: string | null
+    }
+  | {
+      type: 'previewOffer'
+      atMs: number
+      campaignId: string
+      taskId: string
+      agentId: string
+      expiresAtMs: number
+    }
+
+/** The running dialer's live state, per tenant. */
+export interface LiveFeed {
+  snapshot(tenantId: string): LiveMessage
+  /** Calls `listener` for each message of the tenant until the returned function is called. */
+  subscribe(tenantId: string, listener: (message: LiveMessage) => void): () => void
+}
+
+export type ControlRefusal =
+  | { ok: false; reason: 'notFound'; message: string }
+  | { ok: false; reason: 'illegal'; message: string }
+  | { ok: false; reason: 'invalid'; message: string; details: { path: string; message: string }[] }
+  | { ok: false; reason: 'forbidden'; message: string }
+
+export type ControlResult<T = { status: string }> = ({ ok: true } & T) | ControlRefusal
+
+export interface CampaignLiveFigures {
+  status: string
+  linesInFlight: number
+  readyAgents: number
+  abandonRateWindowPct: number
+  abandonRateRunPct: number
+  dialsPerMinute: number
+  pendingContacts: number
+  outcomes: Record<string, number>
+}
+
+/** The running dialer, as the HTTP layer drives it (built-in campaigns and the Dialer API alike). */
+export interface DialerControl {
+  campaignAction(
+    tenantId: string,
+    campaignId: string,
+    action: 'start' | 'pause' | 'resume' | 'stop',
+  ): Promise<ControlResult>
+  campaignFigures(tenantId: string, campaignId: string): CampaignLiveFigures | null
+  startDialerCampaign(
+    tenantId: string,
+    body: unknown,
+  ): Promise<ControlResult<{ campaignId: string }>>
+  updateDialerCampaign(tenantId: string, campaignId: string, body: unknown): Promise<ControlResult>
+  stopDialerCampaign(tenantId: string, campaignId: string): Promise<ControlResult>
+  previewAction(
+    tenantId: string,
+    campaignId: string,
+    taskId: string,
+    action: 'ACCEPT' | 'SKIP' | 'REMOVE',
+    actingAgentId: string | null,
+  ): Promise<ControlResult<object>>
+}
+
+export const AGENT_ACTIONS = [
+  'login',
+  'logout',
+  'available',
+  'idle',
+  'endWrapUp',
+  'answerReservation',
+  'hangup',
+  'requestCampaignContact',
+] as const
+export type AgentActionName = (typeof AGENT_ACTIONS)[number]
+
+/** The agent desktop's actions on the running dialer (R7). */
+export interface AgentControl {
+  /** The agent's current state, or null when the dialer does not know the agent. */
+  state(
+    tenantId: string,
+    agentId: string,
+  ): { state: string; detail: Record<string, unknown> } | null
+  act(
+    tenantId: string,
+    agentId: string,
+    action: AgentActionName,
+    code: string | undefined,
+  ): Promise<ControlResult<{ state: string }>>
+}

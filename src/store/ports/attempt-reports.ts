@@ -1,0 +1,27 @@
+// The append-only attempt log as reports read it (R9.1): attempts with their result, newest
+// first, and a campaign's counts by outcome. Bound to one tenant.
+import type { Page, PageRequest } from './page.ts'
+
+export interface AttemptView {
+  id: string
+  campaignId: string
+  contactId: string
+  number: string
+  agentId: string | null
+  openedAtMs: number
+  closedAtMs: number | null
+  outcome: string | null
+  details: Record<string, unknown>
+}
+
+export interface AttemptFilter {
+  campaignId?: string
+  contactId?: string
+  agentId?: string
+}
+
+export interface AttemptReports {
+  list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>>
+  /** Attempts of the campaign by outcome; open ones count as OPEN. */
+  countsByOutcome(campaignId: string): Promise<Record<string, number>>
+}
