@@ -4,6 +4,7 @@ import type { AbandonLedger } from '../compliance/abandon-ledger.ts'
 import type { DncRegistry } from '../compliance/dnc.ts'
 import type { NumberHistory } from '../compliance/repeat-call.ts'
 import type { AgentState } from '../domain/agent-state.ts'
+import { isIvrMode, isPreviewMode } from '../domain/campaign/campaign-mode.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
@@ -146,9 +147,9 @@ export interface EngineContext {
 }
 
 export function isIvr(campaign: EngineCampaign): boolean {
-  return campaign.mode === 'progressive_ivr' || campaign.mode === 'predictive_ivr'
+  return isIvrMode(campaign.mode)
 }
 
 export function isPreview(campaign: EngineCampaign): boolean {
-  return campaign.mode === 'preview_standard' || campaign.mode === 'preview_direct'
+  return isPreviewMode(campaign.mode)
 }

@@ -8,11 +8,12 @@ import {
 } from '../compliance/profiles.ts'
 import { DEFAULT_RETRY_SETTINGS, type RetryRules } from '../compliance/retry.ts'
 import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
+import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
 import type { Contact } from '../domain/contact.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import type { Flow } from '../flows/schema.ts'
 import { InMemoryContactList } from './contact-list.ts'
-import type { CampaignMode, EngineCampaign, PacingChoice } from './types.ts'
+import type { EngineCampaign, PacingChoice } from './types.ts'
 
 /** Monday 2026-03-02 09:00 UTC (04:00 in New York, before the US calling window opens). */
 export const KIT_START_ISO = '2026-03-02T09:00:00Z'

@@ -4,18 +4,12 @@
 import type { ResolvedCompliance } from '../compliance/profiles.ts'
 import type { RetryRules } from '../compliance/retry.ts'
 import type { AgentState } from '../domain/agent-state.ts'
+import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
+import type { PreviewAction } from '../domain/campaign/preview.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import type { Flow } from '../flows/schema.ts'
 
-export type CampaignMode =
-  | 'preview_standard'
-  | 'preview_direct'
-  | 'progressive'
-  | 'predictive'
-  | 'progressive_ivr'
-  | 'predictive_ivr'
-
-export type PreviewAction = 'ACCEPT' | 'SKIP' | 'REMOVE'
+export type { PreviewAction } from '../domain/campaign/preview.ts'
 
 /** How the campaign's lines are paced; `progressive` owns lines per agent, the rest pool them. */
 export type PacingChoice =

@@ -4,13 +4,14 @@
 import { complianceSettingsSchema, resolveCompliance } from '../compliance/profiles.ts'
 import { DEFAULT_RETRY_SETTINGS } from '../compliance/retry.ts'
 import { ABANDON_MESSAGE_PROMPT_DEFAULT } from '../dialer/from-config.ts'
-import type { CampaignMode, EngineCampaign, PacingChoice } from '../dialer/types.ts'
+import type { EngineCampaign, PacingChoice } from '../dialer/types.ts'
 import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
+import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import { FIXED_RATIO_MAX } from '../pacing/fixed.ts'
 import { constSec } from '../telephony/simulated/distributions.ts'
 import type { SimPolicy } from './policy.ts'
-import { isAgentScenario, type Scenario, type ScenarioMode } from './scenario.ts'
+import { campaignModeOf, isAgentScenario, type Scenario, type ScenarioMode } from './scenario.ts'
 
 export const SIM_CAMPAIGN_ID = 'sim-campaign'
 export const SIM_OUTDIAL_QUEUE_ID = 'q-outdial'
@@ -42,14 +43,7 @@ function campaignMode(mode: ScenarioMode, policy: SimPolicy): CampaignMode {
   const ivr = mode === 'ivr-progressive' || mode === 'ivr-predictive'
   if (policy.kind === 'progressive') return ivr ? 'progressive_ivr' : 'progressive'
   if (policy.kind !== 'scenario') return ivr ? 'predictive_ivr' : 'predictive'
-  const modes: Record<ScenarioMode, CampaignMode> = {
-    preview: 'preview_standard',
-    progressive: 'progressive',
-    predictive: 'predictive',
-    'ivr-progressive': 'progressive_ivr',
-    'ivr-predictive': 'predictive_ivr',
-  }
-  return modes[mode]
+  return campaignModeOf(mode)
 }
 
 function pacingChoice(scenario: Scenario, policy: SimPolicy): PacingChoice {
