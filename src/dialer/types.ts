@@ -11,7 +11,11 @@ import type { Flow } from '../flows/schema.ts'
 
 export type { PreviewAction } from '../domain/campaign/preview.ts'
 
-/** How the campaign's lines are paced; `progressive` owns lines per agent, the rest pool them. */
+/**
+ * How the campaign's lines are paced, derived from its mode by engineCampaignOf (fixed and
+ * adaptive-reference: benchmark baselines in predictive's place); `progressive` owns lines per
+ * agent, the rest pool them.
+ */
 export type PacingChoice =
   | { kind: 'progressive'; linesPerServer: number }
   | { kind: 'predictive' }
