@@ -5,6 +5,7 @@ import type { DncRegistry } from '../compliance/dnc.ts'
 import type { NumberHistory } from '../compliance/repeat-call.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { isIvrMode, isPreviewMode } from '../domain/campaign/campaign-mode.ts'
+import type { EngineCampaignStatus } from '../domain/campaign/campaign-status.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
@@ -87,7 +88,7 @@ export interface PreviewTask {
 
 export interface CampaignRuntime {
   config: EngineCampaign
-  status: 'running' | 'paused' | 'stopped'
+  status: EngineCampaignStatus
   list: ContactList
   ledger: AbandonLedger
   estimator: CampaignEstimator
