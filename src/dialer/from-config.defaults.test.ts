@@ -8,7 +8,7 @@ import {
   PROFILE_RULES,
   resolveCompliance,
 } from '../compliance/profiles.ts'
-import { DEFAULT_RETRY_SETTINGS } from '../compliance/retry.ts'
+import { retryRulesSchema } from '../compliance/retry.ts'
 import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../domain/campaign/campaign-group.ts'
@@ -98,7 +98,8 @@ describe('engineCampaignOf defaults', () => {
       actionsDisabled: [],
     })
     expect(engine.abandonMessagePromptId).toBe(ABANDON_MESSAGE_PROMPT_DEFAULT)
-    expect(engine.retry).toEqual(DEFAULT_RETRY_SETTINGS)
+    // A campaign without retry settings retries by the compliance module's defaults.
+    expect(engine.retry).toEqual(retryRulesSchema.parse({}))
     expect(engine.compliance).toEqual({
       ...PROFILE_RULES.US,
       profile: 'US',

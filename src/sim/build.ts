@@ -22,7 +22,12 @@ import type { EngineCampaign } from '../dialer/types.ts'
 import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
 import { type Campaign, campaignSchema } from '../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../domain/campaign/campaign-group.ts'
-import { type CampaignMode, isIvrMode, isPreviewMode } from '../domain/campaign/campaign-mode.ts'
+import {
+  type CampaignMode,
+  isIvrMode,
+  isPreviewMode,
+  isProgressiveMode,
+} from '../domain/campaign/campaign-mode.ts'
 import { type Pacing, pacingSchema } from '../domain/campaign/pacing.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import { FIXED_RATIO_MAX } from '../pacing/fixed.ts'
@@ -93,7 +98,7 @@ function pacingOf(scenario: Scenario, policy: SimPolicy, mode: CampaignMode): Pa
   const ivrPorts = isAgentScenario(scenario) ? {} : { ivrPorts: scenario.ivrPorts }
   const progressive = { dialingRate: linesPerServer(scenario, policy) }
   const cpa = mode === 'progressive' ? { cpa: { cpaEnabled: amdOn, amdEnabled: amdOn } } : {}
-  const rate = mode === 'progressive' || mode === 'progressive_ivr' ? progressive : {}
+  const rate = isProgressiveMode(mode) ? progressive : {}
   const parsed = pacingSchema.parse({ mode, callerId: SIM_CALLER_ID, ...ivrPorts, ...rate, ...cpa })
   const ringLimit = { noAnswerRingLimitSec: scenario.ringLimitSec }
   switch (parsed.mode) {
