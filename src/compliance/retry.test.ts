@@ -8,7 +8,6 @@ import type { AttemptOutcome } from '../domain/outcomes.ts'
 import {
   type AttemptRecord,
   attemptsTodayLocal,
-  DEFAULT_RETRY_SETTINGS,
   decideAfterAttempt,
   nextLocalDayStartMs,
   type RetryRules,
@@ -19,13 +18,15 @@ import {
 const NEW_YORK = 'America/New_York'
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
+/** The rules with every default (no per-outcome override, the default caps). */
+const DEFAULT_RULES: RetryRules = retryRulesSchema.parse({})
 const at = (isoLocal: string, zone = NEW_YORK) => DateTime.fromISO(isoLocal, { zone }).toMillis()
 
 function decide(
   outcome: AttemptOutcome,
   nowMs: number,
   earlier: AttemptRecord[] = [],
-  rules: RetryRules = DEFAULT_RETRY_SETTINGS,
+  rules: RetryRules = DEFAULT_RULES,
   zone = NEW_YORK,
 ) {
   const attempts = [...earlier, { atMs: nowMs, outcome }]

@@ -66,8 +66,6 @@ export const retryRulesSchema = z.object({
 })
 export type RetryRules = z.infer<typeof retryRulesSchema>
 
-export const DEFAULT_RETRY_SETTINGS: RetryRules = retryRulesSchema.parse({})
-
 export interface AttemptRecord {
   atMs: number
   outcome: AttemptOutcome

@@ -4,6 +4,8 @@ import type { AbandonLedger } from '../compliance/abandon-ledger.ts'
 import type { DncRegistry } from '../compliance/dnc.ts'
 import type { NumberHistory } from '../compliance/repeat-call.ts'
 import type { AgentState } from '../domain/agent-state.ts'
+import { isIvrMode, isPreviewMode } from '../domain/campaign/campaign-mode.ts'
+import type { EngineCampaignStatus } from '../domain/campaign/campaign-status.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
@@ -86,7 +88,7 @@ export interface PreviewTask {
 
 export interface CampaignRuntime {
   config: EngineCampaign
-  status: 'running' | 'paused' | 'stopped'
+  status: EngineCampaignStatus
   list: ContactList
   ledger: AbandonLedger
   estimator: CampaignEstimator
@@ -146,9 +148,9 @@ export interface EngineContext {
 }
 
 export function isIvr(campaign: EngineCampaign): boolean {
-  return campaign.mode === 'progressive_ivr' || campaign.mode === 'predictive_ivr'
+  return isIvrMode(campaign.mode)
 }
 
 export function isPreview(campaign: EngineCampaign): boolean {
-  return campaign.mode === 'preview_standard' || campaign.mode === 'preview_direct'
+  return isPreviewMode(campaign.mode)
 }

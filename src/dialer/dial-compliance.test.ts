@@ -1,6 +1,6 @@
 // Goal: DNC, calling hours, the 72 h repeat block and retry rules gate every dial (R5.4, R5.5).
 import { describe, expect, it } from 'vitest'
-import { retryRulesSchema } from '../compliance/retry.ts'
+import { campaignRetrySchema } from '../domain/campaign/retry-settings.ts'
 import { KIT_DNC_LIST, kitNumber, makeEngineKit } from './test-kit.ts'
 
 const HOUR_SEC = 3600
@@ -140,8 +140,8 @@ describe('R5.5 no repeat call within 72 h after an abandoned call', () => {
 })
 
 describe('R5.2 retry rules', () => {
-  const retry = retryRulesSchema.parse({
-    rules: [{ outcome: 'NO_ANSWER_CUSTOMER', retry: true, delayMin: 5, maxAttempts: 2 }],
+  const retry = campaignRetrySchema.parse({
+    perOutcome: { NO_ANSWER_CUSTOMER: { retry: true, delayMin: 5, maxAttempts: 2 } },
   })
 
   it('reschedules a NO_ANSWER contact after the rule delay, then closes it at its maximum', () => {

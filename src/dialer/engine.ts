@@ -6,6 +6,12 @@ import { AbandonLedger } from '../compliance/abandon-ledger.ts'
 import { DncRegistry } from '../compliance/dnc.ts'
 import { NumberHistory } from '../compliance/repeat-call.ts'
 import type { AgentEvent, AgentTransition } from '../domain/agent-state.ts'
+import {
+  type CampaignAction,
+  type EngineCampaignStatus,
+  engineStatusOf,
+  engineTransition,
+} from '../domain/campaign/campaign-status.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
 import { adaptiveReferencePolicy } from '../pacing/adaptive-reference.ts'
@@ -48,7 +54,7 @@ export interface EnginePorts {
 export type CampaignCommandResult =
   | { kind: 'ok' }
   | { kind: 'notFound'; campaignId: string }
-  | { kind: 'illegal'; from: CampaignRuntime['status']; action: string }
+  | { kind: 'illegal'; from: EngineCampaignStatus; action: CampaignAction }
 
 export class Engine {
   readonly ctx: EngineContext
@@ -149,7 +155,7 @@ export class Engine {
     invariant(config.ivrPorts >= 0, 'negative IVR ports')
     this.ctx.campaigns.set(config.id, {
       config,
-      status: 'stopped',
+      status: engineStatusOf('draft'),
       list,
       ledger: new AbandonLedger({ windowSec: config.compliance.abandonWindowSec }),
       estimator: new CampaignEstimator(),
@@ -183,28 +189,26 @@ export class Engine {
   // --- campaign lifecycle (R5.2) -------------------------------------------------------------
 
   startCampaign(campaignId: string): CampaignCommandResult {
-    return this.setStatus(campaignId, 'start', ['stopped'], 'running')
+    return this.setStatus(campaignId, 'start')
   }
   pauseCampaign(campaignId: string): CampaignCommandResult {
-    return this.setStatus(campaignId, 'pause', ['running'], 'paused')
+    return this.setStatus(campaignId, 'pause')
   }
   resumeCampaign(campaignId: string): CampaignCommandResult {
-    return this.setStatus(campaignId, 'resume', ['paused'], 'running')
+    return this.setStatus(campaignId, 'resume')
   }
   stopCampaign(campaignId: string): CampaignCommandResult {
-    return this.setStatus(campaignId, 'stop', ['running', 'paused'], 'stopped')
+    return this.setStatus(campaignId, 'stop')
   }
 
-  private setStatus(
-    campaignId: string,
-    action: string,
-    from: CampaignRuntime['status'][],
-    to: CampaignRuntime['status'],
-  ): CampaignCommandResult {
+  /** The engine's side of the campaign status machine (domain/campaign/campaign-status.ts). */
+  private setStatus(campaignId: string, action: CampaignAction): CampaignCommandResult {
     return this.run(() => {
       const campaign = this.ctx.campaigns.get(campaignId)
       if (!campaign) return { kind: 'notFound', campaignId }
-      if (!from.includes(campaign.status)) return { kind: 'illegal', from: campaign.status, action }
+      const transition = engineTransition(campaign.status, action)
+      if (transition.kind === 'illegal') return transition
+      const to = transition.to
       campaign.status = to
       if (to === 'running') {
         campaign.hopperIdleUntilMs = Number.NEGATIVE_INFINITY

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { isWithinCallingWindow } from '../compliance/calling-window.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../domain/campaign/campaign-group.ts'
-import { engineCampaignFrom, retryRulesOf } from './from-config.ts'
+import { engineCampaignOf, retryRulesOf } from './from-config.ts'
 
 const campaign = campaignSchema.parse({
   id: 'renewals',
@@ -32,9 +32,9 @@ function group(pacing: Record<string, unknown>) {
   })
 }
 
-describe('engineCampaignFrom', () => {
+describe('engineCampaignOf', () => {
   it('maps a predictive group: pooled pacing, CPA and AMD always on (R1.3, R2.2)', () => {
-    const mapped = engineCampaignFrom({
+    const mapped = engineCampaignOf({
       group: group({ mode: 'predictive', maxDialingRate: 4.5, abandonRatePercentage: 2.5 }),
       campaign,
       queueId: 'q-sales',
@@ -52,7 +52,7 @@ describe('engineCampaignFrom', () => {
   })
 
   it('maps progressive with its own CPA switches (R1.2, R2.2)', () => {
-    const mapped = engineCampaignFrom({
+    const mapped = engineCampaignOf({
       group: group({
         mode: 'progressive',
         dialingRate: 3,
@@ -68,7 +68,7 @@ describe('engineCampaignFrom', () => {
   })
 
   it('maps preview direct with no CPA and the maximum ring limit (R1.1)', () => {
-    const mapped = engineCampaignFrom({
+    const mapped = engineCampaignOf({
       group: group({ mode: 'preview_direct', previewActionsDisabled: ['REMOVE'] }),
       campaign,
       queueId: 'q',
@@ -85,7 +85,7 @@ describe('engineCampaignFrom', () => {
   })
 
   it('maps IVR ports (R1.4)', () => {
-    const mapped = engineCampaignFrom({
+    const mapped = engineCampaignOf({
       group: group({ mode: 'progressive_ivr', dialingRate: 2, ivrPorts: 120 }),
       campaign,
       queueId: 'q',
@@ -96,7 +96,7 @@ describe('engineCampaignFrom', () => {
   })
 
   it('applies the campaign compliance profile and DNC switches (R5.4, R5.5)', () => {
-    const mapped = engineCampaignFrom({
+    const mapped = engineCampaignOf({
       group: group({ mode: 'predictive' }),
       campaign,
       queueId: 'q',

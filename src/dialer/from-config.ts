@@ -1,28 +1,74 @@
-// From validated configuration (a campaign group and a campaign, R5.1, R5.2) to the engine's
-// runtime view of one campaign. The schemas have checked every range already; this only maps.
-import { resolveCompliance } from '../compliance/profiles.ts'
+// The one way to the engine's campaign: from validated configuration (a campaign group R5.1, a
+// campaign R5.2, the outdial entry point's queue and flow R4.5, the compliance profile R5.5) to
+// what the engine runs. The server's campaigns, Dialer-API campaigns, the simulator's scenarios
+// and the test kits all become configuration first and are built here. Defaults are the named
+// constants of the configuration; the schemas have checked every range already: this only maps.
+import {
+  type ComplianceRules,
+  type ComplianceSettings,
+  resolveCompliance,
+} from '../compliance/profiles.ts'
 import { DEFAULT_RETRY_RULES, type RetryRule, type RetryRules } from '../compliance/retry.ts'
 import type { Campaign, CampaignRetry } from '../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../domain/campaign/campaign-group.ts'
-import { RING_LIMIT_SEC_MAX } from '../domain/campaign/limits.ts'
-import { cpaPolicy, type Pacing } from '../domain/campaign/pacing.ts'
+import { isPredictiveMode } from '../domain/campaign/campaign-mode.ts'
+import {
+  ABANDON_RATE_PCT_DEFAULT,
+  PREDICTIVE_CORRECTION_PACE_CONNECTS_DEFAULT,
+  PREDICTIVE_GAIN_DEFAULT,
+  PREVIEW_OFFER_TIMEOUT_SEC_DEFAULT,
+  RING_LIMIT_SEC_MAX,
+} from '../domain/campaign/limits.ts'
+import { cpaPolicy, type Pacing, type PacingOf } from '../domain/campaign/pacing.ts'
+import { PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT } from '../domain/campaign/preview.ts'
+import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
 import type { EngineCampaign, PacingChoice } from './types.ts'
 
 export const ABANDON_MESSAGE_PROMPT_DEFAULT = 'abandon-information-message'
-/** The pacing target of campaigns without predictive parameters (Appendix A default). */
-const ABANDON_TARGET_PCT_DEFAULT = 3
+/** A preview agent dials the one record they accepted. */
+export const PREVIEW_LINES_PER_AGENT = 1
 
-export interface EngineCampaignSources {
+/** Rules of the campaign's compliance profile set to other values than the profile's (R5.5). */
+export type ComplianceOverrides = Partial<Omit<ComplianceRules, 'callingWindow'>>
+
+/**
+ * Pooled pacing the product does not offer, run as benchmark baselines (`outdial sim --policy
+ * fixed:<ratio> | adaptive-reference`) in a predictive mode's place. Without the forecast's
+ * guard room they run without the abandon-cap guard, as the baselines are measured.
+ */
+export type BaselinePacing = Extract<PacingChoice, { kind: 'fixed' | 'adaptive-reference' }>
+
+/** The validated configuration of one campaign, as the engine needs it. */
+export interface CampaignConfig {
   group: CampaignGroup
   campaign: Campaign
-  /** The outdial entry point's queue and flow (R4.5). */
+  /** The outdial entry point's queue (R4.3, R4.5) and its flow. */
   queueId: string
   flow: Flow | null
+  /** Rules over the campaign's profile (the simulator's window, tests); stored campaigns: none. */
+  complianceOverrides?: ComplianceOverrides
   abandonMessagePromptId?: string
+  baseline?: BaselinePacing
 }
 
-function pacingChoice(pacing: Pacing): PacingChoice {
+type PredictivePacing = PacingOf<'predictive' | 'predictive_ivr'>
+type PreviewPacing = PacingOf<'preview_standard' | 'preview_direct'>
+
+function predictivePacing(pacing: Pacing): PredictivePacing | null {
+  return pacing.mode === 'predictive' || pacing.mode === 'predictive_ivr' ? pacing : null
+}
+
+function previewPacing(pacing: Pacing): PreviewPacing | null {
+  return pacing.mode === 'preview_standard' || pacing.mode === 'preview_direct' ? pacing : null
+}
+
+/** How the engine paces the mode's lines: the mode's own pacing, or a baseline in its place. */
+function pacingChoice(pacing: Pacing, baseline: BaselinePacing | undefined): PacingChoice {
+  if (baseline !== undefined) {
+    invariant(isPredictiveMode(pacing.mode), 'a pacing baseline replaces predictive pacing only')
+    return baseline
+  }
   switch (pacing.mode) {
     case 'preview_standard':
     case 'preview_direct':
@@ -40,6 +86,13 @@ function cpaFlags(pacing: Pacing): { cpaEnabled: boolean; amdEnabled: boolean } 
   const policy = cpaPolicy(pacing)
   if (policy.kind === 'none') return { cpaEnabled: false, amdEnabled: false }
   return { cpaEnabled: policy.params.cpaEnabled, amdEnabled: policy.params.amdEnabled }
+}
+
+/** Lines per agent or port at most: predictive's maximum dial rate, else the fixed rate. */
+function maxLinesPerServer(pacing: Pacing): number {
+  const predictive = predictivePacing(pacing)
+  if (predictive !== null) return predictive.maxDialingRate
+  return 'dialingRate' in pacing ? pacing.dialingRate : PREVIEW_LINES_PER_AGENT
 }
 
 /** The campaign's per-outcome rules over the defaults: an outcome not listed keeps its default. */
@@ -62,47 +115,72 @@ export function retryRulesOf(retry: CampaignRetry): RetryRules {
   }
 }
 
-export function engineCampaignFrom(sources: EngineCampaignSources): EngineCampaign {
-  const { group, campaign } = sources
+/**
+ * Compliance settings (a profile, rule overrides, the DNC switches) as configuration: the
+ * campaign's own fields and the rules it sets over its profile.
+ */
+export function complianceConfigOf(settings: ComplianceSettings): {
+  campaign: Pick<Campaign, 'complianceProfile' | 'callingWindow' | 'dncEnabled' | 'ndncEnabled'>
+  overrides: ComplianceOverrides
+} {
+  const { profile, callingWindow, dncEnabled, ndncEnabled, ...overrides } = settings
+  return {
+    campaign: {
+      complianceProfile: profile,
+      ...(callingWindow ? { callingWindow } : {}),
+      dncEnabled,
+      ndncEnabled,
+    },
+    overrides,
+  }
+}
+
+function complianceOf(config: CampaignConfig) {
+  const { campaign } = config
+  return resolveCompliance({
+    profile: campaign.complianceProfile,
+    ...(campaign.callingWindow ? { callingWindow: campaign.callingWindow } : {}),
+    ...config.complianceOverrides,
+    dncEnabled: campaign.dncEnabled,
+    ndncEnabled: campaign.ndncEnabled,
+  })
+}
+
+export function engineCampaignOf(config: CampaignConfig): EngineCampaign {
+  const { group, campaign } = config
   const pacing = group.pacing
-  const predictive =
-    pacing.mode === 'predictive' || pacing.mode === 'predictive_ivr' ? pacing : null
-  const preview =
-    pacing.mode === 'preview_standard' || pacing.mode === 'preview_direct' ? pacing : null
-  const dialingRate = 'dialingRate' in pacing ? pacing.dialingRate : 1
+  const predictive = predictivePacing(pacing)
+  const preview = previewPacing(pacing)
   return {
     id: campaign.id,
     name: campaign.name,
     mode: pacing.mode,
-    pacing: pacingChoice(pacing),
-    queueId: sources.queueId,
-    flow: sources.flow,
+    pacing: pacingChoice(pacing, config.baseline),
+    queueId: config.queueId,
+    flow: config.flow,
     callerId: pacing.callerId,
     timeZone: campaign.timeZone,
     // Preview direct has no ring limit of its own (the agent hears it ring): the product maximum.
     ringLimitSec:
       'noAnswerRingLimitSec' in pacing ? pacing.noAnswerRingLimitSec : RING_LIMIT_SEC_MAX,
     ...cpaFlags(pacing),
-    maxLinesPerServer: predictive ? predictive.maxDialingRate : dialingRate,
-    abandonTargetPct: predictive ? predictive.abandonRatePercentage : ABANDON_TARGET_PCT_DEFAULT,
-    correctionPace: predictive ? predictive.predictiveCorrectionPace : 70,
-    gain: predictive ? predictive.predictiveGain : 1,
+    maxLinesPerServer: maxLinesPerServer(pacing),
+    abandonTargetPct: predictive?.abandonRatePercentage ?? ABANDON_RATE_PCT_DEFAULT,
+    correctionPace:
+      predictive?.predictiveCorrectionPace ?? PREDICTIVE_CORRECTION_PACE_CONNECTS_DEFAULT,
+    gain: predictive?.predictiveGain ?? PREDICTIVE_GAIN_DEFAULT,
     amdHumanAsMachinePct: group.amdHumanAsMachinePctEstimate,
     ivrPorts: 'ivrPorts' in pacing ? pacing.ivrPorts : 0,
     preview: {
-      offerTimeoutSec: preview?.previewOfferTimeoutSec ?? 600,
-      autoAction: preview?.previewOfferTimeoutAutoAction ?? 'SKIP',
+      offerTimeoutSec: preview?.previewOfferTimeoutSec ?? PREVIEW_OFFER_TIMEOUT_SEC_DEFAULT,
+      autoAction:
+        preview?.previewOfferTimeoutAutoAction ?? PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT,
       actionsDisabled: preview ? [...preview.previewActionsDisabled] : [],
     },
-    abandonMessagePromptId: sources.abandonMessagePromptId ?? ABANDON_MESSAGE_PROMPT_DEFAULT,
-    compliance: resolveCompliance({
-      profile: campaign.complianceProfile,
-      ...(campaign.callingWindow ? { callingWindow: campaign.callingWindow } : {}),
-      dncEnabled: campaign.dncEnabled,
-      ndncEnabled: campaign.ndncEnabled,
-    }),
+    abandonMessagePromptId: config.abandonMessagePromptId ?? ABANDON_MESSAGE_PROMPT_DEFAULT,
+    compliance: complianceOf(config),
     dncListNames: [...campaign.dncListNames],
     retry: retryRulesOf(campaign.retry),
-    capGuardEnabled: true,
+    capGuardEnabled: config.baseline === undefined,
   }
 }

@@ -10,7 +10,7 @@ function predictive(options: EngineKitOptions & { targetPct?: number; capPct?: n
     agents: 2,
     autoAnswerReservations: true,
     compliance: { abandonRatePctMax: capPct },
-    campaign: { abandonTargetPct: targetPct, maxLinesPerServer: 3 },
+    pacing: { abandonRatePercentage: targetPct, maxDialingRate: 3 },
     ...rest,
   })
 }

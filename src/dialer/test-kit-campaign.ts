@@ -1,18 +1,20 @@
-// Test support: the campaign, compliance settings and contact list the engine kit builds, as the
-// campaign manager would hand them over (src/dialer/from-config.ts), with test-friendly defaults.
+// Test support: the campaign, compliance settings and contact list the engine kit builds. The kit
+// writes the campaign as configuration (a campaign group with its pacing, a campaign) with
+// test-friendly values and builds it with the product's own engineCampaignOf.
 
-import {
-  type ComplianceSettingsInput,
-  complianceSettingsSchema,
-  resolveCompliance,
-} from '../compliance/profiles.ts'
-import { DEFAULT_RETRY_SETTINGS, type RetryRules } from '../compliance/retry.ts'
+import { type ComplianceSettingsInput, complianceSettingsSchema } from '../compliance/profiles.ts'
 import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
+import { type Campaign, type CampaignRetry, campaignSchema } from '../domain/campaign/campaign.ts'
+import type { CampaignGroup } from '../domain/campaign/campaign-group.ts'
+import { type CampaignMode, isIvrMode } from '../domain/campaign/campaign-mode.ts'
+import { DIALING_RATE_MIN, IVR_PORTS_MIN } from '../domain/campaign/limits.ts'
+import { type Pacing, pacingSchema } from '../domain/campaign/pacing.ts'
 import type { Contact } from '../domain/contact.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import type { Flow } from '../flows/schema.ts'
 import { InMemoryContactList } from './contact-list.ts'
-import type { CampaignMode, EngineCampaign, PacingChoice } from './types.ts'
+import { complianceConfigOf, engineCampaignOf } from './from-config.ts'
+import type { EngineCampaign } from './types.ts'
 
 /** Monday 2026-03-02 09:00 UTC (04:00 in New York, before the US calling window opens). */
 export const KIT_START_ISO = '2026-03-02T09:00:00Z'
@@ -25,83 +27,113 @@ export const KIT_ABANDON_PROMPT_ID = 'abandon-information-message'
 export const KIT_INBOUND_QUEUE_ID = 'q-inbound'
 export const KIT_INBOUND_ENTRY_POINT_ID = 'ep-inbound'
 export const KIT_DNC_LIST = 'internal'
+/** The kit's campaigns leave no room for AMD's false positives unless a test sets it. */
+const KIT_AMD_HUMAN_AS_MACHINE_PCT = 0
 
 /** A contact: a bare number, or fields of a Contact (id and numbers get defaults). */
 export type KitContact = string | (Partial<Omit<Contact, 'campaignId'>> & { notBeforeSec?: number })
 
 export interface KitCampaignOptions {
   mode?: CampaignMode
-  pacing?: PacingChoice
-  /** Progressive lines per agent (or per IVR port), R1.2 / R1.4. */
+  /** Progressive lines per agent (or per IVR port), R1.2 / R1.4; predictive: maxDialingRate. */
   dialingRate?: number
   ivrPorts?: number
+  /** Pacing fields of the campaign group over the kit's (e.g. abandonRatePercentage). */
+  pacing?: Record<string, unknown>
   /** How many generated contacts, or the contacts themselves. Default 20. */
   contacts?: number | KitContact[]
   /** The outdial flow; default: a flow with no handlers (IVR: plays 'ivr-message' on LIVE_VOICE). */
   flow?: Flow | null
   /** Compliance settings over the kit's CUSTOM base (always-open window, no national list). */
   compliance?: Partial<ComplianceSettingsInput>
+  /** Preview modes: the offer settings (R1.1). */
   preview?: Partial<EngineCampaign['preview']>
-  retry?: RetryRules
+  /** The campaign's retry settings (R5.2). */
+  retry?: CampaignRetry
   /** Teams of the campaign's outdial queue. Default [team-1]. */
   teamIds?: string[]
-  /** Anything else of the campaign's configuration. */
+  /** Engine fields set directly, beyond what configuration allows (tests of the engine's guards). */
   campaign?: Partial<EngineCampaign>
 }
 
-function defaultPacing(mode: CampaignMode, dialingRate: number): PacingChoice {
-  if (mode === 'progressive' || mode === 'progressive_ivr') {
-    return { kind: 'progressive', linesPerServer: dialingRate }
-  }
-  if (mode === 'predictive' || mode === 'predictive_ivr') return { kind: 'predictive' }
-  return { kind: 'preview' }
-}
-
 function defaultFlow(mode: CampaignMode, id: string): Flow {
-  const ivr = mode === 'progressive_ivr' || mode === 'predictive_ivr'
-  return outdialFlow({ id: `flow-${id}`, ...(ivr ? { onLive: { play: 'ivr-message' } } : {}) })
+  return outdialFlow({
+    id: `flow-${id}`,
+    ...(isIvrMode(mode) ? { onLive: { play: 'ivr-message' } } : {}),
+  })
 }
 
-export function kitCompliance(overrides: Partial<ComplianceSettingsInput> = {}) {
+function kitComplianceSettings(overrides: Partial<ComplianceSettingsInput> = {}) {
   const profile = overrides.profile ?? 'CUSTOM'
   // CUSTOM runs around the clock unless told otherwise; US and UK keep their own calling hours.
   const window = profile === 'CUSTOM' ? { callingWindow: ALWAYS_OPEN_WINDOW } : {}
-  return resolveCompliance(
-    complianceSettingsSchema.parse({ profile, ...window, ndncEnabled: false, ...overrides }),
-  )
+  return complianceSettingsSchema.parse({ profile, ...window, ndncEnabled: false, ...overrides })
 }
 
-/** The campaign as the campaign manager would hand it over; CPA per mode as R2.2 says. */
+/** The mode's pacing with the kit's values; CPA per mode as R2.2 says (progressive: on). */
+function kitPacing(mode: CampaignMode, o: KitCampaignOptions): Pacing {
+  const rate = o.dialingRate ?? DIALING_RATE_MIN
+  const byMode: Record<CampaignMode, Record<string, unknown>> = {
+    preview_standard: {},
+    preview_direct: {},
+    progressive: { dialingRate: rate, cpa: { cpaEnabled: true, amdEnabled: true } },
+    predictive: { maxDialingRate: rate },
+    progressive_ivr: { dialingRate: rate, ivrPorts: o.ivrPorts ?? IVR_PORTS_MIN },
+    predictive_ivr: { maxDialingRate: rate, ivrPorts: o.ivrPorts ?? IVR_PORTS_MIN },
+  }
+  const preview = o.preview ?? {}
+  const previewFields =
+    mode === 'preview_standard' || mode === 'preview_direct'
+      ? {
+          previewOfferTimeoutSec: preview.offerTimeoutSec,
+          previewOfferTimeoutAutoAction: preview.autoAction,
+          previewActionsDisabled: preview.actionsDisabled,
+        }
+      : {}
+  return pacingSchema.parse({
+    mode,
+    callerId: KIT_CALLER_ID,
+    ...byMode[mode],
+    ...previewFields,
+    ...o.pacing,
+  })
+}
+
+/** The campaign as the campaign manager would store it, built by the product's builder. */
 export function kitCampaign(id: string, queueId: string, o: KitCampaignOptions): EngineCampaign {
   const mode = o.mode ?? 'progressive'
-  const dialingRate = o.dialingRate ?? 1
-  const ivr = mode === 'progressive_ivr' || mode === 'predictive_ivr'
-  return {
-    id,
-    name: id === KIT_CAMPAIGN_ID ? KIT_CAMPAIGN_NAME : `Campaign ${id}`,
-    mode,
-    pacing: o.pacing ?? defaultPacing(mode, dialingRate),
+  const compliance = complianceConfigOf(kitComplianceSettings(o.compliance))
+  const group: CampaignGroup = {
+    id: `group-${id}`,
+    name: `Group ${id}`,
+    entryPointId: `ep-${id}`,
+    pacing: kitPacing(mode, o),
+    businessParameters: [],
+    amdHumanAsMachinePctEstimate: KIT_AMD_HUMAN_AS_MACHINE_PCT,
+  }
+  const campaign: Campaign = {
+    ...campaignSchema.parse({
+      id,
+      name: id === KIT_CAMPAIGN_ID ? KIT_CAMPAIGN_NAME : `Campaign ${id}`,
+      category: 'OTHER',
+      businessOutcomeGroupId: 'outcomes',
+      timeZone: KIT_ZONE,
+      campaignGroupId: group.id,
+      contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'OTHER' }] },
+      dncListNames: [KIT_DNC_LIST],
+      ...(o.retry ? { retry: o.retry } : {}),
+    }),
+    ...compliance.campaign,
+  }
+  const built = engineCampaignOf({
+    group,
+    campaign,
     queueId,
     flow: o.flow === undefined ? defaultFlow(mode, id) : o.flow,
-    callerId: KIT_CALLER_ID,
-    timeZone: KIT_ZONE,
-    ringLimitSec: 32,
-    cpaEnabled: mode !== 'preview_direct',
-    amdEnabled: mode !== 'preview_direct' && mode !== 'preview_standard',
-    maxLinesPerServer: dialingRate,
-    abandonTargetPct: 3,
-    correctionPace: 70,
-    gain: 1,
-    amdHumanAsMachinePct: 0,
-    ivrPorts: ivr ? (o.ivrPorts ?? 1) : 0,
-    preview: { offerTimeoutSec: 600, autoAction: 'SKIP', actionsDisabled: [], ...o.preview },
+    complianceOverrides: compliance.overrides,
     abandonMessagePromptId: KIT_ABANDON_PROMPT_ID,
-    compliance: kitCompliance(o.compliance),
-    dncListNames: [KIT_DNC_LIST],
-    retry: o.retry ?? DEFAULT_RETRY_SETTINGS,
-    capGuardEnabled: true,
-    ...o.campaign,
-  }
+  })
+  return { ...built, ...o.campaign }
 }
 
 /** Contact number n of a campaign's generated list: distinct per campaign and index. */

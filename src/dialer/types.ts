@@ -4,20 +4,18 @@
 import type { ResolvedCompliance } from '../compliance/profiles.ts'
 import type { RetryRules } from '../compliance/retry.ts'
 import type { AgentState } from '../domain/agent-state.ts'
+import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
+import type { PreviewAction } from '../domain/campaign/preview.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import type { Flow } from '../flows/schema.ts'
 
-export type CampaignMode =
-  | 'preview_standard'
-  | 'preview_direct'
-  | 'progressive'
-  | 'predictive'
-  | 'progressive_ivr'
-  | 'predictive_ivr'
+export type { PreviewAction } from '../domain/campaign/preview.ts'
 
-export type PreviewAction = 'ACCEPT' | 'SKIP' | 'REMOVE'
-
-/** How the campaign's lines are paced; `progressive` owns lines per agent, the rest pool them. */
+/**
+ * How the campaign's lines are paced, derived from its mode by engineCampaignOf (fixed and
+ * adaptive-reference: benchmark baselines in predictive's place); `progressive` owns lines per
+ * agent, the rest pool them.
+ */
 export type PacingChoice =
   | { kind: 'progressive'; linesPerServer: number }
   | { kind: 'predictive' }

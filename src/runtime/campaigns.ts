@@ -1,11 +1,17 @@
 // The campaigns a tenant runtime runs, built-in (contacts from the ContactStore) and Dialer-API
-// (contacts pulled from the campaign manager) alike, behind ONE lifecycle (R5.2, R10.2): start,
-// pause, resume, stop and, for Dialer-API campaigns, complete. A change is persisted first and
-// applied to the engine after, so a crash in between replays it at the next start.
+// (contacts pulled from the campaign manager) alike, behind the one campaign status machine
+// (domain/campaign/campaign-status.ts, R5.2, R10.2): start, pause, resume, stop and, for Dialer-API
+// campaigns, complete. A change is persisted first and applied to the engine after, so a crash in
+// between replays it at the next start.
 import type { Engine } from '../dialer/engine.ts'
 import type { Clock } from '../dialer/ports/clock.ts'
 import type { EngineCampaign } from '../dialer/types.ts'
-import { type CampaignAction, campaignTransition } from '../domain/campaign/campaign-status.ts'
+import {
+  type CampaignAction,
+  campaignTransition,
+  isDialing,
+  isFinal,
+} from '../domain/campaign/campaign-status.ts'
 import { invariant } from '../domain/invariant.ts'
 import type {
   CampaignStateStore,
@@ -38,10 +44,6 @@ export type CampaignActionResult =
   | { kind: 'illegal'; from: RuntimeCampaignStatus; action: CampaignAction; message: string }
   /** The campaign cannot run (configuration), or its new state could not be saved. */
   | { kind: 'unavailable'; message: string }
-
-export function isFinal(status: RuntimeCampaignStatus): boolean {
-  return status === 'stopped' || status === 'completed'
-}
 
 export class CampaignLifecycle {
   private readonly campaigns = new Map<string, RuntimeCampaign>()
@@ -89,7 +91,7 @@ export class CampaignLifecycle {
   /** At start: a campaign persisted running dials again (a paused one waits for resume). */
   restore(campaignId: string): void {
     const campaign = this.campaigns.get(campaignId)
-    if (campaign?.status !== 'running' || campaign.list === null) return
+    if (campaign === undefined || !isDialing(campaign.status) || campaign.list === null) return
     campaign.list.start()
     this.checkEngine(campaignId, 'start', this.engine.startCampaign(campaignId))
   }
@@ -103,11 +105,12 @@ export class CampaignLifecycle {
     return this.serialised(campaignId, async () => {
       const campaign = this.campaigns.get(campaignId)
       if (!campaign) return { kind: 'notFound', campaignId }
-      if (campaign.status !== 'running') return { kind: 'ok', status: campaign.status }
-      const saved = await this.save(campaign, 'completed')
+      const transition = campaignTransition(campaign.status, 'complete')
+      if (transition.kind === 'illegal') return { kind: 'ok', status: campaign.status }
+      const saved = await this.save(campaign, transition.to)
       if (saved !== null) return saved
       this.stopInEngine(campaign)
-      return this.changed(campaign, 'completed')
+      return this.changed(campaign, transition.to)
     })
   }
 
@@ -134,8 +137,8 @@ export class CampaignLifecycle {
     const campaign = this.campaigns.get(campaignId)
     if (!campaign) return { kind: 'notFound', campaignId }
     const from = campaign.status
-    const transition = from === 'completed' ? null : campaignTransition(from, action)
-    if (transition === null || transition.kind === 'illegal') {
+    const transition = campaignTransition(from, action)
+    if (transition.kind === 'illegal') {
       const message = `campaign ${campaignId} is ${from}: it cannot ${action}`
       return { kind: 'illegal', from, action, message }
     }

@@ -1,9 +1,9 @@
 // From the tenant's validated configuration (R4, R5) to what the engine runs: teams, queues, entry
-// points with their flows, agents with their default codes, and campaigns through
-// src/dialer/from-config.ts. A reload adds what is new; a running campaign takes the changed
-// parameters the engine can apply live and names the ones it cannot.
+// points with their flows, agents with their default codes, and campaigns built by
+// engineCampaignOf (src/dialer/from-config.ts). A reload adds what is new; a running campaign
+// takes the changed parameters the engine can apply live and names the ones it cannot.
 import type { Engine } from '../dialer/engine.ts'
-import { engineCampaignFrom } from '../dialer/from-config.ts'
+import { engineCampaignOf } from '../dialer/from-config.ts'
 import type { EngineCampaign } from '../dialer/types.ts'
 import type { Campaign } from '../domain/campaign/campaign.ts'
 import { defaultAuxCode } from '../domain/config/aux-code.ts'
@@ -98,7 +98,7 @@ export function mapTenantConfig(config: TenantConfig): MappedTenant {
       continue
     }
     const flow = flows.get(entryPoint.flowId) ?? null
-    const engine = engineCampaignFrom({ group, campaign, queueId: entryPoint.queueId, flow })
+    const engine = engineCampaignOf({ group, campaign, queueId: entryPoint.queueId, flow })
     campaigns.push({ campaign, engine })
   }
   return {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type { PreviewActionResult } from '../dialer/preview.ts'
 import type { EngineCampaign, EngineEvent, PreviewAction } from '../dialer/types.ts'
-import type { CampaignAction } from '../domain/campaign/campaign-status.ts'
+import { type CampaignAction, isFinal } from '../domain/campaign/campaign-status.ts'
 import { CAMPAIGN_DNC_LISTS_MAX } from '../domain/campaign/limits.ts'
 import type {
   DncSnapshot,
@@ -14,7 +14,7 @@ import type {
 } from '../store/ports/dialer-store.ts'
 import { AgentDesk } from './agent-desk.ts'
 import { campaignFigures } from './campaign-stats.ts'
-import { type CampaignActionResult, isFinal, type RuntimeCampaign } from './campaigns.ts'
+import type { CampaignActionResult, RuntimeCampaign } from './campaigns.ts'
 import { seedComplianceHistory } from './compliance-history.ts'
 import type { CampaignLiveFigures, LiveMessage } from './control.ts'
 import { DurableContactList } from './durable-contact-list.ts'

@@ -6,6 +6,7 @@ import type { DialRequest } from '../dialer/ports/telephony.ts'
 import type { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../domain/campaign/campaign-group.ts'
+import type { ConfiguredCampaignStatus } from '../domain/campaign/campaign-status.ts'
 import { agentSchema } from '../domain/config/agent.ts'
 import { auxCodeSchema } from '../domain/config/aux-code.ts'
 import { entryPointSchema } from '../domain/config/entry-point.ts'
@@ -31,7 +32,7 @@ export const KIT_SIMULATION: Simulation = { model: demoNetworkModel(), seed: 7 }
 export interface KitCampaign {
   id: string
   pacing: Record<string, unknown>
-  status?: 'draft' | 'running' | 'paused' | 'stopped'
+  status?: ConfiguredCampaignStatus
   retry?: Record<string, unknown>
 }
 

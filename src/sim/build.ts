@@ -1,24 +1,49 @@
-// From a scenario (and the CLI's overrides) to what the engine runs: one campaign, its team,
-// queues, entry points and flows, with compliance set for a simulated day.
+// From a scenario (and the CLI's overrides) to what the engine runs. The scenario first becomes
+// configuration (a campaign group with its pacing, a campaign with its compliance profile, the
+// outdial queue and flow), then the server's own builder (engineCampaignOf) makes the engine's
+// campaign of it, so the simulator measures the product's mapping. A scenario may explore beyond
+// the product's ranges (ring limit, abandon target, the pooled baselines' dial-rate ceiling): those
+// values are set on the configuration as given, not parsed.
 
-import { complianceSettingsSchema, resolveCompliance } from '../compliance/profiles.ts'
-import { DEFAULT_RETRY_SETTINGS } from '../compliance/retry.ts'
-import { ABANDON_MESSAGE_PROMPT_DEFAULT } from '../dialer/from-config.ts'
-import type { CampaignMode, EngineCampaign, PacingChoice } from '../dialer/types.ts'
+import {
+  ABANDON_RATE_PCT_MAX_MAX,
+  ABANDON_RATE_PCT_MAX_MIN,
+  ABANDON_WINDOW_SEC_MIN,
+  complianceSettingsSchema,
+} from '../compliance/profiles.ts'
+import {
+  ABANDON_MESSAGE_PROMPT_DEFAULT,
+  type BaselinePacing,
+  type CampaignConfig,
+  complianceConfigOf,
+  engineCampaignOf,
+} from '../dialer/from-config.ts'
+import type { EngineCampaign } from '../dialer/types.ts'
 import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
+import { type Campaign, campaignSchema } from '../domain/campaign/campaign.ts'
+import type { CampaignGroup } from '../domain/campaign/campaign-group.ts'
+import {
+  type CampaignMode,
+  isIvrMode,
+  isPreviewMode,
+  isProgressiveMode,
+} from '../domain/campaign/campaign-mode.ts'
+import { type Pacing, pacingSchema } from '../domain/campaign/pacing.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import { FIXED_RATIO_MAX } from '../pacing/fixed.ts'
 import { constSec } from '../telephony/simulated/distributions.ts'
 import type { SimPolicy } from './policy.ts'
-import { isAgentScenario, type Scenario, type ScenarioMode } from './scenario.ts'
+import { campaignModeOf, isAgentScenario, type Scenario, type ScenarioMode } from './scenario.ts'
 
 export const SIM_CAMPAIGN_ID = 'sim-campaign'
+export const SIM_CAMPAIGN_GROUP_ID = 'sim-campaign-group'
+export const SIM_OUTCOME_GROUP_ID = 'sim-outcomes'
+export const SIM_OUTDIAL_ENTRY_POINT_ID = 'ep-outdial'
 export const SIM_OUTDIAL_QUEUE_ID = 'q-outdial'
 export const SIM_INBOUND_QUEUE_ID = 'q-inbound'
 export const SIM_INBOUND_ENTRY_POINT_ID = 'ep-inbound'
 export const SIM_CALLER_ID = '+15550100000'
 export const SIM_ZONE = 'America/New_York'
-const ABANDON_WINDOW_SEC_MIN = 60
 
 export class ScenarioSettingsError extends Error {
   override name = 'ScenarioSettingsError'
@@ -38,43 +63,68 @@ export function retarget(scenario: Scenario, mode: ScenarioMode | undefined): Sc
   return { ...rest, mode, agents: ivrPorts, talkSec: messageSec, wrapSec: constSec(0) } as Scenario
 }
 
-function campaignMode(mode: ScenarioMode, policy: SimPolicy): CampaignMode {
-  const ivr = mode === 'ivr-progressive' || mode === 'ivr-predictive'
+/** The mode the day runs in: the scenario's own, or the one the `--policy` override implies. */
+function campaignMode(scenario: Scenario, policy: SimPolicy): CampaignMode {
+  const ivr = !isAgentScenario(scenario)
+  if (policy.kind === 'scenario') return campaignModeOf(scenario.mode)
   if (policy.kind === 'progressive') return ivr ? 'progressive_ivr' : 'progressive'
-  if (policy.kind !== 'scenario') return ivr ? 'predictive_ivr' : 'predictive'
-  const modes: Record<ScenarioMode, CampaignMode> = {
-    preview: 'preview_standard',
-    progressive: 'progressive',
-    predictive: 'predictive',
-    'ivr-progressive': 'progressive_ivr',
-    'ivr-predictive': 'predictive_ivr',
-  }
-  return modes[mode]
+  return ivr ? 'predictive_ivr' : 'predictive'
 }
 
-function pacingChoice(scenario: Scenario, policy: SimPolicy): PacingChoice {
-  switch (policy.kind) {
-    case 'progressive':
-      return { kind: 'progressive', linesPerServer: policy.linesPerServer }
-    case 'fixed':
-      return { kind: 'fixed', ratio: policy.ratio }
+function baselineOf(policy: SimPolicy): BaselinePacing | undefined {
+  if (policy.kind === 'fixed') return { kind: 'fixed', ratio: policy.ratio }
+  if (policy.kind === 'adaptive-reference') return { kind: 'adaptive-reference' }
+  return undefined
+}
+
+/**
+ * A progressive scenario's dialRate is its lines per agent; run with a pooled policy (predictive,
+ * fixed, adaptive) it sets no maximum dial rate, so the pooled policies share the fixed grid's
+ * ceiling — the benchmark compares them on the same scenario without one capped and one not.
+ */
+function maxDialingRate(scenario: Scenario): number {
+  const progressiveScenario = scenario.mode === 'progressive' || scenario.mode === 'ivr-progressive'
+  return progressiveScenario ? FIXED_RATIO_MAX : scenario.dialRate
+}
+
+function linesPerServer(scenario: Scenario, policy: SimPolicy): number {
+  if (policy.kind === 'progressive') return policy.linesPerServer
+  return Math.max(1, Math.round(scenario.dialRate))
+}
+
+/** The campaign group's pacing: the mode's schema defaults, then the scenario's own values. */
+function pacingOf(scenario: Scenario, policy: SimPolicy, mode: CampaignMode): Pacing {
+  const amdOn = scenario.amd.enabled
+  const ivrPorts = isAgentScenario(scenario) ? {} : { ivrPorts: scenario.ivrPorts }
+  const progressive = { dialingRate: linesPerServer(scenario, policy) }
+  const cpa = mode === 'progressive' ? { cpa: { cpaEnabled: amdOn, amdEnabled: amdOn } } : {}
+  const rate = isProgressiveMode(mode) ? progressive : {}
+  const parsed = pacingSchema.parse({ mode, callerId: SIM_CALLER_ID, ...ivrPorts, ...rate, ...cpa })
+  const ringLimit = { noAnswerRingLimitSec: scenario.ringLimitSec }
+  switch (parsed.mode) {
     case 'predictive':
-    case 'adaptive-reference':
-      return { kind: policy.kind }
-    case 'scenario':
-      if (scenario.mode === 'preview') return { kind: 'preview' }
-      if (scenario.mode === 'progressive' || scenario.mode === 'ivr-progressive') {
-        return { kind: 'progressive', linesPerServer: Math.max(1, Math.round(scenario.dialRate)) }
+    case 'predictive_ivr':
+      return {
+        ...parsed,
+        ...ringLimit,
+        maxDialingRate: maxDialingRate(scenario),
+        abandonRatePercentage: scenario.abandonTargetPct,
       }
-      return { kind: 'predictive' }
+    case 'preview_direct':
+      return parsed
+    default:
+      return { ...parsed, ...ringLimit }
   }
 }
 
-function simCompliance(scenario: Scenario) {
+function complianceOf(scenario: Scenario) {
   const defaults = {
     profile: 'CUSTOM',
     callingWindow: ALWAYS_OPEN_WINDOW,
-    abandonRatePctMax: Math.min(100, Math.max(1, Math.round(scenario.abandonTargetPct * 10) / 10)),
+    abandonRatePctMax: Math.min(
+      ABANDON_RATE_PCT_MAX_MAX,
+      Math.max(ABANDON_RATE_PCT_MAX_MIN, Math.round(scenario.abandonTargetPct * 10) / 10),
+    ),
     abandonWindowSec: Math.max(ABANDON_WINDOW_SEC_MIN, Math.round(scenario.abandonWindowSec)),
     ndncEnabled: false,
   }
@@ -84,55 +134,63 @@ function simCompliance(scenario: Scenario) {
     const detail = parsed.error.issues.map((i) => `compliance.${i.path.join('.')}: ${i.message}`)
     throw new ScenarioSettingsError(detail.join('; '))
   }
-  return resolveCompliance(parsed.data)
+  return complianceConfigOf(parsed.data)
 }
 
-/**
- * A progressive scenario's dialRate is its lines per agent; run with a pooled policy (predictive,
- * fixed, adaptive) it sets no maximum dial rate, so the pooled policies share the fixed grid's
- * ceiling — the benchmark compares them on the same scenario without one capped and one not.
- */
-function maxLinesPerServer(scenario: Scenario, policy: SimPolicy): number {
-  const pooled =
-    policy.kind === 'predictive' || policy.kind === 'fixed' || policy.kind === 'adaptive-reference'
-  const progressiveScenario = scenario.mode === 'progressive' || scenario.mode === 'ivr-progressive'
-  return pooled && progressiveScenario ? FIXED_RATIO_MAX : scenario.dialRate
-}
-
-export function buildCampaign(scenario: Scenario, policy: SimPolicy): EngineCampaign {
-  const mode = campaignMode(scenario.mode, policy)
-  const ivr = mode === 'progressive_ivr' || mode === 'predictive_ivr'
-  const amdOn = scenario.amd.enabled
-  const pooledBaseline = policy.kind === 'fixed' || policy.kind === 'adaptive-reference'
-  return {
-    id: SIM_CAMPAIGN_ID,
+/** The scenario as configuration: what a tenant would store for the same campaign. */
+export function scenarioCampaignConfig(scenario: Scenario, policy: SimPolicy): CampaignConfig {
+  const mode = campaignMode(scenario, policy)
+  const amd = scenario.amd
+  const group: CampaignGroup = {
+    id: SIM_CAMPAIGN_GROUP_ID,
+    name: SIM_CAMPAIGN_GROUP_ID,
+    entryPointId: SIM_OUTDIAL_ENTRY_POINT_ID,
+    pacing: pacingOf(scenario, policy, mode),
+    businessParameters: [],
+    amdHumanAsMachinePctEstimate: amd.enabled ? 100 * amd.humanAsMachine : 0,
+  }
+  const compliance = complianceOf(scenario)
+  const campaign: Campaign = {
+    ...campaignSchema.parse({
+      id: SIM_CAMPAIGN_ID,
+      name: SIM_CAMPAIGN_ID,
+      category: 'OTHER',
+      businessOutcomeGroupId: SIM_OUTCOME_GROUP_ID,
+      timeZone: SIM_ZONE,
+      campaignGroupId: SIM_CAMPAIGN_GROUP_ID,
+      contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'OTHER' }] },
+    }),
+    // A scenario's name may be longer than a stored campaign's.
     name: scenario.name,
-    mode,
-    pacing: pacingChoice(scenario, policy),
+    ...compliance.campaign,
+  }
+  const baseline = baselineOf(policy)
+  return {
+    group,
+    campaign,
     queueId: SIM_OUTDIAL_QUEUE_ID,
     flow: outdialFlow({
       id: 'sim-outdial-flow',
       onAmd: 'disconnect',
       onAbandoned: { play: ABANDON_MESSAGE_PROMPT_DEFAULT },
-      ...(ivr ? { onLive: { play: 'ivr-campaign-message' } } : {}),
+      ...(isIvrMode(mode) ? { onLive: { play: 'ivr-campaign-message' } } : {}),
     }),
-    callerId: SIM_CALLER_ID,
-    timeZone: SIM_ZONE,
-    ringLimitSec: scenario.ringLimitSec,
-    // R2.2: progressive follows its CPA switch; predictive, IVR and preview standard run CPA.
-    cpaEnabled: mode === 'progressive' ? amdOn : true,
-    amdEnabled: amdOn,
-    maxLinesPerServer: maxLinesPerServer(scenario, policy),
-    abandonTargetPct: scenario.abandonTargetPct,
-    correctionPace: 70,
-    gain: 1,
-    amdHumanAsMachinePct: amdOn ? 100 * scenario.amd.humanAsMachine : 0,
-    ivrPorts: isAgentScenario(scenario) ? 0 : scenario.ivrPorts,
-    preview: { offerTimeoutSec: 600, autoAction: 'SKIP', actionsDisabled: [] },
-    abandonMessagePromptId: ABANDON_MESSAGE_PROMPT_DEFAULT,
-    compliance: simCompliance(scenario),
-    dncListNames: [],
-    retry: DEFAULT_RETRY_SETTINGS,
-    capGuardEnabled: !pooledBaseline,
+    complianceOverrides: compliance.overrides,
+    ...(baseline ? { baseline } : {}),
   }
+}
+
+/**
+ * The one place the simulator still departs from the product's mapping: its preview runs AMD when
+ * the scenario's network has it, where the product's preview standard runs CPA without AMD (R2.2,
+ * `cpaPolicy`). Taking the product's mapping changes what a preview day logs (the recorded golden
+ * hash of tiny-team/preview), so it waits for that decision (issue 10).
+ */
+function simulatorPreviewAmd(campaign: EngineCampaign, scenario: Scenario): EngineCampaign {
+  if (!isPreviewMode(campaign.mode)) return campaign
+  return { ...campaign, amdEnabled: scenario.amd.enabled }
+}
+
+export function buildCampaign(scenario: Scenario, policy: SimPolicy): EngineCampaign {
+  return simulatorPreviewAmd(engineCampaignOf(scenarioCampaignConfig(scenario, policy)), scenario)
 }

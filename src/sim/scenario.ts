@@ -15,6 +15,7 @@
 // may use 1–600 s to explore, with a warning outside the product's range.
 
 import { z } from 'zod'
+import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
 import { invariant } from '../domain/invariant.ts'
 import { type AgentBehaviour, agentBehaviourShape } from '../telephony/simulated/agent-model.ts'
 import {
@@ -37,6 +38,19 @@ export const SCENARIO_MODES = [...AGENT_MODES, ...IVR_MODES] as const
 export type AgentMode = (typeof AGENT_MODES)[number]
 export type IvrMode = (typeof IVR_MODES)[number]
 export type ScenarioMode = (typeof SCENARIO_MODES)[number]
+
+/** The campaign mode each file spelling stands for: the engine and the runtime know only these. */
+const CAMPAIGN_MODE_OF: Record<ScenarioMode, CampaignMode> = {
+  preview: 'preview_standard',
+  progressive: 'progressive',
+  predictive: 'predictive',
+  'ivr-progressive': 'progressive_ivr',
+  'ivr-predictive': 'predictive_ivr',
+}
+
+export function campaignModeOf(mode: ScenarioMode): CampaignMode {
+  return CAMPAIGN_MODE_OF[mode]
+}
 
 export const AGENTS_MAX = 5000
 export const IVR_PORTS_MAX = 1000

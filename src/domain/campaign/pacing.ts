@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { boundedInt, boundedNumber, unknownKeysError } from '../config/schema-kit.ts'
 import { callerIdSchema } from './caller-id.ts'
+import { CAMPAIGN_MODES, type CampaignMode, isIvrMode, isPreviewMode } from './campaign-mode.ts'
 import { CPA_ALWAYS_ON, type CpaParams, cpaSchema } from './cpa.ts'
 import {
   ABANDON_RATE_PCT_DEFAULT,
@@ -29,20 +30,6 @@ import {
 } from './limits.ts'
 import { previewParamsShape, refinePreviewParams } from './preview.ts'
 
-export const PACING_MODES = [
-  'preview_standard',
-  'preview_direct',
-  'progressive',
-  'predictive',
-  'progressive_ivr',
-  'predictive_ivr',
-] as const
-export type PacingMode = (typeof PACING_MODES)[number]
-
-/** R1.4: agentless modes, paced by IVR ports instead of agents. */
-export const IVR_MODES: readonly PacingMode[] = ['progressive_ivr', 'predictive_ivr']
-export const PREVIEW_MODES: readonly PacingMode[] = ['preview_standard', 'preview_direct']
-
 /** Why a field is not accepted in a mode: shown when a strict variant meets an unknown key. */
 const FIELD_HOMES: Record<string, string> = {
   cpa: 'CPA/AMD switches are configured for progressive only; predictive and IVR always run CPA (R2.2)',
@@ -59,7 +46,7 @@ const FIELD_HOMES: Record<string, string> = {
   noAnswerRingLimitSec: 'preview_direct has no ring limit: the agent hears the ringing (R1.1)',
 }
 
-function strictVariant<T extends z.core.$ZodLooseShape>(mode: PacingMode, shape: T) {
+function strictVariant<T extends z.core.$ZodLooseShape>(mode: CampaignMode, shape: T) {
   return z.strictObject(shape, {
     error: unknownKeysError((keys) => {
       const reasons = keys.map((key) => `${key}: ${FIELD_HOMES[key] ?? 'not a pacing field'}`)
@@ -68,7 +55,7 @@ function strictVariant<T extends z.core.$ZodLooseShape>(mode: PacingMode, shape:
   })
 }
 
-function cpaAlwaysOnFlag<const T extends boolean>(mode: PacingMode, value: T) {
+function cpaAlwaysOnFlag<const T extends boolean>(mode: CampaignMode, value: T) {
   const why = value
     ? `${mode} always runs CPA (R2.2)`
     : `${mode} does not run CPA on every dial (R2.2); progressive configures it through cpa`
@@ -199,11 +186,11 @@ export const pacingSchema = z.discriminatedUnion(
     progressiveIvrPacingSchema,
     predictiveIvrPacingSchema,
   ],
-  { error: `mode must be one of ${PACING_MODES.join(', ')} (R1 pacing modes)` },
+  { error: `mode must be one of ${CAMPAIGN_MODES.join(', ')} (R1 pacing modes)` },
 )
 export type Pacing = z.infer<typeof pacingSchema>
 export type PacingInput = z.input<typeof pacingSchema>
-export type PacingOf<M extends PacingMode> = Extract<Pacing, { mode: M }>
+export type PacingOf<M extends CampaignMode> = Extract<Pacing, { mode: M }>
 
 /** CPA as it actually runs for a pacing (R2.2). */
 export type CpaPolicy =
@@ -233,11 +220,11 @@ export function cpaPolicy(pacing: Pacing): CpaPolicy {
 }
 
 export function isIvrPacing(pacing: Pacing): boolean {
-  return IVR_MODES.includes(pacing.mode)
+  return isIvrMode(pacing.mode)
 }
 
 export function isPreviewPacing(pacing: Pacing): boolean {
-  return PREVIEW_MODES.includes(pacing.mode)
+  return isPreviewMode(pacing.mode)
 }
 
 /** R7.4: customer fields are in the popover while reserved only in progressive 1:1 mode. */

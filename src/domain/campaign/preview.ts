@@ -19,6 +19,9 @@ export const previewActionSchema = enumSchema(
   'R1.1 preview offer actions',
 )
 
+/** Appendix A: an offer that times out is skipped unless the campaign says otherwise. */
+export const PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT: PreviewAction = 'SKIP'
+
 /** Only skip and remove can be turned off: accepting is what a preview offer is for. */
 export const DISABLEABLE_PREVIEW_ACTIONS = ['SKIP', 'REMOVE'] as const
 export type DisableablePreviewAction = (typeof DISABLEABLE_PREVIEW_ACTIONS)[number]
@@ -37,7 +40,7 @@ export const previewParamsShape = {
     'previewOfferTimeoutAutoAction',
     PREVIEW_ACTIONS,
     'Appendix A: the server applies it when the offer times out',
-  ).default('SKIP'),
+  ).default(PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT),
   previewActionsDisabled: z
     .array(
       enumSchema(

@@ -6,6 +6,7 @@ import type { Engine } from '../../dialer/engine.ts'
 import type { Clock } from '../../dialer/ports/clock.ts'
 import type { Ids } from '../../dialer/ports/ids.ts'
 import type { EngineEvent } from '../../dialer/types.ts'
+import { isFinal } from '../../domain/campaign/campaign-status.ts'
 import type {
   StartCampaignRequest,
   UpdateCampaignRequest,
@@ -17,7 +18,7 @@ import type {
   RuntimeCampaignStatus,
   TenantConfig,
 } from '../../store/ports/dialer-store.ts'
-import { type CampaignLifecycle, isFinal, type RuntimeCampaign } from '../campaigns.ts'
+import type { CampaignLifecycle, RuntimeCampaign } from '../campaigns.ts'
 import { updateEngineCampaign } from '../engine-config.ts'
 import type { RuntimeLog } from '../log.ts'
 import {

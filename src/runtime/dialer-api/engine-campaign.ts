@@ -1,12 +1,12 @@
-// A Dialer-API start request (R10.2) as the engine's campaign, through the same mapping as the
-// built-in campaign manager's campaigns (src/dialer/from-config.ts): the request's pacing becomes a
-// campaign group's (toCampaignGroupPacing), its entry point gives the queue and flow. The campaign
-// manager that drives a Dialer-API campaign owns its retries (it serves a record again to retry
-// it), so the dialer tries each record once; Outdial's compliance gate still runs on every dial.
-import { DEFAULT_RETRY_RULES, type RetryRules } from '../../compliance/retry.ts'
-import { engineCampaignFrom } from '../../dialer/from-config.ts'
+// A Dialer-API start request (R10.2) as configuration, built into the engine's campaign by the
+// same function as the built-in campaign manager's campaigns (src/dialer/from-config.ts): the
+// request's pacing becomes a campaign group's (toCampaignGroupPacing), its entry point gives the
+// queue and flow. The campaign manager that drives a Dialer-API campaign owns its retries (it
+// serves a record again to retry it), so the campaign retries no outcome and tries each record
+// once; Outdial's compliance gate still runs on every dial.
+import { engineCampaignOf } from '../../dialer/from-config.ts'
 import type { EngineCampaign } from '../../dialer/types.ts'
-import type { Campaign } from '../../domain/campaign/campaign.ts'
+import type { Campaign, CampaignRetry } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
 import {
   type StartCampaignRequest,
@@ -16,6 +16,7 @@ import {
   AMD_HUMAN_AS_MACHINE_PCT_DEFAULT,
   CAMPAIGN_DNC_LISTS_MAX,
 } from '../../domain/campaign/limits.ts'
+import { ATTEMPT_OUTCOMES } from '../../domain/outcomes.ts'
 import type { TenantConfig } from '../../store/ports/dialer-store.ts'
 
 /** The zone of a record that names none (docs/dialer-api.md: records should carry theirs). */
@@ -23,8 +24,8 @@ export const DIALER_API_ZONE_DEFAULT = 'America/New_York'
 export const DIALER_API_GROUP_ID = 'dialer-api'
 
 /** One try per record: every outcome is final for the dialer. */
-export const NO_RETRIES: RetryRules = {
-  rules: DEFAULT_RETRY_RULES.map((rule) => ({ ...rule, retry: false })),
+const NO_RETRIES: CampaignRetry = {
+  perOutcome: Object.fromEntries(ATTEMPT_OUTCOMES.map((outcome) => [outcome, { retry: false }])),
   maxAttemptsPerDay: 1,
   maxAttemptsTotal: 1,
 }
@@ -96,7 +97,7 @@ export function engineCampaignFromRequest(
       numberOrder: [{ numberIndex: 0, numberType: 'OTHER' }],
       localHoursByNumberType: {},
     },
-    retry: { perOutcome: {}, maxAttemptsPerDay: 1, maxAttemptsTotal: 1 },
+    retry: NO_RETRIES,
     dncEnabled: true,
     // The campaign manager scrubs against the national list (docs/dialer-api.md §4).
     ndncEnabled: false,
@@ -104,6 +105,5 @@ export function engineCampaignFromRequest(
     complianceProfile: 'US',
     status: 'running',
   }
-  const config = engineCampaignFrom({ group, campaign, queueId, flow })
-  return { ok: true, config: { ...config, retry: NO_RETRIES } }
+  return { ok: true, config: engineCampaignOf({ group, campaign, queueId, flow }) }
 }

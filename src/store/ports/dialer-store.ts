@@ -10,6 +10,7 @@
 import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
 import type { Campaign } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
+import type { CampaignStatus } from '../../domain/campaign/campaign-status.ts'
 import type { StartCampaignRequest } from '../../domain/campaign/dialer-api.ts'
 import type { Agent } from '../../domain/config/agent.ts'
 import type { AuxCode } from '../../domain/config/aux-code.ts'
@@ -206,8 +207,8 @@ export interface ConfigSource {
   load(): Promise<TenantConfig>
 }
 
-/** The runtime's campaign lifecycle: the domain's plus `completed` (Dialer-API campaigns). */
-export type RuntimeCampaignStatus = 'draft' | 'running' | 'paused' | 'stopped' | 'completed'
+/** A campaign's persisted status: a state of the one machine (domain/campaign/campaign-status.ts). */
+export type RuntimeCampaignStatus = CampaignStatus
 
 export interface DialerApiDefinition {
   /** The start request with every accepted PUT applied (PUT merges: absent fields are kept). */
