@@ -22,8 +22,6 @@ import { type ApiMetrics, createMetrics, registerMetrics } from './metrics.ts'
 export const JSON_BODY_BYTES_MAX = 1024 * 1024
 export const API_VERSION = '1.0.0'
 
-export type ZodApp = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] }
-
 export interface ApiOptions {
   auth: AuthBackend
   nowMs: () => number

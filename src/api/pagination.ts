@@ -13,7 +13,6 @@ export const pageQuerySchema = z.object({
     .default(PAGE_LIMIT_DEFAULT),
   offset: z.coerce.number().int().min(0).default(0),
 })
-export type PageQuery = z.infer<typeof pageQuerySchema>
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({

@@ -20,10 +20,6 @@ const NEXT_OPEN_SHORT_SEARCH_DAYS = 2
  */
 const TRANSITION_SCAN_STEP_MS = 6 * 3600 * 1000
 
-export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone)
-}
-
 function zoneOf(zone: string): IANAZone {
   const ianaZone = IANAZone.create(zone)
   invariant(ianaZone.isValid, `unknown IANA zone ${zone}`)

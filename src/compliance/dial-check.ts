@@ -32,8 +32,6 @@ export type DialCheckResult =
   | { kind: 'repeatAfterAbandon'; untilMs: number }
   | { kind: 'outsideWindow'; nextOpenMs: number }
 
-export type DialRefusalKind = Exclude<DialCheckResult['kind'], 'ok'>
-
 export function checkDial(input: DialCheckInput): DialCheckResult {
   const { nowMs, number, zone, compliance, dnc, history, dncListNames } = input
   invariant(Number.isFinite(nowMs), 'dial check time is not finite')

@@ -2,10 +2,8 @@
 // national list's load time so a campaign can refuse to dial on a copy older than its region allows.
 import { z } from 'zod'
 import { invariant } from '../domain/invariant.ts'
-import { E164_PATTERN, e164FieldSchema } from '../domain/phone.ts'
+import { E164_PATTERN } from '../domain/phone.ts'
 
-/** R10.3: the DNC API accepts E.164 only. */
-export const e164Schema = e164FieldSchema('phoneNumber')
 export const DNC_LIST_NAME_LENGTH_MAX = 80
 export const dncListNameSchema = z.string().min(1).max(DNC_LIST_NAME_LENGTH_MAX)
 /** Lists a campaign can be scrubbed against; a fan-out bound, not a storage bound. */

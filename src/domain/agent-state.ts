@@ -102,8 +102,3 @@ function fromReserved(
       return illegal(from, event)
   }
 }
-
-/** Staffed time (docs/benchmarks.md "Method: metrics"): Available + Reserved + Engaged + WrapUp. */
-export function isStaffed(state: AgentState): boolean {
-  return state.kind !== 'LoggedOut' && state.kind !== 'Idle'
-}

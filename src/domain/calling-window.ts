@@ -4,7 +4,6 @@
 import { z } from 'zod'
 import { invariant } from './invariant.ts'
 
-export const MINUTES_PER_DAY = 24 * 60
 /** A day may be split in a few ranges (e.g. a lunch pause); more than this is a misconfiguration. */
 export const CALLING_WINDOW_SEGMENTS_MAX = 7 * 4
 const localTimeSchema = z
@@ -25,7 +24,6 @@ export const callingWindowSegmentSchema = z
   .refine((segment) => minutesOf(segment.startLocal) < minutesOf(segment.endLocal), {
     message: 'startLocal must be before endLocal (ranges do not cross midnight; split them)',
   })
-export type CallingWindowSegment = z.infer<typeof callingWindowSegmentSchema>
 
 export const callingWindowSchema = z
   .array(callingWindowSegmentSchema)

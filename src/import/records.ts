@@ -11,8 +11,6 @@ import { type ImportMapping, UnmappedColumns } from './mapping.ts'
 import { bytesOf, type ImportFormat, type ImportInput, type SourceRecord } from './source.ts'
 
 export {
-  IMPORT_LINE_BYTES_MAX,
-  IMPORT_ROWS_MAX,
   ImportFileError,
   type ImportFormat,
   type ImportInput,

@@ -36,7 +36,6 @@ export const AGENT_MODES = ['preview', 'progressive', 'predictive'] as const
 export const IVR_MODES = ['ivr-progressive', 'ivr-predictive'] as const
 export const SCENARIO_MODES = [...AGENT_MODES, ...IVR_MODES] as const
 export type AgentMode = (typeof AGENT_MODES)[number]
-export type IvrMode = (typeof IVR_MODES)[number]
 export type ScenarioMode = (typeof SCENARIO_MODES)[number]
 
 /** The campaign mode each file spelling stands for: the engine and the runtime know only these. */
@@ -85,7 +84,6 @@ const inboundSchema = z.object({
   patienceSec: positiveUpTo(SCENARIO_DURATION_SEC_MAX, ' s'),
   ranking: z.enum(['inbound-first', 'campaign-first']).default('inbound-first'),
 })
-export type InboundSettings = z.infer<typeof inboundSchema>
 
 const commonShape = {
   name: z.string().min(1, { error: 'must not be empty' }).max(NAME_LENGTH_MAX),
@@ -136,7 +134,6 @@ type ParsedScenario = z.output<typeof scenarioSchema>
 /** A validated scenario with every default applied. */
 export type Scenario = ParsedScenario & { machineTalkSec: Distribution }
 export type AgentScenario = Extract<Scenario, { mode: AgentMode }>
-export type IvrScenario = Extract<Scenario, { mode: IvrMode }>
 
 export interface ScenarioError {
   /** Dotted/indexed field path such as `outcomes.live` or `schedule[1].atSec`; '' for the file. */

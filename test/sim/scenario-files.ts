@@ -1,16 +1,9 @@
 // Test support: the public scenarios of bench/scenarios, parsed.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadScenarioText, type Scenario } from '../../src/sim/scenario.ts'
 
 export const SCENARIO_DIR = join(import.meta.dirname, '..', '..', 'bench', 'scenarios')
-
-export function scenarioNames(): string[] {
-  return readdirSync(SCENARIO_DIR)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.replace(/\.json$/, ''))
-    .sort()
-}
 
 export function loadScenario(name: string): Scenario {
   const file = join(SCENARIO_DIR, `${name}.json`)

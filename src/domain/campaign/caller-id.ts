@@ -2,6 +2,6 @@
 // precedence caller ID; a record's own caller ID and PreDial's SetCallerID override it.
 import { e164FieldSchema } from '../phone.ts'
 
-export { E164_PATTERN, e164FieldSchema as e164Schema } from '../phone.ts'
+export { e164FieldSchema as e164Schema } from '../phone.ts'
 
 export const callerIdSchema = e164FieldSchema('callerId')

@@ -32,7 +32,6 @@ export const businessParameterSchema = z.object({
     'a global variable name',
   ),
 })
-export type BusinessParameter = z.infer<typeof businessParameterSchema>
 
 export const campaignGroupSchema = z
   .object({
@@ -79,7 +78,6 @@ export const campaignGroupSchema = z
     })
   })
 export type CampaignGroup = z.infer<typeof campaignGroupSchema>
-export type CampaignGroupInput = z.input<typeof campaignGroupSchema>
 
 /**
  * The group checked against the tenant's global variables (R5.1, R4.4): each business parameter

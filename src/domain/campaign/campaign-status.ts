@@ -25,11 +25,6 @@ export const campaignStatusSchema = enumSchema(
 /** What a user (desktop, API) asks of a campaign. */
 export const CAMPAIGN_ACTIONS = ['start', 'pause', 'resume', 'stop'] as const
 export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number]
-export const campaignActionSchema = enumSchema(
-  'action',
-  CAMPAIGN_ACTIONS,
-  'R5.2 start / pause / resume / stop',
-)
 
 /** Every move of the machine: a user's action, or `complete` (R10.2: every record done). */
 export const CAMPAIGN_MOVES = [...CAMPAIGN_ACTIONS, 'complete'] as const

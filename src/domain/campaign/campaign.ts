@@ -36,10 +36,8 @@ export const CAMPAIGN_CATEGORIES = [
   'CUSTOMER_CARE',
   'OTHER',
 ] as const
-export type CampaignCategory = (typeof CAMPAIGN_CATEGORIES)[number]
 
 /** R5.5: the region whose rules (calling hours, abandon cap and window, NDNC age) apply. */
-export { COMPLIANCE_PROFILES, type ComplianceProfile } from '../compliance-profile.ts'
 
 export const timeZoneSchema = z
   .string({ error: 'timeZone must be an IANA zone name such as America/New_York' })
@@ -112,4 +110,3 @@ export const campaignSchema = z
     })
   })
 export type Campaign = z.infer<typeof campaignSchema>
-export type CampaignInput = z.input<typeof campaignSchema>

@@ -11,7 +11,6 @@ import {
 import { CONTACT_NUMBERS_MAX } from './limits.ts'
 
 export const NUMBER_TYPES = ['MOBILE', 'HOME', 'WORK', 'OTHER'] as const
-export type NumberType = (typeof NUMBER_TYPES)[number]
 export const numberTypeSchema = enumSchema('numberType', NUMBER_TYPES, 'R5.2 number types')
 
 export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
@@ -91,7 +90,6 @@ export const contactStrategySchema = z
     }
   })
 export type ContactStrategy = z.infer<typeof contactStrategySchema>
-export type ContactStrategyInput = z.input<typeof contactStrategySchema>
 
 /** The local hours that restrict a number step, or undefined when only compliance hours apply. */
 export function localHoursOf(strategy: ContactStrategy, step: NumberStep): LocalHours | undefined {

@@ -76,7 +76,6 @@ export const cpaSchema = z
     }
   })
 export type CpaParams = z.infer<typeof cpaSchema>
-export type CpaParamsInput = z.input<typeof cpaSchema>
 
 /** All switches off, all timings at their Appendix A defaults. */
 export const CPA_DEFAULTS: CpaParams = Object.freeze(cpaSchema.parse({}))

@@ -46,7 +46,6 @@ export const DIALER_CAMPAIGN_TYPES = [
   'preview_standard',
   'preview_direct',
 ] as const
-export type DialerCampaignType = (typeof DIALER_CAMPAIGN_TYPES)[number]
 
 export const dialerCampaignTypeSchema = z.preprocess(
   (value) => (typeof value === 'string' ? value.toLowerCase() : value),
@@ -197,13 +196,9 @@ export const updateCampaignRequestSchema = z
   })
   .superRefine((body, ctx) => refinePreviewRequest(body, ctx))
 export type UpdateCampaignRequest = z.infer<typeof updateCampaignRequestSchema>
-export type UpdateCampaignRequestInput = z.input<typeof updateCampaignRequestSchema>
 
 /** The `CallProgressAnalysisParamsRequest` object: the same fields, ranges and chain as `cpaSchema`. */
 export const callProgressAnalysisParamsRequestSchema = cpaSchema
-export type CallProgressAnalysisParamsRequest = z.infer<
-  typeof callProgressAnalysisParamsRequestSchema
->
 
 /**
  * Start fields that PUT cannot change (docs/dialer-api.md "Request bodies"). The update schema,

@@ -79,10 +79,6 @@ export const OUTDIAL_ANI_LENGTH_MAX = 50
 /** Marked "not in use" by the reference; accepted for compatibility. */
 export const RESERVATION_PCT_MIN = 0
 export const RESERVATION_PCT_MAX = 100
-export const RESERVATION_PCT_DEFAULT = 100
-
-/** E.164: '+', a non-zero digit, at most 15 digits in all (R10.3). */
-export const E164_DIGITS_MAX = 15
 
 /** R5.3 / R5.2: phone numbers one contact may carry, tried in the contact strategy's order. */
 export const CONTACT_NUMBERS_MAX = 10

@@ -14,7 +14,6 @@ export const businessOutcomeSchema = z.object({
   /** Counts as a success in reports (conversion rate). */
   success: booleanSchema('success').default(false),
 })
-export type BusinessOutcome = z.infer<typeof businessOutcomeSchema>
 
 export const outcomeGroupSchema = z
   .object({
@@ -33,4 +32,3 @@ export const outcomeGroupSchema = z
       why: 'the agent picks a code by its name in reports',
     })
   })
-export type OutcomeGroup = z.infer<typeof outcomeGroupSchema>

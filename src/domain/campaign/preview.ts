@@ -13,11 +13,6 @@ import {
 
 export const PREVIEW_ACTIONS = ['ACCEPT', 'SKIP', 'REMOVE'] as const
 export type PreviewAction = (typeof PREVIEW_ACTIONS)[number]
-export const previewActionSchema = enumSchema(
-  'preview action',
-  PREVIEW_ACTIONS,
-  'R1.1 preview offer actions',
-)
 
 /** Appendix A: an offer that times out is skipped unless the campaign says otherwise. */
 export const PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT: PreviewAction = 'SKIP'
@@ -86,7 +81,6 @@ export const previewParamsSchema = z
   .object(previewParamsShape)
   .superRefine((params, ctx) => refinePreviewParams(params, ctx))
 export type PreviewParams = z.infer<typeof previewParamsSchema>
-export type PreviewParamsInput = z.input<typeof previewParamsSchema>
 
 export type PreviewActionCheck =
   | { kind: 'ok' }

@@ -39,7 +39,6 @@ const retrySchema = z.object({
 export const retryRuleSchema = z.discriminatedUnion('retry', [noRetrySchema, retrySchema], {
   error: 'retry must be true or false (R5.2: retry or not, after how long, how many times)',
 })
-export type RetryRule = z.infer<typeof retryRuleSchema>
 
 export const campaignRetrySchema = z
   .object({
@@ -95,4 +94,3 @@ export const campaignRetrySchema = z
     }
   })
 export type CampaignRetry = z.infer<typeof campaignRetrySchema>
-export type CampaignRetryInput = z.input<typeof campaignRetrySchema>

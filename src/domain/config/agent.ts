@@ -9,7 +9,6 @@ export const agentProfileSchema = z.object({
   /** R7.1: the profile allows the agent to be reserved by outbound campaigns. */
   outboundCampaignsAllowed: booleanSchema('profile.outboundCampaignsAllowed'),
 })
-export type AgentProfile = z.infer<typeof agentProfileSchema>
 
 export const agentSchema = z
   .object({
@@ -30,7 +29,6 @@ export const agentSchema = z
     })
   })
 export type Agent = z.infer<typeof agentSchema>
-export type AgentInput = z.input<typeof agentSchema>
 
 export type CampaignTeamMembershipCheck =
   | { kind: 'ok' }

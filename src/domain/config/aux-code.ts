@@ -22,7 +22,6 @@ export const auxCodeSchema = z.object({
   active: booleanSchema('active').default(true),
 })
 export type AuxCode = z.infer<typeof auxCodeSchema>
-export type AuxCodeInput = z.input<typeof auxCodeSchema>
 
 /** The tenant's codes: ids unique, and at least one active code of each type to default to. */
 export const auxCodeListSchema = z

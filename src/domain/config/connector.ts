@@ -40,7 +40,6 @@ export const connectorSchema = z.object({
   validationUrl: httpUrl('validationUrl'),
 })
 export type Connector = z.infer<typeof connectorSchema>
-export type ConnectorInput = z.input<typeof connectorSchema>
 
 /** The connector as the API shows it: the secret replaced by whether one is set. */
 export type ConnectorView = Omit<Connector, 'password'> & { passwordSet: boolean }

@@ -51,8 +51,6 @@ export const desktopLayoutSchema = z
       })
     }
   })
-export type DesktopLayout = z.infer<typeof desktopLayoutSchema>
-export type DesktopLayoutInput = z.input<typeof desktopLayoutSchema>
 
 type Place = 'panelVariables' | 'popoverVariables'
 

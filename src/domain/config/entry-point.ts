@@ -7,7 +7,6 @@ import type { Queue } from './queue.ts'
 import { enumSchema, idSchema } from './schema-kit.ts'
 
 export const ENTRY_POINT_TYPES = ['INBOUND', 'OUTBOUND'] as const
-export type EntryPointType = (typeof ENTRY_POINT_TYPES)[number]
 
 export const ENTRY_POINT_NAME_PATTERN = /^[A-Za-z0-9&_\- ]+$/
 
@@ -51,7 +50,6 @@ export const entryPointSchema = z
     }
   })
 export type EntryPoint = z.infer<typeof entryPointSchema>
-export type EntryPointInput = z.input<typeof entryPointSchema>
 
 export type EntryPointQueueCheck =
   | { kind: 'ok' }

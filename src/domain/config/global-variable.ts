@@ -89,7 +89,6 @@ export const globalVariableSchema = z
     }
   })
 export type GlobalVariable = z.infer<typeof globalVariableSchema>
-export type GlobalVariableInput = z.input<typeof globalVariableSchema>
 
 /** All global variables of a tenant: names are unique (case-sensitive, like `campaignId`). */
 export const globalVariableListSchema = z

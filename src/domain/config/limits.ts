@@ -14,6 +14,7 @@ export const MAX_TIME_IN_QUEUE_SEC_MIN = 1
 export const MAX_TIME_IN_QUEUE_SEC_MAX = 86_400
 /** R4.3: the form recommends 3600 s so reservation requests are not churned. */
 export const MAX_TIME_IN_QUEUE_SEC_RECOMMENDED = 3_600
+/** The default is the recommendation. @alias */
 export const MAX_TIME_IN_QUEUE_SEC_DEFAULT = MAX_TIME_IN_QUEUE_SEC_RECOMMENDED
 /** Outdial's own bound on the call distribution groups of an inbound queue. */
 export const CALL_DISTRIBUTION_GROUPS_MAX = 10
@@ -25,9 +26,9 @@ export const OUTBOUND_CALL_DISTRIBUTION_GROUPS = 1
 /** R8.2: rank of a queue on a team, 1 = served first. */
 export const QUEUE_RANK_MIN = 1
 export const QUEUE_RANK_MAX = 100
-/** One ranking per queue, so a team ranks at most as many queues as there are ranks. */
+/** One ranking per queue, so a team ranks at most as many queues as there are ranks. @alias */
 export const TEAM_QUEUE_RANKINGS_MAX = QUEUE_RANK_MAX
-/** A team larger than a queue's whole capacity could never be placed in an outdial queue. */
+/** A team larger than a queue's whole capacity could never be placed in an outdial queue. @alias */
 export const TEAM_AGENTS_MAX = QUEUE_AGENTS_MAX
 /** Outdial's own bound on how many teams one agent belongs to. */
 export const AGENT_TEAMS_MAX = 50

@@ -22,7 +22,6 @@ import {
 import type { Team } from './team.ts'
 
 export const QUEUE_TYPES = ['INBOUND', 'OUTBOUND'] as const
-export type QueueType = (typeof QUEUE_TYPES)[number]
 
 export const ROUTING_TYPES = [
   'LONGEST_AVAILABLE_AGENT',
@@ -52,7 +51,6 @@ export const callDistributionGroupSchema = z
       why: 'a team appears once in a call distribution group',
     })
   })
-export type CallDistributionGroup = z.infer<typeof callDistributionGroupSchema>
 
 export const queueSchema = z
   .object({
@@ -106,7 +104,6 @@ export const queueSchema = z
     }
   })
 export type Queue = z.infer<typeof queueSchema>
-export type QueueInput = z.input<typeof queueSchema>
 
 /** Every team id the queue routes to, in group order, each once. */
 export function queueTeamIds(queue: Queue): string[] {

@@ -20,7 +20,6 @@ export const queueRankingSchema = z.object({
     why: 'R8.2 queue ranking, 1 = served first',
   }),
 })
-export type QueueRanking = z.infer<typeof queueRankingSchema>
 
 export const teamSchema = z
   .object({
@@ -50,7 +49,6 @@ export const teamSchema = z
     })
   })
 export type Team = z.infer<typeof teamSchema>
-export type TeamInput = z.input<typeof teamSchema>
 
 /** The rank of `queueId` for this team, or undefined when the team does not rank it. */
 export function queueRankOf(team: Team, queueId: string): number | undefined {

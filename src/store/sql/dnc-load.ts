@@ -5,8 +5,6 @@ import type { Kysely } from 'kysely'
 import type { DncListMeta } from '../ports/dnc.ts'
 import type { Database } from './schema.ts'
 
-export const DNC_LOAD_BATCH_ROWS = 1000
-
 export async function dncListInfo(
   db: Kysely<Database>,
   tenantId: string,

@@ -65,7 +65,6 @@ export const distributionSchema = z.discriminatedUnion(
 )
 
 export type Distribution = z.infer<typeof distributionSchema>
-export type DistributionKind = Distribution['dist']
 
 export const constSec = (valueSec: number): Distribution => ({ dist: 'const', value: valueSec })
 
