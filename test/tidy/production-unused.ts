@@ -85,8 +85,7 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     kind: 'files',
     file: 'src/sim/analytic.ts',
     name: 'src/sim/analytic.ts',
-    reason:
-      'the closed-form expectations the tests hold the simulator to: an independent oracle',
+    reason: 'the closed-form expectations the tests hold the simulator to: an independent oracle',
   },
   {
     kind: 'exports',
