@@ -1,17 +1,17 @@
 // The two test tiers (issue 10). `npm test` runs the full suite (CI). `npm run test:quick` sets
 // OUTDIAL_TEST_TIER=quick for the edit–test loop: property tests run fewer cases and whole-day mode
-// runs stop after one simulated hour; vitest.config.ts leaves out the suites that start real
+// runs stop after half a simulated hour; vitest.config.ts leaves out the suites that start real
 // processes or servers. A quick pass is no substitute for the full one.
 export const QUICK_TIER = process.env.OUTDIAL_TEST_TIER === 'quick'
 
-/** Property runs in the quick tier: a fifth of the full count, at least this many. */
+/** Property runs in the quick tier: an eighth of the full count, at least this many. */
 const QUICK_RUNS_MIN = 3
-/** Simulated time a whole-day run is cut to in the quick tier. */
-export const QUICK_DURATION_SEC_MAX = 3600
+/** Simulated time a whole-day run is cut to in the quick tier (half an hour). */
+export const QUICK_DURATION_SEC_MAX = 1800
 
 export function tierRuns(fullRuns: number): number {
   return QUICK_TIER
-    ? Math.min(fullRuns, Math.max(QUICK_RUNS_MIN, Math.ceil(fullRuns / 5)))
+    ? Math.min(fullRuns, Math.max(QUICK_RUNS_MIN, Math.ceil(fullRuns / 8)))
     : fullRuns
 }
 
