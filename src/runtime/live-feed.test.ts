@@ -49,8 +49,8 @@ describe('live feed and DialerService', () => {
   it('sends a snapshot, then agent states, attempts and throttled campaign figures', async () => {
     const { clock, dialer, metrics } = await service({})
     const messages: LiveMessage[] = []
-    const unsubscribe = dialer.subscribe('t1', (message) => messages.push(message))
-    expect(dialer.snapshot('t1')).toMatchObject({
+    const unsubscribe = dialer.subscribe('t1', { agentId: null }, (message) => messages.push(message))
+    expect(dialer.snapshot('t1', { agentId: null })).toMatchObject({
       type: 'snapshot',
       data: {
         tenantId: 't1',
@@ -100,7 +100,7 @@ describe('live feed and DialerService', () => {
   it('offers preview records live and takes the agent’s action through the Dialer API port', async () => {
     const { clock, dialer, runtime } = await service({ preview: true, simulated: false })
     const offers: LiveMessage[] = []
-    dialer.subscribe('t1', (m) => {
+    dialer.subscribe('t1', { agentId: null }, (m) => {
       if (m.type === 'previewOffer') offers.push(m)
     })
     await dialer.campaignAction('t1', 'camp-1', 'start')

@@ -16,7 +16,7 @@ import { AgentDesk } from './agent-desk.ts'
 import { campaignFigures } from './campaign-stats.ts'
 import type { CampaignActionResult, RuntimeCampaign } from './campaigns.ts'
 import { seedComplianceHistory } from './compliance-history.ts'
-import type { CampaignLiveFigures, LiveMessage } from './control.ts'
+import type { CampaignLiveFigures, LiveMessage, LiveViewer } from './control.ts'
 import { DurableContactList } from './durable-contact-list.ts'
 import { applyTenantConfig, mapTenantConfig, updateEngineCampaign } from './engine-config.ts'
 import { RECOVER_INTERVAL_MS, recoverOpenAttempts } from './recovery.ts'
@@ -201,12 +201,12 @@ export class TenantRuntime extends RuntimeParts {
 
   // --- live view ---------------------------------------------------------------------------
 
-  snapshot(): LiveMessage {
-    return this.live.snapshot()
+  snapshot(viewer: LiveViewer): LiveMessage {
+    return this.live.snapshot(viewer)
   }
 
-  subscribe(listener: (message: LiveMessage) => void): () => void {
-    return this.live.subscribe(listener)
+  subscribe(viewer: LiveViewer, listener: (message: LiveMessage) => void): () => void {
+    return this.live.subscribe(viewer, listener)
   }
 
   status(): RuntimeStatus {

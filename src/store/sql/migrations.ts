@@ -1,6 +1,7 @@
 // Schema migrations, in code, run on open. Types are the portable subset of SQLite and
 // PostgreSQL: text, integer/bigint; JSON as text.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
+import { authRevocationThrottle } from './migration-auth.ts'
 
 const bigint = 'bigint' as const
 
@@ -236,6 +237,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-contacts': contacts,
   '0004-attempts': attempts,
   '0005-call-guide-answers': callGuideAnswers,
+  '0006-auth-tenant-usernames-revocation-throttle': authRevocationThrottle,
 }
 
 class InCodeProvider implements MigrationProvider {

@@ -1,0 +1,85 @@
+// Login throttling (issue 16): failed logins are counted per account (tenant and username) and per
+// client address, in the database so every server process sees them. Past a few free failures each
+// further one doubles the wait before the next try, up to a cap; a try during the wait is answered
+// 429 with `Retry-After` and is not checked or counted. The account's cap is short, so whoever
+// knows a username can delay its owner by at most a minute, never lock them out; the address's
+// cap is long, so spraying one password over many usernames from one address slows to a crawl.
+import type { LoginThrottleStore } from '../store/ports/accounts.ts'
+
+/** Failures of one account (any address) before waits begin. */
+export const LOGIN_FREE_FAILURES_PER_ACCOUNT = 5
+/** Failures from one client address (any username) before waits begin. */
+export const LOGIN_FREE_FAILURES_PER_ADDRESS = 20
+export const LOGIN_BACKOFF_FIRST_SEC = 1
+export const LOGIN_BACKOFF_ACCOUNT_MAX_SEC = 60
+export const LOGIN_BACKOFF_ADDRESS_MAX_SEC = 900
+/** A key's count starts again after this long without a failure. */
+export const LOGIN_FAILURES_FORGET_SEC = 3600
+
+export type GuardResult =
+  | { outcome: 'passed' | 'failed' }
+  | { outcome: 'waiting'; retryAfterSec: number }
+
+interface Counter {
+  key: string
+  free: number
+  maxSec: number
+}
+
+/** The wait after the `failures`-th failure of a key: none while free, then doubling to the cap. */
+export function backoffSec(failures: number, free: number, maxSec: number): number {
+  if (failures < free) return 0
+  return Math.min(maxSec, LOGIN_BACKOFF_FIRST_SEC * 2 ** Math.min(failures - free, 30))
+}
+
+export class LoginThrottle {
+  constructor(private readonly store: LoginThrottleStore) {}
+
+  private counters(account: string, address: string): Counter[] {
+    return [
+      {
+        key: `account:${account}`,
+        free: LOGIN_FREE_FAILURES_PER_ACCOUNT,
+        maxSec: LOGIN_BACKOFF_ACCOUNT_MAX_SEC,
+      },
+      {
+        key: `address:${address}`,
+        free: LOGIN_FREE_FAILURES_PER_ADDRESS,
+        maxSec: LOGIN_BACKOFF_ADDRESS_MAX_SEC,
+      },
+    ]
+  }
+
+  /**
+   * Runs `attempt` (a password check: true when it succeeded) unless the account or the address
+   * is waiting; counts a failure against both, and a success clears the account's count (not the
+   * address's: one good account must not reset a sprayer's count).
+   */
+  async guard(
+    account: string,
+    address: string,
+    nowMs: number,
+    attempt: () => Promise<boolean>,
+  ): Promise<GuardResult> {
+    const counters = this.counters(account, address)
+    const until = await this.store.blockedUntil(
+      counters.map((c) => c.key),
+      nowMs,
+    )
+    if (until > nowMs) return { outcome: 'waiting', retryAfterSec: Math.ceil((until - nowMs) / 1000) }
+    if (await attempt()) {
+      await this.store.clear(counters[0]!.key)
+      return { outcome: 'passed' }
+    }
+    for (const counter of counters) {
+      const failures = await this.store.countFailure(
+        counter.key,
+        nowMs,
+        LOGIN_FAILURES_FORGET_SEC * 1000,
+      )
+      const waitSec = backoffSec(failures, counter.free, counter.maxSec)
+      if (waitSec > 0) await this.store.block(counter.key, nowMs + waitSec * 1000)
+    }
+    return { outcome: 'failed' }
+  }
+}
