@@ -66,7 +66,8 @@ export class LoginThrottle {
       counters.map((c) => c.key),
       nowMs,
     )
-    if (until > nowMs) return { outcome: 'waiting', retryAfterSec: Math.ceil((until - nowMs) / 1000) }
+    if (until > nowMs)
+      return { outcome: 'waiting', retryAfterSec: Math.ceil((until - nowMs) / 1000) }
     if (await attempt()) {
       await this.store.clear(counters[0]!.key)
       return { outcome: 'passed' }

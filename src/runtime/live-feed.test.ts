@@ -49,7 +49,9 @@ describe('live feed and DialerService', () => {
   it('sends a snapshot, then agent states, attempts and throttled campaign figures', async () => {
     const { clock, dialer, metrics } = await service({})
     const messages: LiveMessage[] = []
-    const unsubscribe = dialer.subscribe('t1', { agentId: null }, (message) => messages.push(message))
+    const unsubscribe = dialer.subscribe('t1', { agentId: null }, (message) =>
+      messages.push(message),
+    )
     expect(dialer.snapshot('t1', { agentId: null })).toMatchObject({
       type: 'snapshot',
       data: {

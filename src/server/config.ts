@@ -3,36 +3,51 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { formatPath } from '../api/errors.ts'
+import { SESSION_TTL_SEC, TOKEN_TTL_SEC_DEFAULT, TOKEN_TTL_SEC_MAX } from '../api/routes/auth.ts'
 import { CLOCK_SPEED_MAX } from '../runtime/real-clock.ts'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export const TELEPHONY_KINDS = ['sim'] as const
+/** Bounds of the token and session lifetimes an operator may configure. */
+export const LIFETIME_SEC_MIN = 60
+export const LIFETIME_SEC_MAX = 365 * 86_400
 
-export const serverConfigSchema = z.object({
-  port: z.coerce.number().int().min(0).max(65_535).default(8080),
-  host: z.string().min(1).default('127.0.0.1'),
-  dataDir: z.string().min(1).default('./data'),
-  databaseUrl: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
-    .optional(),
-  adminPassword: z
-    .string()
-    .min(8, 'the admin password needs at least 8 characters')
-    .max(256)
-    .optional(),
-  secretKey: z
-    .string()
-    .min(
-      16,
-      'OUTDIAL_SECRET_KEY needs at least 16 characters (32 random bytes in hex or base64 is best)',
-    )
-    .optional(),
-  logLevel: z.enum(LOG_LEVELS).default('info'),
-  telephony: z.enum(TELEPHONY_KINDS).default('sim'),
-  speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
-  demo: z.boolean().default(true),
-})
+const lifetimeSec = (fallback: number) =>
+  z.coerce.number().int().min(LIFETIME_SEC_MIN).max(LIFETIME_SEC_MAX).default(fallback)
+
+export const serverConfigSchema = z
+  .object({
+    port: z.coerce.number().int().min(0).max(65_535).default(8080),
+    host: z.string().min(1).default('127.0.0.1'),
+    dataDir: z.string().min(1).default('./data'),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+      .optional(),
+    adminPassword: z
+      .string()
+      .min(8, 'the admin password needs at least 8 characters')
+      .max(256)
+      .optional(),
+    secretKey: z
+      .string()
+      .min(
+        16,
+        'OUTDIAL_SECRET_KEY needs at least 16 characters (32 random bytes in hex or base64 is best)',
+      )
+      .optional(),
+    logLevel: z.enum(LOG_LEVELS).default('info'),
+    telephony: z.enum(TELEPHONY_KINDS).default('sim'),
+    speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
+    demo: z.boolean().default(true),
+    tokenTtlSec: lifetimeSec(TOKEN_TTL_SEC_DEFAULT),
+    tokenTtlMaxSec: lifetimeSec(TOKEN_TTL_SEC_MAX),
+    sessionTtlSec: lifetimeSec(SESSION_TTL_SEC),
+  })
+  .refine((config) => config.tokenTtlSec <= config.tokenTtlMaxSec, {
+    path: ['tokenTtlSec'],
+    error: 'the default token lifetime cannot exceed the longest one (token-ttl-max)',
+  })
 export type ServerConfig = z.infer<typeof serverConfigSchema>
 
 /** Flag name, environment variable, and the help line of each option. */
@@ -54,6 +69,21 @@ export const SERVER_OPTIONS = [
     'OUTDIAL_CLOCK_SPEED',
     `clock speed-up of the simulated network, 1–${CLOCK_SPEED_MAX} (default 1)`,
   ],
+  [
+    'token-ttl',
+    'OUTDIAL_TOKEN_TTL_SEC',
+    `lifetime of an API token that asks for none, seconds (default ${TOKEN_TTL_SEC_DEFAULT})`,
+  ],
+  [
+    'token-ttl-max',
+    'OUTDIAL_TOKEN_TTL_MAX_SEC',
+    `longest lifetime a token may ask for, seconds (default ${TOKEN_TTL_SEC_MAX})`,
+  ],
+  [
+    'session-ttl',
+    'OUTDIAL_SESSION_TTL_SEC',
+    `lifetime of a browser session, seconds (default ${SESSION_TTL_SEC})`,
+  ],
 ] as const
 
 const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
@@ -66,6 +96,9 @@ const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
   'log-level': 'logLevel',
   telephony: 'telephony',
   speed: 'speed',
+  'token-ttl': 'tokenTtlSec',
+  'token-ttl-max': 'tokenTtlMaxSec',
+  'session-ttl': 'sessionTtlSec',
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }

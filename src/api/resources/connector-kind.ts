@@ -80,10 +80,9 @@ export function connectorResource(
         (before.validationUrl !== connector.validationUrl ||
           before.resourceDomain !== connector.resourceDomain)
       if (password === undefined && moved)
-        throw unprocessable(
-          'changing validationUrl or resourceDomain needs the password again',
-          [{ path: 'password', message: 'required when validationUrl or resourceDomain changes' }],
-        )
+        throw unprocessable('changing validationUrl or resourceDomain needs the password again', [
+          { path: 'password', message: 'required when validationUrl or resourceDomain changes' },
+        ])
       const clear = password ?? box.open(previousSealed!)
       const problem = await validate(connector.validationUrl, connector.username, clear)
       if (problem)

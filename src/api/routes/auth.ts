@@ -98,7 +98,9 @@ export function registerAuthRoutes(
       .min(TOKEN_TTL_SEC_MIN)
       .max(options.tokenTtlSecMax)
       .default(options.tokenTtlSec)
-      .describe(`Lifetime of the token in seconds (${TOKEN_TTL_SEC_MIN}–${options.tokenTtlSecMax})`),
+      .describe(
+        `Lifetime of the token in seconds (${TOKEN_TTL_SEC_MIN}–${options.tokenTtlSecMax})`,
+      ),
   })
 
   typed.post(
@@ -150,11 +152,7 @@ export function registerAuthRoutes(
     },
     async (request, reply) => {
       const grant = await guardedLogin(request, reply, request.body)
-      const session = await accounts.createSession(
-        grant,
-        options.sessionTtlSec * 1000,
-        nowMs(),
-      )
+      const session = await accounts.createSession(grant, options.sessionTtlSec * 1000, nowMs())
       reply.setCookie(SESSION_COOKIE, session.sessionId, {
         path: '/',
         httpOnly: true,

@@ -35,24 +35,24 @@ const originOf = (url: string): string | null => {
 
 export const connectorSchema = z
   .object({
-  id: idSchema('id'),
-  name: nameSchema('name'),
-  type: z.literal(CONNECTOR_TYPE).default(CONNECTOR_TYPE),
-  /** Base URL of the campaign manager; relative `dialingListFetchURL`s resolve against it. */
-  resourceDomain: httpUrl('resourceDomain'),
-  username: boundedString('username', CONNECTOR_USERNAME_LENGTH_MAX, 'basic-auth user name'),
-  /** Write-only; absent on update keeps the stored one. */
-  password: boundedString(
-    'password',
-    CONNECTOR_PASSWORD_LENGTH_MAX,
-    'basic-auth password',
-  ).optional(),
-  /**
-   * GET with basic auth on save; a 2xx answer validates the credentials (R4.1). On the resource
-   * domain's origin only, so the password is never sent anywhere else (issue 16).
-   */
-  validationUrl: httpUrl('validationUrl'),
-})
+    id: idSchema('id'),
+    name: nameSchema('name'),
+    type: z.literal(CONNECTOR_TYPE).default(CONNECTOR_TYPE),
+    /** Base URL of the campaign manager; relative `dialingListFetchURL`s resolve against it. */
+    resourceDomain: httpUrl('resourceDomain'),
+    username: boundedString('username', CONNECTOR_USERNAME_LENGTH_MAX, 'basic-auth user name'),
+    /** Write-only; absent on update keeps the stored one. */
+    password: boundedString(
+      'password',
+      CONNECTOR_PASSWORD_LENGTH_MAX,
+      'basic-auth password',
+    ).optional(),
+    /**
+     * GET with basic auth on save; a 2xx answer validates the credentials (R4.1). On the resource
+     * domain's origin only, so the password is never sent anywhere else (issue 16).
+     */
+    validationUrl: httpUrl('validationUrl'),
+  })
   .superRefine((connector, ctx) => {
     const domain = originOf(connector.resourceDomain)
     const target = originOf(connector.validationUrl)
