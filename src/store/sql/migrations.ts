@@ -246,9 +246,11 @@ class InCodeProvider implements MigrationProvider {
   }
 }
 
-export async function migrate(db: Kysely<unknown>): Promise<void> {
+/** Runs the migrations not yet run, up to `target` (a migration's name) or to the latest. */
+export async function migrate(db: Kysely<unknown>, target?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: new InCodeProvider() })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } =
+    target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target)
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed)
     throw new Error(
