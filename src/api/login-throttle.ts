@@ -7,18 +7,16 @@
 import type { LoginThrottleStore } from '../store/ports/accounts.ts'
 
 /** Failures of one account (any address) before waits begin. */
-export const LOGIN_FREE_FAILURES_PER_ACCOUNT = 5
+const LOGIN_FREE_FAILURES_PER_ACCOUNT = 5
 /** Failures from one client address (any username) before waits begin. */
-export const LOGIN_FREE_FAILURES_PER_ADDRESS = 20
-export const LOGIN_BACKOFF_FIRST_SEC = 1
-export const LOGIN_BACKOFF_ACCOUNT_MAX_SEC = 60
-export const LOGIN_BACKOFF_ADDRESS_MAX_SEC = 900
+const LOGIN_FREE_FAILURES_PER_ADDRESS = 20
+const LOGIN_BACKOFF_FIRST_SEC = 1
+const LOGIN_BACKOFF_ACCOUNT_MAX_SEC = 60
+const LOGIN_BACKOFF_ADDRESS_MAX_SEC = 900
 /** A key's count starts again after this long without a failure. */
-export const LOGIN_FAILURES_FORGET_SEC = 3600
+const LOGIN_FAILURES_FORGET_SEC = 3600
 
-export type GuardResult =
-  | { outcome: 'passed' | 'failed' }
-  | { outcome: 'waiting'; retryAfterSec: number }
+type GuardResult = { outcome: 'passed' | 'failed' } | { outcome: 'waiting'; retryAfterSec: number }
 
 interface Counter {
   key: string
@@ -27,7 +25,7 @@ interface Counter {
 }
 
 /** The wait after the `failures`-th failure of a key: none while free, then doubling to the cap. */
-export function backoffSec(failures: number, free: number, maxSec: number): number {
+function backoffSec(failures: number, free: number, maxSec: number): number {
   if (failures < free) return 0
   return Math.min(maxSec, LOGIN_BACKOFF_FIRST_SEC * 2 ** Math.min(failures - free, 30))
 }

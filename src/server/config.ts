@@ -9,8 +9,8 @@ import { CLOCK_SPEED_MAX } from '../runtime/real-clock.ts'
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export const TELEPHONY_KINDS = ['sim'] as const
 /** Bounds of the token and session lifetimes an operator may configure. */
-export const LIFETIME_SEC_MIN = 60
-export const LIFETIME_SEC_MAX = 365 * 86_400
+const LIFETIME_SEC_MIN = 60
+const LIFETIME_SEC_MAX = 365 * 86_400
 
 const lifetimeSec = (fallback: number) =>
   z.coerce.number().int().min(LIFETIME_SEC_MIN).max(LIFETIME_SEC_MAX).default(fallback)

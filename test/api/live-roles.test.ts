@@ -2,8 +2,9 @@
 // messages), staff the whole tenant — through the HTTP API's WebSocket, with a real tenant runtime
 // dialling two campaigns on the virtual clock: team one (agent-1, agent-2) serves camp-1, team two
 // (agent-3) serves camp-2.
-import type { WebSocket } from 'ws'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebSocket } from 'ws'
 import { VirtualClock } from '../../src/dialer/ports/virtual-clock.ts'
 import { queueSchema } from '../../src/domain/config/queue.ts'
 import { teamSchema } from '../../src/domain/config/team.ts'

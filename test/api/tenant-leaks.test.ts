@@ -3,8 +3,10 @@
 // tenant when its username is used in several; agents add to their tenant's internal DNC list only
 // numbers from their own calls, create no list and never touch a national one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WRONG_LOGIN } from '../../src/api/routes/auth.ts'
 import { type Dialect, type Harness, openHarness, PASSWORD } from './harness.ts'
+
+const WRONG_LOGIN =
+  'wrong username or password (a username used in more than one tenant also needs `tenant`)'
 
 describe.each<Dialect>([
   'sqlite',

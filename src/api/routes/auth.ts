@@ -16,11 +16,11 @@ import { newPasswordSchema } from './users.ts'
 
 export const TOKEN_TTL_SEC_DEFAULT = 12 * 3600
 export const TOKEN_TTL_SEC_MAX = 30 * 86_400
-export const TOKEN_TTL_SEC_MIN = 60
+const TOKEN_TTL_SEC_MIN = 60
 export const SESSION_TTL_SEC = 12 * 3600
-export const TENANT_ID_LENGTH_MAX = 64
+const TENANT_ID_LENGTH_MAX = 64
 
-export interface AuthRouteOptions {
+interface AuthRouteOptions {
   secureCookies: boolean
   /** Lifetime of a token whose request names none. */
   tokenTtlSec: number
@@ -29,7 +29,7 @@ export interface AuthRouteOptions {
   sessionTtlSec: number
 }
 
-export const WRONG_LOGIN =
+const WRONG_LOGIN =
   'wrong username or password (a username used in more than one tenant also needs `tenant`)'
 
 const credentialsSchema = z.object({

@@ -22,7 +22,7 @@ const userSchema = z.object({
   disabled: z.boolean(),
 })
 
-export const PASSWORD_LENGTH_MAX = 256
+const PASSWORD_LENGTH_MAX = 256
 
 /** A password being set: at least PASSWORD_LENGTH_MIN characters. */
 export const newPasswordSchema = z

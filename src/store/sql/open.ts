@@ -15,7 +15,7 @@ export const SQLITE_FILE = 'outdial.db'
 export const SQLITE_BUSY_TIMEOUT_MS = 5000
 export const PG_POOL_MAX = 10
 /** Owner read and write only: the database holds password hashes and sealed secrets. */
-export const SQLITE_FILE_MODE = 0o600
+const SQLITE_FILE_MODE = 0o600
 const SQLITE_SIDE_FILES = ['-wal', '-shm', '-journal']
 
 /** Creates the database file 0600 before SQLite opens it, and narrows existing files to 0600. */
