@@ -43,6 +43,8 @@ export interface OutdialApiParts {
   nowMs: () => number
   logLevel?: string
   secureCookies?: boolean
+  /** Proxies whose `X-Forwarded-For` names the client (app.ts `trustProxy`). */
+  trustProxy?: boolean | string
   /** Token and session lifetimes in seconds (defaults: routes/auth.ts). */
   lifetimes?: { tokenTtlSec?: number; tokenTtlSecMax?: number; sessionTtlSec?: number }
   metrics?: ApiMetrics
@@ -78,6 +80,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
     auth: credentials,
     nowMs,
     logLevel: parts.logLevel,
+    ...(parts.trustProxy !== undefined ? { trustProxy: parts.trustProxy } : {}),
     metrics: parts.metrics,
     health: parts.health,
     register: (app) => {

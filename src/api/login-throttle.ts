@@ -4,6 +4,7 @@
 // 429 with `Retry-After` and is not checked or counted. The account's cap is short, so whoever
 // knows a username can delay its owner by at most a minute, never lock them out; the address's
 // cap is long, so spraying one password over many usernames from one address slows to a crawl.
+// An IPv6 client counts by its /64 network, which one host commonly holds whole.
 import type { LoginThrottleStore } from '../store/ports/accounts.ts'
 
 /** Failures of one account (any address) before waits begin. */
@@ -30,6 +31,22 @@ function backoffSec(failures: number, free: number, maxSec: number): number {
   return Math.min(maxSec, LOGIN_BACKOFF_FIRST_SEC * 2 ** Math.min(failures - free, 30))
 }
 
+/** The counted address: IPv4 as is (also IPv4-mapped IPv6), IPv6 by its /64 prefix. */
+function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)
+  if (mapped) return mapped[1]!
+  if (!ip.includes(':')) return ip
+  const [head = '', tail = ''] = ip.split('%')[0]!.split('::')
+  const headGroups = head === '' ? [] : head.split(':')
+  const tailGroups = ip.includes('::') ? (tail === '' ? [] : tail.split(':')) : []
+  const missing = 8 - headGroups.length - tailGroups.length
+  const groups = [...headGroups, ...Array(Math.max(0, missing)).fill('0'), ...tailGroups]
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`
+}
+
 export class LoginThrottle {
   constructor(private readonly store: LoginThrottleStore) {}
 
@@ -41,7 +58,7 @@ export class LoginThrottle {
         maxSec: LOGIN_BACKOFF_ACCOUNT_MAX_SEC,
       },
       {
-        key: `address:${address}`,
+        key: `address:${addressKey(address)}`,
         free: LOGIN_FREE_FAILURES_PER_ADDRESS,
         maxSec: LOGIN_BACKOFF_ADDRESS_MAX_SEC,
       },

@@ -40,6 +40,13 @@ export const serverConfigSchema = z
     telephony: z.enum(TELEPHONY_KINDS).default('sim'),
     speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
     demo: z.boolean().default(true),
+    trustProxy: z
+      .string()
+      .regex(
+        /^(true|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/,
+        'OUTDIAL_TRUST_PROXY is `true` or a comma-separated list of proxy addresses or CIDRs',
+      )
+      .optional(),
     tokenTtlSec: lifetimeSec(TOKEN_TTL_SEC_DEFAULT),
     tokenTtlMaxSec: lifetimeSec(TOKEN_TTL_SEC_MAX),
     sessionTtlSec: lifetimeSec(SESSION_TTL_SEC),
@@ -70,6 +77,11 @@ export const SERVER_OPTIONS = [
     `clock speed-up of the simulated network, 1–${CLOCK_SPEED_MAX} (default 1)`,
   ],
   [
+    'trust-proxy',
+    'OUTDIAL_TRUST_PROXY',
+    'proxies whose X-Forwarded-For names the client: true, or addresses/CIDRs, comma-separated',
+  ],
+  [
     'token-ttl',
     'OUTDIAL_TOKEN_TTL_SEC',
     `lifetime of an API token that asks for none, seconds (default ${TOKEN_TTL_SEC_DEFAULT})`,
@@ -96,6 +108,7 @@ const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
   'log-level': 'logLevel',
   telephony: 'telephony',
   speed: 'speed',
+  'trust-proxy': 'trustProxy',
   'token-ttl': 'tokenTtlSec',
   'token-ttl-max': 'tokenTtlMaxSec',
   'session-ttl': 'sessionTtlSec',

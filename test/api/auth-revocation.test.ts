@@ -108,6 +108,8 @@ describe.each<Dialect>([
     })
     expect(old.statusCode).toBe(401)
     expect((await meWithToken(h, await tokenFor(h, 'changer', NEW_PASSWORD))).statusCode).toBe(200)
+    const audit = (await h.call('admin1', 'GET', '/v1/audit')).json()
+    expect(audit.items).toContainEqual(expect.objectContaining({ action: 'user.password-change' }))
   })
 
   it('an admin reset of a user’s password revokes their tokens and sessions, within the admin’s tenant only', async (ctx) => {

@@ -120,4 +120,54 @@ describe.each<Dialect>(['sqlite', 'postgres'])('login throttling on %s (issue 16
     expect(r.statusCode).toBe(429)
     expect(r.headers['retry-after']).toBe('1')
   })
+
+  it('counts an IPv6 client by its /64 network, so rotating addresses inside it does not escape', async (ctx) => {
+    if (!h) return ctx.skip()
+    for (let i = 0; i < LOGIN_FREE_FAILURES_PER_ADDRESS; i++)
+      expect(
+        (
+          await login(
+            h.app,
+            `2001:db8:aa:bb::${(i + 1).toString(16)}`,
+            `v6-user-${i}`,
+            'Spring2026!',
+          )
+        ).statusCode,
+      ).toBe(401)
+    const sameNetwork = await login(h.app, '2001:db8:aa:bb:1:2:3:4', 'admin1', PASSWORD)
+    expect(sameNetwork.statusCode).toBe(429)
+    expect((await login(h.app, '2001:db8:aa:cc::1', 'admin1', PASSWORD)).statusCode).toBe(200)
+  })
+})
+
+describe('login throttling behind a trusted proxy (issue 16)', () => {
+  let h: Harness | null = null
+  beforeAll(async () => {
+    h = await openHarness('sqlite', { trustProxy: '10.0.0.1' })
+  })
+  afterAll(async () => h?.close())
+
+  const viaProxy = (client: string, username: string, password: string, proxy = '10.0.0.1') =>
+    h!.app.inject({
+      method: 'POST',
+      url: '/v1/auth/token',
+      remoteAddress: proxy,
+      headers: { 'x-forwarded-for': client },
+      payload: { username, password },
+    })
+
+  it('counts the client named by the trusted proxy, not the proxy, and believes no other hop', async () => {
+    for (let i = 0; i < LOGIN_FREE_FAILURES_PER_ADDRESS; i++)
+      expect((await viaProxy('198.51.100.1', `someone-${i}`, 'Autumn2026!')).statusCode).toBe(401)
+    expect((await viaProxy('198.51.100.1', 'admin1', PASSWORD)).statusCode).toBe(429)
+    // Another client behind the same proxy is not held up by the sprayer.
+    expect((await viaProxy('198.51.100.2', 'admin1', PASSWORD)).statusCode).toBe(200)
+    // An untrusted peer cannot choose its address with the header.
+    for (let i = 0; i < LOGIN_FREE_FAILURES_PER_ADDRESS; i++)
+      expect(
+        (await viaProxy(`192.0.2.${i + 1}`, `other-${i}`, 'Autumn2026!', '203.0.113.50'))
+          .statusCode,
+      ).toBe(401)
+    expect((await viaProxy('192.0.2.200', 'admin1', PASSWORD, '203.0.113.50')).statusCode).toBe(429)
+  })
 })

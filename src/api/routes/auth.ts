@@ -206,7 +206,7 @@ export function registerAuthRoutes(
     },
     async (request, reply) => {
       const principal = principalOf(request)
-      const { users } = storesOf(request)
+      const { users, audit } = storesOf(request)
       const result = await throttle.guard(
         `${principal.tenantId}/${principal.username}`,
         request.ip,
@@ -220,6 +220,16 @@ export function registerAuthRoutes(
       )
       if (result.outcome === 'waiting') throw tooMany(reply, result.retryAfterSec)
       if (result.outcome === 'failed') throw unauthorized('the current password is wrong')
+      await audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'user.password-change',
+          objectKind: 'user',
+          objectId: principal.userId,
+          summary: {},
+        },
+        nowMs(),
+      )
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return reply.code(204).send(null)
     },
