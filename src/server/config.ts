@@ -15,46 +15,49 @@ const LIFETIME_SEC_MAX = 365 * 86_400
 const lifetimeSec = (fallback: number) =>
   z.coerce.number().int().min(LIFETIME_SEC_MIN).max(LIFETIME_SEC_MAX).default(fallback)
 
-export const serverConfigSchema = z
-  .object({
-    port: z.coerce.number().int().min(0).max(65_535).default(8080),
-    host: z.string().min(1).default('127.0.0.1'),
-    dataDir: z.string().min(1).default('./data'),
-    databaseUrl: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
-      .optional(),
-    adminPassword: z
-      .string()
-      .min(8, 'the admin password needs at least 8 characters')
-      .max(256)
-      .optional(),
-    secretKey: z
-      .string()
-      .min(
-        16,
-        'OUTDIAL_SECRET_KEY needs at least 16 characters (32 random bytes in hex or base64 is best)',
-      )
-      .optional(),
-    logLevel: z.enum(LOG_LEVELS).default('info'),
-    telephony: z.enum(TELEPHONY_KINDS).default('sim'),
-    speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
-    demo: z.boolean().default(true),
-    trustProxy: z
-      .string()
-      .regex(
-        /^(true|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/,
-        'OUTDIAL_TRUST_PROXY is `true` or a comma-separated list of proxy addresses or CIDRs',
-      )
-      .optional(),
-    tokenTtlSec: lifetimeSec(TOKEN_TTL_SEC_DEFAULT),
-    tokenTtlMaxSec: lifetimeSec(TOKEN_TTL_SEC_MAX),
-    sessionTtlSec: lifetimeSec(SESSION_TTL_SEC),
-  })
-  .refine((config) => config.tokenTtlSec <= config.tokenTtlMaxSec, {
+const serverOptionsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(8080),
+  host: z.string().min(1).default('127.0.0.1'),
+  dataDir: z.string().min(1).default('./data'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  adminPassword: z
+    .string()
+    .min(8, 'the admin password needs at least 8 characters')
+    .max(256)
+    .optional(),
+  secretKey: z
+    .string()
+    .min(
+      16,
+      'OUTDIAL_SECRET_KEY needs at least 16 characters (32 random bytes in hex or base64 is best)',
+    )
+    .optional(),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
+  telephony: z.enum(TELEPHONY_KINDS).default('sim'),
+  speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
+  demo: z.boolean().default(true),
+  trustProxy: z
+    .string()
+    .regex(
+      /^(true|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/,
+      'OUTDIAL_TRUST_PROXY is `true` or a comma-separated list of proxy addresses or CIDRs',
+    )
+    .optional(),
+  tokenTtlSec: lifetimeSec(TOKEN_TTL_SEC_DEFAULT),
+  tokenTtlMaxSec: lifetimeSec(TOKEN_TTL_SEC_MAX),
+  sessionTtlSec: lifetimeSec(SESSION_TTL_SEC),
+})
+
+export const serverConfigSchema = serverOptionsSchema.refine(
+  (config) => config.tokenTtlSec <= config.tokenTtlMaxSec,
+  {
     path: ['tokenTtlSec'],
     error: 'the default token lifetime cannot exceed the longest one (token-ttl-max)',
-  })
+  },
+)
 export type ServerConfig = z.infer<typeof serverConfigSchema>
 
 /** Flag name, environment variable, and the help line of each option. */
