@@ -12,6 +12,8 @@ import {
   engineStatusOf,
   engineTransition,
 } from '../domain/campaign/campaign-status.ts'
+import { MAX_TIME_IN_QUEUE_SEC_DEFAULT } from '../domain/config/limits.ts'
+import { OUTBOUND_ROUTING_TYPE } from '../domain/config/queue.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
 import { adaptiveReferencePolicy } from '../pacing/adaptive-reference.ts'
@@ -19,7 +21,7 @@ import { CampaignEstimator } from '../pacing/estimates.ts'
 import { fixedRatioPolicy } from '../pacing/fixed.ts'
 import { predictivePolicy } from '../pacing/predictive.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
-import { agentOrThrow, tryAgentEvent } from './agents.ts'
+import { agentOrThrow, applyAgentEvent, tryAgentEvent } from './agents.ts'
 import { resumeCallResult } from './call-result.ts'
 import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
@@ -32,7 +34,13 @@ import type { Telephony, TelephonyEvent } from './ports/telephony.ts'
 import { offerChoice, type PreviewActionResult, previewAction } from './preview.ts'
 import { PACING_TICK_MS, pumpCampaign } from './pump.ts'
 import { routeAgent, routeAllAvailable } from './routing/router.ts'
-import type { Bus, EngineCampaign, PreviewAction } from './types.ts'
+import type {
+  Bus,
+  EngineAgentConfig,
+  EngineCampaign,
+  EngineQueueConfig,
+  PreviewAction,
+} from './types.ts'
 
 /** Rounds of routing and pacing one entry point may take before settling (a loop bound). */
 export const SETTLE_ROUNDS_MAX = 10_000
@@ -124,17 +132,26 @@ export class Engine {
     this.ctx.teams.set(team.id, { id: team.id, agentIds: [], queueRankings: rankings })
   }
 
-  addQueue(queue: { id: string; type: 'INBOUND' | 'OUTBOUND'; teamIds: string[] }): void {
+  addQueue(queue: EngineQueueConfig): void {
     for (const teamId of queue.teamIds)
       invariant(this.ctx.teams.has(teamId), `unknown team ${teamId}`)
-    this.ctx.queues.set(queue.id, { ...queue, waiting: [] })
+    this.ctx.queues.set(queue.id, {
+      id: queue.id,
+      type: queue.type,
+      teamIds: queue.teamIds,
+      routingType: queue.routingType ?? OUTBOUND_ROUTING_TYPE,
+      skillRequirements: queue.skillRequirements ?? [],
+      maxTimeInQueueSec: queue.maxTimeInQueueSec ?? MAX_TIME_IN_QUEUE_SEC_DEFAULT,
+      lastRoutedAgentId: null,
+      waiting: [],
+    })
   }
 
   addEntryPoint(entryPoint: { id: string; type: 'INBOUND' | 'OUTBOUND'; flow: Flow }): void {
     this.ctx.entryPoints.set(entryPoint.id, entryPoint)
   }
 
-  addAgent(agent: { id: string; teamIds: string[]; wrapCode?: string; idleCode?: string }): void {
+  addAgent(agent: EngineAgentConfig): void {
     invariant(!this.ctx.agents.has(agent.id), `agent ${agent.id} added twice`)
     for (const teamId of agent.teamIds) this.ctx.teams.get(teamId)?.agentIds.push(agent.id)
     this.ctx.agents.set(agent.id, {
@@ -147,6 +164,8 @@ export class Engine {
       reservationTimer: null,
       wrapCode: agent.wrapCode ?? 'Default',
       idleCode: agent.idleCode ?? 'Default',
+      outboundAllowed: agent.outboundAllowed ?? true,
+      skills: new Map((agent.skills ?? []).map((skill) => [skill.skillId, skill.level])),
     })
   }
 
@@ -168,6 +187,7 @@ export class Engine {
       linesByOwner: new Map(),
       portsHeld: 0,
       lastAssignedMs: Number.NEGATIVE_INFINITY,
+      requestIssuedAtMs: Number.NEGATIVE_INFINITY,
       tickTimer: null,
       hopperIdleUntilMs: Number.NEGATIVE_INFINITY,
       lastPoolDecisionMs: Number.NEGATIVE_INFINITY,
@@ -212,6 +232,7 @@ export class Engine {
       campaign.status = to
       if (to === 'running') {
         campaign.hopperIdleUntilMs = Number.NEGATIVE_INFINITY
+        campaign.requestIssuedAtMs = this.ctx.clock.nowMs()
         this.armTick(campaign)
         routeAllAvailable(this.ctx)
       } else if (campaign.tickTimer !== null) {
@@ -254,10 +275,19 @@ export class Engine {
     return this.agentEvent(agentId, { kind: 'endWrapUp' })
   }
 
-  /** The agent hangs up on the customer they are engaged with. */
-  agentHangup(agentId: string): { kind: 'ok' } | { kind: 'noCall' } {
+  /**
+   * The agent hangs up: on the customer they are engaged with, or (R7.5) on the reservation call,
+   * which leaves the reservation: the agent goes Idle with `idleCode` (default: their default idle
+   * code). A customer already dialled for them goes to another ready agent within the 2-second
+   * rule, or is abandoned and counted (lifecycle.ts).
+   */
+  agentHangup(agentId: string, idleCode?: string): { kind: 'ok' } | { kind: 'noCall' } {
     return this.run(() => {
       const agent = agentOrThrow(this.ctx, agentId)
+      if (agent.callId === null && agent.state.kind === 'Reserved') {
+        applyAgentEvent(this.ctx, agent, { kind: 'setIdle', code: idleCode ?? agent.idleCode })
+        return { kind: 'ok' }
+      }
       if (agent.callId === null) return { kind: 'noCall' }
       const attempt = this.ctx.attempts.get(agent.callId)
       if (attempt) {
@@ -319,6 +349,8 @@ function pullPreviewContact(ctx: EngineContext, agentId: string) {
   const agent = agentOrThrow(ctx, agentId)
   if (agent.state.kind !== 'Available' && agent.state.kind !== 'Idle')
     return { kind: 'busy' as const }
+  // R7.1: an agent whose profile does not allow outbound campaigns gets no campaign record.
+  if (!agent.outboundAllowed) return { kind: 'noContact' as const }
   const teams = new Set(agent.teamIds)
   const campaigns = [...ctx.campaigns.values()]
     .filter((c) => c.status === 'running' && c.config.pacing.kind === 'preview')
@@ -333,6 +365,7 @@ function pullPreviewContact(ctx: EngineContext, agentId: string) {
     if (agent.state.kind === 'Idle') tryAgentEvent(ctx, agent, { kind: 'setAvailable' })
     ctx.toRoute.delete(agent.id)
     campaign.lastAssignedMs = nowMs
+    campaign.requestIssuedAtMs = nowMs
     tryAgentEvent(ctx, agent, { kind: 'reserve', campaignId: campaign.config.id })
     tryAgentEvent(ctx, agent, { kind: 'reservationAnswered' })
     offerChoice(ctx, campaign, agent, choice)

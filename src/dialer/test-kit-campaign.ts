@@ -58,6 +58,8 @@ export interface KitCampaignOptions {
   contactStrategy?: ContactStrategyInput
   /** Teams of the campaign's outdial queue. Default [team-1]. */
   teamIds?: string[]
+  /** The outdial queue's maximum time in queue (R4.3). Default 3600 s. */
+  maxTimeInQueueSec?: number
   /** Engine fields set directly, beyond what configuration allows (tests of the engine's guards). */
   campaign?: Partial<EngineCampaign>
 }

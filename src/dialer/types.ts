@@ -8,6 +8,8 @@ import type { CallingWindow } from '../domain/calling-window.ts'
 import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
 import type { NumberType } from '../domain/campaign/contact-strategy.ts'
 import type { PreviewAction } from '../domain/campaign/preview.ts'
+import type { AgentSkill } from '../domain/config/agent.ts'
+import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import type { Flow } from '../flows/schema.ts'
 
@@ -75,6 +77,28 @@ export interface EngineCampaign {
    * abandon, pooled pacing falls back to one line per ready agent. Off only for benchmark baselines.
    */
   capGuardEnabled: boolean
+}
+
+/** A queue as configuration gives it to the engine (defaults: an outdial queue's). */
+export interface EngineQueueConfig {
+  id: string
+  type: 'INBOUND' | 'OUTBOUND'
+  teamIds: string[]
+  routingType?: RoutingType
+  skillRequirements?: SkillRequirement[]
+  maxTimeInQueueSec?: number
+}
+
+/** An agent as configuration gives it to the engine. */
+export interface EngineAgentConfig {
+  id: string
+  teamIds: string[]
+  wrapCode?: string
+  idleCode?: string
+  /** R7.1: the profile allows outbound campaigns (default true). */
+  outboundAllowed?: boolean
+  /** The skill profile (SKILLS_BASED routing). */
+  skills?: AgentSkill[]
 }
 
 export interface AttemptRecord {

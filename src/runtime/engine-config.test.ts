@@ -8,7 +8,7 @@ import { agentSchema } from '../domain/config/agent.ts'
 import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { liveCampaignUpdate, mapTenantConfig } from './engine-config.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
-import { KIT_SIMULATION, KIT_START_MS, kitContacts, kitTenant } from './test-kit.ts'
+import { KIT_SIMULATION, KIT_START_MS, kitContacts, kitTenant, runFor } from './test-kit.ts'
 
 describe('mapTenantConfig', () => {
   it('maps teams, agents with their default codes and campaigns; names what cannot run', () => {
@@ -35,6 +35,8 @@ describe('mapTenantConfig', () => {
       teamIds: ['team-1'],
       wrapCode: 'wrap-done',
       idleCode: 'idle-break',
+      outboundAllowed: true,
+      skills: [],
     })
     expect(mapped.agents.find((a) => a.id === 'agent-1')?.teamIds).toEqual(['team-1'])
     expect(mapped.campaigns.map((c) => c.engine.id)).toEqual(['camp-1'])
@@ -70,6 +72,48 @@ describe('liveCampaignUpdate', () => {
     })
     expect(config.pacing).toEqual(current.pacing)
     expect(ignored.sort()).toEqual(['gain', 'mode', 'pacing'])
+  })
+})
+
+describe('R7.1 the outbound profile, from configuration to the engine', () => {
+  it('maps the profile switch, names the agent in a campaign team, and the running dialer never reserves it', async () => {
+    const config = kitTenant({ agents: 2 })
+    config.agents[1] = agentSchema.parse({
+      ...config.agents[1],
+      profile: { outboundCampaignsAllowed: false },
+    })
+    const mapped = mapTenantConfig(config)
+    expect(mapped.agents.map((a) => [a.id, a.outboundAllowed])).toEqual([
+      ['agent-1', true],
+      ['agent-2', false],
+    ])
+    expect(mapped.problems).toEqual([
+      {
+        kind: 'agent',
+        id: 'agent-2',
+        message:
+          'in a team of outdial queue q-camp-1, but the profile does not allow outbound campaigns (R7.1): campaigns never reserve this agent',
+      },
+    ])
+    const clock = new VirtualClock(KIT_START_MS)
+    const ports = memoryPorts(config)
+    ports.contacts.addContacts(kitContacts('camp-1', 20))
+    const runtime = await TenantRuntime.start({
+      tenantId: 't1',
+      clock,
+      ports,
+      owner: 'node-a',
+      simulation: KIT_SIMULATION,
+    })
+    await runtime.campaignAction('camp-1', 'start')
+    for (const id of ['agent-1', 'agent-2']) {
+      runtime.desk.login(id)
+      runtime.desk.available(id)
+    }
+    await runFor(clock, 120_000)
+    expect(runtime.desk.state('agent-1')?.kind).not.toBe('Available')
+    expect(runtime.desk.state('agent-2')).toEqual({ kind: 'Available' })
+    await runtime.close()
   })
 })
 

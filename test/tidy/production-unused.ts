@@ -202,12 +202,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'exports',
-    file: 'src/domain/campaign/contact-strategy.ts',
-    name: 'localHoursOf',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
     file: 'src/domain/config/global-variable.ts',
     name: 'campaignGlobalVariablesSchema',
     reason: ISSUE_11,
@@ -216,12 +210,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     kind: 'exports',
     file: 'src/domain/config/agent.ts',
     name: 'checkCampaignTeamMembers',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/agent.ts',
-    name: 'canJoinCampaignTeam',
     reason: ISSUE_11,
   },
   {
