@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
 import { agentSchema } from '../domain/config/agent.ts'
+import { queueSchema } from '../domain/config/queue.ts'
 import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { liveCampaignUpdate, mapTenantConfig } from './engine-config.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
@@ -113,6 +114,48 @@ describe('R7.1 the outbound profile, from configuration to the engine', () => {
     await runFor(clock, 120_000)
     expect(runtime.desk.state('agent-1')?.kind).not.toBe('Available')
     expect(runtime.desk.state('agent-2')).toEqual({ kind: 'Available' })
+    await runtime.close()
+  })
+})
+
+describe('Appendix A routing settings, from configuration to the engine', () => {
+  it("a queue's routing type, skill requirements and maximum time in queue and an agent's skills reach the engine", async () => {
+    const config = kitTenant({ agents: 2 })
+    config.queues.push(
+      queueSchema.parse({
+        id: 'q-care',
+        name: 'Care',
+        type: 'INBOUND',
+        routingType: 'SKILLS_BASED',
+        skillRequirements: [{ skillId: 'es', minLevel: 5 }],
+        callDistributionGroups: [{ teamIds: ['team-1'] }],
+        maxTimeInQueueSec: 600,
+      }),
+    )
+    config.queues[0] = queueSchema.parse({ ...config.queues[0], maxTimeInQueueSec: 120 })
+    config.agents[0] = agentSchema.parse({
+      ...config.agents[0],
+      profile: { outboundCampaignsAllowed: true, skills: [{ skillId: 'es', level: 6 }] },
+    })
+    const runtime = await TenantRuntime.start({
+      tenantId: 't1',
+      clock: new VirtualClock(KIT_START_MS),
+      ports: memoryPorts(config),
+      owner: 'node-a',
+      simulation: KIT_SIMULATION,
+    })
+    const ctx = runtime.engine.ctx
+    expect(ctx.queues.get('q-care')).toMatchObject({
+      routingType: 'SKILLS_BASED',
+      skillRequirements: [{ skillId: 'es', minLevel: 5 }],
+      maxTimeInQueueSec: 600,
+    })
+    expect(ctx.queues.get('q-camp-1')).toMatchObject({
+      routingType: 'LONGEST_AVAILABLE_AGENT',
+      maxTimeInQueueSec: 120,
+    })
+    expect([...ctx.agents.get('agent-1')!.skills]).toEqual([['es', 6]])
+    expect(ctx.agents.get('agent-2')!.skills.size).toBe(0)
     await runtime.close()
   })
 })
