@@ -28,7 +28,7 @@ import type { CampaignRuntime, EngineContext } from './context.ts'
 import { nextDialable } from './hopper.ts'
 import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
 import { endBridged, onAttemptEvent } from './lifecycle.ts'
-import type { Clock } from './ports/clock.ts'
+import { type Clock, setTimerAfterMs } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
 import type { Telephony, TelephonyEvent } from './ports/telephony.ts'
 import { offerChoice, type PreviewActionResult, previewAction } from './preview.ts'
@@ -89,7 +89,7 @@ export class Engine {
       dirty: new Set(),
       toRoute: new Set(),
       setTimer: (delayMs, callback) =>
-        ports.clock.setTimerAt(ports.clock.nowMs() + delayMs, () => this.run(callback)),
+        setTimerAfterMs(ports.clock, delayMs, () => this.run(callback)),
     }
   }
 

@@ -149,7 +149,7 @@ function complianceOf(config: CampaignConfig) {
 }
 
 /** R5.2: the strategy's steps with each number type's local hours as a daily window. */
-export function engineContactStrategyOf(strategy: ContactStrategy): EngineContactStrategy {
+function engineContactStrategyOf(strategy: ContactStrategy): EngineContactStrategy {
   return {
     steps: strategy.numberOrder.map((step) => {
       const hours = localHoursOf(strategy, step)

@@ -63,7 +63,7 @@ export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): Dia
  * configured order. Steps naming a number the contact does not have are left out; numbers no step
  * names are never dialled.
  */
-export function stepsToTry(
+function stepsToTry(
   strategy: EngineContactStrategy,
   progress: ContactProgress,
 ): EngineNumberStep[] {

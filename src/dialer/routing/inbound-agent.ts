@@ -8,7 +8,7 @@ import type { AgentRuntime, EngineContext, QueueRuntime } from '../context.ts'
  * The queue's agents in its fixed order: its teams in call-distribution-group order, each team's
  * agents in the order they were configured; an agent in two of its teams comes once, first.
  */
-export function queueAgentsInOrder(ctx: EngineContext, queue: QueueRuntime): AgentRuntime[] {
+function queueAgentsInOrder(ctx: EngineContext, queue: QueueRuntime): AgentRuntime[] {
   const seen = new Set<string>()
   const agents: AgentRuntime[] = []
   for (const teamId of queue.teamIds) {
