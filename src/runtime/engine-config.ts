@@ -208,8 +208,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * The parts of a running campaign's configuration the engine reads afresh at each decision (caller
- * ID, ring limit, dial rate, preview settings, flow, retry and DNC rules, the abandon target) take
- * the new values; the ones fixed when the campaign joined the engine (mode, queue, the predictive
+ * ID, ring limit, dial rate, preview settings, flow, contact strategy, retry and DNC rules, the
+ * abandon target) take the new values; the ones fixed when the campaign joined the engine (mode, queue, the predictive
  * controller's pace and gain, the abandon window of the ledger) keep theirs and are named.
  */
 export function liveCampaignUpdate(

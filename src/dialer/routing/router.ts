@@ -56,7 +56,7 @@ function candidateWork(ctx: EngineContext, agent: AgentRuntime): Work[] {
  * outdial queue's maximum time in queue is withdrawn and issued again, so it queues behind the
  * requests issued since (a request keeps its place for at most that long).
  */
-export function reservationRequestSinceMs(ctx: EngineContext, campaign: CampaignRuntime): number {
+function reservationRequestSinceMs(ctx: EngineContext, campaign: CampaignRuntime): number {
   const queue = ctx.queues.get(campaign.config.queueId)
   const issuedMs = campaign.requestIssuedAtMs
   if (!queue || !Number.isFinite(issuedMs)) return issuedMs
