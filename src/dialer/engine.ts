@@ -21,13 +21,13 @@ import { CampaignEstimator } from '../pacing/estimates.ts'
 import { fixedRatioPolicy } from '../pacing/fixed.ts'
 import { predictivePolicy } from '../pacing/predictive.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
-import { agentOrThrow, applyAgentEvent, tryAgentEvent } from './agents.ts'
+import { agentOrThrow, tryAgentEvent } from './agents.ts'
 import { resumeCallResult } from './call-result.ts'
 import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import { nextDialable } from './hopper.ts'
 import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
-import { endBridged, onAttemptEvent } from './lifecycle.ts'
+import { hangUpAgent, onAttemptEvent } from './lifecycle.ts'
 import { type Clock, setTimerAfterMs } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
 import type { Telephony, TelephonyEvent } from './ports/telephony.ts'
@@ -282,24 +282,7 @@ export class Engine {
    * rule, or is abandoned and counted (lifecycle.ts).
    */
   agentHangup(agentId: string, idleCode?: string): { kind: 'ok' } | { kind: 'noCall' } {
-    return this.run(() => {
-      const agent = agentOrThrow(this.ctx, agentId)
-      if (agent.callId === null && agent.state.kind === 'Reserved') {
-        applyAgentEvent(this.ctx, agent, { kind: 'setIdle', code: idleCode ?? agent.idleCode })
-        return { kind: 'ok' }
-      }
-      if (agent.callId === null) return { kind: 'noCall' }
-      const attempt = this.ctx.attempts.get(agent.callId)
-      if (attempt) {
-        this.ctx.telephony.hangup(attempt.id)
-        endBridged(this.ctx, attempt, 'agent')
-        return { kind: 'ok' }
-      }
-      const call = this.ctx.inbound.get(agent.callId)
-      invariant(call !== undefined, 'agent engaged on an unknown call')
-      endInbound(this.ctx, call, true)
-      return { kind: 'ok' }
-    })
+    return this.run(() => hangUpAgent(this.ctx, agentOrThrow(this.ctx, agentId), idleCode))
   }
 
   previewAction(taskId: string, action: PreviewAction, agentId?: string): PreviewActionResult {
@@ -326,6 +309,10 @@ function dispatchTelephony(ctx: EngineContext, event: TelephonyEvent): void {
     if (agent.state.kind === 'Reserved' && !agent.state.connected) {
       tryAgentEvent(ctx, agent, { kind: 'reservationAnswered' })
     }
+    return
+  }
+  if (event.kind === 'agentHangup') {
+    hangUpAgent(ctx, agentOrThrow(ctx, event.agentId))
     return
   }
   if (event.kind === 'inboundCall') {

@@ -83,6 +83,14 @@ describe('R7.5 leaving a reservation by hanging up the reservation call', () => 
     expect(kit.engine.agentHangup('agent-2')).toEqual({ kind: 'noCall' })
   })
 
+  it('the network reporting the agent put down the reservation call leaves it the same way', () => {
+    const kit = makeEngineKit({ agents: 1 })
+    kit.agentAnswered('agent-1')
+    kit.push({ kind: 'agentHangup', agentId: 'agent-1' })
+    expect(kit.agentState('agent-1')).toEqual({ kind: 'Idle', code: 'Default' })
+    expect(kit.campaign().ready.has('agent-1')).toBe(false)
+  })
+
   it('a customer dialled for that agent goes to another reserved agent within 2 s', () => {
     const kit = makeEngineKit({ agents: 2, agentsAvailable: false })
     kit.makeAvailable('agent-1')
