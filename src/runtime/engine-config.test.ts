@@ -9,7 +9,14 @@ import { queueSchema } from '../domain/config/queue.ts'
 import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { liveCampaignUpdate, mapTenantConfig } from './engine-config.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
-import { KIT_SIMULATION, KIT_START_MS, kitContacts, kitTenant, runFor } from './test-kit.ts'
+import {
+  KIT_SIMULATION,
+  KIT_START_MS,
+  kitContacts,
+  kitTenant,
+  runFor,
+  runUntil,
+} from './test-kit.ts'
 
 describe('mapTenantConfig', () => {
   it('maps teams, agents with their default codes and campaigns; names what cannot run', () => {
@@ -114,6 +121,20 @@ describe('R7.1 the outbound profile, from configuration to the engine', () => {
     await runFor(clock, 120_000)
     expect(runtime.desk.state('agent-1')?.kind).not.toBe('Available')
     expect(runtime.desk.state('agent-2')).toEqual({ kind: 'Available' })
+    // A reload that takes outbound from agent-1 ends their reservation; they are not reserved again.
+    const next = structuredClone(config)
+    next.agents[0] = agentSchema.parse({
+      ...next.agents[0],
+      profile: { outboundCampaignsAllowed: false },
+    })
+    ports.config.config = next
+    runtime.desk.available('agent-1')
+    await runUntil(clock, () => runtime.desk.state('agent-1')?.kind === 'Reserved', 10_000)
+    await runtime.reload()
+    expect(runtime.desk.state('agent-1')).toEqual({ kind: 'Available' })
+    await runFor(clock, 120_000)
+    expect(runtime.desk.state('agent-2')).toEqual({ kind: 'Available' })
+    expect(runtime.desk.state('agent-1')?.kind).not.toBe('Reserved')
     await runtime.close()
   })
 })

@@ -196,6 +196,9 @@ export function applyTenantConfig(engine: Engine, mapped: MappedTenant): Applied
     existing.idleCode = agent.idleCode
     existing.outboundAllowed = agent.outboundAllowed
     existing.skills = new Map(agent.skills.map((skill) => [skill.skillId, skill.level]))
+    // R7.1: a profile that no longer allows outbound ends a reservation with no customer on it.
+    if (!agent.outboundAllowed && existing.state.kind === 'Reserved' && existing.callId === null)
+      engine.agentEvent(agent.id, { kind: 'releaseReservation' })
     if (!sameList([...existing.teamIds].sort(), agent.teamIds))
       applied.ignored.push({ kind: 'agent', id: agent.id, fields: ['teamIds'] })
   }
