@@ -1,5 +1,5 @@
-// Goal: the hopper follows the campaign's contact strategy (R5.2): only the numbers it names, in its
-// order, each number type only inside its local hours, on top of the compliance window (R5.5).
+// Goal: the hopper follows the campaign's contact strategy (R5.2): only the numbers it names, in
+// its order, each number type only inside its local hours, on top of the compliance window (R5.5).
 import { describe, expect, it } from 'vitest'
 import { campaignRetrySchema } from '../domain/campaign/retry-settings.ts'
 import { KIT_DNC_LIST, kitNumber, makeEngineKit } from './test-kit.ts'

@@ -1,6 +1,7 @@
 // The hopper: the next dialable contact of a campaign and which of its numbers to dial, by the
 // campaign's contact strategy (R5.2: order, local hours per number type). Every candidate passes
-// the compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store filtered.
+// the compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store
+// filtered.
 import { isWithinCallingWindow, nextWindowOpenMs } from '../compliance/calling-window.ts'
 import { checkDial, type DialCheckResult } from '../compliance/dial-check.ts'
 import { invariant } from '../domain/invariant.ts'

@@ -1,5 +1,6 @@
 // Inbound calls (R4.6, R8): an entry point's flow queues the call; it goes to the agent the queue's
-// routing type picks (routing/inbound-agent.ts), or waits for the router. Also the target of GotoEntryPoint from outdial flows.
+// routing type picks (routing/inbound-agent.ts), or waits for the router. Also the target of
+// GotoEntryPoint from outdial flows.
 import { invariant } from '../domain/invariant.ts'
 import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
 import type { FlowEffect } from '../flows/types.ts'
