@@ -2,7 +2,7 @@
 // campaign pools (reserved, ready) always mirror the agents' states.
 import { type AgentEvent, type AgentTransition, transitionAgent } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
-import type { AgentRuntime, EngineContext } from './context.ts'
+import type { AgentRuntime, EngineContext, QueueRuntime } from './context.ts'
 import { isPreview } from './context.ts'
 import { withdrawPreviewTasks } from './preview-tasks.ts'
 
@@ -71,11 +71,24 @@ export function agentOrThrow(ctx: EngineContext, agentId: string): AgentRuntime 
   return agent
 }
 
-/** The agent's queues: every queue whose distribution group names one of the agent's teams. */
+/**
+ * Whether the queue routes to this agent: its distribution group names one of the agent's teams,
+ * and for a SKILLS_BASED queue the agent's skill profile has every required skill at its minimum
+ * level or above.
+ */
+export function agentServesQueue(agent: AgentRuntime, queue: QueueRuntime): boolean {
+  if (!queue.teamIds.some((teamId) => agent.teamIds.includes(teamId))) return false
+  if (queue.routingType !== 'SKILLS_BASED') return true
+  return queue.skillRequirements.every(
+    (required) => (agent.skills.get(required.skillId) ?? 0) >= required.minLevel,
+  )
+}
+
+/** The agent's queues: every queue that routes to the agent (agentServesQueue). */
 export function queuesOfAgent(ctx: EngineContext, agent: AgentRuntime): string[] {
   const queueIds: string[] = []
   for (const queue of ctx.queues.values()) {
-    if (queue.teamIds.some((teamId) => agent.teamIds.includes(teamId))) queueIds.push(queue.id)
+    if (agentServesQueue(agent, queue)) queueIds.push(queue.id)
   }
   return queueIds
 }

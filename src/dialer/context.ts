@@ -6,6 +6,7 @@ import type { NumberHistory } from '../compliance/repeat-call.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { isIvrMode, isPreviewMode } from '../domain/campaign/campaign-mode.ts'
 import type { EngineCampaignStatus } from '../domain/campaign/campaign-status.ts'
+import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
@@ -29,6 +30,10 @@ export interface AgentRuntime {
   reservationTimer: TimerId | null
   wrapCode: string
   idleCode: string
+  /** R7.1: the agent's profile lets campaigns reserve them; if not, the router never does. */
+  outboundAllowed: boolean
+  /** The skill profile: skill id → level (SKILLS_BASED inbound queues). */
+  skills: Map<string, number>
 }
 
 export interface TeamRuntime {
@@ -43,6 +48,14 @@ export interface QueueRuntime {
   type: 'INBOUND' | 'OUTBOUND'
   /** Teams of the (single, for outdial) call distribution group. */
   teamIds: string[]
+  /** How an inbound call picks among the available agents (Appendix A). */
+  routingType: RoutingType
+  /** SKILLS_BASED: what an agent needs to be routed calls from this queue. */
+  skillRequirements: SkillRequirement[]
+  /** R4.3, outdial: a campaign's request for an agent waits this long, then is issued again. */
+  maxTimeInQueueSec: number
+  /** CIRCULAR: the agent who got this queue's last call (the next search starts after them). */
+  lastRoutedAgentId: string | null
   /** Inbound calls waiting, oldest first. */
   waiting: string[]
 }
@@ -107,6 +120,12 @@ export interface CampaignRuntime {
   linesByOwner: Map<string, number>
   portsHeld: number
   lastAssignedMs: number
+  /**
+   * R4.3: when the campaign's current request for an agent was issued in its outdial queue (at the
+   * start or resume, and again after each agent it got). A request older than the queue's maximum
+   * time in queue is withdrawn and issued again (routing/router.ts reservationRequestSinceMs).
+   */
+  requestIssuedAtMs: number
   tickTimer: TimerId | null
   /** When the hopper found nothing due: do not ask again before this time. */
   hopperIdleUntilMs: number

@@ -12,6 +12,8 @@ import {
   engineStatusOf,
   engineTransition,
 } from '../domain/campaign/campaign-status.ts'
+import { MAX_TIME_IN_QUEUE_SEC_DEFAULT } from '../domain/config/limits.ts'
+import { OUTBOUND_ROUTING_TYPE } from '../domain/config/queue.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
 import { adaptiveReferencePolicy } from '../pacing/adaptive-reference.ts'
@@ -25,14 +27,20 @@ import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import { nextDialable } from './hopper.ts'
 import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
-import { endBridged, onAttemptEvent } from './lifecycle.ts'
-import type { Clock } from './ports/clock.ts'
+import { hangUpAgent, onAttemptEvent } from './lifecycle.ts'
+import { type Clock, setTimerAfterMs } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
 import type { Telephony, TelephonyEvent } from './ports/telephony.ts'
 import { offerChoice, type PreviewActionResult, previewAction } from './preview.ts'
 import { PACING_TICK_MS, pumpCampaign } from './pump.ts'
 import { routeAgent, routeAllAvailable } from './routing/router.ts'
-import type { Bus, EngineCampaign, PreviewAction } from './types.ts'
+import type {
+  Bus,
+  EngineAgentConfig,
+  EngineCampaign,
+  EngineQueueConfig,
+  PreviewAction,
+} from './types.ts'
 
 /** Rounds of routing and pacing one entry point may take before settling (a loop bound). */
 export const SETTLE_ROUNDS_MAX = 10_000
@@ -81,7 +89,7 @@ export class Engine {
       dirty: new Set(),
       toRoute: new Set(),
       setTimer: (delayMs, callback) =>
-        ports.clock.setTimerAt(ports.clock.nowMs() + delayMs, () => this.run(callback)),
+        setTimerAfterMs(ports.clock, delayMs, () => this.run(callback)),
     }
   }
 
@@ -124,17 +132,26 @@ export class Engine {
     this.ctx.teams.set(team.id, { id: team.id, agentIds: [], queueRankings: rankings })
   }
 
-  addQueue(queue: { id: string; type: 'INBOUND' | 'OUTBOUND'; teamIds: string[] }): void {
+  addQueue(queue: EngineQueueConfig): void {
     for (const teamId of queue.teamIds)
       invariant(this.ctx.teams.has(teamId), `unknown team ${teamId}`)
-    this.ctx.queues.set(queue.id, { ...queue, waiting: [] })
+    this.ctx.queues.set(queue.id, {
+      id: queue.id,
+      type: queue.type,
+      teamIds: queue.teamIds,
+      routingType: queue.routingType ?? OUTBOUND_ROUTING_TYPE,
+      skillRequirements: queue.skillRequirements ?? [],
+      maxTimeInQueueSec: queue.maxTimeInQueueSec ?? MAX_TIME_IN_QUEUE_SEC_DEFAULT,
+      lastRoutedAgentId: null,
+      waiting: [],
+    })
   }
 
   addEntryPoint(entryPoint: { id: string; type: 'INBOUND' | 'OUTBOUND'; flow: Flow }): void {
     this.ctx.entryPoints.set(entryPoint.id, entryPoint)
   }
 
-  addAgent(agent: { id: string; teamIds: string[]; wrapCode?: string; idleCode?: string }): void {
+  addAgent(agent: EngineAgentConfig): void {
     invariant(!this.ctx.agents.has(agent.id), `agent ${agent.id} added twice`)
     for (const teamId of agent.teamIds) this.ctx.teams.get(teamId)?.agentIds.push(agent.id)
     this.ctx.agents.set(agent.id, {
@@ -147,6 +164,8 @@ export class Engine {
       reservationTimer: null,
       wrapCode: agent.wrapCode ?? 'Default',
       idleCode: agent.idleCode ?? 'Default',
+      outboundAllowed: agent.outboundAllowed ?? true,
+      skills: new Map((agent.skills ?? []).map((skill) => [skill.skillId, skill.level])),
     })
   }
 
@@ -168,6 +187,7 @@ export class Engine {
       linesByOwner: new Map(),
       portsHeld: 0,
       lastAssignedMs: Number.NEGATIVE_INFINITY,
+      requestIssuedAtMs: Number.NEGATIVE_INFINITY,
       tickTimer: null,
       hopperIdleUntilMs: Number.NEGATIVE_INFINITY,
       lastPoolDecisionMs: Number.NEGATIVE_INFINITY,
@@ -212,6 +232,7 @@ export class Engine {
       campaign.status = to
       if (to === 'running') {
         campaign.hopperIdleUntilMs = Number.NEGATIVE_INFINITY
+        campaign.requestIssuedAtMs = this.ctx.clock.nowMs()
         this.armTick(campaign)
         routeAllAvailable(this.ctx)
       } else if (campaign.tickTimer !== null) {
@@ -254,22 +275,14 @@ export class Engine {
     return this.agentEvent(agentId, { kind: 'endWrapUp' })
   }
 
-  /** The agent hangs up on the customer they are engaged with. */
-  agentHangup(agentId: string): { kind: 'ok' } | { kind: 'noCall' } {
-    return this.run(() => {
-      const agent = agentOrThrow(this.ctx, agentId)
-      if (agent.callId === null) return { kind: 'noCall' }
-      const attempt = this.ctx.attempts.get(agent.callId)
-      if (attempt) {
-        this.ctx.telephony.hangup(attempt.id)
-        endBridged(this.ctx, attempt, 'agent')
-        return { kind: 'ok' }
-      }
-      const call = this.ctx.inbound.get(agent.callId)
-      invariant(call !== undefined, 'agent engaged on an unknown call')
-      endInbound(this.ctx, call, true)
-      return { kind: 'ok' }
-    })
+  /**
+   * The agent hangs up: on the customer they are engaged with, or (R7.5) on the reservation call,
+   * which leaves the reservation: the agent goes Idle with `idleCode` (default: their default idle
+   * code). A customer already dialled for them goes to another ready agent within the 2-second
+   * rule, or is abandoned and counted (lifecycle.ts).
+   */
+  agentHangup(agentId: string, idleCode?: string): { kind: 'ok' } | { kind: 'noCall' } {
+    return this.run(() => hangUpAgent(this.ctx, agentOrThrow(this.ctx, agentId), idleCode))
   }
 
   previewAction(taskId: string, action: PreviewAction, agentId?: string): PreviewActionResult {
@@ -298,6 +311,10 @@ function dispatchTelephony(ctx: EngineContext, event: TelephonyEvent): void {
     }
     return
   }
+  if (event.kind === 'agentHangup') {
+    hangUpAgent(ctx, agentOrThrow(ctx, event.agentId))
+    return
+  }
   if (event.kind === 'inboundCall') {
     return acceptInboundCall(ctx, event.callId, event.entryPointId, event.fromNumber)
   }
@@ -319,6 +336,8 @@ function pullPreviewContact(ctx: EngineContext, agentId: string) {
   const agent = agentOrThrow(ctx, agentId)
   if (agent.state.kind !== 'Available' && agent.state.kind !== 'Idle')
     return { kind: 'busy' as const }
+  // R7.1: an agent whose profile does not allow outbound campaigns gets no campaign record.
+  if (!agent.outboundAllowed) return { kind: 'noContact' as const }
   const teams = new Set(agent.teamIds)
   const campaigns = [...ctx.campaigns.values()]
     .filter((c) => c.status === 'running' && c.config.pacing.kind === 'preview')
@@ -333,6 +352,7 @@ function pullPreviewContact(ctx: EngineContext, agentId: string) {
     if (agent.state.kind === 'Idle') tryAgentEvent(ctx, agent, { kind: 'setAvailable' })
     ctx.toRoute.delete(agent.id)
     campaign.lastAssignedMs = nowMs
+    campaign.requestIssuedAtMs = nowMs
     tryAgentEvent(ctx, agent, { kind: 'reserve', campaignId: campaign.config.id })
     tryAgentEvent(ctx, agent, { kind: 'reservationAnswered' })
     offerChoice(ctx, campaign, agent, choice)

@@ -9,9 +9,11 @@ import {
   resolveCompliance,
 } from '../compliance/profiles.ts'
 import { DEFAULT_RETRY_RULES, type RetryRule, type RetryRules } from '../compliance/retry.ts'
+import { dailyWindow } from '../domain/calling-window.ts'
 import type { Campaign, CampaignRetry } from '../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../domain/campaign/campaign-group.ts'
 import { isPredictiveMode } from '../domain/campaign/campaign-mode.ts'
+import { type ContactStrategy, localHoursOf } from '../domain/campaign/contact-strategy.ts'
 import {
   ABANDON_RATE_PCT_DEFAULT,
   PREDICTIVE_CORRECTION_PACE_CONNECTS_DEFAULT,
@@ -23,7 +25,7 @@ import { cpaPolicy, type Pacing, type PacingOf } from '../domain/campaign/pacing
 import { PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT } from '../domain/campaign/preview.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
-import type { EngineCampaign, PacingChoice } from './types.ts'
+import type { EngineCampaign, EngineContactStrategy, PacingChoice } from './types.ts'
 
 export const ABANDON_MESSAGE_PROMPT_DEFAULT = 'abandon-information-message'
 /** A preview agent dials the one record they accepted. */
@@ -146,6 +148,20 @@ function complianceOf(config: CampaignConfig) {
   })
 }
 
+/** R5.2: the strategy's steps with each number type's local hours as a daily window. */
+function engineContactStrategyOf(strategy: ContactStrategy): EngineContactStrategy {
+  return {
+    steps: strategy.numberOrder.map((step) => {
+      const hours = localHoursOf(strategy, step)
+      return {
+        numberIndex: step.numberIndex,
+        numberType: step.numberType,
+        localHours: hours ? dailyWindow(hours.startLocal, hours.endLocal) : null,
+      }
+    }),
+  }
+}
+
 export function engineCampaignOf(config: CampaignConfig): EngineCampaign {
   const { group, campaign } = config
   const pacing = group.pacing
@@ -179,6 +195,7 @@ export function engineCampaignOf(config: CampaignConfig): EngineCampaign {
     },
     abandonMessagePromptId: config.abandonMessagePromptId ?? ABANDON_MESSAGE_PROMPT_DEFAULT,
     compliance: complianceOf(config),
+    contactStrategy: engineContactStrategyOf(campaign.contactStrategy),
     dncListNames: [...campaign.dncListNames],
     retry: retryRulesOf(campaign.retry),
     capGuardEnabled: config.baseline === undefined,

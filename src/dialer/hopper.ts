@@ -1,8 +1,13 @@
-// The hopper: the next dialable contact of a campaign. Every candidate passes the
-// compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store filtered.
+// The hopper: the next dialable contact of a campaign and which of its numbers to dial, by the
+// campaign's contact strategy (R5.2: order, local hours per number type). Every candidate passes
+// the compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store
+// filtered.
+import { isWithinCallingWindow, nextWindowOpenMs } from '../compliance/calling-window.ts'
 import { checkDial, type DialCheckResult } from '../compliance/dial-check.ts'
+import { invariant } from '../domain/invariant.ts'
 import type { ContactProgress } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
+import type { EngineContactStrategy, EngineNumberStep } from './types.ts'
 
 /** How many contacts one hopper call may look at before giving up for this round. */
 export const HOPPER_SCAN_MAX = 200
@@ -37,7 +42,8 @@ export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): Dia
     if (verdict.kind === 'dial') return { progress, number: verdict.number, zone }
     publishBlocked(ctx, campaign, progress, verdict.reason)
     if (verdict.kind === 'never') {
-      campaign.list.finish(progress, 'dncBlocked')
+      const noStep = verdict.reason === 'noNumberInContactStrategy'
+      campaign.list.finish(progress, noStep ? 'noDialableNumber' : 'dncBlocked')
     } else if (verdict.kind === 'later') {
       campaign.list.reschedule(progress, verdict.atMs)
     } else {
@@ -52,7 +58,26 @@ export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): Dia
   return null
 }
 
-/** Tries the contact's numbers in strategy order, starting after the last one tried. */
+/**
+ * The contact strategy's steps (R5.2) for this contact, in the order to try them this time:
+ * starting after the step of the number dialled last, so that one attempt after another walks the
+ * configured order. Steps naming a number the contact does not have are left out; numbers no step
+ * names are never dialled.
+ */
+function stepsToTry(
+  strategy: EngineContactStrategy,
+  progress: ContactProgress,
+): EngineNumberStep[] {
+  const numbers = progress.contact.numbers
+  const steps = strategy.steps.filter((step) => step.numberIndex < numbers.length)
+  const last = progress.attempts.at(-1)
+  const lastStep =
+    last === undefined ? -1 : steps.findIndex((s) => numbers[s.numberIndex] === last.number)
+  const start = lastStep + 1
+  return steps.map((_, i) => steps[(start + i) % steps.length]!)
+}
+
+/** Tries the contact's numbers in strategy order, each inside its number type's local hours. */
 function chooseNumber(
   ctx: EngineContext,
   campaign: CampaignRuntime,
@@ -60,11 +85,24 @@ function chooseNumber(
   zone: string,
   nowMs: number,
 ): NumberVerdict {
-  const numbers = progress.contact.numbers
+  const steps = stepsToTry(campaign.config.contactStrategy, progress)
+  if (steps.length === 0) return { kind: 'never', reason: 'noNumberInContactStrategy' }
   let laterAtMs = Number.POSITIVE_INFINITY
   let laterReason = ''
-  for (let offset = 0; offset < numbers.length; offset++) {
-    const number = numbers[(progress.attempts.length + offset) % numbers.length]!
+  const later = (atMs: number, reason: string) => {
+    if (atMs < laterAtMs) {
+      laterAtMs = atMs
+      laterReason = reason
+    }
+  }
+  let allDnc = true
+  for (const step of steps) {
+    const number = progress.contact.numbers[step.numberIndex]!
+    if (step.localHours !== null && !isWithinCallingWindow(nowMs, zone, step.localHours)) {
+      allDnc = false
+      later(nextWindowOpenMs(nowMs, zone, step.localHours), 'outsideNumberTypeHours')
+      continue
+    }
     const result = gateNumber(ctx, campaign, number, zone, nowMs)
     switch (result.kind) {
       case 'ok':
@@ -73,14 +111,13 @@ function chooseNumber(
       case 'ndncMissing':
         return { kind: 'campaignBlocked', reason: result.kind }
       case 'outsideWindow':
-      case 'repeatAfterAbandon': {
-        const atMs = result.kind === 'outsideWindow' ? result.nextOpenMs : result.untilMs
-        if (atMs < laterAtMs) {
-          laterAtMs = atMs
-          laterReason = result.kind
-        }
+        allDnc = false
+        later(result.nextOpenMs, result.kind)
         break
-      }
+      case 'repeatAfterAbandon':
+        allDnc = false
+        later(result.untilMs, result.kind)
+        break
       default:
         break
     }
@@ -88,6 +125,7 @@ function chooseNumber(
   if (laterAtMs !== Number.POSITIVE_INFINITY) {
     return { kind: 'later', atMs: laterAtMs, reason: laterReason }
   }
+  invariant(allDnc, 'a number neither dialable, later nor on a DNC list')
   return { kind: 'never', reason: 'every number is on a do-not-call list' }
 }
 

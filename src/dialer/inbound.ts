@@ -1,5 +1,6 @@
-// Inbound calls (R4.6, R8): an entry point's flow queues the call; the router hands it to the
-// longest-available agent of the queue's teams. Also the target of GotoEntryPoint from outdial flows.
+// Inbound calls (R4.6, R8): an entry point's flow queues the call; it goes to the agent the queue's
+// routing type picks (routing/inbound-agent.ts), or waits for the router. Also the target of
+// GotoEntryPoint from outdial flows.
 import { invariant } from '../domain/invariant.ts'
 import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
 import type { FlowEffect } from '../flows/types.ts'
@@ -88,6 +89,7 @@ export function connectInboundToAgent(ctx: EngineContext, callId: string, agent:
   applyAgentEvent(ctx, agent, { kind: 'engage', interactionId: callId, origin: 'inbound' })
   agent.callId = callId
   call.agentId = agent.id
+  ctx.queues.get(call.queueId)!.lastRoutedAgentId = agent.id
   ctx.telephony.callAgent(agent.id, 'inbound')
   ctx.telephony.bridge(callId, agent.id)
   ctx.bus.publish({

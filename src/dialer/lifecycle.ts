@@ -7,8 +7,9 @@ import { applyAgentEvent } from './agents.ts'
 import { campaignOf, hangupAndClose, setOutcome } from './attempts.ts'
 import { runCallResult } from './call-result.ts'
 import { closeAttempt } from './close.ts'
-import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
+import type { AgentRuntime, AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr, isPreview } from './context.ts'
+import { endInbound } from './inbound.ts'
 import type { TelephonyEvent } from './ports/telephony.ts'
 
 /** The line stops counting as "in flight" for pacing; `live` feeds the contact-rate estimate. */
@@ -208,6 +209,34 @@ export function endBridged(ctx: EngineContext, attempt: AttemptRuntime, party: H
   agent.callId = null
   applyAgentEvent(ctx, agent, { kind: 'endCall', wrapCode: agent.wrapCode })
   closeAttempt(ctx, attempt, party)
+}
+
+/**
+ * The agent hangs up: on the customer they are engaged with, or (R7.5) on the reservation call,
+ * which leaves the reservation: Idle with `idleCode` (default: the agent's default idle code). A
+ * customer already dialled for them goes to another ready agent within the 2-second rule, or is
+ * abandoned and counted (onLive, serveWaiting).
+ */
+export function hangUpAgent(
+  ctx: EngineContext,
+  agent: AgentRuntime,
+  idleCode?: string,
+): { kind: 'ok' } | { kind: 'noCall' } {
+  if (agent.callId === null && agent.state.kind === 'Reserved') {
+    applyAgentEvent(ctx, agent, { kind: 'setIdle', code: idleCode ?? agent.idleCode })
+    return { kind: 'ok' }
+  }
+  if (agent.callId === null) return { kind: 'noCall' }
+  const attempt = ctx.attempts.get(agent.callId)
+  if (attempt) {
+    ctx.telephony.hangup(attempt.id)
+    endBridged(ctx, attempt, 'agent')
+    return { kind: 'ok' }
+  }
+  const call = ctx.inbound.get(agent.callId)
+  invariant(call !== undefined, 'agent engaged on an unknown call')
+  endInbound(ctx, call, true)
+  return { kind: 'ok' }
 }
 
 /** Serves live customers waiting for an agent or port, oldest first, with what is free now. */

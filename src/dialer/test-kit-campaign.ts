@@ -7,6 +7,10 @@ import { ALWAYS_OPEN_WINDOW } from '../domain/calling-window.ts'
 import { type Campaign, type CampaignRetry, campaignSchema } from '../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../domain/campaign/campaign-group.ts'
 import { type CampaignMode, isIvrMode } from '../domain/campaign/campaign-mode.ts'
+import {
+  type ContactStrategyInput,
+  everyNumberInRecordOrder,
+} from '../domain/campaign/contact-strategy.ts'
 import { DIALING_RATE_MIN, IVR_PORTS_MIN } from '../domain/campaign/limits.ts'
 import { type Pacing, pacingSchema } from '../domain/campaign/pacing.ts'
 import type { Contact } from '../domain/contact.ts'
@@ -50,8 +54,12 @@ export interface KitCampaignOptions {
   preview?: Partial<EngineCampaign['preview']>
   /** The campaign's retry settings (R5.2). */
   retry?: CampaignRetry
+  /** The campaign's contact strategy (R5.2, input form). Default: every number in record order. */
+  contactStrategy?: ContactStrategyInput
   /** Teams of the campaign's outdial queue. Default [team-1]. */
   teamIds?: string[]
+  /** The outdial queue's maximum time in queue (R4.3). Default 3600 s. */
+  maxTimeInQueueSec?: number
   /** Engine fields set directly, beyond what configuration allows (tests of the engine's guards). */
   campaign?: Partial<EngineCampaign>
 }
@@ -119,7 +127,7 @@ export function kitCampaign(id: string, queueId: string, o: KitCampaignOptions):
       businessOutcomeGroupId: 'outcomes',
       timeZone: KIT_ZONE,
       campaignGroupId: group.id,
-      contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'OTHER' }] },
+      contactStrategy: o.contactStrategy ?? everyNumberInRecordOrder(),
       dncListNames: [KIT_DNC_LIST],
       ...(o.retry ? { retry: o.retry } : {}),
     }),

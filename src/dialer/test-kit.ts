@@ -4,6 +4,7 @@
 import { DncRegistry } from '../compliance/dnc.ts'
 import { NumberHistory } from '../compliance/repeat-call.ts'
 import type { AgentState } from '../domain/agent-state.ts'
+import type { AgentSkill } from '../domain/config/agent.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import { inboundQueueFlow } from '../flows/defaultFlows.ts'
 import type { ContactDisposition, InMemoryContactList } from './contact-list.ts'
@@ -23,7 +24,7 @@ import {
   kitList,
 } from './test-kit-campaign.ts'
 import { type CommandOf, FakeTelephony, type TelephonyCommand } from './test-kit-telephony.ts'
-import type { AttemptRecord, EngineEvent } from './types.ts'
+import type { AttemptRecord, EngineEvent, EngineQueueConfig } from './types.ts'
 
 export * from './test-kit-campaign.ts'
 export * from './test-kit-telephony.ts'
@@ -33,6 +34,9 @@ export type EventOf<K extends EngineEvent['kind']> = Extract<EngineEvent, { kind
 export interface KitAgentSpec {
   id: string
   teamIds?: string[]
+  /** R7.1: the profile allows outbound campaigns. Default true. */
+  outboundAllowed?: boolean
+  skills?: AgentSkill[]
 }
 
 export interface EngineKitOptions extends KitCampaignOptions {
@@ -41,8 +45,8 @@ export interface EngineKitOptions extends KitCampaignOptions {
   agents?: number | (string | KitAgentSpec)[]
   /** Log the agents in and make them Available, in order, after the start. Default true. */
   agentsAvailable?: boolean
-  /** Add the inbound queue (q-inbound, team-1) and its entry point (ep-inbound). */
-  inbound?: boolean
+  /** Add the inbound queue (q-inbound, team-1) and its entry point (ep-inbound), with routing. */
+  inbound?: boolean | Pick<EngineQueueConfig, 'routingType' | 'skillRequirements'>
   /** team-1's queue rankings (R8.2). */
   queueRankings?: { queueId: string; rank: number }[]
   /** Other campaigns, each with its own outdial queue `q-<id>`. */
@@ -261,7 +265,13 @@ export function makeEngineKit(options: EngineKitOptions = {}): EngineKit {
     if (team !== KIT_TEAM_ID) engine.addTeam({ id: team })
   }
   if (options.inbound) {
-    engine.addQueue({ id: KIT_INBOUND_QUEUE_ID, type: 'INBOUND', teamIds: [KIT_TEAM_ID] })
+    const routing = options.inbound === true ? {} : options.inbound
+    engine.addQueue({
+      id: KIT_INBOUND_QUEUE_ID,
+      type: 'INBOUND',
+      teamIds: [KIT_TEAM_ID],
+      ...routing,
+    })
     engine.addEntryPoint({
       id: KIT_INBOUND_ENTRY_POINT_ID,
       type: 'INBOUND',
@@ -271,13 +281,20 @@ export function makeEngineKit(options: EngineKitOptions = {}): EngineKit {
   const campaigns = [{ ...options, id: KIT_CAMPAIGN_ID }, ...(options.extraCampaigns ?? [])]
   campaigns.forEach((spec, index) => {
     const queueId = index === 0 ? 'q-outdial' : `q-${spec.id}`
-    engine.addQueue({ id: queueId, type: 'OUTBOUND', teamIds: spec.teamIds ?? [KIT_TEAM_ID] })
+    engine.addQueue({
+      id: queueId,
+      type: 'OUTBOUND',
+      teamIds: spec.teamIds ?? [KIT_TEAM_ID],
+      ...(spec.maxTimeInQueueSec !== undefined
+        ? { maxTimeInQueueSec: spec.maxTimeInQueueSec }
+        : {}),
+    })
     const list = kitList(spec.id, index + 1, spec, startMs)
     kit.lists.set(spec.id, list)
     engine.addCampaign(kitCampaign(spec.id, queueId, spec), list)
   })
   for (const agent of agents) {
-    engine.addAgent({ id: agent.id, teamIds: agent.teamIds ?? [KIT_TEAM_ID] })
+    engine.addAgent({ ...agent, teamIds: agent.teamIds ?? [KIT_TEAM_ID] })
     engine.agentLogin(agent.id)
   }
   if (options.start ?? true) for (const spec of campaigns) engine.startCampaign(spec.id)

@@ -4,8 +4,12 @@
 import type { ResolvedCompliance } from '../compliance/profiles.ts'
 import type { RetryRules } from '../compliance/retry.ts'
 import type { AgentState } from '../domain/agent-state.ts'
+import type { CallingWindow } from '../domain/calling-window.ts'
 import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
+import type { NumberType } from '../domain/campaign/contact-strategy.ts'
 import type { PreviewAction } from '../domain/campaign/preview.ts'
+import type { AgentSkill } from '../domain/config/agent.ts'
+import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import type { Flow } from '../flows/schema.ts'
 
@@ -22,6 +26,19 @@ export type PacingChoice =
   | { kind: 'fixed'; ratio: number }
   | { kind: 'adaptive-reference' }
   | { kind: 'preview' }
+
+/** One step of the contact strategy (R5.2): a number of the contact and the hours it may ring. */
+export interface EngineNumberStep {
+  numberIndex: number
+  numberType: NumberType
+  /** The number type's local hours as a daily window, or null when only compliance hours apply. */
+  localHours: CallingWindow | null
+}
+
+export interface EngineContactStrategy {
+  /** The numbers to try, in order; a contact's number no step names is never dialled. */
+  steps: EngineNumberStep[]
+}
 
 export interface EngineCampaign {
   id: string
@@ -52,6 +69,7 @@ export interface EngineCampaign {
   /** Prompt played to an abandoned customer (R5.5) when the flow has no handler for it. */
   abandonMessagePromptId: string
   compliance: ResolvedCompliance
+  contactStrategy: EngineContactStrategy
   dncListNames: string[]
   retry: RetryRules
   /**
@@ -59,6 +77,28 @@ export interface EngineCampaign {
    * abandon, pooled pacing falls back to one line per ready agent. Off only for benchmark baselines.
    */
   capGuardEnabled: boolean
+}
+
+/** A queue as configuration gives it to the engine (defaults: an outdial queue's). */
+export interface EngineQueueConfig {
+  id: string
+  type: 'INBOUND' | 'OUTBOUND'
+  teamIds: string[]
+  routingType?: RoutingType
+  skillRequirements?: SkillRequirement[]
+  maxTimeInQueueSec?: number
+}
+
+/** An agent as configuration gives it to the engine. */
+export interface EngineAgentConfig {
+  id: string
+  teamIds: string[]
+  wrapCode?: string
+  idleCode?: string
+  /** R7.1: the profile allows outbound campaigns (default true). */
+  outboundAllowed?: boolean
+  /** The skill profile (SKILLS_BASED routing). */
+  skills?: AgentSkill[]
 }
 
 export interface AttemptRecord {

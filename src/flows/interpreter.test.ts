@@ -7,7 +7,6 @@ import { CPA_RESULTS } from '../domain/outcomes.ts'
 import type { Activity } from './activities/activity-schema.ts'
 import { outdialFlow } from './defaultFlows.ts'
 import {
-  endsCall,
   type FlowStep,
   FlowStepLimitError,
   preDialCallerId,
@@ -17,6 +16,10 @@ import {
 import { FLOW_STEPS_MAX } from './limits.ts'
 import type { Flow } from './schema.ts'
 import type { FlowEffect } from './types.ts'
+
+/** Whether the effects end the call or hand it on (the engine's call-result handling does so). */
+const endsCall = (effects: readonly FlowEffect[]) =>
+  effects.some((e) => e.kind === 'disconnect' || e.kind === 'gotoEntryPoint' || e.kind === 'queue')
 
 /** A flow built by hand, skipping validation, to reach what validation would refuse. */
 function rawFlow(event: keyof Flow['handlers'], activities: Record<string, Activity>): Flow {

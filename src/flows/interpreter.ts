@@ -160,11 +160,3 @@ export function preDialCallerId(effects: readonly FlowEffect[]): string | undefi
   for (const effect of effects) if (effect.kind === 'setCallerId') callerId = effect.callerId
   return callerId
 }
-
-/** Whether the run already ended the call or handed it on, so the engine must not disconnect. */
-export function endsCall(effects: readonly FlowEffect[]): boolean {
-  return effects.some(
-    (effect) =>
-      effect.kind === 'disconnect' || effect.kind === 'gotoEntryPoint' || effect.kind === 'queue',
-  )
-}

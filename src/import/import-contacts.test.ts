@@ -35,6 +35,21 @@ describe('importContacts (R5.3)', () => {
     expect(where(whole.issues)).toEqual(expect.arrayContaining(['2:phone', '4:phone|mobile']))
   })
 
+  it('R5.3 R6.1 keeps the caller ID column on each record; a caller ID not in E.164 is reported and left out', async () => {
+    const file = [
+      'id,phone,clid',
+      'k1,+48 22 123 45 67,+48221234500',
+      'k2,+48 22 123 45 68,12ab',
+    ].join('\n')
+    const run = await runImport(file, 'csv', { ...idPhone, callerId: 'clid' })
+    expect(run.result.counts).toMatchObject({ imported: 2, rejected: 0 })
+    expect(run.sink.committed.get('id:k1')?.callerId).toBe('+48221234500')
+    expect(run.sink.committed.get('id:k2')).not.toHaveProperty('callerId')
+    expect(run.issues).toMatchObject([
+      { row: 2, field: 'clid', reason: "caller ID '12ab' is not E.164; the campaign's applies" },
+    ])
+  })
+
   it('reads JSON arrays and NDJSON with the same result, and refuses object cells by name', async () => {
     const rows = [
       { id: 'j1', phone: '+48221234567', city: 'Łódź' },

@@ -1,5 +1,6 @@
 // What an agent's desktop does (R7): log in, go Available or Idle with a code, answer the
-// reservation call (R7.2), hang up, end wrap-up, press "Campaign Contact" (R1.1 b). Each action
+// reservation call (R7.2), hang up (the customer, or the reservation call to leave it, R7.5), end
+// wrap-up, press "Campaign Contact" (R1.1 b). Each action
 // answers the agent state machine's typed result (src/domain/agent-state.ts) as it is; an unknown
 // agent or idle code is refused the same way, never thrown.
 import type { Engine } from '../dialer/engine.ts'
@@ -68,8 +69,18 @@ export class AgentDesk {
     return { kind: 'ok', state: this.engine.ctx.agents.get(agentId)!.state }
   }
 
-  hangup(agentId: string): HangupResult {
-    return this.known(agentId) ?? this.engine.agentHangup(agentId)
+  /**
+   * Hangs up the agent's call: the customer's, or (R7.5) the reservation call, which leaves the
+   * reservation for Idle with `code` (an active idle code; default the tenant's default).
+   */
+  hangup(agentId: string, code?: string): HangupResult | { kind: 'invalidCode'; code: string } {
+    const unknown = this.known(agentId)
+    if (unknown) return unknown
+    const codes = this.idleCodes()
+    if (code !== undefined && codes.size > 0 && !codes.has(code)) {
+      return { kind: 'invalidCode', code }
+    }
+    return this.engine.agentHangup(agentId, code)
   }
 
   /** R1.1 (b): the next record across the agent's running preview campaigns. */

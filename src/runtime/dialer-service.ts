@@ -77,7 +77,7 @@ function actOn(desk: AgentDesk, agentId: string, action: AgentActionName, code?:
     case 'answerReservation':
       return desk.answerReservation(agentId)
     case 'hangup':
-      return desk.hangup(agentId)
+      return desk.hangup(agentId, code)
     case 'requestCampaignContact':
       return desk.requestCampaignContact(agentId)
   }

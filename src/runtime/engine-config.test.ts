@@ -5,10 +5,18 @@ import { describe, expect, it } from 'vitest'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
 import { agentSchema } from '../domain/config/agent.ts'
+import { queueSchema } from '../domain/config/queue.ts'
 import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { liveCampaignUpdate, mapTenantConfig } from './engine-config.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
-import { KIT_SIMULATION, KIT_START_MS, kitContacts, kitTenant } from './test-kit.ts'
+import {
+  KIT_SIMULATION,
+  KIT_START_MS,
+  kitContacts,
+  kitTenant,
+  runFor,
+  runUntil,
+} from './test-kit.ts'
 
 describe('mapTenantConfig', () => {
   it('maps teams, agents with their default codes and campaigns; names what cannot run', () => {
@@ -35,6 +43,8 @@ describe('mapTenantConfig', () => {
       teamIds: ['team-1'],
       wrapCode: 'wrap-done',
       idleCode: 'idle-break',
+      outboundAllowed: true,
+      skills: [],
     })
     expect(mapped.agents.find((a) => a.id === 'agent-1')?.teamIds).toEqual(['team-1'])
     expect(mapped.campaigns.map((c) => c.engine.id)).toEqual(['camp-1'])
@@ -70,6 +80,104 @@ describe('liveCampaignUpdate', () => {
     })
     expect(config.pacing).toEqual(current.pacing)
     expect(ignored.sort()).toEqual(['gain', 'mode', 'pacing'])
+  })
+})
+
+describe('R7.1 the outbound profile, from configuration to the engine', () => {
+  it('maps the profile switch, names the agent in a campaign team, and the running dialer never reserves it', async () => {
+    const config = kitTenant({ agents: 2 })
+    config.agents[1] = agentSchema.parse({
+      ...config.agents[1],
+      profile: { outboundCampaignsAllowed: false },
+    })
+    const mapped = mapTenantConfig(config)
+    expect(mapped.agents.map((a) => [a.id, a.outboundAllowed])).toEqual([
+      ['agent-1', true],
+      ['agent-2', false],
+    ])
+    expect(mapped.problems).toEqual([
+      {
+        kind: 'agent',
+        id: 'agent-2',
+        message:
+          'in a team of outdial queue q-camp-1, but the profile does not allow outbound campaigns (R7.1): campaigns never reserve this agent',
+      },
+    ])
+    const clock = new VirtualClock(KIT_START_MS)
+    const ports = memoryPorts(config)
+    ports.contacts.addContacts(kitContacts('camp-1', 20))
+    const runtime = await TenantRuntime.start({
+      tenantId: 't1',
+      clock,
+      ports,
+      owner: 'node-a',
+      simulation: KIT_SIMULATION,
+    })
+    await runtime.campaignAction('camp-1', 'start')
+    for (const id of ['agent-1', 'agent-2']) {
+      runtime.desk.login(id)
+      runtime.desk.available(id)
+    }
+    await runFor(clock, 120_000)
+    expect(runtime.desk.state('agent-1')?.kind).not.toBe('Available')
+    expect(runtime.desk.state('agent-2')).toEqual({ kind: 'Available' })
+    // A reload that takes outbound from agent-1 ends their reservation; they are not reserved again.
+    const next = structuredClone(config)
+    next.agents[0] = agentSchema.parse({
+      ...next.agents[0],
+      profile: { outboundCampaignsAllowed: false },
+    })
+    ports.config.config = next
+    runtime.desk.available('agent-1')
+    await runUntil(clock, () => runtime.desk.state('agent-1')?.kind === 'Reserved', 10_000)
+    await runtime.reload()
+    expect(runtime.desk.state('agent-1')).toEqual({ kind: 'Available' })
+    await runFor(clock, 120_000)
+    expect(runtime.desk.state('agent-2')).toEqual({ kind: 'Available' })
+    expect(runtime.desk.state('agent-1')?.kind).not.toBe('Reserved')
+    await runtime.close()
+  })
+})
+
+describe('Appendix A routing settings, from configuration to the engine', () => {
+  it("a queue's routing type, skill requirements and maximum time in queue and an agent's skills reach the engine", async () => {
+    const config = kitTenant({ agents: 2 })
+    config.queues.push(
+      queueSchema.parse({
+        id: 'q-care',
+        name: 'Care',
+        type: 'INBOUND',
+        routingType: 'SKILLS_BASED',
+        skillRequirements: [{ skillId: 'es', minLevel: 5 }],
+        callDistributionGroups: [{ teamIds: ['team-1'] }],
+        maxTimeInQueueSec: 600,
+      }),
+    )
+    config.queues[0] = queueSchema.parse({ ...config.queues[0], maxTimeInQueueSec: 120 })
+    config.agents[0] = agentSchema.parse({
+      ...config.agents[0],
+      profile: { outboundCampaignsAllowed: true, skills: [{ skillId: 'es', level: 6 }] },
+    })
+    const runtime = await TenantRuntime.start({
+      tenantId: 't1',
+      clock: new VirtualClock(KIT_START_MS),
+      ports: memoryPorts(config),
+      owner: 'node-a',
+      simulation: KIT_SIMULATION,
+    })
+    const ctx = runtime.engine.ctx
+    expect(ctx.queues.get('q-care')).toMatchObject({
+      routingType: 'SKILLS_BASED',
+      skillRequirements: [{ skillId: 'es', minLevel: 5 }],
+      maxTimeInQueueSec: 600,
+    })
+    expect(ctx.queues.get('q-camp-1')).toMatchObject({
+      routingType: 'LONGEST_AVAILABLE_AGENT',
+      maxTimeInQueueSec: 120,
+    })
+    expect([...ctx.agents.get('agent-1')!.skills]).toEqual([['es', 6]])
+    expect(ctx.agents.get('agent-2')!.skills.size).toBe(0)
+    await runtime.close()
   })
 })
 

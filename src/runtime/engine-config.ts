@@ -1,20 +1,28 @@
-// From the tenant's validated configuration (R4, R5) to what the engine runs: teams, queues, entry
-// points with their flows, agents with their default codes, and campaigns built by
+// From the tenant's validated configuration (R4, R5) to what the engine runs: teams, queues with
+// their routing settings, entry points with their flows, agents with their default codes, outbound
+// profile switch and skill profile, and campaigns built by
 // engineCampaignOf (src/dialer/from-config.ts). A reload adds what is new; a running campaign
 // takes the changed parameters the engine can apply live and names the ones it cannot.
 import type { Engine } from '../dialer/engine.ts'
 import { engineCampaignOf } from '../dialer/from-config.ts'
-import type { EngineCampaign } from '../dialer/types.ts'
+import type { EngineAgentConfig, EngineCampaign, EngineQueueConfig } from '../dialer/types.ts'
 import type { Campaign } from '../domain/campaign/campaign.ts'
+import { type AgentSkill, canJoinCampaignTeam } from '../domain/config/agent.ts'
 import { defaultAuxCode } from '../domain/config/aux-code.ts'
-import { queueTeamIds } from '../domain/config/queue.ts'
+import { queueTeamIds, type RoutingType, type SkillRequirement } from '../domain/config/queue.ts'
 import type { TenantConfig } from '../store/ports/dialer-store.ts'
 
-export interface MappedAgent {
-  id: string
-  teamIds: string[]
+export interface MappedAgent extends EngineAgentConfig {
   wrapCode: string
   idleCode: string
+  outboundAllowed: boolean
+  skills: AgentSkill[]
+}
+
+export interface MappedQueue extends EngineQueueConfig {
+  routingType: RoutingType
+  skillRequirements: SkillRequirement[]
+  maxTimeInQueueSec: number
 }
 
 export interface MappedCampaign {
@@ -31,7 +39,7 @@ export interface ConfigProblem {
 
 export interface MappedTenant {
   teams: { id: string; queueRankings: { queueId: string; rank: number }[] }[]
-  queues: { id: string; type: 'INBOUND' | 'OUTBOUND'; teamIds: string[] }[]
+  queues: MappedQueue[]
   entryPoints: { id: string; type: 'INBOUND' | 'OUTBOUND'; flow: TenantConfig['flows'][number] }[]
   agents: MappedAgent[]
   campaigns: MappedCampaign[]
@@ -70,13 +78,30 @@ export function mapTenantConfig(config: TenantConfig): MappedTenant {
       teamIds: [...(teamsOf.get(agent.id) ?? [])].sort(),
       wrapCode: wrap,
       idleCode: idle,
+      // R7.1: the engine never reserves an agent whose profile does not allow outbound campaigns.
+      outboundAllowed: canJoinCampaignTeam(agent),
+      skills: agent.profile.skills,
     }
   })
   const mappedQueues = config.queues.map((queue) => ({
     id: queue.id,
     type: queue.type,
     teamIds: queueTeamIds(queue).filter((teamId) => teamIds.has(teamId)),
+    routingType: queue.routingType,
+    skillRequirements: queue.skillRequirements,
+    maxTimeInQueueSec: queue.maxTimeInQueueSec,
   }))
+  for (const queue of mappedQueues) {
+    if (queue.type !== 'OUTBOUND') continue
+    for (const agent of agents) {
+      if (agent.outboundAllowed || !agent.teamIds.some((t) => queue.teamIds.includes(t))) continue
+      problems.push({
+        kind: 'agent',
+        id: agent.id,
+        message: `in a team of outdial queue ${queue.id}, but the profile does not allow outbound campaigns (R7.1): campaigns never reserve this agent`,
+      })
+    }
+  }
   const campaigns: MappedCampaign[] = []
   const groups = new Map(config.campaignGroups.map((group) => [group.id, group]))
   const entryPointConfigs = new Map(config.entryPoints.map((ep) => [ep.id, ep]))
@@ -146,8 +171,13 @@ export function applyTenantConfig(engine: Engine, mapped: MappedTenant): Applied
     if (!existing) {
       engine.addQueue(queue)
       applied.added.queues.push(queue.id)
-    } else if (!sameList(existing.teamIds, queue.teamIds) || existing.type !== queue.type) {
-      applied.ignored.push({ kind: 'queue', id: queue.id, fields: ['teams', 'type'] })
+    } else {
+      // Routing settings are read at every routing decision: they take effect at once.
+      existing.routingType = queue.routingType
+      existing.skillRequirements = queue.skillRequirements
+      existing.maxTimeInQueueSec = queue.maxTimeInQueueSec
+      if (!sameList(existing.teamIds, queue.teamIds) || existing.type !== queue.type)
+        applied.ignored.push({ kind: 'queue', id: queue.id, fields: ['teams', 'type'] })
     }
   }
   for (const entryPoint of mapped.entryPoints) {
@@ -164,6 +194,11 @@ export function applyTenantConfig(engine: Engine, mapped: MappedTenant): Applied
     }
     existing.wrapCode = agent.wrapCode
     existing.idleCode = agent.idleCode
+    existing.outboundAllowed = agent.outboundAllowed
+    existing.skills = new Map(agent.skills.map((skill) => [skill.skillId, skill.level]))
+    // R7.1: a profile that no longer allows outbound ends a reservation with no customer on it.
+    if (!agent.outboundAllowed && existing.state.kind === 'Reserved' && existing.callId === null)
+      engine.agentEvent(agent.id, { kind: 'releaseReservation' })
     if (!sameList([...existing.teamIds].sort(), agent.teamIds))
       applied.ignored.push({ kind: 'agent', id: agent.id, fields: ['teamIds'] })
   }
@@ -176,8 +211,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * The parts of a running campaign's configuration the engine reads afresh at each decision (caller
- * ID, ring limit, dial rate, preview settings, flow, retry and DNC rules, the abandon target) take
- * the new values; the ones fixed when the campaign joined the engine (mode, queue, the predictive
+ * ID, ring limit, dial rate, preview settings, flow, contact strategy, retry and DNC rules, the
+ * abandon target) take the new values; the ones fixed when the campaign joined the engine (mode, queue, the predictive
  * controller's pace and gain, the abandon window of the ledger) keep theirs and are named.
  */
 export function liveCampaignUpdate(

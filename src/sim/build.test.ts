@@ -84,7 +84,7 @@ function stored(mode: ScenarioMode) {
     businessOutcomeGroupId: 'outcomes-sales',
     timeZone: SIM_ZONE,
     campaignGroupId: group.id,
-    contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'MOBILE' }] },
+    contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'OTHER' }] },
     complianceProfile: 'CUSTOM',
     callingWindow: ALWAYS_OPEN_WINDOW,
     ndncEnabled: false,

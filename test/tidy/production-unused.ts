@@ -108,13 +108,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'exports',
-    file: 'src/dialer/ports/clock.ts',
-    name: 'setTimerAfterMs',
-    reason:
-      'the Clock port helper the virtual clock tests use to set relative timers; the engine sets its timers through its context',
-  },
-  {
-    kind: 'exports',
     file: 'src/runtime/dialer-api/signature.ts',
     name: 'verifySignature',
     reason:
@@ -146,27 +139,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     file: 'src/domain/caller-id.ts',
     name: 'isE164',
     reason: 'the caller-ID module re-exports the E.164 check for its own tests',
-  },
-  {
-    kind: 'exports',
-    file: 'src/flows/interpreter.ts',
-    name: 'endsCall',
-    reason:
-      'whether a flow effect ends the call, asserted by the interpreter tests; the engine handles each effect itself',
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/pacing.ts',
-    name: 'isIvrPacing',
-    reason:
-      'mode predicates of the pacing schema; the engine asks its own campaign view (dialer/context.ts) today',
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/pacing.ts',
-    name: 'isPreviewPacing',
-    reason:
-      'mode predicates of the pacing schema; the engine asks its own campaign view (dialer/context.ts) today',
   },
   {
     kind: 'exports',
@@ -202,12 +174,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'exports',
-    file: 'src/domain/campaign/contact-strategy.ts',
-    name: 'localHoursOf',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
     file: 'src/domain/config/global-variable.ts',
     name: 'campaignGlobalVariablesSchema',
     reason: ISSUE_11,
@@ -216,12 +182,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     kind: 'exports',
     file: 'src/domain/config/agent.ts',
     name: 'checkCampaignTeamMembers',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/agent.ts',
-    name: 'canJoinCampaignTeam',
     reason: ISSUE_11,
   },
   {

@@ -1,5 +1,6 @@
 // The agent desktop's API (R7): read an agent's state and act — log in and out, become Available,
-// go Idle with a reason, end wrap-up, answer the reservation call, hang up, ask for a preview
+// go Idle with a reason, end wrap-up, answer the reservation call, hang up (the customer, or the
+// reservation call to leave the reservation, R7.5), ask for a preview
 // record ("Campaign Contact"). An agent reaches only their own state; supervisors and
 // administrators may act for any agent (e.g. to log out one who left).
 import type { FastifyInstance } from 'fastify'
@@ -61,7 +62,9 @@ export function registerAgentDeskRoutes(
             .min(1)
             .max(64)
             .optional()
-            .describe('Idle reason (auxiliary code id) for `idle`'),
+            .describe(
+              'Idle reason (auxiliary code id) for `idle`, and for `hangup` of the reservation call (R7.5: it leaves the reservation for Idle)',
+            ),
         }),
         response: {
           202: z.object({ agentId: z.string(), state: z.string() }),

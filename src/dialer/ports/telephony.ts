@@ -44,5 +44,7 @@ export type TelephonyEvent =
   | { kind: 'playDone'; callId: string }
   | { kind: 'virtualAgentDone'; callId: string }
   | { kind: 'agentAnswered'; agentId: string }
+  /** The agent put down their leg: the customer call they are on, or the reservation (R7.5). */
+  | { kind: 'agentHangup'; agentId: string }
   /** An inbound customer call arriving at an entry point (R4.6). */
   | { kind: 'inboundCall'; callId: string; entryPointId: string; fromNumber: string }

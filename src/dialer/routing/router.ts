@@ -1,5 +1,6 @@
 // Routing (R8): an agent who becomes Available goes to the best-ranked work among the inbound
-// queues and campaign queues of their teams; an inbound call goes to the longest-available agent.
+// queues that route to them and the campaign queues of their teams (campaigns only when their
+// profile allows outbound, R7.1); an inbound call goes to the agent its queue's routing type picks.
 
 import { invariant } from '../../domain/invariant.ts'
 import { agentOrThrow, applyAgentEvent, queueRankForAgent, queuesOfAgent } from '../agents.ts'
@@ -37,19 +38,45 @@ function candidateWork(ctx: EngineContext, agent: AgentRuntime): Work[] {
       work.push({ kind: 'inbound', queueId, rank, sinceMs: oldest.arrivedAtMs })
     }
   }
+  // R7.1: campaigns reserve only agents whose profile allows outbound campaigns.
+  if (!agent.outboundAllowed) return sortWork(work)
   for (const campaign of ctx.campaigns.values()) {
     if (!campaignWantsAgents(ctx, campaign)) continue
     const queue = ctx.queues.get(campaign.config.queueId)
     if (!queue || !queue.teamIds.some((teamId) => agent.teamIds.includes(teamId))) continue
     const rank = queueRankForAgent(ctx, agent, queue.id)
-    work.push({ kind: 'campaign', campaign, rank, sinceMs: campaign.lastAssignedMs })
+    const sinceMs = reservationRequestSinceMs(ctx, campaign)
+    work.push({ kind: 'campaign', campaign, rank, sinceMs })
   }
-  // Best rank first; among equals, inbound before campaigns, then whoever waited longest.
+  return sortWork(work)
+}
+
+/**
+ * R4.3: when the campaign's pending request for an agent was issued. A request that waited the
+ * outdial queue's maximum time in queue is withdrawn and issued again, so it queues behind the
+ * requests issued since (a request keeps its place for at most that long).
+ */
+function reservationRequestSinceMs(ctx: EngineContext, campaign: CampaignRuntime): number {
+  const queue = ctx.queues.get(campaign.config.queueId)
+  const issuedMs = campaign.requestIssuedAtMs
+  if (!queue || !Number.isFinite(issuedMs)) return issuedMs
+  const maxMs = queue.maxTimeInQueueSec * 1000
+  const reissues = Math.floor((ctx.clock.nowMs() - issuedMs) / maxMs)
+  if (reissues > 0) campaign.requestIssuedAtMs = issuedMs + reissues * maxMs
+  return campaign.requestIssuedAtMs
+}
+
+/** Best rank first; among equals, inbound before campaigns, then whoever waited longest. */
+function sortWork(work: Work[]): Work[] {
   work.sort(
     (a, b) =>
       a.rank - b.rank ||
       (a.kind === b.kind ? 0 : a.kind === 'inbound' ? -1 : 1) ||
-      a.sinceMs - b.sinceMs,
+      a.sinceMs - b.sinceMs ||
+      // Requests issued at one instant: the campaign that got an agent least recently first.
+      (a.kind === 'campaign' && b.kind === 'campaign'
+        ? a.campaign.lastAssignedMs - b.campaign.lastAssignedMs
+        : 0),
   )
   return work
 }
@@ -72,6 +99,8 @@ export function routeAgent(ctx: EngineContext, agentId: string): void {
 
 export function reserveAgent(ctx: EngineContext, agent: AgentRuntime, campaign: CampaignRuntime) {
   campaign.lastAssignedMs = ctx.clock.nowMs()
+  // The request is served; the campaign's next request for an agent is issued now.
+  campaign.requestIssuedAtMs = campaign.lastAssignedMs
   applyAgentEvent(ctx, agent, { kind: 'reserve', campaignId: campaign.config.id })
   agent.reservationTimer = ctx.setTimer(RESERVATION_ANSWER_SEC_MAX * 1000, () => {
     agent.reservationTimer = null

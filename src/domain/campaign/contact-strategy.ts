@@ -11,6 +11,7 @@ import {
 import { CONTACT_NUMBERS_MAX } from './limits.ts'
 
 export const NUMBER_TYPES = ['MOBILE', 'HOME', 'WORK', 'OTHER'] as const
+export type NumberType = (typeof NUMBER_TYPES)[number]
 export const numberTypeSchema = enumSchema('numberType', NUMBER_TYPES, 'R5.2 number types')
 
 export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
@@ -90,8 +91,24 @@ export const contactStrategySchema = z
     }
   })
 export type ContactStrategy = z.infer<typeof contactStrategySchema>
+export type ContactStrategyInput = z.input<typeof contactStrategySchema>
 
 /** The local hours that restrict a number step, or undefined when only compliance hours apply. */
 export function localHoursOf(strategy: ContactStrategy, step: NumberStep): LocalHours | undefined {
   return strategy.localHoursByNumberType[step.numberType]
+}
+
+/**
+ * Every number of the record in the order the record lists them, at any hour compliance allows:
+ * the strategy of campaigns whose records come with their numbers already in order (the Dialer API,
+ * docs/dialer-api.md).
+ */
+export function everyNumberInRecordOrder(): ContactStrategy {
+  return {
+    numberOrder: Array.from({ length: CONTACT_NUMBERS_MAX }, (_, numberIndex) => ({
+      numberIndex,
+      numberType: 'OTHER' as const,
+    })),
+    localHoursByNumberType: {},
+  }
 }

@@ -2,13 +2,8 @@
 // (R1.1–R1.4, R2.2, R2.3, R5.1): progressive configures CPA, predictive and IVR always run it.
 import { describe, expect, it } from 'vitest'
 import { issueAt, messageAt } from '../config/issues.testkit.ts'
-import {
-  cpaPolicy,
-  isIvrPacing,
-  isPreviewPacing,
-  pacingSchema,
-  popoverShowsCustomerFields,
-} from './pacing.ts'
+import { isIvrMode, isPreviewMode } from './campaign-mode.ts'
+import { cpaPolicy, pacingSchema, popoverShowsCustomerFields } from './pacing.ts'
 
 const callerId = '+14155550100'
 
@@ -41,7 +36,7 @@ describe('pacingSchema: good input per mode', () => {
       dialingRate: 2,
       ivrPorts: 1000,
     })
-    expect(isIvrPacing(pacing)).toBe(true)
+    expect(isIvrMode(pacing.mode)).toBe(true)
     expect(pacing.cpaAlwaysOn).toBe(true)
   })
 
@@ -57,7 +52,7 @@ describe('pacingSchema: good input per mode', () => {
 
   it('preview_standard runs CPA after Accept; preview_direct runs none', () => {
     const standard = pacingSchema.parse({ mode: 'preview_standard', callerId })
-    expect(isPreviewPacing(standard)).toBe(true)
+    expect(isPreviewMode(standard.mode)).toBe(true)
     expect(standard).toMatchObject({
       previewOfferTimeoutSec: 600,
       previewOfferTimeoutAutoAction: 'SKIP',

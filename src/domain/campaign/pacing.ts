@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { boundedInt, boundedNumber, unknownKeysError } from '../config/schema-kit.ts'
 import { callerIdSchema } from './caller-id.ts'
-import { CAMPAIGN_MODES, type CampaignMode, isIvrMode, isPreviewMode } from './campaign-mode.ts'
+import { CAMPAIGN_MODES, type CampaignMode } from './campaign-mode.ts'
 import { CPA_ALWAYS_ON, type CpaParams, cpaSchema } from './cpa.ts'
 import {
   ABANDON_RATE_PCT_DEFAULT,
@@ -217,14 +217,6 @@ export function cpaPolicy(pacing: Pacing): CpaPolicy {
     case 'preview_direct':
       return { kind: 'none' }
   }
-}
-
-export function isIvrPacing(pacing: Pacing): boolean {
-  return isIvrMode(pacing.mode)
-}
-
-export function isPreviewPacing(pacing: Pacing): boolean {
-  return isPreviewMode(pacing.mode)
 }
 
 /** R7.4: customer fields are in the popover while reserved only in progressive 1:1 mode. */

@@ -18,8 +18,29 @@ const bob = {
 }
 
 describe('agentSchema', () => {
-  it('accepts a good agent', () => {
-    expect(agentSchema.parse(alice)).toEqual(alice)
+  it('accepts a good agent; the skill profile defaults to none', () => {
+    expect(agentSchema.parse(alice)).toEqual({
+      ...alice,
+      profile: { ...alice.profile, skills: [] },
+    })
+  })
+
+  it('Appendix A: refuses a skill level outside 1–10 and a skill listed twice, at its path', () => {
+    const withSkills = (skills: unknown) =>
+      agentSchema.safeParse({ ...alice, profile: { outboundCampaignsAllowed: true, skills } })
+    expect(withSkills([{ skillId: 'es', level: 10 }]).success).toBe(true)
+    expect(
+      messageAt(withSkills([{ skillId: 'es', level: 0 }]), ['profile', 'skills', 0, 'level']),
+    ).toMatch(/level is below 1/)
+    expect(
+      messageAt(
+        withSkills([
+          { skillId: 'es', level: 2 },
+          { skillId: 'es', level: 3 },
+        ]),
+        ['profile', 'skills', 1, 'skillId'],
+      ),
+    ).toMatch(/one level per skill/)
   })
 
   it('refuses a profile flag of the wrong type', () => {

@@ -2,12 +2,44 @@
 // profile switch that lets them take outbound campaign work. Only agents whose profile allows
 // outbound campaigns may join a campaign's teams.
 import { z } from 'zod'
-import { AGENT_TEAMS_MAX } from './limits.ts'
-import { addDuplicateIssues, booleanSchema, idSchema, nameSchema } from './schema-kit.ts'
+import { AGENT_SKILLS_MAX, AGENT_TEAMS_MAX, SKILL_LEVEL_MAX, SKILL_LEVEL_MIN } from './limits.ts'
+import {
+  addDuplicateIssues,
+  booleanSchema,
+  boundedInt,
+  idSchema,
+  nameSchema,
+} from './schema-kit.ts'
+
+/** One skill of an agent's skill profile and its level (SKILLS_BASED routing, Appendix A). */
+export const agentSkillSchema = z.object({
+  skillId: idSchema('skillId'),
+  level: boundedInt({
+    field: 'level',
+    min: SKILL_LEVEL_MIN,
+    max: SKILL_LEVEL_MAX,
+    unit: '',
+    why: 'skill levels go from 1 (novice) to 10 (expert)',
+  }),
+})
+export type AgentSkill = z.infer<typeof agentSkillSchema>
 
 export const agentProfileSchema = z.object({
   /** R7.1: the profile allows the agent to be reserved by outbound campaigns. */
   outboundCampaignsAllowed: booleanSchema('profile.outboundCampaignsAllowed'),
+  /** The skill profile: what SKILLS_BASED inbound queues match against their requirements. */
+  skills: z
+    .array(agentSkillSchema)
+    .max(AGENT_SKILLS_MAX, `a skill profile lists at most ${AGENT_SKILLS_MAX} skills`)
+    .default([])
+    .superRefine((skills, ctx) => {
+      addDuplicateIssues(ctx, skills, (skill) => skill.skillId, {
+        basePath: [],
+        keyPath: ['skillId'],
+        what: 'skill',
+        why: 'an agent has one level per skill',
+      })
+    }),
 })
 
 export const agentSchema = z

@@ -59,3 +59,11 @@ invariant(OUTBOUND_CALL_DISTRIBUTION_GROUPS <= CALL_DISTRIBUTION_GROUPS_MAX, 'gr
 invariant(POPOVER_FIELDS_MAX <= PANEL_VARIABLES_MAX, 'popover larger than panel')
 // Every customer-data variable plus `campaignId` must fit in the interaction panel.
 invariant(GLOBAL_VARIABLES_CAMPAIGN_MAX + 1 <= PANEL_VARIABLES_MAX, 'campaign data overflows panel')
+
+/** Skills (Appendix A, SKILLS_BASED routing): a level from 1 (novice) to 10 (expert). */
+export const SKILL_LEVEL_MIN = 1
+export const SKILL_LEVEL_MAX = 10
+/** Skills one agent's skill profile lists at most. */
+export const AGENT_SKILLS_MAX = 50
+/** Skills one SKILLS_BASED queue requires at most. */
+export const QUEUE_SKILL_REQUIREMENTS_MAX = 20

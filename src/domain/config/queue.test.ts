@@ -24,6 +24,7 @@ const inbound = {
   name: 'Support',
   type: 'INBOUND',
   routingType: 'SKILLS_BASED',
+  skillRequirements: [{ skillId: 'es', minLevel: 5 }],
   callDistributionGroups: [{ teamIds: ['team-a'] }, { teamIds: ['team-b'] }],
 }
 
@@ -38,6 +39,26 @@ describe('queueSchema', () => {
 
   it('accepts an inbound queue with other routing types and several groups', () => {
     expect(queueSchema.parse(inbound).callDistributionGroups).toHaveLength(2)
+  })
+
+  it('Appendix A: SKILLS_BASED needs skill requirements, and only SKILLS_BASED takes them', () => {
+    const none = queueSchema.safeParse({ ...inbound, skillRequirements: [] })
+    expect(messageAt(none, ['skillRequirements'])).toMatch(/needs at least one skill requirement/)
+    const linear = queueSchema.safeParse({ ...inbound, routingType: 'LINEAR' })
+    expect(messageAt(linear, ['skillRequirements'])).toMatch(/SKILLS_BASED queues only, not LINEAR/)
+    const twice = queueSchema.safeParse({
+      ...inbound,
+      skillRequirements: [
+        { skillId: 'es', minLevel: 5 },
+        { skillId: 'es', minLevel: 6 },
+      ],
+    })
+    expect(messageAt(twice, ['skillRequirements', 1, 'skillId'])).toMatch(/each skill once/)
+    const level = queueSchema.safeParse({
+      ...inbound,
+      skillRequirements: [{ skillId: 'es', minLevel: 11 }],
+    })
+    expect(messageAt(level, ['skillRequirements', 0, 'minLevel'])).toMatch(/above 10/)
   })
 
   it('refuses another routing type on an OUTBOUND queue, at routingType', () => {

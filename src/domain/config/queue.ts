@@ -1,6 +1,8 @@
 // Queues (R4.3, R4.6): where calls and campaign reservation requests wait for an agent. An outdial
 // queue (type OUTBOUND) has the "outbound campaign enabled" switch, routes to the longest available
-// agent, has exactly one call distribution group (the campaign's teams) and at most 500 agents.
+// agent, has exactly one call distribution group (the campaign's teams) and at most 500 agents. An
+// inbound queue routes by one of the Appendix A routing types (dialer/routing/inbound-agent.ts);
+// SKILLS_BASED names the skills, at a minimum level, an agent's skill profile must have.
 import { z } from 'zod'
 import {
   CALL_DISTRIBUTION_GROUP_TEAMS_MAX,
@@ -10,6 +12,9 @@ import {
   MAX_TIME_IN_QUEUE_SEC_MIN,
   OUTBOUND_CALL_DISTRIBUTION_GROUPS,
   QUEUE_AGENTS_MAX,
+  QUEUE_SKILL_REQUIREMENTS_MAX,
+  SKILL_LEVEL_MAX,
+  SKILL_LEVEL_MIN,
 } from './limits.ts'
 import {
   addDuplicateIssues,
@@ -52,6 +57,19 @@ export const callDistributionGroupSchema = z
     })
   })
 
+/** A skill a SKILLS_BASED queue requires of the agents it routes to, at a minimum level. */
+export const skillRequirementSchema = z.object({
+  skillId: idSchema('skillId'),
+  minLevel: boundedInt({
+    field: 'minLevel',
+    min: SKILL_LEVEL_MIN,
+    max: SKILL_LEVEL_MAX,
+    unit: '',
+    why: 'skill levels go from 1 (novice) to 10 (expert)',
+  }),
+})
+export type SkillRequirement = z.infer<typeof skillRequirementSchema>
+
 export const queueSchema = z
   .object({
     id: idSchema('id'),
@@ -75,8 +93,37 @@ export const queueSchema = z
       unit: 's',
       why: 'R4.3, 3600 s recommended',
     }).default(MAX_TIME_IN_QUEUE_SEC_DEFAULT),
+    /** SKILLS_BASED only: every skill an agent needs, at its minimum level, to get a call. */
+    skillRequirements: z
+      .array(skillRequirementSchema)
+      .max(
+        QUEUE_SKILL_REQUIREMENTS_MAX,
+        `a queue requires at most ${QUEUE_SKILL_REQUIREMENTS_MAX} skills`,
+      )
+      .default([]),
   })
   .superRefine((queue, ctx) => {
+    addDuplicateIssues(ctx, queue.skillRequirements, (r) => r.skillId, {
+      basePath: ['skillRequirements'],
+      keyPath: ['skillId'],
+      what: 'skill',
+      why: 'a queue requires each skill once, at one minimum level',
+    })
+    if (queue.routingType === 'SKILLS_BASED' && queue.skillRequirements.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['skillRequirements'],
+        message:
+          'a SKILLS_BASED queue needs at least one skill requirement, or it routes like LONGEST_AVAILABLE_AGENT (Appendix A)',
+      })
+    }
+    if (queue.routingType !== 'SKILLS_BASED' && queue.skillRequirements.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['skillRequirements'],
+        message: `skill requirements apply to SKILLS_BASED queues only, not ${queue.routingType}: they would never be checked`,
+      })
+    }
     if (queue.type === 'INBOUND') {
       if (queue.outboundCampaignEnabled) {
         ctx.addIssue({

@@ -8,6 +8,7 @@ import { engineCampaignOf } from '../../dialer/from-config.ts'
 import type { EngineCampaign } from '../../dialer/types.ts'
 import type { Campaign, CampaignRetry } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
+import { everyNumberInRecordOrder } from '../../domain/campaign/contact-strategy.ts'
 import {
   type StartCampaignRequest,
   toCampaignGroupPacing,
@@ -93,10 +94,8 @@ export function engineCampaignFromRequest(
     businessOutcomeGroupId: DIALER_API_GROUP_ID,
     timeZone: tenant.timeZone,
     campaignGroupId: group.id,
-    contactStrategy: {
-      numberOrder: [{ numberIndex: 0, numberType: 'OTHER' }],
-      localHoursByNumberType: {},
-    },
+    // The campaign manager sends each record's numbers in the order to try them.
+    contactStrategy: everyNumberInRecordOrder(),
     retry: NO_RETRIES,
     dncEnabled: true,
     // The campaign manager scrubs against the national list (docs/dialer-api.md §4).
