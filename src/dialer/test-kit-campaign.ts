@@ -52,6 +52,8 @@ export interface KitCampaignOptions {
   retry?: CampaignRetry
   /** Teams of the campaign's outdial queue. Default [team-1]. */
   teamIds?: string[]
+  /** R5.1: contact fields bound to global variables (the group's business parameters). */
+  businessParameters?: CampaignGroup['businessParameters']
   /** Engine fields set directly, beyond what configuration allows (tests of the engine's guards). */
   campaign?: Partial<EngineCampaign>
 }
@@ -108,7 +110,7 @@ export function kitCampaign(id: string, queueId: string, o: KitCampaignOptions):
     name: `Group ${id}`,
     entryPointId: `ep-${id}`,
     pacing: kitPacing(mode, o),
-    businessParameters: [],
+    businessParameters: o.businessParameters ?? [],
     amdHumanAsMachinePctEstimate: KIT_AMD_HUMAN_AS_MACHINE_PCT,
   }
   const campaign: Campaign = {
