@@ -1,7 +1,8 @@
 // The attempt log as the engine's bus feeds it: the 'dial' event (published right before the
 // engine calls Telephony.dial, src/dialer/dialing.ts) names the attempt, the durable telephony asks
 // the journal to open it and dials only once the row is written; the 'attemptClosed' event closes
-// it, exactly once, after its open. An attempt that could not be opened is never closed in the log.
+// it, exactly once, after its open; a 'bridged' event names its agent on the open row. An attempt
+// that could not be opened is never closed in the log.
 import type { AttemptRecord, EngineEvent } from '../dialer/types.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptLog } from '../store/ports/dialer-store.ts'
@@ -40,6 +41,8 @@ export class AttemptJournal {
     if (event.kind === 'dial') {
       invariant(this.announced.size < DIALS_UNOPENED_MAX, 'too many dials not opened')
       this.announced.set(event.attemptId, event)
+    } else if (event.kind === 'bridged') {
+      this.assignAgent(event.attemptId, event.agentId)
     } else if (event.kind === 'attemptClosed') {
       this.close(event.attempt)
     }
@@ -86,6 +89,22 @@ export class AttemptJournal {
       )
     this.opening.set(attemptId, opening)
     return opening
+  }
+
+  /**
+   * The agent a live customer was bridged to, written to the open row (R7.3), in the write order:
+   * after the open, before the close.
+   */
+  private assignAgent(attemptId: string, agentId: string): void {
+    const opening = this.opening.get(attemptId)
+    if (opening === undefined) return
+    void opening.then((opened) => {
+      if (!opened) return
+      this.deps.writes.push({
+        label: `attempt ${attemptId} bridged to ${agentId}`,
+        run: () => this.deps.log.assignAgent(attemptId, agentId),
+      })
+    })
   }
 
   private close(record: AttemptRecord): void {

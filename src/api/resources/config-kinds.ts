@@ -7,7 +7,7 @@ import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
 import { outcomeGroupSchema } from '../../domain/campaign/outcome-group.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
 import { auxCodeSchema } from '../../domain/config/aux-code.ts'
-import { desktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
+import { flowDesktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
 import { globalVariableSchema } from '../../domain/config/global-variable.ts'
 import {
@@ -27,13 +27,7 @@ import type { ConfigResourceSpec, Reference, TenantView } from './config-resourc
 const ADMIN: readonly Role[] = ['admin']
 const STAFF: readonly Role[] = ['admin', 'supervisor']
 
-export const desktopLayoutResourceSchema = z.object({
-  id: idSchema('id'),
-  name: nameSchema('name'),
-  /** R3.4: the flow whose calls this layout shows. */
-  flowId: idSchema('flowId'),
-  layout: desktopLayoutSchema,
-})
+const desktopLayoutResourceSchema = flowDesktopLayoutSchema
 
 async function countOver(
   tenant: TenantView,

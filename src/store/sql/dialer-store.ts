@@ -189,6 +189,26 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
     return renewed
   }
 
+  async assignAgent(attemptId: string, agentId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('attempts')
+      .set({ agent_id: agentId })
+      .where('tenant_id', '=', this.tenantId)
+      .where('id', '=', attemptId)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('attempt_results')
+              .select('attempt_results.attempt_id')
+              .whereRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+              .whereRef('attempt_results.attempt_id', '=', 'attempts.id'),
+          ),
+        ),
+      )
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
   async renewAttemptLeases(
     lease: Lease,
     nowMs: number,
