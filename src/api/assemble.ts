@@ -4,12 +4,7 @@
 // this file only wires them.
 import type { FastifyInstance } from 'fastify'
 import type { ContactImport } from '../import/service.ts'
-import type {
-  AgentControl,
-  AgentDataControl,
-  DialerControl,
-  LiveFeed,
-} from '../runtime/control.ts'
+import type { AgentControl, AgentDataControl, DialerControl, LiveFeed } from '../runtime/control.ts'
 import type { Credentials } from '../store/ports/accounts.ts'
 import type { DncFiles, DncLists } from '../store/ports/dnc.ts'
 import type { TenantStores } from '../store/ports/tenant-stores.ts'

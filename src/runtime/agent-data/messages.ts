@@ -57,9 +57,7 @@ export const callGuideItemViewSchema = z
       choices: z.array(z.string()).optional(),
     }),
   ])
-  .describe(
-    'CallGuideItemView: one item of the call guide, values filled in',
-  )
+  .describe('CallGuideItemView: one item of the call guide, values filled in')
 export type CallGuideItemView = z.infer<typeof callGuideItemViewSchema>
 
 export const callGuideViewSchema = z
@@ -68,9 +66,7 @@ export const callGuideViewSchema = z
     name: z.string(),
     items: z.array(callGuideItemViewSchema),
   })
-  .describe(
-    "CallGuideView: the campaign's call guide for this call (R5.6)",
-  )
+  .describe("CallGuideView: the campaign's call guide for this call (R5.6)")
 export type CallGuideView = z.infer<typeof callGuideViewSchema>
 
 /** R7.2, R7.4: the reservation popover; customer fields only in progressive 1:1, never sensitive. */
@@ -84,9 +80,7 @@ export const agentPopoverSchema = z
     attemptId: z.string().nullable(),
     fields: z.array(customerFieldSchema),
   })
-  .describe(
-    'AgentPopover (live message): the reservation popover (R7.2, R7.4)',
-  )
+  .describe('AgentPopover (live message): the reservation popover (R7.2, R7.4)')
 
 /** R1.1: a preview offer with the record, for the agent it is offered to. */
 export const agentPreviewSchema = z
@@ -103,9 +97,7 @@ export const agentPreviewSchema = z
     /** The record as the interaction panel lays it out (agent-viewable, sensitive masked). */
     record: z.array(customerFieldSchema),
   })
-  .describe(
-    'AgentPreview (live message): a preview offer with its record (R1.1)',
-  )
+  .describe('AgentPreview (live message): a preview offer with its record (R1.1)')
 
 /** R7.3, R3.4, R5.6: on connect, the interaction panel in layout order and the call guide. */
 export const agentInteractionSchema = z
@@ -129,7 +121,11 @@ export type AgentPreview = z.infer<typeof agentPreviewSchema>
 export type AgentInteraction = z.infer<typeof agentInteractionSchema>
 export type AgentDataMessage = AgentPopover | AgentPreview | AgentInteraction
 
-export const AGENT_DATA_MESSAGE_TYPES = ['agentPopover', 'agentPreview', 'agentInteraction'] as const
+export const AGENT_DATA_MESSAGE_TYPES = [
+  'agentPopover',
+  'agentPreview',
+  'agentInteraction',
+] as const
 
 /** Whether a live message carries a customer's data (delivered to its agent only). */
 export function isAgentDataMessage(message: { type: string }): message is AgentDataMessage {

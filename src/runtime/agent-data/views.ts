@@ -97,7 +97,12 @@ function itemView(
   const { id, label } = item
   switch (item.kind) {
     case 'BUSINESS_FIELD':
-      return { kind: 'BUSINESS_FIELD', id, label, ...itemValue(resolveField(desk, contact, item.fieldName)) }
+      return {
+        kind: 'BUSINESS_FIELD',
+        id,
+        label,
+        ...itemValue(resolveField(desk, contact, item.fieldName)),
+      }
     case 'GLOBAL_VARIABLE': {
       const value =
         item.variableName === CAMPAIGN_ID_VARIABLE
