@@ -168,19 +168,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     reason:
       'mode predicates of the pacing schema; the engine asks its own campaign view (dialer/context.ts) today',
   },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/call-guide.ts',
-    name: 'evaluateFunction',
-    reason:
-      'the call guide functions (R5.6) the agent desktop evaluates: issue 12 shows the call guide',
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/pacing.ts',
-    name: 'popoverShowsCustomerFields',
-    reason: `R7.4: the reservation popover shows customer fields in 1:1 progressive only; issue 12 (the agent desktop) shows it`,
-  },
   // Configuration rules that issue 11 applies.
   {
     kind: 'exports',
@@ -196,20 +183,8 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'exports',
-    file: 'src/domain/campaign/campaign-group.ts',
-    name: 'campaignGroupSchemaFor',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
     file: 'src/domain/campaign/contact-strategy.ts',
     name: 'localHoursOf',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/global-variable.ts',
-    name: 'campaignGlobalVariablesSchema',
     reason: ISSUE_11,
   },
   {
@@ -228,12 +203,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     kind: 'exports',
     file: 'src/domain/config/aux-code.ts',
     name: 'auxCodeListSchema',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/desktop-layout.ts',
-    name: 'desktopLayoutSchemaFor',
     reason: ISSUE_11,
   },
   {

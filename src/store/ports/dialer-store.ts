@@ -8,8 +8,8 @@
 // when it dies they expire, and `recover` hands its open attempts (closed as UNKNOWN) to another
 // owner. So a contact is never dialled twice at once, and never lost.
 import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
-import type { Campaign } from '../../domain/campaign/campaign.ts'
 import type { CallGuide } from '../../domain/campaign/call-guide.ts'
+import type { Campaign } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
 import type { CampaignStatus } from '../../domain/campaign/campaign-status.ts'
 import type { StartCampaignRequest } from '../../domain/campaign/dialer-api.ts'
