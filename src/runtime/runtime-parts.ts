@@ -111,6 +111,12 @@ export abstract class RuntimeParts {
       leases: this.leases,
       runtimeLog: this.log,
       ownerAgentOf: (id) => this.engine.ctx.attempts.get(id)?.ownerAgentId ?? null,
+      reportableVariablesOf: (id) => {
+        const attempt = this.engine.ctx.attempts.get(id)
+        return attempt
+          ? this.agentData.reportable(attempt.campaignId, attempt.progress.contact)
+          : {}
+      },
       storedContacts: (id) => this.lifecycle.get(id)?.source === 'builtin',
     })
     const simulation = options.simulation ?? { model: demoNetworkModel(), seed: 1 }

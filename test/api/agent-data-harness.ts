@@ -37,6 +37,9 @@ export class ScriptedNetwork implements Network {
     const dial = this.dials.find((d) => d.callId === callId)
     if (dial?.cpaEnabled) this.host!.emit({ kind: 'cpa', callId, decision: 'live' })
   }
+  customerHangsUp(callId: string): void {
+    this.host!.emit({ kind: 'customerHangup', callId })
+  }
   noAnswer(callId: string): void {
     this.host!.emit({ kind: 'failed', callId, reason: 'busy' })
   }

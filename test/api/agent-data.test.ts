@@ -247,6 +247,17 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
       answers: { renews: true },
     })
     expect(answers.statusCode).toBe(200)
+
+    // R5.1 R4.4: the attempt keeps the contact's reportable variables for reports, nothing else.
+    h.network.customerHangsUp(callId)
+    await h.runUntil(() => state(h, 'agent-1') === 'WrapUp')
+    await h.runFor(100)
+    const [attempt] = (await h.call('super1', 'GET', '/v1/attempts?campaignId=camp-1')).json().items
+    expect(attempt).toMatchObject({ id: callId, agentId: 'agent-1', outcome: 'LIVE_VOICE' })
+    expect(attempt.details.variables).toEqual({ plan: 'Gold' })
+    // In wrap-up the desktop still shows the customer it is wrapping up.
+    const wrapUp = (await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json()
+    expect(wrapUp.interaction).toMatchObject({ attemptId: callId })
     expectNoLeak(others, agent1)
   })
 

@@ -23,7 +23,7 @@ import type {
   AgentPopover,
   AgentPreview,
 } from './messages.ts'
-import { callGuideView, panelFields, popoverFields } from './views.ts'
+import { callGuideView, panelFields, popoverFields, reportableValues } from './views.ts'
 
 /** Subscribers of one tenant's agent data (the live route's connections). */
 export const AGENT_DATA_SUBSCRIBERS_MAX = 1000
@@ -93,6 +93,11 @@ export class AgentData {
       previews: [...this.previews.values()].filter((preview) => preview.agentId === agentId),
       interaction: this.interactions.get(agentId) ?? null,
     }
+  }
+
+  /** R4.4, R5.1: the contact's reportable variables, kept with its attempts for reports. */
+  reportable(campaignId: string, contact: Contact): Record<string, string> {
+    return reportableValues(this.deskOf(campaignId), contact)
   }
 
   private deskOf(campaignId: string): CampaignDeskConfig {

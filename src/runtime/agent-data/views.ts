@@ -152,3 +152,15 @@ export function callGuideView(
     items: guide.items.map((item) => itemView(desk, contact, item, nowMs)),
   }
 }
+
+/** R4.4, R5.1: the bound variables marked reportable (never sensitive) with the contact's values. */
+export function reportableValues(
+  desk: CampaignDeskConfig,
+  contact: Contact,
+): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const binding of desk.bound)
+    if (binding.variable.reportable && !binding.variable.sensitive)
+      values[binding.variable.name] = fieldValue(contact, binding)
+  return values
+}

@@ -109,6 +109,8 @@ export interface AttemptDetails {
   hangupParty?: HangupParty
   /** Extra facts for reports (e.g. the attempt could not be opened in time); no personal data. */
   note?: string
+  /** The contact's reportable global variables (R4.4, R5.1): never a sensitive one. */
+  variables?: Record<string, string>
 }
 
 export interface AttemptClose {
