@@ -323,6 +323,22 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     expect(desk.previews).toEqual([preview])
     // Supervisors still see that an offer was made (R9.2), without the record.
     expect(others[1]!.ofType('previewOffer')).toHaveLength(1)
+
+    // The agent accepts; the customer answers: the panel arrives with the call.
+    const accept = await h.call(
+      'agent1',
+      'POST',
+      `/v1/dialer/campaign/camp-1/preview-task/${String(preview!.taskId)}/accept`,
+    )
+    expect(accept.statusCode).toBe(202)
+    await h.runUntil(() => h.network.dials.length === 1)
+    h.network.live(h.network.dials[0]!.callId)
+    await h.runUntil(() => agent1.ofType('agentInteraction').length === 1)
+    expect(agent1.ofType('agentInteraction')[0]).toMatchObject({
+      contactId: 'c-ada',
+      panel: preview!.record,
+    })
+    expect((await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json().previews).toEqual([])
     expectNoLeak(others, agent1)
   })
 })
