@@ -73,7 +73,10 @@ describe('live feed and DialerService', () => {
     unsubscribe()
 
     const kinds = new Set(messages.map((m) => m.type))
-    expect(kinds).toEqual(new Set(['agentState', 'attempt', 'campaign']))
+    // The agents' customer data rides the same feed; the live route sends it to its agent only.
+    expect(kinds).toEqual(
+      new Set(['agentState', 'attempt', 'campaign', 'agentPopover', 'agentInteraction']),
+    )
     const figures = messages.filter((m) => m.type === 'campaign')
     for (let i = 1; i < figures.length; i++)
       expect(figures[i]!.atMs - figures[i - 1]!.atMs).toBeGreaterThanOrEqual(1000)

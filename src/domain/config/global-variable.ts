@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { GLOBAL_VARIABLE_DEFAULT_LENGTH_MAX, GLOBAL_VARIABLE_NAME_LENGTH_MAX } from './limits.ts'
-import { addDuplicateIssues, booleanSchema, enumSchema } from './schema-kit.ts'
+import { booleanSchema, enumSchema } from './schema-kit.ts'
 
 export const GLOBAL_VARIABLE_TYPES = [
   'STRING',
@@ -85,18 +85,6 @@ export const globalVariableSchema = z
     }
   })
 export type GlobalVariable = z.infer<typeof globalVariableSchema>
-
-/** All global variables of a tenant: names are unique (case-sensitive, like `campaignId`). */
-export const globalVariableListSchema = z
-  .array(globalVariableSchema)
-  .superRefine((variables, ctx) => {
-    addDuplicateIssues(ctx, variables, (variable) => variable.name, {
-      basePath: [],
-      keyPath: ['name'],
-      what: 'global variable',
-      why: 'a flow or contact field must resolve to one variable',
-    })
-  })
 
 /** Looks a variable up by exact (case-sensitive) name. */
 export function findGlobalVariable(
