@@ -342,3 +342,18 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     expectNoLeak(others, agent1)
   })
 })
+
+describe('the desktop data contract (R10.1)', () => {
+  it('is in the OpenAPI document: the desk view with popover, preview records and interaction', async () => {
+    const h = (harness = await openDialerHarness())
+    const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json()
+    const ok = doc.paths['/v1/agents/{id}/desk'].get.responses['200']
+    const view = ok.content['application/json'].schema
+    expect(Object.keys(view.properties)).toEqual(['agentId', 'popover', 'previews', 'interaction'])
+    const interaction = view.properties.interaction.anyOf[0]
+    expect(Object.keys(interaction.properties)).toEqual(
+      expect.arrayContaining(['attemptId', 'panel', 'callGuide']),
+    )
+    expect(interaction.properties.type.enum).toEqual(['agentInteraction'])
+  })
+})
