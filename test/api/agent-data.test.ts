@@ -7,6 +7,7 @@
 // sensitive value never leaves the server unmasked.
 import { afterEach, describe, expect, it } from 'vitest'
 import { ALWAYS_OPEN_WINDOW } from '../../src/domain/calling-window.ts'
+import type { Contact } from '../../src/domain/contact.ts'
 import { outdialFlow } from '../../src/flows/defaultFlows.ts'
 import { SENSITIVE_VALUE_MASK } from '../../src/runtime/agent-data/messages.ts'
 import { type DialerHarness, type LiveClient, openDialerHarness } from './agent-data-harness.ts'
@@ -30,7 +31,11 @@ const ADA = {
 }
 
 /** The tenant as an administrator sets it up (R4, R5): every object through the API. */
-async function configureTenant(h: DialerHarness, pacing: Record<string, unknown>): Promise<void> {
+async function configureTenant(
+  h: DialerHarness,
+  pacing: Record<string, unknown>,
+  contacts: Omit<Contact, 'campaignId'>[] = [ADA],
+): Promise<void> {
   const variables: [string, Record<string, unknown>][] = [
     ['firstName', {}],
     ['lastName', {}],
@@ -138,8 +143,15 @@ async function configureTenant(h: DialerHarness, pacing: Record<string, unknown>
     ndncEnabled: false,
     callGuideFormId: 'guide-1',
   })
-  await h.addContacts([ADA], 'camp-1')
+  await h.addContacts(contacts, 'camp-1')
   await h.startDialer()
+}
+
+/** Dialled before Ada (ids in order), and busy. */
+const ZED = {
+  id: 'c-0-zed',
+  numbers: ['+12125550102'],
+  fields: { firstName: 'Zed', plan: 'Silver', accountNumber: '11112222' },
 }
 
 const CUSTOMER_DATA = ['agentPopover', 'agentPreview', 'agentInteraction']
@@ -148,8 +160,10 @@ const CUSTOMER_DATA = ['agentPopover', 'agentPreview', 'agentInteraction']
 function expectNoLeak(clients: LiveClient[], agentClient: LiveClient): void {
   for (const client of clients)
     expect(client.messages.filter((m) => CUSTOMER_DATA.includes(String(m.type)))).toEqual([])
-  for (const client of [...clients, agentClient])
+  for (const client of [...clients, agentClient]) {
     expect(JSON.stringify(client.messages)).not.toContain(SECRET_ACCOUNT)
+    expect(JSON.stringify(client.messages)).not.toContain(ZED.fields.accountNumber)
+  }
   expect(JSON.stringify(agentClient.messages)).not.toContain(HIDDEN_SCORE)
 }
 
@@ -164,7 +178,7 @@ afterEach(async () => {
 describe('the customer data on the agent desktop, through the API and /v1/live', () => {
   it('R7.2 R7.4 R7.3 R3.4 R5.6 progressive 1:1: popover fields while reserved, then the panel and the call guide on connect, to that agent only', async () => {
     const h = (harness = await openDialerHarness())
-    await configureTenant(h, { mode: 'progressive', dialingRate: 1 })
+    await configureTenant(h, { mode: 'progressive', dialingRate: 1 }, [ZED, ADA])
     const agent1 = await h.live('agent1')
     const others = [await h.live('agent2'), await h.live('super1'), await h.live('admin1')]
     for (const action of ['login', 'available']) await h.act('agent-1', action)
@@ -183,7 +197,21 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     // R7.4: the line dialled for the agent brings its customer's popover fields, never sensitive.
     await h.act('agent-1', 'answerReservation')
     await h.runUntil(() => h.network.dials.length === 1)
-    const callId = h.network.dials[0]!.callId
+    const zedCall = h.network.dials[0]!.callId
+    expect(agent1.ofType('agentPopover').at(-1)).toMatchObject({
+      attemptId: zedCall,
+      fields: [{ value: 'Renewals' }, { value: 'Zed' }, { value: 'Silver' }],
+    })
+    // Zed is busy: the popover goes back to the campaign, then shows the next customer.
+    h.network.noAnswer(zedCall)
+    await h.runUntil(() => h.network.dials.length === 2)
+    const callId = h.network.dials[1]!.callId
+    expect(agent1.ofType('agentPopover').map((m) => m.attemptId)).toEqual([
+      null,
+      zedCall,
+      null,
+      callId,
+    ])
     expect(agent1.ofType('agentPopover').at(-1)).toEqual({
       type: 'agentPopover',
       atMs: expect.any(Number),

@@ -108,13 +108,15 @@ describe('customer data configuration rules through the API', () => {
       type: 'INTEGER',
     })
     expect(integer.statusCode).toBe(422)
-    expect(integer.json().details.map((d: { path: string }) => d.path)).toContain(
-      'campaign-group/group-renewals: businessParameters[1].globalVariableName',
-    )
+    expect(integer.json().details.map((d: { path: string }) => d.path)).toEqual([
+      'campaign-group/group-renewals: businessParameters[2].globalVariableName',
+      'campaign-group/group-winback: businessParameters[2].globalVariableName',
+    ])
     const gone = await h.call('admin1', 'DELETE', '/v1/global-variables/plan')
     expect(gone.statusCode).toBe(409)
     expect(gone.json().details.map((d: { path: string }) => d.path)).toEqual([
       'campaign-group/group-renewals',
+      'campaign-group/group-winback',
       'desktop-layout/layout-sales',
     ])
   })
