@@ -29,6 +29,11 @@ export interface ApiOptions {
   logLevel?: string
   metrics?: ApiMetrics
   bodyLimitBytes?: number
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client address (login throttling, logs):
+   * true for any, or a comma-separated list of addresses and CIDRs. Default: none.
+   */
+  trustProxy?: boolean | string
   /** Adds the resource routes (called once the common parts are in place). */
   register: (app: FastifyInstance) => Promise<void> | void
   /** Extra health facts (database reachable, engine running). */
@@ -50,6 +55,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
     bodyLimit: options.bodyLimitBytes ?? JSON_BODY_BYTES_MAX,
+    trustProxy: options.trustProxy ?? false,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

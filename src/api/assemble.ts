@@ -20,7 +20,12 @@ import {
 import { registerAgentDataRoutes } from './routes/agent-data.ts'
 import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
 import { registerAnswerRoutes } from './routes/answers.ts'
-import { registerAuthRoutes } from './routes/auth.ts'
+import {
+  registerAuthRoutes,
+  SESSION_TTL_SEC,
+  TOKEN_TTL_SEC_DEFAULT,
+  TOKEN_TTL_SEC_MAX,
+} from './routes/auth.ts'
 import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
 import { registerContactListRoutes } from './routes/contact-lists.ts'
 import { registerDialerRoutes } from './routes/dialer.ts'
@@ -39,6 +44,10 @@ export interface OutdialApiParts {
   nowMs: () => number
   logLevel?: string
   secureCookies?: boolean
+  /** Proxies whose `X-Forwarded-For` names the client (app.ts `trustProxy`). */
+  trustProxy?: boolean | string
+  /** Token and session lifetimes in seconds (defaults: routes/auth.ts). */
+  lifetimes?: { tokenTtlSec?: number; tokenTtlSecMax?: number; sessionTtlSec?: number }
   metrics?: ApiMetrics
   health?: () => Promise<Record<string, unknown>>
   dialer?: DialerControl
@@ -74,11 +83,17 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
     auth: credentials,
     nowMs,
     logLevel: parts.logLevel,
+    ...(parts.trustProxy !== undefined ? { trustProxy: parts.trustProxy } : {}),
     metrics: parts.metrics,
     health: parts.health,
     register: (app) => {
       registerTenantStores(app, storesFor)
-      registerAuthRoutes(app, credentials, nowMs, parts.secureCookies ?? true)
+      registerAuthRoutes(app, credentials, nowMs, {
+        secureCookies: parts.secureCookies ?? true,
+        tokenTtlSec: parts.lifetimes?.tokenTtlSec ?? TOKEN_TTL_SEC_DEFAULT,
+        tokenTtlSecMax: parts.lifetimes?.tokenTtlSecMax ?? TOKEN_TTL_SEC_MAX,
+        sessionTtlSec: parts.lifetimes?.sessionTtlSec ?? SESSION_TTL_SEC,
+      })
       registerUserRoutes(app, { nowMs })
       const kinds = parts.secrets
         ? [...CONFIG_KINDS, connectorResource(parts.secrets, parts.checkConnector)]

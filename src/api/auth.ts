@@ -32,7 +32,8 @@ declare module 'fastify' {
 
 const PUBLIC_PREFIXES = ['/docs', '/openapi.json']
 
-function bearerOf(request: FastifyRequest): string | undefined {
+/** The request's bearer token, if it sends one (a malformed Authorization header is a 401). */
+export function bearerTokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization
   if (header === undefined) return undefined
   const match = /^Bearer\s+(\S+)$/i.exec(header)
@@ -45,7 +46,7 @@ async function authenticate(
   request: FastifyRequest,
   nowMs: number,
 ): Promise<Principal> {
-  const token = bearerOf(request)
+  const token = bearerTokenOf(request)
   if (token !== undefined) {
     const principal = await backend.principalForToken(token, nowMs)
     if (!principal) throw unauthorized('the bearer token is unknown, revoked or expired')

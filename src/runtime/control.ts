@@ -31,11 +31,23 @@ export type LiveMessage =
       expiresAtMs: number
     }
 
-/** The running dialer's live state, per tenant. */
+/**
+ * Who watches the live feed: staff (`agentId` null) see the whole tenant; an agent sees their own
+ * state, attempts and preview offers, and the figures of the campaigns they serve only.
+ */
+export interface LiveViewer {
+  agentId: string | null
+}
+
+/** The running dialer's live state, per tenant, as the viewer may see it. */
 export interface LiveFeed {
-  snapshot(tenantId: string): LiveMessage
-  /** Calls `listener` for each message of the tenant until the returned function is called. */
-  subscribe(tenantId: string, listener: (message: LiveMessage) => void): () => void
+  snapshot(tenantId: string, viewer: LiveViewer): LiveMessage
+  /** Calls `listener` for each message the viewer may see until the returned function is called. */
+  subscribe(
+    tenantId: string,
+    viewer: LiveViewer,
+    listener: (message: LiveMessage) => void,
+  ): () => void
 }
 
 export type ControlRefusal =

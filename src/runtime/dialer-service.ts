@@ -19,6 +19,7 @@ import type {
   DialerControl,
   LiveFeed,
   LiveMessage,
+  LiveViewer,
 } from './control.ts'
 import type { DialerApiResult } from './dialer-api/dialer-api-campaigns.ts'
 import type { TenantRuntime } from './tenant-runtime.ts'
@@ -254,12 +255,16 @@ export class DialerService implements DialerControl, AgentControl, AgentDataCont
     return this.runtimes.get(tenantId)?.deskView(agentId) ?? null
   }
 
-  snapshot(tenantId: string): LiveMessage {
+  snapshot(tenantId: string, viewer: LiveViewer): LiveMessage {
     const runtime = this.runtimes.get(tenantId)
-    return runtime ? runtime.snapshot() : { type: 'snapshot', atMs: 0, data: null }
+    return runtime ? runtime.snapshot(viewer) : { type: 'snapshot', atMs: 0, data: null }
   }
 
-  subscribe(tenantId: string, listener: (message: LiveMessage) => void): () => void {
-    return this.runtimes.get(tenantId)?.subscribe(listener) ?? (() => {})
+  subscribe(
+    tenantId: string,
+    viewer: LiveViewer,
+    listener: (message: LiveMessage) => void,
+  ): () => void {
+    return this.runtimes.get(tenantId)?.subscribe(viewer, listener) ?? (() => {})
   }
 }

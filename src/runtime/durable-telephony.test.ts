@@ -36,7 +36,7 @@ describe('DurableTelephony', () => {
       simulatedAgents: kitAgentIds(2),
       log,
     })
-    runtime.subscribe((m) => {
+    runtime.subscribe({ agentId: null }, (m) => {
       if (m.type === 'attempt') closed.push({ id: m.attemptId, outcome: m.outcome })
     })
     await runtime.campaignAction('camp-1', 'start')

@@ -49,8 +49,10 @@ describe('live feed and DialerService', () => {
   it('sends a snapshot, then agent states, attempts and throttled campaign figures', async () => {
     const { clock, dialer, metrics } = await service({})
     const messages: LiveMessage[] = []
-    const unsubscribe = dialer.subscribe('t1', (message) => messages.push(message))
-    expect(dialer.snapshot('t1')).toMatchObject({
+    const unsubscribe = dialer.subscribe('t1', { agentId: null }, (message) =>
+      messages.push(message),
+    )
+    expect(dialer.snapshot('t1', { agentId: null })).toMatchObject({
       type: 'snapshot',
       data: {
         tenantId: 't1',
@@ -73,10 +75,7 @@ describe('live feed and DialerService', () => {
     unsubscribe()
 
     const kinds = new Set(messages.map((m) => m.type))
-    // The agents' customer data rides the same feed; the live route sends it to its agent only.
-    expect(kinds).toEqual(
-      new Set(['agentState', 'attempt', 'campaign', 'agentPopover', 'agentInteraction']),
-    )
+    expect(kinds).toEqual(new Set(['agentState', 'attempt', 'campaign']))
     const figures = messages.filter((m) => m.type === 'campaign')
     for (let i = 1; i < figures.length; i++)
       expect(figures[i]!.atMs - figures[i - 1]!.atMs).toBeGreaterThanOrEqual(1000)
@@ -103,7 +102,7 @@ describe('live feed and DialerService', () => {
   it('offers preview records live and takes the agent’s action through the Dialer API port', async () => {
     const { clock, dialer, runtime } = await service({ preview: true, simulated: false })
     const offers: LiveMessage[] = []
-    dialer.subscribe('t1', (m) => {
+    dialer.subscribe('t1', { agentId: null }, (m) => {
       if (m.type === 'previewOffer') offers.push(m)
     })
     await dialer.campaignAction('t1', 'camp-1', 'start')

@@ -1,13 +1,15 @@
 // The live feed of one tenant (R9.2, control.ts LiveFeed): agent states, closed
 // attempts and preview offers as they happen, and each campaign's figures at most once per
 // CAMPAIGN_FIGURES_INTERVAL_MS. Also keeps the prom-client gauges and counters of /metrics.
-// Listeners are isolated: one that throws is dropped, and never reaches the engine.
+// Listeners are isolated: one that throws is dropped, and never reaches the engine. Each listener
+// sees what its viewer may (issue 16): staff everything, an agent their own agent's messages and
+// the campaigns they serve now (their teams are in the campaign's queue), nothing else.
 
 import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
-import type { CampaignLiveFigures, LiveMessage } from './control.ts'
+import type { CampaignLiveFigures, LiveMessage, LiveViewer } from './control.ts'
 import type { RuntimeLog } from './log.ts'
 import type { DialerMetrics } from './metrics.ts'
 
@@ -35,6 +37,8 @@ export interface TenantLiveDeps {
   snapshotData(): unknown
   /** Agents by state now (for the gauge). */
   agentsByState(): Record<string, number>
+  /** The campaigns the agent serves now (empty for an unknown agent). */
+  campaignsServedBy(agentId: string): ReadonlySet<string>
   metrics?: DialerMetrics
 }
 
@@ -53,15 +57,43 @@ export class TenantLive {
 
   constructor(private readonly deps: TenantLiveDeps) {}
 
-  snapshot(): LiveMessage {
-    return { type: 'snapshot', atMs: this.deps.clock.nowMs(), data: this.deps.snapshotData() }
+  /** The tenant's state for staff; for an agent, their agent and the campaigns they serve. */
+  snapshot(viewer: LiveViewer): LiveMessage {
+    const atMs = this.deps.clock.nowMs()
+    const { agentId } = viewer
+    if (agentId === null) return { type: 'snapshot', atMs, data: this.deps.snapshotData() }
+    const campaigns = [...this.deps.campaignsServedBy(agentId)].flatMap((id) => {
+      const figures = this.deps.figures(id)
+      return figures ? [{ id, ...figures }] : []
+    })
+    return { type: 'snapshot', atMs, data: { agentId, campaigns } }
   }
 
-  subscribe(listener: Listener): () => void {
+  subscribe(viewer: LiveViewer, listener: Listener): () => void {
     invariant(this.listeners.size < LIVE_SUBSCRIBERS_MAX, 'too many live subscribers')
-    this.listeners.add(listener)
+    const { agentId } = viewer
+    const filtered: Listener =
+      agentId === null
+        ? listener
+        : (message) => {
+            if (this.visibleToAgent(agentId, message)) listener(message)
+          }
+    this.listeners.add(filtered)
     return () => {
-      this.listeners.delete(listener)
+      this.listeners.delete(filtered)
+    }
+  }
+
+  private visibleToAgent(agentId: string, message: LiveMessage): boolean {
+    switch (message.type) {
+      case 'agentState':
+      case 'previewOffer':
+      case 'attempt':
+        return message.agentId === agentId
+      case 'campaign':
+        return this.deps.campaignsServedBy(agentId).has(message.campaignId)
+      default:
+        return false
     }
   }
 

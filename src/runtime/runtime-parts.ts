@@ -2,6 +2,7 @@
 // behind the durable telephony (attempt row first, then the dial), the bus fanned out to the
 // attempt journal, the figures, the live feed, the Dialer-API webhook and the simulated agents.
 
+import { queuesOfAgent } from '../dialer/agents.ts'
 import { Engine } from '../dialer/engine.ts'
 import type { Clock } from '../dialer/ports/clock.ts'
 import type { Ids } from '../dialer/ports/ids.ts'
@@ -160,6 +161,7 @@ export abstract class RuntimeParts {
       figures: (id) => this.figuresOf(id),
       snapshotData: () => this.snapshotData(),
       agentsByState: () => this.agentsByState(),
+      campaignsServedBy: (agentId) => this.campaignsServedBy(agentId),
       ...(options.metrics ? { metrics: options.metrics } : {}),
     })
     this.dialerApi = new DialerApiCampaigns({
@@ -196,6 +198,18 @@ export abstract class RuntimeParts {
     for (const agent of this.engine.ctx.agents.values())
       agents[agent.state.kind] = (agents[agent.state.kind] ?? 0) + 1
     return agents
+  }
+
+  /** The campaigns whose queue names one of the agent's teams. */
+  campaignsServedBy(agentId: string): Set<string> {
+    const ctx = this.engine.ctx
+    const agent = ctx.agents.get(agentId)
+    if (!agent) return new Set()
+    const queues = new Set(queuesOfAgent(ctx, agent))
+    const served = new Set<string>()
+    for (const campaign of ctx.campaigns.values())
+      if (queues.has(campaign.config.queueId)) served.add(campaign.config.id)
+    return served
   }
 
   protected statsOf(campaignId: string): CampaignStats {

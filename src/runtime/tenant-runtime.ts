@@ -17,7 +17,7 @@ import { AgentDesk } from './agent-desk.ts'
 import { campaignFigures } from './campaign-stats.ts'
 import type { CampaignActionResult, RuntimeCampaign } from './campaigns.ts'
 import { seedComplianceHistory } from './compliance-history.ts'
-import type { CampaignLiveFigures, LiveMessage } from './control.ts'
+import type { CampaignLiveFigures, LiveMessage, LiveViewer } from './control.ts'
 import { DurableContactList } from './durable-contact-list.ts'
 import { applyTenantConfig, mapTenantConfig, updateEngineCampaign } from './engine-config.ts'
 import { RECOVER_INTERVAL_MS, recoverOpenAttempts } from './recovery.ts'
@@ -203,14 +203,14 @@ export class TenantRuntime extends RuntimeParts {
 
   // --- live view ---------------------------------------------------------------------------
 
-  snapshot(): LiveMessage {
-    return this.live.snapshot()
+  snapshot(viewer: LiveViewer): LiveMessage {
+    return this.live.snapshot(viewer)
   }
 
-  /** The live feed and the agents' customer data, in the order they happen. */
-  subscribe(listener: (message: LiveMessage) => void): () => void {
-    const unsubscribeLive = this.live.subscribe(listener)
-    const unsubscribeAgentData = this.agentData.subscribe(listener)
+  /** The live feed as the viewer may see it, and an agent's own customer data (agent-data/). */
+  subscribe(viewer: LiveViewer, listener: (message: LiveMessage) => void): () => void {
+    const unsubscribeLive = this.live.subscribe(viewer, listener)
+    const unsubscribeAgentData = this.agentData.subscribe(viewer, listener)
     return () => {
       unsubscribeLive()
       unsubscribeAgentData()

@@ -40,4 +40,25 @@ describe('server configuration', () => {
     expect(!url.ok && url.message).toMatch(/--database-url \(DATABASE_URL\): .*postgres/)
     expect(loadServerConfig(['--bogus'], {}).ok).toBe(false)
   })
+
+  it('reads token and session lifetimes and the trusted proxies (issue 16), refusing a default over the maximum', () => {
+    expect(
+      loadServerConfig(['--token-ttl', '600', '--session-ttl', '1800'], {
+        OUTDIAL_TOKEN_TTL_MAX_SEC: '3600',
+        OUTDIAL_TRUST_PROXY: '10.0.0.0/8,::1',
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: {
+        tokenTtlSec: 600,
+        tokenTtlMaxSec: 3600,
+        sessionTtlSec: 1800,
+        trustProxy: '10.0.0.0/8,::1',
+      },
+    })
+    const over = loadServerConfig(['--token-ttl', '7200', '--token-ttl-max', '3600'], {})
+    expect(!over.ok && over.message).toMatch(/^--token-ttl \(OUTDIAL_TOKEN_TTL_SEC\): .*longest/)
+    const proxy = loadServerConfig(['--trust-proxy', 'everyone'], {})
+    expect(!proxy.ok && proxy.message).toMatch(/--trust-proxy/)
+  })
 })

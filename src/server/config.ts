@@ -3,12 +3,19 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { formatPath } from '../api/errors.ts'
+import { SESSION_TTL_SEC, TOKEN_TTL_SEC_DEFAULT, TOKEN_TTL_SEC_MAX } from '../api/routes/auth.ts'
 import { CLOCK_SPEED_MAX } from '../runtime/real-clock.ts'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export const TELEPHONY_KINDS = ['sim'] as const
+/** Bounds of the token and session lifetimes an operator may configure. */
+const LIFETIME_SEC_MIN = 60
+const LIFETIME_SEC_MAX = 365 * 86_400
 
-export const serverConfigSchema = z.object({
+const lifetimeSec = (fallback: number) =>
+  z.coerce.number().int().min(LIFETIME_SEC_MIN).max(LIFETIME_SEC_MAX).default(fallback)
+
+const serverOptionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8080),
   host: z.string().min(1).default('127.0.0.1'),
   dataDir: z.string().min(1).default('./data'),
@@ -32,7 +39,25 @@ export const serverConfigSchema = z.object({
   telephony: z.enum(TELEPHONY_KINDS).default('sim'),
   speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
   demo: z.boolean().default(true),
+  trustProxy: z
+    .string()
+    .regex(
+      /^(true|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/,
+      'OUTDIAL_TRUST_PROXY is `true` or a comma-separated list of proxy addresses or CIDRs',
+    )
+    .optional(),
+  tokenTtlSec: lifetimeSec(TOKEN_TTL_SEC_DEFAULT),
+  tokenTtlMaxSec: lifetimeSec(TOKEN_TTL_SEC_MAX),
+  sessionTtlSec: lifetimeSec(SESSION_TTL_SEC),
 })
+
+export const serverConfigSchema = serverOptionsSchema.refine(
+  (config) => config.tokenTtlSec <= config.tokenTtlMaxSec,
+  {
+    path: ['tokenTtlSec'],
+    error: 'the default token lifetime cannot exceed the longest one (token-ttl-max)',
+  },
+)
 export type ServerConfig = z.infer<typeof serverConfigSchema>
 
 /** Flag name, environment variable, and the help line of each option. */
@@ -54,6 +79,26 @@ export const SERVER_OPTIONS = [
     'OUTDIAL_CLOCK_SPEED',
     `clock speed-up of the simulated network, 1–${CLOCK_SPEED_MAX} (default 1)`,
   ],
+  [
+    'trust-proxy',
+    'OUTDIAL_TRUST_PROXY',
+    'proxies whose X-Forwarded-For names the client: true, or addresses/CIDRs, comma-separated',
+  ],
+  [
+    'token-ttl',
+    'OUTDIAL_TOKEN_TTL_SEC',
+    `lifetime of an API token that asks for none, seconds (default ${TOKEN_TTL_SEC_DEFAULT})`,
+  ],
+  [
+    'token-ttl-max',
+    'OUTDIAL_TOKEN_TTL_MAX_SEC',
+    `longest lifetime a token may ask for, seconds (default ${TOKEN_TTL_SEC_MAX})`,
+  ],
+  [
+    'session-ttl',
+    'OUTDIAL_SESSION_TTL_SEC',
+    `lifetime of a browser session, seconds (default ${SESSION_TTL_SEC})`,
+  ],
 ] as const
 
 const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
@@ -66,6 +111,10 @@ const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
   'log-level': 'logLevel',
   telephony: 'telephony',
   speed: 'speed',
+  'trust-proxy': 'trustProxy',
+  'token-ttl': 'tokenTtlSec',
+  'token-ttl-max': 'tokenTtlMaxSec',
+  'session-ttl': 'sessionTtlSec',
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }

@@ -71,6 +71,14 @@ export async function serve(
     logLevel: config.logLevel,
     // Browsers keep Secure cookies only over HTTPS; a loopback HTTP server is the local case.
     secureCookies: !LOOPBACK.test(config.host),
+    ...(config.trustProxy !== undefined
+      ? { trustProxy: config.trustProxy === 'true' ? true : config.trustProxy }
+      : {}),
+    lifetimes: {
+      tokenTtlSec: config.tokenTtlSec,
+      tokenTtlSecMax: config.tokenTtlMaxSec,
+      sessionTtlSec: config.sessionTtlSec,
+    },
     health: async () => {
       await sql`select 1`.execute(opened.db)
       return { database: opened.dialect }

@@ -106,7 +106,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('auth on %s (issue 5 Security)', 
     ).toBe(401)
   })
 
-  it('rejects a short password and a duplicate username with the field path', async (ctx) => {
+  it('rejects a short password and a username the tenant already has with the field path', async (ctx) => {
     const t = harness()
     if (!t) return ctx.skip()
     const short = await t.call('admin1', 'POST', '/v1/users', {
@@ -117,7 +117,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('auth on %s (issue 5 Security)', 
     expect(short.statusCode).toBe(400)
     expect(short.json().details[0].path).toBe('password')
     const dup = await t.call('admin1', 'POST', '/v1/users', {
-      username: 'admin2',
+      username: 'super1',
       password: PASSWORD,
       role: 'admin',
     })

@@ -46,9 +46,22 @@ describe.each<Dialect>(['sqlite', 'postgres'])('DNC lists on %s (R5.4, R10.3)', 
     expect(missingSource.json().details[0].path).toBe('source')
   })
 
-  it('lets an agent add from the desktop but not read or delete', async (ctx) => {
+  it('lets an agent add a number from their call from the desktop but not read or delete', async (ctx) => {
     if (!h) return ctx.skip()
     const body = { phoneNumber: '+14155550177', source: 'desktop', reason: 'asked on the call' }
+    // The list exists, and agent-1 was on a call with the number (issue 16: agents add only those).
+    await h.call('admin1', 'POST', url, { phoneNumber: '+14155550176', source: 'api' })
+    await h.store.forTenant('t1').runtime.attempts.open({
+      attemptId: 'att-desktop',
+      campaignId: 'camp-1',
+      contactId: 'c-desktop',
+      number: '+14155550177',
+      callerId: '+15550100000',
+      agentId: 'agent-1',
+      atMs: h.nowMs(),
+      lease: { owner: 'node-a', untilMs: h.nowMs() + 60_000 },
+      storedContact: false,
+    })
     expect((await h.call('agent1', 'POST', url, body)).statusCode).toBe(201)
     expect((await h.call('agent1', 'GET', `${url}/%2B14155550177`)).statusCode).toBe(403)
     expect((await h.call('agent1', 'DELETE', `${url}/%2B14155550177`)).statusCode).toBe(403)

@@ -1,7 +1,7 @@
 // The API as integrators see it, on a real database (SQLite in memory, or a fresh PostgreSQL
 // database): two tenants, users of every role, and helpers to call it with a bearer token.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildOutdialApi } from '../../src/api/assemble.ts'
+import { buildOutdialApi, type OutdialApiParts } from '../../src/api/assemble.ts'
 import { sqlContactsPart } from '../../src/server/contacts-part.ts'
 import { type OpenedDb, openDb } from '../../src/store/sql/open.ts'
 import { SecretBox } from '../../src/store/sql/secrets.ts'
@@ -16,6 +16,8 @@ export interface Harness {
   db: OpenedDb
   store: SqlStore
   nowMs: () => number
+  /** Moves the API's clock forward. */
+  advance(ms: number): void
   /** Bearer tokens by username: admin1, super1, agent1 (tenant t1) and admin2 (tenant t2). */
   tokens: Record<string, string>
   call(
@@ -28,8 +30,11 @@ export interface Harness {
   close(): Promise<void>
 }
 
-/** null when the dialect's server is missing off CI (the caller skips). */
-export async function openHarness(dialect: Dialect): Promise<Harness | null> {
+/** null when the dialect's server is missing off CI (the caller skips). `parts` adds to the API's. */
+export async function openHarness(
+  dialect: Dialect,
+  parts: Partial<OutdialApiParts> = {},
+): Promise<Harness | null> {
   let pgDb: TestDatabase | null = null
   if (dialect === 'postgres') {
     pgDb = await createTestDatabase()
@@ -59,6 +64,7 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     secrets,
     contacts: sqlContactsPart(store, nowMs),
     logLevel: 'silent',
+    ...parts,
   })
   const tokens: Record<string, string> = {}
   for (const [, username] of users) {
@@ -74,6 +80,9 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     db,
     store,
     nowMs,
+    advance: (ms) => {
+      now += ms
+    },
     tokens,
     call: (user, method, url, body, headers = {}) =>
       app.inject({

@@ -1,6 +1,9 @@
 // The campaign-manager connector as a resource (R4.1): one per tenant; the password is sealed at
 // rest and never returned (the view says only whether one is set); on save the validation URL is
-// called with the credentials and must answer 2xx, else 422 naming `validationUrl`.
+// called with the credentials and must answer 2xx, else 422 naming `validationUrl`. The stored
+// password is only ever sent where it was sent before (issue 16): the validation URL lies on the
+// resource domain's origin (connector schema), and changing either of them needs the password
+// again.
 import type { z } from 'zod'
 import { type Connector, connectorSchema, connectorView } from '../../domain/config/connector.ts'
 import type { ConfigDocument } from '../../store/ports/documents.ts'
@@ -70,6 +73,15 @@ export function connectorResource(
       if (password === undefined && previousSealed === undefined)
         throw unprocessable('a new connector needs its password', [
           { path: 'password', message: 'required on create' },
+        ])
+      const before = previous?.body as StoredConnector | undefined
+      const moved =
+        before !== undefined &&
+        (before.validationUrl !== connector.validationUrl ||
+          before.resourceDomain !== connector.resourceDomain)
+      if (password === undefined && moved)
+        throw unprocessable('changing validationUrl or resourceDomain needs the password again', [
+          { path: 'password', message: 'required when validationUrl or resourceDomain changes' },
         ])
       const clear = password ?? box.open(previousSealed!)
       const problem = await validate(connector.validationUrl, connector.username, clear)

@@ -1,28 +1,48 @@
-// Logging in (issue 5 contract): `POST /v1/auth/token` trades a username and password for an API
-// token; `POST /v1/auth/login` opens a browser session (httpOnly cookie + CSRF token);
-// `GET /v1/auth/me` says who you are. Repeated failures for one username are slowed down.
-import type { FastifyInstance } from 'fastify'
+// Logging in (issue 5 contract, issue 16): `POST /v1/auth/token` trades a username and password
+// (and the tenant, when the username is used in more than one) for an API token that expires;
+// `POST /v1/auth/login` opens a browser session (httpOnly cookie + CSRF token); `POST
+// /v1/auth/logout` revokes the bearer token or ends the session it is called with; `POST
+// /v1/auth/password` changes one's own password and revokes every token and session of the user;
+// `GET /v1/auth/me` says who you are. Failed logins are throttled (../login-throttle.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Credentials } from '../../store/ports/accounts.ts'
-import { principalOf, roleSchema, SESSION_COOKIE } from '../auth.ts'
+import type { Credentials, LoginGrant } from '../../store/ports/accounts.ts'
+import { bearerTokenOf, principalOf, roleSchema, SESSION_COOKIE } from '../auth.ts'
 import { ApiError, errorBodySchema, unauthorized } from '../errors.ts'
+import { LoginThrottle } from '../login-throttle.ts'
+import { storesOf } from '../tenant-stores.ts'
+import { newPasswordSchema } from './users.ts'
 
 export const TOKEN_TTL_SEC_DEFAULT = 12 * 3600
-export const TOKEN_TTL_SEC_MAX = 365 * 86_400
+export const TOKEN_TTL_SEC_MAX = 30 * 86_400
+const TOKEN_TTL_SEC_MIN = 60
 export const SESSION_TTL_SEC = 12 * 3600
-/** Failed logins per username inside the window before further tries are refused (429). */
-export const LOGIN_FAILURES_MAX = 10
-export const LOGIN_FAILURE_WINDOW_SEC = 300
+const TENANT_ID_LENGTH_MAX = 64
+
+interface AuthRouteOptions {
+  secureCookies: boolean
+  /** Lifetime of a token whose request names none. */
+  tokenTtlSec: number
+  /** The longest lifetime a token may ask for. */
+  tokenTtlSecMax: number
+  sessionTtlSec: number
+}
+
+const WRONG_LOGIN =
+  'wrong username or password (a username used in more than one tenant also needs `tenant`)'
 
 const credentialsSchema = z.object({
   username: z.string().min(1).max(128),
   password: z.string().min(1).max(256),
-})
-
-const tokenRequestSchema = credentialsSchema.extend({
-  name: z.string().min(1).max(80).default('api').describe('A label to recognise the token by'),
-  ttlSec: z.number().int().min(60).max(TOKEN_TTL_SEC_MAX).default(TOKEN_TTL_SEC_DEFAULT),
+  tenant: z
+    .string()
+    .min(1)
+    .max(TENANT_ID_LENGTH_MAX)
+    .optional()
+    .describe(
+      'The tenant id; needed only when the username exists in more than one tenant (usernames are unique per tenant)',
+    ),
 })
 
 const principalSchema = z.object({
@@ -33,34 +53,55 @@ const principalSchema = z.object({
   agentId: z.string().nullable(),
 })
 
+const tooMany = (reply: FastifyReply, retryAfterSec: number): ApiError => {
+  reply.header('retry-after', String(retryAfterSec))
+  return new ApiError(
+    429,
+    `too many failed logins for this account or from this address; try again in ${retryAfterSec} s`,
+  )
+}
+
 export function registerAuthRoutes(
   app: FastifyInstance,
   accounts: Credentials,
   nowMs: () => number,
-  secureCookies: boolean,
+  options: AuthRouteOptions,
 ): void {
-  const failures = new Map<string, number[]>()
-  const guardedLogin = async (username: string, password: string) => {
+  const throttle = new LoginThrottle(accounts.throttle)
+  const guardedLogin = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: z.output<typeof credentialsSchema>,
+  ): Promise<LoginGrant> => {
     const now = nowMs()
-    const recent = (failures.get(username) ?? []).filter(
-      (at) => now - at < LOGIN_FAILURE_WINDOW_SEC * 1000,
+    const tenantId = await accounts.loginTenant(body.username, body.tenant)
+    let grant: LoginGrant | null = null
+    const result = await throttle.guard(
+      `${tenantId ?? '?'}/${body.username}`,
+      request.ip,
+      now,
+      async () => {
+        grant = await accounts.login(tenantId, body.username, body.password, now)
+        return grant !== null
+      },
     )
-    if (recent.length >= LOGIN_FAILURES_MAX)
-      throw new ApiError(
-        429,
-        `too many failed logins for this user; wait ${LOGIN_FAILURE_WINDOW_SEC} s`,
-      )
-    const principal = await accounts.login(username, password, now)
-    if (!principal) {
-      recent.push(now)
-      failures.set(username, recent)
-      if (failures.size > 10_000) failures.delete(failures.keys().next().value as string)
-      throw unauthorized('wrong username or password')
-    }
-    failures.delete(username)
-    return principal
+    if (result.outcome === 'waiting') throw tooMany(reply, result.retryAfterSec)
+    if (grant === null) throw unauthorized(WRONG_LOGIN)
+    return grant
   }
   const typed = app.withTypeProvider<ZodTypeProvider>()
+  const tokenRequestSchema = credentialsSchema.extend({
+    name: z.string().min(1).max(80).default('api').describe('A label to recognise the token by'),
+    ttlSec: z
+      .number()
+      .int()
+      .min(TOKEN_TTL_SEC_MIN)
+      .max(options.tokenTtlSecMax)
+      .default(options.tokenTtlSec)
+      .describe(
+        `Lifetime of the token in seconds (${TOKEN_TTL_SEC_MIN}–${options.tokenTtlSecMax})`,
+      ),
+  })
 
   typed.post(
     '/v1/auth/token',
@@ -68,7 +109,7 @@ export function registerAuthRoutes(
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: 'Trade a username and password for an API token',
+        summary: 'Trade a username and password for an API token that expires',
         security: [],
         body: tokenRequestSchema,
         response: {
@@ -79,14 +120,14 @@ export function registerAuthRoutes(
         },
       },
     },
-    async (request) => {
-      const { username, password, name, ttlSec } = request.body
-      const principal = await guardedLogin(username, password)
-      const issued = await accounts.issueToken(principal, name, ttlSec * 1000, nowMs())
+    async (request, reply) => {
+      const grant = await guardedLogin(request, reply, request.body)
+      const { name, ttlSec } = request.body
+      const issued = await accounts.issueToken(grant, name, ttlSec * 1000, nowMs())
       return {
         token: issued.token,
         expiresAt: new Date(issued.expiresAtMs).toISOString(),
-        user: principal,
+        user: grant.principal,
       }
     },
   )
@@ -103,22 +144,23 @@ export function registerAuthRoutes(
         body: credentialsSchema,
         response: {
           200: z.object({ csrfToken: z.string(), user: principalSchema }),
+          400: errorBodySchema,
           401: errorBodySchema,
           429: errorBodySchema,
         },
       },
     },
     async (request, reply) => {
-      const principal = await guardedLogin(request.body.username, request.body.password)
-      const session = await accounts.createSession(principal, SESSION_TTL_SEC * 1000, nowMs())
+      const grant = await guardedLogin(request, reply, request.body)
+      const session = await accounts.createSession(grant, options.sessionTtlSec * 1000, nowMs())
       reply.setCookie(SESSION_COOKIE, session.sessionId, {
         path: '/',
         httpOnly: true,
-        secure: secureCookies,
+        secure: options.secureCookies,
         sameSite: 'strict',
-        maxAge: SESSION_TTL_SEC,
+        maxAge: options.sessionTtlSec,
       })
-      return { csrfToken: session.csrfToken, user: principal }
+      return { csrfToken: session.csrfToken, user: grant.principal }
     },
   )
 
@@ -126,11 +168,68 @@ export function registerAuthRoutes(
     '/v1/auth/logout',
     {
       config: { roles: ['admin', 'supervisor', 'agent'] },
-      schema: { tags: ['auth'], summary: 'End the browser session', response: { 204: z.null() } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke the bearer token, or end the browser session, that this request uses',
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
+      const token = bearerTokenOf(request)
+      if (token !== undefined) await accounts.revokeToken(token)
       const sessionId = request.cookies[SESSION_COOKIE]
       if (sessionId) await accounts.endSession(sessionId)
+      reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
+
+  typed.post(
+    '/v1/auth/password',
+    {
+      config: { roles: ['admin', 'supervisor', 'agent'] },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change your own password; every token and session of yours, this one too, is revoked',
+        body: z.object({
+          currentPassword: z.string().min(1).max(256),
+          newPassword: newPasswordSchema,
+        }),
+        response: {
+          204: z.null(),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          429: errorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request)
+      const { users, audit } = storesOf(request)
+      const result = await throttle.guard(
+        `${principal.tenantId}/${principal.username}`,
+        request.ip,
+        nowMs(),
+        () =>
+          users.changePassword(
+            principal.userId,
+            request.body.currentPassword,
+            request.body.newPassword,
+          ),
+      )
+      if (result.outcome === 'waiting') throw tooMany(reply, result.retryAfterSec)
+      if (result.outcome === 'failed') throw unauthorized('the current password is wrong')
+      await audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'user.password-change',
+          objectKind: 'user',
+          objectId: principal.userId,
+          summary: {},
+        },
+        nowMs(),
+      )
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return reply.code(204).send(null)
     },

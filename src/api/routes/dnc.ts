@@ -1,15 +1,19 @@
 // Do-not-call lists (R5.4, R10.3; issue 5 contract): add a number with its source and reason
 // (201; the same number again 409; not E.164 400 naming `phoneNumber`), get it, delete it, and
-// page through a list. A number on any list a campaign scrubs against is never dialled.
+// page through a list. A number on any list a campaign scrubs against is never dialled. Agents
+// (issue 16) may only add a number they have been on a call with to an internal list that already
+// exists: they create no list and never touch a national one.
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { dncListNameSchema } from '../../domain/campaign/campaign.ts'
 import { e164FieldSchema } from '../../domain/phone.ts'
+import type { Principal } from '../../store/ports/accounts.ts'
 import type { DncEntry } from '../../store/ports/dnc.ts'
 import { DuplicateError } from '../../store/ports/documents.ts'
+import type { TenantStores } from '../../store/ports/tenant-stores.ts'
 import { principalOf } from '../auth.ts'
-import { conflict, errorBodySchema, notFound } from '../errors.ts'
+import { conflict, errorBodySchema, forbidden, notFound } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
 import { storesOf } from '../tenant-stores.ts'
 
@@ -45,6 +49,32 @@ const present = (entry: DncEntry) => ({
   addedAt: new Date(entry.addedAtMs).toISOString(),
 })
 
+/** An agent adds from a call: to an existing internal list, a number they have been on a call with. */
+async function assertAgentMayAdd(
+  principal: Principal,
+  stores: TenantStores,
+  listName: string,
+  phoneNumber: string,
+): Promise<void> {
+  if (principal.role !== 'agent') return
+  const list = await stores.dncFiles.info(listName)
+  if (list.kind === 'national')
+    throw forbidden(`'${listName}' is a national DNC list; agents never change a national list`)
+  if (list.loadedAtMs === null && list.count === 0)
+    throw forbidden(
+      `there is no DNC list '${listName}'; agents add to an existing internal list and create none`,
+    )
+  const calls =
+    principal.agentId === null
+      ? { total: 0 }
+      : await stores.attemptReports.list(
+          { agentId: principal.agentId, number: phoneNumber },
+          { limit: 1, offset: 0 },
+        )
+  if (calls.total === 0)
+    throw forbidden('an agent adds only a number they have been on a call with')
+}
+
 export function registerDncRoutes(app: FastifyInstance, nowMs: () => number): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   // Agents add customers who ask not to be called from the desktop (R5.4).
@@ -56,16 +86,24 @@ export function registerDncRoutes(app: FastifyInstance, nowMs: () => number): vo
       config: { roles: writers },
       schema: {
         tags: ['dnc'],
-        summary: 'Add a number to a DNC list',
+        summary:
+          'Add a number to a DNC list (agents: only a number from one of their calls, to an existing internal list)',
         params: listParams,
         body: addBodySchema,
-        response: { 201: entrySchema, 400: errorBodySchema, 409: errorBodySchema },
+        response: {
+          201: entrySchema,
+          400: errorBodySchema,
+          403: errorBodySchema,
+          409: errorBodySchema,
+        },
       },
     },
     async (request, reply) => {
       const principal = principalOf(request)
-      const { dnc, audit } = storesOf(request)
+      const stores = storesOf(request)
+      const { dnc, audit } = stores
       const listName = request.params.name
+      await assertAgentMayAdd(principal, stores, listName, request.body.phoneNumber)
       try {
         const entry = await dnc.add({ listName, ...request.body }, nowMs())
         await audit.record(

@@ -1,6 +1,7 @@
-// Users (R4.2, issue 5 Security): administrators create users with a role and, for agents, the
-// agent they are; disable them; and read the audit log of configuration changes and campaign
-// actions. Passwords are write-only and hashed by the store (scrypt).
+// Users (R4.2, issue 5 Security, issue 16): administrators create users with a role and, for
+// agents, the agent they are (usernames are unique within the tenant); disable them and reset their
+// passwords, either of which revokes the user's tokens and sessions; and read the audit log of
+// configuration changes and campaign actions. Passwords are write-only, hashed by the store.
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -21,12 +22,17 @@ const userSchema = z.object({
   disabled: z.boolean(),
 })
 
+const PASSWORD_LENGTH_MAX = 256
+
+/** A password being set: at least PASSWORD_LENGTH_MIN characters. */
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_LENGTH_MIN, `passwords have at least ${PASSWORD_LENGTH_MIN} characters`)
+  .max(PASSWORD_LENGTH_MAX)
+
 const createUserSchema = z.object({
   username: z.string().regex(USERNAME_PATTERN, 'usernames are 1–128 of A-Z a-z 0-9 . _ @ -'),
-  password: z
-    .string()
-    .min(PASSWORD_LENGTH_MIN, `passwords have at least ${PASSWORD_LENGTH_MIN} characters`)
-    .max(256),
+  password: newPasswordSchema,
   role: roleSchema,
   agentId: z.string().min(1).max(64).nullable().default(null),
 })
@@ -94,7 +100,9 @@ export function registerUserRoutes(app: FastifyInstance, deps: { nowMs: () => nu
         return reply.code(201).send(user)
       } catch (error) {
         if (error instanceof DuplicateError)
-          throw conflict('the username is taken', [{ path: 'username', message: 'already used' }])
+          throw conflict('this tenant already has a user with that username', [
+            { path: 'username', message: 'already used in this tenant' },
+          ])
         throw error
       }
     },
@@ -106,7 +114,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: { nowMs: () => nu
       config: { roles: ['admin'] },
       schema: {
         tags: ['users'],
-        summary: 'Enable or disable a user',
+        summary:
+          'Enable or disable a user; disabling revokes their tokens and sessions, enabling brings none back',
         params: z.object({ id: z.string().min(1).max(64) }),
         body: z.object({ disabled: z.boolean() }),
         response: { 200: userSchema, 404: errorBodySchema, 422: errorBodySchema },
@@ -125,6 +134,38 @@ export function registerUserRoutes(app: FastifyInstance, deps: { nowMs: () => nu
         {
           actorUserId: principal.userId,
           action: request.body.disabled ? 'user.disable' : 'user.enable',
+          objectKind: 'user',
+          objectId: user.id,
+          summary: {},
+        },
+        deps.nowMs(),
+      )
+      return user
+    },
+  )
+
+  typed.post(
+    '/v1/users/:id/password',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['users'],
+        summary:
+          "Reset a user's password; every token and session of the user is revoked (issue 16)",
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: z.object({ password: newPasswordSchema }),
+        response: { 200: userSchema, 400: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request)
+      const stores = storesOf(request)
+      const user = await stores.users.resetPassword(request.params.id, request.body.password)
+      if (!user) throw notFound(`user '${request.params.id}'`)
+      await stores.audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'user.password-reset',
           objectKind: 'user',
           objectId: user.id,
           summary: {},

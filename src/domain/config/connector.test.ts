@@ -24,6 +24,23 @@ describe('connector (R4.1)', () => {
     expect(relative.error?.issues[0]?.path).toEqual(['resourceDomain'])
   })
 
+  it('keeps the validation URL on the resource domain’s origin (issue 16)', () => {
+    for (const validationUrl of [
+      'https://elsewhere.example.test/health',
+      'http://cm.example.test/health',
+      'https://cm.example.test:8443/health',
+      'https://cm.example.test.evil.test/health',
+    ]) {
+      const result = connectorSchema.safeParse({ ...valid, validationUrl })
+      expect(result.success, validationUrl).toBe(false)
+      expect(result.error?.issues[0]?.path).toEqual(['validationUrl'])
+    }
+    expect(
+      connectorSchema.safeParse({ ...valid, validationUrl: 'https://cm.example.test:443/x?y=1' })
+        .success,
+    ).toBe(true)
+  })
+
   it('never shows the password in its view', () => {
     const view = connectorView(connectorSchema.parse(valid), true)
     expect(view).not.toHaveProperty('password')

@@ -9,6 +9,7 @@ import type { EngineEvent } from '../../dialer/types.ts'
 import type { Contact } from '../../domain/contact.ts'
 import { invariant } from '../../domain/invariant.ts'
 import type { TenantConfig } from '../../store/ports/dialer-store.ts'
+import type { LiveViewer } from '../control.ts'
 import type { RuntimeLog } from '../log.ts'
 import {
   bareDeskConfig,
@@ -56,11 +57,17 @@ export class AgentData {
     return this.configProblems
   }
 
-  subscribe(listener: Listener): () => void {
+  /** An agent viewer gets the messages of their own calls; staff viewers get none. */
+  subscribe(viewer: LiveViewer, listener: Listener): () => void {
+    const { agentId } = viewer
+    if (agentId === null) return () => {}
     invariant(this.listeners.size < AGENT_DATA_SUBSCRIBERS_MAX, 'too many agent data subscribers')
-    this.listeners.add(listener)
+    const own: Listener = (message) => {
+      if (message.agentId === agentId) listener(message)
+    }
+    this.listeners.add(own)
     return () => {
-      this.listeners.delete(listener)
+      this.listeners.delete(own)
     }
   }
 

@@ -1,6 +1,7 @@
 // What an agent's desktop receives about the customer (R1.1, R3.4, R4.4, R5.6, R7.2–R7.4): the
 // data contract of the live feed's agent messages and of `GET /v1/agents/{id}/desk`. Only the
-// agent the contact is for receives them; a sensitive value never leaves the server unmasked.
+// agent the contact is for receives them (agent-data.ts filters by the live viewer); a sensitive
+// value never leaves the server unmasked.
 import { z } from 'zod'
 import { ANSWER_TYPES } from '../../domain/campaign/call-guide.ts'
 
@@ -120,17 +121,6 @@ export type AgentPopover = z.infer<typeof agentPopoverSchema>
 export type AgentPreview = z.infer<typeof agentPreviewSchema>
 export type AgentInteraction = z.infer<typeof agentInteractionSchema>
 export type AgentDataMessage = AgentPopover | AgentPreview | AgentInteraction
-
-export const AGENT_DATA_MESSAGE_TYPES = [
-  'agentPopover',
-  'agentPreview',
-  'agentInteraction',
-] as const
-
-/** Whether a live message carries a customer's data (delivered to its agent only). */
-export function isAgentDataMessage(message: { type: string }): message is AgentDataMessage {
-  return (AGENT_DATA_MESSAGE_TYPES as readonly string[]).includes(message.type)
-}
 
 /** What the agent's desktop shows now (`GET /v1/agents/{id}/desk`), e.g. after a reconnect. */
 export const agentDeskViewSchema = z

@@ -18,6 +18,8 @@ export interface AttemptFilter {
   campaignId?: string
   contactId?: string
   agentId?: string
+  /** The number dialled (E.164). */
+  number?: string
 }
 
 export interface AttemptReports {

@@ -1,6 +1,7 @@
 // Schema migrations, in code, run on open. Types are the portable subset of SQLite and
 // PostgreSQL: text, integer/bigint; JSON as text.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
+import { authRevocationThrottle } from './migration-auth.ts'
 
 const bigint = 'bigint' as const
 
@@ -236,6 +237,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-contacts': contacts,
   '0004-attempts': attempts,
   '0005-call-guide-answers': callGuideAnswers,
+  '0006-auth-tenant-usernames-revocation-throttle': authRevocationThrottle,
 }
 
 class InCodeProvider implements MigrationProvider {
@@ -244,9 +246,11 @@ class InCodeProvider implements MigrationProvider {
   }
 }
 
-export async function migrate(db: Kysely<unknown>): Promise<void> {
+/** Runs the migrations not yet run, up to `target` (a migration's name) or to the latest. */
+export async function migrate(db: Kysely<unknown>, target?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: new InCodeProvider() })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } =
+    target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target)
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed)
     throw new Error(

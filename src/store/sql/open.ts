@@ -1,7 +1,9 @@
 // Opens the server's database: SQLite (better-sqlite3, WAL) in the data directory by default, or
 // PostgreSQL when a URL is given; runs the migrations. PostgreSQL bigints come back as numbers
-// (every bigint here is epoch milliseconds or a counter, well inside 2^53).
-import { mkdirSync } from 'node:fs'
+// (every bigint here is epoch milliseconds or a counter, well inside 2^53). The SQLite file, its
+// WAL and shared-memory files are readable by the owner only (0600, like the secret key file),
+// also when they existed before with wider modes; a data directory it creates is 0700.
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
@@ -12,6 +14,16 @@ import type { Database } from './schema.ts'
 export const SQLITE_FILE = 'outdial.db'
 export const SQLITE_BUSY_TIMEOUT_MS = 5000
 export const PG_POOL_MAX = 10
+/** Owner read and write only: the database holds password hashes and sealed secrets. */
+const SQLITE_FILE_MODE = 0o600
+const SQLITE_SIDE_FILES = ['-wal', '-shm', '-journal']
+
+/** Creates the database file 0600 before SQLite opens it, and narrows existing files to 0600. */
+function restrictSqliteFiles(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', SQLITE_FILE_MODE))
+  for (const path of [file, ...SQLITE_SIDE_FILES.map((suffix) => file + suffix)])
+    if (existsSync(path)) chmodSync(path, SQLITE_FILE_MODE)
+}
 
 export interface OpenedDb {
   db: Kysely<Database>
@@ -44,11 +56,15 @@ export async function openDb(options: {
     let file = options.sqliteFile
     if (file === undefined) {
       const dir = options.dataDir ?? './data'
-      mkdirSync(dir, { recursive: true })
+      mkdirSync(dir, { recursive: true, mode: 0o700 })
       file = join(dir, SQLITE_FILE)
     }
+    const onDisk = file !== ':memory:' && file !== ''
+    if (onDisk) restrictSqliteFiles(file)
     const sqlite = new SqliteDatabase(file)
     sqlite.pragma('journal_mode = WAL')
+    // SQLite gives the WAL and shared-memory files the database file's mode; made sure here.
+    if (onDisk) restrictSqliteFiles(file)
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
     sqlite.pragma('synchronous = NORMAL')

@@ -25,6 +25,7 @@ export class SqlAttemptReports implements AttemptReports {
       query = query.where('attempts.campaign_id', '=', filter.campaignId)
     if (filter.contactId !== undefined)
       query = query.where('attempts.contact_id', '=', filter.contactId)
+    if (filter.number !== undefined) query = query.where('attempts.number', '=', filter.number)
     if (filter.agentId !== undefined)
       query = query.where((eb) =>
         eb.or([

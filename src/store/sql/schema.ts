@@ -16,6 +16,8 @@ export interface UsersTable {
   agent_id: string | null
   disabled: number
   created_at: number
+  /** Raised to revoke every token and session of the user (issue 16). */
+  credentials_epoch: number
 }
 
 export interface ApiTokensTable {
@@ -26,6 +28,8 @@ export interface ApiTokensTable {
   name: string
   created_at: number
   expires_at: number
+  /** The user's credentials epoch when issued; valid only while it is still the user's. */
+  epoch: number
 }
 
 export interface SessionsTable {
@@ -34,6 +38,15 @@ export interface SessionsTable {
   user_id: string
   csrf_token: string
   expires_at: number
+  epoch: number
+}
+
+/** Failed logins per key (`user:…` or `addr:…`), shared by every server process (issue 16). */
+export interface LoginThrottleTable {
+  key: string
+  failures: number
+  last_failure_at: number
+  blocked_until: number
 }
 
 export interface AuditLogTable {
@@ -185,6 +198,7 @@ export interface Database {
   dnc_lists: DncListsTable
   tenants: TenantsTable
   users: UsersTable
+  login_throttle: LoginThrottleTable
   api_tokens: ApiTokensTable
   sessions: SessionsTable
   audit_log: AuditLogTable

@@ -18,7 +18,7 @@ export class SecretBox {
   /** The key from the environment, else the data directory's key file (created on first use). */
   static fromConfig(secretKey: string | undefined, dataDir: string): SecretBox {
     if (secretKey) return new SecretBox(secretKey)
-    mkdirSync(dataDir, { recursive: true })
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     const file = join(dataDir, SECRET_KEY_FILE)
     if (!existsSync(file)) {
       writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })

@@ -2,7 +2,7 @@
 // one tenant, bound to it (`forTenant`), and keeps what is cross-tenant by nature: the tenants
 // themselves and the credentials that name their user (`accounts`).
 import type { TenantStores } from '../ports/tenant-stores.ts'
-import { SqlAccounts, SqlUserAccounts } from './accounts.ts'
+import { SqlAccounts } from './accounts.ts'
 import { SqlCallGuideAnswers } from './answers.ts'
 import { AuditSequence, SqlAuditLog } from './audit.ts'
 import { SqlContactLists } from './contacts.ts'
@@ -13,6 +13,7 @@ import type { OpenedDb } from './open.ts'
 import { SqlAttemptReports } from './reports.ts'
 import { SqlRuntimeSources } from './runtime-sources.ts'
 import type { SecretBox } from './secrets.ts'
+import { SqlUserAccounts } from './user-accounts.ts'
 
 /** One tenant's stores with their SQL types (the import's sink with chosen DNC lists, etc.). */
 export interface SqlTenantStores extends TenantStores {
