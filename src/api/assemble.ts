@@ -4,7 +4,7 @@
 // this file only wires them.
 import type { FastifyInstance } from 'fastify'
 import type { ContactImport } from '../import/service.ts'
-import type { AgentControl, DialerControl, LiveFeed } from '../runtime/control.ts'
+import type { AgentControl, AgentDataControl, DialerControl, LiveFeed } from '../runtime/control.ts'
 import type { Credentials } from '../store/ports/accounts.ts'
 import type { DncFiles, DncLists } from '../store/ports/dnc.ts'
 import type { TenantStores } from '../store/ports/tenant-stores.ts'
@@ -17,6 +17,7 @@ import {
   connectorResource,
   type SecretSealer,
 } from './resources/connector-kind.ts'
+import { registerAgentDataRoutes } from './routes/agent-data.ts'
 import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
 import { registerAnswerRoutes } from './routes/answers.ts'
 import {
@@ -51,6 +52,8 @@ export interface OutdialApiParts {
   health?: () => Promise<Record<string, unknown>>
   dialer?: DialerControl
   agents?: AgentControl
+  /** The customer's data on each agent's desktop (GET /v1/agents/{id}/desk). */
+  agentData?: AgentDataControl
   live?: LiveFeed
   /** The contact-import service (src/import/service.ts) that uploads go through; without it the
    * contact-list routes are not served. */
@@ -113,6 +116,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
       }
       if (parts.live) registerLiveRoute(app, parts.live)
       if (parts.agents) registerAgentDeskRoutes(app, { agents: parts.agents, nowMs })
+      if (parts.agentData) registerAgentDataRoutes(app, { agentData: parts.agentData })
       registerReportRoutes(app)
       registerAnswerRoutes(app, { nowMs })
       if (parts.contacts) registerContactListRoutes(app, { ...parts.contacts, nowMs })

@@ -1,5 +1,6 @@
 // What every part of an attempt's life shares, below them all: its campaign, its one outcome
-// (R2.1), ending it from the dialer's side, and the flow variables its campaign declares.
+// (R2.1), ending it from the dialer's side, and the flow variables its campaign and contact give.
+import type { Contact } from '../domain/contact.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import { closeAttempt } from './close.ts'
@@ -29,7 +30,19 @@ export function hangupAndClose(ctx: EngineContext, attempt: AttemptRuntime, part
   closeAttempt(ctx, attempt, party)
 }
 
-export function flowVarsOf(campaign: CampaignRuntime): Record<string, string> {
-  const declared = campaign.config.flow?.variables.some((v) => v.name === 'campaignId')
-  return declared ? { campaignId: campaign.config.name } : {}
+/**
+ * The flow variables a call of this contact starts with: `campaignId` (the campaign's name, R3.1)
+ * and the contact's business parameters (R5.1), each in the STRING variable the flow declares
+ * under the bound global variable's name; a field the contact lacks keeps the declared default.
+ */
+export function flowVarsOf(campaign: CampaignRuntime, contact: Contact): Record<string, string> {
+  const declared = new Map(campaign.config.flow?.variables.map((v) => [v.name, v.type]) ?? [])
+  const vars: Record<string, string> = {}
+  if (declared.has('campaignId')) vars.campaignId = campaign.config.name
+  for (const { fieldName, globalVariableName } of campaign.config.businessParameters) {
+    const value = Object.hasOwn(contact.fields, fieldName) ? contact.fields[fieldName] : undefined
+    if (value !== undefined && declared.get(globalVariableName) === 'STRING')
+      vars[globalVariableName] = value
+  }
+  return vars
 }

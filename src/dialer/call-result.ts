@@ -39,7 +39,7 @@ export function runCallResult(ctx: EngineContext, attempt: AttemptRuntime, resul
     flow,
     'OutboundCampaignCallResult',
     { CPAResult: result, CPAResultCode: CPA_RESULT_CODES[result] },
-    flowVarsOf(campaign),
+    flowVarsOf(campaign, attempt.progress.contact),
   )
   applyStep(ctx, attempt, step)
 }

@@ -27,7 +27,7 @@ function callerIdFor(
         direction: 'OUTBOUND',
         participantType: 'CUSTOMER',
       },
-      flowVarsOf(campaign),
+      flowVarsOf(campaign, choice.progress.contact),
     )
     preDial = preDialCallerId(step.effects)
   }

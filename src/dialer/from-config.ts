@@ -174,6 +174,7 @@ export function engineCampaignOf(config: CampaignConfig): EngineCampaign {
     pacing: pacingChoice(pacing, config.baseline),
     queueId: config.queueId,
     flow: config.flow,
+    businessParameters: group.businessParameters.map((parameter) => ({ ...parameter })),
     callerId: pacing.callerId,
     timeZone: campaign.timeZone,
     // Preview direct has no ring limit of its own (the agent hears it ring): the product maximum.

@@ -60,6 +60,8 @@ export interface KitCampaignOptions {
   teamIds?: string[]
   /** The outdial queue's maximum time in queue (R4.3). Default 3600 s. */
   maxTimeInQueueSec?: number
+  /** R5.1: contact fields bound to global variables (the group's business parameters). */
+  businessParameters?: CampaignGroup['businessParameters']
   /** Engine fields set directly, beyond what configuration allows (tests of the engine's guards). */
   campaign?: Partial<EngineCampaign>
 }
@@ -116,7 +118,7 @@ export function kitCampaign(id: string, queueId: string, o: KitCampaignOptions):
     name: `Group ${id}`,
     entryPointId: `ep-${id}`,
     pacing: kitPacing(mode, o),
-    businessParameters: [],
+    businessParameters: o.businessParameters ?? [],
     amdHumanAsMachinePctEstimate: KIT_AMD_HUMAN_AS_MACHINE_PCT,
   }
   const campaign: Campaign = {

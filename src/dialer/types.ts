@@ -48,6 +48,11 @@ export interface EngineCampaign {
   /** Outdial queue whose distribution group names the campaign's teams (agent modes). */
   queueId: string
   flow: Flow | null
+  /**
+   * R5.1 business parameters: contact fields bound to STRING global variables. A flow that
+   * declares such a variable (STRING) reads the contact's value in it (R3).
+   */
+  businessParameters: readonly { fieldName: string; globalVariableName: string }[]
   callerId: string
   timeZone: string
   ringLimitSec: number

@@ -1,7 +1,8 @@
 // The attempt log as the engine's bus feeds it: the 'dial' event (published right before the
 // engine calls Telephony.dial, src/dialer/dialing.ts) names the attempt, the durable telephony asks
 // the journal to open it and dials only once the row is written; the 'attemptClosed' event closes
-// it, exactly once, after its open. An attempt that could not be opened is never closed in the log.
+// it, exactly once, after its open; a 'bridged' event names its agent on the open row. An attempt
+// that could not be opened is never closed in the log.
 import type { AttemptRecord, EngineEvent } from '../dialer/types.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptLog } from '../store/ports/dialer-store.ts'
@@ -21,6 +22,8 @@ export interface AttemptJournalDeps {
   runtimeLog: RuntimeLog
   /** The agent a line was dialled for (the engine's attempt owner), when there is one. */
   ownerAgentOf(attemptId: string): string | null
+  /** The attempt's reportable customer variables, read when it is dialled (R4.4, R5.1). */
+  reportableVariablesOf?(attemptId: string): Record<string, string>
   /** Whether the campaign's contacts live in the ContactStore (false: Dialer-API records). */
   storedContacts(campaignId: string): boolean
   /** Told after an attempt's close is written (or was never needed). */
@@ -33,6 +36,8 @@ export class AttemptJournal {
   private readonly opening = new Map<string, Promise<boolean>>()
   /** Attempts whose row is written and not closed yet (their leases are renewed). */
   private readonly open = new Set<string>()
+  /** Reportable variables of the attempts dialled and not closed (written with the close). */
+  private readonly variables = new Map<string, Record<string, string>>()
 
   constructor(private readonly deps: AttemptJournalDeps) {}
 
@@ -40,6 +45,10 @@ export class AttemptJournal {
     if (event.kind === 'dial') {
       invariant(this.announced.size < DIALS_UNOPENED_MAX, 'too many dials not opened')
       this.announced.set(event.attemptId, event)
+      const variables = this.deps.reportableVariablesOf?.(event.attemptId) ?? {}
+      if (Object.keys(variables).length > 0) this.variables.set(event.attemptId, variables)
+    } else if (event.kind === 'bridged') {
+      this.assignAgent(event.attemptId, event.agentId)
     } else if (event.kind === 'attemptClosed') {
       this.close(event.attempt)
     }
@@ -88,10 +97,28 @@ export class AttemptJournal {
     return opening
   }
 
+  /**
+   * The agent a live customer was bridged to, written to the open row (R7.3), in the write order:
+   * after the open, before the close.
+   */
+  private assignAgent(attemptId: string, agentId: string): void {
+    const opening = this.opening.get(attemptId)
+    if (opening === undefined) return
+    void opening.then((opened) => {
+      if (!opened) return
+      this.deps.writes.push({
+        label: `attempt ${attemptId} bridged to ${agentId}`,
+        run: () => this.deps.log.assignAgent(attemptId, agentId),
+      })
+    })
+  }
+
   private close(record: AttemptRecord): void {
     const opening = this.opening.get(record.id)
     invariant(opening !== undefined, `attempt ${record.id} closed but never opened`)
     this.opening.delete(record.id)
+    const variables = this.variables.get(record.id)
+    this.variables.delete(record.id)
     void opening.then((opened) => {
       if (!opened) return this.deps.onClosed?.(record, false)
       this.deps.writes.push({
@@ -105,6 +132,7 @@ export class AttemptJournal {
             details: {
               dialedAtMs: record.dialedAtMs,
               ...(record.hangupParty ? { hangupParty: record.hangupParty } : {}),
+              ...(variables ? { variables } : {}),
             },
           })
           this.open.delete(record.id)

@@ -3,8 +3,14 @@
 // (R9.2). Not storage: the runtime owns these, DialerService implements them, the API imports
 // them. One process runs every tenant's dialer, so each call names its tenant.
 
-/** One message of the live feed (R9.2): agents by state, lines, abandon rate, dial rate. */
+import type { AgentDataMessage, AgentDeskView } from './agent-data/messages.ts'
+
+/**
+ * One message of the live feed (R9.2): agents by state, lines, abandon rate, dial rate; and the
+ * customer's data for the one agent the contact is for (agent-data/messages.ts).
+ */
 export type LiveMessage =
+  | AgentDataMessage
   | { type: 'snapshot'; atMs: number; data: unknown }
   | { type: 'agentState'; atMs: number; agentId: string; state: string; code?: string }
   | { type: 'campaign'; atMs: number; campaignId: string; data: unknown }
@@ -111,4 +117,10 @@ export interface AgentControl {
     action: AgentActionName,
     code: string | undefined,
   ): Promise<ControlResult<{ state: string }>>
+}
+
+/** The customer's data as the agent's desktop shows it now (agent-data/messages.ts). */
+export interface AgentDataControl {
+  /** Null when the tenant's dialer does not know the agent. */
+  deskView(tenantId: string, agentId: string): AgentDeskView | null
 }

@@ -6,11 +6,13 @@ import {
   startCampaignRequestSchema,
   updateCampaignRequestSchema,
 } from '../domain/campaign/dialer-api.ts'
+import type { AgentDeskView } from './agent-data/messages.ts'
 import type { AgentDesk } from './agent-desk.ts'
 import type { CampaignActionResult } from './campaigns.ts'
 import type {
   AgentActionName,
   AgentControl,
+  AgentDataControl,
   CampaignLiveFigures,
   ControlRefusal,
   ControlResult,
@@ -123,7 +125,7 @@ function fromDesk(
   }
 }
 
-export class DialerService implements DialerControl, AgentControl, LiveFeed {
+export class DialerService implements DialerControl, AgentControl, AgentDataControl, LiveFeed {
   private readonly runtimes = new Map<string, TenantRuntime>()
 
   add(runtime: TenantRuntime): void {
@@ -247,6 +249,10 @@ export class DialerService implements DialerControl, AgentControl, LiveFeed {
     if (!runtime) return noTenant(tenantId)
     const result = actOn(runtime.desk, agentId, action, code)
     return fromDesk(runtime.desk, agentId, action, result, code)
+  }
+
+  deskView(tenantId: string, agentId: string): AgentDeskView | null {
+    return this.runtimes.get(tenantId)?.deskView(agentId) ?? null
   }
 
   snapshot(tenantId: string, viewer: LiveViewer): LiveMessage {

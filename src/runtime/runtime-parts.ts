@@ -18,6 +18,7 @@ import {
   scheduleSimulatedInbound,
   simulatedNetwork,
 } from '../telephony/simulated/demo-network.ts'
+import { AgentData } from './agent-data/agent-data.ts'
 import { AttemptJournal } from './attempt-journal.ts'
 import { CampaignStats } from './campaign-stats.ts'
 import { CampaignLifecycle } from './campaigns.ts'
@@ -74,6 +75,8 @@ export abstract class RuntimeParts {
   readonly telephony: DurableTelephony
   readonly lifecycle: CampaignLifecycle
   readonly live: TenantLive
+  /** The customer's data for the agent the contact is for (R1.1, R7.2–R7.4, R3.4, R5.6). */
+  readonly agentData: AgentData
   readonly dialerApi: DialerApiCampaigns
   protected readonly ports: RuntimePorts
   protected readonly dnc: DncMirror
@@ -109,6 +112,12 @@ export abstract class RuntimeParts {
       leases: this.leases,
       runtimeLog: this.log,
       ownerAgentOf: (id) => this.engine.ctx.attempts.get(id)?.ownerAgentId ?? null,
+      reportableVariablesOf: (id) => {
+        const attempt = this.engine.ctx.attempts.get(id)
+        return attempt
+          ? this.agentData.reportable(attempt.campaignId, attempt.progress.contact)
+          : {}
+      },
       storedContacts: (id) => this.lifecycle.get(id)?.source === 'builtin',
     })
     const simulation = options.simulation ?? { model: demoNetworkModel(), seed: 1 }
@@ -134,6 +143,7 @@ export abstract class RuntimeParts {
       bus: { publish: (event) => this.publish(subscribers, event) },
     })
     this.dnc = new DncMirror(this.engine.ctx.dnc, this.log)
+    this.agentData = new AgentData({ engine: this.engine, log: this.log }, config)
     this.lifecycle = new CampaignLifecycle(
       this.engine,
       options.ports.campaignStates,
@@ -225,6 +235,7 @@ export abstract class RuntimeParts {
       if (event.kind === 'dialBlocked')
         this.lastBlocked.set(event.campaignId, { reason: event.reason, atMs: event.atMs })
       this.live.onEvent(event)
+      this.agentData.onEvent(event)
       this.onEngineEvent(event)
       this.simulated?.onEvent(event)
     } catch (error) {

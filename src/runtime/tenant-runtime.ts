@@ -12,6 +12,7 @@ import type {
   PersistedCampaignState,
   TenantConfig,
 } from '../store/ports/dialer-store.ts'
+import type { AgentDeskView } from './agent-data/messages.ts'
 import { AgentDesk } from './agent-desk.ts'
 import { campaignFigures } from './campaign-stats.ts'
 import type { CampaignActionResult, RuntimeCampaign } from './campaigns.ts'
@@ -150,12 +151,13 @@ export class TenantRuntime extends RuntimeParts {
     const config = await this.ports.config.load()
     this.config = config
     this.mapped = mapTenantConfig(config)
+    this.agentData.configure(config)
     const applied = applyTenantConfig(this.engine, this.mapped)
     const report: ReloadReport = {
       added: applied.added,
       campaignsAdded: [],
       ignored: [...applied.ignored],
-      problems: this.mapped.problems,
+      problems: [...this.mapped.problems, ...this.agentData.problems],
     }
     for (const { campaign, engine } of this.mapped.campaigns) {
       const existing = this.lifecycle.get(campaign.id)
@@ -205,8 +207,19 @@ export class TenantRuntime extends RuntimeParts {
     return this.live.snapshot(viewer)
   }
 
+  /** The live feed as the viewer may see it, and an agent's own customer data (agent-data/). */
   subscribe(viewer: LiveViewer, listener: (message: LiveMessage) => void): () => void {
-    return this.live.subscribe(viewer, listener)
+    const unsubscribeLive = this.live.subscribe(viewer, listener)
+    const unsubscribeAgentData = this.agentData.subscribe(viewer, listener)
+    return () => {
+      unsubscribeLive()
+      unsubscribeAgentData()
+    }
+  }
+
+  /** What the agent's desktop shows now (R7); null for an unknown agent. */
+  deskView(agentId: string): AgentDeskView | null {
+    return this.agentData.desk(agentId)
   }
 
   status(): RuntimeStatus {
@@ -227,7 +240,7 @@ export class TenantRuntime extends RuntimeParts {
         waiting: [...this.engine.ctx.queues.values()].reduce((n, q) => n + q.waiting.length, 0),
         ...this.inbound,
       },
-      problems: this.mapped.problems,
+      problems: [...this.mapped.problems, ...this.agentData.problems],
     }
   }
 

@@ -103,6 +103,8 @@ export function kitTenant(options: KitTenantOptions = {}): TenantConfig {
       }),
     ),
     globalVariables: [],
+    desktopLayouts: [],
+    callGuides: [],
     auxCodes: [
       auxCodeSchema.parse({ id: 'idle-break', name: 'Break', type: 'IDLE' }),
       auxCodeSchema.parse({ id: 'idle-lunch', name: 'Lunch', type: 'IDLE' }),

@@ -63,6 +63,7 @@ export async function serve(
     metrics,
     dialer: service,
     agents: service,
+    agentData: service,
     live: service,
     contacts,
     onConfigChange: (tenantId) => dialer?.configChanged(tenantId),

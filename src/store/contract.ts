@@ -135,6 +135,20 @@ export function describeDialerStoreContract(
         ])
       }))
 
+    it('R7.3 names the bridged agent on an open attempt only', () =>
+      withStore(async ({ contacts, attempts, addContacts }) => {
+        await addContacts([contact('c1')], T0)
+        await contacts.lease('camp-1', T0, 1, lease('a'))
+        await attempts.open(openOf('c1', 'att-1', 'a'))
+        expect(await attempts.assignAgent('att-1', 'agent-7')).toBe(true)
+        expect(await attempts.assignAgent('never', 'agent-7')).toBe(false)
+        // The open row carries the agent: recovery (the row as stored) names it.
+        const later = T0 + LEASE_MS + 1000
+        const [recovered] = await attempts.recover(later, lease('b', later), 10)
+        expect(recovered).toMatchObject({ attemptId: 'att-1', agentId: 'agent-7' })
+        expect(await attempts.assignAgent('att-1', 'agent-8')).toBe(false)
+      }))
+
     it('recovers expired open attempts as UNKNOWN and hands their contacts over; live ones stay', () =>
       withStore(async ({ contacts, attempts, addContacts }) => {
         await addContacts([contact('c1'), contact('c2')], T0)

@@ -140,19 +140,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     name: 'isE164',
     reason: 'the caller-ID module re-exports the E.164 check for its own tests',
   },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/call-guide.ts',
-    name: 'evaluateFunction',
-    reason:
-      'the call guide functions (R5.6) the agent desktop evaluates: issue 12 shows the call guide',
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/pacing.ts',
-    name: 'popoverShowsCustomerFields',
-    reason: `R7.4: the reservation popover shows customer fields in 1:1 progressive only; issue 12 (the agent desktop) shows it`,
-  },
   // Configuration rules that issue 11 applies.
   {
     kind: 'exports',
@@ -168,18 +155,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'exports',
-    file: 'src/domain/campaign/campaign-group.ts',
-    name: 'campaignGroupSchemaFor',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/global-variable.ts',
-    name: 'campaignGlobalVariablesSchema',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
     file: 'src/domain/config/agent.ts',
     name: 'checkCampaignTeamMembers',
     reason: ISSUE_11,
@@ -188,12 +163,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     kind: 'exports',
     file: 'src/domain/config/aux-code.ts',
     name: 'auxCodeListSchema',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/desktop-layout.ts',
-    name: 'desktopLayoutSchemaFor',
     reason: ISSUE_11,
   },
   {

@@ -1,13 +1,13 @@
 // The contact-center configuration (R4) and campaign-manager objects (R5) served as REST resources:
 // each kind's schema, the objects it refers to, the rules that span objects, and who may change it.
-import { z } from 'zod'
+import type { z } from 'zod'
 import { callGuideSchema } from '../../domain/campaign/call-guide.ts'
 import { campaignSchema } from '../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
 import { outcomeGroupSchema } from '../../domain/campaign/outcome-group.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
 import { auxCodeSchema } from '../../domain/config/aux-code.ts'
-import { desktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
+import { flowDesktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
 import { globalVariableSchema } from '../../domain/config/global-variable.ts'
 import {
@@ -16,24 +16,22 @@ import {
   QUEUE_AGENTS_MAX,
 } from '../../domain/config/limits.ts'
 import { queueSchema } from '../../domain/config/queue.ts'
-import { idSchema, nameSchema } from '../../domain/config/schema-kit.ts'
 import { teamSchema } from '../../domain/config/team.ts'
 import { flowSchema } from '../../flows/schema.ts'
 import { validateFlow } from '../../flows/validate.ts'
 import type { Role } from '../../store/ports/accounts.ts'
 import type { ErrorDetail } from '../errors.ts'
 import type { ConfigResourceSpec, Reference, TenantView } from './config-resource.ts'
+import {
+  boundVariableNamesOf,
+  campaignGroupVariableIssues,
+  desktopLayoutVariableIssues,
+  globalVariableUseIssues,
+  variableNamesOf,
+} from './customer-data-checks.ts'
 
 const ADMIN: readonly Role[] = ['admin']
 const STAFF: readonly Role[] = ['admin', 'supervisor']
-
-export const desktopLayoutResourceSchema = z.object({
-  id: idSchema('id'),
-  name: nameSchema('name'),
-  /** R3.4: the flow whose calls this layout shows. */
-  flowId: idSchema('flowId'),
-  layout: desktopLayoutSchema,
-})
 
 async function countOver(
   tenant: TenantView,
@@ -208,17 +206,23 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     idOf: (body) => body.name,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    referencedBy: [
+      { kind: 'campaign-group', ids: boundVariableNamesOf },
+      { kind: 'desktop-layout', ids: variableNamesOf },
+    ],
     check: async (variable, tenant, id) => {
-      if (variable.type !== 'STRING') return []
+      const inUse = await globalVariableUseIssues(variable, tenant)
+      if (variable.type !== 'STRING') return inUse
       const others = await countOver(tenant, 'global-variable', id, (b) => b.type === 'STRING')
       return others + 1 > GLOBAL_VARIABLES_CAMPAIGN_MAX
         ? [
+            ...inUse,
             {
               path: 'type',
               message: `the tenant has ${others} STRING global variables; at most ${GLOBAL_VARIABLES_CAMPAIGN_MAX} carry campaign data (R4.4)`,
             },
           ]
-        : []
+        : inUse
     },
   },
   {
@@ -239,26 +243,14 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     path: '/v1/desktop-layouts',
     tag: 'desktop layouts',
     noun: 'desktop layout',
-    schema: desktopLayoutResourceSchema,
+    schema: flowDesktopLayoutSchema,
     readRoles: ['admin', 'supervisor', 'agent'],
     writeRoles: ADMIN,
-    references: (layout: z.output<typeof desktopLayoutResourceSchema>) => [
+    references: (layout: z.output<typeof flowDesktopLayoutSchema>) => [
       { path: 'flowId', kind: 'flow', id: layout.flowId },
     ],
-    check: async (layout: z.output<typeof desktopLayoutResourceSchema>, tenant) => {
-      const variables = new Map(
-        (await tenant.all('global-variable')).map((v) => [v.id, v.body as { sensitive: boolean }]),
-      )
-      const details: ErrorDetail[] = []
-      layout.layout.popoverVariables.forEach((name, i) => {
-        if (variables.get(name)?.sensitive)
-          details.push({
-            path: `layout.popoverVariables[${i}]`,
-            message: `${name} is sensitive: personal data never shows in a popover (R4.4, R7.4)`,
-          })
-      })
-      return details
-    },
+    check: (layout: z.output<typeof flowDesktopLayoutSchema>, tenant) =>
+      desktopLayoutVariableIssues(layout, tenant),
   },
   {
     kind: 'campaign-group',
@@ -271,6 +263,8 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     references: (group: z.output<typeof campaignGroupSchema>) => [
       { path: 'entryPointId', kind: 'entry-point', id: group.entryPointId },
     ],
+    check: (group: z.output<typeof campaignGroupSchema>, tenant) =>
+      campaignGroupVariableIssues(group, tenant),
     referencedBy: [
       { kind: 'campaign', ids: (b) => [(b as { campaignGroupId: string }).campaignGroupId] },
     ],

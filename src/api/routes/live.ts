@@ -1,7 +1,8 @@
 // Live state over WebSocket (R9.2, issue 5): `GET /v1/live` upgrades to a WebSocket that first
 // sends a snapshot of the tenant (agents by state, campaigns with lines, abandon and dial rates)
 // and then every change. An agent receives only their own agent's messages and the figures of the
-// campaigns they serve (issue 16; the runtime filters, runtime/live-feed.ts). Authentication is
+// campaigns they serve (issue 16; the runtime filters, runtime/live-feed.ts), and the customer's
+// data of their own calls, which nobody else receives (runtime/agent-data). Authentication is
 // the same as every route (session cookie from the browser, or `Authorization: Bearer`).
 import type {} from '@fastify/websocket'
 import type { FastifyInstance } from 'fastify'
@@ -21,6 +22,8 @@ export function registerLiveRoute(app: FastifyInstance, feed: LiveFeed): void {
         tags: ['live'],
         summary:
           'WebSocket: a snapshot, then agent states, campaign figures, attempts and preview offers as they happen',
+        description:
+          "An agent's connection also receives the customer's data of the agent's own calls: `agentPopover` (reservation popover), `agentPreview` (preview offer with its record) and `agentInteraction` (interaction panel and call guide on connect), each shaped as in `GET /v1/agents/{id}/desk`. Sensitive values arrive masked; no other connection receives them.",
       },
     },
     (socket, request) => {

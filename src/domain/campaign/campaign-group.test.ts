@@ -1,7 +1,7 @@
 // Goal: a campaign group (R5.1) holds its entry point, pacing and business parameters bound to
 // declared STRING global variables (R4.4), and the AMD false-positive estimate (0–100 %).
 import { describe, expect, it } from 'vitest'
-import { globalVariableListSchema } from '../config/global-variable.ts'
+import { globalVariableSchema } from '../config/global-variable.ts'
 import { messageAt } from '../config/issues.testkit.ts'
 import { campaignGroupSchema, campaignGroupSchemaFor } from './campaign-group.ts'
 
@@ -15,11 +15,11 @@ const group = {
     { fieldName: 'acct', globalVariableName: 'accountNumber' },
   ],
 }
-const globals = globalVariableListSchema.parse([
+const globals = [
   { name: 'firstName', type: 'STRING' },
   { name: 'accountNumber', type: 'STRING' },
   { name: 'balance', type: 'DECIMAL' },
-])
+].map((variable) => globalVariableSchema.parse(variable))
 
 describe('campaignGroupSchema', () => {
   it('accepts a good group with a 1 % AMD false-positive estimate by default', () => {

@@ -6,15 +6,15 @@ import {
   desktopLayoutSchema,
   desktopLayoutSchemaFor,
 } from './desktop-layout.ts'
-import { globalVariableListSchema } from './global-variable.ts'
+import { globalVariableSchema } from './global-variable.ts'
 import { messageAt } from './issues.testkit.ts'
 
-const globals = globalVariableListSchema.parse([
+const globals = [
   { name: 'firstName', type: 'STRING' },
   { name: 'balance', type: 'DECIMAL' },
   { name: 'ssn', type: 'STRING', sensitive: true },
   { name: 'internalScore', type: 'INTEGER', agentViewable: false },
-])
+].map((variable) => globalVariableSchema.parse(variable))
 
 describe('desktopLayoutSchema', () => {
   it('accepts a good layout and defaults the popover to campaignId', () => {

@@ -8,7 +8,7 @@ import {
   globalVariableNameSchema,
 } from './global-variable.ts'
 import { PANEL_VARIABLES_MAX, POPOVER_FIELDS_MAX } from './limits.ts'
-import { addDuplicateIssues } from './schema-kit.ts'
+import { addDuplicateIssues, idSchema, nameSchema } from './schema-kit.ts'
 
 /** R3.1: the flow variable that names the campaign on the desktop (case-sensitive). */
 export const CAMPAIGN_ID_VARIABLE = 'campaignId'
@@ -51,6 +51,18 @@ export const desktopLayoutSchema = z
       })
     }
   })
+
+export type DesktopLayout = z.infer<typeof desktopLayoutSchema>
+
+/** A desktop layout as configured (R3.4): the flow whose calls it shows, and its layout. */
+export const flowDesktopLayoutSchema = z.object({
+  id: idSchema('id'),
+  name: nameSchema('name'),
+  /** R3.4: the flow whose calls this layout shows. */
+  flowId: idSchema('flowId'),
+  layout: desktopLayoutSchema,
+})
+export type FlowDesktopLayout = z.infer<typeof flowDesktopLayoutSchema>
 
 type Place = 'panelVariables' | 'popoverVariables'
 

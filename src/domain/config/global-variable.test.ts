@@ -1,14 +1,9 @@
 // Goal: global variables follow Appendix A (name, type, default length) and R4.4 (sensitive ⇒ not
-// reportable; at most 28 String variables carry campaign data), with errors at the right path.
+// reportable), with errors at the right path. The 28 String variables of campaign data are the
+// API's rule (test/api/customer-data-config.test.ts).
 import { describe, expect, it } from 'vitest'
-import {
-  campaignGlobalVariablesSchema,
-  defaultValueProblem,
-  findGlobalVariable,
-  globalVariableListSchema,
-  globalVariableSchema,
-} from './global-variable.ts'
-import { issueAt, messageAt } from './issues.testkit.ts'
+import { defaultValueProblem, findGlobalVariable, globalVariableSchema } from './global-variable.ts'
+import { messageAt } from './issues.testkit.ts'
 
 const accountNumber = { name: 'accountNumber', type: 'STRING', reportable: true }
 
@@ -81,40 +76,12 @@ describe('globalVariableSchema', () => {
   })
 })
 
-describe('globalVariableListSchema', () => {
-  it('refuses a repeated name at the repeat', () => {
-    const result = globalVariableListSchema.safeParse([accountNumber, accountNumber])
-    expect(messageAt(result, [1, 'name'])).toMatch(/repeated \(first at index 0\)/)
-  })
-
+describe('findGlobalVariable', () => {
   it('treats names case-sensitively', () => {
-    const parsed = globalVariableListSchema.parse([
-      accountNumber,
-      { ...accountNumber, name: 'AccountNumber' },
-    ])
-    expect(findGlobalVariable(parsed, 'AccountNumber')?.name).toBe('AccountNumber')
-    expect(findGlobalVariable(parsed, 'accountnumber')).toBeUndefined()
-  })
-})
-
-describe('campaignGlobalVariablesSchema', () => {
-  const strings = (count: number) =>
-    Array.from({ length: count }, (_, index) => ({ name: `field${index}`, type: 'STRING' }))
-
-  it('accepts 28 String variables', () => {
-    expect(campaignGlobalVariablesSchema.parse(strings(28))).toHaveLength(28)
-  })
-
-  it('refuses a 29th, at the list, naming the limit', () => {
-    const result = campaignGlobalVariablesSchema.safeParse(strings(29))
-    expect(messageAt(result, [])).toMatch(/29 campaign data variables, at most 28.*R4\.4/)
-  })
-
-  it('refuses a non-String variable for customer data', () => {
-    const result = campaignGlobalVariablesSchema.safeParse([
-      ...strings(2),
-      { name: 'age', type: 'INTEGER' },
-    ])
-    expect(issueAt(result, [2, 'type']).message).toMatch(/STRING global variables \(R4\.4\)/)
+    const variables = [accountNumber, { ...accountNumber, name: 'AccountNumber' }].map((v) =>
+      globalVariableSchema.parse(v),
+    )
+    expect(findGlobalVariable(variables, 'AccountNumber')?.name).toBe('AccountNumber')
+    expect(findGlobalVariable(variables, 'accountnumber')).toBeUndefined()
   })
 })

@@ -1,14 +1,10 @@
 // Global variables (R4.4, Appendix A): the named fields that carry customer data from a contact
 // list to flows, the desktop and reports. Sensitive (personal) data is never reportable and never
-// shown in a popover; at most 28 String variables carry a campaign's data.
+// shown in a popover; at most 28 String variables carry a campaign's data (checked by the API).
 import { DateTime } from 'luxon'
 import { z } from 'zod'
-import {
-  GLOBAL_VARIABLE_DEFAULT_LENGTH_MAX,
-  GLOBAL_VARIABLE_NAME_LENGTH_MAX,
-  GLOBAL_VARIABLES_CAMPAIGN_MAX,
-} from './limits.ts'
-import { addDuplicateIssues, booleanSchema, enumSchema } from './schema-kit.ts'
+import { GLOBAL_VARIABLE_DEFAULT_LENGTH_MAX, GLOBAL_VARIABLE_NAME_LENGTH_MAX } from './limits.ts'
+import { booleanSchema, enumSchema } from './schema-kit.ts'
 
 export const GLOBAL_VARIABLE_TYPES = [
   'STRING',
@@ -89,43 +85,6 @@ export const globalVariableSchema = z
     }
   })
 export type GlobalVariable = z.infer<typeof globalVariableSchema>
-
-/** All global variables of a tenant: names are unique (case-sensitive, like `campaignId`). */
-export const globalVariableListSchema = z
-  .array(globalVariableSchema)
-  .superRefine((variables, ctx) => {
-    addDuplicateIssues(ctx, variables, (variable) => variable.name, {
-      basePath: [],
-      keyPath: ['name'],
-      what: 'global variable',
-      why: 'a flow or contact field must resolve to one variable',
-    })
-  })
-
-/**
- * The variables that carry a campaign's imported customer data (R4.4): String only, at most 28,
- * names unique.
- */
-export const campaignGlobalVariablesSchema = globalVariableListSchema.superRefine(
-  (variables, ctx) => {
-    if (variables.length > GLOBAL_VARIABLES_CAMPAIGN_MAX) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: `${variables.length} campaign data variables, at most ${GLOBAL_VARIABLES_CAMPAIGN_MAX} are allowed (R4.4)`,
-      })
-    }
-    variables.forEach((variable, index) => {
-      if (variable.type !== 'STRING') {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'type'],
-          message: `${variable.name} is ${variable.type}: imported customer data is carried by STRING global variables (R4.4)`,
-        })
-      }
-    })
-  },
-)
 
 /** Looks a variable up by exact (case-sensitive) name. */
 export function findGlobalVariable(

@@ -187,10 +187,11 @@ export function demoTenantObjects(): SeedObject[] {
         name: 'Renewals (progressive 1:1)',
         entryPointId: 'ep-renewals',
         pacing: { mode: 'progressive', callerId: DEMO_CALLER_ID, dialingRate: 1 },
-        businessParameters: [
-          { fieldName: 'firstName', globalVariableName: 'firstName' },
-          { fieldName: 'plan', globalVariableName: 'plan' },
-        ],
+        // R5.1: the fields its desktop layout and call guide show (layout-sales, guide-renewal).
+        businessParameters: ['firstName', 'lastName', 'plan', 'accountNumber'].map((name) => ({
+          fieldName: name,
+          globalVariableName: name,
+        })),
       },
     },
     {
@@ -200,7 +201,10 @@ export function demoTenantObjects(): SeedObject[] {
         name: 'Win-back (predictive)',
         entryPointId: 'ep-winback',
         pacing: { mode: 'predictive', callerId: DEMO_CALLER_ID, maxDialingRate: 4 },
-        businessParameters: [{ fieldName: 'firstName', globalVariableName: 'firstName' }],
+        businessParameters: ['firstName', 'lastName', 'plan'].map((name) => ({
+          fieldName: name,
+          globalVariableName: name,
+        })),
       },
     },
     {

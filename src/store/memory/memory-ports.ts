@@ -225,6 +225,13 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     return true
   }
 
+  async assignAgent(attemptId: string, agentId: string): Promise<boolean> {
+    const attempt = this.attempts.get(attemptId)
+    if (!attempt || attempt.close !== null) return false
+    attempt.open = { ...attempt.open, agentId }
+    return true
+  }
+
   async complianceHistory(query: ComplianceHistoryQuery): Promise<ComplianceHistory> {
     const buckets = new Map<string, ComplianceHistory['buckets'][number]>()
     const abandonedNumbers: ComplianceHistory['abandonedNumbers'] = []

@@ -8,12 +8,14 @@
 // when it dies they expire, and `recover` hands its open attempts (closed as UNKNOWN) to another
 // owner. So a contact is never dialled twice at once, and never lost.
 import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
+import type { CallGuide } from '../../domain/campaign/call-guide.ts'
 import type { Campaign } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
 import type { CampaignStatus } from '../../domain/campaign/campaign-status.ts'
 import type { StartCampaignRequest } from '../../domain/campaign/dialer-api.ts'
 import type { Agent } from '../../domain/config/agent.ts'
 import type { AuxCode } from '../../domain/config/aux-code.ts'
+import type { FlowDesktopLayout } from '../../domain/config/desktop-layout.ts'
 import type { EntryPoint } from '../../domain/config/entry-point.ts'
 import type { GlobalVariable } from '../../domain/config/global-variable.ts'
 import type { Queue } from '../../domain/config/queue.ts'
@@ -107,6 +109,8 @@ export interface AttemptDetails {
   hangupParty?: HangupParty
   /** Extra facts for reports (e.g. the attempt could not be opened in time); no personal data. */
   note?: string
+  /** The contact's reportable global variables (R4.4, R5.1): never a sensitive one. */
+  variables?: Record<string, string>
 }
 
 export interface AttemptClose {
@@ -163,6 +167,12 @@ export interface AttemptLog {
    */
   close(close: AttemptClose): Promise<boolean>
   /**
+   * Names the agent a live customer was bridged to, on the open row, from the moment of the
+   * bridge (R7.3): reports and the agent's own view of the attempt show the agent while the call
+   * runs. Only an open attempt takes it; otherwise changes nothing and answers false.
+   */
+  assignAgent(attemptId: string, agentId: string): Promise<boolean>
+  /**
    * Crash recovery, atomically per attempt: every open attempt whose lease expired before `nowMs`
    * is closed as UNKNOWN at `nowMs`, and its stored contact (if any) is leased to `lease`. At most
    * `limit` per call; the caller repeats while it gets `limit`.
@@ -198,6 +208,10 @@ export interface TenantConfig {
   /** Campaigns with their stored `status`; CampaignStateStore overrides it when it knows better. */
   campaigns: Campaign[]
   globalVariables: GlobalVariable[]
+  /** R3.4: the flows' desktop layouts (interaction panel and popover variables). */
+  desktopLayouts: FlowDesktopLayout[]
+  /** R5.6: the script designer's forms; a campaign names its call guide. */
+  callGuides: CallGuide[]
   auxCodes: AuxCode[]
   connector: ConnectorCredentials | null
 }

@@ -3,7 +3,7 @@
 // PostgreSQL with FOR UPDATE SKIP LOCKED, so two processes never claim the same contact), the
 // attempt row is written before the dial and closed once by an insert-only result row, and a
 // dead process's open attempts are closed as UNKNOWN and their contacts handed over.
-import type { Kysely, Transaction } from 'kysely'
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
 import type { Contact } from '../../domain/contact.ts'
 import type { AttemptOutcome } from '../../domain/outcomes.ts'
@@ -38,6 +38,18 @@ function contactOf(row: ContactsTable): Contact {
     ...(row.caller_id ? { callerId: row.caller_id } : {}),
     fields: JSON.parse(row.fields) as Record<string, string>,
   }
+}
+
+/** An attempt row with no result yet: open. */
+function stillOpen({ not, exists, selectFrom }: ExpressionBuilder<Database, 'attempts'>) {
+  return not(
+    exists(
+      selectFrom('attempt_results')
+        .select('attempt_results.attempt_id')
+        .whereRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+        .whereRef('attempt_results.attempt_id', '=', 'attempts.id'),
+    ),
+  )
 }
 
 export class SqlDialerStore implements ContactStore, AttemptLog {
@@ -100,16 +112,7 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
                 .select('attempts.id')
                 .whereRef('attempts.tenant_id', '=', 'contacts.tenant_id')
                 .whereRef('attempts.contact_id', '=', 'contacts.id')
-                .where(({ not: none, exists: any, selectFrom: from }) =>
-                  none(
-                    any(
-                      from('attempt_results')
-                        .select('attempt_results.attempt_id')
-                        .whereRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
-                        .whereRef('attempt_results.attempt_id', '=', 'attempts.id'),
-                    ),
-                  ),
-                ),
+                .where(stillOpen),
             ),
           ),
         )
@@ -189,6 +192,17 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
     return renewed
   }
 
+  async assignAgent(attemptId: string, agentId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('attempts')
+      .set({ agent_id: agentId })
+      .where('tenant_id', '=', this.tenantId)
+      .where('id', '=', attemptId)
+      .where(stillOpen)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
   async renewAttemptLeases(
     lease: Lease,
     nowMs: number,
@@ -203,16 +217,7 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
         .where('id', 'in', attemptIds.slice(i, i + RENEW_IDS_PER_STATEMENT))
         .where('lease_owner', '=', lease.owner)
         .where('lease_until', '>=', nowMs)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('attempt_results')
-                .select('attempt_results.attempt_id')
-                .whereRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
-                .whereRef('attempt_results.attempt_id', '=', 'attempts.id'),
-            ),
-          ),
-        )
+        .where(stillOpen)
         .executeTakeFirst()
       renewed += Number(result.numUpdatedRows)
     }

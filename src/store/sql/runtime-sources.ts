@@ -4,10 +4,12 @@
 // unsealed for the runtime only, campaign states upserted, and the DNC lists read whole.
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
+import { callGuideSchema } from '../../domain/campaign/call-guide.ts'
 import { campaignSchema } from '../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
 import { auxCodeSchema } from '../../domain/config/aux-code.ts'
+import { flowDesktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
 import { globalVariableSchema } from '../../domain/config/global-variable.ts'
 import { queueSchema } from '../../domain/config/queue.ts'
@@ -69,6 +71,8 @@ export class SqlRuntimeSources {
       campaignGroups: of('campaign-group', campaignGroupSchema),
       campaigns: of('campaign', campaignSchema),
       globalVariables: of('global-variable', globalVariableSchema),
+      desktopLayouts: of('desktop-layout', flowDesktopLayoutSchema),
+      callGuides: of('call-guide', callGuideSchema),
       auxCodes: of('aux-code', auxCodeSchema),
       connector,
     }

@@ -1,0 +1,137 @@
+// What an agent's desktop receives about the customer (R1.1, R3.4, R4.4, R5.6, R7.2–R7.4): the
+// data contract of the live feed's agent messages and of `GET /v1/agents/{id}/desk`. Only the
+// agent the contact is for receives them (agent-data.ts filters by the live viewer); a sensitive
+// value never leaves the server unmasked.
+import { z } from 'zod'
+import { ANSWER_TYPES } from '../../domain/campaign/call-guide.ts'
+
+/** What a sensitive value (R4.4: personal data) is replaced with, whatever its length. */
+export const SENSITIVE_VALUE_MASK = '••••••'
+
+export const customerFieldSchema = z
+  .object({
+    /** The global variable's name (`campaignId` for the campaign, R3.1). */
+    name: z.string(),
+    /** The value; the mask when `masked`; '' when the contact has none. */
+    value: z.string(),
+    /** The variable is sensitive: the value is the mask, never the data (R4.4, R7.3). */
+    masked: z.boolean(),
+  })
+  .describe('CustomerField: one customer variable as the desktop shows it')
+export type CustomerField = z.infer<typeof customerFieldSchema>
+
+const shownValue = z
+  .string()
+  .nullable()
+  .describe('null when the field is not agent-viewable or the campaign does not bind it')
+
+export const callGuideItemViewSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('BUSINESS_FIELD'),
+      id: z.string(),
+      label: z.string(),
+      value: shownValue,
+      masked: z.boolean(),
+    }),
+    z.object({
+      kind: z.literal('GLOBAL_VARIABLE'),
+      id: z.string(),
+      label: z.string(),
+      value: shownValue,
+      masked: z.boolean(),
+    }),
+    z.object({
+      kind: z.literal('FUNCTION'),
+      id: z.string(),
+      label: z.string(),
+      /** The library function evaluated on the contact's fields when the call was delivered. */
+      value: shownValue,
+      masked: z.boolean(),
+    }),
+    z.object({
+      kind: z.literal('QUESTION'),
+      id: z.string(),
+      label: z.string(),
+      answerType: z.enum(ANSWER_TYPES),
+      required: z.boolean(),
+      choices: z.array(z.string()).optional(),
+    }),
+  ])
+  .describe('CallGuideItemView: one item of the call guide, values filled in')
+export type CallGuideItemView = z.infer<typeof callGuideItemViewSchema>
+
+export const callGuideViewSchema = z
+  .object({
+    formId: z.string(),
+    name: z.string(),
+    items: z.array(callGuideItemViewSchema),
+  })
+  .describe("CallGuideView: the campaign's call guide for this call (R5.6)")
+export type CallGuideView = z.infer<typeof callGuideViewSchema>
+
+/** R7.2, R7.4: the reservation popover; customer fields only in progressive 1:1, never sensitive. */
+export const agentPopoverSchema = z
+  .object({
+    type: z.literal('agentPopover'),
+    atMs: z.number(),
+    agentId: z.string(),
+    campaignId: z.string(),
+    /** The line dialled for the agent whose customer the fields describe; null: campaign only. */
+    attemptId: z.string().nullable(),
+    fields: z.array(customerFieldSchema),
+  })
+  .describe('AgentPopover (live message): the reservation popover (R7.2, R7.4)')
+
+/** R1.1: a preview offer with the record, for the agent it is offered to. */
+export const agentPreviewSchema = z
+  .object({
+    type: z.literal('agentPreview'),
+    atMs: z.number(),
+    agentId: z.string(),
+    campaignId: z.string(),
+    taskId: z.string(),
+    expiresAtMs: z.number(),
+    contactId: z.string(),
+    /** The number the agent calls on accept. */
+    number: z.string(),
+    /** The record as the interaction panel lays it out (agent-viewable, sensitive masked). */
+    record: z.array(customerFieldSchema),
+  })
+  .describe('AgentPreview (live message): a preview offer with its record (R1.1)')
+
+/** R7.3, R3.4, R5.6: on connect, the interaction panel in layout order and the call guide. */
+export const agentInteractionSchema = z
+  .object({
+    type: z.literal('agentInteraction'),
+    atMs: z.number(),
+    agentId: z.string(),
+    campaignId: z.string(),
+    attemptId: z.string(),
+    contactId: z.string(),
+    number: z.string(),
+    panel: z.array(customerFieldSchema),
+    callGuide: callGuideViewSchema.nullable(),
+  })
+  .describe(
+    "AgentInteraction (live message): the connected customer's panel and call guide (R7.3, R3.4, R5.6)",
+  )
+
+export type AgentPopover = z.infer<typeof agentPopoverSchema>
+export type AgentPreview = z.infer<typeof agentPreviewSchema>
+export type AgentInteraction = z.infer<typeof agentInteractionSchema>
+export type AgentDataMessage = AgentPopover | AgentPreview | AgentInteraction
+
+/** What the agent's desktop shows now (`GET /v1/agents/{id}/desk`), e.g. after a reconnect. */
+export const agentDeskViewSchema = z
+  .object({
+    agentId: z.string(),
+    /** While Reserved. */
+    popover: agentPopoverSchema.nullable(),
+    /** Preview offers waiting for the agent's accept, skip or remove. */
+    previews: z.array(agentPreviewSchema),
+    /** While Engaged, and in wrap-up after it. */
+    interaction: agentInteractionSchema.nullable(),
+  })
+  .describe("AgentDeskView: what the agent's desktop shows now")
+export type AgentDeskView = z.infer<typeof agentDeskViewSchema>
