@@ -214,18 +214,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'exports',
-    file: 'src/domain/config/agent.ts',
-    name: 'checkCampaignTeamMembers',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/agent.ts',
-    name: 'canJoinCampaignTeam',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
     file: 'src/domain/config/aux-code.ts',
     name: 'auxCodeListSchema',
     reason: ISSUE_11,
@@ -234,24 +222,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     kind: 'exports',
     file: 'src/domain/config/desktop-layout.ts',
     name: 'desktopLayoutSchemaFor',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/entry-point.ts',
-    name: 'checkOutdialEntryPointQueue',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/queue.ts',
-    name: 'checkQueueAgents',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/queue.ts',
-    name: 'checkQueueTeamsMatch',
     reason: ISSUE_11,
   },
   { kind: 'exports', file: 'src/domain/config/team.ts', name: 'queueRankOf', reason: ISSUE_11 },

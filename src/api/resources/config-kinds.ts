@@ -10,11 +10,7 @@ import { auxCodeSchema } from '../../domain/config/aux-code.ts'
 import { desktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
 import { globalVariableSchema } from '../../domain/config/global-variable.ts'
-import {
-  AUX_CODES_MAX,
-  GLOBAL_VARIABLES_CAMPAIGN_MAX,
-  QUEUE_AGENTS_MAX,
-} from '../../domain/config/limits.ts'
+import { AUX_CODES_MAX, GLOBAL_VARIABLES_CAMPAIGN_MAX } from '../../domain/config/limits.ts'
 import { queueSchema } from '../../domain/config/queue.ts'
 import { idSchema, nameSchema } from '../../domain/config/schema-kit.ts'
 import { teamSchema } from '../../domain/config/team.ts'
@@ -23,6 +19,7 @@ import { validateFlow } from '../../flows/validate.ts'
 import type { Role } from '../../store/ports/accounts.ts'
 import type { ErrorDetail } from '../errors.ts'
 import type { ConfigResourceSpec, Reference, TenantView } from './config-resource.ts'
+import { crossObjectConflicts } from './config-rules.ts'
 
 const ADMIN: readonly Role[] = ['admin']
 const STAFF: readonly Role[] = ['admin', 'supervisor']
@@ -43,15 +40,6 @@ async function countOver(
 ): Promise<number> {
   const all = await tenant.all(kind)
   return all.filter((doc) => doc.id !== id && include(doc.body as Record<string, unknown>)).length
-}
-
-async function queueAgentCount(tenant: TenantView, teamIds: readonly string[]): Promise<number> {
-  const wanted = new Set(teamIds)
-  const agents = new Set<string>()
-  for (const team of await tenant.all('team'))
-    if (wanted.has(team.id))
-      for (const agentId of (team.body as { agentIds: string[] }).agentIds) agents.add(agentId)
-  return agents.size
 }
 
 /** The outdial queue a campaign group reaches through its entry point, if any. */
@@ -84,6 +72,12 @@ async function sharedQueueIssues(
   return []
 }
 
+/** The cross-object rules of api/resources/config-rules.ts, on a write of this kind. */
+const rulesOf =
+  (kind: string) =>
+  (body: unknown, tenant: TenantView, id: string): Promise<ErrorDetail[]> =>
+    crossObjectConflicts(kind, id, body, tenant)
+
 const teamRefs = (teamIds: readonly string[], base: string): Reference[] =>
   teamIds.map((id, i) => ({ path: `${base}[${i}]`, kind: 'team', id }))
 
@@ -97,6 +91,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: teamSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('team'),
     references: (team: z.output<typeof teamSchema>) => [
       ...team.agentIds.map((id, i) => ({ path: `agentIds[${i}]`, kind: 'agent', id })),
       ...team.queueRankings.map((r, i) => ({
@@ -107,6 +102,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     ],
     referencedBy: [
       { kind: 'agent', ids: (b) => (b as { teamIds: string[] }).teamIds },
+      { kind: 'campaign', ids: (b) => (b as { teamIds?: string[] }).teamIds ?? [] },
       {
         kind: 'queue',
         ids: (b) =>
@@ -124,6 +120,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: agentSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('agent'),
     references: (agent: z.output<typeof agentSchema>) => teamRefs(agent.teamIds, 'teamIds'),
     referencedBy: [{ kind: 'team', ids: (b) => (b as { agentIds: string[] }).agentIds }],
   },
@@ -139,18 +136,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
       queue.callDistributionGroups.flatMap((g, gi) =>
         teamRefs(g.teamIds, `callDistributionGroups[${gi}].teamIds`),
       ),
-    check: async (queue: z.output<typeof queueSchema>, tenant) => {
-      const teamIds = queue.callDistributionGroups.flatMap((g) => g.teamIds)
-      const agents = await queueAgentCount(tenant, teamIds)
-      return agents > QUEUE_AGENTS_MAX
-        ? [
-            {
-              path: 'callDistributionGroups',
-              message: `the teams hold ${agents} agents; a queue serves at most ${QUEUE_AGENTS_MAX} (R4.3)`,
-            },
-          ]
-        : []
-    },
+    conflicts: rulesOf('queue'),
     referencedBy: [
       {
         kind: 'entry-point',
@@ -191,6 +177,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: entryPointSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('entry-point'),
     references: (ep: z.output<typeof entryPointSchema>) => [
       { path: 'flowId', kind: 'flow', id: ep.flowId },
       ...(ep.queueId ? [{ path: 'queueId', kind: 'queue', id: ep.queueId }] : []),
@@ -268,6 +255,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: campaignGroupSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('campaign-group'),
     references: (group: z.output<typeof campaignGroupSchema>) => [
       { path: 'entryPointId', kind: 'entry-point', id: group.entryPointId },
     ],
@@ -318,8 +306,10 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: campaignSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('campaign'),
     references: (campaign: z.output<typeof campaignSchema>) => [
       { path: 'campaignGroupId', kind: 'campaign-group', id: campaign.campaignGroupId },
+      ...teamRefs(campaign.teamIds ?? [], 'teamIds'),
       {
         path: 'businessOutcomeGroupId',
         kind: 'outcome-group',

@@ -45,12 +45,12 @@ export function checkCampaignTeamMembers(
   const campaignTeams = new Set(campaignTeamIds)
   const refused = agents
     .filter((agent) => agent.teamIds.some((teamId) => campaignTeams.has(teamId)))
-    .filter((agent) => !agent.profile.outboundCampaignsAllowed)
+    .filter((agent) => !canJoinCampaignTeam(agent))
     .map((agent) => agent.id)
   return refused.length === 0 ? { kind: 'ok' } : { kind: 'outboundNotAllowed', agentIds: refused }
 }
 
 /** R7.1: may this agent be added to a campaign team? */
-export function canJoinCampaignTeam(agent: Agent): boolean {
+function canJoinCampaignTeam(agent: Agent): boolean {
   return agent.profile.outboundCampaignsAllowed
 }
