@@ -144,6 +144,30 @@ describe.each<Dialect>([
     ).toMatch(/campaign 'renewals' and its outdial queue 'q-renewals' name different teams/)
   })
 
+  it('R7.1, Appendix A: the idle codes keep an active default; the last one is neither turned off nor deleted', async (ctx) => {
+    if (!h) return ctx.skip()
+    const meeting = await body('aux-code', 'idle-meeting')
+    const off = await h.call('admin1', 'PUT', '/v1/aux-codes/idle-meeting', {
+      ...meeting,
+      active: false,
+    })
+    expect(off.statusCode).toBe(200)
+    const breakCode = await body('aux-code', 'idle-break')
+    const last = await h.call('admin1', 'PUT', '/v1/aux-codes/idle-break', {
+      ...breakCode,
+      active: false,
+    })
+    expect(last.statusCode).toBe(422)
+    expect(last.json().details[0]).toMatchObject({
+      path: 'active',
+      message: expect.stringMatching(/no active IDLE code/),
+    })
+    const deleted = await h.call('admin1', 'DELETE', '/v1/aux-codes/idle-break')
+    expect(deleted.statusCode).toBe(409)
+    expect(deleted.json().details[0].message).toMatch(/no active IDLE code/)
+    expect((await h.call('admin1', 'DELETE', '/v1/aux-codes/idle-meeting')).statusCode).toBe(204)
+  })
+
   it('R4.3: a queue serves at most 500 agents, whether the queue or a team grows', async (ctx) => {
     if (!h) return ctx.skip()
     const documents = h.store.forTenant('t1').documents

@@ -122,33 +122,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'exports',
-    file: 'src/compliance/profiles.ts',
-    name: 'parseCompliance',
-    reason:
-      'the compliance settings parser on its own, for its tests; the product parses them inside the campaign schema',
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/dialer-api.ts',
-    name: 'callProgressAnalysisParamsRequestSchema',
-    reason:
-      'the Dialer API name of the CPA object (the same schema as cpaSchema), kept for the test that checks the two are one',
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/cpa.ts',
-    name: 'CPA_DEFAULTS',
-    reason:
-      'the CPA defaults as one object for the test that checks them against Appendix A; the schema applies them',
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/caller-id.ts',
-    name: 'isE164',
-    reason: 'the caller-ID module re-exports the E.164 check for its own tests',
-  },
-  {
-    kind: 'exports',
     file: 'src/flows/interpreter.ts',
     name: 'endsCall',
     reason:
@@ -184,18 +157,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   // Configuration rules that issue 11 applies.
   {
     kind: 'exports',
-    file: 'src/domain/campaign/preview.ts',
-    name: 'checkPreviewAction',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/campaign/preview.ts',
-    name: 'previewTimeoutAction',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
     file: 'src/domain/campaign/campaign-group.ts',
     name: 'campaignGroupSchemaFor',
     reason: ISSUE_11,
@@ -210,12 +171,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     kind: 'exports',
     file: 'src/domain/config/global-variable.ts',
     name: 'campaignGlobalVariablesSchema',
-    reason: ISSUE_11,
-  },
-  {
-    kind: 'exports',
-    file: 'src/domain/config/aux-code.ts',
-    name: 'auxCodeListSchema',
     reason: ISSUE_11,
   },
   {

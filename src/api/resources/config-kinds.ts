@@ -6,11 +6,11 @@ import { campaignSchema } from '../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
 import { outcomeGroupSchema } from '../../domain/campaign/outcome-group.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
-import { auxCodeSchema } from '../../domain/config/aux-code.ts'
+import { type AuxCode, auxCodeListSchema, auxCodeSchema } from '../../domain/config/aux-code.ts'
 import { desktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
 import { globalVariableSchema } from '../../domain/config/global-variable.ts'
-import { AUX_CODES_MAX, GLOBAL_VARIABLES_CAMPAIGN_MAX } from '../../domain/config/limits.ts'
+import { GLOBAL_VARIABLES_CAMPAIGN_MAX } from '../../domain/config/limits.ts'
 import { queueSchema } from '../../domain/config/queue.ts'
 import { idSchema, nameSchema } from '../../domain/config/schema-kit.ts'
 import { teamSchema } from '../../domain/config/team.ts'
@@ -40,6 +40,31 @@ async function countOver(
 ): Promise<number> {
   const all = await tenant.all(kind)
   return all.filter((doc) => doc.id !== id && include(doc.body as Record<string, unknown>)).length
+}
+
+/**
+ * The tenant's auxiliary codes as one list (auxCodeListSchema: at most AUX_CODES_MAX, an active
+ * code of each type to default to): the issues that writing `code` (null: deleting) brings in.
+ * A tenant starts with none, so only what the change breaks is refused, not what is still missing.
+ */
+async function auxCodeListIssues(
+  tenant: TenantView,
+  id: string,
+  code: AuxCode | null,
+  path: string,
+): Promise<ErrorDetail[]> {
+  const others = (await tenant.all('aux-code'))
+    .filter((doc) => doc.id !== id)
+    .map((doc) => auxCodeSchema.parse(doc.body))
+  const current = (await tenant.all('aux-code')).map((doc) => auxCodeSchema.parse(doc.body))
+  const messages = (codes: AuxCode[]) => {
+    const parsed = auxCodeListSchema.safeParse(codes)
+    return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)
+  }
+  const before = new Set(messages(current))
+  return messages(code ? [...others, code] : others)
+    .filter((message) => !before.has(message))
+    .map((message) => ({ path, message }))
 }
 
 /** The outdial queue a campaign group reaches through its entry point, if any. */
@@ -216,10 +241,9 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: auxCodeSchema,
     readRoles: ['admin', 'supervisor', 'agent'],
     writeRoles: ADMIN,
-    check: async (_code, tenant, id) =>
-      (await countOver(tenant, 'aux-code', id, () => true)) + 1 > AUX_CODES_MAX
-        ? [{ path: 'id', message: `a tenant has at most ${AUX_CODES_MAX} auxiliary codes` }]
-        : [],
+    check: async (code: AuxCode, tenant, id) =>
+      auxCodeListIssues(tenant, id, code, code.active ? 'type' : 'active'),
+    deleteConflicts: (id, tenant) => auxCodeListIssues(tenant, id, null, 'id'),
   },
   {
     kind: 'desktop-layout',

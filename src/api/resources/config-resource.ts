@@ -57,6 +57,8 @@ export interface ConfigResourceSpec<S extends z.ZodType> {
   check?: (body: z.output<S>, tenant: TenantView, id: string) => Promise<ErrorDetail[]>
   /** Rules with other objects that the write would break (api/resources/config-rules.ts): 409. */
   conflicts?: (body: z.output<S>, tenant: TenantView, id: string) => Promise<ErrorDetail[]>
+  /** Rules other than references that deleting this object would break: details for a 409. */
+  deleteConflicts?: (id: string, tenant: TenantView) => Promise<ErrorDetail[]>
   /** Kinds whose objects reference this one: `(other body) → referenced ids`. */
   referencedBy?: { kind: string; ids: (body: unknown) => string[] }[]
   /** The body as the API shows it (e.g. secrets removed). */
@@ -298,6 +300,8 @@ export function registerConfigResource<S extends z.ZodType>(
       }
       if (users.length > 0)
         throw conflict(`the ${spec.noun} is still in use; change or delete these first`, users)
+      const broken = (await spec.deleteConflicts?.(id, documents)) ?? []
+      if (broken.length > 0) throw conflict(`deleting the ${spec.noun} would break a rule`, broken)
       if (!(await documents.remove(spec.kind, id))) throw notFound(`${spec.noun} '${id}'`)
       await audit(log, principal.userId, `${spec.kind}.delete`, id)
       spec.afterChange?.(principal.tenantId, id)
