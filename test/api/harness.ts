@@ -1,7 +1,7 @@
 // The API as integrators see it, on a real database (SQLite in memory, or a fresh PostgreSQL
 // database): two tenants, users of every role, and helpers to call it with a bearer token.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildOutdialApi } from '../../src/api/assemble.ts'
+import { buildOutdialApi, type OutdialApiParts } from '../../src/api/assemble.ts'
 import { sqlContactsPart } from '../../src/server/contacts-part.ts'
 import { type OpenedDb, openDb } from '../../src/store/sql/open.ts'
 import { SecretBox } from '../../src/store/sql/secrets.ts'
@@ -28,8 +28,14 @@ export interface Harness {
   close(): Promise<void>
 }
 
-/** null when the dialect's server is missing off CI (the caller skips). */
-export async function openHarness(dialect: Dialect): Promise<Harness | null> {
+/**
+ * null when the dialect's server is missing off CI (the caller skips). `parts` adds what the server
+ * would run beside the stores (the dialer, the agent desktop, a configuration hook).
+ */
+export async function openHarness(
+  dialect: Dialect,
+  parts: Pick<OutdialApiParts, 'dialer' | 'agents' | 'onConfigChange'> = {},
+): Promise<Harness | null> {
   let pgDb: TestDatabase | null = null
   if (dialect === 'postgres') {
     pgDb = await createTestDatabase()
@@ -59,6 +65,7 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     secrets,
     contacts: sqlContactsPart(store, nowMs),
     logLevel: 'silent',
+    ...parts,
   })
   const tokens: Record<string, string> = {}
   for (const [, username] of users) {

@@ -1,6 +1,8 @@
 // Campaign reports (R9.1): every attempt of a campaign from the append-only log, newest first, with
 // its outcome; the counts by outcome with contact, connect and abandon rates; drill-down to one
-// contact's attempts. An agent sees only their own attempts.
+// contact's attempts. A campaign is the built-in campaign manager's (a configuration object) or an
+// outside manager's, started through the Dialer API (its persisted state). An agent sees only
+// their own attempts.
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -79,6 +81,9 @@ export function registerReportRoutes(app: FastifyInstance): void {
         response: {
           200: z.object({
             campaignId: z.string(),
+            source: z
+              .enum(['campaignManager', 'dialerApi'])
+              .describe('the built-in campaign manager, or an outside one through the Dialer API'),
             attempts: z.number(),
             outcomes: z.record(z.string(), z.number()),
             connectRatePct: z.number(),
@@ -89,9 +94,19 @@ export function registerReportRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { documents, attemptReports } = storesOf(request)
+      const { documents, attemptReports, runtime } = storesOf(request)
       const campaignId = request.params.id
-      if (!(await documents.get('campaign', campaignId))) throw notFound(`campaign '${campaignId}'`)
+      const source: 'campaignManager' | 'dialerApi' | null = (await documents.get(
+        'campaign',
+        campaignId,
+      ))
+        ? 'campaignManager'
+        : (await runtime.campaignStates.load()).some(
+              (state) => state.campaignId === campaignId && state.dialerApi !== undefined,
+            )
+          ? 'dialerApi'
+          : null
+      if (source === null) throw notFound(`campaign '${campaignId}'`)
       const outcomes = await attemptReports.countsByOutcome(campaignId)
       const attempts = Object.values(outcomes).reduce((a, b) => a + b, 0)
       const connected = CONNECTED.reduce((n, o) => n + (outcomes[o] ?? 0), 0)
@@ -99,6 +114,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
         whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100
       return {
         campaignId,
+        source,
         attempts,
         outcomes,
         connectRatePct: pct(outcomes.LIVE_VOICE ?? 0, attempts),
