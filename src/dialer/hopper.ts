@@ -1,6 +1,7 @@
 // The hopper: the next dialable contact of a campaign. Every candidate passes the
 // compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store filtered.
 import { checkDial, type DialCheckResult } from '../compliance/dial-check.ts'
+import { holdForOwner } from './callbacks.ts'
 import type { ContactProgress } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 
@@ -17,13 +18,18 @@ export interface DialChoice {
   zone: string
 }
 
-type NumberVerdict =
+export type NumberVerdict =
   | { kind: 'dial'; number: string }
   | { kind: 'later'; atMs: number; reason: string }
   | { kind: 'never'; reason: string }
   | { kind: 'campaignBlocked'; reason: string }
 
-export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): DialChoice | null {
+/** `forAgentId`: the agent the line or offer is for (null: a pooled line); their callbacks first. */
+export function nextDialable(
+  ctx: EngineContext,
+  campaign: CampaignRuntime,
+  forAgentId: string | null = null,
+): DialChoice | null {
   const nowMs = ctx.clock.nowMs()
   if (campaign.hopperIdleUntilMs > nowMs) return null
   for (let scanned = 0; scanned < HOPPER_SCAN_MAX; scanned++) {
@@ -32,6 +38,7 @@ export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): Dia
       campaign.hopperIdleUntilMs = campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY
       return null
     }
+    if (holdForOwner(ctx, campaign, progress, forAgentId)) continue
     const zone = progress.contact.timeZone ?? campaign.config.timeZone
     const verdict = chooseNumber(ctx, campaign, progress, zone, nowMs)
     if (verdict.kind === 'dial') return { progress, number: verdict.number, zone }
@@ -53,7 +60,7 @@ export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): Dia
 }
 
 /** Tries the contact's numbers in strategy order, starting after the last one tried. */
-function chooseNumber(
+export function chooseNumber(
   ctx: EngineContext,
   campaign: CampaignRuntime,
   progress: ContactProgress,

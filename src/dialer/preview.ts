@@ -37,7 +37,7 @@ export function pumpPreview(ctx: EngineContext, campaign: CampaignRuntime): void
 }
 
 export function offerNext(ctx: EngineContext, campaign: CampaignRuntime, agent: AgentRuntime) {
-  const choice = nextDialable(ctx, campaign)
+  const choice = nextDialable(ctx, campaign, agent.id)
   if (!choice) return false
   offerChoice(ctx, campaign, agent, choice)
   return true

@@ -55,10 +55,34 @@ export interface EngineCampaign {
   dncListNames: string[]
   retry: RetryRules
   /**
+   * R5.2: the business outcome group's codes an agent ends a call's wrap-up with; a final one
+   * closes the contact. Empty: the codes are the campaign manager's (Dialer API), not checked.
+   */
+  businessOutcomes: readonly BusinessOutcome[]
+  /**
    * The last line of defence (R5.5): while the window's abandon rate has no room for one more
    * abandon, pooled pacing falls back to one line per ready agent. Off only for benchmark baselines.
    */
   capGuardEnabled: boolean
+}
+
+export interface BusinessOutcome {
+  code: string
+  final: boolean
+  success: boolean
+}
+
+/** What the agent chose at the end of a campaign call's wrap-up (R5.2). */
+export interface Disposition {
+  attemptId: string
+  campaignId: string
+  contactId: string
+  agentId: string
+  code: string
+  final: boolean
+  success: boolean
+  /** A callback the agent scheduled, in UTC ms, for themself or for the campaign. */
+  callback?: { atMs: number; agentId: string | null }
 }
 
 export interface AttemptRecord {
@@ -95,6 +119,16 @@ export type EngineEvent =
     }
   | { kind: 'bridged'; atMs: number; attemptId: string; campaignId: string; agentId: string }
   | { kind: 'attemptClosed'; atMs: number; attempt: AttemptRecord }
+  | { kind: 'disposition'; atMs: number; disposition: Disposition }
+  | {
+      kind: 'callback'
+      atMs: number
+      campaignId: string
+      contactId: string
+      agentId: string
+      /** Held for the agent; dialled for them; given to the campaign (the agent is away). */
+      phase: 'held' | 'delivered' | 'toCampaign'
+    }
   | {
       kind: 'callerIdRejected'
       atMs: number

@@ -89,6 +89,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('campaign reports on %s (R9.1)', 
       source: 'campaignManager',
       attempts: 6,
       outcomes: { LIVE_VOICE: 3, ABANDONED: 1, NO_ANSWER_CUSTOMER: 1, OPEN: 1 },
+      dispositions: {},
       connectRatePct: 50,
       abandonRatePct: 25,
     })

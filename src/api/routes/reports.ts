@@ -21,6 +21,15 @@ const attemptSchema = z.object({
   openedAt: z.string(),
   closedAt: z.string().nullable(),
   outcome: z.string().nullable(),
+  disposition: z
+    .object({
+      code: z.string(),
+      final: z.boolean(),
+      callbackAt: z.string().nullable(),
+      callbackAgentId: z.string().nullable(),
+    })
+    .nullable()
+    .describe("R5.2: the agent's business outcome code after the call, and a callback scheduled"),
   details: z.record(z.string(), z.unknown()),
 })
 
@@ -33,6 +42,15 @@ const present = (a: AttemptView) => ({
   openedAt: new Date(a.openedAtMs).toISOString(),
   closedAt: a.closedAtMs === null ? null : new Date(a.closedAtMs).toISOString(),
   outcome: a.outcome,
+  disposition: a.disposition && {
+    code: a.disposition.code,
+    final: a.disposition.final,
+    callbackAt:
+      a.disposition.callbackAtMs === null
+        ? null
+        : new Date(a.disposition.callbackAtMs).toISOString(),
+    callbackAgentId: a.disposition.callbackAgentId,
+  },
   details: a.details,
 })
 
@@ -86,6 +104,9 @@ export function registerReportRoutes(app: FastifyInstance): void {
               .describe('the built-in campaign manager, or an outside one through the Dialer API'),
             attempts: z.number(),
             outcomes: z.record(z.string(), z.number()),
+            dispositions: z
+              .record(z.string(), z.number())
+              .describe("attempts by the agent's business outcome code (R5.2)"),
             connectRatePct: z.number(),
             abandonRatePct: z.number().describe('ABANDONED ÷ (LIVE_VOICE + ABANDONED)'),
           }),
@@ -108,6 +129,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
           : null
       if (source === null) throw notFound(`campaign '${campaignId}'`)
       const outcomes = await attemptReports.countsByOutcome(campaignId)
+      const dispositions = await attemptReports.countsByDisposition(campaignId)
       const attempts = Object.values(outcomes).reduce((a, b) => a + b, 0)
       const connected = CONNECTED.reduce((n, o) => n + (outcomes[o] ?? 0), 0)
       const pct = (part: number, whole: number) =>
@@ -117,6 +139,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
         source,
         attempts,
         outcomes,
+        dispositions,
         connectRatePct: pct(outcomes.LIVE_VOICE ?? 0, attempts),
         abandonRatePct: pct(outcomes.ABANDONED ?? 0, connected),
       }

@@ -12,6 +12,7 @@ import type { Campaign } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
 import type { CampaignStatus } from '../../domain/campaign/campaign-status.ts'
 import type { StartCampaignRequest } from '../../domain/campaign/dialer-api.ts'
+import type { OutcomeGroup } from '../../domain/campaign/outcome-group.ts'
 import type { Agent } from '../../domain/config/agent.ts'
 import type { AuxCode } from '../../domain/config/aux-code.ts'
 import type { EntryPoint } from '../../domain/config/entry-point.ts'
@@ -117,6 +118,18 @@ export interface AttemptClose {
   details: AttemptDetails
 }
 
+/** The agent's business outcome code for a campaign call, written once after its wrap-up (R5.2). */
+export interface AttemptDisposition {
+  attemptId: string
+  code: string
+  final: boolean
+  success: boolean
+  agentId: string
+  atMs: number
+  /** A callback the agent scheduled: when, and for which agent (null: the campaign). */
+  callback: { atMs: number; agentId: string | null } | null
+}
+
 export interface RecoveredAttempt {
   attemptId: string
   campaignId: string
@@ -162,6 +175,8 @@ export interface AttemptLog {
    * open (already closed, recovered, unknown) changes nothing and answers false.
    */
   close(close: AttemptClose): Promise<boolean>
+  /** Appends the attempt's disposition; a second one for the same attempt is ignored (false). */
+  recordDisposition(disposition: AttemptDisposition): Promise<boolean>
   /**
    * Crash recovery, atomically per attempt: every open attempt whose lease expired before `nowMs`
    * is closed as UNKNOWN at `nowMs`, and its stored contact (if any) is leased to `lease`. At most
@@ -199,6 +214,8 @@ export interface TenantConfig {
   campaigns: Campaign[]
   globalVariables: GlobalVariable[]
   auxCodes: AuxCode[]
+  /** R5.2: the business outcome groups whose codes agents end campaign calls with. */
+  outcomeGroups: OutcomeGroup[]
   connector: ConnectorCredentials | null
 }
 

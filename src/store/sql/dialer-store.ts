@@ -9,6 +9,7 @@ import type { Contact } from '../../domain/contact.ts'
 import type { AttemptOutcome } from '../../domain/outcomes.ts'
 import type {
   AttemptClose,
+  AttemptDisposition,
   AttemptLog,
   AttemptOpen,
   AttemptOpenResult,
@@ -309,6 +310,25 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
         closed_at: close.atMs,
         agent_id: close.agentId,
         details: JSON.stringify(close.details),
+      })
+      .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id']).doNothing())
+      .executeTakeFirst()
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+  }
+
+  async recordDisposition(d: AttemptDisposition): Promise<boolean> {
+    const result = await this.db
+      .insertInto('attempt_dispositions')
+      .values({
+        tenant_id: this.tenantId,
+        attempt_id: d.attemptId,
+        code: d.code,
+        final: d.final ? 1 : 0,
+        success: d.success ? 1 : 0,
+        agent_id: d.agentId,
+        decided_at: d.atMs,
+        callback_at: d.callback?.atMs ?? null,
+        callback_agent_id: d.callback?.agentId ?? null,
       })
       .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id']).doNothing())
       .executeTakeFirst()

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { campaignSchema } from '../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
+import { outcomeGroupSchema } from '../../domain/campaign/outcome-group.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
 import { auxCodeSchema } from '../../domain/config/aux-code.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
@@ -70,6 +71,7 @@ export class SqlRuntimeSources {
       campaigns: of('campaign', campaignSchema),
       globalVariables: of('global-variable', globalVariableSchema),
       auxCodes: of('aux-code', auxCodeSchema),
+      outcomeGroups: of('outcome-group', outcomeGroupSchema),
       connector,
     }
   }
