@@ -2,7 +2,7 @@
 // campaign pools (reserved, ready) always mirror the agents' states.
 import { type AgentEvent, type AgentTransition, transitionAgent } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
-import { holdsCallbackFor } from './callbacks.ts'
+import { holdsCallbackFor } from './callback-hold.ts'
 import type { AgentRuntime, EngineContext } from './context.ts'
 import { isPreview } from './context.ts'
 import { withdrawPreviewTasks } from './preview-tasks.ts'

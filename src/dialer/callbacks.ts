@@ -4,6 +4,7 @@
 // logged out when it falls due, logs out while it waits, or stays busy for longer than
 // CALLBACK_AGENT_WAIT_SEC, loses it to the campaign: any agent's next line takes it.
 import { tryAgentEvent } from './agents.ts'
+import { publishCallback as publish } from './callback-hold.ts'
 import type { ContactProgress } from './contact-list.ts'
 import type { AgentCallback, CampaignRuntime, EngineContext } from './context.ts'
 import { isPreview } from './context.ts'
@@ -13,34 +14,6 @@ import { offerChoice } from './preview.ts'
 
 /** How long a due callback waits for its busy agent before any agent of the campaign takes it. */
 export const CALLBACK_AGENT_WAIT_SEC = 15 * 60
-
-/**
- * The hopper took a due contact for `forAgentId` (null: a pooled line). True when it is another
- * agent's callback, now held for them; the hopper then looks at the next contact.
- */
-export function holdForOwner(
-  ctx: EngineContext,
-  campaign: CampaignRuntime,
-  progress: ContactProgress,
-  forAgentId: string | null,
-): boolean {
-  const callback = campaign.agentCallbacks.get(progress.contact.id)
-  if (callback === undefined) return false
-  if (callback.agentId === forAgentId) {
-    campaign.agentCallbacks.delete(progress.contact.id)
-    publish(ctx, campaign, progress, callback, 'delivered')
-    return false
-  }
-  const owner = ctx.agents.get(callback.agentId)
-  if (owner === undefined || owner.state.kind === 'LoggedOut') {
-    campaign.agentCallbacks.delete(progress.contact.id)
-    publish(ctx, campaign, progress, callback, 'toCampaign')
-    return false
-  }
-  callback.held = { progress, sinceMs: ctx.clock.nowMs() }
-  publish(ctx, campaign, progress, callback, 'held')
-  return true
-}
 
 /** Delivers held callbacks to their agents, or gives them to the campaign (pump, every round). */
 export function serveCallbacks(ctx: EngineContext, campaign: CampaignRuntime): void {
@@ -73,13 +46,6 @@ export function serveCallbacks(ctx: EngineContext, campaign: CampaignRuntime): v
   }
 }
 
-/** True while a callback is held for the agent (the campaign keeps them reserved for it). */
-export function holdsCallbackFor(campaign: CampaignRuntime, agentId: string): boolean {
-  for (const callback of campaign.agentCallbacks.values())
-    if (callback.held !== null && callback.agentId === agentId) return true
-  return false
-}
-
 function deliver(
   ctx: EngineContext,
   campaign: CampaignRuntime,
@@ -102,21 +68,4 @@ function deliver(
   const choice: DialChoice = { progress, number: verdict.number, zone }
   if (isPreview(campaign.config)) offerChoice(ctx, campaign, ctx.agents.get(agentId)!, choice)
   else placeDial(ctx, campaign, choice, agentId)
-}
-
-function publish(
-  ctx: EngineContext,
-  campaign: CampaignRuntime,
-  progress: ContactProgress,
-  callback: AgentCallback,
-  phase: 'held' | 'delivered' | 'toCampaign',
-): void {
-  ctx.bus.publish({
-    kind: 'callback',
-    atMs: ctx.clock.nowMs(),
-    campaignId: campaign.config.id,
-    contactId: progress.contact.id,
-    agentId: callback.agentId,
-    phase,
-  })
 }

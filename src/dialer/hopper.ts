@@ -1,7 +1,7 @@
 // The hopper: the next dialable contact of a campaign. Every candidate passes the
 // compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store filtered.
 import { checkDial, type DialCheckResult } from '../compliance/dial-check.ts'
-import { holdForOwner } from './callbacks.ts'
+import { holdForOwner } from './callback-hold.ts'
 import type { ContactProgress } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 

@@ -5,7 +5,7 @@ import type { ResolvedCompliance } from '../compliance/profiles.ts'
 import type { RetryRules } from '../compliance/retry.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
-import type { PreviewAction } from '../domain/campaign/preview.ts'
+import type { DisableablePreviewAction, PreviewAction } from '../domain/campaign/preview.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import type { Flow } from '../flows/schema.ts'
 
@@ -47,7 +47,7 @@ export interface EngineCampaign {
   preview: {
     offerTimeoutSec: number
     autoAction: PreviewAction
-    actionsDisabled: PreviewAction[]
+    actionsDisabled: DisableablePreviewAction[]
   }
   /** Prompt played to an abandoned customer (R5.5) when the flow has no handler for it. */
   abandonMessagePromptId: string

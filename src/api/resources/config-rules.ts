@@ -51,9 +51,6 @@ interface Snapshot {
   campaigns: CampaignRef[]
 }
 
-/** The kinds whose writes these rules look at. */
-export const RULE_KINDS = ['agent', 'team', 'queue', 'entry-point', 'campaign-group', 'campaign']
-
 const KIND_KEYS = {
   agent: 'agents',
   team: 'teams',

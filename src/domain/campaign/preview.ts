@@ -92,7 +92,7 @@ export type PreviewActionCheck =
  * server's and is not asked.
  */
 export function checkPreviewAction(
-  params: { previewActionsDisabled: readonly PreviewAction[] },
+  params: Pick<PreviewParams, 'previewActionsDisabled'>,
   action: PreviewAction,
 ): PreviewActionCheck {
   if (action === 'ACCEPT') return { kind: 'ok' }

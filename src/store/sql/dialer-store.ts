@@ -22,6 +22,7 @@ import type {
   RecoveredAttempt,
 } from '../ports/dialer-store.ts'
 import { complianceHistoryOf } from './compliance-history.ts'
+import { insertDisposition } from './dispositions.ts'
 import { isUniqueViolation } from './open.ts'
 import type { ContactsTable, Database } from './schema.ts'
 
@@ -316,23 +317,8 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
   }
 
-  async recordDisposition(d: AttemptDisposition): Promise<boolean> {
-    const result = await this.db
-      .insertInto('attempt_dispositions')
-      .values({
-        tenant_id: this.tenantId,
-        attempt_id: d.attemptId,
-        code: d.code,
-        final: d.final ? 1 : 0,
-        success: d.success ? 1 : 0,
-        agent_id: d.agentId,
-        decided_at: d.atMs,
-        callback_at: d.callback?.atMs ?? null,
-        callback_agent_id: d.callback?.agentId ?? null,
-      })
-      .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id']).doNothing())
-      .executeTakeFirst()
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+  recordDisposition(disposition: AttemptDisposition): Promise<boolean> {
+    return insertDisposition(this.db, this.tenantId, disposition)
   }
 
   async recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]> {
