@@ -54,7 +54,8 @@ describe('the Dialer API over HTTP (R10.2)', () => {
   // 10:00 in New York: inside the calling window of the records' zone.
   const clock = new VirtualClock(Date.UTC(2026, 10, 24, 15))
 
-  const act = (action: string) => h!.call('agent1', 'POST', '/v1/agents/agent-1/state', { action })
+  const act = (action: string, extra: Record<string, unknown> = {}) =>
+    h!.call('agent1', 'POST', '/v1/agents/agent-1/state', { action, ...extra })
   const taskOf = () => [...runtime.engine.ctx.previewTasks.values()][0]
   const taskUrl = (taskId: string, action: string) =>
     `/v1/dialer/campaign/api-preview/preview-task/${taskId}/${action}`
@@ -167,6 +168,22 @@ describe('the Dialer API over HTTP (R10.2)', () => {
     expect((await h!.call('agent1', 'POST', taskUrl(second.id, 'accept'))).statusCode).toBe(202)
     await runUntil(clock, () => runtime.engine.ctx.attempts.size === 1, MINUTE_MS)
     await runUntil(clock, () => runtime.engine.ctx.attempts.size === 0, 60 * MINUTE_MS, 1000)
+    // R5.2: the agent ends the wrap-up with a code; the campaign manager receives it (its codes,
+    // not checked by the dialer).
+    expect(runtime.desk.state('agent-1')?.kind).toBe('WrapUp')
+    const coded = await act('endWrapUp', { code: 'CALL_LATER' })
+    expect(coded.statusCode, coded.body).toBe(202)
+    await runUntil(clock, () => runtime.dialerApi.webhook.pending === 0, MINUTE_MS, 500)
+    expect(manager.results.map((r) => r.json)).toContainEqual(
+      expect.objectContaining({
+        event: 'code',
+        campaignId: 'api-preview',
+        recordId: second.progress.contact.id,
+        agentId: 'agent-1',
+        code: 'CALL_LATER',
+        callbackAt: null,
+      }),
+    )
   })
 
   it('stops it: 204 with no body; stopping again is 204 too', async () => {
