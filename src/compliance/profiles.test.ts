@@ -9,7 +9,6 @@ import { isWithinCallingWindow } from './calling-window.ts'
 import {
   type ComplianceSettingsInput,
   complianceSettingsSchema,
-  parseCompliance,
   REPEAT_AFTER_ABANDON_SEC,
   resolveCompliance,
 } from './profiles.ts'
@@ -17,6 +16,16 @@ import {
 const DAY_SEC = 86_400
 const resolve = (input: ComplianceSettingsInput) =>
   resolveCompliance(complianceSettingsSchema.parse(input))
+/** The settings as the campaign schema parses them: a refusal's issues name their paths. */
+const parseCompliance = (input: unknown) => {
+  const parsed = complianceSettingsSchema.safeParse(input)
+  return parsed.success
+    ? { kind: 'ok' as const }
+    : {
+        kind: 'invalid' as const,
+        issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      }
+}
 
 describe('profiles', () => {
   it('US: 08:00–21:00 daily, 3 % per 30 days, 15 s ring, 72 h block, 31-day national list', () => {

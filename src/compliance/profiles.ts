@@ -160,15 +160,3 @@ export function resolveCompliance(settings: ComplianceSettings): ResolvedComplia
   invariant(resolved.abandonWindowSec > 0, 'resolved abandon window is not positive')
   return resolved
 }
-
-/** Parses untrusted settings and resolves them; a bad payload is a typed result, not a throw. */
-export function parseCompliance(
-  input: unknown,
-): { kind: 'ok'; compliance: ResolvedCompliance } | { kind: 'invalid'; issues: string[] } {
-  const parsed = complianceSettingsSchema.safeParse(input)
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-    return { kind: 'invalid', issues }
-  }
-  return { kind: 'ok', compliance: resolveCompliance(parsed.data) }
-}

@@ -2,9 +2,11 @@
 // campaign pools (reserved, ready) always mirror the agents' states.
 import { type AgentEvent, type AgentTransition, transitionAgent } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
+import { holdsCallbackFor } from './callback-hold.ts'
 import type { AgentRuntime, EngineContext, QueueRuntime } from './context.ts'
 import { isPreview } from './context.ts'
 import { withdrawPreviewTasks } from './preview-tasks.ts'
+import { settleWrapUp } from './wrap-up.ts'
 
 /** Applies an event the engine knows to be legal; an illegal one here is a bug. */
 export function applyAgentEvent(ctx: EngineContext, agent: AgentRuntime, event: AgentEvent): void {
@@ -35,6 +37,8 @@ export function tryAgentEvent(
     const campaign = ctx.campaigns.get(before.campaignId)
     if (campaign) withdrawPreviewTasks(ctx, campaign, agent.id)
   }
+  // Leaving a campaign call's wrap-up without a code (going Idle): the retry rules decide (R5.2).
+  if (before.kind === 'WrapUp' && agent.wrapUp !== null) settleWrapUp(ctx, agent, undefined)
   enterPools(ctx, agent)
   ctx.bus.publish({
     kind: 'agentState',
@@ -55,7 +59,12 @@ function leavePools(ctx: EngineContext, agent: AgentRuntime): void {
 }
 
 function enterPools(ctx: EngineContext, agent: AgentRuntime): void {
-  if (agent.state.kind === 'Available') ctx.toRoute.add(agent.id)
+  if (agent.state.kind === 'Available') {
+    ctx.toRoute.add(agent.id)
+    // A callback held for the agent (R5.2): its campaign reserves them if routing does not first.
+    for (const campaign of ctx.campaigns.values())
+      if (holdsCallbackFor(campaign, agent.id)) ctx.dirty.add(campaign.config.id)
+  }
   if (agent.state.kind !== 'Reserved') return
   const campaign = ctx.campaigns.get(agent.state.campaignId)
   invariant(campaign !== undefined, 'agent reserved by an unknown campaign')

@@ -1,13 +1,21 @@
 // Closing an attempt: exactly once, with its outcome already set. The record goes to the bus (the
 // append-only attempt log), the number's history, and the retry rules decide the contact's future.
-import { decideAfterAttempt } from '../compliance/retry.ts'
+// A call an agent talked on waits for the agent's disposition (wrap-up.ts): the decision is taken
+// now and applied when the wrap-up ends, unless the agent's code closes the contact or schedules a
+// callback.
+import { decideAfterAttempt, type RetryDecision } from '../compliance/retry.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { HangupParty } from '../domain/outcomes.ts'
-import type { ContactDisposition } from './contact-list.ts'
-import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
+import type { ContactDisposition, ContactProgress } from './contact-list.ts'
+import type { AgentRuntime, AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
 
-export function closeAttempt(ctx: EngineContext, attempt: AttemptRuntime, party?: HangupParty) {
+export function closeAttempt(
+  ctx: EngineContext,
+  attempt: AttemptRuntime,
+  party?: HangupParty,
+  wrappingAgent?: AgentRuntime,
+) {
   invariant(attempt.phase !== 'closed', `attempt ${attempt.id} closed twice`)
   invariant(attempt.outcome !== null, `attempt ${attempt.id} closed without an outcome`)
   invariant(!attempt.inFlight, `attempt ${attempt.id} closed while in flight`)
@@ -26,7 +34,18 @@ export function closeAttempt(ctx: EngineContext, attempt: AttemptRuntime, party?
     outcome: attempt.outcome,
     number: attempt.number,
   })
-  scheduleContact(ctx, campaign, attempt)
+  const decision = decideFor(ctx, campaign, attempt)
+  if (wrappingAgent) {
+    wrappingAgent.wrapUp = {
+      attemptId: attempt.id,
+      campaignId: campaign.config.id,
+      progress: attempt.progress,
+      zone: attempt.zone,
+      decision,
+    }
+  } else {
+    applyDecision(campaign, attempt.progress, decision)
+  }
   ctx.bus.publish({
     kind: 'attemptClosed',
     atMs: nowMs,
@@ -64,16 +83,26 @@ function releasePort(ctx: EngineContext, campaign: CampaignRuntime, attempt: Att
 }
 
 /** Retry rules per outcome (R5.2): back into the list at a later time, or a final disposition. */
-function scheduleContact(ctx: EngineContext, campaign: CampaignRuntime, attempt: AttemptRuntime) {
-  const progress = attempt.progress
-  const decision = decideAfterAttempt({
+function decideFor(
+  ctx: EngineContext,
+  campaign: CampaignRuntime,
+  attempt: AttemptRuntime,
+): RetryDecision {
+  return decideAfterAttempt({
     outcome: attempt.outcome!,
     nowMs: ctx.clock.nowMs(),
-    attempts: progress.attempts,
+    attempts: attempt.progress.attempts,
     rules: campaign.config.retry,
     zone: attempt.zone,
     repeatAfterAbandonSec: campaign.config.compliance.repeatAfterAbandonSec,
   })
+}
+
+export function applyDecision(
+  campaign: CampaignRuntime,
+  progress: ContactProgress,
+  decision: RetryDecision,
+): void {
   if (decision.kind === 'retry') {
     campaign.list.reschedule(progress, decision.notBeforeMs)
     campaign.hopperIdleUntilMs = Math.min(campaign.hopperIdleUntilMs, decision.notBeforeMs)

@@ -18,6 +18,8 @@ export type ContactDisposition =
   | 'maxAttempts'
   | 'dncBlocked'
   | 'removed'
+  /** The agent ended the call's wrap-up with a final business outcome code (R5.2). */
+  | 'finalCode'
   | 'noDialableNumber'
   | 'other'
 

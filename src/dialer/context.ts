@@ -3,6 +3,7 @@
 import type { AbandonLedger } from '../compliance/abandon-ledger.ts'
 import type { DncRegistry } from '../compliance/dnc.ts'
 import type { NumberHistory } from '../compliance/repeat-call.ts'
+import type { RetryDecision } from '../compliance/retry.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { isIvrMode, isPreviewMode } from '../domain/campaign/campaign-mode.ts'
 import type { EngineCampaignStatus } from '../domain/campaign/campaign-status.ts'
@@ -34,6 +35,26 @@ export interface AgentRuntime {
   outboundAllowed: boolean
   /** The skill profile: skill id → level (SKILLS_BASED inbound queues). */
   skills: Map<string, number>
+  /** The campaign call whose wrap-up waits for the agent's disposition (R5.2). */
+  wrapUp: PendingWrapUp | null
+}
+
+/** A campaign call ended; its contact waits for the agent's code before the list hears of it. */
+export interface PendingWrapUp {
+  attemptId: string
+  campaignId: string
+  progress: ContactProgress
+  zone: string
+  /** What the retry rules decided when the call ended: applied unless the code says otherwise. */
+  decision: RetryDecision
+}
+
+/** A callback the agent scheduled for themself (R5.2): the contact is theirs when it falls due. */
+export interface AgentCallback {
+  agentId: string
+  atMs: number
+  /** Taken from the list when due while the agent was busy: waiting for them since. */
+  held: { progress: ContactProgress; sinceMs: number } | null
 }
 
 export interface TeamRuntime {
@@ -132,6 +153,8 @@ export interface CampaignRuntime {
   /** When pooled pacing last decided (it decides again POOL_DECISION_INTERVAL_MS later). */
   lastPoolDecisionMs: number
   previewTasks: Map<string, PreviewTask>
+  /** Contact id → the agent callback scheduled for it. */
+  agentCallbacks: Map<string, AgentCallback>
 }
 
 export interface InboundCallRuntime {

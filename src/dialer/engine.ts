@@ -41,6 +41,12 @@ import type {
   EngineQueueConfig,
   PreviewAction,
 } from './types.ts'
+import {
+  checkWrapUpChoice,
+  settleWrapUp,
+  type WrapUpChoice,
+  type WrapUpRefusal,
+} from './wrap-up.ts'
 
 /** Rounds of routing and pacing one entry point may take before settling (a loop bound). */
 export const SETTLE_ROUNDS_MAX = 10_000
@@ -166,6 +172,7 @@ export class Engine {
       idleCode: agent.idleCode ?? 'Default',
       outboundAllowed: agent.outboundAllowed ?? true,
       skills: new Map((agent.skills ?? []).map((skill) => [skill.skillId, skill.level])),
+      wrapUp: null,
     })
   }
 
@@ -192,6 +199,7 @@ export class Engine {
       hopperIdleUntilMs: Number.NEGATIVE_INFINITY,
       lastPoolDecisionMs: Number.NEGATIVE_INFINITY,
       previewTasks: new Map(),
+      agentCallbacks: new Map(),
     })
   }
 
@@ -265,14 +273,37 @@ export class Engine {
     return this.agentEvent(agentId, { kind: 'login', idleCode: agent.idleCode })
   }
 
-  /** Ends wrap-up; the wrap-up time feeds the pacing estimates of the agent's campaign. */
-  agentEndWrapUp(agentId: string): AgentTransition {
-    const agent = agentOrThrow(this.ctx, agentId)
-    if (agent.state.kind === 'WrapUp' && agent.poolCampaignId !== null) {
-      const wrapSec = (this.ctx.clock.nowMs() - agent.stateSinceMs) / 1000
-      this.ctx.campaigns.get(agent.poolCampaignId)?.estimator.observeWrap(wrapSec)
-    }
-    return this.agentEvent(agentId, { kind: 'endWrapUp' })
+  /**
+   * Ends wrap-up, with the agent's business outcome code for a campaign call (R5.2; checked
+   * against the campaign's outcome group, the callback against the calling window), else the
+   * retry rules decide. The wrap-up time feeds the pacing estimates of the agent's campaign.
+   */
+  agentEndWrapUp(agentId: string, choice?: WrapUpChoice): AgentTransition | WrapUpRefusal {
+    return this.run(() => {
+      const agent = agentOrThrow(this.ctx, agentId)
+      if (agent.state.kind !== 'WrapUp')
+        return { kind: 'illegal', from: agent.state.kind, event: 'endWrapUp' } as const
+      if (choice) {
+        const refusal = checkWrapUpChoice(this.ctx, agent, choice)
+        if (refusal) return refusal
+      }
+      if (agent.poolCampaignId !== null) {
+        const wrapSec = (this.ctx.clock.nowMs() - agent.stateSinceMs) / 1000
+        this.ctx.campaigns.get(agent.poolCampaignId)?.estimator.observeWrap(wrapSec)
+      }
+      settleWrapUp(this.ctx, agent, choice)
+      return tryAgentEvent(this.ctx, agent, { kind: 'endWrapUp' })
+    })
+  }
+
+  /**
+   * Settles every campaign call still waiting for its agent's code by the retry rules (the
+   * process closes: no code can arrive here any more). The agents stay in wrap-up.
+   */
+  settleWrapUps(): void {
+    this.run(() => {
+      for (const agent of this.ctx.agents.values()) settleWrapUp(this.ctx, agent, undefined)
+    })
   }
 
   /**
@@ -347,7 +378,7 @@ function pullPreviewContact(ctx: EngineContext, agentId: string) {
     const nowMs = ctx.clock.nowMs()
     if ((campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY) > nowMs) continue
     // The record first: an agent whose button found nothing dialable keeps their state.
-    const choice = nextDialable(ctx, campaign)
+    const choice = nextDialable(ctx, campaign, agent.id)
     if (!choice) continue
     if (agent.state.kind === 'Idle') tryAgentEvent(ctx, agent, { kind: 'setAvailable' })
     ctx.toRoute.delete(agent.id)

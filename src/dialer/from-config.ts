@@ -25,7 +25,12 @@ import { cpaPolicy, type Pacing, type PacingOf } from '../domain/campaign/pacing
 import { PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT } from '../domain/campaign/preview.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
-import type { EngineCampaign, EngineContactStrategy, PacingChoice } from './types.ts'
+import type {
+  BusinessOutcome,
+  EngineCampaign,
+  EngineContactStrategy,
+  PacingChoice,
+} from './types.ts'
 
 export const ABANDON_MESSAGE_PROMPT_DEFAULT = 'abandon-information-message'
 /** A preview agent dials the one record they accepted. */
@@ -52,6 +57,8 @@ export interface CampaignConfig {
   complianceOverrides?: ComplianceOverrides
   abandonMessagePromptId?: string
   baseline?: BaselinePacing
+  /** R5.2: the codes of the campaign's business outcome group (absent: not checked). */
+  outcomes?: readonly BusinessOutcome[]
 }
 
 type PredictivePacing = PacingOf<'predictive' | 'predictive_ivr'>
@@ -199,6 +206,11 @@ export function engineCampaignOf(config: CampaignConfig): EngineCampaign {
     contactStrategy: engineContactStrategyOf(campaign.contactStrategy),
     dncListNames: [...campaign.dncListNames],
     retry: retryRulesOf(campaign.retry),
+    businessOutcomes: (config.outcomes ?? []).map(({ code, final, success }) => ({
+      code,
+      final,
+      success,
+    })),
     capGuardEnabled: config.baseline === undefined,
   }
 }

@@ -5,6 +5,7 @@
 import { isWithinCallingWindow, nextWindowOpenMs } from '../compliance/calling-window.ts'
 import { checkDial, type DialCheckResult } from '../compliance/dial-check.ts'
 import { invariant } from '../domain/invariant.ts'
+import { holdForOwner } from './callback-hold.ts'
 import type { ContactProgress } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import type { EngineContactStrategy, EngineNumberStep } from './types.ts'
@@ -22,13 +23,18 @@ export interface DialChoice {
   zone: string
 }
 
-type NumberVerdict =
+export type NumberVerdict =
   | { kind: 'dial'; number: string }
   | { kind: 'later'; atMs: number; reason: string }
   | { kind: 'never'; reason: string }
   | { kind: 'campaignBlocked'; reason: string }
 
-export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): DialChoice | null {
+/** `forAgentId`: the agent the line or offer is for (null: a pooled line); their callbacks first. */
+export function nextDialable(
+  ctx: EngineContext,
+  campaign: CampaignRuntime,
+  forAgentId: string | null = null,
+): DialChoice | null {
   const nowMs = ctx.clock.nowMs()
   if (campaign.hopperIdleUntilMs > nowMs) return null
   for (let scanned = 0; scanned < HOPPER_SCAN_MAX; scanned++) {
@@ -37,6 +43,7 @@ export function nextDialable(ctx: EngineContext, campaign: CampaignRuntime): Dia
       campaign.hopperIdleUntilMs = campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY
       return null
     }
+    if (holdForOwner(ctx, campaign, progress, forAgentId)) continue
     const zone = progress.contact.timeZone ?? campaign.config.timeZone
     const verdict = chooseNumber(ctx, campaign, progress, zone, nowMs)
     if (verdict.kind === 'dial') return { progress, number: verdict.number, zone }
@@ -78,7 +85,7 @@ function stepsToTry(
 }
 
 /** Tries the contact's numbers in strategy order, each inside its number type's local hours. */
-function chooseNumber(
+export function chooseNumber(
   ctx: EngineContext,
   campaign: CampaignRuntime,
   progress: ContactProgress,

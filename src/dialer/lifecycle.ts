@@ -208,7 +208,7 @@ export function endBridged(ctx: EngineContext, attempt: AttemptRuntime, party: H
   campaign.estimator.observeTalk((ctx.clock.nowMs() - attempt.bridgedAtMs!) / 1000)
   agent.callId = null
   applyAgentEvent(ctx, agent, { kind: 'endCall', wrapCode: agent.wrapCode })
-  closeAttempt(ctx, attempt, party)
+  closeAttempt(ctx, attempt, party, agent)
 }
 
 /**

@@ -193,6 +193,18 @@ describe('R1.1(a) R10.2 the server applies the auto-action on expiry', () => {
     expect(kit.eventsOf('previewOffer').at(-1)).toMatchObject({ contactId: 'camp-1-c2' })
   })
 
+  it('the server applies the auto-action even when the agent may not take it (REMOVE disabled)', () => {
+    const { kit, taskId } = offered({
+      preview: { offerTimeoutSec: 30, autoAction: 'REMOVE', actionsDisabled: ['REMOVE'] },
+    })
+    expect(kit.engine.previewAction(taskId, 'REMOVE', 'agent-1')).toEqual({
+      kind: 'disabled',
+      action: 'REMOVE',
+    })
+    kit.advanceSec(30)
+    expect(kit.disposition('camp-1-c1')).toBe('removed')
+  })
+
   it('an action taken before expiry cancels the countdown', () => {
     const { kit, taskId } = offered({ preview: { offerTimeoutSec: 30, autoAction: 'REMOVE' } })
     kit.engine.previewAction(taskId, 'SKIP')

@@ -2,6 +2,7 @@
 // contact (pull, the "Campaign Contact" button) is offered one record; accept dials it, skip keeps
 // it in the list, remove drops it. The offer counts down on the server, which applies the
 // auto-action on expiry; disabled actions are refused.
+import { checkPreviewAction } from '../domain/campaign/preview.ts'
 import { applyAgentEvent } from './agents.ts'
 import type { AgentRuntime, CampaignRuntime, EngineContext, PreviewTask } from './context.ts'
 import { placeDial } from './dialing.ts'
@@ -36,7 +37,7 @@ export function pumpPreview(ctx: EngineContext, campaign: CampaignRuntime): void
 }
 
 export function offerNext(ctx: EngineContext, campaign: CampaignRuntime, agent: AgentRuntime) {
-  const choice = nextDialable(ctx, campaign)
+  const choice = nextDialable(ctx, campaign, agent.id)
   if (!choice) return false
   offerChoice(ctx, campaign, agent, choice)
   return true
@@ -87,9 +88,11 @@ export function previewAction(
   if (!task) return { kind: 'notFound', taskId }
   if (agentId !== undefined && task.agentId !== agentId) return { kind: 'notYourTask', taskId }
   const campaign = ctx.campaigns.get(task.campaignId)!
-  if (action !== 'ACCEPT' && campaign.config.preview.actionsDisabled.includes(action)) {
-    return { kind: 'disabled', action }
-  }
+  const check = checkPreviewAction(
+    { previewActionsDisabled: campaign.config.preview.actionsDisabled },
+    action,
+  )
+  if (check.kind === 'disabled') return check
   applyPreviewAction(ctx, task, action)
   return { kind: 'ok' }
 }

@@ -5,6 +5,8 @@
 import type { BusyServer } from '../pacing/model.ts'
 import type { PacingSnapshot } from '../pacing/types.ts'
 import { applyAgentEvent } from './agents.ts'
+import { holdsCallbackFor } from './callback-hold.ts'
+import { serveCallbacks } from './callbacks.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
 import { placeDial } from './dialing.ts'
@@ -33,6 +35,7 @@ export const DIALS_PER_PUMP_MAX = 2000
 export function pumpCampaign(ctx: EngineContext, campaign: CampaignRuntime): void {
   serveWaiting(ctx, campaign)
   if (campaign.status !== 'running') return releaseWhenDrained(ctx, campaign)
+  serveCallbacks(ctx, campaign)
   const pacing = campaign.config.pacing
   if (pacing.kind === 'preview') return pumpPreview(ctx, campaign)
   if (isIvr(campaign.config)) {
@@ -72,7 +75,7 @@ function releaseWhenNotNeeded(ctx: EngineContext, campaign: CampaignRuntime): vo
   if (campaign.reserved.size === 0 || campaignWantsAgents(ctx, campaign)) return
   for (const agentId of [...campaign.reserved]) {
     const agent = ctx.agents.get(agentId)!
-    if (agent.state.kind === 'Reserved') {
+    if (agent.state.kind === 'Reserved' && !holdsCallbackFor(campaign, agentId)) {
       applyAgentEvent(ctx, agent, { kind: 'releaseReservation' })
     }
   }
@@ -86,7 +89,7 @@ function dialLines(
 ) {
   const bounded = Math.min(count, DIALS_PER_PUMP_MAX)
   for (let i = 0; i < bounded; i++) {
-    const choice = nextDialable(ctx, campaign)
+    const choice = nextDialable(ctx, campaign, owner)
     if (!choice) return false
     placeDial(ctx, campaign, choice, owner)
   }

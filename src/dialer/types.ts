@@ -7,7 +7,7 @@ import type { AgentState } from '../domain/agent-state.ts'
 import type { CallingWindow } from '../domain/calling-window.ts'
 import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
 import type { NumberType } from '../domain/campaign/contact-strategy.ts'
-import type { PreviewAction } from '../domain/campaign/preview.ts'
+import type { DisableablePreviewAction, PreviewAction } from '../domain/campaign/preview.ts'
 import type { AgentSkill } from '../domain/config/agent.ts'
 import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
@@ -69,7 +69,7 @@ export interface EngineCampaign {
   preview: {
     offerTimeoutSec: number
     autoAction: PreviewAction
-    actionsDisabled: PreviewAction[]
+    actionsDisabled: DisableablePreviewAction[]
   }
   /** Prompt played to an abandoned customer (R5.5) when the flow has no handler for it. */
   abandonMessagePromptId: string
@@ -77,6 +77,11 @@ export interface EngineCampaign {
   contactStrategy: EngineContactStrategy
   dncListNames: string[]
   retry: RetryRules
+  /**
+   * R5.2: the business outcome group's codes an agent ends a call's wrap-up with; a final one
+   * closes the contact. Empty: the codes are the campaign manager's (Dialer API), not checked.
+   */
+  businessOutcomes: readonly BusinessOutcome[]
   /**
    * The last line of defence (R5.5): while the window's abandon rate has no room for one more
    * abandon, pooled pacing falls back to one line per ready agent. Off only for benchmark baselines.
@@ -104,6 +109,26 @@ export interface EngineAgentConfig {
   outboundAllowed?: boolean
   /** The skill profile (SKILLS_BASED routing). */
   skills?: AgentSkill[]
+}
+
+/** A code of the campaign's business outcome group (R5.2). */
+export interface BusinessOutcome {
+  code: string
+  final: boolean
+  success: boolean
+}
+
+/** What the agent chose at the end of a campaign call's wrap-up (R5.2). */
+export interface Disposition {
+  attemptId: string
+  campaignId: string
+  contactId: string
+  agentId: string
+  code: string
+  final: boolean
+  success: boolean
+  /** A callback the agent scheduled, in UTC ms, for themself or for the campaign. */
+  callback?: { atMs: number; agentId: string | null }
 }
 
 export interface AttemptRecord {
@@ -140,6 +165,16 @@ export type EngineEvent =
     }
   | { kind: 'bridged'; atMs: number; attemptId: string; campaignId: string; agentId: string }
   | { kind: 'attemptClosed'; atMs: number; attempt: AttemptRecord }
+  | { kind: 'disposition'; atMs: number; disposition: Disposition }
+  | {
+      kind: 'callback'
+      atMs: number
+      campaignId: string
+      contactId: string
+      agentId: string
+      /** Held for the agent; dialled for them; given to the campaign (the agent is away). */
+      phase: 'held' | 'delivered' | 'toCampaign'
+    }
   | {
       kind: 'callerIdRejected'
       atMs: number

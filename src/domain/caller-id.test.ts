@@ -1,8 +1,9 @@
 // Goal: prove the R6.1 caller-ID precedence and the fallback-with-report for bad candidates.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type CallerIdSource, isE164, resolveCallerId } from './caller-id.ts'
+import { type CallerIdSource, resolveCallerId } from './caller-id.ts'
 import { InvariantError } from './invariant.ts'
+import { isE164 } from './phone.ts'
 
 const CAMPAIGN = '+15550000001'
 const RECORD = '+15550000002'

@@ -5,7 +5,7 @@ import { invariant } from './invariant.ts'
 
 import { isE164 } from './phone.ts'
 
-export { E164_PATTERN, isE164 } from './phone.ts'
+export { E164_PATTERN } from './phone.ts'
 
 /** Lowest precedence first, so the order of this list is R6.1 itself. */
 export const CALLER_ID_SOURCES = ['campaign', 'record', 'preDial'] as const

@@ -3,7 +3,8 @@
 // the journal to open it and dials only once the row is written; the 'attemptClosed' event closes
 // it, exactly once, after its open; a 'bridged' event names its agent on the open row. An attempt
 // that could not be opened is never closed in the log.
-import type { AttemptRecord, EngineEvent } from '../dialer/types.ts'
+// The agent's disposition of a campaign call ('disposition', after the wrap-up) is appended beside.
+import type { AttemptRecord, Disposition, EngineEvent } from '../dialer/types.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptLog } from '../store/ports/dialer-store.ts'
 import type { LeaseKeeper } from './lease-keeper.ts'
@@ -51,7 +52,31 @@ export class AttemptJournal {
       this.assignAgent(event.attemptId, event.agentId)
     } else if (event.kind === 'attemptClosed') {
       this.close(event.attempt)
+    } else if (event.kind === 'disposition') {
+      this.recordDisposition(event.disposition, event.atMs)
     }
+  }
+
+  /** R5.2: the agent's code after the call's wrap-up, appended beside the attempt's result. */
+  private recordDisposition(disposition: Disposition, atMs: number): void {
+    this.deps.writes.push({
+      label: `disposition of attempt ${disposition.attemptId} (${disposition.code})`,
+      run: async () => {
+        await this.deps.log.recordDisposition({
+          attemptId: disposition.attemptId,
+          code: disposition.code,
+          final: disposition.final,
+          success: disposition.success,
+          agentId: disposition.agentId,
+          atMs,
+          callback: disposition.callback ?? null,
+        })
+      },
+      onDropped: () =>
+        this.deps.runtimeLog.warn('disposition not written', {
+          attemptId: disposition.attemptId,
+        }),
+    })
   }
 
   openIds(): string[] {

@@ -104,6 +104,14 @@ export const AGENT_ACTIONS = [
 ] as const
 export type AgentActionName = (typeof AGENT_ACTIONS)[number]
 
+/** A callback the agent schedules at the end of wrap-up (R5.2). */
+export interface CallbackRequest {
+  /** The customer's local date and time (ISO, no offset), in the contact's zone. */
+  localTime: string
+  /** For the agent themself, or for any agent of the campaign. */
+  for: 'agent' | 'campaign'
+}
+
 /** The agent desktop's actions on the running dialer (R7). */
 export interface AgentControl {
   /** The agent's current state, or null when the dialer does not know the agent. */
@@ -116,6 +124,7 @@ export interface AgentControl {
     agentId: string,
     action: AgentActionName,
     code: string | undefined,
+    callback?: CallbackRequest,
   ): Promise<ControlResult<{ state: string }>>
 }
 

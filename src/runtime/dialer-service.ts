@@ -13,6 +13,7 @@ import type {
   AgentActionName,
   AgentControl,
   AgentDataControl,
+  CallbackRequest,
   CampaignLiveFigures,
   ControlRefusal,
   ControlResult,
@@ -61,10 +62,23 @@ function fromDialerApi<T extends object>(result: DialerApiResult<T>): ControlRes
   }
 }
 
-type DeskResult = { kind: string; state?: { kind: string }; from?: string; event?: string }
+type DeskResult = {
+  kind: string
+  state?: { kind: string }
+  from?: string
+  event?: string
+  field?: string
+  reason?: string
+}
 
 /** One desktop action on the agent desk; the desk's typed answer as the API's result. */
-function actOn(desk: AgentDesk, agentId: string, action: AgentActionName, code?: string) {
+function actOn(
+  desk: AgentDesk,
+  agentId: string,
+  action: AgentActionName,
+  code?: string,
+  callback?: CallbackRequest,
+) {
   switch (action) {
     case 'login':
       return desk.login(agentId)
@@ -75,7 +89,7 @@ function actOn(desk: AgentDesk, agentId: string, action: AgentActionName, code?:
     case 'idle':
       return desk.idle(agentId, code)
     case 'endWrapUp':
-      return desk.endWrapUp(agentId)
+      return desk.endWrapUp(agentId, code, callback)
     case 'answerReservation':
       return desk.answerReservation(agentId)
     case 'hangup':
@@ -99,6 +113,22 @@ function fromDesk(
       return { ok: true, state: result.state?.kind ?? now() }
     case 'unknownAgent':
       return { ok: false, reason: 'notFound', message: `agent '${agentId}' not found` }
+    case 'invalidDisposition': {
+      const path = result.field === 'callback.atMs' ? 'callback.localTime' : result.field!
+      return {
+        ok: false,
+        reason: 'invalid',
+        message: `the wrap-up cannot end so: ${result.reason}`,
+        details: [{ path, message: result.reason! }],
+      }
+    }
+    case 'dispositionRequired':
+      return {
+        ok: false,
+        reason: 'illegal',
+        message:
+          "the agent is in a campaign call's wrap-up: end it with endWrapUp and a business outcome code first (R5.2)",
+      }
     case 'invalidCode':
       return {
         ok: false,
@@ -244,10 +274,11 @@ export class DialerService implements DialerControl, AgentControl, AgentDataCont
     agentId: string,
     action: AgentActionName,
     code: string | undefined,
+    callback?: CallbackRequest,
   ): Promise<ControlResult<{ state: string }>> {
     const runtime = this.runtimes.get(tenantId)
     if (!runtime) return noTenant(tenantId)
-    const result = actOn(runtime.desk, agentId, action, code)
+    const result = actOn(runtime.desk, agentId, action, code, callback)
     return fromDesk(runtime.desk, agentId, action, result, code)
   }
 

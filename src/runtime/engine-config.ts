@@ -123,7 +123,18 @@ export function mapTenantConfig(config: TenantConfig): MappedTenant {
       continue
     }
     const flow = flows.get(entryPoint.flowId) ?? null
-    const engine = engineCampaignOf({ group, campaign, queueId: entryPoint.queueId, flow })
+    const outcomes = config.outcomeGroups.find((g) => g.id === campaign.businessOutcomeGroupId)
+    if (!outcomes) {
+      problem(`business outcome group ${campaign.businessOutcomeGroupId} is missing (R5.2)`)
+      continue
+    }
+    const engine = engineCampaignOf({
+      group,
+      campaign,
+      queueId: entryPoint.queueId,
+      flow,
+      outcomes: outcomes.outcomes,
+    })
     campaigns.push({ campaign, engine })
   }
   return {

@@ -21,6 +21,10 @@ import {
 
 const MINUTE_MS = 60_000
 
+/** No campaign call waits for its agent's wrap-up code any more. */
+const wrapUpsDone = (runtime: TenantRuntime) =>
+  [...runtime.engine.ctx.agents.values()].every((agent) => agent.wrapUp === null)
+
 async function startRuntime(options: { agents?: number; simulated?: number; contacts?: number }) {
   const clock = new VirtualClock(KIT_START_MS)
   const ports: MemoryPorts = memoryPorts(kitTenant({ agents: options.agents ?? 4 }))
@@ -53,6 +57,8 @@ describe('TenantRuntime', () => {
       status: 'stopped',
     })
     await runUntil(clock, () => runtime.engine.ctx.attempts.size === 0, 10 * MINUTE_MS)
+    // A talked-to contact waits for its agent's wrap-up code (R5.2): the agents finish theirs.
+    await runUntil(clock, () => wrapUpsDone(runtime), 10 * MINUTE_MS)
     await runtime.writes.drained()
 
     expect(dials.length).toBeGreaterThan(100)
@@ -112,6 +118,7 @@ describe('TenantRuntime', () => {
       campaignId: 'nope',
     })
     await runUntil(clock, () => runtime.engine.ctx.attempts.size === 0, 10 * MINUTE_MS)
+    await runUntil(clock, () => wrapUpsDone(runtime), 10 * MINUTE_MS)
     await runtime.writes.drained()
     const held = [...ports.contacts.contacts.values()].filter((c) => c.lease !== null)
     expect(held).toEqual([])
@@ -182,7 +189,14 @@ describe('TenantRuntime', () => {
     expect(desk.hangup('agent-1')).toEqual({ kind: 'ok' })
     expect(desk.state('agent-1')).toMatchObject({ kind: 'WrapUp', code: 'wrap-done' })
     expect(desk.hangup('agent-1')).toEqual({ kind: 'noCall' })
-    expect(desk.endWrapUp('agent-1')).toMatchObject({ kind: 'ok' })
+    // R5.2: a campaign call's wrap-up ends with a code of the campaign's outcome group.
+    expect(desk.idle('agent-1')).toEqual({ kind: 'dispositionRequired' })
+    expect(desk.endWrapUp('agent-1')).toMatchObject({ kind: 'invalidDisposition', field: 'code' })
+    expect(desk.endWrapUp('agent-1', 'BOGUS')).toMatchObject({
+      kind: 'invalidDisposition',
+      field: 'code',
+    })
+    expect(desk.endWrapUp('agent-1', 'SALE')).toMatchObject({ kind: 'ok' })
     expect(desk.idle('agent-1')).toMatchObject({ kind: 'ok' })
     expect(desk.logout('agent-1')).toMatchObject({ kind: 'ok', state: { kind: 'LoggedOut' } })
   })

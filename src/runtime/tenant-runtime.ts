@@ -260,6 +260,7 @@ export class TenantRuntime extends RuntimeParts {
     for (const campaign of this.engine.ctx.campaigns.values())
       if (campaign.status === 'running') this.engine.pauseCampaign(campaign.config.id)
     await this.drain(options.drainMs ?? 0)
+    this.engine.settleWrapUps()
     for (const campaign of this.lifecycle.all())
       if (!isFinal(campaign.status)) campaign.list?.stop()
     await this.writes.close()

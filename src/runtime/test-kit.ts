@@ -7,6 +7,7 @@ import type { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../domain/campaign/campaign-group.ts'
 import type { ConfiguredCampaignStatus } from '../domain/campaign/campaign-status.ts'
+import { outcomeGroupSchema } from '../domain/campaign/outcome-group.ts'
 import { agentSchema } from '../domain/config/agent.ts'
 import { auxCodeSchema } from '../domain/config/aux-code.ts'
 import { entryPointSchema } from '../domain/config/entry-point.ts'
@@ -109,6 +110,17 @@ export function kitTenant(options: KitTenantOptions = {}): TenantConfig {
       auxCodeSchema.parse({ id: 'idle-break', name: 'Break', type: 'IDLE' }),
       auxCodeSchema.parse({ id: 'idle-lunch', name: 'Lunch', type: 'IDLE' }),
       auxCodeSchema.parse({ id: 'wrap-done', name: 'Done', type: 'WRAP_UP' }),
+    ],
+    outcomeGroups: [
+      outcomeGroupSchema.parse({
+        id: 'outcomes',
+        name: 'Sales outcomes',
+        outcomes: [
+          { code: 'SALE', name: 'Sale', final: true, success: true },
+          { code: 'NOT_INTERESTED', name: 'Not interested', final: true },
+          { code: 'CALL_BACK', name: 'Call back', final: false },
+        ],
+      }),
     ],
     connector: options.connector ?? null,
   }

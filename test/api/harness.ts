@@ -30,7 +30,10 @@ export interface Harness {
   close(): Promise<void>
 }
 
-/** null when the dialect's server is missing off CI (the caller skips). `parts` adds to the API's. */
+/**
+ * null when the dialect's server is missing off CI (the caller skips). `parts` adds what the server
+ * would run beside the stores (the dialer, the agent desktop, a configuration hook, …).
+ */
 export async function openHarness(
   dialect: Dialect,
   parts: Partial<OutdialApiParts> = {},

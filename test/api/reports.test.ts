@@ -86,8 +86,10 @@ describe.each<Dialect>(['sqlite', 'postgres'])('campaign reports on %s (R9.1)', 
     const report = (await h.call('super1', 'GET', '/v1/reports/campaigns/renewals')).json()
     expect(report).toEqual({
       campaignId: 'renewals',
+      source: 'campaignManager',
       attempts: 6,
       outcomes: { LIVE_VOICE: 3, ABANDONED: 1, NO_ANSWER_CUSTOMER: 1, OPEN: 1 },
+      dispositions: {},
       connectRatePct: 50,
       abandonRatePct: 25,
     })

@@ -6,15 +6,11 @@ import { campaignSchema } from '../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
 import { outcomeGroupSchema } from '../../domain/campaign/outcome-group.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
-import { auxCodeSchema } from '../../domain/config/aux-code.ts'
+import { type AuxCode, auxCodeListSchema, auxCodeSchema } from '../../domain/config/aux-code.ts'
 import { flowDesktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
 import { globalVariableSchema } from '../../domain/config/global-variable.ts'
-import {
-  AUX_CODES_MAX,
-  GLOBAL_VARIABLES_CAMPAIGN_MAX,
-  QUEUE_AGENTS_MAX,
-} from '../../domain/config/limits.ts'
+import { GLOBAL_VARIABLES_CAMPAIGN_MAX } from '../../domain/config/limits.ts'
 import { queueSchema } from '../../domain/config/queue.ts'
 import { teamSchema } from '../../domain/config/team.ts'
 import { flowSchema } from '../../flows/schema.ts'
@@ -22,6 +18,7 @@ import { validateFlow } from '../../flows/validate.ts'
 import type { Role } from '../../store/ports/accounts.ts'
 import type { ErrorDetail } from '../errors.ts'
 import type { ConfigResourceSpec, Reference, TenantView } from './config-resource.ts'
+import { crossObjectConflicts } from './config-rules.ts'
 import {
   boundVariableNamesOf,
   campaignGroupVariableIssues,
@@ -43,13 +40,29 @@ async function countOver(
   return all.filter((doc) => doc.id !== id && include(doc.body as Record<string, unknown>)).length
 }
 
-async function queueAgentCount(tenant: TenantView, teamIds: readonly string[]): Promise<number> {
-  const wanted = new Set(teamIds)
-  const agents = new Set<string>()
-  for (const team of await tenant.all('team'))
-    if (wanted.has(team.id))
-      for (const agentId of (team.body as { agentIds: string[] }).agentIds) agents.add(agentId)
-  return agents.size
+/**
+ * The tenant's auxiliary codes as one list (auxCodeListSchema: at most AUX_CODES_MAX, an active
+ * code of each type to default to): the issues that writing `code` (null: deleting) brings in.
+ * A tenant starts with none, so only what the change breaks is refused, not what is still missing.
+ */
+async function auxCodeListIssues(
+  tenant: TenantView,
+  id: string,
+  code: AuxCode | null,
+  path: string,
+): Promise<ErrorDetail[]> {
+  const others = (await tenant.all('aux-code'))
+    .filter((doc) => doc.id !== id)
+    .map((doc) => auxCodeSchema.parse(doc.body))
+  const current = (await tenant.all('aux-code')).map((doc) => auxCodeSchema.parse(doc.body))
+  const messages = (codes: AuxCode[]) => {
+    const parsed = auxCodeListSchema.safeParse(codes)
+    return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)
+  }
+  const before = new Set(messages(current))
+  return messages(code ? [...others, code] : others)
+    .filter((message) => !before.has(message))
+    .map((message) => ({ path, message }))
 }
 
 /** The outdial queue a campaign group reaches through its entry point, if any. */
@@ -82,6 +95,12 @@ async function sharedQueueIssues(
   return []
 }
 
+/** The cross-object rules of api/resources/config-rules.ts, on a write of this kind. */
+const rulesOf =
+  (kind: string) =>
+  (body: unknown, tenant: TenantView, id: string): Promise<ErrorDetail[]> =>
+    crossObjectConflicts(kind, id, body, tenant)
+
 const teamRefs = (teamIds: readonly string[], base: string): Reference[] =>
   teamIds.map((id, i) => ({ path: `${base}[${i}]`, kind: 'team', id }))
 
@@ -95,6 +114,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: teamSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('team'),
     references: (team: z.output<typeof teamSchema>) => [
       ...team.agentIds.map((id, i) => ({ path: `agentIds[${i}]`, kind: 'agent', id })),
       ...team.queueRankings.map((r, i) => ({
@@ -105,6 +125,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     ],
     referencedBy: [
       { kind: 'agent', ids: (b) => (b as { teamIds: string[] }).teamIds },
+      { kind: 'campaign', ids: (b) => (b as { teamIds?: string[] }).teamIds ?? [] },
       {
         kind: 'queue',
         ids: (b) =>
@@ -122,6 +143,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: agentSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('agent'),
     references: (agent: z.output<typeof agentSchema>) => teamRefs(agent.teamIds, 'teamIds'),
     referencedBy: [{ kind: 'team', ids: (b) => (b as { agentIds: string[] }).agentIds }],
   },
@@ -137,18 +159,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
       queue.callDistributionGroups.flatMap((g, gi) =>
         teamRefs(g.teamIds, `callDistributionGroups[${gi}].teamIds`),
       ),
-    check: async (queue: z.output<typeof queueSchema>, tenant) => {
-      const teamIds = queue.callDistributionGroups.flatMap((g) => g.teamIds)
-      const agents = await queueAgentCount(tenant, teamIds)
-      return agents > QUEUE_AGENTS_MAX
-        ? [
-            {
-              path: 'callDistributionGroups',
-              message: `the teams hold ${agents} agents; a queue serves at most ${QUEUE_AGENTS_MAX} (R4.3)`,
-            },
-          ]
-        : []
-    },
+    conflicts: rulesOf('queue'),
     referencedBy: [
       {
         kind: 'entry-point',
@@ -189,6 +200,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: entryPointSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('entry-point'),
     references: (ep: z.output<typeof entryPointSchema>) => [
       { path: 'flowId', kind: 'flow', id: ep.flowId },
       ...(ep.queueId ? [{ path: 'queueId', kind: 'queue', id: ep.queueId }] : []),
@@ -233,10 +245,9 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: auxCodeSchema,
     readRoles: ['admin', 'supervisor', 'agent'],
     writeRoles: ADMIN,
-    check: async (_code, tenant, id) =>
-      (await countOver(tenant, 'aux-code', id, () => true)) + 1 > AUX_CODES_MAX
-        ? [{ path: 'id', message: `a tenant has at most ${AUX_CODES_MAX} auxiliary codes` }]
-        : [],
+    check: async (code: AuxCode, tenant, id) =>
+      auxCodeListIssues(tenant, id, code, code.active ? 'type' : 'active'),
+    deleteConflicts: (id, tenant) => auxCodeListIssues(tenant, id, null, 'id'),
   },
   {
     kind: 'desktop-layout',
@@ -260,6 +271,7 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: campaignGroupSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('campaign-group'),
     references: (group: z.output<typeof campaignGroupSchema>) => [
       { path: 'entryPointId', kind: 'entry-point', id: group.entryPointId },
     ],
@@ -312,8 +324,10 @@ export const CONFIG_KINDS: ConfigResourceSpec<any>[] = [
     schema: campaignSchema,
     readRoles: STAFF,
     writeRoles: ADMIN,
+    conflicts: rulesOf('campaign'),
     references: (campaign: z.output<typeof campaignSchema>) => [
       { path: 'campaignGroupId', kind: 'campaign-group', id: campaign.campaignGroupId },
+      ...teamRefs(campaign.teamIds ?? [], 'teamIds'),
       {
         path: 'businessOutcomeGroupId',
         kind: 'outcome-group',

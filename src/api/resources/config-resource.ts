@@ -1,7 +1,8 @@
 // One generic REST resource for each kind of contact-center configuration object (R4, R5): list
 // (paginated), get, create, replace (optimistic `If-Match: <version>`), delete. Each kind declares
 // its schema, the objects it references (checked to exist: 422 naming the field) and a check over
-// the whole tenant (limits that span objects); deleting an object still referenced is 409.
+// the whole tenant (limits that span objects); a write that breaks a rule with other objects, or a
+// delete of an object still referenced, is 409.
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -54,6 +55,10 @@ export interface ConfigResourceSpec<S extends z.ZodType> {
   references?: (body: z.output<S>) => Reference[]
   /** Cross-object rules (limits over the tenant, matching teams …): details for a 422. */
   check?: (body: z.output<S>, tenant: TenantView, id: string) => Promise<ErrorDetail[]>
+  /** Rules with other objects that the write would break (api/resources/config-rules.ts): 409. */
+  conflicts?: (body: z.output<S>, tenant: TenantView, id: string) => Promise<ErrorDetail[]>
+  /** Rules other than references that deleting this object would break: details for a 409. */
+  deleteConflicts?: (id: string, tenant: TenantView) => Promise<ErrorDetail[]>
   /** Kinds whose objects reference this one: `(other body) → referenced ids`. */
   referencedBy?: { kind: string; ids: (body: unknown) => string[] }[]
   /** The body as the API shows it (e.g. secrets removed). */
@@ -118,6 +123,12 @@ export function registerConfigResource<S extends z.ZodType>(
       throw unprocessable(
         `the ${spec.noun} refers to objects that are missing or breaks a limit`,
         details,
+      )
+    const conflicts = (await spec.conflicts?.(body, documents, id)) ?? []
+    if (conflicts.length > 0)
+      throw conflict(
+        `the ${spec.noun} would break a rule with other objects; change them or this ${spec.noun}`,
+        conflicts,
       )
     return body
   }
@@ -289,6 +300,8 @@ export function registerConfigResource<S extends z.ZodType>(
       }
       if (users.length > 0)
         throw conflict(`the ${spec.noun} is still in use; change or delete these first`, users)
+      const broken = (await spec.deleteConflicts?.(id, documents)) ?? []
+      if (broken.length > 0) throw conflict(`deleting the ${spec.noun} would break a rule`, broken)
       if (!(await documents.remove(spec.kind, id))) throw notFound(`${spec.noun} '${id}'`)
       await audit(log, principal.userId, `${spec.kind}.delete`, id)
       spec.afterChange?.(principal.tenantId, id)

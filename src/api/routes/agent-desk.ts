@@ -63,11 +63,27 @@ export function registerAgentDeskRoutes(
             .max(64)
             .optional()
             .describe(
-              'Idle reason (auxiliary code id) for `idle`, and for `hangup` of the reservation call (R7.5: it leaves the reservation for Idle)',
+              "`idle`, and `hangup` of the reservation call (R7.5: it leaves the reservation for Idle): the idle reason (auxiliary code id). `endWrapUp`: the campaign's business outcome code (R5.2), required after a campaign call",
             ),
+          callback: z
+            .object({
+              localTime: z
+                .string()
+                .regex(
+                  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
+                  "the customer's local date and time, e.g. 2026-12-04T10:30",
+                )
+                .describe("the customer's local date and time, in the contact's zone"),
+              for: z
+                .enum(['agent', 'campaign'])
+                .describe('the agent themself, or any agent of the campaign'),
+            })
+            .optional()
+            .describe('`endWrapUp`: schedule a callback (R5.2), inside the calling window'),
         }),
         response: {
           202: z.object({ agentId: z.string(), state: z.string() }),
+          400: errorBodySchema,
           403: errorBodySchema,
           404: errorBodySchema,
           409: errorBodySchema,
@@ -83,6 +99,7 @@ export function registerAgentDeskRoutes(
         agentId,
         request.body.action,
         request.body.code,
+        request.body.callback,
       )
       if (!result.ok) throw refusalError(result)
       if (principal.agentId !== agentId)

@@ -1,6 +1,8 @@
 // Campaign reports (R9.1): every attempt of a campaign from the append-only log, newest first, with
 // its outcome; the counts by outcome with contact, connect and abandon rates; drill-down to one
-// contact's attempts. An agent sees only their own attempts.
+// contact's attempts. A campaign is the built-in campaign manager's (a configuration object) or an
+// outside manager's, started through the Dialer API (its persisted state). An agent sees only
+// their own attempts.
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -19,6 +21,15 @@ const attemptSchema = z.object({
   openedAt: z.string(),
   closedAt: z.string().nullable(),
   outcome: z.string().nullable(),
+  disposition: z
+    .object({
+      code: z.string(),
+      final: z.boolean(),
+      callbackAt: z.string().nullable(),
+      callbackAgentId: z.string().nullable(),
+    })
+    .nullable()
+    .describe("R5.2: the agent's business outcome code after the call, and a callback scheduled"),
   details: z.record(z.string(), z.unknown()),
 })
 
@@ -31,6 +42,15 @@ const present = (a: AttemptView) => ({
   openedAt: new Date(a.openedAtMs).toISOString(),
   closedAt: a.closedAtMs === null ? null : new Date(a.closedAtMs).toISOString(),
   outcome: a.outcome,
+  disposition: a.disposition && {
+    code: a.disposition.code,
+    final: a.disposition.final,
+    callbackAt:
+      a.disposition.callbackAtMs === null
+        ? null
+        : new Date(a.disposition.callbackAtMs).toISOString(),
+    callbackAgentId: a.disposition.callbackAgentId,
+  },
   details: a.details,
 })
 
@@ -79,8 +99,14 @@ export function registerReportRoutes(app: FastifyInstance): void {
         response: {
           200: z.object({
             campaignId: z.string(),
+            source: z
+              .enum(['campaignManager', 'dialerApi'])
+              .describe('the built-in campaign manager, or an outside one through the Dialer API'),
             attempts: z.number(),
             outcomes: z.record(z.string(), z.number()),
+            dispositions: z
+              .record(z.string(), z.number())
+              .describe("attempts by the agent's business outcome code (R5.2)"),
             connectRatePct: z.number(),
             abandonRatePct: z.number().describe('ABANDONED ÷ (LIVE_VOICE + ABANDONED)'),
           }),
@@ -89,18 +115,31 @@ export function registerReportRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { documents, attemptReports } = storesOf(request)
+      const { documents, attemptReports, runtime } = storesOf(request)
       const campaignId = request.params.id
-      if (!(await documents.get('campaign', campaignId))) throw notFound(`campaign '${campaignId}'`)
+      const source: 'campaignManager' | 'dialerApi' | null = (await documents.get(
+        'campaign',
+        campaignId,
+      ))
+        ? 'campaignManager'
+        : (await runtime.campaignStates.load()).some(
+              (state) => state.campaignId === campaignId && state.dialerApi !== undefined,
+            )
+          ? 'dialerApi'
+          : null
+      if (source === null) throw notFound(`campaign '${campaignId}'`)
       const outcomes = await attemptReports.countsByOutcome(campaignId)
+      const dispositions = await attemptReports.countsByDisposition(campaignId)
       const attempts = Object.values(outcomes).reduce((a, b) => a + b, 0)
       const connected = CONNECTED.reduce((n, o) => n + (outcomes[o] ?? 0), 0)
       const pct = (part: number, whole: number) =>
         whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100
       return {
         campaignId,
+        source,
         attempts,
         outcomes,
+        dispositions,
         connectRatePct: pct(outcomes.LIVE_VOICE ?? 0, attempts),
         abandonRatePct: pct(outcomes.ABANDONED ?? 0, connected),
       }

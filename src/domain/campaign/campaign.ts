@@ -5,6 +5,7 @@ import { IANAZone } from 'luxon'
 import { z } from 'zod'
 import { callingWindowSchema } from '../calling-window.ts'
 import { COMPLIANCE_PROFILES } from '../compliance-profile.ts'
+import { CALL_DISTRIBUTION_GROUP_TEAMS_MAX } from '../config/limits.ts'
 import {
   addDuplicateIssues,
   booleanSchema,
@@ -71,6 +72,15 @@ export const campaignSchema = z
     businessOutcomeGroupId: idSchema('businessOutcomeGroupId'),
     timeZone: timeZoneSchema,
     campaignGroupId: idSchema('campaignGroupId'),
+    /** R4.3: the campaign's teams; when named, its outdial queue's call distribution group holds
+     * exactly these teams (a mismatch is refused where either changes). */
+    teamIds: z
+      .array(idSchema('teamIds[]'))
+      .max(
+        CALL_DISTRIBUTION_GROUP_TEAMS_MAX,
+        `a campaign has at most ${CALL_DISTRIBUTION_GROUP_TEAMS_MAX} teams (one call distribution group)`,
+      )
+      .optional(),
     contactStrategy: contactStrategySchema,
     retry: campaignRetrySchema.prefault({}),
     /** R5.4: scrub against the internal DNC lists. */
@@ -102,6 +112,12 @@ export const campaignSchema = z
         path: ['callingWindow'],
         message: `calling hours are set by the ${campaign.complianceProfile} profile; choose complianceProfile CUSTOM to set your own (R5.5)`,
       })
+    addDuplicateIssues(ctx, campaign.teamIds ?? [], (teamId) => teamId, {
+      basePath: ['teamIds'],
+      keyPath: [],
+      what: 'team',
+      why: 'a team serves a campaign once',
+    })
     addDuplicateIssues(ctx, campaign.dncListNames, (name) => name, {
       basePath: ['dncListNames'],
       keyPath: [],

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { messageAt } from '../config/issues.testkit.ts'
-import { CPA_ALWAYS_ON, CPA_DEFAULTS, cpaSchema } from './cpa.ts'
+import { CPA_ALWAYS_ON, cpaSchema } from './cpa.ts'
 
 describe('cpaSchema', () => {
   it('defaults every switch off and every timing to Appendix A', () => {
@@ -17,7 +17,6 @@ describe('cpaSchema', () => {
       maxTimeAnalysis: 3000,
       maxTermToneAnalysis: 30000,
     })
-    expect(CPA_DEFAULTS.cpaEnabled).toBe(false)
     expect(CPA_ALWAYS_ON).toMatchObject({ cpaEnabled: true, amdEnabled: true })
   })
 

@@ -77,9 +77,6 @@ export const cpaSchema = z
   })
 export type CpaParams = z.infer<typeof cpaSchema>
 
-/** All switches off, all timings at their Appendix A defaults. */
-export const CPA_DEFAULTS: CpaParams = Object.freeze(cpaSchema.parse({}))
-
 /**
  * What predictive and IVR campaigns run (R2.2: they always run CPA, and AMD sorts machines from
  * people). Timings are the defaults; terminating-tone detection stays off.

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest'
 import { messageAt } from '../config/issues.testkit.ts'
 import {
-  callProgressAnalysisParamsRequestSchema,
   findImmutableUpdateFields,
   type StartCampaignRequestInput,
   startCampaignRequestSchema,
@@ -118,7 +117,9 @@ describe('startCampaignRequestSchema', () => {
     expect(messageAt(result, ['callProgressAnalysisParams', 'terminatingToneDetect'])).toMatch(
       /needs amdEnabled/,
     )
-    expect(callProgressAnalysisParamsRequestSchema.parse({}).minSilencePeriod).toBe(608)
+    // The CallProgressAnalysisParamsRequest object is cpaSchema: its defaults are Appendix A's.
+    const parsed = startCampaignRequestSchema.parse({ ...start, callProgressAnalysisParams: {} })
+    expect(parsed.callProgressAnalysisParams?.minSilencePeriod).toBe(608)
   })
 })
 

@@ -197,9 +197,6 @@ export const updateCampaignRequestSchema = z
   .superRefine((body, ctx) => refinePreviewRequest(body, ctx))
 export type UpdateCampaignRequest = z.infer<typeof updateCampaignRequestSchema>
 
-/** The `CallProgressAnalysisParamsRequest` object: the same fields, ranges and chain as `cpaSchema`. */
-export const callProgressAnalysisParamsRequestSchema = cpaSchema
-
 /**
  * Start fields that PUT cannot change (docs/dialer-api.md "Request bodies"). The update schema,
  * like the reference, does not read them; the route can name them back to the caller so a change

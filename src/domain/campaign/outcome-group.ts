@@ -32,3 +32,4 @@ export const outcomeGroupSchema = z
       why: 'the agent picks a code by its name in reports',
     })
   })
+export type OutcomeGroup = z.infer<typeof outcomeGroupSchema>

@@ -2,7 +2,7 @@
 // default 600 s / SKIP / []), and the server refuses a disabled skip or remove (R1.1, R10.2).
 import { describe, expect, it } from 'vitest'
 import { messageAt } from '../config/issues.testkit.ts'
-import { checkPreviewAction, previewParamsSchema, previewTimeoutAction } from './preview.ts'
+import { checkPreviewAction, previewParamsSchema } from './preview.ts'
 
 describe('previewParamsSchema', () => {
   it('defaults to 600 s, SKIP, nothing disabled', () => {
@@ -61,10 +61,5 @@ describe('checkPreviewAction (R1.1 / R10.2)', () => {
   it('refuses a disabled action and allows the others', () => {
     expect(checkPreviewAction(params, 'REMOVE')).toEqual({ kind: 'disabled', action: 'REMOVE' })
     expect(checkPreviewAction(params, 'SKIP')).toEqual({ kind: 'ok' })
-  })
-
-  it('applies the auto-action on timeout even when the same agent action is disabled', () => {
-    const skipOnly = previewParamsSchema.parse({ previewActionsDisabled: ['SKIP'] })
-    expect(previewTimeoutAction(skipOnly)).toBe('SKIP')
   })
 })

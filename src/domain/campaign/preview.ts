@@ -86,7 +86,11 @@ export type PreviewActionCheck =
   | { kind: 'ok' }
   | { kind: 'disabled'; action: DisableablePreviewAction }
 
-/** R1.1 / R10.2: the server refuses an agent's skip or remove when the campaign disabled it. */
+/**
+ * R1.1 / R10.2: the server refuses an agent's skip or remove when the campaign disabled it. The
+ * engine asks it for every agent's or API's action; the offer timeout's auto-action is the
+ * server's and is not asked.
+ */
 export function checkPreviewAction(
   params: Pick<PreviewParams, 'previewActionsDisabled'>,
   action: PreviewAction,
@@ -95,11 +99,4 @@ export function checkPreviewAction(
   return params.previewActionsDisabled.includes(action)
     ? { kind: 'disabled', action }
     : { kind: 'ok' }
-}
-
-/** The action the server applies when the offer times out (R1.1: the server, not the browser). */
-export function previewTimeoutAction(
-  params: Pick<PreviewParams, 'previewOfferTimeoutAutoAction'>,
-): PreviewAction {
-  return params.previewOfferTimeoutAutoAction
 }

@@ -77,7 +77,7 @@ export function checkCampaignTeamMembers(
   const campaignTeams = new Set(campaignTeamIds)
   const refused = agents
     .filter((agent) => agent.teamIds.some((teamId) => campaignTeams.has(teamId)))
-    .filter((agent) => !agent.profile.outboundCampaignsAllowed)
+    .filter((agent) => !canJoinCampaignTeam(agent))
     .map((agent) => agent.id)
   return refused.length === 0 ? { kind: 'ok' } : { kind: 'outboundNotAllowed', agentIds: refused }
 }

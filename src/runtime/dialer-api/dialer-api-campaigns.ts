@@ -5,7 +5,7 @@
 import type { Engine } from '../../dialer/engine.ts'
 import type { Clock } from '../../dialer/ports/clock.ts'
 import type { Ids } from '../../dialer/ports/ids.ts'
-import type { EngineEvent } from '../../dialer/types.ts'
+import type { Disposition, EngineEvent } from '../../dialer/types.ts'
 import { isFinal } from '../../domain/campaign/campaign-status.ts'
 import type {
   StartCampaignRequest,
@@ -162,6 +162,7 @@ export class DialerApiCampaigns {
 
   /** The runtime's bus: attempt results of Dialer-API campaigns go to the campaign manager. */
   onEvent(event: EngineEvent): void {
+    if (event.kind === 'disposition') return this.sendCode(event.disposition, event.atMs)
     if (event.kind !== 'attemptClosed') return
     const attempt = event.attempt
     if (!this.deps.lifecycle.get(attempt.campaignId)?.dialerApi) return
@@ -177,6 +178,21 @@ export class DialerApiCampaigns {
       endedAt: iso(attempt.endedAtMs),
       agentId: attempt.agentId ?? null,
       hangupParty: attempt.hangupParty ?? null,
+    })
+  }
+
+  /** R5.2: the agent's code for a call of a Dialer-API campaign goes to its manager too. */
+  private sendCode(disposition: Disposition, atMs: number): void {
+    if (!this.deps.lifecycle.get(disposition.campaignId)?.dialerApi) return
+    this.webhook.send({
+      event: 'code',
+      campaignId: disposition.campaignId,
+      recordId: disposition.contactId,
+      attemptId: disposition.attemptId,
+      agentId: disposition.agentId,
+      code: disposition.code,
+      callbackAt: disposition.callback ? iso(disposition.callback.atMs) : null,
+      at: iso(atMs),
     })
   }
 

@@ -33,6 +33,17 @@ export type ResultEvent =
       hangupParty: HangupParty | null
     }
   | {
+      /** R5.2: the code the agent ended the call's wrap-up with, and a callback they asked for. */
+      event: 'code'
+      campaignId: string
+      recordId: string
+      attemptId: string
+      agentId: string
+      code: string
+      callbackAt: string | null
+      at: string
+    }
+  | {
       event: 'record'
       campaignId: string
       recordId: string

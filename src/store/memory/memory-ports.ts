@@ -6,6 +6,7 @@ import type { Contact } from '../../domain/contact.ts'
 import { invariant } from '../../domain/invariant.ts'
 import type {
   AttemptClose,
+  AttemptDisposition,
   AttemptLog,
   AttemptOpen,
   AttemptOpenResult,
@@ -229,6 +230,15 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     const attempt = this.attempts.get(attemptId)
     if (!attempt || attempt.close !== null) return false
     attempt.open = { ...attempt.open, agentId }
+    return true
+  }
+
+  /** Dispositions by attempt id, as written (R5.2). */
+  readonly dispositions = new Map<string, AttemptDisposition>()
+
+  async recordDisposition(disposition: AttemptDisposition): Promise<boolean> {
+    if (this.dispositions.has(disposition.attemptId)) return false
+    this.dispositions.set(disposition.attemptId, { ...disposition })
     return true
   }
 

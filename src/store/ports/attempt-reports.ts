@@ -11,6 +11,13 @@ export interface AttemptView {
   openedAtMs: number
   closedAtMs: number | null
   outcome: string | null
+  /** R5.2: the agent's business outcome code after the call, and a callback they scheduled. */
+  disposition: {
+    code: string
+    final: boolean
+    callbackAtMs: number | null
+    callbackAgentId: string | null
+  } | null
   details: Record<string, unknown>
 }
 
@@ -26,4 +33,6 @@ export interface AttemptReports {
   list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>>
   /** Attempts of the campaign by outcome; open ones count as OPEN. */
   countsByOutcome(campaignId: string): Promise<Record<string, number>>
+  /** Attempts of the campaign by the agent's business outcome code (R5.2). */
+  countsByDisposition(campaignId: string): Promise<Record<string, number>>
 }

@@ -13,6 +13,7 @@ import type { Campaign } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
 import type { CampaignStatus } from '../../domain/campaign/campaign-status.ts'
 import type { StartCampaignRequest } from '../../domain/campaign/dialer-api.ts'
+import type { OutcomeGroup } from '../../domain/campaign/outcome-group.ts'
 import type { Agent } from '../../domain/config/agent.ts'
 import type { AuxCode } from '../../domain/config/aux-code.ts'
 import type { FlowDesktopLayout } from '../../domain/config/desktop-layout.ts'
@@ -121,6 +122,18 @@ export interface AttemptClose {
   details: AttemptDetails
 }
 
+/** The agent's business outcome code for a campaign call, written once after its wrap-up (R5.2). */
+export interface AttemptDisposition {
+  attemptId: string
+  code: string
+  final: boolean
+  success: boolean
+  agentId: string
+  atMs: number
+  /** A callback the agent scheduled: when, and for which agent (null: the campaign). */
+  callback: { atMs: number; agentId: string | null } | null
+}
+
 export interface RecoveredAttempt {
   attemptId: string
   campaignId: string
@@ -166,6 +179,8 @@ export interface AttemptLog {
    * open (already closed, recovered, unknown) changes nothing and answers false.
    */
   close(close: AttemptClose): Promise<boolean>
+  /** Appends the attempt's disposition; a second one for the same attempt is ignored (false). */
+  recordDisposition(disposition: AttemptDisposition): Promise<boolean>
   /**
    * Names the agent a live customer was bridged to, on the open row, from the moment of the
    * bridge (R7.3): reports and the agent's own view of the attempt show the agent while the call
@@ -213,6 +228,8 @@ export interface TenantConfig {
   /** R5.6: the script designer's forms; a campaign names its call guide. */
   callGuides: CallGuide[]
   auxCodes: AuxCode[]
+  /** R5.2: the business outcome groups whose codes agents end campaign calls with. */
+  outcomeGroups: OutcomeGroup[]
   connector: ConnectorCredentials | null
 }
 

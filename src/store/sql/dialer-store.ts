@@ -9,6 +9,7 @@ import type { Contact } from '../../domain/contact.ts'
 import type { AttemptOutcome } from '../../domain/outcomes.ts'
 import type {
   AttemptClose,
+  AttemptDisposition,
   AttemptLog,
   AttemptOpen,
   AttemptOpenResult,
@@ -21,6 +22,7 @@ import type {
   RecoveredAttempt,
 } from '../ports/dialer-store.ts'
 import { complianceHistoryOf } from './compliance-history.ts'
+import { insertDisposition } from './dispositions.ts'
 import { isUniqueViolation } from './open.ts'
 import type { ContactsTable, Database } from './schema.ts'
 
@@ -318,6 +320,10 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
       .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id']).doNothing())
       .executeTakeFirst()
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+  }
+
+  recordDisposition(disposition: AttemptDisposition): Promise<boolean> {
+    return insertDisposition(this.db, this.tenantId, disposition)
   }
 
   async recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]> {

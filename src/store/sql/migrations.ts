@@ -231,6 +231,25 @@ const callGuideAnswers: Migration = {
   },
 }
 
+const attemptDispositions: Migration = {
+  async up(db: Kysely<unknown>) {
+    // R5.2: the agent's business outcome code for a campaign call, appended after its wrap-up.
+    await db.schema
+      .createTable('attempt_dispositions')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('attempt_id', 'text', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('final', 'integer', (c) => c.notNull())
+      .addColumn('success', 'integer', (c) => c.notNull())
+      .addColumn('agent_id', 'text', (c) => c.notNull())
+      .addColumn('decided_at', bigint, (c) => c.notNull())
+      .addColumn('callback_at', bigint)
+      .addColumn('callback_agent_id', 'text')
+      .addPrimaryKeyConstraint('attempt_dispositions_pk', ['tenant_id', 'attempt_id'])
+      .execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
@@ -238,6 +257,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-attempts': attempts,
   '0005-call-guide-answers': callGuideAnswers,
   '0006-auth-tenant-usernames-revocation-throttle': authRevocationThrottle,
+  '0007-attempt-dispositions': attemptDispositions,
 }
 
 class InCodeProvider implements MigrationProvider {

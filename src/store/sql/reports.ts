@@ -20,6 +20,11 @@ export class SqlAttemptReports implements AttemptReports {
           .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
           .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
       )
+      .leftJoin('attempt_dispositions', (j) =>
+        j
+          .onRef('attempt_dispositions.tenant_id', '=', 'attempts.tenant_id')
+          .onRef('attempt_dispositions.attempt_id', '=', 'attempts.id'),
+      )
       .where('attempts.tenant_id', '=', this.tenantId)
     if (filter.campaignId !== undefined)
       query = query.where('attempts.campaign_id', '=', filter.campaignId)
@@ -49,6 +54,10 @@ export class SqlAttemptReports implements AttemptReports {
         'attempt_results.outcome',
         'attempt_results.agent_id as result_agent_id',
         'attempt_results.details',
+        'attempt_dispositions.code as disposition_code',
+        'attempt_dispositions.final as disposition_final',
+        'attempt_dispositions.callback_at',
+        'attempt_dispositions.callback_agent_id',
       ])
       .orderBy('attempts.opened_at', 'desc')
       .orderBy('attempts.id', 'desc')
@@ -68,6 +77,15 @@ export class SqlAttemptReports implements AttemptReports {
         openedAtMs: r.opened_at,
         closedAtMs: r.closed_at ?? null,
         outcome: r.outcome ?? null,
+        disposition:
+          r.disposition_code === null || r.disposition_code === undefined
+            ? null
+            : {
+                code: r.disposition_code,
+                final: Number(r.disposition_final) === 1,
+                callbackAtMs: r.callback_at === null ? null : Number(r.callback_at),
+                callbackAgentId: r.callback_agent_id ?? null,
+              },
         details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : {},
       })),
       total: Number(total.n),
@@ -80,5 +98,14 @@ export class SqlAttemptReports implements AttemptReports {
       .groupBy('attempt_results.outcome')
       .execute()
     return Object.fromEntries(rows.map((r) => [r.outcome ?? 'OPEN', Number(r.n)]))
+  }
+
+  async countsByDisposition(campaignId: string): Promise<Record<string, number>> {
+    const rows = await this.base({ campaignId })
+      .where('attempt_dispositions.code', 'is not', null)
+      .select((eb) => ['attempt_dispositions.code', eb.fn.countAll().as('n')])
+      .groupBy('attempt_dispositions.code')
+      .execute()
+    return Object.fromEntries(rows.map((r) => [r.code!, Number(r.n)]))
   }
 }

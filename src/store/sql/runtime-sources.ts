@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import { callGuideSchema } from '../../domain/campaign/call-guide.ts'
 import { campaignSchema } from '../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
+import { outcomeGroupSchema } from '../../domain/campaign/outcome-group.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
 import { auxCodeSchema } from '../../domain/config/aux-code.ts'
 import { flowDesktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
@@ -74,6 +75,7 @@ export class SqlRuntimeSources {
       desktopLayouts: of('desktop-layout', flowDesktopLayoutSchema),
       callGuides: of('call-guide', callGuideSchema),
       auxCodes: of('aux-code', auxCodeSchema),
+      outcomeGroups: of('outcome-group', outcomeGroupSchema),
       connector,
     }
   }

@@ -168,6 +168,18 @@ export interface AttemptResultsTable {
   details: string
 }
 
+export interface AttemptDispositionsTable {
+  tenant_id: string
+  attempt_id: string
+  code: string
+  final: number
+  success: number
+  agent_id: string
+  decided_at: number
+  callback_at: number | null
+  callback_agent_id: string | null
+}
+
 export interface CampaignStatesTable {
   tenant_id: string
   campaign_id: string
@@ -190,6 +202,7 @@ export interface Database {
   call_guide_answers: CallGuideAnswersTable
   attempts: AttemptsTable
   attempt_results: AttemptResultsTable
+  attempt_dispositions: AttemptDispositionsTable
   campaign_states: CampaignStatesTable
   contact_lists: ContactListsTable
   contact_staging: ContactStagingTable

@@ -127,7 +127,8 @@ export class AgentLegs implements Telephony {
     this.network.startVirtualAgent(callId, botId, maxDurationSec)
   }
   callAgent(agentId: string, purpose: 'reservation' | 'inbound' | 'preview'): void {
-    // A desktop agent's device rings; the agent answers through the API (answerReservation).
+    // No device leg exists for a desktop agent: they see the reservation in their state and
+    // answer through the API (answerReservation). Only simulated agents hear the call.
     if (this.simulated.has(agentId)) this.network.callAgent(agentId, purpose)
   }
   releaseAgent(agentId: string): void {
