@@ -25,13 +25,13 @@ import { agentOrThrow, tryAgentEvent } from './agents.ts'
 import { resumeCallResult } from './call-result.ts'
 import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
-import { nextDialable } from './hopper.ts'
 import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
 import { hangUpAgent, onAttemptEvent } from './lifecycle.ts'
 import { type Clock, setTimerAfterMs } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
 import type { Telephony, TelephonyEvent } from './ports/telephony.ts'
-import { offerChoice, type PreviewActionResult, previewAction } from './preview.ts'
+import { type PreviewActionResult, previewAction } from './preview.ts'
+import { pullPreviewContact } from './preview-pull.ts'
 import { PACING_TICK_MS, pumpCampaign } from './pump.ts'
 import { routeAgent, routeAllAvailable } from './routing/router.ts'
 import type {
@@ -361,35 +361,6 @@ function dispatchTelephony(ctx: EngineContext, event: TelephonyEvent): void {
     return resumeCallResult(ctx, attempt)
   }
   onAttemptEvent(ctx, attempt, event)
-}
-
-function pullPreviewContact(ctx: EngineContext, agentId: string) {
-  const agent = agentOrThrow(ctx, agentId)
-  if (agent.state.kind !== 'Available' && agent.state.kind !== 'Idle')
-    return { kind: 'busy' as const }
-  // R7.1: an agent whose profile does not allow outbound campaigns gets no campaign record.
-  if (!agent.outboundAllowed) return { kind: 'noContact' as const }
-  const teams = new Set(agent.teamIds)
-  const campaigns = [...ctx.campaigns.values()]
-    .filter((c) => c.status === 'running' && c.config.pacing.kind === 'preview')
-    .filter((c) => ctx.queues.get(c.config.queueId)?.teamIds.some((t) => teams.has(t)))
-    .sort((a, b) => a.lastAssignedMs - b.lastAssignedMs)
-  for (const campaign of campaigns) {
-    const nowMs = ctx.clock.nowMs()
-    if ((campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY) > nowMs) continue
-    // The record first: an agent whose button found nothing dialable keeps their state.
-    const choice = nextDialable(ctx, campaign, agent.id)
-    if (!choice) continue
-    if (agent.state.kind === 'Idle') tryAgentEvent(ctx, agent, { kind: 'setAvailable' })
-    ctx.toRoute.delete(agent.id)
-    campaign.lastAssignedMs = nowMs
-    campaign.requestIssuedAtMs = nowMs
-    tryAgentEvent(ctx, agent, { kind: 'reserve', campaignId: campaign.config.id })
-    tryAgentEvent(ctx, agent, { kind: 'reservationAnswered' })
-    offerChoice(ctx, campaign, agent, choice)
-    return { kind: 'offered' as const }
-  }
-  return { kind: 'noContact' as const }
 }
 
 function policyFor(config: EngineCampaign): PoolPacingPolicy | null {
