@@ -15,7 +15,13 @@ import {
 } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { type AuthBackend, registerAuth } from './auth.ts'
-import { errorHandler, sendError } from './errors.ts'
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  PATH_PARAM_LENGTH_MAX,
+  registerBoundary,
+} from './boundary.ts'
+import { errorHandler } from './errors.ts'
 import { type ApiMetrics, createMetrics, registerMetrics } from './metrics.ts'
 
 /** Largest JSON request body; contact files stream through their own route with its own limit. */
@@ -50,18 +56,15 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
     bodyLimit: options.bodyLimitBytes ?? JSON_BODY_BYTES_MAX,
+    routerOptions: { maxParamLength: PATH_PARAM_LENGTH_MAX },
+    frameworkErrors,
+    clientErrorHandler,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, {
-      error: 'not_found',
-      message: `no route ${request.method} ${request.url.split('?')[0]}`,
-      details: [],
-    }),
-  )
   await app.register(fastifyCookie)
+  registerBoundary(app)
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

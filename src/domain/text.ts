@@ -1,0 +1,101 @@
+// Text as the API promises it (issue 16): every string is well-formed Unicode without NUL
+// (PostgreSQL stores neither NUL nor lone surrogates, and SQLite must behave the same), and string
+// lengths are counted as JSON Schema counts them — in code points, not UTF-16 units — so the
+// OpenAPI document's `maxLength` and the server agree.
+import { z } from 'zod'
+
+const LONE_SURROGATE_SOURCE =
+  '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]'
+const LONE_SURROGATE = new RegExp(LONE_SURROGATE_SOURCE)
+/** Control characters (U+0000–U+001F) and lone surrogates: what a message must not print raw. */
+const UNPRINTABLE = new RegExp(`[\\u0000-\\u001F]|${LONE_SURROGATE_SOURCE}`, 'g')
+
+/** Why a string cannot be stored as text, or null when it can. */
+export function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'holds the NUL character (U+0000), which is not allowed'
+  const surrogate = LONE_SURROGATE.exec(text)
+  if (surrogate)
+    return `is not well-formed Unicode: it holds a lone surrogate (U+${surrogate[0]
+      .charCodeAt(0)
+      .toString(16)
+      .toUpperCase()}), which is not a character`
+  return null
+}
+
+/** A key or value shown in a message without its invisible or ill-formed characters. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+export interface TextIssue {
+  /** Keys from the root to the string (or to the key that is the problem). */
+  path: (string | number)[]
+  message: string
+}
+
+/** Every string and object key inside a JSON value that cannot be stored as text (at most
+ * `limit`), walked without recursion so that deep nesting cannot overflow the stack. */
+export function textIssues(value: unknown, limit = 20): TextIssue[] {
+  const issues: TextIssue[] = []
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }]
+  while (stack.length > 0 && issues.length < limit) {
+    const item = stack.pop() as { value: unknown; path: (string | number)[] }
+    if (typeof item.value === 'string') {
+      const problem = textProblem(item.value)
+      if (problem) issues.push({ path: item.path, message: `the string ${problem}` })
+    } else if (Array.isArray(item.value)) {
+      for (let i = item.value.length - 1; i >= 0; i--)
+        stack.push({ value: item.value[i], path: [...item.path, i] })
+    } else if (isPlainObject(item.value)) {
+      const entries = Object.entries(item.value)
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i] as [string, unknown]
+        const problem = textProblem(key)
+        if (problem) issues.push({ path: [...item.path, key], message: `the key ${problem}` })
+        else stack.push({ value: child, path: [...item.path, key] })
+      }
+    }
+  }
+  return issues
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false
+  // Plain objects, and the null-prototype records routers and query parsers build (whose
+  // prototype may itself be an empty object with no prototype).
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null
+}
+
+/** Length as JSON Schema counts it: code points (an emoji is one, not two UTF-16 units). */
+export function codePointLength(text: string): number {
+  let length = 0
+  for (const _ of text) length++
+  return length
+}
+
+export interface TextSpec {
+  min?: number
+  max: number
+  /** Message when over `max` (default: "at most N characters"). */
+  tooLong?: string
+  tooShort?: string
+  /** Message when the value is not a string. */
+  notString?: string
+}
+
+/** A string of `min`–`max` code points; the JSON Schema shows the same bounds as
+ * minLength/maxLength, which JSON Schema also counts in code points. */
+export function textSchema(spec: TextSpec) {
+  const min = spec.min ?? 0
+  return z
+    .string(spec.notString === undefined ? undefined : { error: spec.notString })
+    .refine((s) => min === 0 || codePointLength(s) >= min, {
+      message: spec.tooShort ?? `must be at least ${min} character${min === 1 ? '' : 's'}`,
+      abort: true,
+    })
+    .refine((s) => codePointLength(s) <= spec.max, {
+      message: spec.tooLong ?? `must be at most ${spec.max} characters`,
+    })
+    .meta(min === 0 ? { maxLength: spec.max } : { minLength: min, maxLength: spec.max })
+}
