@@ -55,8 +55,12 @@ function poisonedKeys(value: unknown): ErrorDetail[] {
         message:
           'a `constructor.prototype` key is refused: it could change the prototype of objects',
       })
-    for (const [key, child] of Object.entries(node))
-      if (key !== '__proto__') stack.push({ value: child, path: [...item.path, key] })
+    if (Array.isArray(node))
+      for (const [index, child] of node.entries())
+        stack.push({ value: child, path: [...item.path, index] })
+    else
+      for (const [key, child] of Object.entries(node))
+        if (key !== '__proto__') stack.push({ value: child, path: [...item.path, key] })
   }
   return found
 }

@@ -1,8 +1,6 @@
 // Text as the API promises it (issue 16): every string is well-formed Unicode without NUL
-// (PostgreSQL stores neither NUL nor lone surrogates, and SQLite must behave the same), and string
-// lengths are counted as JSON Schema counts them — in code points, not UTF-16 units — so the
-// OpenAPI document's `maxLength` and the server agree.
-import { z } from 'zod'
+// (PostgreSQL stores neither NUL nor lone surrogates, and SQLite must behave the same). String
+// lengths need nothing here: zod (4.6) counts them in code points, as JSON Schema does.
 
 const LONE_SURROGATE_SOURCE =
   '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]'
@@ -65,37 +63,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   // prototype may itself be an empty object with no prototype).
   const proto = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null
-}
-
-/** Length as JSON Schema counts it: code points (an emoji is one, not two UTF-16 units). */
-export function codePointLength(text: string): number {
-  let length = 0
-  for (const _ of text) length++
-  return length
-}
-
-export interface TextSpec {
-  min?: number
-  max: number
-  /** Message when over `max` (default: "at most N characters"). */
-  tooLong?: string
-  tooShort?: string
-  /** Message when the value is not a string. */
-  notString?: string
-}
-
-/** A string of `min`–`max` code points; the JSON Schema shows the same bounds as
- * minLength/maxLength, which JSON Schema also counts in code points. */
-export function textSchema(spec: TextSpec) {
-  const min = spec.min ?? 0
-  return z
-    .string(spec.notString === undefined ? undefined : { error: spec.notString })
-    .refine((s) => min === 0 || codePointLength(s) >= min, {
-      message: spec.tooShort ?? `must be at least ${min} character${min === 1 ? '' : 's'}`,
-      abort: true,
-    })
-    .refine((s) => codePointLength(s) <= spec.max, {
-      message: spec.tooLong ?? `must be at most ${spec.max} characters`,
-    })
-    .meta(min === 0 ? { maxLength: spec.max } : { minLength: min, maxLength: spec.max })
 }

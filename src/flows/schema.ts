@@ -2,7 +2,6 @@
 // activities. Structural rules live here; graph and cross-field rules live in validate.ts.
 import { DateTime } from 'luxon'
 import { z } from 'zod'
-import { textSchema } from '../domain/text.ts'
 import { activitySchema } from './activities/activity-schema.ts'
 import { activityIdSchema, literalValueSchema, referenceIdSchema } from './activities/common.ts'
 import {
@@ -85,7 +84,7 @@ const handlersShape = {
 
 export const flowSchema = z.strictObject({
   id: referenceIdSchema,
-  name: textSchema({ min: 1, max: FLOW_NAME_LENGTH_MAX }),
+  name: z.string().min(1).max(FLOW_NAME_LENGTH_MAX),
   kind: z.enum(FLOW_KINDS),
   variables: z.array(flowVariableSchema).max(FLOW_VARIABLES_MAX),
   // Strict, so a misspelt event name ("Predial") is an error rather than a silently dead handler.

@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { textSchema } from '../../domain/text.ts'
 import type { Role } from '../../store/ports/accounts.ts'
 import type { AuditLog } from '../../store/ports/audit.ts'
 import {
@@ -65,7 +64,7 @@ export interface ConfigResourceSpec<S extends z.ZodType> {
   afterChange?: (tenantId: string, id: string) => void
 }
 
-const idParams = z.object({ id: textSchema({ min: 1, max: 64 }) })
+const idParams = z.object({ id: z.string().min(1).max(64) })
 const ifMatchHeaders = z.object({
   'if-match': z
     .string()

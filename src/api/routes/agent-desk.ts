@@ -5,14 +5,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { textSchema } from '../../domain/text.ts'
 import { AGENT_ACTIONS, type AgentControl } from '../../runtime/control.ts'
 import { assertSelfOrStaff, principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
 import { storesOf } from '../tenant-stores.ts'
 
-const params = z.object({ id: textSchema({ min: 1, max: 64 }) })
+const params = z.object({ id: z.string().min(1).max(64) })
 const stateSchema = z.object({
   agentId: z.string(),
   state: z.string(),
@@ -57,7 +56,10 @@ export function registerAgentDeskRoutes(
         params,
         body: z.object({
           action: z.enum(AGENT_ACTIONS),
-          code: textSchema({ min: 1, max: 64 })
+          code: z
+            .string()
+            .min(1)
+            .max(64)
             .optional()
             .describe('Idle reason (auxiliary code id) for `idle`'),
         }),

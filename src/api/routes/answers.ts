@@ -9,15 +9,14 @@ import {
   callGuideSchema,
   validateAnswers,
 } from '../../domain/campaign/call-guide.ts'
-import { textSchema } from '../../domain/text.ts'
 import type { ConfigDocuments } from '../../store/ports/documents.ts'
 import { principalOf } from '../auth.ts'
 import { badRequest, errorBodySchema, forbidden, notFound, unprocessable } from '../errors.ts'
 import { storesOf } from '../tenant-stores.ts'
 
 const answersSchema = z.record(
-  textSchema({ max: 64 }),
-  z.union([textSchema({ max: 2000 }), z.number(), z.boolean()]),
+  z.string().max(64),
+  z.union([z.string().max(2000), z.number(), z.boolean()]),
 )
 const savedSchema = z.object({
   attemptId: z.string(),
@@ -26,7 +25,7 @@ const savedSchema = z.object({
   answers: answersSchema,
   savedAt: z.string(),
 })
-const params = z.object({ id: textSchema({ min: 1, max: 128 }) })
+const params = z.object({ id: z.string().min(1).max(128) })
 
 export function registerAnswerRoutes(app: FastifyInstance, deps: { nowMs: () => number }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()

@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { CAMPAIGN_ACTIONS } from '../../domain/campaign/campaign-status.ts'
-import { textSchema } from '../../domain/text.ts'
 import type { DialerControl } from '../../runtime/control.ts'
 import { principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
@@ -34,7 +33,7 @@ export function registerCampaignControlRoutes(
       schema: {
         tags: ['campaigns'],
         summary: 'Start, pause, resume or stop a campaign',
-        params: z.object({ id: textSchema({ min: 1, max: 64 }), action: z.enum(CAMPAIGN_ACTIONS) }),
+        params: z.object({ id: z.string().min(1).max(64), action: z.enum(CAMPAIGN_ACTIONS) }),
         response: {
           202: z.object({ id: z.string(), status: z.string() }),
           404: errorBodySchema,
@@ -68,7 +67,7 @@ export function registerCampaignControlRoutes(
       schema: {
         tags: ['campaigns'],
         summary: 'Live figures of a campaign (R9.2)',
-        params: z.object({ id: textSchema({ min: 1, max: 64 }) }),
+        params: z.object({ id: z.string().min(1).max(64) }),
         response: { 200: figuresSchema, 404: errorBodySchema },
       },
     },

@@ -7,7 +7,6 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { textSchema } from '../../domain/text.ts'
 import { importMappingSchema } from '../../import/mapping.ts'
 import type { ContactLists } from '../../store/ports/contact-lists.ts'
 import { principalOf } from '../auth.ts'
@@ -25,7 +24,7 @@ import { registerContactUploadRoute } from './contact-upload.ts'
 
 export function registerContactListRoutes(app: FastifyInstance, deps: ContactListDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
-  const listParams = z.object({ id: textSchema({ min: 1, max: 64 }) })
+  const listParams = z.object({ id: z.string().min(1).max(64) })
   const getList = async (lists: ContactLists, id: string) => {
     const list = await lists.get(id)
     if (!list) throw notFound(`contact list '${id}'`)
@@ -40,8 +39,8 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
         tags: ['contact lists'],
         summary: 'Create a contact list for a campaign, with its column mapping',
         body: z.object({
-          campaignId: textSchema({ min: 1, max: 64 }),
-          name: textSchema({ min: 1, max: 80 }),
+          campaignId: z.string().min(1).max(64),
+          name: z.string().min(1).max(80),
           mapping: importMappingSchema,
         }),
         response: { 201: listSchema, 400: errorBodySchema, 422: errorBodySchema },
@@ -78,7 +77,7 @@ export function registerContactListRoutes(app: FastifyInstance, deps: ContactLis
       schema: {
         tags: ['contact lists'],
         summary: 'List contact lists, optionally of one campaign',
-        querystring: pageQuerySchema.extend({ campaignId: textSchema({ max: 64 }).optional() }),
+        querystring: pageQuerySchema.extend({ campaignId: z.string().max(64).optional() }),
         response: { 200: pageOf(listSchema) },
       },
     },

@@ -6,7 +6,6 @@ import type { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { textSchema } from '../../domain/text.ts'
 import type { ContactLists, ContactListView } from '../../store/ports/contact-lists.ts'
 import { principalOf } from '../auth.ts'
 import { ApiError, conflict, errorBodySchema, unprocessable } from '../errors.ts'
@@ -26,7 +25,7 @@ export function registerContactUploadRoute(
   deps: ContactListDeps,
   getList: (lists: ContactLists, id: string) => Promise<ContactListView>,
 ): void {
-  const listParams = z.object({ id: textSchema({ min: 1, max: 64 }) })
+  const listParams = z.object({ id: z.string().min(1).max(64) })
   // The upload streams: no body parser buffers it, and the size limit is the file's own.
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers()

@@ -9,7 +9,6 @@ import {
   startCampaignRequestSchema,
   updateCampaignRequestSchema,
 } from '../../domain/campaign/dialer-api.ts'
-import { textSchema } from '../../domain/text.ts'
 import type { DialerControl } from '../../runtime/control.ts'
 import { principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
@@ -21,8 +20,8 @@ const campaignListResponseSchema = z.object({
   meta: z.object({ orgId: z.string() }),
 })
 
-const campaignParams = z.object({ campaignId: textSchema({ min: 1, max: 64 }) })
-const taskParams = campaignParams.extend({ taskId: textSchema({ min: 1, max: 128 }) })
+const campaignParams = z.object({ campaignId: z.string().min(1).max(64) })
+const taskParams = campaignParams.extend({ taskId: z.string().min(1).max(128) })
 const DIALER_ROLES = ['admin'] as const
 
 export function registerDialerRoutes(

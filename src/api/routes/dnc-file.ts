@@ -10,7 +10,6 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { dncListNameSchema } from '../../domain/campaign/campaign.ts'
-import { textSchema } from '../../domain/text.ts'
 import { readDncFile } from '../../import/dnc-file.ts'
 import { ImportFileError } from '../../import/source.ts'
 import { principalOf } from '../auth.ts'
@@ -74,7 +73,7 @@ export function registerDncFileRoutes(app: FastifyInstance, nowMs: () => number)
               .string()
               .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code, e.g. US')
               .optional(),
-            source: textSchema({ min: 1, max: 64 }).default('file'),
+            source: z.string().min(1).max(64).default('file'),
           }),
           response: {
             200: metaSchema.extend({

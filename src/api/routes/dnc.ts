@@ -6,7 +6,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { dncListNameSchema } from '../../domain/campaign/campaign.ts'
 import { e164FieldSchema } from '../../domain/phone.ts'
-import { textSchema } from '../../domain/text.ts'
 import type { DncEntry } from '../../store/ports/dnc.ts'
 import { DuplicateError } from '../../store/ports/documents.ts'
 import { principalOf } from '../auth.ts'
@@ -22,10 +21,12 @@ const numberParams = listParams.extend({ phoneNumber: e164FieldSchema('phoneNumb
 
 const addBodySchema = z.object({
   phoneNumber: e164FieldSchema('phoneNumber'),
-  source: textSchema({ min: 1, max: DNC_SOURCE_LENGTH_MAX }).describe(
-    'Where the request came from, e.g. `desktop`, `api`, `customer-letter`',
-  ),
-  reason: textSchema({ max: DNC_REASON_LENGTH_MAX }).default(''),
+  source: z
+    .string()
+    .min(1)
+    .max(DNC_SOURCE_LENGTH_MAX)
+    .describe('Where the request came from, e.g. `desktop`, `api`, `customer-letter`'),
+  reason: z.string().max(DNC_REASON_LENGTH_MAX).default(''),
 })
 
 const entrySchema = z.object({

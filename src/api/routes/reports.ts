@@ -4,7 +4,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { textSchema } from '../../domain/text.ts'
 import type { AttemptView } from '../../store/ports/attempt-reports.ts'
 import { principalOf } from '../auth.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
@@ -49,9 +48,9 @@ export function registerReportRoutes(app: FastifyInstance): void {
         tags: ['reports'],
         summary: 'Attempts, newest first, filtered by campaign, contact or agent',
         querystring: pageQuerySchema.extend({
-          campaignId: textSchema({ max: 64 }).optional(),
-          contactId: textSchema({ max: 128 }).optional(),
-          agentId: textSchema({ max: 64 }).optional(),
+          campaignId: z.string().max(64).optional(),
+          contactId: z.string().max(128).optional(),
+          agentId: z.string().max(64).optional(),
         }),
         response: { 200: pageOf(attemptSchema) },
       },
@@ -76,7 +75,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['reports'],
         summary: "A campaign's attempts by outcome, with connect and abandon rates",
-        params: z.object({ id: textSchema({ min: 1, max: 64 }) }),
+        params: z.object({ id: z.string().min(1).max(64) }),
         response: {
           200: z.object({
             campaignId: z.string(),

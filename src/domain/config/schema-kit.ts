@@ -1,7 +1,6 @@
 // Small zod builders shared by the configuration and campaign schemas, so that every range error
 // names the field, the bound, the unit and the rule behind it (what was wrong, and why).
 import { z } from 'zod'
-import { textSchema } from '../text.ts'
 import { CONFIG_ID_LENGTH_MAX, CONFIG_NAME_LENGTH_MAX } from './limits.ts'
 
 export interface BoundSpec {
@@ -53,15 +52,12 @@ export function boundedNumber(spec: BoundSpec) {
     )
 }
 
-/** A non-empty string of at most `lengthMax` characters (code points, as JSON Schema counts). */
+/** A non-empty string of at most `lengthMax` characters. */
 export function boundedString(field: string, lengthMax: number, why: string) {
-  return textSchema({
-    min: 1,
-    max: lengthMax,
-    notString: `${field} must be a string (${why})`,
-    tooShort: `${field} must not be empty (${why})`,
-    tooLong: `${field} is longer than ${lengthMax} characters (${why})`,
-  })
+  return z
+    .string({ error: `${field} must be a string (${why})` })
+    .min(1, `${field} must not be empty (${why})`)
+    .max(lengthMax, `${field} is longer than ${lengthMax} characters (${why})`)
 }
 
 /** Identifier of a configuration object. */

@@ -1,6 +1,5 @@
 // Field schemas and helpers that several activities share: ids, variable names, value references.
 import { z } from 'zod'
-import { textSchema } from '../../domain/text.ts'
 import {
   ACTIVITY_ID_LENGTH_MAX,
   REFERENCE_ID_LENGTH_MAX,
@@ -22,12 +21,12 @@ export const variableReferenceSchema = z
   .max(VARIABLE_NAME_LENGTH_MAX * 2 + 1)
 
 /** An id of something configured elsewhere: a prompt, a queue, an entry point, a bot. */
-export const referenceIdSchema = textSchema({ min: 1, max: REFERENCE_ID_LENGTH_MAX })
+export const referenceIdSchema = z.string().min(1).max(REFERENCE_ID_LENGTH_MAX)
 
 export const variableSourceSchema = z.strictObject({ variable: variableReferenceSchema })
 
 export const literalValueSchema = z.union([
-  textSchema({ max: VARIABLE_STRING_LENGTH_MAX }),
+  z.string().max(VARIABLE_STRING_LENGTH_MAX),
   z.number().refine(Number.isFinite, 'number must be finite'),
   z.boolean(),
 ])
