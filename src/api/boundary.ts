@@ -34,33 +34,44 @@ const echo = (url: string): string => {
   return path.length > ECHOED_PATH_LENGTH_MAX ? `${path.slice(0, ECHOED_PATH_LENGTH_MAX)}…` : path
 }
 
+interface PathLink {
+  parent: PathLink | null
+  key: string | number
+}
+
+function pathOf(link: PathLink | null): (string | number)[] {
+  const path: (string | number)[] = []
+  for (let at = link; at !== null; at = at.parent) path.push(at.key)
+  return path.reverse()
+}
+
 /** `__proto__` keys, and `constructor.prototype`, in a parsed JSON value (secure-json-parse's
- * rule), walked without recursion. */
+ * rule), walked without recursion and in linear time (paths are links to the parent). */
 function poisonedKeys(value: unknown): ErrorDetail[] {
   const found: ErrorDetail[] = []
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }]
+  const stack: { value: unknown; at: PathLink | null }[] = [{ value, at: null }]
   while (stack.length > 0) {
-    const item = stack.pop() as { value: unknown; path: (string | number)[] }
+    const item = stack.pop() as { value: unknown; at: PathLink | null }
     if (item.value === null || typeof item.value !== 'object') continue
     const node = item.value as Record<string, unknown>
     if (Object.hasOwn(node, '__proto__'))
       found.push({
-        path: formatPath([...item.path, '__proto__']),
+        path: formatPath([...pathOf(item.at), '__proto__']),
         message: 'a `__proto__` key is refused: it could change the prototype of objects',
       })
     const ctor = Object.hasOwn(node, 'constructor') ? node.constructor : undefined
     if (ctor !== null && typeof ctor === 'object' && Object.hasOwn(ctor, 'prototype'))
       found.push({
-        path: formatPath([...item.path, 'constructor', 'prototype']),
+        path: formatPath([...pathOf(item.at), 'constructor', 'prototype']),
         message:
           'a `constructor.prototype` key is refused: it could change the prototype of objects',
       })
     if (Array.isArray(node))
       for (const [index, child] of node.entries())
-        stack.push({ value: child, path: [...item.path, index] })
+        stack.push({ value: child, at: { parent: item.at, key: index } })
     else
       for (const [key, child] of Object.entries(node))
-        if (key !== '__proto__') stack.push({ value: child, path: [...item.path, key] })
+        if (key !== '__proto__') stack.push({ value: child, at: { parent: item.at, key } })
   }
   return found
 }

@@ -31,26 +31,40 @@ export interface TextIssue {
   message: string
 }
 
+/** A path kept as a link to its parent, so that walking deep nesting stays linear. */
+interface PathLink {
+  parent: PathLink | null
+  key: string | number
+}
+
+function pathOf(link: PathLink | null): (string | number)[] {
+  const path: (string | number)[] = []
+  for (let at = link; at !== null; at = at.parent) path.push(at.key)
+  return path.reverse()
+}
+
 /** Every string and object key inside a JSON value that cannot be stored as text (at most
- * `limit`), walked without recursion so that deep nesting cannot overflow the stack. */
+ * `limit`), walked without recursion and in linear time, so deep nesting cannot stall or overflow
+ * the stack. */
 export function textIssues(value: unknown, limit = 20): TextIssue[] {
   const issues: TextIssue[] = []
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }]
+  const stack: { value: unknown; at: PathLink | null }[] = [{ value, at: null }]
   while (stack.length > 0 && issues.length < limit) {
-    const item = stack.pop() as { value: unknown; path: (string | number)[] }
+    const item = stack.pop() as { value: unknown; at: PathLink | null }
     if (typeof item.value === 'string') {
       const problem = textProblem(item.value)
-      if (problem) issues.push({ path: item.path, message: `the string ${problem}` })
+      if (problem) issues.push({ path: pathOf(item.at), message: `the string ${problem}` })
     } else if (Array.isArray(item.value)) {
       for (let i = item.value.length - 1; i >= 0; i--)
-        stack.push({ value: item.value[i], path: [...item.path, i] })
+        stack.push({ value: item.value[i], at: { parent: item.at, key: i } })
     } else if (isPlainObject(item.value)) {
       const entries = Object.entries(item.value)
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i] as [string, unknown]
+        const at = { parent: item.at, key }
         const problem = textProblem(key)
-        if (problem) issues.push({ path: [...item.path, key], message: `the key ${problem}` })
-        else stack.push({ value: child, path: [...item.path, key] })
+        if (problem) issues.push({ path: pathOf(at), message: `the key ${problem}` })
+        else stack.push({ value: child, at })
       }
     }
   }
