@@ -77,7 +77,7 @@ function poisonedKeys(value: unknown): ErrorDetail[] {
 }
 
 /** The JSON body parser: empty, malformed and prototype-poisoning bodies are 400s that say so. */
-export function parseJsonBody(text: string): unknown {
+function parseJsonBody(text: string): unknown {
   if (text.trim() === '')
     throw new ApiError(400, 'the body is empty but Content-Type is application/json')
   let value: unknown
