@@ -37,7 +37,7 @@ export const NASTY_STRINGS: readonly string[] = [
   '%00',
   '../../etc/passwd',
   '<script>alert(1)</script>',
-  '${jndi:ldap://x}',
+  `\${jndi:ldap://x}`,
   '\\',
   '\r\n',
   ' ',
