@@ -8,7 +8,7 @@
 // Bounded: OUTDIAL_FUZZ_RUNS requests per operation (default 8) from OUTDIAL_FUZZ_SEED (default
 // fixed, so CI replays the same requests); a failure names the seed, the operation's own seed and
 // the request. The generator is our own over the document's JSON Schemas, driven by fast-check
-// (docs/decisions.md "Fuzz generator").
+// (why: docs/decisions.md, issue 16).
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONFIG_KINDS } from '../../src/api/resources/config-kinds.ts'
