@@ -5,7 +5,7 @@
 // answer has a documented status and matches the documented schema, that unauthenticated calls
 // are refused, and that a refused request wrote nothing.
 //
-// Bounded: OUTDIAL_FUZZ_RUNS requests per operation (default 8) from OUTDIAL_FUZZ_SEED (default
+// Bounded: OUTDIAL_FUZZ_RUNS requests per operation (default 12) from OUTDIAL_FUZZ_SEED (default
 // fixed, so CI replays the same requests); a failure names the seed, the operation's own seed and
 // the request. The generator is our own over the document's JSON Schemas, driven by fast-check
 // (why: docs/decisions.md, issue 16).
@@ -24,7 +24,7 @@ import {
 import { type Dialect, type Harness, openHarness, PASSWORD } from './harness.ts'
 
 const SEED = Number(process.env.OUTDIAL_FUZZ_SEED ?? 20_261_203)
-const RUNS = Number(process.env.OUTDIAL_FUZZ_RUNS ?? 8)
+const RUNS = Number(process.env.OUTDIAL_FUZZ_RUNS ?? 12)
 /** How much of one line of a failure report is shown (counterexamples hold long strings). */
 const LINE_SHOWN_MAX = 600
 

@@ -144,7 +144,7 @@ export function requestArb(op: Operation, known: KnownValues): fc.Arbitrary<Fuzz
   const json = (value: unknown) => ({ payload: JSON.stringify(value), type: 'application/json' })
   let body: fc.Arbitrary<{ payload?: string; type?: string }> = fc.constant({})
   if (op.bodySchema !== undefined) {
-    const valid = valueArb(op.bodySchema)
+    const valid = valueArb(op.bodySchema, { ids: known.any ?? [] })
     body = fc.oneof(
       { weight: 4, arbitrary: valid.map(json) },
       { weight: 4, arbitrary: mutatedArb(valid).map(json) },

@@ -158,19 +158,47 @@ function numberArb(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
 
 const DEPTH_MAX = 8
 
+/** What makes generated values meet the server's cross-object rules now and then: ids that exist,
+ * offered for string fields whose name ends in `Id` or `Ids` (e.g. `flowId`, `agentIds`). */
+export interface ValueHints {
+  ids: readonly string[]
+}
+
+const REFERENCE_KEY = /(Id|Ids)$/
+
 /** Values that the schema describes (refs already inlined). */
-export function valueArb(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
+export function valueArb(
+  schema: unknown,
+  hints: ValueHints = { ids: [] },
+  depth = 0,
+  key = '',
+): fc.Arbitrary<unknown> {
+  const plain = describedValueArb(schema, hints, depth, key)
+  const isString = isObject(schema) && schema.type === 'string' && !('enum' in schema)
+  if (!isString || hints.ids.length === 0 || !REFERENCE_KEY.test(key)) return plain
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...hints.ids) },
+    { weight: 1, arbitrary: plain },
+  )
+}
+
+function describedValueArb(
+  schema: unknown,
+  hints: ValueHints,
+  depth: number,
+  key: string,
+): fc.Arbitrary<unknown> {
   if (schema === true || schema === undefined) return fc.jsonValue({ maxDepth: 2 })
   if (!isObject(schema)) return fc.constant(null)
   if ('const' in schema) return fc.constant(schema.const)
   if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum)
   const union = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined
   if (Array.isArray(union) && union.length > 0)
-    return fc.oneof(...union.map((option) => valueArb(option, depth + 1)))
+    return fc.oneof(...union.map((option) => valueArb(option, hints, depth + 1, key)))
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0)
-    return valueArb(Object.assign({}, ...(schema.allOf as JsonSchema[])), depth + 1)
+    return valueArb(Object.assign({}, ...(schema.allOf as JsonSchema[])), hints, depth + 1, key)
   if (Array.isArray(schema.type))
-    return fc.oneof(...schema.type.map((type) => valueArb({ ...schema, type }, depth)))
+    return fc.oneof(...schema.type.map((type) => valueArb({ ...schema, type }, hints, depth, key)))
   switch (schema.type) {
     case 'string':
       return stringArb(schema)
@@ -186,34 +214,36 @@ export function valueArb(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
       const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0
       const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : minItems + 3
       if (depth >= DEPTH_MAX && minItems === 0) return fc.constant([])
-      return fc.array(valueArb(schema.items, depth + 1), {
+      return fc.array(valueArb(schema.items, hints, depth + 1, key), {
         minLength: minItems,
         maxLength: Math.min(maxItems, minItems + 3),
       })
     }
     case 'object':
-      return objectArb(schema, depth)
+      return objectArb(schema, hints, depth)
   }
-  if (isObject(schema.properties)) return objectArb(schema, depth)
+  if (isObject(schema.properties)) return objectArb(schema, hints, depth)
   return fc.jsonValue({ maxDepth: 2 })
 }
 
-function objectArb(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
+function objectArb(schema: JsonSchema, hints: ValueHints, depth: number): fc.Arbitrary<unknown> {
   const properties = (isObject(schema.properties) ? schema.properties : {}) as Record<
     string,
     unknown
   >
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : []
   const keys = depth >= DEPTH_MAX ? required : Object.keys(properties)
-  const model = Object.fromEntries(keys.map((key) => [key, valueArb(properties[key], depth + 1)]))
+  const model = Object.fromEntries(
+    keys.map((key) => [key, valueArb(properties[key], hints, depth + 1, key)]),
+  )
   const fixed = fc.record(model, { requiredKeys: required.filter((key) => key in model) })
   const extra = schema.additionalProperties
   if (!isObject(extra) || depth >= DEPTH_MAX) return fixed
   const names = isObject(schema.propertyNames)
-    ? (valueArb(schema.propertyNames, depth + 1) as fc.Arbitrary<string>)
+    ? (valueArb(schema.propertyNames, hints, depth + 1) as fc.Arbitrary<string>)
     : fc.string({ minLength: 1, maxLength: 12 })
   return fc
-    .tuple(fixed, fc.dictionary(names, valueArb(extra, depth + 1), { maxKeys: 3 }))
+    .tuple(fixed, fc.dictionary(names, valueArb(extra, hints, depth + 1), { maxKeys: 3 }))
     .map(([known, more]) => ({ ...more, ...(known as object) }))
 }
 
