@@ -42,13 +42,19 @@ export function readRecords(
 }
 
 /** A row holding a NUL or a lone surrogate (written as `\u0000` or `\ud800` in JSON, or a NUL
- * byte in CSV) is a row issue naming the column: neither database stores it as text (issue 16). */
+ * byte in CSV) is a row issue naming the column, and a reader's problem text is made printable:
+ * neither database stores such text (issue 16). */
 async function* storableRecords(
   records: AsyncIterable<SourceRecord>,
 ): AsyncGenerator<SourceRecord> {
   for await (const record of records) {
     if (!('values' in record)) {
-      yield record
+      // A reader's message may quote the line it could not read (JSON.parse does).
+      yield {
+        row: record.row,
+        problem: printable(record.problem),
+        ...(record.field === undefined ? {} : { field: printable(record.field) }),
+      }
       continue
     }
     const [issue] = textIssues(record.values, 1)

@@ -103,7 +103,7 @@ describe.each<Dialect>([
     expect(Object.keys(r.json()).sort()).toEqual(ERROR_KEYS)
   })
 
-  it('R5.3 an NDJSON upload with NUL or a lone surrogate reports those rows as issues and imports the rest (was: list failed)', async (ctx) => {
+  it('R5.3 an NDJSON upload with NUL or a lone surrogate reports those rows as issues, the reason written out, and imports the rest (was: list failed, or 500)', async (ctx) => {
     if (!h) return ctx.skip()
     const list = await h.call('admin1', 'POST', '/v1/contact-lists', {
       campaignId: 'renewals',
@@ -123,6 +123,7 @@ describe.each<Dialect>([
       '{"id":"n3","phone":"+14155550113","name":"Lone \\ud800"}',
       '{"id":"n4","phone":"+14155550114","na\\u0000me":"Key"}',
       JSON.stringify({ id: 'n5', phone: '+14155550115', name: 'Alan' }),
+      '+1415555\u00000116',
     ].join('\n')
     const r = await h.app.inject({
       method: 'PUT',
@@ -136,16 +137,19 @@ describe.each<Dialect>([
     expect(r.statusCode, r.body).toBe(200)
     expect(r.json()).toMatchObject({
       committed: true,
-      counts: { rowsRead: 5, imported: 2, rejected: 3 },
+      counts: { rowsRead: 6, imported: 2, rejected: 4 },
     })
     const issues = (await h.call('admin1', 'GET', `/v1/contact-lists/${id}/issues`)).json()
     expect(issues.items.map((i: { row: number; field: string }) => `${i.row}:${i.field}`)).toEqual([
       '2:name',
       '3:name',
       '4:na\\u0000me',
+      '6:',
     ])
     expect(issues.items[0].reason).toMatch(/NUL/)
     expect(issues.items[1].reason).toMatch(/lone surrogate/)
+    // A line that is not JSON is reported quoting it, with its NUL written out (was 500 on PostgreSQL).
+    expect(issues.items[3].reason).toContain('\\u0000')
     const status = (await h.call('admin1', 'GET', `/v1/contact-lists/${id}`)).json().status
     expect(status).not.toBe('failed')
   })
