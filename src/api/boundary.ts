@@ -12,7 +12,7 @@ import type {
   RouteOptions,
 } from 'fastify'
 import { printable, textIssues } from '../domain/text.ts'
-import type { RouteAccess } from './auth.ts'
+import { type RouteAccess, SESSION_COOKIE } from './auth.ts'
 import {
   ApiError,
   type ErrorBody,
@@ -192,7 +192,7 @@ export function registerBoundary(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config as RouteAccess
     if (access.public === true || access.roles === undefined) return
-    const session = request.cookies?.outdial_session
+    const session = request.cookies?.[SESSION_COOKIE]
     if (session !== undefined && textIssues(session).length > 0)
       throw new ApiError(401, 'the session cookie is malformed; log in again')
   })
