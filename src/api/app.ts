@@ -48,6 +48,22 @@ const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ]
 
+/** The OpenAPI transform: zod schemas become JSON Schemas, and an operation that streams a file
+ * (it declares `consumes` and reads no JSON body) documents its body in each type it reads. */
+const documentFileBodies: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input)
+  const schema = input.schema as { consumes?: string[]; body?: unknown } | undefined
+  if (schema?.consumes && schema.body === undefined)
+    return {
+      ...out,
+      schema: {
+        ...out.schema,
+        body: { type: 'string', description: `the file, streamed (${schema.consumes.join(', ')})` },
+      },
+    }
+  return out
+}
+
 export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -82,7 +98,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentFileBodies,
     transformObject: jsonSchemaTransformObject,
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })

@@ -255,7 +255,7 @@ describe('the documented errors and the HTTP parser (issue 16)', () => {
   })
   afterAll(async () => h?.close())
 
-  it('R10 the OpenAPI document lists 400 on every operation and 401/403 on every authenticated one', async () => {
+  it('R10 the OpenAPI document lists 400 on every operation, 401/403 on every authenticated one, and the file types of uploads', async () => {
     const doc = (await h!.app.inject({ method: 'GET', url: '/openapi.json' })).json()
     const missing: string[] = []
     for (const [path, item] of Object.entries<
@@ -269,6 +269,17 @@ describe('the documented errors and the HTTP parser (issue 16)', () => {
       }
     expect(missing).toEqual([])
     expect(doc.components.schemas.Error).toBeDefined()
+    // File uploads document the content types they read.
+    expect(Object.keys(doc.paths['/v1/contact-lists/{id}/file'].put.requestBody.content)).toEqual([
+      'text/csv',
+      'application/json',
+      'application/x-ndjson',
+      'application/jsonl',
+    ])
+    expect(Object.keys(doc.paths['/v1/dncList/{name}/file'].put.requestBody.content)).toEqual([
+      'text/csv',
+      'text/plain',
+    ])
   })
 
   it("R10 oversized headers are 431 in the one error body (was Fastify's shape)", async () => {

@@ -26,7 +26,7 @@ export interface Operation {
   parameters: { name: string; in: string; required: boolean; schema: unknown }[]
   /** Schema of the JSON body, when the operation documents one. */
   bodySchema: unknown
-  /** Non-JSON content types the operation reads (file uploads). */
+  /** The content types a file upload reads (from its documented request body). */
   fileTypes: string[]
 }
 
@@ -43,12 +43,6 @@ export interface FuzzRequest {
 interface OpenApiDocument {
   paths: Record<string, Record<string, Record<string, unknown>>>
   components?: { schemas?: Record<string, unknown> }
-}
-
-/** Operations whose request body is a file, not JSON (the document does not describe it). */
-const FILE_OPERATIONS: Record<string, string[]> = {
-  'PUT /v1/contact-lists/{id}/file': ['text/csv', 'application/json', 'application/x-ndjson'],
-  'PUT /v1/dncList/{name}/file': ['text/csv', 'text/plain'],
 }
 
 export function operationsOf(document: unknown): Operation[] {
@@ -72,14 +66,17 @@ export function operationsOf(document: unknown): Operation[] {
         )
       }
       const upper = method.toUpperCase() as Method
+      // A file upload documents its body as text in each content type it reads.
+      const contentTypes = Object.keys(op.requestBody?.content ?? {})
+      const isFile = contentTypes.some((type) => type !== 'application/json')
       operations.push({
         method: upper,
         path,
         isPublic: Array.isArray(op.security) && op.security.length === 0,
         responses,
         parameters: op.parameters ?? [],
-        bodySchema: op.requestBody?.content?.['application/json']?.schema,
-        fileTypes: FILE_OPERATIONS[`${upper} ${path}`] ?? [],
+        bodySchema: isFile ? undefined : op.requestBody?.content?.['application/json']?.schema,
+        fileTypes: isFile ? contentTypes : [],
       })
     }
   return operations
