@@ -15,7 +15,13 @@ import {
 } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { type AuthBackend, registerAuth } from './auth.ts'
-import { errorHandler, sendError } from './errors.ts'
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  PATH_PARAM_LENGTH_MAX,
+  registerBoundary,
+} from './boundary.ts'
+import { errorHandler } from './errors.ts'
 import { type ApiMetrics, createMetrics, registerMetrics } from './metrics.ts'
 
 /** Largest JSON request body; contact files stream through their own route with its own limit. */
@@ -47,6 +53,22 @@ const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ]
 
+/** The OpenAPI transform: zod schemas become JSON Schemas, and an operation that streams a file
+ * (it declares `consumes` and reads no JSON body) documents its body in each type it reads. */
+const documentFileBodies: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input)
+  const schema = input.schema as { consumes?: string[]; body?: unknown } | undefined
+  if (schema?.consumes && schema.body === undefined)
+    return {
+      ...out,
+      schema: {
+        ...out.schema,
+        body: { type: 'string', description: `the file, streamed (${schema.consumes.join(', ')})` },
+      },
+    }
+  return out
+}
+
 export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -56,18 +78,15 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     },
     bodyLimit: options.bodyLimitBytes ?? JSON_BODY_BYTES_MAX,
     trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: PATH_PARAM_LENGTH_MAX },
+    frameworkErrors,
+    clientErrorHandler,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, {
-      error: 'not_found',
-      message: `no route ${request.method} ${request.url.split('?')[0]}`,
-      details: [],
-    }),
-  )
   await app.register(fastifyCookie)
+  registerBoundary(app)
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -85,7 +104,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentFileBodies,
     transformObject: jsonSchemaTransformObject,
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })

@@ -28,6 +28,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   422: 'unprocessable_entity',
   429: 'too_many_requests',
@@ -126,6 +127,12 @@ export function errorHandler(
     })
   }
   const status = error.statusCode ?? 500
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return sendError(reply, 415, {
+      error: 'unsupported_media_type',
+      message: `this operation reads JSON: send it as application/json, not '${request.headers['content-type'] ?? ''}'`,
+      details: [],
+    })
   if (status >= 400 && status < 500)
     return sendError(reply, status, {
       error: CODE_BY_STATUS[status] ?? 'bad_request',

@@ -6,13 +6,11 @@ import { invariant } from './invariant.ts'
 
 /** A day may be split in a few ranges (e.g. a lunch pause); more than this is a misconfiguration. */
 export const CALLING_WINDOW_SEGMENTS_MAX = 7 * 4
-const localTimeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (00:00–23:59)')
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 // End is exclusive, so '24:00' is allowed there and only there: it means "until midnight".
-const localEndTimeSchema = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:mm (00:00–24:00)')
+const LOCAL_END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/
+const localTimeSchema = z.string().regex(LOCAL_TIME, 'expected HH:mm (00:00–23:59)')
+const localEndTimeSchema = z.string().regex(LOCAL_END_TIME, 'expected HH:mm (00:00–24:00)')
 
 export const callingWindowSegmentSchema = z
   .object({
@@ -21,9 +19,15 @@ export const callingWindowSegmentSchema = z
     startLocal: localTimeSchema,
     endLocal: localEndTimeSchema,
   })
-  .refine((segment) => minutesOf(segment.startLocal) < minutesOf(segment.endLocal), {
-    message: 'startLocal must be before endLocal (ranges do not cross midnight; split them)',
-  })
+  .refine(
+    // Zod runs this refinement even when a time failed its format; only well-formed times are
+    // compared (a malformed one is already reported by its own field).
+    (segment) =>
+      !LOCAL_TIME.test(String(segment.startLocal)) ||
+      !LOCAL_END_TIME.test(String(segment.endLocal)) ||
+      minutesOf(segment.startLocal) < minutesOf(segment.endLocal),
+    { message: 'startLocal must be before endLocal (ranges do not cross midnight; split them)' },
+  )
 
 export const callingWindowSchema = z
   .array(callingWindowSegmentSchema)

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { globalVariableNameSchema } from '../domain/config/global-variable.ts'
 import { CONTACT_FIELDS_MAX, CONTACT_NUMBERS_MAX } from '../domain/contact.ts'
+import { printable } from '../domain/text.ts'
 
 export const IMPORT_COLUMN_LENGTH_MAX = 128
 
@@ -90,7 +91,8 @@ export class UnmappedColumns {
         this.seen.add(name)
   }
 
+  /** The columns as they can be stored and shown: a NUL or a lone surrogate in a name is escaped. */
   list(): string[] {
-    return [...this.seen]
+    return [...this.seen].map(printable)
   }
 }

@@ -2,6 +2,9 @@
 // database): two tenants, users of every role, and helpers to call it with a bearer token.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildOutdialApi, type OutdialApiParts } from '../../src/api/assemble.ts'
+import { VirtualClock } from '../../src/dialer/ports/virtual-clock.ts'
+import { DialerService } from '../../src/runtime/dialer-service.ts'
+import { TenantRuntime } from '../../src/runtime/tenant-runtime.ts'
 import { sqlContactsPart } from '../../src/server/contacts-part.ts'
 import { type OpenedDb, openDb } from '../../src/store/sql/open.ts'
 import { SecretBox } from '../../src/store/sql/secrets.ts'
@@ -30,13 +33,20 @@ export interface Harness {
   close(): Promise<void>
 }
 
+export interface HarnessOptions {
+  /** Also serve the dialer, agent-desk and live routes: tenant t1's runtime, started on a virtual
+   * clock that does not move (so it never works in the background) with the configuration the
+   * tenant has at that moment (none), so those routes answer their refusals. */
+  withDialer?: boolean
+}
+
 /**
  * null when the dialect's server is missing off CI (the caller skips). `parts` adds what the server
  * would run beside the stores (the dialer, the agent desktop, a configuration hook, …).
  */
 export async function openHarness(
   dialect: Dialect,
-  parts: Partial<OutdialApiParts> = {},
+  { withDialer = false, ...parts }: Partial<OutdialApiParts> & HarnessOptions = {},
 ): Promise<Harness | null> {
   let pgDb: TestDatabase | null = null
   if (dialect === 'postgres') {
@@ -60,6 +70,18 @@ export async function openHarness(
     await store
       .forTenant(tenantId)
       .users.createUser({ username, password: PASSWORD, role, agentId }, nowMs())
+  let dialer: DialerService | null = null
+  if (withDialer) {
+    dialer = new DialerService()
+    dialer.add(
+      await TenantRuntime.start({
+        tenantId: 't1',
+        clock: new VirtualClock(now),
+        ports: store.forTenant('t1').runtime,
+        owner: 'harness',
+      }),
+    )
+  }
   const app = await buildOutdialApi({
     credentials: store.accounts,
     stores: (tenantId) => store.forTenant(tenantId),
@@ -68,6 +90,7 @@ export async function openHarness(
     contacts: sqlContactsPart(store, nowMs),
     logLevel: 'silent',
     ...parts,
+    ...(dialer ? { dialer, agents: dialer, live: dialer } : {}),
   })
   const tokens: Record<string, string> = {}
   for (const [, username] of users) {
@@ -96,6 +119,7 @@ export async function openHarness(
       }),
     close: async () => {
       await app.close()
+      await dialer?.close()
       await db.close()
       await pgDb?.drop()
     },

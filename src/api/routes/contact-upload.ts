@@ -43,6 +43,7 @@ export function registerContactUploadRoute(
           tags: ['contact lists'],
           summary:
             "Upload the list's file (text/csv, application/json or application/x-ndjson), streamed",
+          consumes: Object.keys(UPLOAD_CONTENT_TYPES),
           params: listParams,
           response: {
             200: z.object({

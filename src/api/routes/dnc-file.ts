@@ -66,6 +66,7 @@ export function registerDncFileRoutes(app: FastifyInstance, nowMs: () => number)
           tags: ['dnc'],
           summary:
             'Replace a DNC list with the numbers of a CSV file (text/csv), streamed; a national list keeps its load date',
+          consumes: ['text/csv', 'text/plain'],
           params: listParams,
           querystring: z.object({
             kind: z.enum(['internal', 'national']).default('internal'),
