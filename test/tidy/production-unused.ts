@@ -1,6 +1,6 @@
 // What knip --production finds unused on the product's own path (tests excluded), each kept on
 // purpose with the reason. A rule that only its test calls is a setting that does not take effect:
-// it is wired into the product (issue 11 wires the configuration rules below) or deleted. An entry
+// it is wired into the product or deleted, never listed here. An entry
 // that the product starts to use must leave this list (test/tidy/code-health.test.ts says so).
 export interface UnusedFinding {
   kind: string
@@ -9,8 +9,6 @@ export interface UnusedFinding {
 }
 
 const TEST_SUPPORT = 'test support beside the code it serves; imported only by tests'
-const ISSUE_11 =
-  'a configuration rule with its tests, not yet applied where configuration changes or in the dial path: issue 11 ("every setting takes effect") wires it in'
 
 export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   // Test support.
@@ -113,6 +111,4 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     reason:
       'what a result-webhook receiver runs (docs/dialer-api.md); the tests verify every webhook the dialer signs with it',
   },
-  // Configuration rules that issue 11 applies.
-  { kind: 'exports', file: 'src/domain/config/team.ts', name: 'queueRankOf', reason: ISSUE_11 },
 ]

@@ -49,8 +49,3 @@ export const teamSchema = z
     })
   })
 export type Team = z.infer<typeof teamSchema>
-
-/** The rank of `queueId` for this team, or undefined when the team does not rank it. */
-export function queueRankOf(team: Team, queueId: string): number | undefined {
-  return team.queueRankings.find((ranking) => ranking.queueId === queueId)?.rank
-}
