@@ -11,7 +11,7 @@ import type {
   FastifyRequest,
   RouteOptions,
 } from 'fastify'
-import { printable, textIssues } from '../domain/text.ts'
+import { type PathLink, pathOf, printable, textIssues } from '../domain/text.ts'
 import { type RouteAccess, SESSION_COOKIE } from './auth.ts'
 import {
   ApiError,
@@ -32,17 +32,6 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const echo = (url: string): string => {
   const path = printable(url.split('?')[0] ?? '')
   return path.length > ECHOED_PATH_LENGTH_MAX ? `${path.slice(0, ECHOED_PATH_LENGTH_MAX)}…` : path
-}
-
-interface PathLink {
-  parent: PathLink | null
-  key: string | number
-}
-
-function pathOf(link: PathLink | null): (string | number)[] {
-  const path: (string | number)[] = []
-  for (let at = link; at !== null; at = at.parent) path.push(at.key)
-  return path.reverse()
 }
 
 /** `__proto__` keys, and `constructor.prototype`, in a parsed JSON value (secure-json-parse's

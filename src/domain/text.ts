@@ -32,12 +32,12 @@ export interface TextIssue {
 }
 
 /** A path kept as a link to its parent, so that walking deep nesting stays linear. */
-interface PathLink {
+export interface PathLink {
   parent: PathLink | null
   key: string | number
 }
 
-function pathOf(link: PathLink | null): (string | number)[] {
+export function pathOf(link: PathLink | null): (string | number)[] {
   const path: (string | number)[] = []
   for (let at = link; at !== null; at = at.parent) path.push(at.key)
   return path.reverse()
