@@ -7,6 +7,7 @@ import type { Clock } from '../dialer/ports/clock.ts'
 import type { Ids } from '../dialer/ports/ids.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { RuntimePorts, TenantConfig } from '../store/ports/dialer-store.ts'
+import type { ProcessLiveness } from '../store/ports/process-liveness.ts'
 import type { Network, TelephonyFactory } from '../telephony/network.ts'
 import {
   AgentLegs,
@@ -58,6 +59,11 @@ export interface TenantRuntimeOptions {
   log?: RuntimeLog
   dialerApi?: DialerApiOptions
   limits?: Partial<RuntimeLimits>
+  /**
+   * Which other lease owners are known to be dead (issue 16): their open attempts are closed and
+   * their contacts freed at once, not when their leases run out. Without it: lease expiry only.
+   */
+  liveness?: ProcessLiveness
 }
 
 type Subscriber = (event: EngineEvent) => void

@@ -8,7 +8,8 @@ import type { ApiMetrics } from '../api/metrics.ts'
 import type { DialerService } from '../runtime/dialer-service.ts'
 import { type RuntimeLog, type StructuredLogger, structuredLog } from '../runtime/log.ts'
 import type { RealClock } from '../runtime/real-clock.ts'
-import { newOwnerId, TenantRuntime } from '../runtime/tenant-runtime.ts'
+import { TenantRuntime } from '../runtime/tenant-runtime.ts'
+import type { ProcessLiveness } from '../store/ports/process-liveness.ts'
 import type { SqlStore } from '../store/sql/store.ts'
 import { DEMO_TENANT_ID } from './seed/demo-tenant.ts'
 
@@ -31,14 +32,17 @@ export async function startTenantRuntimes(options: {
   store: SqlStore
   clock: RealClock
   metrics: ApiMetrics
+  /** This process's lease owner (newOwnerId: unique per process start). */
   owner: string
+  /** Which other owners are known to be dead: their attempts are recovered at once (issue 16). */
+  liveness?: ProcessLiveness
   /** Where the runtimes go (the HTTP layer already serves it). */
   service: DialerService
   /** The server's logger (Fastify's pino instance). */
   logger: StructuredLogger
 }): Promise<TenantRuntimes> {
   const { store, clock, metrics, service } = options
-  const owner = newOwnerId(options.owner, process.pid)
+  const { owner } = options
   for (const tenantId of await store.tenantIds()) {
     const ports = store.forTenant(tenantId).runtime
     const log = tenantLog(options.logger, tenantId)
@@ -52,6 +56,7 @@ export async function startTenantRuntimes(options: {
         metrics,
         log,
         ports,
+        ...(options.liveness ? { liveness: options.liveness } : {}),
         simulatedAgents: isDemo ? config.agents.map((a) => a.id) : [],
         ...(isDemo && config.entryPoints.some((e) => e.id === 'ep-support')
           ? {

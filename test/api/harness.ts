@@ -57,7 +57,7 @@ export async function openHarness(dialect: Dialect): Promise<Harness | null> {
     stores: (tenantId) => store.forTenant(tenantId),
     nowMs,
     secrets,
-    contacts: sqlContactsPart(store, nowMs),
+    contacts: sqlContactsPart(store, nowMs, 'api-test-process'),
     logLevel: 'silent',
   })
   const tokens: Record<string, string> = {}

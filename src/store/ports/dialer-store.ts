@@ -60,6 +60,11 @@ export interface ContactStore {
    * answers false.
    */
   reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean>
+  /**
+   * Drops the leases that `owners` (processes known to have ended) hold on pending contacts, so
+   * they are due again at once; answers how many.
+   */
+  releaseLeasesOf(owners: readonly string[]): Promise<number>
   /** Final disposition of a leased contact (never offered again); same ownership rule. */
   finish(
     contactId: string,
@@ -163,11 +168,19 @@ export interface AttemptLog {
    */
   close(close: AttemptClose): Promise<boolean>
   /**
-   * Crash recovery, atomically per attempt: every open attempt whose lease expired before `nowMs`
-   * is closed as UNKNOWN at `nowMs`, and its stored contact (if any) is leased to `lease`. At most
-   * `limit` per call; the caller repeats while it gets `limit`.
+   * Crash recovery, atomically per attempt: every open attempt whose lease expired before `nowMs`,
+   * or whose owner is among `deadOwners` (a process known to have ended, issue 16), is closed as
+   * UNKNOWN at `nowMs`, and its stored contact (if any) is leased to `lease`. At most `limit` per
+   * call; the caller repeats while it gets `limit`.
    */
-  recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]>
+  recover(
+    nowMs: number,
+    lease: Lease,
+    limit: number,
+    deadOwners?: readonly string[],
+  ): Promise<RecoveredAttempt[]>
+  /** The owners of open attempts and of pending contacts' leases that hold at `nowMs`. */
+  leaseOwners(nowMs: number): Promise<string[]>
   /**
    * Extends to `lease.untilMs` the leases of the open attempts among `attemptIds` that
    * `lease.owner` holds and that have not expired at `nowMs` (as renewContactLeases).

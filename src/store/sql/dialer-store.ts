@@ -315,7 +315,50 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
   }
 
-  async recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]> {
+  async leaseOwners(nowMs: number): Promise<string[]> {
+    const attempts = await this.db
+      .selectFrom('attempts')
+      .leftJoin('attempt_results', (j) =>
+        j
+          .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
+          .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
+      )
+      .select('attempts.lease_owner as owner')
+      .distinct()
+      .where('attempts.tenant_id', '=', this.tenantId)
+      .where('attempt_results.attempt_id', 'is', null)
+      .execute()
+    const contacts = await this.db
+      .selectFrom('contacts')
+      .select('lease_owner as owner')
+      .distinct()
+      .where('tenant_id', '=', this.tenantId)
+      .where('status', '=', 'pending')
+      .where('lease_until', '>=', nowMs)
+      .execute()
+    const owners = new Set<string>()
+    for (const row of [...attempts, ...contacts]) if (row.owner !== null) owners.add(row.owner)
+    return [...owners].sort()
+  }
+
+  async releaseLeasesOf(owners: readonly string[]): Promise<number> {
+    if (owners.length === 0) return 0
+    const result = await this.db
+      .updateTable('contacts')
+      .set({ lease_owner: null, lease_until: null })
+      .where('tenant_id', '=', this.tenantId)
+      .where('status', '=', 'pending')
+      .where('lease_owner', 'in', [...owners])
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
+  }
+
+  async recover(
+    nowMs: number,
+    lease: Lease,
+    limit: number,
+    deadOwners: readonly string[] = [],
+  ): Promise<RecoveredAttempt[]> {
     return this.db.transaction().execute(async (trx) => {
       const open = await trx
         .selectFrom('attempts')
@@ -327,7 +370,14 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
         .selectAll('attempts')
         .where('attempts.tenant_id', '=', this.tenantId)
         .where('attempt_results.attempt_id', 'is', null)
-        .where('attempts.lease_until', '<', nowMs)
+        .where((eb) =>
+          deadOwners.length === 0
+            ? eb('attempts.lease_until', '<', nowMs)
+            : eb.or([
+                eb('attempts.lease_until', '<', nowMs),
+                eb('attempts.lease_owner', 'in', [...deadOwners]),
+              ]),
+        )
         .orderBy('attempts.opened_at')
         .limit(limit)
         .execute()

@@ -230,12 +230,24 @@ const callGuideAnswers: Migration = {
   },
 }
 
+const importOwnership: Migration = {
+  async up(db: Kysely<unknown>) {
+    // Issue 16: an import is owned by the process that runs it (a lease it renews while reading),
+    // so a start-up can tell an import whose process died, fail it with a reason and drop its
+    // staging rows.
+    await db.schema.alterTable('contact_lists').addColumn('import_owner', 'text').execute()
+    await db.schema.alterTable('contact_lists').addColumn('import_lease_until', bigint).execute()
+    await db.schema.alterTable('contact_lists').addColumn('failure', 'text').execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
   '0003-contacts': contacts,
   '0004-attempts': attempts,
   '0005-call-guide-answers': callGuideAnswers,
+  '0006-import-ownership': importOwnership,
 }
 
 class InCodeProvider implements MigrationProvider {

@@ -87,6 +87,10 @@ export interface ContactListsTable {
   counts: string
   created_at: number
   expired_at: number | null
+  /** The process running the import (issue 16), its lease, and why a failed import failed. */
+  import_owner: string | null
+  import_lease_until: number | null
+  failure: string | null
 }
 
 /** Rows of an import in progress: invisible to the dialer until the import commits. */
