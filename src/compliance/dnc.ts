@@ -54,7 +54,7 @@ export type NationalFreshness =
 export class DncRegistry {
   // Internal lists keep the add metadata for the API's GET (R10.3); a Map is a Set with values.
   readonly #lists = new Map<string, Map<string, DncEntryMeta>>()
-  #national: ReadonlySet<string> = new Set()
+  #national: Set<string> = new Set()
   #nationalLoadedAtMs: number | null = null
 
   addToList(listName: string, number: string, meta: DncEntryMeta = {}): DncAddResult {
@@ -115,6 +115,24 @@ export class DncRegistry {
     this.#national = next
     this.#nationalLoadedAtMs = loadedAtMs
     return { kind: 'loaded', count: next.size, invalidCount }
+  }
+
+  /**
+   * One number put on the loaded national copy (R5.4: a customer added from the desktop or the API
+   * to the national list's table); the copy's load time is unchanged. Before any load there is no
+   * copy to add to.
+   */
+  addNational(number: string): DncAddResult {
+    if (!E164_PATTERN.test(number)) return { kind: 'invalidNumber' }
+    if (this.#nationalLoadedAtMs === null) return { kind: 'invalidListName' }
+    if (this.#national.has(number)) return { kind: 'duplicate' }
+    if (this.#national.size >= NATIONAL_DNC_NUMBERS_MAX) return { kind: 'full' }
+    this.#national.add(number)
+    return { kind: 'added' }
+  }
+
+  removeNational(number: string): DncRemoveResult {
+    return this.#national.delete(number) ? { kind: 'removed' } : { kind: 'notFound' }
   }
 
   hasNational(number: string): boolean {

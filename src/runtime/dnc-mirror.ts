@@ -1,6 +1,9 @@
-// The engine's do-not-call registry kept equal to the store's lists (R5.4): loaded at start,
-// reloaded on demand, and changed number by number when the API adds or removes one, so a number
-// put on a list from the desktop is blocked at the very next dial.
+// The engine's do-not-call registry kept equal to the store's lists (R5.4). At start and after a
+// whole list is loaded from a file the runtime applies a snapshot of every list (as differences
+// for the internal lists; the national copy again only when its load time changed). A number
+// added or taken off through the API (or the desktop) changes the registry synchronously, number
+// by number, before the API answers: from then on the engine's compliance gate and the last check
+// before each dial (attempt-journal.ts) refuse it. Nothing is reloaded in the background.
 import type { DncRegistry } from '../compliance/dnc.ts'
 import type { DncSnapshot } from '../store/ports/dialer-store.ts'
 import type { RuntimeLog } from './log.ts'
@@ -9,6 +12,8 @@ export class DncMirror {
   /** What the registry holds per internal list (the registry cannot enumerate its lists). */
   private readonly lists = new Map<string, Set<string>>()
   private nationalLoadedAtMs: number | null = null
+  /** The national list's name in the store: numbers added to it go to the national copy. */
+  private nationalName: string | null = null
 
   constructor(
     private readonly registry: DncRegistry,
@@ -34,6 +39,7 @@ export class DncMirror {
       this.lists.delete(name)
     }
     const national = snapshot.national
+    if (national) this.nationalName = national.name
     if (national && national.loadedAtMs !== this.nationalLoadedAtMs) {
       const result = this.registry.loadNational(national.numbers, national.loadedAtMs)
       if (result.kind === 'loaded') this.nationalLoadedAtMs = national.loadedAtMs
@@ -43,6 +49,15 @@ export class DncMirror {
   }
 
   add(listName: string, number: string): void {
+    if (listName === this.nationalName) {
+      const result = this.registry.addNational(number)
+      if (result.kind !== 'added' && result.kind !== 'duplicate')
+        this.log.error('DNC number not taken by the national copy', {
+          listName,
+          reason: result.kind,
+        })
+      return
+    }
     const result = this.registry.addToList(listName, number)
     if (result.kind === 'added' || result.kind === 'duplicate') {
       const held = this.lists.get(listName) ?? new Set<string>()
@@ -54,6 +69,10 @@ export class DncMirror {
   }
 
   remove(listName: string, number: string): void {
+    if (listName === this.nationalName) {
+      this.registry.removeNational(number)
+      return
+    }
     this.registry.removeFromList(listName, number)
     this.lists.get(listName)?.delete(number)
   }

@@ -115,6 +115,7 @@ export abstract class RuntimeParts {
       runtimeLog: this.log,
       ownerAgentOf: (id) => this.engine.ctx.attempts.get(id)?.ownerAgentId ?? null,
       storedContacts: (id) => this.lifecycle.get(id)?.source === 'builtin',
+      dialWithheld: (dial) => this.dncHit(dial.campaignId, dial.number),
     })
     const simulation = options.simulation ?? { model: demoNetworkModel(), seed: 1 }
     const simulatedIds = new Set(options.simulatedAgents ?? [])
@@ -130,6 +131,10 @@ export abstract class RuntimeParts {
       this.journal,
       (event) => this.engine.handleTelephony(event),
       this.log,
+      (callId, number) => {
+        const campaignId = this.engine.ctx.attempts.get(callId)?.campaignId
+        return campaignId === undefined ? null : this.dncHit(campaignId, number)
+      },
     )
     const subscribers: Subscriber[] = []
     this.engine = new Engine({
@@ -192,6 +197,20 @@ export abstract class RuntimeParts {
     for (const agent of this.engine.ctx.agents.values())
       agents[agent.state.kind] = (agents[agent.state.kind] ?? 0) + 1
     return agents
+  }
+
+  /** The DNC list (or the national list) the number is on for the campaign now; null if none. */
+  private dncHit(campaignId: string, number: string): string | null {
+    const config = this.engine.ctx.campaigns.get(campaignId)?.config
+    if (!config) return null
+    const hit = this.engine.ctx.dnc.checkDnc(number, {
+      dncEnabled: config.compliance.dncEnabled,
+      ndncEnabled: config.compliance.ndncEnabled,
+      dncListNames: config.dncListNames,
+    })
+    if (hit.kind === 'dncBlocked') return `on the DNC list '${hit.list}'`
+    if (hit.kind === 'ndncBlocked') return 'on the national DNC list'
+    return null
   }
 
   protected statsOf(campaignId: string): CampaignStats {

@@ -5,6 +5,7 @@
 // through the agent desktop API. Each runtime logs through the server's logger, its tenant on
 // every line.
 import type { ApiMetrics } from '../api/metrics.ts'
+import type { DncChanges } from '../runtime/control.ts'
 import type { DialerService } from '../runtime/dialer-service.ts'
 import { type RuntimeLog, type StructuredLogger, structuredLog } from '../runtime/log.ts'
 import type { RealClock } from '../runtime/real-clock.ts'
@@ -20,7 +21,8 @@ export interface TenantRuntimes {
   /** First start: the demo tenant's campaigns begin dialling. */
   startDemoCampaigns(): Promise<void>
   configChanged(tenantId: string): void
-  dncChanged(tenantId: string): void
+  /** DNC changes through the API, applied to the tenant's running dialer before the answer. */
+  dnc: DncChanges
 }
 
 /** A tenant runtime's log: the server's logger, the tenant on every line. */
@@ -79,7 +81,14 @@ export async function startTenantRuntimes(options: {
     },
     configChanged: (tenantId) =>
       quietly(service.get(tenantId)?.reload(), 'configuration reload', tenantId),
-    dncChanged: (tenantId) =>
-      quietly(service.get(tenantId)?.reloadDnc(), 'DNC lists reload', tenantId),
+    dnc: {
+      numberAdded: (tenantId, listName, number) =>
+        service.get(tenantId)?.dncAdded(listName, number),
+      numberRemoved: (tenantId, listName, number) =>
+        service.get(tenantId)?.dncRemoved(listName, number),
+      listLoaded: async (tenantId) => {
+        await service.get(tenantId)?.reloadDnc()
+      },
+    },
   }
 }

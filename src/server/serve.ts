@@ -99,7 +99,13 @@ export async function serve(
     live: service,
     contacts,
     onConfigChange: (tenantId) => dialer?.configChanged(tenantId),
-    onDncChange: (tenantId) => dialer?.dncChanged(tenantId),
+    dncChanges: {
+      numberAdded: (tenantId, listName, number) =>
+        dialer?.dnc.numberAdded(tenantId, listName, number),
+      numberRemoved: (tenantId, listName, number) =>
+        dialer?.dnc.numberRemoved(tenantId, listName, number),
+      listLoaded: async (tenantId, listName) => dialer?.dnc.listLoaded(tenantId, listName),
+    },
     logLevel: config.logLevel,
     // Browsers keep Secure cookies only over HTTPS; a loopback HTTP server is the local case.
     secureCookies: !LOOPBACK.test(config.host),

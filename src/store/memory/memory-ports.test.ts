@@ -35,7 +35,7 @@ describe('memory ports', () => {
     expect(await states.load()).toEqual([{ campaignId: 'c', status: 'running', updatedAtMs: 1 }])
     const dnc = new MemoryDncSource()
     dnc.add('internal', '+12125550100')
-    dnc.national = { numbers: ['+12125550199'], loadedAtMs: 5 }
+    dnc.national = { name: 'national', numbers: ['+12125550199'], loadedAtMs: 5 }
     const snapshot = await dnc.load()
     expect(snapshot.lists).toEqual([{ name: 'internal', numbers: ['+12125550100'] }])
     expect([...(snapshot.national?.numbers ?? [])]).toEqual(['+12125550199'])

@@ -348,7 +348,7 @@ export class MemoryCampaignStates implements CampaignStateStore {
 
 export class MemoryDncSource implements DncSource {
   readonly lists = new Map<string, Set<string>>()
-  national: { numbers: string[]; loadedAtMs: number } | null = null
+  national: { name: string; numbers: string[]; loadedAtMs: number } | null = null
 
   add(listName: string, number: string): void {
     const list = this.lists.get(listName) ?? new Set<string>()

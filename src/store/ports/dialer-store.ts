@@ -246,8 +246,8 @@ export interface CampaignStateStore {
 export interface DncSnapshot {
   /** Internal lists (R5.4, R10.3) by name. */
   lists: { name: string; numbers: readonly string[] }[]
-  /** The national list (NDNC) and when it was loaded; null when never loaded. */
-  national: { numbers: Iterable<string>; loadedAtMs: number } | null
+  /** The national list (NDNC): its name, numbers and when it was loaded; null when never loaded. */
+  national: { name: string; numbers: Iterable<string>; loadedAtMs: number } | null
 }
 
 export interface DncSource {

@@ -133,7 +133,11 @@ export class SqlRuntimeSources {
         .map(([name, nums]) => ({ name, numbers: nums })),
       national:
         national && national.loaded_at !== null
-          ? { numbers: byList.get(national.name) ?? [], loadedAtMs: national.loaded_at }
+          ? {
+              name: national.name,
+              numbers: byList.get(national.name) ?? [],
+              loadedAtMs: national.loaded_at,
+            }
           : null,
     }
   }
