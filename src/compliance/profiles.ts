@@ -13,10 +13,13 @@ import {
   isTenthStep,
   NATIONAL_DNC_AGE_SEC_MAX_MAX,
   NATIONAL_DNC_AGE_SEC_MAX_MIN,
+  NATIONAL_DNC_REGIONS,
+  type NationalDncRegion,
   REPEAT_AFTER_ABANDON_SEC_MAX,
   RING_SEC_MIN_MAX,
 } from '../domain/compliance-profile.ts'
 import { invariant } from '../domain/invariant.ts'
+import type { NationalAgeRule } from './dnc.ts'
 
 const HOUR_SEC = 3600
 const DAY_SEC = 24 * HOUR_SEC
@@ -66,6 +69,9 @@ export interface ComplianceRules {
   abandonWindowSec: number
   ringSecMin: number
   repeatAfterAbandonSec: number
+  /** The regions whose national DNC lists apply (R5.4): US → the US registry, UK → the TPS. */
+  nationalDncRegions: NationalDncRegion[]
+  /** The oldest national copy dialled on; CUSTOM without it: each region's own rule. */
   nationalDncAgeSecMax: number
   abandonMessageRequired: boolean
   connectSecMax: number
@@ -75,6 +81,14 @@ export interface ResolvedCompliance extends ComplianceRules {
   profile: ComplianceProfile
   dncEnabled: boolean
   ndncEnabled: boolean
+  /** Per region that applies, the oldest copy of its national lists dialled on. */
+  nationalDncAgeRules: readonly NationalAgeRule[]
+}
+
+/** Each region's own rule for the age of its national list's copy (R5.4). */
+export const NATIONAL_DNC_AGE_SEC_MAX_BY_REGION: Readonly<Record<NationalDncRegion, number>> = {
+  US: 31 * DAY_SEC,
+  UK: 28 * DAY_SEC,
 }
 
 /** TCPA / FCC 47 CFR 64.1200(c)(1): 8 am–9 pm in the called party's local time, every day. */
@@ -84,6 +98,7 @@ const US_RULES: ComplianceRules = {
   abandonWindowSec: ABANDON_WINDOW_SEC_US,
   ringSecMin: RING_SEC_MIN_DEFAULT,
   repeatAfterAbandonSec: REPEAT_AFTER_ABANDON_SEC,
+  nationalDncRegions: ['US'],
   nationalDncAgeSecMax: NATIONAL_DNC_AGE_SEC_MAX_US,
   abandonMessageRequired: true,
   connectSecMax: CONNECT_SEC_MAX_DEFAULT,
@@ -103,6 +118,7 @@ const UK_RULES: ComplianceRules = {
   abandonWindowSec: ABANDON_WINDOW_SEC_UK,
   ringSecMin: RING_SEC_MIN_DEFAULT,
   repeatAfterAbandonSec: REPEAT_AFTER_ABANDON_SEC,
+  nationalDncRegions: ['UK'],
   nationalDncAgeSecMax: NATIONAL_DNC_AGE_SEC_MAX_UK,
   abandonMessageRequired: true,
   connectSecMax: CONNECT_SEC_MAX_DEFAULT,
@@ -139,6 +155,7 @@ export const complianceSettingsSchema = z.object({
     .min(NATIONAL_DNC_AGE_SEC_MAX_MIN)
     .max(NATIONAL_DNC_AGE_SEC_MAX_MAX)
     .optional(),
+  nationalDncRegions: z.array(z.enum(NATIONAL_DNC_REGIONS)).min(1).optional(),
   abandonMessageRequired: z.boolean().optional(),
   connectSecMax: z.int().min(1).max(CONNECT_SEC_MAX_MAX).optional(),
   dncEnabled: z.boolean().default(true),
@@ -148,6 +165,25 @@ export const complianceSettingsSchema = z.object({
 export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>
 /** Settings as a campaign form or API body sends them. */
 export type ComplianceSettingsInput = z.input<typeof complianceSettingsSchema>
+
+/**
+ * The age rule of each region that applies: a US or UK campaign's is its profile's; a CUSTOM
+ * campaign's is its own maximum when it sets one, else each region's own (US 31 days, UK 28).
+ */
+function nationalAgeRulesOf(
+  settings: ComplianceSettings,
+  base: ComplianceRules,
+): NationalAgeRule[] {
+  const regions = settings.nationalDncRegions ?? base.nationalDncRegions
+  return regions.map((region) => ({
+    region,
+    ageSecMax:
+      settings.nationalDncAgeSecMax ??
+      (settings.profile === 'CUSTOM'
+        ? NATIONAL_DNC_AGE_SEC_MAX_BY_REGION[region]
+        : base.nationalDncAgeSecMax),
+  }))
+}
 
 /** The profile's rules with every given override applied. */
 export function resolveCompliance(settings: ComplianceSettings): ResolvedCompliance {
@@ -159,7 +195,9 @@ export function resolveCompliance(settings: ComplianceSettings): ResolvedComplia
     abandonWindowSec: settings.abandonWindowSec ?? base.abandonWindowSec,
     ringSecMin: settings.ringSecMin ?? base.ringSecMin,
     repeatAfterAbandonSec: settings.repeatAfterAbandonSec ?? base.repeatAfterAbandonSec,
+    nationalDncRegions: [...(settings.nationalDncRegions ?? base.nationalDncRegions)],
     nationalDncAgeSecMax: settings.nationalDncAgeSecMax ?? base.nationalDncAgeSecMax,
+    nationalDncAgeRules: nationalAgeRulesOf(settings, base),
     abandonMessageRequired: settings.abandonMessageRequired ?? base.abandonMessageRequired,
     connectSecMax: settings.connectSecMax ?? base.connectSecMax,
     dncEnabled: settings.dncEnabled,
@@ -168,6 +206,7 @@ export function resolveCompliance(settings: ComplianceSettings): ResolvedComplia
   invariant(resolved.callingWindow.length > 0, 'resolved calling window is empty')
   invariant(resolved.abandonRatePctMax > 0, 'resolved abandon cap is not positive')
   invariant(resolved.abandonWindowSec > 0, 'resolved abandon window is not positive')
+  invariant(resolved.nationalDncRegions.length > 0, 'resolved national DNC regions are empty')
   return resolved
 }
 

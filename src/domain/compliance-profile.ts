@@ -7,6 +7,9 @@ import { boundedInt, boundedNumber } from './config/schema-kit.ts'
 
 export const COMPLIANCE_PROFILES = ['US', 'UK', 'CUSTOM'] as const
 export type ComplianceProfile = (typeof COMPLIANCE_PROFILES)[number]
+/** The regions a national do-not-call list serves (R5.4): the US registry, the UK TPS. */
+export const NATIONAL_DNC_REGIONS = ['US', 'UK'] as const
+export type NationalDncRegion = (typeof NATIONAL_DNC_REGIONS)[number]
 
 const HOUR_SEC = 3600
 const DAY_SEC = 24 * HOUR_SEC
@@ -67,6 +70,20 @@ export const customComplianceRuleFields = {
     unit: 's',
     why: 'R5.4 the oldest national DNC copy the campaign dials on (US 31 days, UK 28 days)',
   }).optional(),
+  /** The national lists that apply: those of these regions, each with its own load date. */
+  nationalDncRegions: z
+    .array(
+      z.enum(NATIONAL_DNC_REGIONS, {
+        error: `nationalDncRegions[] must be one of ${NATIONAL_DNC_REGIONS.join(', ')} (R5.4)`,
+      }),
+    )
+    .min(1, 'nationalDncRegions names at least one region (switch ndncEnabled off for none)')
+    .max(NATIONAL_DNC_REGIONS.length)
+    .refine(
+      (regions) => new Set(regions).size === regions.length,
+      'nationalDncRegions names each region once',
+    )
+    .optional(),
   abandonMessageRequired: z
     .boolean({ error: 'abandonMessageRequired must be true or false (R5.5)' })
     .optional(),

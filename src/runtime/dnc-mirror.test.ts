@@ -26,18 +26,40 @@ describe('DncMirror', () => {
     const mirror = new DncMirror(registry, collectingLog())
     mirror.apply({
       lists: [{ name: 'internal', numbers: ['+12125550101', '+12125550102'] }],
-      national: { name: 'national', numbers: ['+12125550199'], loadedAtMs: 5 },
+      national: [{ name: 'national', region: 'US', numbers: ['+12125550199'], loadedAtMs: 5 }],
     })
     expect(registry.hasInList('internal', '+12125550101')).toBe(true)
     expect(registry.nationalLoadedAtMs()).toBe(5)
     mirror.add('internal', '+12125550103')
-    mirror.apply({ lists: [{ name: 'internal', numbers: ['+12125550102'] }], national: null })
+    mirror.apply({
+      lists: [{ name: 'internal', numbers: ['+12125550102'] }],
+      national: [{ name: 'national', region: 'US', numbers: ['+12125550199'], loadedAtMs: 5 }],
+    })
     expect(registry.hasInList('internal', '+12125550101')).toBe(false)
     expect(registry.hasInList('internal', '+12125550103')).toBe(false)
     expect(registry.hasInList('internal', '+12125550102')).toBe(true)
     expect(registry.hasNational('+12125550199')).toBe(true)
-    mirror.apply({ lists: [], national: null })
+    mirror.apply({ lists: [], national: [] })
     expect(registry.listSize('internal')).toBe(0)
+    expect(mirror.names()).toEqual([])
+    expect(registry.hasNational('+12125550199')).toBe(false)
+  })
+
+  it('keeps each national list under its name and region; a number added goes to its list', () => {
+    const registry = new DncRegistry()
+    const mirror = new DncMirror(registry, collectingLog())
+    mirror.apply({
+      lists: [],
+      national: [
+        { name: 'us-registry', region: 'US', numbers: ['+12125550199'], loadedAtMs: 5 },
+        { name: 'uk-tps', region: 'UK', numbers: ['+442079460001'], loadedAtMs: 7 },
+      ],
+    })
+    mirror.add('uk-tps', '+442079460002')
+    expect(registry.hasNational('+442079460002', ['UK'])).toBe(true)
+    expect(registry.hasNational('+442079460002', ['US'])).toBe(false)
+    expect(registry.hasNational('+12125550199', ['US'])).toBe(true)
+    expect(registry.nationalLoadedAtMs('uk-tps')).toBe(7)
     expect(mirror.names()).toEqual([])
   })
 

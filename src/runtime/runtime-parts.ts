@@ -207,6 +207,7 @@ export abstract class RuntimeParts {
       dncEnabled: config.compliance.dncEnabled,
       ndncEnabled: config.compliance.ndncEnabled,
       dncListNames: config.dncListNames,
+      nationalRegions: config.compliance.nationalDncRegions,
     })
     if (hit.kind === 'dncBlocked') return `on the DNC list '${hit.list}'`
     if (hit.kind === 'ndncBlocked') return 'on the national DNC list'

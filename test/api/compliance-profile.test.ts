@@ -2,6 +2,8 @@
 // calling hours, abandon cap and window, repeat-call block, minimum ring time, national-list age,
 // information message, connect rule — each checked against its range with the field path and the
 // reason; the US and UK profiles fix them (a rule set there is refused, naming the profile).
+// National lists per region (R5.4): each loaded with its region, and a campaign's contacts are
+// scrubbed against the lists of the regions its profile names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONFIG_KINDS } from '../../src/api/resources/config-kinds.ts'
 import { demoTenantObjects } from '../../src/server/seed/demo-tenant.ts'
@@ -94,5 +96,44 @@ describe.each<Dialect>([
         { path: 'abandonWindowSec', message: expect.stringMatching(/set by the UK profile/) },
       ]),
     )
+  })
+
+  it('keeps a national list per region and scrubs a campaign against its regions only', async (ctx) => {
+    if (!h) return ctx.skip()
+    const load = (name: string, query: string, body: string) =>
+      h!.app.inject({
+        method: 'PUT',
+        url: `/v1/dncList/${name}/file?${query}`,
+        payload: body,
+        headers: { authorization: `Bearer ${h!.tokens.admin1}`, 'content-type': 'text/csv' },
+      })
+    const us = await load('us-registry', 'kind=national&defaultCountry=US', '(415) 555-0101\n')
+    expect(us.statusCode, us.body).toBe(200)
+    expect(us.json()).toMatchObject({ kind: 'national', region: 'US', count: 1 })
+    const uk = await load('uk-tps', 'kind=national&defaultCountry=GB', '020 7946 0001\n')
+    expect(uk.json()).toMatchObject({ kind: 'national', region: 'UK', count: 1 })
+    const info = await h.call('super1', 'GET', '/v1/dncList/uk-tps')
+    expect(info.json()).toMatchObject({ region: 'UK', kind: 'national' })
+    const badRegion = await load('x', 'kind=national&region=FR', '+33100000000\n')
+    expect(badRegion.statusCode).toBe(400)
+
+    const lists = h.store.forTenant('t1').contactLists
+    const put = (body: Record<string, unknown>) =>
+      h!.call('admin1', 'PUT', '/v1/campaigns/renewals', {
+        ...renewals,
+        ...CUSTOM_RULES,
+        ndncEnabled: true,
+        ...body,
+      })
+    expect((await put({ nationalDncRegions: ['UK'] })).statusCode).toBe(200)
+    expect(await lists.scrubLists('renewals')).toEqual(expect.arrayContaining(['uk-tps']))
+    expect(await lists.scrubLists('renewals')).not.toContain('us-registry')
+    expect((await put({ nationalDncRegions: ['US', 'UK'] })).statusCode).toBe(200)
+    expect(await lists.scrubLists('renewals')).toEqual(
+      expect.arrayContaining(['us-registry', 'uk-tps']),
+    )
+    const twice = await put({ nationalDncRegions: ['UK', 'UK'] })
+    expect(twice.statusCode).toBe(400)
+    expect(twice.json().details[0].path).toBe('nationalDncRegions')
   })
 })

@@ -349,6 +349,8 @@ export class MemoryCampaignStates implements CampaignStateStore {
 export class MemoryDncSource implements DncSource {
   readonly lists = new Map<string, Set<string>>()
   national: { name: string; numbers: string[]; loadedAtMs: number } | null = null
+  /** National lists of other regions (the one above is the US list). */
+  regional: DncSnapshot['national'] = []
 
   add(listName: string, number: string): void {
     const list = this.lists.get(listName) ?? new Set<string>()
@@ -359,7 +361,12 @@ export class MemoryDncSource implements DncSource {
   async load(): Promise<DncSnapshot> {
     return {
       lists: [...this.lists].map(([name, numbers]) => ({ name, numbers: [...numbers] })),
-      national: this.national && { ...this.national, numbers: [...this.national.numbers] },
+      national: [
+        ...(this.national
+          ? [{ ...this.national, region: 'US' as const, numbers: [...this.national.numbers] }]
+          : []),
+        ...this.regional.map((list) => ({ ...list, numbers: [...list.numbers] })),
+      ],
     }
   }
 }

@@ -12,6 +12,7 @@ import type { Campaign } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
 import type { CampaignStatus } from '../../domain/campaign/campaign-status.ts'
 import type { StartCampaignRequest } from '../../domain/campaign/dialer-api.ts'
+import type { NationalDncRegion } from '../../domain/compliance-profile.ts'
 import type { Agent } from '../../domain/config/agent.ts'
 import type { AuxCode } from '../../domain/config/aux-code.ts'
 import type { EntryPoint } from '../../domain/config/entry-point.ts'
@@ -246,8 +247,13 @@ export interface CampaignStateStore {
 export interface DncSnapshot {
   /** Internal lists (R5.4, R10.3) by name. */
   lists: { name: string; numbers: readonly string[] }[]
-  /** The national list (NDNC): its name, numbers and when it was loaded; null when never loaded. */
-  national: { name: string; numbers: Iterable<string>; loadedAtMs: number } | null
+  /** The national lists (NDNC) that were loaded: name, region, numbers and load time each. */
+  national: {
+    name: string
+    region: NationalDncRegion
+    numbers: Iterable<string>
+    loadedAtMs: number
+  }[]
 }
 
 export interface DncSource {

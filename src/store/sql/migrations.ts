@@ -241,6 +241,15 @@ const importOwnership: Migration = {
   },
 }
 
+const dncListRegion: Migration = {
+  async up(db: Kysely<unknown>) {
+    // Issue 11: a tenant holds several national lists, one region each (the US registry, the UK
+    // TPS); a campaign's profile chooses the regions. Lists loaded before served the US.
+    await db.schema.alterTable('dnc_lists').addColumn('region', 'text').execute()
+    await sql`update dnc_lists set region = 'US' where kind = 'national'`.execute(db)
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
@@ -248,6 +257,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-attempts': attempts,
   '0005-call-guide-answers': callGuideAnswers,
   '0006-import-ownership': importOwnership,
+  '0007-dnc-list-region': dncListRegion,
 }
 
 class InCodeProvider implements MigrationProvider {

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { campaignSchema } from '../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
+import type { NationalDncRegion } from '../../domain/compliance-profile.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
 import { auxCodeSchema } from '../../domain/config/aux-code.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
@@ -115,7 +116,8 @@ export class SqlRuntimeSources {
       .selectAll()
       .where('tenant_id', '=', this.tenantId)
       .execute()
-    const national = lists.find((l) => l.kind === 'national')
+    const national = lists.filter((l) => l.kind === 'national' && l.loaded_at !== null)
+    const nationalNames = new Set(national.map((l) => l.name))
     const numbers = await this.db
       .selectFrom('dnc_numbers')
       .select(['list_name', 'phone_number'])
@@ -129,16 +131,14 @@ export class SqlRuntimeSources {
     }
     return {
       lists: [...byList]
-        .filter(([name]) => name !== national?.name)
+        .filter(([name]) => !nationalNames.has(name))
         .map(([name, nums]) => ({ name, numbers: nums })),
-      national:
-        national && national.loaded_at !== null
-          ? {
-              name: national.name,
-              numbers: byList.get(national.name) ?? [],
-              loadedAtMs: national.loaded_at,
-            }
-          : null,
+      national: national.map((list) => ({
+        name: list.name,
+        region: (list.region ?? 'US') as NationalDncRegion,
+        numbers: byList.get(list.name) ?? [],
+        loadedAtMs: list.loaded_at!,
+      })),
     }
   }
 

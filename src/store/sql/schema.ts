@@ -75,6 +75,8 @@ export interface DncListsTable {
   kind: string
   /** When the list's file was last loaded; the dialer refuses a national list older than allowed. */
   loaded_at: number | null
+  /** A national list's region (US, UK): the campaigns whose profile names it scrub against it. */
+  region: string | null
 }
 
 export interface ContactListsTable {

@@ -1,5 +1,6 @@
 // Which DNC lists scrub a campaign's contacts (R5.4): its own internal lists when `dncEnabled`,
-// and every national list of the tenant when `ndncEnabled`. The contact import scrubs against
+// and, when `ndncEnabled`, the tenant's national lists of the regions its profile names (US → the
+// US lists, UK → the UK lists, CUSTOM → its `nationalDncRegions`, else the US). The contact import scrubs against
 // them (SqlContactLists.scrubLists).
 import type { Kysely } from 'kysely'
 import type { ConfigDocuments } from '../ports/documents.ts'
@@ -18,16 +19,24 @@ export async function scrubListsOf(
     dncEnabled?: boolean
     ndncEnabled?: boolean
     dncListNames?: string[]
+    complianceProfile?: string
+    nationalDncRegions?: string[]
   }
   const lists = body.dncEnabled === false ? [] : [...(body.dncListNames ?? [])]
   if (body.ndncEnabled !== false) {
+    const regions =
+      body.complianceProfile === 'UK'
+        ? ['UK']
+        : body.complianceProfile === 'CUSTOM' && body.nationalDncRegions
+          ? body.nationalDncRegions
+          : ['US']
     const national = await db
       .selectFrom('dnc_lists')
-      .select('name')
+      .select(['name', 'region'])
       .where('tenant_id', '=', tenantId)
       .where('kind', '=', 'national')
       .execute()
-    lists.push(...national.map((n) => n.name))
+    lists.push(...national.filter((n) => regions.includes(n.region ?? 'US')).map((n) => n.name))
   }
   return [...new Set(lists)]
 }
