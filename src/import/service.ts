@@ -1,9 +1,10 @@
 // The contact-import service (R5.3, R5.4): one file into one contact list, the same way for every
 // caller — the upload route, the demo contacts of the first start and the import benchmark. It
-// marks the list importing (a list takes one upload), runs the pipeline (import-contacts.ts) into
-// the store's sink scrubbing against the campaign's DNC lists, records every issue with the list
-// as it arises, and finishes the list with its counts, ready or failed. It answers with the
-// summary and the first issues; what to make of them is the caller's (the route's HTTP answer).
+// marks the list importing (a list takes one upload, another only after a failed one), runs the
+// pipeline (import-contacts.ts) into the store's sink scrubbing against the campaign's DNC lists,
+// records every issue with the list as it arises, and finishes the list with its counts, ready or
+// failed. It answers with the summary and the first issues; what to make of them is the caller's
+// (the route's HTTP answer).
 // The import is held under a claim of this process, renewed as batches are written, so that a
 // start-up can tell an import whose process died and fail it (issue 16, server/import-recovery.ts).
 import type {
@@ -175,7 +176,13 @@ export class ContactImportService implements ContactImport {
       )
       await issues.flush()
     } catch (error) {
-      await lists.finishImport(list.id, owner, false, {}, `the import failed: ${String(error)}`)
+      await lists.finishImport(
+        list.id,
+        owner,
+        false,
+        {},
+        'the import stopped on a storage error; nothing was imported — upload the file again',
+      )
       throw error
     }
     await lists.finishImport(list.id, owner, result.committed, { ...result.counts }, result.error)

@@ -75,5 +75,8 @@ describe('process liveness on SQLite (issue 16)', () => {
     const next = holdDataDirLock(dir, 'next')
     expect([...(await next.deadAmong(['first']))]).toEqual(['first'])
     await next.release()
+    // A data directory that does not exist yet (the first start) is created.
+    const fresh = holdDataDirLock(join(dir, 'first-start'), 'fresh')
+    await fresh.release()
   })
 })

@@ -8,6 +8,7 @@
 //   session, so it is dead. A process that loses its lock connection is told (`onLost`): others
 //   may now take it for dead, so it must stop (serve.ts exits).
 import { createHash } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import pg from 'pg'
@@ -26,6 +27,7 @@ export interface HeldLiveness extends ProcessLiveness {
 
 /** SQLite: the data directory's lock, held until release or the process ends. */
 export function holdDataDirLock(dataDir: string, self: string): HeldLiveness {
+  mkdirSync(dataDir, { recursive: true })
   const file = join(dataDir, INSTANCE_LOCK_FILE)
   const lock = new SqliteDatabase(file)
   try {
