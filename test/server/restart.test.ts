@@ -6,14 +6,18 @@
 // (speed 1, where the dead process's leases would hold for two minutes): the next start fails the
 // import with its reason, drops its staged rows and takes a new upload on the list, and closes the
 // calls in progress as UNKNOWN within seconds of being ready; a second server on the same data
-// directory is refused.
+// directory is refused. On PostgreSQL (where several servers may share the database) the same kill
+// and restart close the killed process's calls within seconds too: its session, and with it its
+// advisory lock, ended.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createTestDatabase } from '../api/pg.ts'
 
 const BIN = fileURLToPath(new URL('../../bin/outdial.mjs', import.meta.url))
 const PASSWORD = 'restart-test-password'
@@ -29,11 +33,12 @@ afterAll(() => {
   rmSync(realClockDir, { recursive: true, force: true })
 })
 
-function spawnServer(dir: string, speed: number): ChildProcess {
+function spawnServer(dir: string, speed: number, databaseUrl?: string): ChildProcess {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     env: {
       ...process.env,
       PORT: '0',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       OUTDIAL_DATA_DIR: dir,
       OUTDIAL_ADMIN_PASSWORD: PASSWORD,
       OUTDIAL_CLOCK_SPEED: String(speed),
@@ -45,8 +50,12 @@ function spawnServer(dir: string, speed: number): ChildProcess {
   return child
 }
 
-async function start(dir = dataDir, speed = 100): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawnServer(dir, speed)
+async function start(
+  dir = dataDir,
+  speed = 100,
+  databaseUrl?: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawnServer(dir, speed, databaseUrl)
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 30_000)
@@ -311,5 +320,53 @@ describe('restart after SIGKILL on the real clock, during an import (issue 16)',
     ).toBe(3000)
     restarted.child.kill('SIGTERM')
     await new Promise((resolve) => restarted.child.once('exit', resolve))
+  }, 120_000)
+})
+
+describe('restart after SIGKILL on PostgreSQL, on the real clock (issue 16)', () => {
+  it("closes the killed process's calls in progress within seconds of the next start", async (ctx) => {
+    const database = await createTestDatabase()
+    if (!database) return ctx.skip()
+    const dir = mkdtempSync(join(tmpdir(), 'outdial-restart-pg-'))
+    const client = new pg.Client({ connectionString: database.url })
+    try {
+      const first = await start(dir, 1, database.url)
+      await client.connect()
+      const openIds = async () =>
+        (
+          await client.query<{ id: string }>(
+            `select a.id from attempts a left join attempt_results r
+               on r.tenant_id = a.tenant_id and r.attempt_id = a.id where r.attempt_id is null`,
+          )
+        ).rows.map((row) => row.id)
+      await until('calls in progress', async () => (await openIds()).length > 0)
+      first.child.kill('SIGKILL')
+      await new Promise((resolve) => first.child.once('exit', resolve))
+      const openAtKill = await openIds()
+      expect(openAtKill.length, 'calls in progress at the kill').toBeGreaterThan(0)
+
+      const restarted = await start(dir, 1, database.url)
+      const readyAtMs = Date.now()
+      await until(
+        'the calls in progress at the kill closed',
+        async () => {
+          const open = new Set(await openIds())
+          return openAtKill.every((id) => !open.has(id))
+        },
+        RECOVERED_WITHIN_MS,
+      )
+      expect(Date.now() - readyAtMs).toBeLessThanOrEqual(RECOVERED_WITHIN_MS)
+      const outcomes = await client.query<{ outcome: string }>(
+        'select outcome from attempt_results where attempt_id = any($1)',
+        [openAtKill],
+      )
+      expect(outcomes.rows.map((r) => r.outcome)).toEqual(openAtKill.map(() => 'UNKNOWN'))
+      restarted.child.kill('SIGTERM')
+      await new Promise((resolve) => restarted.child.once('exit', resolve))
+    } finally {
+      await client.end().catch(() => {})
+      await database.drop()
+      rmSync(dir, { recursive: true, force: true })
+    }
   }, 120_000)
 })
