@@ -3,6 +3,7 @@
 // US lists, UK → the UK lists, CUSTOM → its `nationalDncRegions`, else the US). The contact import scrubs against
 // them (SqlContactLists.scrubLists).
 import type { Kysely } from 'kysely'
+import { PROFILE_RULES } from '../../compliance/profiles.ts'
 import type { ConfigDocuments } from '../ports/documents.ts'
 import type { Database } from './schema.ts'
 
@@ -24,12 +25,13 @@ export async function scrubListsOf(
   }
   const lists = body.dncEnabled === false ? [] : [...(body.dncListNames ?? [])]
   if (body.ndncEnabled !== false) {
-    const regions =
-      body.complianceProfile === 'UK'
-        ? ['UK']
-        : body.complianceProfile === 'CUSTOM' && body.nationalDncRegions
-          ? body.nationalDncRegions
-          : ['US']
+    const profile =
+      body.complianceProfile === 'UK' || body.complianceProfile === 'CUSTOM'
+        ? body.complianceProfile
+        : 'US'
+    const regions: readonly string[] =
+      (profile === 'CUSTOM' ? body.nationalDncRegions : undefined) ??
+      PROFILE_RULES[profile].nationalDncRegions
     const national = await db
       .selectFrom('dnc_lists')
       .select(['name', 'region'])
