@@ -59,7 +59,7 @@ export async function fullImport(file: string, dataDir: string): Promise<PhaseRe
     },
     0,
   )
-  const contacts = sqlContactsPart(store, () => 0)
+  const contacts = sqlContactsPart(store, () => 0, 'import-benchmark')
   for (let i = 0; i < 1000; i++)
     await bench.dnc.add(
       {

@@ -4,7 +4,13 @@
 // this file only wires them.
 import type { FastifyInstance } from 'fastify'
 import type { ContactImport } from '../import/service.ts'
-import type { AgentControl, AgentDataControl, DialerControl, LiveFeed } from '../runtime/control.ts'
+import type {
+  AgentControl,
+  AgentDataControl,
+  DialerControl,
+  DncChanges,
+  LiveFeed,
+} from '../runtime/control.ts'
 import type { Credentials } from '../store/ports/accounts.ts'
 import type { DncFiles, DncLists } from '../store/ports/dnc.ts'
 import type { TenantStores } from '../store/ports/tenant-stores.ts'
@@ -64,8 +70,8 @@ export interface OutdialApiParts {
   checkConnector?: typeof checkConnectorCredentials
   /** Routes of the server itself (e.g. the demo engine's status). */
   extraRoutes?: (app: FastifyInstance) => void
-  /** Told after every change of a DNC list (the dialer's mirror reloads). */
-  onDncChange?: (tenantId: string) => void
+  /** Told after every change of a DNC list, before the route answers (the dialers' mirrors). */
+  dncChanges?: DncChanges
   /** Told after every configuration write, e.g. to reload the tenant's dialer. */
   onConfigChange?: (tenantId: string, kind: string, id: string) => void
 }
@@ -74,9 +80,9 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
   const { credentials, nowMs } = parts
   const storesFor = (tenantId: string): TenantStores => {
     const stores = parts.stores(tenantId)
-    const onDncChange = parts.onDncChange
-    if (!onDncChange) return stores
-    const dnc = withChangeHook(stores.dnc, stores.dncFiles, () => onDncChange(tenantId))
+    const changes = parts.dncChanges
+    if (!changes) return stores
+    const dnc = withChangeHook(stores.dnc, stores.dncFiles, tenantId, changes)
     return { ...stores, dnc, dncFiles: dnc }
   }
   return buildApi({
@@ -125,11 +131,12 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
   })
 }
 
-/** One tenant's DNC store, telling `onChange` after every successful change. */
+/** One tenant's DNC store, telling the running dialers of every change before it resolves. */
 function withChangeHook(
   lists: DncLists,
   files: DncFiles,
-  onChange: () => void,
+  tenantId: string,
+  changes: DncChanges,
 ): DncLists & DncFiles {
   return {
     get: (listName, phoneNumber) => lists.get(listName, phoneNumber),
@@ -137,17 +144,17 @@ function withChangeHook(
     info: (name) => files.info(name),
     add: async (entry, now) => {
       const added = await lists.add(entry, now)
-      onChange()
+      changes.numberAdded(tenantId, added.listName, added.phoneNumber)
       return added
     },
     remove: async (listName, phoneNumber) => {
       const removed = await lists.remove(listName, phoneNumber)
-      if (removed) onChange()
+      if (removed) changes.numberRemoved(tenantId, listName, phoneNumber)
       return removed
     },
     replace: async (list, batches, now) => {
       const count = await files.replace(list, batches, now)
-      onChange()
+      await changes.listLoaded(tenantId, list.name)
       return count
     },
   }

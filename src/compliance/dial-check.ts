@@ -1,5 +1,6 @@
 // The one compliance gate the dialer calls right before every dial (R5.4, R5.5). Checks run in a
-// fixed order: internal DNC, national DNC (membership, then the copy's age), repeat-after-abandon,
+// fixed order: internal DNC, national DNC of the profile's regions (membership, then each copy's
+// age against its region's rule), repeat-after-abandon,
 // calling window; the first refusal is returned, so a blocked number is never reported as merely
 // "outside the window" and left to be retried at opening time.
 import { invariant } from '../domain/invariant.ts'
@@ -40,11 +41,13 @@ export function checkDial(input: DialCheckInput): DialCheckResult {
     dncEnabled: compliance.dncEnabled,
     ndncEnabled: compliance.ndncEnabled,
     dncListNames,
+    nationalRegions: compliance.nationalDncRegions,
   })
   if (membership.kind !== 'ok') return membership
 
   if (compliance.ndncEnabled) {
-    const freshness = dnc.nationalListFreshness(nowMs, compliance.nationalDncAgeSecMax)
+    // Each region the profile names: a list loaded, and every list of it young enough (R5.4).
+    const freshness = dnc.nationalFreshnessFor(nowMs, compliance.nationalDncAgeRules)
     if (freshness.kind === 'missing') return { kind: 'ndncMissing' }
     if (freshness.kind === 'stale') return { kind: 'ndncStale', ageSec: freshness.ageSec }
   }

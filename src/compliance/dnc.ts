@@ -1,6 +1,8 @@
-// Do-not-call registry (R5.4, R10.3): named internal lists and the national list (NDNC), with the
-// national list's load time so a campaign can refuse to dial on a copy older than its region allows.
+// Do-not-call registry (R5.4, R10.3): named internal lists and the national lists (NDNC), one or
+// more per region (the US registry, the UK TPS), each with its load time so a campaign can refuse
+// to dial on a copy older than its region allows. A campaign's profile chooses the regions.
 import { z } from 'zod'
+import type { NationalDncRegion } from '../domain/compliance-profile.ts'
 import { invariant } from '../domain/invariant.ts'
 import { E164_PATTERN } from '../domain/phone.ts'
 
@@ -30,6 +32,28 @@ export interface DncCheckOptions {
   ndncEnabled: boolean
   /** The campaign's internal lists, in the order they are reported on a hit. */
   dncListNames: readonly string[]
+  /** The regions whose national lists apply (R5.4); every national list when left out. */
+  nationalRegions?: readonly NationalDncRegion[]
+}
+
+/** A national list: its name in the store and the region it serves. */
+export interface NationalListRef {
+  name: string
+  region: NationalDncRegion
+}
+/** The list a load names when it names none (one US list, as a single-region tenant holds). */
+export const DEFAULT_NATIONAL_LIST: NationalListRef = { name: 'national', region: 'US' }
+
+/** The age rule of the national lists of one region for one campaign (R5.4). */
+export interface NationalAgeRule {
+  region: NationalDncRegion
+  ageSecMax: number
+}
+
+interface NationalList {
+  region: NationalDncRegion
+  numbers: Set<string>
+  loadedAtMs: number
 }
 
 export type DncAddResult =
@@ -48,14 +72,13 @@ export type NationalLoadResult =
   | { kind: 'tooLarge'; numbersMax: number }
 export type NationalFreshness =
   | { kind: 'fresh' }
-  | { kind: 'stale'; ageSec: number }
-  | { kind: 'missing' }
+  | { kind: 'stale'; ageSec: number; region?: NationalDncRegion; list?: string }
+  | { kind: 'missing'; region?: NationalDncRegion }
 
 export class DncRegistry {
   // Internal lists keep the add metadata for the API's GET (R10.3); a Map is a Set with values.
   readonly #lists = new Map<string, Map<string, DncEntryMeta>>()
-  #national: ReadonlySet<string> = new Set()
-  #nationalLoadedAtMs: number | null = null
+  readonly #national = new Map<string, NationalList>()
 
   addToList(listName: string, number: string, meta: DncEntryMeta = {}): DncAddResult {
     if (!E164_PATTERN.test(number)) return { kind: 'invalidNumber' }
@@ -95,10 +118,14 @@ export class DncRegistry {
   }
 
   /**
-   * Replaces the national list in one step: the new copy is built aside, so a refused load leaves
+   * Replaces one national list in one step: the new copy is built aside, so a refused load leaves
    * the previous copy (and its load time) in force. Malformed lines are counted, not kept.
    */
-  loadNational(numbers: Iterable<string>, loadedAtMs: number): NationalLoadResult {
+  loadNational(
+    numbers: Iterable<string>,
+    loadedAtMs: number,
+    list: NationalListRef = DEFAULT_NATIONAL_LIST,
+  ): NationalLoadResult {
     invariant(Number.isFinite(loadedAtMs), 'national list load time is not finite')
     const next = new Set<string>()
     let invalidCount = 0
@@ -112,32 +139,88 @@ export class DncRegistry {
         return { kind: 'tooLarge', numbersMax: NATIONAL_DNC_NUMBERS_MAX }
       }
     }
-    this.#national = next
-    this.#nationalLoadedAtMs = loadedAtMs
+    this.#national.set(list.name, { region: list.region, numbers: next, loadedAtMs })
     return { kind: 'loaded', count: next.size, invalidCount }
   }
 
-  hasNational(number: string): boolean {
-    return this.#national.has(number)
-  }
-
-  nationalSize(): number {
-    return this.#national.size
-  }
-
-  nationalLoadedAtMs(): number | null {
-    return this.#nationalLoadedAtMs
+  /** Forgets a national list (it was deleted from the store). */
+  dropNational(listName: string): void {
+    this.#national.delete(listName)
   }
 
   /**
-   * Age of the national copy against a region's maximum (R5.4). A load time after nowMs (a clock
-   * stepped back) counts as age 0: the copy is the newest one we have.
+   * One number put on a loaded national list (R5.4: a customer added from the desktop or the API
+   * to the national list's table); the list's load time is unchanged. A list never loaded has no
+   * copy to add to.
+   */
+  addNational(number: string, listName = DEFAULT_NATIONAL_LIST.name): DncAddResult {
+    if (!E164_PATTERN.test(number)) return { kind: 'invalidNumber' }
+    const list = this.#national.get(listName)
+    if (list === undefined) return { kind: 'invalidListName' }
+    if (list.numbers.has(number)) return { kind: 'duplicate' }
+    if (list.numbers.size >= NATIONAL_DNC_NUMBERS_MAX) return { kind: 'full' }
+    list.numbers.add(number)
+    return { kind: 'added' }
+  }
+
+  removeNational(number: string, listName = DEFAULT_NATIONAL_LIST.name): DncRemoveResult {
+    return this.#national.get(listName)?.numbers.delete(number)
+      ? { kind: 'removed' }
+      : { kind: 'notFound' }
+  }
+
+  /** Whether the number is on a national list of these regions (of any region when left out). */
+  hasNational(number: string, regions?: readonly NationalDncRegion[]): boolean {
+    for (const list of this.#national.values())
+      if ((regions === undefined || regions.includes(list.region)) && list.numbers.has(number))
+        return true
+    return false
+  }
+
+  nationalListNames(): string[] {
+    return [...this.#national.keys()].sort()
+  }
+
+  nationalSize(listName = DEFAULT_NATIONAL_LIST.name): number {
+    return this.#national.get(listName)?.numbers.size ?? 0
+  }
+
+  nationalLoadedAtMs(listName = DEFAULT_NATIONAL_LIST.name): number | null {
+    return this.#national.get(listName)?.loadedAtMs ?? null
+  }
+
+  /**
+   * Age of the national copies against a maximum (R5.4): every list when one rule is given for
+   * all, else per region. A load time after nowMs (a clock stepped back) counts as age 0: the copy
+   * is the newest one we have.
    */
   nationalListFreshness(nowMs: number, maxAgeSec: number): NationalFreshness {
     invariant(maxAgeSec > 0, 'national list maximum age must be positive')
-    if (this.#nationalLoadedAtMs === null) return { kind: 'missing' }
-    const ageSec = Math.max(0, Math.floor((nowMs - this.#nationalLoadedAtMs) / MS_PER_SEC))
-    if (ageSec > maxAgeSec) return { kind: 'stale', ageSec }
+    if (this.#national.size === 0) return { kind: 'missing' }
+    for (const [name, list] of this.#national) {
+      const ageSec = ageSecOf(nowMs, list.loadedAtMs)
+      if (ageSec > maxAgeSec) return { kind: 'stale', ageSec, region: list.region, list: name }
+    }
+    return { kind: 'fresh' }
+  }
+
+  /**
+   * Per region (R5.4): each region the campaign's profile names needs at least one national list,
+   * and each of that region's lists must be younger than the region's rule; the first problem.
+   */
+  nationalFreshnessFor(nowMs: number, rules: readonly NationalAgeRule[]): NationalFreshness {
+    for (const rule of rules) {
+      invariant(rule.ageSecMax > 0, 'national list maximum age must be positive')
+      let found = false
+      for (const [name, list] of this.#national) {
+        if (list.region !== rule.region) continue
+        found = true
+        const ageSec = ageSecOf(nowMs, list.loadedAtMs)
+        if (ageSec > rule.ageSecMax)
+          return { kind: 'stale', ageSec, region: rule.region, list: name }
+      }
+      if (!found) return { kind: 'missing', region: rule.region }
+    }
     return { kind: 'fresh' }
   }
 
@@ -155,7 +238,12 @@ export class DncRegistry {
         if (this.hasInList(list, number)) return { kind: 'dncBlocked', list }
       }
     }
-    if (options.ndncEnabled && this.#national.has(number)) return { kind: 'ndncBlocked' }
+    if (options.ndncEnabled && this.hasNational(number, options.nationalRegions))
+      return { kind: 'ndncBlocked' }
     return { kind: 'ok' }
   }
+}
+
+function ageSecOf(nowMs: number, loadedAtMs: number): number {
+  return Math.max(0, Math.floor((nowMs - loadedAtMs) / MS_PER_SEC))
 }

@@ -2,45 +2,63 @@
 // optional per-field overrides and the DNC / NDNC switches (R5.2, R5.4).
 import { z } from 'zod'
 import { type CallingWindow, callingWindowSchema, dailyWindow } from '../domain/calling-window.ts'
-import { COMPLIANCE_PROFILES, type ComplianceProfile } from '../domain/compliance-profile.ts'
+import {
+  ABANDON_RATE_PCT_MAX_MAX,
+  ABANDON_RATE_PCT_MAX_MIN,
+  ABANDON_WINDOW_SEC_MAX,
+  ABANDON_WINDOW_SEC_MIN,
+  COMPLIANCE_PROFILES,
+  CONNECT_SEC_MAX_MAX,
+  type ComplianceProfile,
+  isTenthStep,
+  NATIONAL_DNC_AGE_SEC_MAX_MAX,
+  NATIONAL_DNC_AGE_SEC_MAX_MIN,
+  NATIONAL_DNC_REGIONS,
+  type NationalDncRegion,
+  REPEAT_AFTER_ABANDON_SEC_MAX,
+  RING_SEC_MIN_MAX,
+} from '../domain/compliance-profile.ts'
 import { invariant } from '../domain/invariant.ts'
+import type { NationalAgeRule } from './dnc.ts'
 
 const HOUR_SEC = 3600
 const DAY_SEC = 24 * HOUR_SEC
 
 /** Abandon cap, R5.5: 3 % of live-answered calls. Appendix A: 1.0–100.0 in steps of 0.1. */
 export const ABANDON_RATE_PCT_MAX_DEFAULT = 3
-export const ABANDON_RATE_PCT_MAX_MIN = 1
-export const ABANDON_RATE_PCT_MAX_MAX = 100
 /** US (TCPA): the cap is measured over a 30-day campaign period. */
 export const ABANDON_WINDOW_SEC_US = 30 * DAY_SEC
 /** UK (Ofcom persistent-misuse policy): the cap is measured per 24 hours. */
 export const ABANDON_WINDOW_SEC_UK = 24 * HOUR_SEC
-export const ABANDON_WINDOW_SEC_MIN = 60
-export const ABANDON_WINDOW_SEC_MAX = 90 * DAY_SEC
 /** Regulators require at least 15 s of ringing before a no-answer (R2.3). */
 export const RING_SEC_MIN_DEFAULT = 15
-/** R2.3: the no-answer ring limit tops out at 80 s, so a higher minimum could never be met. */
-export const RING_SEC_MIN_MAX = 80
 /** R5.5: no repeat call within 72 h to a number whose call was abandoned. */
 export const REPEAT_AFTER_ABANDON_SEC = 72 * HOUR_SEC
-export const REPEAT_AFTER_ABANDON_SEC_MAX = 30 * DAY_SEC
 /** R5.4: the US national list must be at most 31 days old (FTC: rescrub every 31 days). */
 export const NATIONAL_DNC_AGE_SEC_MAX_US = 31 * DAY_SEC
 /** UK TPS: screen against a copy at most 28 days old. */
 export const NATIONAL_DNC_AGE_SEC_MAX_UK = 28 * DAY_SEC
-export const NATIONAL_DNC_AGE_SEC_MAX_MIN = DAY_SEC
-export const NATIONAL_DNC_AGE_SEC_MAX_MAX = 365 * DAY_SEC
 /** The 2-second rule (R2.1, R5.5): a live person not connected within this long is abandoned. */
 export const CONNECT_SEC_MAX_DEFAULT = 2
-export const CONNECT_SEC_MAX_MAX = 10
 
 invariant(ABANDON_WINDOW_SEC_MIN <= ABANDON_WINDOW_SEC_UK, 'UK abandon window below minimum')
 invariant(ABANDON_WINDOW_SEC_US <= ABANDON_WINDOW_SEC_MAX, 'US abandon window above maximum')
 invariant(RING_SEC_MIN_DEFAULT <= RING_SEC_MIN_MAX, 'default minimum ring above its maximum')
 invariant(REPEAT_AFTER_ABANDON_SEC <= REPEAT_AFTER_ABANDON_SEC_MAX, 'repeat block above maximum')
 
-export { COMPLIANCE_PROFILES, type ComplianceProfile }
+export {
+  ABANDON_RATE_PCT_MAX_MAX,
+  ABANDON_RATE_PCT_MAX_MIN,
+  ABANDON_WINDOW_SEC_MAX,
+  ABANDON_WINDOW_SEC_MIN,
+  COMPLIANCE_PROFILES,
+  type ComplianceProfile,
+  CONNECT_SEC_MAX_MAX,
+  NATIONAL_DNC_AGE_SEC_MAX_MAX,
+  NATIONAL_DNC_AGE_SEC_MAX_MIN,
+  REPEAT_AFTER_ABANDON_SEC_MAX,
+  RING_SEC_MIN_MAX,
+}
 export const complianceProfileSchema = z.enum(COMPLIANCE_PROFILES)
 
 /** A profile's rules, every one explicit. What the engine reads; nothing is looked up later. */
@@ -51,6 +69,9 @@ export interface ComplianceRules {
   abandonWindowSec: number
   ringSecMin: number
   repeatAfterAbandonSec: number
+  /** The regions whose national DNC lists apply (R5.4): US → the US registry, UK → the TPS. */
+  nationalDncRegions: NationalDncRegion[]
+  /** The oldest national copy dialled on; CUSTOM without it: each region's own rule. */
   nationalDncAgeSecMax: number
   abandonMessageRequired: boolean
   connectSecMax: number
@@ -60,6 +81,14 @@ export interface ResolvedCompliance extends ComplianceRules {
   profile: ComplianceProfile
   dncEnabled: boolean
   ndncEnabled: boolean
+  /** Per region that applies, the oldest copy of its national lists dialled on. */
+  nationalDncAgeRules: readonly NationalAgeRule[]
+}
+
+/** Each region's own rule for the age of its national list's copy (R5.4). */
+export const NATIONAL_DNC_AGE_SEC_MAX_BY_REGION: Readonly<Record<NationalDncRegion, number>> = {
+  US: 31 * DAY_SEC,
+  UK: 28 * DAY_SEC,
 }
 
 /** TCPA / FCC 47 CFR 64.1200(c)(1): 8 am–9 pm in the called party's local time, every day. */
@@ -69,6 +98,7 @@ const US_RULES: ComplianceRules = {
   abandonWindowSec: ABANDON_WINDOW_SEC_US,
   ringSecMin: RING_SEC_MIN_DEFAULT,
   repeatAfterAbandonSec: REPEAT_AFTER_ABANDON_SEC,
+  nationalDncRegions: ['US'],
   nationalDncAgeSecMax: NATIONAL_DNC_AGE_SEC_MAX_US,
   abandonMessageRequired: true,
   connectSecMax: CONNECT_SEC_MAX_DEFAULT,
@@ -88,6 +118,7 @@ const UK_RULES: ComplianceRules = {
   abandonWindowSec: ABANDON_WINDOW_SEC_UK,
   ringSecMin: RING_SEC_MIN_DEFAULT,
   repeatAfterAbandonSec: REPEAT_AFTER_ABANDON_SEC,
+  nationalDncRegions: ['UK'],
   nationalDncAgeSecMax: NATIONAL_DNC_AGE_SEC_MAX_UK,
   abandonMessageRequired: true,
   connectSecMax: CONNECT_SEC_MAX_DEFAULT,
@@ -104,11 +135,6 @@ export const PROFILE_RULES: Readonly<Record<ComplianceProfile, ComplianceRules>>
   US: US_RULES,
   UK: UK_RULES,
   CUSTOM: CUSTOM_RULES,
-}
-
-/** Appendix A: percentages in steps of 0.1 (checked with a tolerance for binary fractions). */
-function isTenthStep(value: number): boolean {
-  return Math.abs(value * 10 - Math.round(value * 10)) < 1e-9
 }
 
 export const complianceSettingsSchema = z.object({
@@ -129,6 +155,7 @@ export const complianceSettingsSchema = z.object({
     .min(NATIONAL_DNC_AGE_SEC_MAX_MIN)
     .max(NATIONAL_DNC_AGE_SEC_MAX_MAX)
     .optional(),
+  nationalDncRegions: z.array(z.enum(NATIONAL_DNC_REGIONS)).min(1).optional(),
   abandonMessageRequired: z.boolean().optional(),
   connectSecMax: z.int().min(1).max(CONNECT_SEC_MAX_MAX).optional(),
   dncEnabled: z.boolean().default(true),
@@ -138,6 +165,25 @@ export const complianceSettingsSchema = z.object({
 export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>
 /** Settings as a campaign form or API body sends them. */
 export type ComplianceSettingsInput = z.input<typeof complianceSettingsSchema>
+
+/**
+ * The age rule of each region that applies: a US or UK campaign's is its profile's; a CUSTOM
+ * campaign's is its own maximum when it sets one, else each region's own (US 31 days, UK 28).
+ */
+function nationalAgeRulesOf(
+  settings: ComplianceSettings,
+  base: ComplianceRules,
+): NationalAgeRule[] {
+  const regions = settings.nationalDncRegions ?? base.nationalDncRegions
+  return regions.map((region) => ({
+    region,
+    ageSecMax:
+      settings.nationalDncAgeSecMax ??
+      (settings.profile === 'CUSTOM'
+        ? NATIONAL_DNC_AGE_SEC_MAX_BY_REGION[region]
+        : base.nationalDncAgeSecMax),
+  }))
+}
 
 /** The profile's rules with every given override applied. */
 export function resolveCompliance(settings: ComplianceSettings): ResolvedCompliance {
@@ -149,7 +195,9 @@ export function resolveCompliance(settings: ComplianceSettings): ResolvedComplia
     abandonWindowSec: settings.abandonWindowSec ?? base.abandonWindowSec,
     ringSecMin: settings.ringSecMin ?? base.ringSecMin,
     repeatAfterAbandonSec: settings.repeatAfterAbandonSec ?? base.repeatAfterAbandonSec,
+    nationalDncRegions: [...(settings.nationalDncRegions ?? base.nationalDncRegions)],
     nationalDncAgeSecMax: settings.nationalDncAgeSecMax ?? base.nationalDncAgeSecMax,
+    nationalDncAgeRules: nationalAgeRulesOf(settings, base),
     abandonMessageRequired: settings.abandonMessageRequired ?? base.abandonMessageRequired,
     connectSecMax: settings.connectSecMax ?? base.connectSecMax,
     dncEnabled: settings.dncEnabled,
@@ -158,5 +206,6 @@ export function resolveCompliance(settings: ComplianceSettings): ResolvedComplia
   invariant(resolved.callingWindow.length > 0, 'resolved calling window is empty')
   invariant(resolved.abandonRatePctMax > 0, 'resolved abandon cap is not positive')
   invariant(resolved.abandonWindowSec > 0, 'resolved abandon window is not positive')
+  invariant(resolved.nationalDncRegions.length > 0, 'resolved national DNC regions are empty')
   return resolved
 }

@@ -105,6 +105,7 @@ describe('engineCampaignOf defaults', () => {
       profile: 'US',
       dncEnabled: true,
       ndncEnabled: true,
+      nationalDncAgeRules: [{ region: 'US', ageSecMax: PROFILE_RULES.US.nationalDncAgeSecMax }],
     })
     expect(engine.dncListNames).toEqual([])
     expect(engine.capGuardEnabled).toBe(true)

@@ -23,6 +23,7 @@ import {
 } from '../domain/campaign/limits.ts'
 import { cpaPolicy, type Pacing, type PacingOf } from '../domain/campaign/pacing.ts'
 import { PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT } from '../domain/campaign/preview.ts'
+import { CUSTOM_COMPLIANCE_RULE_FIELDS } from '../domain/compliance-profile.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
 import type {
@@ -144,11 +145,22 @@ export function complianceConfigOf(settings: ComplianceSettings): {
   }
 }
 
+/** The rules a CUSTOM campaign sets itself (R5.5); the schema allows them on CUSTOM only. */
+function customRulesOf(campaign: Campaign): ComplianceOverrides {
+  const rules: ComplianceOverrides = {}
+  for (const field of CUSTOM_COMPLIANCE_RULE_FIELDS) {
+    const value = campaign[field]
+    if (value !== undefined) Object.assign(rules, { [field]: value })
+  }
+  return rules
+}
+
 function complianceOf(config: CampaignConfig) {
   const { campaign } = config
   return resolveCompliance({
     profile: campaign.complianceProfile,
     ...(campaign.callingWindow ? { callingWindow: campaign.callingWindow } : {}),
+    ...customRulesOf(campaign),
     ...config.complianceOverrides,
     dncEnabled: campaign.dncEnabled,
     ndncEnabled: campaign.ndncEnabled,

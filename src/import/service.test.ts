@@ -17,6 +17,7 @@ const list: ContactListView = {
   mapping: importMappingSchema.parse({ numbers: ['phone'], externalId: 'id' }),
   counts: {},
   createdAtMs: 0,
+  failure: null,
 }
 
 function store(sinkOptions: MemorySinkOptions = {}) {
@@ -27,32 +28,36 @@ function store(sinkOptions: MemorySinkOptions = {}) {
     scrubbedFor: [] as string[],
     sinks: [] as MemorySink[],
   }
-  const service = new ContactImportService((tenantId) => ({
-    lists: {
-      beginImport: async (listId) => {
-        expect([tenantId, listId]).toEqual(['t1', 'l1'])
-        if (state.status !== 'awaiting-upload') return false
-        state.status = 'importing'
-        return true
+  const service = new ContactImportService(
+    (tenantId) => ({
+      lists: {
+        beginImport: async (listId) => {
+          expect([tenantId, listId]).toEqual(['t1', 'l1'])
+          if (state.status !== 'awaiting-upload') return false
+          state.status = 'importing'
+          return true
+        },
+        appendIssues: async (_listId, issues) => void state.writes.push([...issues]),
+        renewImport: async () => true,
+        finishImport: async (_listId, _owner, ok, counts) => {
+          state.status = ok ? 'ready' : 'failed'
+          state.counts = counts
+        },
       },
-      appendIssues: async (_listId, issues) => void state.writes.push([...issues]),
-      finishImport: async (_listId, ok, counts) => {
-        state.status = ok ? 'ready' : 'failed'
-        state.counts = counts
+      sinkFor: (_list, scrubLists) => {
+        const sink = new MemorySink(sinkOptions)
+        const lookup = sink.dncLookup.bind(sink)
+        sink.dncLookup = async (numbers) => {
+          state.scrubbedFor.push(...(await scrubLists()))
+          return lookup(numbers)
+        }
+        state.sinks.push(sink)
+        return sink
       },
-    },
-    sinkFor: (_list, scrubLists) => {
-      const sink = new MemorySink(sinkOptions)
-      const lookup = sink.dncLookup.bind(sink)
-      sink.dncLookup = async (numbers) => {
-        state.scrubbedFor.push(...(await scrubLists()))
-        return lookup(numbers)
-      }
-      state.sinks.push(sink)
-      return sink
-    },
-    scrubLists: async (campaignId) => [`${tenantId}/${campaignId}/internal`],
-  }))
+      scrubLists: async (campaignId) => [`${tenantId}/${campaignId}/internal`],
+    }),
+    { owner: 'test-process', nowMs: () => 0 },
+  )
   const run = (file: string | Buffer, issuesReturnedMax = 2) =>
     service.importList({
       tenantId: 't1',

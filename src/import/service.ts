@@ -1,23 +1,49 @@
 // The contact-import service (R5.3, R5.4): one file into one contact list, the same way for every
 // caller — the upload route, the demo contacts of the first start and the import benchmark. It
-// marks the list importing (a list takes one upload), runs the pipeline (import-contacts.ts) into
-// the store's sink scrubbing against the campaign's DNC lists, records every issue with the list
-// as it arises, and finishes the list with its counts, ready or failed. It answers with the
-// summary and the first issues; what to make of them is the caller's (the route's HTTP answer).
-import type { ContactLists, ContactListView, ImportIssueRow } from '../store/ports/contact-lists.ts'
+// marks the list importing (a list takes one upload, another only after a failed one), runs the
+// pipeline (import-contacts.ts) into the store's sink scrubbing against the campaign's DNC lists,
+// records every issue with the list as it arises, and finishes the list with its counts, ready or
+// failed. It answers with the summary and the first issues; what to make of them is the caller's
+// (the route's HTTP answer).
+// The import is held under a claim of this process, renewed as batches are written, so that a
+// start-up can tell an import whose process died and fail it (issue 16, server/import-recovery.ts).
+import type {
+  ContactLists,
+  ContactListView,
+  ImportClaim,
+  ImportIssueRow,
+} from '../store/ports/contact-lists.ts'
 import type { ImportSink } from '../store/ports/contact-sink.ts'
-import { type ImportCounts, type ImportResult, importContacts } from './import-contacts.ts'
+import {
+  type ImportCounts,
+  type ImportResult,
+  ImportSinkError,
+  importContacts,
+} from './import-contacts.ts'
 import { importMappingSchema } from './mapping.ts'
 import type { ImportFormat, ImportInput } from './records.ts'
 
 /** Issues written to the store at a time while importing. */
 export const IMPORT_ISSUE_WRITE_ROWS = 500
+/** How long an import's claim lasts without renewal (a stalled upload loses it after this). */
+export const IMPORT_LEASE_MS = 10 * 60_000
+/** The claim is renewed at the first batch written this long after the last renewal. */
+export const IMPORT_LEASE_RENEW_MS = 30_000
+
+/** Who runs imports: this process's lease owner and its clock. */
+export interface ImportOwnership {
+  owner: string
+  nowMs: () => number
+}
 
 /** What the service needs from the store, bound to one tenant. */
 export interface ContactImportStore {
-  lists: Pick<ContactLists, 'beginImport' | 'appendIssues' | 'finishImport'>
-  /** The sink of one import into `list`; its DNC lookups go to the lists `scrubLists` names. */
-  sinkFor(list: ContactListView, scrubLists: () => Promise<string[]>): ImportSink
+  lists: Pick<ContactLists, 'beginImport' | 'renewImport' | 'appendIssues' | 'finishImport'>
+  /**
+   * The sink of one import into `list` by `owner`; its DNC lookups go to the lists `scrubLists`
+   * names, and it commits only while `owner` holds the list.
+   */
+  sinkFor(list: ContactListView, scrubLists: () => Promise<string[]>, owner: string): ImportSink
   /** The DNC lists a campaign's contacts are scrubbed against (R5.4). */
   scrubLists(campaignId: string): Promise<string[]>
 }
@@ -85,22 +111,58 @@ class IssueRecorder {
   }
 }
 
+/** The sink with the import's claim renewed as batches are written; lost claim, failed import. */
+function claimedSink(
+  sink: ImportSink,
+  renew: () => Promise<boolean>,
+  ownership: ImportOwnership,
+): ImportSink {
+  let renewedAtMs = ownership.nowMs()
+  return {
+    dncLookup: (numbers) => sink.dncLookup(numbers),
+    async writeBatch(batch) {
+      if (ownership.nowMs() - renewedAtMs >= IMPORT_LEASE_RENEW_MS) {
+        renewedAtMs = ownership.nowMs()
+        if (!(await renew()))
+          throw new ImportSinkError(
+            'the import was taken over (failed as interrupted after its claim ran out)',
+          )
+      }
+      return sink.writeBatch(batch)
+    },
+    commit: () => sink.commit(),
+    abort: () => sink.abort(),
+  }
+}
+
 export class ContactImportService implements ContactImport {
   /** `storeFor` binds the store to the tenant of each import. */
-  constructor(private readonly storeFor: (tenantId: string) => ContactImportStore) {}
+  constructor(
+    private readonly storeFor: (tenantId: string) => ContactImportStore,
+    private readonly ownership: ImportOwnership,
+  ) {}
+
+  private claim(): ImportClaim {
+    return { owner: this.ownership.owner, untilMs: this.ownership.nowMs() + IMPORT_LEASE_MS }
+  }
 
   async importList(request: ListImportRequest): Promise<ListImportOutcome> {
     const { list } = request
+    const { owner } = this.ownership
     const store = this.storeFor(request.tenantId)
     const { lists } = store
-    if (!(await lists.beginImport(list.id))) return { kind: 'notAwaitingUpload' }
+    if (!(await lists.beginImport(list.id, this.claim()))) return { kind: 'notAwaitingUpload' }
     const issues = new IssueRecorder(
       (batch) => lists.appendIssues(list.id, batch),
       request.issuesReturnedMax,
     )
     let result: ImportResult
     try {
-      const sink = store.sinkFor(list, () => store.scrubLists(list.campaignId))
+      const sink = claimedSink(
+        store.sinkFor(list, () => store.scrubLists(list.campaignId), owner),
+        () => lists.renewImport(list.id, this.claim()),
+        this.ownership,
+      )
       result = await importContacts(
         request.input,
         request.format,
@@ -114,10 +176,16 @@ export class ContactImportService implements ContactImport {
       )
       await issues.flush()
     } catch (error) {
-      await lists.finishImport(list.id, false, {})
+      await lists.finishImport(
+        list.id,
+        owner,
+        false,
+        {},
+        'the import stopped on a storage error; nothing was imported — upload the file again',
+      )
       throw error
     }
-    await lists.finishImport(list.id, result.committed, { ...result.counts })
+    await lists.finishImport(list.id, owner, result.committed, { ...result.counts }, result.error)
     return {
       kind: 'finished',
       committed: result.committed,

@@ -4,6 +4,8 @@
 // it, exactly once, after its open; a 'bridged' event names its agent on the open row. An attempt
 // that could not be opened is never closed in the log.
 // The agent's disposition of a campaign call ('disposition', after the wrap-up) is appended beside.
+// Right before the row is written the number is checked against the DNC lists once more (R5.4):
+// a number put on a list after the engine's compliance gate passed it is withheld, never dialled.
 import type { AttemptRecord, Disposition, EngineEvent } from '../dialer/types.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptLog } from '../store/ports/dialer-store.ts'
@@ -27,6 +29,11 @@ export interface AttemptJournalDeps {
   reportableVariablesOf?(attemptId: string): Record<string, string>
   /** Whether the campaign's contacts live in the ContactStore (false: Dialer-API records). */
   storedContacts(campaignId: string): boolean
+  /**
+   * Why this number must not be dialled now (it went on a DNC list after the compliance gate),
+   * or null to dial it.
+   */
+  dialWithheld?(dial: { campaignId: string; number: string }): string | null
   /** Told after an attempt's close is written (or was never needed). */
   onClosed?(record: AttemptRecord, logged: boolean): void
 }
@@ -89,6 +96,17 @@ export class AttemptJournal {
     invariant(dial !== undefined, `dial ${attemptId} was not announced on the bus`)
     this.announced.delete(attemptId)
     const { log, leases, runtimeLog } = this.deps
+    const withheld = this.deps.dialWithheld?.(dial) ?? null
+    if (withheld !== null) {
+      runtimeLog.warn('dial withheld: the number went on a DNC list after its check', {
+        attemptId,
+        campaignId: dial.campaignId,
+        reason: withheld,
+      })
+      const notOpened = Promise.resolve(false)
+      this.opening.set(attemptId, notOpened)
+      return notOpened
+    }
     const opening = log
       .open({
         attemptId,

@@ -133,3 +133,14 @@ export interface AgentDataControl {
   /** Null when the tenant's dialer does not know the agent. */
   deskView(tenantId: string, agentId: string): AgentDeskView | null
 }
+
+/**
+ * What the running dialers are told when a DNC list changes through the API (R5.4). A number
+ * added or removed changes every running dialer of the tenant synchronously, before the API
+ * answers; a list loaded from a file is read again before the API answers.
+ */
+export interface DncChanges {
+  numberAdded(tenantId: string, listName: string, phoneNumber: string): void
+  numberRemoved(tenantId: string, listName: string, phoneNumber: string): void
+  listLoaded(tenantId: string, listName: string): Promise<void>
+}

@@ -1,6 +1,10 @@
-// The engine's do-not-call registry kept equal to the store's lists (R5.4): loaded at start,
-// reloaded on demand, and changed number by number when the API adds or removes one, so a number
-// put on a list from the desktop is blocked at the very next dial.
+// The engine's do-not-call registry kept equal to the store's lists (R5.4). At start and after a
+// whole list is loaded from a file the runtime applies a snapshot of every list (as differences
+// for the internal lists; a national list again only when its load time changed, each under its
+// name and region; a national list gone from the store is dropped). A number
+// added or taken off through the API (or the desktop) changes the registry synchronously, number
+// by number, before the API answers: from then on the engine's compliance gate and the last check
+// before each dial (attempt-journal.ts) refuse it. Nothing is reloaded in the background.
 import type { DncRegistry } from '../compliance/dnc.ts'
 import type { DncSnapshot } from '../store/ports/dialer-store.ts'
 import type { RuntimeLog } from './log.ts'
@@ -8,7 +12,8 @@ import type { RuntimeLog } from './log.ts'
 export class DncMirror {
   /** What the registry holds per internal list (the registry cannot enumerate its lists). */
   private readonly lists = new Map<string, Set<string>>()
-  private nationalLoadedAtMs: number | null = null
+  /** The load time of each national list the registry holds, by name. */
+  private readonly nationalLoadedAtMs = new Map<string, number>()
 
   constructor(
     private readonly registry: DncRegistry,
@@ -33,16 +38,38 @@ export class DncMirror {
       for (const number of [...(this.lists.get(name) ?? [])]) this.remove(name, number)
       this.lists.delete(name)
     }
-    const national = snapshot.national
-    if (national && national.loadedAtMs !== this.nationalLoadedAtMs) {
-      const result = this.registry.loadNational(national.numbers, national.loadedAtMs)
-      if (result.kind === 'loaded') this.nationalLoadedAtMs = national.loadedAtMs
+    const nationalSeen = new Set<string>()
+    for (const national of snapshot.national) {
+      nationalSeen.add(national.name)
+      if (national.loadedAtMs === this.nationalLoadedAtMs.get(national.name)) continue
+      const result = this.registry.loadNational(national.numbers, national.loadedAtMs, {
+        name: national.name,
+        region: national.region,
+      })
+      if (result.kind === 'loaded') this.nationalLoadedAtMs.set(national.name, national.loadedAtMs)
       else
-        this.log.error('national DNC list refused (too large)', { numbersMax: result.numbersMax })
+        this.log.error('national DNC list refused (too large)', {
+          listName: national.name,
+          numbersMax: result.numbersMax,
+        })
+    }
+    for (const name of [...this.nationalLoadedAtMs.keys()]) {
+      if (nationalSeen.has(name)) continue
+      this.registry.dropNational(name)
+      this.nationalLoadedAtMs.delete(name)
     }
   }
 
   add(listName: string, number: string): void {
+    if (this.nationalLoadedAtMs.has(listName)) {
+      const result = this.registry.addNational(number, listName)
+      if (result.kind !== 'added' && result.kind !== 'duplicate')
+        this.log.error('DNC number not taken by the national copy', {
+          listName,
+          reason: result.kind,
+        })
+      return
+    }
     const result = this.registry.addToList(listName, number)
     if (result.kind === 'added' || result.kind === 'duplicate') {
       const held = this.lists.get(listName) ?? new Set<string>()
@@ -54,6 +81,10 @@ export class DncMirror {
   }
 
   remove(listName: string, number: string): void {
+    if (this.nationalLoadedAtMs.has(listName)) {
+      this.registry.removeNational(number, listName)
+      return
+    }
     this.registry.removeFromList(listName, number)
     this.lists.get(listName)?.delete(number)
   }

@@ -3,7 +3,10 @@
 // dial). When the write fails the call is reported failed (`unavailable`), so the engine closes the
 // attempt
 // with an outcome and its contact follows the retry rules; a hang-up that arrives while the row is
-// still being written cancels the dial. Everything else passes straight through.
+// still being written cancels the dial. A number put on a DNC list while its row was being
+// written is not dialled either (R5.4: blocked once the API has answered); the call is reported
+// failed (`unavailable`), as if the row could not be written. Everything else passes straight
+// through.
 import type {
   DialRequest,
   PlayRequest,
@@ -25,6 +28,8 @@ export class DurableTelephony implements Telephony {
     /** Back into the engine (engine.handleTelephony), outside the engine's turn. */
     private readonly report: (event: TelephonyEvent) => void,
     private readonly log: RuntimeLog,
+    /** Why this call's number must not be dialled now (a DNC list since its check), or null. */
+    private readonly withheld: (callId: string, number: string) => string | null = () => null,
   ) {}
 
   /** Dials waiting for their attempt row (figures and tests). */
@@ -39,6 +44,14 @@ export class DurableTelephony implements Telephony {
       this.waiting.delete(callId)
       if (this.cancelled.delete(callId)) return
       if (!opened) return this.report({ kind: 'failed', callId, reason: 'unavailable' })
+      const reason = this.withheld(callId, request.toNumber)
+      if (reason !== null) {
+        this.log.warn('dial withheld: the number went on a DNC list after its check', {
+          callId,
+          reason,
+        })
+        return this.report({ kind: 'failed', callId, reason: 'unavailable' })
+      }
       try {
         this.network.dial(request)
       } catch (error) {

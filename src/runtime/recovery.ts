@@ -2,6 +2,9 @@
 // closed as UNKNOWN by the store (R2.1), and their contacts, now leased to this process, follow the
 // campaign's retry rules (src/compliance/retry.ts) like any other closed attempt. Runs at start,
 // before any campaign dials, and then periodically (another process may die while this one runs).
+// An attempt is recovered when its lease ran out, or at once when its owner is known to be dead
+// (issue 16: `liveness`, from a lock the dead process no longer holds); the contacts that owner
+// had leased without an attempt are freed at once too.
 import { decideAfterAttempt } from '../compliance/retry.ts'
 import type { ContactDisposition } from '../dialer/contact-list.ts'
 import type { EngineCampaign } from '../dialer/types.ts'
@@ -11,6 +14,7 @@ import type {
   LeasedContact,
   RecoveredAttempt,
 } from '../store/ports/dialer-store.ts'
+import type { ProcessLiveness } from '../store/ports/process-liveness.ts'
 import type { LeaseKeeper } from './lease-keeper.ts'
 import type { RuntimeLog } from './log.ts'
 
@@ -30,6 +34,8 @@ export interface RecoveryDeps {
   campaignConfig(campaignId: string): EngineCampaign | null
   /** A recovered attempt of a record the store does not hold (a Dialer-API campaign). */
   onForeignAttempt(attempt: RecoveredAttempt): void
+  /** Which lease owners are known to be dead; without it only expired leases are recovered. */
+  liveness?: ProcessLiveness
 }
 
 export type RecoveredDecision =
@@ -61,19 +67,37 @@ export function decideRecovered(
 /** One recovery run; answers how many attempts it closed. Never throws. */
 export async function recoverOpenAttempts(deps: RecoveryDeps): Promise<number> {
   let recovered = 0
+  let dead: string[] = []
   try {
+    dead = await deadOwners(deps)
     for (let round = 0; round < RECOVER_ROUNDS_MAX; round++) {
       const nowMs = deps.nowMs()
-      const batch = await deps.attempts.recover(nowMs, deps.leases.next(), RECOVER_BATCH_MAX)
+      const batch = await deps.attempts.recover(nowMs, deps.leases.next(), RECOVER_BATCH_MAX, dead)
       for (const attempt of batch) await settle(deps, attempt, nowMs)
       recovered += batch.length
       if (batch.length < RECOVER_BATCH_MAX) break
     }
+    if (dead.length > 0) {
+      const freed = await deps.contacts.releaseLeasesOf(dead)
+      if (freed > 0)
+        deps.log.warn('contact leases of ended processes freed', { count: freed, owners: dead })
+    }
   } catch (error) {
     deps.log.error('recovery of open attempts failed', { error })
   }
-  if (recovered > 0) deps.log.warn('open attempts recovered as UNKNOWN', { count: recovered })
+  if (recovered > 0)
+    deps.log.warn('open attempts recovered as UNKNOWN', { count: recovered, deadOwners: dead })
   return recovered
+}
+
+/** The owners of open attempts and held contacts whose process is known to have ended. */
+async function deadOwners(deps: RecoveryDeps): Promise<string[]> {
+  if (!deps.liveness) return []
+  const owners = (await deps.attempts.leaseOwners(deps.nowMs())).filter(
+    (owner) => owner !== deps.leases.owner,
+  )
+  if (owners.length === 0) return []
+  return [...(await deps.liveness.deadAmong(owners))].sort()
 }
 
 async function settle(deps: RecoveryDeps, attempt: RecoveredAttempt, nowMs: number) {

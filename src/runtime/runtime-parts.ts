@@ -8,6 +8,7 @@ import type { Clock } from '../dialer/ports/clock.ts'
 import type { Ids } from '../dialer/ports/ids.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { RuntimePorts, TenantConfig } from '../store/ports/dialer-store.ts'
+import type { ProcessLiveness } from '../store/ports/process-liveness.ts'
 import type { Network, TelephonyFactory } from '../telephony/network.ts'
 import {
   AgentLegs,
@@ -60,6 +61,11 @@ export interface TenantRuntimeOptions {
   log?: RuntimeLog
   dialerApi?: DialerApiOptions
   limits?: Partial<RuntimeLimits>
+  /**
+   * Which other lease owners are known to be dead (issue 16): their open attempts are closed and
+   * their contacts freed at once, not when their leases run out. Without it: lease expiry only.
+   */
+  liveness?: ProcessLiveness
 }
 
 type Subscriber = (event: EngineEvent) => void
@@ -119,6 +125,7 @@ export abstract class RuntimeParts {
           : {}
       },
       storedContacts: (id) => this.lifecycle.get(id)?.source === 'builtin',
+      dialWithheld: (dial) => this.dncHit(dial.campaignId, dial.number),
     })
     const simulation = options.simulation ?? { model: demoNetworkModel(), seed: 1 }
     const simulatedIds = new Set(options.simulatedAgents ?? [])
@@ -134,6 +141,10 @@ export abstract class RuntimeParts {
       this.journal,
       (event) => this.engine.handleTelephony(event),
       this.log,
+      (callId, number) => {
+        const campaignId = this.engine.ctx.attempts.get(callId)?.campaignId
+        return campaignId === undefined ? null : this.dncHit(campaignId, number)
+      },
     )
     const subscribers: Subscriber[] = []
     this.engine = new Engine({
@@ -210,6 +221,21 @@ export abstract class RuntimeParts {
     for (const campaign of ctx.campaigns.values())
       if (queues.has(campaign.config.queueId)) served.add(campaign.config.id)
     return served
+  }
+
+  /** The DNC list (or the national list) the number is on for the campaign now; null if none. */
+  private dncHit(campaignId: string, number: string): string | null {
+    const config = this.engine.ctx.campaigns.get(campaignId)?.config
+    if (!config) return null
+    const hit = this.engine.ctx.dnc.checkDnc(number, {
+      dncEnabled: config.compliance.dncEnabled,
+      ndncEnabled: config.compliance.ndncEnabled,
+      dncListNames: config.dncListNames,
+      nationalRegions: config.compliance.nationalDncRegions,
+    })
+    if (hit.kind === 'dncBlocked') return `on the DNC list '${hit.list}'`
+    if (hit.kind === 'ndncBlocked') return 'on the national DNC list'
+    return null
   }
 
   protected statsOf(campaignId: string): CampaignStats {

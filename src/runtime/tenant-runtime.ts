@@ -349,6 +349,7 @@ export class TenantRuntime extends RuntimeParts {
       log: this.log,
       campaignConfig: (id) => this.engine.ctx.campaigns.get(id)?.config ?? null,
       onForeignAttempt: (attempt) => this.dialerApi.onRecoveredAttempt(attempt),
+      ...(this.options.liveness ? { liveness: this.options.liveness } : {}),
     })
   }
 

@@ -35,6 +35,8 @@ export interface KitCampaign {
   pacing: Record<string, unknown>
   status?: ConfiguredCampaignStatus
   retry?: Record<string, unknown>
+  /** Compliance fields of the campaign (profile, CUSTOM rules), as the API takes them. */
+  compliance?: Record<string, unknown>
 }
 
 export interface KitTenantOptions {
@@ -101,6 +103,7 @@ export function kitTenant(options: KitTenantOptions = {}): TenantConfig {
         dncListNames: ['internal'],
         ...(c.retry ? { retry: c.retry } : {}),
         ...(c.status ? { status: c.status } : {}),
+        ...c.compliance,
       }),
     ),
     globalVariables: [],

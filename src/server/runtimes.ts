@@ -5,10 +5,12 @@
 // through the agent desktop API. Each runtime logs through the server's logger, its tenant on
 // every line.
 import type { ApiMetrics } from '../api/metrics.ts'
+import type { DncChanges } from '../runtime/control.ts'
 import type { DialerService } from '../runtime/dialer-service.ts'
 import { type RuntimeLog, type StructuredLogger, structuredLog } from '../runtime/log.ts'
 import type { RealClock } from '../runtime/real-clock.ts'
-import { newOwnerId, TenantRuntime } from '../runtime/tenant-runtime.ts'
+import { TenantRuntime } from '../runtime/tenant-runtime.ts'
+import type { ProcessLiveness } from '../store/ports/process-liveness.ts'
 import type { SqlStore } from '../store/sql/store.ts'
 import { DEMO_TENANT_ID } from './seed/demo-tenant.ts'
 
@@ -19,7 +21,8 @@ export interface TenantRuntimes {
   /** First start: the demo tenant's campaigns begin dialling. */
   startDemoCampaigns(): Promise<void>
   configChanged(tenantId: string): void
-  dncChanged(tenantId: string): void
+  /** DNC changes through the API, applied to the tenant's running dialer before the answer. */
+  dnc: DncChanges
 }
 
 /** A tenant runtime's log: the server's logger, the tenant on every line. */
@@ -31,14 +34,17 @@ export async function startTenantRuntimes(options: {
   store: SqlStore
   clock: RealClock
   metrics: ApiMetrics
+  /** This process's lease owner (newOwnerId: unique per process start). */
   owner: string
+  /** Which other owners are known to be dead: their attempts are recovered at once (issue 16). */
+  liveness?: ProcessLiveness
   /** Where the runtimes go (the HTTP layer already serves it). */
   service: DialerService
   /** The server's logger (Fastify's pino instance). */
   logger: StructuredLogger
 }): Promise<TenantRuntimes> {
   const { store, clock, metrics, service } = options
-  const owner = newOwnerId(options.owner, process.pid)
+  const { owner } = options
   for (const tenantId of await store.tenantIds()) {
     const ports = store.forTenant(tenantId).runtime
     const log = tenantLog(options.logger, tenantId)
@@ -52,6 +58,7 @@ export async function startTenantRuntimes(options: {
         metrics,
         log,
         ports,
+        ...(options.liveness ? { liveness: options.liveness } : {}),
         simulatedAgents: isDemo ? config.agents.map((a) => a.id) : [],
         ...(isDemo && config.entryPoints.some((e) => e.id === 'ep-support')
           ? {
@@ -74,7 +81,14 @@ export async function startTenantRuntimes(options: {
     },
     configChanged: (tenantId) =>
       quietly(service.get(tenantId)?.reload(), 'configuration reload', tenantId),
-    dncChanged: (tenantId) =>
-      quietly(service.get(tenantId)?.reloadDnc(), 'DNC lists reload', tenantId),
+    dnc: {
+      numberAdded: (tenantId, listName, number) =>
+        service.get(tenantId)?.dncAdded(listName, number),
+      numberRemoved: (tenantId, listName, number) =>
+        service.get(tenantId)?.dncRemoved(listName, number),
+      listLoaded: async (tenantId) => {
+        await service.get(tenantId)?.reloadDnc()
+      },
+    },
   }
 }

@@ -2,6 +2,9 @@
 // with the demo tenant on first start, and one dialer runtime per tenant on the real clock with
 // the built-in simulated telephony network: campaigns, contacts and attempts live in the store,
 // so a restart (even after SIGKILL) resumes where it stopped. Stops cleanly on SIGINT/SIGTERM.
+// A start knows which earlier processes are dead (process-liveness.ts: the data directory's lock
+// on SQLite, advisory locks on PostgreSQL): their calls in progress are closed as UNKNOWN and their
+// imports failed before the server listens, not when their leases run out (issue 16).
 import { hostname } from 'node:os'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
@@ -11,14 +14,23 @@ import { principalOf } from '../api/auth.ts'
 import { notFound } from '../api/errors.ts'
 import { createMetrics } from '../api/metrics.ts'
 import { DialerService } from '../runtime/dialer-service.ts'
+import { structuredLog } from '../runtime/log.ts'
 import { RealClock } from '../runtime/real-clock.ts'
+import { RECOVER_INTERVAL_MS } from '../runtime/recovery.ts'
+import { newOwnerId } from '../runtime/tenant-runtime.ts'
 import { lastRecordedMs } from '../store/sql/last-time.ts'
 import { openDb } from '../store/sql/open.ts'
+import {
+  type HeldLiveness,
+  holdAdvisoryLock,
+  holdDataDirLock,
+} from '../store/sql/process-liveness.ts'
 import { SecretBox } from '../store/sql/secrets.ts'
 import { SqlStore } from '../store/sql/store.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
 import { sqlContactsPart } from './contacts-part.ts'
+import { recoverInterruptedImports } from './import-recovery.ts'
 import { startTenantRuntimes, type TenantRuntimes } from './runtimes.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
@@ -33,17 +45,38 @@ export async function serve(
   config: ServerConfig,
   log: (line: string) => void,
 ): Promise<RunningServer> {
-  const opened = await openDb({
-    dataDir: config.dataDir,
-    databaseUrl: config.databaseUrl,
-    onIdleConnectionError: (error) =>
-      log(`outdial: a pooled database connection failed and is replaced: ${error.message}`),
-  })
+  const owner = newOwnerId(hostname(), process.pid)
+  // SQLite: the data directory's lock first (a second server on it is refused before it writes).
+  const dirLock = config.databaseUrl ? null : holdDataDirLock(config.dataDir, owner)
+  let opened: Awaited<ReturnType<typeof openDb>>
+  let liveness: HeldLiveness
+  try {
+    opened = await openDb({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      onIdleConnectionError: (error) =>
+        log(`outdial: a pooled database connection failed and is replaced: ${error.message}`),
+    })
+    liveness =
+      dirLock ??
+      (await holdAdvisoryLock({
+        databaseUrl: config.databaseUrl!,
+        self: owner,
+        // Others may now take this process for dead and recover its calls: stop at once.
+        onLost: (error) => {
+          log(`outdial: the process lock connection failed (${error.message}); stopping`)
+          process.exit(1)
+        },
+      }))
+  } catch (error) {
+    await dirLock?.release()
+    throw error
+  }
   const clock = new RealClock(config.speed, Date.now, await lastRecordedMs(opened.db))
   const nowMs = () => clock.nowMs()
   const secrets = SecretBox.fromConfig(config.secretKey, config.dataDir)
   const store = new SqlStore(opened, secrets)
-  const contacts = sqlContactsPart(store, nowMs)
+  const contacts = sqlContactsPart(store, nowMs, owner)
   const first = await bootstrapFirstStart(
     store,
     { adminPassword: config.adminPassword, demo: config.demo, imports: contacts.imports },
@@ -67,7 +100,13 @@ export async function serve(
     live: service,
     contacts,
     onConfigChange: (tenantId) => dialer?.configChanged(tenantId),
-    onDncChange: (tenantId) => dialer?.dncChanged(tenantId),
+    dncChanges: {
+      numberAdded: (tenantId, listName, number) =>
+        dialer?.dnc.numberAdded(tenantId, listName, number),
+      numberRemoved: (tenantId, listName, number) =>
+        dialer?.dnc.numberRemoved(tenantId, listName, number),
+      listLoaded: async (tenantId, listName) => dialer?.dnc.listLoaded(tenantId, listName),
+    },
     logLevel: config.logLevel,
     // Browsers keep Secure cookies only over HTTPS; a loopback HTTP server is the local case.
     secureCookies: !LOOPBACK.test(config.host),
@@ -102,11 +141,14 @@ export async function serve(
         },
       ),
   })
+  const serverLog = structuredLog(app.log)
+  await recoverInterruptedImports(store, liveness, nowMs(), serverLog)
   dialer = await startTenantRuntimes({
     store,
     clock,
     metrics,
-    owner: hostname(),
+    owner,
+    liveness,
     service,
     logger: app.log,
   })
@@ -138,14 +180,21 @@ export async function serve(
     }
   }, STATUS_LOG_INTERVAL_MS)
   timer.unref()
+  const importRecovery = setInterval(
+    () => void recoverInterruptedImports(store, liveness, nowMs(), serverLog),
+    RECOVER_INTERVAL_MS / config.speed,
+  )
+  importRecovery.unref()
   return {
     url: address,
     stop: async () => {
       clearInterval(timer)
+      clearInterval(importRecovery)
       await app?.close()
       await service.close()
       clock.stopAll()
       await opened.close()
+      await liveness.release()
     },
   }
 }

@@ -149,6 +149,28 @@ export function describeDialerStoreContract(
         expect(await attempts.assignAgent('att-1', 'agent-8')).toBe(false)
       }))
 
+    it("issue 16: recovers a dead owner's attempts and frees its contacts at once, before its leases run out", () =>
+      withStore(async ({ contacts, attempts, addContacts }) => {
+        await addContacts([contact('c1'), contact('c2'), contact('c3')], T0)
+        await contacts.lease('camp-1', T0, 2, lease('dead'))
+        await contacts.lease('camp-1', T0, 1, lease('alive'))
+        await attempts.open(openOf('c1', 'att-1', 'dead'))
+        await attempts.open(openOf('c3', 'att-3', 'alive'))
+        const at = T0 + 1000
+        expect(await attempts.leaseOwners(at)).toEqual(['alive', 'dead'])
+        // Leases still hold: without knowing who died, nothing is recovered yet.
+        expect(await attempts.recover(at, lease('b', at), 10)).toEqual([])
+        const recovered = await attempts.recover(at, lease('b', at), 10, ['dead'])
+        expect(recovered.map((r) => [r.attemptId, r.contact?.contact.id])).toEqual([
+          ['att-1', 'c1'],
+        ])
+        // c2 was leased by the dead owner without an attempt: free again at once.
+        expect(await contacts.releaseLeasesOf(['dead'])).toBe(1)
+        const again = await contacts.lease('camp-1', at, 10, lease('b', at))
+        expect(again.map((c) => c.contact.id)).toEqual(['c2'])
+        expect(await attempts.leaseOwners(at)).toEqual(['alive', 'b'])
+      }))
+
     it('recovers expired open attempts as UNKNOWN and hands their contacts over; live ones stay', () =>
       withStore(async ({ contacts, attempts, addContacts }) => {
         await addContacts([contact('c1'), contact('c2')], T0)

@@ -1,6 +1,9 @@
 // R5.3 on both databases: an import's rows stay invisible until commit, duplicates of the same
 // file merge (numbers unioned, later fields win), abort leaves nothing, a re-upload updates the
-// campaign's customer, and DNC lookups see only the campaign's lists of the same tenant.
+// campaign's customer, and DNC lookups see only the campaign's lists of the same tenant. Issue 16:
+// an import whose process died (or whose claim ran out) is failed with its reason, its staged rows
+// dropped, and the list takes a new upload; a live owner's import is left alone, and an import
+// taken over never commits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportedContact } from '../../src/store/ports/contact-sink.ts'
 import type { SqlTenantStores } from '../../src/store/sql/store.ts'
@@ -16,6 +19,9 @@ const contact = (
   dedupKey: key,
   contact: { id: key, campaignId: 'c1', numbers, fields },
 })
+
+const OWNER = 'process-a'
+const claim = { owner: OWNER, untilMs: Number.MAX_SAFE_INTEGER }
 
 describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (dialect) => {
   let h: Harness | null = null
@@ -42,9 +48,9 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
       { campaignId: 'c1', name: 'L1', mapping: {} },
       h.nowMs(),
     )
-    expect(await t1.contactLists.beginImport(list.id)).toBe(true)
-    expect(await t1.contactLists.beginImport(list.id)).toBe(false)
-    const sink = t1.contactLists.sinkFor(list, async () => ['internal'], h.nowMs)
+    expect(await t1.contactLists.beginImport(list.id, claim)).toBe(true)
+    expect(await t1.contactLists.beginImport(list.id, claim)).toBe(false)
+    const sink = t1.contactLists.sinkFor(list, async () => ['internal'], h.nowMs, OWNER)
     expect(
       await sink.writeBatch([
         contact(1, 'a', ['+14155550001'], { n: '1' }),
@@ -63,6 +69,8 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
       ['b', ['+14155550002'], 'pending'],
     ])
     expect(await h.db.db.selectFrom('contact_staging').selectAll().execute()).toHaveLength(0)
+    await t1.contactLists.finishImport(list.id, OWNER, true, { imported: 2 })
+    expect((await t1.contactLists.get(list.id))?.status).toBe('ready')
   })
 
   it('abort leaves nothing behind', async (ctx) => {
@@ -71,7 +79,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
       { campaignId: 'c1', name: 'L2', mapping: {} },
       h.nowMs(),
     )
-    const sink = t1.contactLists.sinkFor(list, async () => [], h.nowMs)
+    const sink = t1.contactLists.sinkFor(list, async () => [], h.nowMs, OWNER)
     await sink.writeBatch([contact(1, 'z', ['+14155550009'])])
     await sink.abort()
     expect((await contactsOf('t1')).map((r) => r.dedup_key)).toEqual(['a', 'b'])
@@ -83,9 +91,11 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
       { campaignId: 'c1', name: 'L3', mapping: {} },
       h.nowMs(),
     )
-    const sink = t1.contactLists.sinkFor(list, async () => [], h.nowMs)
+    await t1.contactLists.beginImport(list.id, claim)
+    const sink = t1.contactLists.sinkFor(list, async () => [], h.nowMs, OWNER)
     await sink.writeBatch([contact(1, 'b', ['+14155550022'], { plan: 'Plus' })])
     await sink.commit()
+    await t1.contactLists.finishImport(list.id, OWNER, true, { imported: 1 })
     const b = (await contactsOf('t1')).find((r) => r.dedup_key === 'b')!
     expect(JSON.parse(b.numbers)).toEqual(['+14155550022'])
     expect(JSON.parse(b.fields)).toEqual({ plan: 'Plus' })
@@ -106,11 +116,11 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
       { campaignId: 'c1', name: 'L4', mapping: {} },
       h.nowMs(),
     )
-    const sink = t1.contactLists.sinkFor(list, async () => ['internal'], h.nowMs)
+    const sink = t1.contactLists.sinkFor(list, async () => ['internal'], h.nowMs, OWNER)
     expect([...(await sink.dncLookup(['+14155550001', '+14155550002', '+14155550003']))]).toEqual([
       '+14155550001',
     ])
-    const noLists = t1.contactLists.sinkFor(list, async () => [], h.nowMs)
+    const noLists = t1.contactLists.sinkFor(list, async () => [], h.nowMs, OWNER)
     expect((await noLists.dncLookup(['+14155550001'])).size).toBe(0)
   })
 
@@ -148,5 +158,69 @@ describe.each<Dialect>(['sqlite', 'postgres'])('contact store on %s (R5.3)', (di
     )
     expect(statuses).toEqual({ a: 'closed', b: 'expired' })
     expect((await t1.contactLists.get(listB))?.status).toBe('expired')
+  })
+
+  it('issue 16: fails interrupted imports, drops their staging rows, and the list takes a new upload', async (ctx) => {
+    if (!h) return ctx.skip()
+    const now = h.nowMs()
+    const make = async (name: string) =>
+      t1.contactLists.create({ campaignId: 'c9', name, mapping: {} }, now)
+    const dead = await make('dead owner')
+    const expired = await make('claim ran out')
+    const live = await make('live owner')
+    await t1.contactLists.beginImport(dead.id, { owner: 'dead', untilMs: now + 600_000 })
+    await t1.contactLists.beginImport(expired.id, { owner: 'slow', untilMs: now - 1 })
+    await t1.contactLists.beginImport(live.id, { owner: 'live', untilMs: now + 600_000 })
+    const staged = async (listId: string) =>
+      (
+        await h!.db.db
+          .selectFrom('contact_staging')
+          .select('dedup_key')
+          .where('list_id', '=', listId)
+          .execute()
+      ).length
+    for (const [list, owner] of [
+      [dead, 'dead'],
+      [expired, 'slow'],
+      [live, 'live'],
+    ] as const) {
+      const sink = t1.contactLists.sinkFor(list, async () => [], h.nowMs, owner)
+      await sink.writeBatch([contact(1, `${list.id}-x`, ['+14155550031'])])
+      await sink.writeBatch([contact(2, `${list.id}-y`, ['+14155550032'])])
+    }
+    await t1.contactLists.appendIssues(dead.id, [{ row: 3, field: 'phone', reason: 'bad' }])
+    expect((await t1.contactLists.importOwners()).sort()).toEqual(['dead', 'live', 'slow'])
+
+    const failed = await t1.contactLists.failInterruptedImports(now, ['dead'])
+    expect(failed.map((f) => [f.listId, f.owner, f.stagedRows]).sort()).toEqual(
+      [
+        [dead.id, 'dead', 2],
+        [expired.id, 'slow', 2],
+      ].sort(),
+    )
+    expect(await staged(dead.id)).toBe(0)
+    expect(await staged(expired.id)).toBe(0)
+    expect(await staged(live.id)).toBe(2)
+    const deadView = await t1.contactLists.get(dead.id)
+    expect(deadView?.status).toBe('failed')
+    expect(deadView?.failure).toMatch(/interrupted: the process dead .* ended/)
+    expect((await t1.contactLists.get(live.id))?.status).toBe('importing')
+    expect(await t2.contactLists.failInterruptedImports(now, ['dead', 'live'])).toEqual([])
+
+    // The interrupted owner cannot commit what it staged; its claim is gone.
+    const late = t1.contactLists.sinkFor(expired, async () => [], h.nowMs, 'slow')
+    await expect(late.commit()).rejects.toThrow(/taken over/)
+    expect(await t1.contactLists.renewImport(expired.id, { owner: 'slow', untilMs: now })).toBe(
+      false,
+    )
+    // The list takes a new upload, its old report dropped.
+    expect(await t1.contactLists.beginImport(dead.id, claim)).toBe(true)
+    expect((await t1.contactLists.issues(dead.id, { limit: 10, offset: 0 })).total).toBe(0)
+    const retry = t1.contactLists.sinkFor(dead, async () => [], h.nowMs, OWNER)
+    await retry.writeBatch([contact(1, 'retried', ['+14155550033'])])
+    await retry.commit()
+    await t1.contactLists.finishImport(dead.id, OWNER, true, { imported: 1 })
+    expect((await t1.contactLists.get(dead.id))?.status).toBe('ready')
+    expect((await contactsOf('t1')).some((r) => r.dedup_key === 'retried')).toBe(true)
   })
 })

@@ -87,7 +87,7 @@ export async function openHarness(
     stores: (tenantId) => store.forTenant(tenantId),
     nowMs,
     secrets,
-    contacts: sqlContactsPart(store, nowMs),
+    contacts: sqlContactsPart(store, nowMs, 'api-test-process'),
     logLevel: 'silent',
     ...parts,
     ...(dialer ? { dialer, agents: dialer, live: dialer } : {}),

@@ -74,7 +74,10 @@ export function buildRun(
   }
   const nationalLoadedAtMs =
     compliance.nationalAgeSec === null ? null : SIM_START_MS - nationalAgeSecOf(compliance) * 1000
-  if (nationalLoadedAtMs !== null) dnc.loadNational(national, nationalLoadedAtMs)
+  // The national list of the profile's region (R5.4: a UK campaign scrubs against the UK list).
+  const region = compliance.window.kind === 'profile' ? compliance.window.profile : 'US'
+  if (nationalLoadedAtMs !== null)
+    dnc.loadNational(national, nationalLoadedAtMs, { name: 'national', region })
   let adjusted: EngineCampaign | null = null
   const adjustCampaign = (campaign: EngineCampaign): EngineCampaign => {
     adjusted = {

@@ -25,6 +25,8 @@ export const listSchema = z.object({
   mapping: z.unknown(),
   counts: z.record(z.string(), z.number()),
   createdAt: z.string(),
+  /** Why the last import failed (status `failed`): an unreadable file, or its process ended. */
+  failure: z.string().nullable(),
 })
 export const issueSchema = z.object({ row: z.number(), field: z.string(), reason: z.string() })
 export const presentList = (list: ContactListView) => ({
@@ -35,6 +37,7 @@ export const presentList = (list: ContactListView) => ({
   mapping: list.mapping,
   counts: list.counts,
   createdAt: new Date(list.createdAtMs).toISOString(),
+  failure: list.failure,
 })
 
 export function csvCell(value: string | number): string {

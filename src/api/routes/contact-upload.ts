@@ -82,7 +82,7 @@ export function registerContactUploadRoute(
         })
         if (outcome.kind === 'notAwaitingUpload')
           throw conflict(
-            `the list is ${list.status}: a list takes one upload; create a new list for another file`,
+            `the list is ${list.status}: a list takes one upload (another only after a failed one); create a new list for another file`,
           )
         await audit.record(
           {

@@ -10,8 +10,10 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { dncListNameSchema } from '../../domain/campaign/campaign.ts'
+import { NATIONAL_DNC_REGIONS } from '../../domain/compliance-profile.ts'
 import { readDncFile } from '../../import/dnc-file.ts'
 import { ImportFileError } from '../../import/source.ts'
+import type { DncListMeta } from '../../store/ports/dnc.ts'
 import { principalOf } from '../auth.ts'
 import { ApiError, errorBodySchema } from '../errors.ts'
 import { storesOf } from '../tenant-stores.ts'
@@ -22,17 +24,14 @@ export const DNC_FILE_ISSUES_INLINE_MAX = 100
 const metaSchema = z.object({
   name: z.string(),
   kind: z.enum(['internal', 'national']),
+  region: z.enum(NATIONAL_DNC_REGIONS).nullable(),
   loadedAt: z.string().nullable(),
   count: z.number(),
 })
-const present = (meta: {
-  name: string
-  kind: 'internal' | 'national'
-  loadedAtMs: number | null
-  count: number
-}) => ({
+const present = (meta: DncListMeta) => ({
   name: meta.name,
   kind: meta.kind,
+  region: meta.region,
   loadedAt: meta.loadedAtMs === null ? null : new Date(meta.loadedAtMs).toISOString(),
   count: meta.count,
 })
@@ -70,6 +69,12 @@ export function registerDncFileRoutes(app: FastifyInstance, nowMs: () => number)
           params: listParams,
           querystring: z.object({
             kind: z.enum(['internal', 'national']).default('internal'),
+            region: z
+              .enum(NATIONAL_DNC_REGIONS)
+              .optional()
+              .describe(
+                'The region a national list serves (US registry, UK TPS); default UK when defaultCountry is GB, else US',
+              ),
             defaultCountry: z
               .string()
               .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code, e.g. US')
@@ -94,12 +99,17 @@ export function registerDncFileRoutes(app: FastifyInstance, nowMs: () => number)
         if (type !== 'text/csv' && type !== 'text/plain')
           throw new ApiError(415, `send the file as text/csv or text/plain, not '${type}'`)
         const { kind, defaultCountry, source } = request.query
+        const region = request.query.region ?? (defaultCountry === 'GB' ? 'UK' : 'US')
         const reading = readDncFile(request.body as Readable, {
           defaultCountry,
           issuesKeptMax: DNC_FILE_ISSUES_INLINE_MAX,
         })
         try {
-          await files.replace({ name: request.params.name, kind, source }, reading.numbers, nowMs())
+          await files.replace(
+            { name: request.params.name, kind, source, ...(kind === 'national' ? { region } : {}) },
+            reading.numbers,
+            nowMs(),
+          )
         } catch (error) {
           if (error instanceof ImportFileError)
             throw new ApiError(
@@ -115,7 +125,7 @@ export function registerDncFileRoutes(app: FastifyInstance, nowMs: () => number)
             action: 'dnc.load',
             objectKind: 'dnc-list',
             objectId: request.params.name,
-            summary: { kind, rejected: rowsRejected },
+            summary: { kind, ...(kind === 'national' ? { region } : {}), rejected: rowsRejected },
           },
           nowMs(),
         )

@@ -4,7 +4,11 @@
 import { IANAZone } from 'luxon'
 import { z } from 'zod'
 import { callingWindowSchema } from '../calling-window.ts'
-import { COMPLIANCE_PROFILES } from '../compliance-profile.ts'
+import {
+  COMPLIANCE_PROFILES,
+  CUSTOM_COMPLIANCE_RULE_FIELDS,
+  customComplianceRuleFields,
+} from '../compliance-profile.ts'
 import { CALL_DISTRIBUTION_GROUP_TEAMS_MAX } from '../config/limits.ts'
 import {
   addDuplicateIssues,
@@ -101,6 +105,12 @@ export const campaignSchema = z
     ).default('US'),
     /** R5.5, CUSTOM profile only: the local calling hours (else the profile's; CUSTOM starts from the US 08:00–21:00). */
     callingWindow: callingWindowSchema.optional(),
+    /**
+     * R5.5, CUSTOM profile only: the abandon cap and its window, the repeat-call block after an
+     * abandon, the minimum ring time, the national list's age, the information message and the
+     * connect rule; each left out keeps the rule CUSTOM starts from (the US profile's).
+     */
+    ...customComplianceRuleFields,
     /** R5.6: the call-guide form shown to the agent during the call. */
     callGuideFormId: idSchema('callGuideFormId').optional(),
     status: campaignStatusSchema.default('draft'),
@@ -118,6 +128,13 @@ export const campaignSchema = z
       what: 'team',
       why: 'a team serves a campaign once',
     })
+    for (const field of CUSTOM_COMPLIANCE_RULE_FIELDS)
+      if (campaign[field] !== undefined && campaign.complianceProfile !== 'CUSTOM')
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} is set by the ${campaign.complianceProfile} profile; choose complianceProfile CUSTOM to set your own (R5.5)`,
+        })
     addDuplicateIssues(ctx, campaign.dncListNames, (name) => name, {
       basePath: ['dncListNames'],
       keyPath: [],

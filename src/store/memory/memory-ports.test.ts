@@ -35,14 +35,14 @@ describe('memory ports', () => {
     expect(await states.load()).toEqual([{ campaignId: 'c', status: 'running', updatedAtMs: 1 }])
     const dnc = new MemoryDncSource()
     dnc.add('internal', '+12125550100')
-    dnc.national = { numbers: ['+12125550199'], loadedAtMs: 5 }
+    dnc.national = { name: 'national', numbers: ['+12125550199'], loadedAtMs: 5 }
     const snapshot = await dnc.load()
     expect(snapshot.lists).toEqual([{ name: 'internal', numbers: ['+12125550100'] }])
-    expect([...(snapshot.national?.numbers ?? [])]).toEqual(['+12125550199'])
+    expect([...(snapshot.national[0]?.numbers ?? [])]).toEqual(['+12125550199'])
     ;(snapshot.lists[0]!.numbers as string[]).push('+12125550111')
-    ;(snapshot.national!.numbers as string[]).push('+12125550122')
+    ;(snapshot.national[0]!.numbers as string[]).push('+12125550122')
     const again = await dnc.load()
     expect(again.lists).toEqual([{ name: 'internal', numbers: ['+12125550100'] }])
-    expect([...(again.national?.numbers ?? [])]).toEqual(['+12125550199'])
+    expect([...(again.national[0]?.numbers ?? [])]).toEqual(['+12125550199'])
   })
 })

@@ -270,9 +270,38 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     return { buckets: [...buckets.values()], abandonedNumbers }
   }
 
-  async recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]> {
+  async leaseOwners(nowMs: number): Promise<string[]> {
+    const owners = new Set<string>()
+    for (const attempt of this.attempts.values())
+      if (attempt.close === null && attempt.lease !== null) owners.add(attempt.lease.owner)
+    for (const stored of this.contacts.values())
+      if (stored.finished === null && stored.lease !== null && live(stored.lease, nowMs))
+        owners.add(stored.lease.owner)
+    return [...owners].sort()
+  }
+
+  async releaseLeasesOf(owners: readonly string[]): Promise<number> {
+    let released = 0
+    for (const stored of this.contacts.values()) {
+      if (stored.finished !== null || stored.lease === null) continue
+      if (!owners.includes(stored.lease.owner)) continue
+      stored.lease = null
+      released += 1
+    }
+    return released
+  }
+
+  async recover(
+    nowMs: number,
+    lease: Lease,
+    limit: number,
+    deadOwners: readonly string[] = [],
+  ): Promise<RecoveredAttempt[]> {
+    const dead = (held: Lease | null) => held !== null && deadOwners.includes(held.owner)
     const expired = [...this.attempts.values()]
-      .filter((a) => a.close === null && a.lease !== null && a.lease.untilMs < nowMs)
+      .filter(
+        (a) => a.close === null && a.lease !== null && (a.lease.untilMs < nowMs || dead(a.lease)),
+      )
       .sort((a, b) => a.open.atMs - b.open.atMs)
       .slice(0, limit)
     return expired.map((attempt) => {
@@ -287,7 +316,11 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
       attempt.lease = null
       let contact: LeasedContact | null = null
       const stored = open.storedContact ? this.contacts.get(open.contactId) : undefined
-      if (stored && stored.finished === null && !live(stored.lease, nowMs)) {
+      if (
+        stored &&
+        stored.finished === null &&
+        (!live(stored.lease, nowMs) || dead(stored.lease))
+      ) {
         stored.lease = { ...lease }
         contact = this.leased(stored)
       }
@@ -332,7 +365,9 @@ export class MemoryCampaignStates implements CampaignStateStore {
 
 export class MemoryDncSource implements DncSource {
   readonly lists = new Map<string, Set<string>>()
-  national: { numbers: string[]; loadedAtMs: number } | null = null
+  national: { name: string; numbers: string[]; loadedAtMs: number } | null = null
+  /** National lists of other regions (the one above is the US list). */
+  regional: DncSnapshot['national'] = []
 
   add(listName: string, number: string): void {
     const list = this.lists.get(listName) ?? new Set<string>()
@@ -343,7 +378,12 @@ export class MemoryDncSource implements DncSource {
   async load(): Promise<DncSnapshot> {
     return {
       lists: [...this.lists].map(([name, numbers]) => ({ name, numbers: [...numbers] })),
-      national: this.national && { ...this.national, numbers: [...this.national.numbers] },
+      national: [
+        ...(this.national
+          ? [{ ...this.national, region: 'US' as const, numbers: [...this.national.numbers] }]
+          : []),
+        ...this.regional.map((list) => ({ ...list, numbers: [...list.numbers] })),
+      ],
     }
   }
 }

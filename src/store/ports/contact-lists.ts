@@ -11,6 +11,22 @@ export interface ContactListView {
   mapping: unknown
   counts: Record<string, number>
   createdAtMs: number
+  /** Why the last import failed (status `failed`), e.g. its process ended mid-file. */
+  failure: string | null
+}
+
+/** The process running an import and until when it holds the list (issue 16). */
+export interface ImportClaim {
+  owner: string
+  untilMs: number
+}
+
+/** An import found interrupted (its process died or its lease ran out) and failed. */
+export interface InterruptedImport {
+  listId: string
+  owner: string | null
+  stagedRows: number
+  failure: string
 }
 
 export interface ImportIssueRow {
@@ -27,9 +43,28 @@ export interface ContactLists {
   ): Promise<ContactListView>
   get(listId: string): Promise<ContactListView | null>
   list(campaignId: string | undefined, page: PageRequest): Promise<Page<ContactListView>>
-  /** Marks the list importing; false when it is not awaiting an upload (one upload per list). */
-  beginImport(listId: string): Promise<boolean>
-  finishImport(listId: string, ok: boolean, counts: Record<string, number>): Promise<void>
+  /**
+   * Marks the list importing under `claim`; false when it neither awaits an upload nor failed (a
+   * list holds one successful upload). A failed list's earlier issues are dropped first.
+   */
+  beginImport(listId: string, claim: ImportClaim): Promise<boolean>
+  /** Extends the claim while the import reads; false when the list is no longer this owner's. */
+  renewImport(listId: string, claim: ImportClaim): Promise<boolean>
+  /** Ends `owner`'s import (a list another owner now holds is left alone). */
+  finishImport(
+    listId: string,
+    owner: string,
+    ok: boolean,
+    counts: Record<string, number>,
+    failure?: string,
+  ): Promise<void>
+  /** The owners of the imports in progress. */
+  importOwners(): Promise<string[]>
+  /**
+   * Fails every import in progress whose owner is among `deadOwners` or whose claim ran out
+   * before `nowMs`, with the reason, and drops its staged rows; the list takes a new upload.
+   */
+  failInterruptedImports(nowMs: number, deadOwners: readonly string[]): Promise<InterruptedImport[]>
   appendIssues(listId: string, issues: readonly ImportIssueRow[]): Promise<void>
   issues(listId: string, page: PageRequest): Promise<Page<ImportIssueRow>>
   /** Every issue of the list, in row order, for the CSV report (streamed). */

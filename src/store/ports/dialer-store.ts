@@ -14,6 +14,7 @@ import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
 import type { CampaignStatus } from '../../domain/campaign/campaign-status.ts'
 import type { StartCampaignRequest } from '../../domain/campaign/dialer-api.ts'
 import type { OutcomeGroup } from '../../domain/campaign/outcome-group.ts'
+import type { NationalDncRegion } from '../../domain/compliance-profile.ts'
 import type { Agent } from '../../domain/config/agent.ts'
 import type { AuxCode } from '../../domain/config/aux-code.ts'
 import type { FlowDesktopLayout } from '../../domain/config/desktop-layout.ts'
@@ -63,6 +64,11 @@ export interface ContactStore {
    * answers false.
    */
   reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean>
+  /**
+   * Drops the leases that `owners` (processes known to have ended) hold on pending contacts, so
+   * they are due again at once; answers how many.
+   */
+  releaseLeasesOf(owners: readonly string[]): Promise<number>
   /** Final disposition of a leased contact (never offered again); same ownership rule. */
   finish(
     contactId: string,
@@ -188,11 +194,19 @@ export interface AttemptLog {
    */
   assignAgent(attemptId: string, agentId: string): Promise<boolean>
   /**
-   * Crash recovery, atomically per attempt: every open attempt whose lease expired before `nowMs`
-   * is closed as UNKNOWN at `nowMs`, and its stored contact (if any) is leased to `lease`. At most
-   * `limit` per call; the caller repeats while it gets `limit`.
+   * Crash recovery, atomically per attempt: every open attempt whose lease expired before `nowMs`,
+   * or whose owner is among `deadOwners` (a process known to have ended, issue 16), is closed as
+   * UNKNOWN at `nowMs`, and its stored contact (if any) is leased to `lease`. At most `limit` per
+   * call; the caller repeats while it gets `limit`.
    */
-  recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]>
+  recover(
+    nowMs: number,
+    lease: Lease,
+    limit: number,
+    deadOwners?: readonly string[],
+  ): Promise<RecoveredAttempt[]>
+  /** The owners of open attempts and of pending contacts' leases that hold at `nowMs`. */
+  leaseOwners(nowMs: number): Promise<string[]>
   /**
    * Extends to `lease.untilMs` the leases of the open attempts among `attemptIds` that
    * `lease.owner` holds and that have not expired at `nowMs` (as renewContactLeases).
@@ -264,8 +278,13 @@ export interface CampaignStateStore {
 export interface DncSnapshot {
   /** Internal lists (R5.4, R10.3) by name. */
   lists: { name: string; numbers: readonly string[] }[]
-  /** The national list (NDNC) and when it was loaded; null when never loaded. */
-  national: { numbers: Iterable<string>; loadedAtMs: number } | null
+  /** The national lists (NDNC) that were loaded: name, region, numbers and load time each. */
+  national: {
+    name: string
+    region: NationalDncRegion
+    numbers: Iterable<string>
+    loadedAtMs: number
+  }[]
 }
 
 export interface DncSource {

@@ -1,5 +1,6 @@
 // Do-not-call lists (R5.4, R10.3): numbers added and removed one at a time, and whole lists
 // loaded from a file (the national list, refreshed with its load date kept). Bound to one tenant.
+import type { NationalDncRegion } from '../../domain/compliance-profile.ts'
 import type { Page, PageRequest } from './page.ts'
 
 export interface DncEntry {
@@ -22,17 +23,23 @@ export interface DncLists {
 export interface DncListMeta {
   name: string
   kind: 'internal' | 'national'
+  /** The region a national list serves (R5.4); null for an internal list. */
+  region: NationalDncRegion | null
   loadedAtMs: number | null
   count: number
+}
+
+/** A whole list to load: a national one names its region. */
+export interface DncListLoad {
+  name: string
+  kind: 'internal' | 'national'
+  region?: NationalDncRegion
+  source: string
 }
 
 /** Whole-list loads of DNC files (R5.4: the national list is loaded from a file and refreshed). */
 export interface DncFiles {
   info(name: string): Promise<DncListMeta>
   /** Replaces the list's numbers atomically with the streamed batches; the new count. */
-  replace(
-    list: { name: string; kind: 'internal' | 'national'; source: string },
-    batches: AsyncIterable<string[]>,
-    nowMs: number,
-  ): Promise<number>
+  replace(list: DncListLoad, batches: AsyncIterable<string[]>, nowMs: number): Promise<number>
 }

@@ -1,7 +1,8 @@
 // The import sink on SQL (R5.3): a batch is merged into the staging rows of its list (duplicates
 // of earlier rows of the same file merge: numbers unioned in order, later fields win), commit
 // moves the list's rows into `contacts` in one transaction — a customer already in the campaign
-// gets the newer data — and abort deletes them. DNC lookups go to the campaign's lists.
+// gets the newer data — and abort deletes them. The commit happens only while the import's
+// process still holds the list (a recovery may have failed it as interrupted, issue 16). DNC lookups go to the campaign's lists.
 import { type Kysely, sql } from 'kysely'
 import { CONTACT_NUMBERS_MAX } from '../../domain/contact.ts'
 import type { ContactListView } from '../ports/contact-lists.ts'
@@ -25,6 +26,8 @@ export class SqlContactSink implements ImportSink {
     private readonly dnc: SqlDncLists,
     private readonly dncListNames: () => Promise<string[]>,
     private readonly nowMs: () => number,
+    /** The import's owner: the commit happens only while it still holds the list (issue 16). */
+    private readonly owner: string,
   ) {}
 
   async dncLookup(numbers: readonly string[]): Promise<ReadonlySet<string>> {
@@ -117,6 +120,19 @@ export class SqlContactSink implements ImportSink {
     const { tenantId } = this
     const now = this.nowMs()
     await this.db.transaction().execute(async (trx) => {
+      // A recovery may have failed this import (its lease ran out): then nothing is committed.
+      const held = await trx
+        .updateTable('contact_lists')
+        .set({ import_owner: this.owner })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', this.list.id)
+        .where('status', '=', 'importing')
+        .where('import_owner', '=', this.owner)
+        .executeTakeFirst()
+      if (Number(held.numUpdatedRows) !== 1)
+        throw new Error(
+          `the import into list ${this.list.id} was taken over (failed as interrupted); nothing was committed`,
+        )
       await trx
         .insertInto('contacts')
         .columns([

@@ -3,7 +3,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { invariant } from '../../domain/invariant.ts'
-import type { ContactLists, ContactListView, ImportIssueRow } from '../ports/contact-lists.ts'
+import type {
+  ContactLists,
+  ContactListView,
+  ImportClaim,
+  ImportIssueRow,
+  InterruptedImport,
+} from '../ports/contact-lists.ts'
 import type { ImportSink } from '../ports/contact-sink.ts'
 import type { ConfigDocuments } from '../ports/documents.ts'
 import type { Page, PageRequest } from '../ports/page.ts'
@@ -22,7 +28,11 @@ const toView = (row: ContactListsTable): ContactListView => ({
   mapping: JSON.parse(row.mapping),
   counts: JSON.parse(row.counts),
   createdAtMs: row.created_at,
+  failure: row.failure,
 })
+
+/** Interrupted imports failed per recovery run (a bound; the next run takes the rest). */
+export const INTERRUPTED_IMPORTS_PER_RUN_MAX = 100
 
 export class SqlContactLists implements ContactLists {
   /** The last issue number written, per list (read from the table at the first append). */
@@ -51,6 +61,9 @@ export class SqlContactLists implements ContactLists {
       counts: '{}',
       created_at: nowMs,
       expired_at: null,
+      import_owner: null,
+      import_lease_until: null,
+      failure: null,
     }
     await this.db.insertInto('contact_lists').values(row).execute()
     return toView(row)
@@ -80,24 +93,136 @@ export class SqlContactLists implements ContactLists {
     return { items: rows.map(toView), total: Number(total.n) }
   }
 
-  async beginImport(listId: string): Promise<boolean> {
+  async beginImport(listId: string, claim: ImportClaim): Promise<boolean> {
+    this.issueSeq.delete(listId)
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('contact_lists')
+        .set({
+          status: 'importing',
+          import_owner: claim.owner,
+          import_lease_until: claim.untilMs,
+          failure: null,
+          counts: '{}',
+        })
+        .where('tenant_id', '=', this.tenantId)
+        .where('id', '=', listId)
+        .where('status', 'in', ['awaiting-upload', 'failed'])
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) !== 1) return false
+      // A failed earlier upload leaves its report (and, if interrupted, nothing staged): the new
+      // upload's report starts empty.
+      await trx
+        .deleteFrom('import_issues')
+        .where('tenant_id', '=', this.tenantId)
+        .where('list_id', '=', listId)
+        .execute()
+      await trx
+        .deleteFrom('contact_staging')
+        .where('tenant_id', '=', this.tenantId)
+        .where('list_id', '=', listId)
+        .execute()
+      return true
+    })
+  }
+
+  async renewImport(listId: string, claim: ImportClaim): Promise<boolean> {
     const result = await this.db
       .updateTable('contact_lists')
-      .set({ status: 'importing' })
+      .set({ import_lease_until: claim.untilMs })
       .where('tenant_id', '=', this.tenantId)
       .where('id', '=', listId)
-      .where('status', '=', 'awaiting-upload')
+      .where('status', '=', 'importing')
+      .where('import_owner', '=', claim.owner)
       .executeTakeFirst()
     return Number(result.numUpdatedRows) === 1
   }
 
-  async finishImport(listId: string, ok: boolean, counts: Record<string, number>): Promise<void> {
+  async finishImport(
+    listId: string,
+    owner: string,
+    ok: boolean,
+    counts: Record<string, number>,
+    failure?: string,
+  ): Promise<void> {
     await this.db
       .updateTable('contact_lists')
-      .set({ status: ok ? 'ready' : 'failed', counts: JSON.stringify(counts) })
+      .set({
+        status: ok ? 'ready' : 'failed',
+        counts: JSON.stringify(counts),
+        import_owner: null,
+        import_lease_until: null,
+        failure: ok ? null : (failure ?? null),
+      })
       .where('tenant_id', '=', this.tenantId)
       .where('id', '=', listId)
+      .where('status', '=', 'importing')
+      .where('import_owner', '=', owner)
       .execute()
+  }
+
+  async importOwners(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('contact_lists')
+      .select('import_owner')
+      .distinct()
+      .where('tenant_id', '=', this.tenantId)
+      .where('status', '=', 'importing')
+      .where('import_owner', 'is not', null)
+      .execute()
+    return rows.map((row) => row.import_owner!)
+  }
+
+  async failInterruptedImports(
+    nowMs: number,
+    deadOwners: readonly string[],
+  ): Promise<InterruptedImport[]> {
+    const candidates = await this.db
+      .selectFrom('contact_lists')
+      .select(['id', 'import_owner', 'import_lease_until'])
+      .where('tenant_id', '=', this.tenantId)
+      .where('status', '=', 'importing')
+      .where((eb) => {
+        const interrupted = [
+          eb('import_owner', 'is', null),
+          eb('import_lease_until', 'is', null),
+          eb('import_lease_until', '<', nowMs),
+        ]
+        if (deadOwners.length > 0) interrupted.push(eb('import_owner', 'in', [...deadOwners]))
+        return eb.or(interrupted)
+      })
+      .limit(INTERRUPTED_IMPORTS_PER_RUN_MAX)
+      .execute()
+    const failed: InterruptedImport[] = []
+    for (const list of candidates) {
+      const owner = list.import_owner
+      const failure =
+        owner !== null && deadOwners.includes(owner)
+          ? `interrupted: the process ${owner} that ran the import ended before the file was read to its end; nothing was imported — upload the file again`
+          : `interrupted: the import's process (${owner ?? 'unknown'}) stopped renewing it; nothing was imported — upload the file again`
+      const staged = await this.db.transaction().execute(async (trx) => {
+        let held = trx
+          .updateTable('contact_lists')
+          .set({ status: 'failed', failure, import_owner: null, import_lease_until: null })
+          .where('tenant_id', '=', this.tenantId)
+          .where('id', '=', list.id)
+          .where('status', '=', 'importing')
+        held =
+          owner === null
+            ? held.where('import_owner', 'is', null)
+            : held.where('import_owner', '=', owner)
+        const taken = await held.executeTakeFirst()
+        if (Number(taken.numUpdatedRows) !== 1) return null
+        const dropped = await trx
+          .deleteFrom('contact_staging')
+          .where('tenant_id', '=', this.tenantId)
+          .where('list_id', '=', list.id)
+          .executeTakeFirst()
+        return Number(dropped.numDeletedRows)
+      })
+      if (staged !== null) failed.push({ listId: list.id, owner, stagedRows: staged, failure })
+    }
+    return failed
   }
 
   async appendIssues(listId: string, issues: readonly ImportIssueRow[]): Promise<void> {
@@ -192,12 +317,16 @@ export class SqlContactLists implements ContactLists {
     return scrubListsOf(this.db, this.documents, campaignId)
   }
 
-  /** The sink of one import into `list`, scrubbing against the DNC lists `dncListNames` names. */
+  /**
+   * The sink of one import into `list` by `owner`, scrubbing against the DNC lists `dncListNames`
+   * names; it commits only while `owner` still holds the list.
+   */
   sinkFor(
     list: ContactListView,
     dncListNames: () => Promise<string[]>,
     nowMs: () => number,
+    owner: string,
   ): ImportSink {
-    return new SqlContactSink(this.db, this.tenantId, list, this.dnc, dncListNames, nowMs)
+    return new SqlContactSink(this.db, this.tenantId, list, this.dnc, dncListNames, nowMs, owner)
   }
 }

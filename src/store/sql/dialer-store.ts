@@ -3,10 +3,8 @@
 // PostgreSQL with FOR UPDATE SKIP LOCKED, so two processes never claim the same contact), the
 // attempt row is written before the dial and closed once by an insert-only result row, and a
 // dead process's open attempts are closed as UNKNOWN and their contacts handed over.
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
-import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
-import type { Contact } from '../../domain/contact.ts'
-import type { AttemptOutcome } from '../../domain/outcomes.ts'
+import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { ContactDisposition } from '../../dialer/contact-list.ts'
 import type {
   AttemptClose,
   AttemptDisposition,
@@ -21,26 +19,20 @@ import type {
   PendingContacts,
   RecoveredAttempt,
 } from '../ports/dialer-store.ts'
+import {
+  attemptHistory,
+  contactOf,
+  leaseOwnersOf,
+  recoverOpenAttempts,
+  releaseContactLeases,
+} from './attempt-recovery.ts'
 import { complianceHistoryOf } from './compliance-history.ts'
 import { insertDisposition } from './dispositions.ts'
 import { isUniqueViolation } from './open.ts'
-import type { ContactsTable, Database } from './schema.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
+import type { Database } from './schema.ts'
 
 /** Ids per renewal statement (within both databases' parameter limits). */
 export const RENEW_IDS_PER_STATEMENT = 500
-
-function contactOf(row: ContactsTable): Contact {
-  return {
-    id: row.id,
-    campaignId: row.campaign_id,
-    numbers: JSON.parse(row.numbers) as string[],
-    ...(row.time_zone ? { timeZone: row.time_zone } : {}),
-    ...(row.caller_id ? { callerId: row.caller_id } : {}),
-    fields: JSON.parse(row.fields) as Record<string, string>,
-  }
-}
 
 /** An attempt row with no result yet: open. */
 function stillOpen({ not, exists, selectFrom }: ExpressionBuilder<Database, 'attempts'>) {
@@ -60,37 +52,6 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
     private readonly tenantId: string,
     private readonly dialect: 'sqlite' | 'postgres',
   ) {}
-
-  private async history(
-    db: Db,
-    contactIds: readonly string[],
-  ): Promise<Map<string, AttemptSummary[]>> {
-    const byContact = new Map<string, AttemptSummary[]>()
-    if (contactIds.length === 0) return byContact
-    const rows = await db
-      .selectFrom('attempts')
-      .innerJoin('attempt_results', (j) =>
-        j
-          .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
-          .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
-      )
-      .select([
-        'attempts.contact_id',
-        'attempts.number',
-        'attempts.opened_at',
-        'attempt_results.outcome',
-      ])
-      .where('attempts.tenant_id', '=', this.tenantId)
-      .where('attempts.contact_id', 'in', [...contactIds])
-      .orderBy('attempts.opened_at')
-      .execute()
-    for (const row of rows) {
-      const list = byContact.get(row.contact_id) ?? []
-      list.push({ atMs: row.opened_at, outcome: row.outcome as AttemptOutcome, number: row.number })
-      byContact.set(row.contact_id, list)
-    }
-    return byContact
-  }
 
   async lease(
     campaignId: string,
@@ -134,8 +95,9 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
           rows.map((r) => r.id),
         )
         .execute()
-      const history = await this.history(
+      const history = await attemptHistory(
         trx,
+        this.tenantId,
         rows.map((r) => r.id),
       )
       return rows.map((row) => ({
@@ -326,74 +288,20 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
     return insertDisposition(this.db, this.tenantId, disposition)
   }
 
-  async recover(nowMs: number, lease: Lease, limit: number): Promise<RecoveredAttempt[]> {
-    return this.db.transaction().execute(async (trx) => {
-      const open = await trx
-        .selectFrom('attempts')
-        .leftJoin('attempt_results', (j) =>
-          j
-            .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
-            .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
-        )
-        .selectAll('attempts')
-        .where('attempts.tenant_id', '=', this.tenantId)
-        .where('attempt_results.attempt_id', 'is', null)
-        .where('attempts.lease_until', '<', nowMs)
-        .orderBy('attempts.opened_at')
-        .limit(limit)
-        .execute()
-      const recovered: RecoveredAttempt[] = []
-      for (const attempt of open) {
-        await trx
-          .insertInto('attempt_results')
-          .values({
-            tenant_id: this.tenantId,
-            attempt_id: attempt.id,
-            outcome: 'UNKNOWN',
-            closed_at: nowMs,
-            agent_id: attempt.agent_id,
-            details: JSON.stringify({
-              dialedAtMs: attempt.opened_at,
-              note: `recovered: the process ${attempt.lease_owner} stopped with the attempt open`,
-            }),
-          })
-          .execute()
-        let contact: LeasedContact | null = null
-        if (attempt.stored_contact === 1) {
-          await trx
-            .updateTable('contacts')
-            .set({ lease_owner: lease.owner, lease_until: lease.untilMs })
-            .where('tenant_id', '=', this.tenantId)
-            .where('id', '=', attempt.contact_id)
-            .where('status', '=', 'pending')
-            .execute()
-          const row = await trx
-            .selectFrom('contacts')
-            .selectAll()
-            .where('tenant_id', '=', this.tenantId)
-            .where('id', '=', attempt.contact_id)
-            .executeTakeFirst()
-          if (row && row.lease_owner === lease.owner) {
-            const history = await this.history(trx, [row.id])
-            contact = {
-              contact: contactOf(row),
-              attempts: history.get(row.id) ?? [],
-              notBeforeMs: row.not_before,
-            }
-          }
-        }
-        recovered.push({
-          attemptId: attempt.id,
-          campaignId: attempt.campaign_id,
-          contactId: attempt.contact_id,
-          number: attempt.number,
-          callerId: attempt.caller_id,
-          agentId: attempt.agent_id,
-          openedAtMs: attempt.opened_at,
-          contact,
-        })
-      }
-      return recovered
-    })
+  leaseOwners(nowMs: number): Promise<string[]> {
+    return leaseOwnersOf(this.db, this.tenantId, nowMs)
+  }
+
+  releaseLeasesOf(owners: readonly string[]): Promise<number> {
+    return releaseContactLeases(this.db, this.tenantId, owners)
+  }
+
+  recover(
+    nowMs: number,
+    lease: Lease,
+    limit: number,
+    deadOwners: readonly string[] = [],
+  ): Promise<RecoveredAttempt[]> {
+    return recoverOpenAttempts(this.db, this.tenantId, { nowMs, lease, limit, deadOwners })
   }
 }

@@ -2,7 +2,8 @@
 // refreshed, and its load date is kept). The numbers stream in; the list's numbers are replaced
 // in one transaction, so a failed load leaves the previous list whole.
 import type { Kysely } from 'kysely'
-import type { DncListMeta } from '../ports/dnc.ts'
+import type { NationalDncRegion } from '../../domain/compliance-profile.ts'
+import type { DncListLoad, DncListMeta } from '../ports/dnc.ts'
 import type { Database } from './schema.ts'
 
 export async function dncListInfo(
@@ -22,9 +23,11 @@ export async function dncListInfo(
     .where('tenant_id', '=', tenantId)
     .where('list_name', '=', name)
     .executeTakeFirstOrThrow()
+  const national = meta?.kind === 'national'
   return {
     name,
-    kind: meta?.kind === 'national' ? 'national' : 'internal',
+    kind: national ? 'national' : 'internal',
+    region: national ? ((meta?.region ?? 'US') as NationalDncRegion) : null,
     loadedAtMs: meta?.loaded_at ?? null,
     count: Number(count.n),
   }
@@ -37,7 +40,7 @@ export async function dncListInfo(
 export async function replaceDncList(
   db: Kysely<Database>,
   tenantId: string,
-  list: { name: string; kind: 'internal' | 'national'; source: string },
+  list: DncListLoad,
   numbers: AsyncIterable<string[]>,
   nowMs: number,
 ): Promise<number> {
@@ -71,7 +74,13 @@ export async function replaceDncList(
       .execute()
     await trx
       .insertInto('dnc_lists')
-      .values({ tenant_id: tenantId, name: list.name, kind: list.kind, loaded_at: nowMs })
+      .values({
+        tenant_id: tenantId,
+        name: list.name,
+        kind: list.kind,
+        loaded_at: nowMs,
+        region: list.kind === 'national' ? (list.region ?? 'US') : null,
+      })
       .execute()
     const count = await trx
       .selectFrom('dnc_numbers')

@@ -1,7 +1,7 @@
 // DNC lists in SQL, bound to one tenant: numbers one at a time, whole lists loaded from a file
 // (dnc-load.ts), and the scrub lookup of the contact import.
 import type { Kysely } from 'kysely'
-import type { DncEntry, DncFiles, DncListMeta, DncLists } from '../ports/dnc.ts'
+import type { DncEntry, DncFiles, DncListLoad, DncListMeta, DncLists } from '../ports/dnc.ts'
 import { DuplicateError } from '../ports/documents.ts'
 import type { Page, PageRequest } from '../ports/page.ts'
 import { dncListInfo, replaceDncList } from './dnc-load.ts'
@@ -83,11 +83,7 @@ export class SqlDncLists implements DncLists, DncFiles {
     return dncListInfo(this.db, this.tenantId, name)
   }
 
-  replace(
-    list: { name: string; kind: 'internal' | 'national'; source: string },
-    batches: AsyncIterable<string[]>,
-    nowMs: number,
-  ): Promise<number> {
+  replace(list: DncListLoad, batches: AsyncIterable<string[]>, nowMs: number): Promise<number> {
     return replaceDncList(this.db, this.tenantId, list, batches, nowMs)
   }
 

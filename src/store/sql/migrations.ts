@@ -250,6 +250,26 @@ const attemptDispositions: Migration = {
   },
 }
 
+const importOwnership: Migration = {
+  async up(db: Kysely<unknown>) {
+    // Issue 16: an import is owned by the process that runs it (a lease it renews while reading),
+    // so a start-up can tell an import whose process died, fail it with a reason and drop its
+    // staging rows.
+    await db.schema.alterTable('contact_lists').addColumn('import_owner', 'text').execute()
+    await db.schema.alterTable('contact_lists').addColumn('import_lease_until', bigint).execute()
+    await db.schema.alterTable('contact_lists').addColumn('failure', 'text').execute()
+  },
+}
+
+const dncListRegion: Migration = {
+  async up(db: Kysely<unknown>) {
+    // Issue 11: a tenant holds several national lists, one region each (the US registry, the UK
+    // TPS); a campaign's profile chooses the regions. Lists loaded before served the US.
+    await db.schema.alterTable('dnc_lists').addColumn('region', 'text').execute()
+    await sql`update dnc_lists set region = 'US' where kind = 'national'`.execute(db)
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
@@ -258,6 +278,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-call-guide-answers': callGuideAnswers,
   '0006-auth-tenant-usernames-revocation-throttle': authRevocationThrottle,
   '0007-attempt-dispositions': attemptDispositions,
+  '0008-import-ownership': importOwnership,
+  '0009-dnc-list-region': dncListRegion,
 }
 
 class InCodeProvider implements MigrationProvider {

@@ -8,6 +8,7 @@ import { callGuideSchema } from '../../domain/campaign/call-guide.ts'
 import { campaignSchema } from '../../domain/campaign/campaign.ts'
 import { campaignGroupSchema } from '../../domain/campaign/campaign-group.ts'
 import { outcomeGroupSchema } from '../../domain/campaign/outcome-group.ts'
+import type { NationalDncRegion } from '../../domain/compliance-profile.ts'
 import { agentSchema } from '../../domain/config/agent.ts'
 import { auxCodeSchema } from '../../domain/config/aux-code.ts'
 import { flowDesktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
@@ -121,7 +122,8 @@ export class SqlRuntimeSources {
       .selectAll()
       .where('tenant_id', '=', this.tenantId)
       .execute()
-    const national = lists.find((l) => l.kind === 'national')
+    const national = lists.filter((l) => l.kind === 'national' && l.loaded_at !== null)
+    const nationalNames = new Set(national.map((l) => l.name))
     const numbers = await this.db
       .selectFrom('dnc_numbers')
       .select(['list_name', 'phone_number'])
@@ -135,12 +137,14 @@ export class SqlRuntimeSources {
     }
     return {
       lists: [...byList]
-        .filter(([name]) => name !== national?.name)
+        .filter(([name]) => !nationalNames.has(name))
         .map(([name, nums]) => ({ name, numbers: nums })),
-      national:
-        national && national.loaded_at !== null
-          ? { numbers: byList.get(national.name) ?? [], loadedAtMs: national.loaded_at }
-          : null,
+      national: national.map((list) => ({
+        name: list.name,
+        region: (list.region ?? 'US') as NationalDncRegion,
+        numbers: byList.get(list.name) ?? [],
+        loadedAtMs: list.loaded_at!,
+      })),
     }
   }
 

@@ -88,6 +88,8 @@ export interface DncListsTable {
   kind: string
   /** When the list's file was last loaded; the dialer refuses a national list older than allowed. */
   loaded_at: number | null
+  /** A national list's region (US, UK): the campaigns whose profile names it scrub against it. */
+  region: string | null
 }
 
 export interface ContactListsTable {
@@ -100,6 +102,10 @@ export interface ContactListsTable {
   counts: string
   created_at: number
   expired_at: number | null
+  /** The process running the import (issue 16), its lease, and why a failed import failed. */
+  import_owner: string | null
+  import_lease_until: number | null
+  failure: string | null
 }
 
 /** Rows of an import in progress: invisible to the dialer until the import commits. */
