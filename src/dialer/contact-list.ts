@@ -23,6 +23,14 @@ export type ContactDisposition =
   | 'noDialableNumber'
   | 'other'
 
+/**
+ * What a contact becomes if its wrap-up never ends in this process (a crash): the retry rules'
+ * decision taken when the call ended, due at a time or finished.
+ */
+export type WrapUpFallback =
+  | { kind: 'due'; notBeforeMs: number }
+  | { kind: 'finished'; disposition: ContactDisposition }
+
 export interface ContactProgress {
   contact: Contact
   attempts: AttemptSummary[]
@@ -36,6 +44,12 @@ export interface ContactList {
   reschedule(progress: ContactProgress, notBeforeMs: number): void
   /** A taken contact reached its final disposition; it is never offered again. */
   finish(progress: ContactProgress, disposition: ContactDisposition): void
+  /**
+   * A taken contact's call ended and its agent is in wrap-up (R5.2): it stays taken, and a
+   * durable list writes `fallback` at once, so that a process lost before the agent's code leaves
+   * the contact as the retry rules said. The wrap-up then ends with `reschedule` or `finish`.
+   */
+  holdForWrapUp(progress: ContactProgress, fallback: WrapUpFallback): void
   /** Contacts waiting in the list (not taken, not finished); Infinity for a generated list. */
   pendingCount(): number
   /** When the next pending contact is due; undefined when none is pending. */
@@ -75,6 +89,11 @@ export class InMemoryContactList implements ContactList {
     this.finished.set(progress.contact.id, { progress, disposition })
   }
 
+  holdForWrapUp(progress: ContactProgress, _fallback: WrapUpFallback): void {
+    // Nothing outlives this process's memory: the contact simply stays taken.
+    invariant(this.taken.has(progress.contact.id), 'holding a contact that was not taken')
+  }
+
   pendingCount(): number {
     return this.due.size
   }
@@ -105,6 +124,10 @@ export class GeneratedContactList implements ContactList {
 
   finish(progress: ContactProgress, disposition: ContactDisposition): void {
     this.inner.finish(progress, disposition)
+  }
+
+  holdForWrapUp(progress: ContactProgress, fallback: WrapUpFallback): void {
+    this.inner.holdForWrapUp(progress, fallback)
   }
 
   pendingCount(): number {

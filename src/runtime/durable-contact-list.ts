@@ -3,7 +3,12 @@
 // ones through `onArrived`, i.e. engine.contactsChanged); reschedules and finishes written through
 // the ordered write queue. A contact is handed out once per lease; when the campaign stops, the
 // contacts still in the buffer go back to the store.
-import type { ContactDisposition, ContactList, ContactProgress } from '../dialer/contact-list.ts'
+import type {
+  ContactDisposition,
+  ContactList,
+  ContactProgress,
+  WrapUpFallback,
+} from '../dialer/contact-list.ts'
 import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import { invariant } from '../domain/invariant.ts'
 import { MinHeap } from '../domain/min-heap.ts'
@@ -132,6 +137,19 @@ export class DurableContactList implements ManagedContactList {
       run: async () => {
         if (!(await store.finish(id, disposition, leases.owner, clock.nowMs())))
           log.warn('contact finish refused: lease lost', { campaignId, contactId: id })
+      },
+    })
+  }
+
+  holdForWrapUp(progress: ContactProgress, fallback: WrapUpFallback): void {
+    const id = progress.contact.id
+    invariant(this.held.has(id), `holding contact ${id} that this list does not hold`)
+    const { store, leases, clock, writes, log, campaignId } = this.deps
+    writes.push({
+      label: `hold contact ${id} for wrap-up (${fallback.kind})`,
+      run: async () => {
+        if (!(await store.holdForWrapUp(id, fallback, leases.owner, clock.nowMs())))
+          log.warn('contact wrap-up fallback refused: lease lost', { campaignId, contactId: id })
       },
     })
   }

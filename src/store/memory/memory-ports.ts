@@ -1,7 +1,7 @@
 // The runtime's ports in memory: the tests' store and the server's "no database" mode. It keeps
 // the same contracts as the SQL adapter (ports-contract.ts runs against both): leases, one open
 // attempt per contact, idempotent closes, recovery of expired attempts as UNKNOWN.
-import type { ContactDisposition } from '../../dialer/contact-list.ts'
+import type { ContactDisposition, WrapUpFallback } from '../../dialer/contact-list.ts'
 import type { Contact } from '../../domain/contact.ts'
 import { invariant } from '../../domain/invariant.ts'
 import type {
@@ -137,9 +137,10 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     return due.map((stored) => this.leased(stored))
   }
 
+  /** Leased by `owner`: pending, or finished by a wrap-up fallback (a finish drops the lease). */
   private held(contactId: string, owner: string): StoredContact | null {
     const stored = this.contacts.get(contactId)
-    if (!stored || stored.finished !== null || stored.lease?.owner !== owner) return null
+    if (!stored || stored.lease?.owner !== owner) return null
     return stored
   }
 
@@ -148,7 +149,24 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     const stored = this.held(contactId, owner)
     if (!stored) return false
     stored.notBeforeMs = notBeforeMs
+    stored.finished = null
     stored.lease = null
+    return true
+  }
+
+  async holdForWrapUp(
+    contactId: string,
+    fallback: WrapUpFallback,
+    owner: string,
+    nowMs: number,
+  ): Promise<boolean> {
+    this.maybeFail('reschedule')
+    const stored = this.held(contactId, owner)
+    if (!stored) return false
+    if (fallback.kind === 'due') {
+      stored.notBeforeMs = fallback.notBeforeMs
+      stored.finished = null
+    } else stored.finished = { disposition: fallback.disposition, atMs: nowMs }
     return true
   }
 

@@ -4,7 +4,11 @@
 // attempt row is written before the dial and closed once by an insert-only result row, and a
 // dead process's open attempts are closed as UNKNOWN and their contacts handed over.
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
-import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
+import type {
+  AttemptSummary,
+  ContactDisposition,
+  WrapUpFallback,
+} from '../../dialer/contact-list.ts'
 import type { Contact } from '../../domain/contact.ts'
 import type { AttemptOutcome } from '../../domain/outcomes.ts'
 import type {
@@ -30,6 +34,11 @@ type Db = Kysely<Database> | Transaction<Database>
 
 /** Ids per renewal statement (within both databases' parameter limits). */
 export const RENEW_IDS_PER_STATEMENT = 500
+/**
+ * Statuses of a contact its lease holder may still settle: pending, or done by a wrap-up fallback
+ * (holdForWrapUp keeps the lease; an ordinary finish drops it, so no other done row has an owner).
+ */
+const HELD_STATUSES = ['pending', 'done']
 
 function contactOf(row: ContactsTable): Contact {
   return {
@@ -152,13 +161,33 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
       .where('tenant_id', '=', this.tenantId)
       .where('id', '=', contactId)
       .where('lease_owner', '=', owner)
-      .where('status', '=', 'pending')
+      .where('status', 'in', HELD_STATUSES)
   }
 
   async reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean> {
     const result = await this.heldBy(contactId, owner)
-      .set({ not_before: notBeforeMs, lease_owner: null, lease_until: null })
+      .set({
+        status: 'pending',
+        disposition: null,
+        not_before: notBeforeMs,
+        lease_owner: null,
+        lease_until: null,
+      })
       .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  async holdForWrapUp(
+    contactId: string,
+    fallback: WrapUpFallback,
+    owner: string,
+    nowMs: number,
+  ): Promise<boolean> {
+    const query = this.heldBy(contactId, owner)
+    const result = await (fallback.kind === 'due'
+      ? query.set({ status: 'pending', disposition: null, not_before: fallback.notBeforeMs })
+      : query.set({ status: 'done', disposition: fallback.disposition, updated_at: nowMs })
+    ).executeTakeFirst()
     return Number(result.numUpdatedRows) === 1
   }
 
