@@ -35,13 +35,21 @@ export interface ContactProgress {
   contact: Contact
   attempts: AttemptSummary[]
   notBeforeMs: number
+  /**
+   * The agent a callback is for, as a durable list read it from its store (after a restart): the
+   * hopper holds the contact for them (callback-hold.ts). Absent for any other contact.
+   */
+  callbackAgentId?: string
 }
 
 export interface ContactList {
   /** Takes the next contact due at `nowMs` out of the list; null when none is due. */
   takeDue(nowMs: number): ContactProgress | null
-  /** Puts a taken contact back, due again at `notBeforeMs`. */
-  reschedule(progress: ContactProgress, notBeforeMs: number): void
+  /**
+   * Puts a taken contact back, due again at `notBeforeMs`; for an agent's own callback (R5.2),
+   * `callbackAgentId` names the agent (a durable list keeps it with the contact).
+   */
+  reschedule(progress: ContactProgress, notBeforeMs: number, callbackAgentId?: string): void
   /** A taken contact reached its final disposition; it is never offered again. */
   finish(progress: ContactProgress, disposition: ContactDisposition): void
   /**
@@ -78,7 +86,8 @@ export class InMemoryContactList implements ContactList {
     return progress
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number): void {
+  /** The callback's agent lives in the engine's memory, as every contact of this list does. */
+  reschedule(progress: ContactProgress, notBeforeMs: number, _callbackAgentId?: string): void {
     invariant(this.taken.delete(progress.contact.id), 'rescheduling a contact that was not taken')
     progress.notBeforeMs = notBeforeMs
     this.due.push(notBeforeMs, progress)
@@ -118,8 +127,8 @@ export class GeneratedContactList implements ContactList {
     return this.inner.takeDue(nowMs)
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number): void {
-    this.inner.reschedule(progress, notBeforeMs)
+  reschedule(progress: ContactProgress, notBeforeMs: number, callbackAgentId?: string): void {
+    this.inner.reschedule(progress, notBeforeMs, callbackAgentId)
   }
 
   finish(progress: ContactProgress, disposition: ContactDisposition): void {

@@ -122,10 +122,10 @@ export class DurableContactList implements ManagedContactList {
     }
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number): void {
+  reschedule(progress: ContactProgress, notBeforeMs: number, callbackAgentId?: string): void {
     const id = progress.contact.id
     invariant(this.held.delete(id), `rescheduling contact ${id} that this list does not hold`)
-    this.writeReschedule(id, notBeforeMs)
+    this.writeReschedule(id, notBeforeMs, callbackAgentId)
   }
 
   finish(progress: ContactProgress, disposition: ContactDisposition): void {
@@ -162,12 +162,12 @@ export class DurableContactList implements ManagedContactList {
     return this.due.peekKey()
   }
 
-  private writeReschedule(id: string, notBeforeMs: number): void {
+  private writeReschedule(id: string, notBeforeMs: number, callbackAgentId?: string): void {
     const { store, leases, clock, writes, log, campaignId } = this.deps
     writes.push({
       label: `reschedule contact ${id}`,
       run: async () => {
-        if (!(await store.reschedule(id, notBeforeMs, leases.owner))) {
+        if (!(await store.reschedule(id, notBeforeMs, leases.owner, callbackAgentId))) {
           log.warn('contact reschedule refused: lease lost', { campaignId, contactId: id })
         } else if (notBeforeMs <= clock.nowMs()) {
           this.refill()

@@ -19,6 +19,7 @@ import { TenantRuntime } from './tenant-runtime.ts'
 import {
   KIT_SIMULATION,
   KIT_START_MS,
+  kitAgentIds,
   kitContacts,
   kitTenant,
   runFor,
@@ -45,7 +46,7 @@ async function connect(file: string, shared: RuntimePorts): Promise<RuntimePorts
   return { ...shared, contacts: store, attempts: store }
 }
 
-async function database(retry?: Record<string, unknown>) {
+async function database(retry?: Record<string, unknown>, agents = 1) {
   const dir = mkdtempSync(join(tmpdir(), 'outdial-wrapup-'))
   dirs.push(dir)
   const file = join(dir, 'outdial.sqlite')
@@ -77,7 +78,7 @@ async function database(retry?: Record<string, unknown>) {
   // Configuration and campaign states outlive the process too (memory stands in for their tables).
   const shared = memoryPorts(
     kitTenant({
-      agents: 1,
+      agents,
       campaigns: [
         {
           id: 'camp-1',
@@ -94,20 +95,26 @@ async function database(retry?: Record<string, unknown>) {
       .where('tenant_id', '=', TENANT)
       .where('id', '=', contactId)
       .executeTakeFirstOrThrow()
-  const dialsOf = async (contactId: string) =>
-    (
-      await db.db
-        .selectFrom('attempts')
-        .select('opened_at')
-        .where('tenant_id', '=', TENANT)
-        .where('contact_id', '=', contactId)
-        .execute()
-    ).map((a) => a.opened_at)
-  return { file, shared, row, dialsOf }
+  const linesOf = (contactId: string) =>
+    db.db
+      .selectFrom('attempts')
+      .select(['opened_at', 'agent_id'])
+      .where('tenant_id', '=', TENANT)
+      .where('contact_id', '=', contactId)
+      .execute()
+  const dialsOf = async (contactId: string) => (await linesOf(contactId)).map((a) => a.opened_at)
+  return { file, shared, row, dialsOf, linesOf }
 }
 
-/** Process A: a desktop agent talks to a customer, hangs up, and is in wrap-up when A dies. */
-async function talkThenCrash(file: string, shared: RuntimePorts) {
+/**
+ * Process A: a desktop agent talks to a customer and hangs up; A dies while they wrap up, or
+ * right after `endWrapUp` when it is given.
+ */
+async function talkThenCrash(
+  file: string,
+  shared: RuntimePorts,
+  endWrapUp?: (desk: TenantRuntime['desk']) => unknown,
+) {
   const clock = new VirtualClock(KIT_START_MS)
   const runtime = await TenantRuntime.start({
     tenantId: TENANT,
@@ -133,11 +140,20 @@ async function talkThenCrash(file: string, shared: RuntimePorts) {
   // The agent keeps wrapping up for a while (lease renewals included); then the process dies.
   await runFor(clock, 45_000, 1000)
   expect(desk.state('agent-1')?.kind).toBe('WrapUp')
+  if (endWrapUp) {
+    expect(endWrapUp(desk)).toMatchObject({ kind: 'ok' })
+    await runtime.writes.drained()
+  }
   return { contactId: pending.progress.contact.id, endedAtMs, crashedAtMs: clock.nowMs() }
 }
 
 /** Process B: a new start on the same database once A's leases ran out; its agent is simulated. */
-async function restart(file: string, shared: RuntimePorts, crashedAtMs: number) {
+async function restart(
+  file: string,
+  shared: RuntimePorts,
+  crashedAtMs: number,
+  simulatedAgents = ['agent-1'],
+) {
   const clock = new VirtualClock(crashedAtMs + CONTACT_LEASE_MS + 1_000)
   const runtime = await TenantRuntime.start({
     tenantId: TENANT,
@@ -145,7 +161,7 @@ async function restart(file: string, shared: RuntimePorts, crashedAtMs: number) 
     ports: await connect(file, shared),
     owner: 'node-b',
     simulation: KIT_SIMULATION,
-    simulatedAgents: ['agent-1'],
+    simulatedAgents,
     log: collectingLog(),
   })
   expect(runtime.campaign('camp-1')?.status).toBe('running')
@@ -186,5 +202,34 @@ describe('a crash during a wrap-up (R5.2)', () => {
     const after = (await dialsOf(contactId)).filter((atMs) => atMs > crashedAtMs)
     expect(after.length).toBeGreaterThan(0)
     for (const atMs of after) expect(atMs).toBeGreaterThanOrEqual(retryAtMs)
+  })
+
+  it('an agent callback given before the crash is still held for its agent after the restart', async () => {
+    const { file, shared, row, linesOf } = await database(undefined, 4)
+    // 11:00 in New York on the kit's day (UTC-5): an hour after the campaign started.
+    const callbackAtMs = Date.parse('2026-03-02T16:00:00Z')
+    const { contactId, crashedAtMs } = await talkThenCrash(file, shared, (desk) =>
+      desk.endWrapUp('agent-1', 'CALL_BACK', { localTime: '2026-03-02T11:00:00', for: 'agent' }),
+    )
+    expect(await row(contactId)).toMatchObject({ status: 'pending', not_before: callbackAtMs })
+    // B: agents 2–4 dial; agent-1 is logged in at the desktop but on a break.
+    const { clock, runtime } = await restart(file, shared, crashedAtMs, kitAgentIds(4).slice(1))
+    const desk = runtime.desk
+    expect(desk.login('agent-1')).toMatchObject({ kind: 'ok', state: { kind: 'Idle' } })
+    await runFor(clock, callbackAtMs + 5 * MINUTE_MS - clock.nowMs(), 1000)
+    // Due, but held for agent-1: no other agent got it.
+    const lines = async () =>
+      (await linesOf(contactId)).filter((line) => line.opened_at > crashedAtMs)
+    expect(await lines()).toEqual([])
+    expect(runtime.figures('camp-1')!.outcomes.LIVE_VOICE ?? 0).toBeGreaterThan(0)
+    // Back from the break, agent-1 is reserved for it and gets it as their line.
+    const backAtMs = clock.nowMs()
+    desk.available('agent-1')
+    await runUntil(clock, () => desk.state('agent-1')?.kind === 'Reserved', MINUTE_MS)
+    desk.answerReservation('agent-1')
+    await runFor(clock, MINUTE_MS)
+    const [line] = await lines()
+    expect(line).toMatchObject({ agent_id: 'agent-1' })
+    expect(line!.opened_at).toBeGreaterThanOrEqual(backAtMs)
   })
 })

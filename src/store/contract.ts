@@ -130,6 +130,26 @@ export function describeDialerStoreContract(
         expect(await contacts.lease('camp-1', end, 10, lease('c', end))).toHaveLength(2)
       }))
 
+    it('R5.2 keeps the agent of an agent callback with the contact until it is settled again', () =>
+      withStore(async ({ contacts, addContacts }) => {
+        await addContacts([contact('c1'), contact('c2')], T0)
+        await contacts.lease('camp-1', T0, 10, lease('a'))
+        const callbackAt = T0 + 600_000
+        expect(await contacts.reschedule('c1', callbackAt, 'b', 'agent-7')).toBe(false)
+        expect(await contacts.reschedule('c1', callbackAt, 'a', 'agent-7')).toBe(true)
+        expect(await contacts.reschedule('c2', callbackAt, 'a')).toBe(true)
+        const due = await contacts.lease('camp-1', callbackAt, 10, lease('b', callbackAt))
+        expect(due.map((c) => [c.contact.id, c.callbackAgentId])).toEqual([
+          ['c1', 'agent-7'],
+          ['c2', undefined],
+        ])
+        // Settled again (the callback was dialled): no agent any more.
+        expect(await contacts.reschedule('c1', callbackAt + 1000, 'b')).toBe(true)
+        const [again] = await contacts.lease('camp-1', callbackAt + 1000, 1, lease('c', callbackAt))
+        expect(again).toMatchObject({ contact: { id: 'c1' } })
+        expect(again?.callbackAgentId).toBeUndefined()
+      }))
+
     it('opens an attempt only under the contact’s live lease, one open attempt per contact', () =>
       withStore(async ({ contacts, attempts, addContacts }) => {
         await addContacts([contact('c1'), contact('c2')], T0)

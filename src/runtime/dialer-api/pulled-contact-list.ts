@@ -102,7 +102,8 @@ export class PulledContactList implements ManagedContactList {
     return progress
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number): void {
+  /** A callback's agent lives in the engine's memory: the manager's records are not stored. */
+  reschedule(progress: ContactProgress, notBeforeMs: number, _callbackAgentId?: string): void {
     invariant(this.taken.delete(progress.contact.id), 'rescheduling a record not taken')
     progress.notBeforeMs = notBeforeMs
     this.later.push(notBeforeMs, progress)

@@ -34,6 +34,8 @@ export interface StoredContact {
   notBeforeMs: number
   lease: Lease | null
   finished: { disposition: ContactDisposition; atMs: number } | null
+  /** R5.2: the agent whose own callback the contact is, until rescheduled or finished. */
+  callbackAgentId: string | null
 }
 
 export interface StoredAttempt {
@@ -79,7 +81,8 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     )
     for (const contact of contacts) {
       invariant(!this.contacts.has(contact.id), `contact ${contact.id} added twice`)
-      this.contacts.set(contact.id, { contact, notBeforeMs, lease: null, finished: null })
+      const stored = { contact, notBeforeMs, lease: null, finished: null, callbackAgentId: null }
+      this.contacts.set(contact.id, stored)
     }
   }
 
@@ -114,6 +117,7 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
       contact: stored.contact,
       attempts: this.summariesOf(stored.contact.id),
       notBeforeMs: stored.notBeforeMs,
+      ...(stored.callbackAgentId !== null ? { callbackAgentId: stored.callbackAgentId } : {}),
     }
   }
 
@@ -144,12 +148,18 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     return stored
   }
 
-  async reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean> {
+  async reschedule(
+    contactId: string,
+    notBeforeMs: number,
+    owner: string,
+    callbackAgentId?: string,
+  ): Promise<boolean> {
     this.maybeFail('reschedule')
     const stored = this.held(contactId, owner)
     if (!stored) return false
     stored.notBeforeMs = notBeforeMs
     stored.finished = null
+    stored.callbackAgentId = callbackAgentId ?? null
     stored.lease = null
     return true
   }
@@ -163,6 +173,7 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     this.maybeFail('reschedule')
     const stored = this.held(contactId, owner)
     if (!stored) return false
+    stored.callbackAgentId = null
     if (fallback.kind === 'due') {
       stored.notBeforeMs = fallback.notBeforeMs
       stored.finished = null
@@ -180,6 +191,7 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     const stored = this.held(contactId, owner)
     if (!stored) return false
     stored.finished = { disposition, atMs: nowMs }
+    stored.callbackAgentId = null
     stored.lease = null
     return true
   }

@@ -42,6 +42,8 @@ export interface LeasedContact {
   attempts: AttemptSummary[]
   /** When the contact is due; ≤ the `nowMs` of the lease that returned it. */
   notBeforeMs: number
+  /** The agent whose own callback the contact is (R5.2); absent for any other contact. */
+  callbackAgentId?: string
 }
 
 export interface PendingContacts {
@@ -65,9 +67,15 @@ export interface ContactStore {
    * Puts a leased contact back, due at `notBeforeMs`, and drops the lease. Only when `owner` holds
    * its lease (expired or not, as long as nobody else took it); otherwise changes nothing and
    * answers false. A contact held for wrap-up (holdForWrapUp) is amended the same way, even one
-   * whose fallback finished it.
+   * whose fallback finished it. `callbackAgentId` names the agent of an agent callback (R5.2),
+   * kept with the contact until its next reschedule or finish; without it the contact has none.
    */
-  reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean>
+  reschedule(
+    contactId: string,
+    notBeforeMs: number,
+    owner: string,
+    callbackAgentId?: string,
+  ): Promise<boolean>
   /**
    * The contact's call ended and its agent wraps up (R5.2): writes what the contact becomes if
    * `owner` never amends it — due at `fallback.notBeforeMs`, or finished with its disposition —

@@ -9,7 +9,6 @@ import type {
   ContactDisposition,
   WrapUpFallback,
 } from '../../dialer/contact-list.ts'
-import type { Contact } from '../../domain/contact.ts'
 import type { AttemptOutcome } from '../../domain/outcomes.ts'
 import type {
   AttemptClose,
@@ -26,31 +25,15 @@ import type {
   RecoveredAttempt,
 } from '../ports/dialer-store.ts'
 import { complianceHistoryOf } from './compliance-history.ts'
+import { leasedOf, SqlContactSettling } from './contact-rows.ts'
 import { insertDisposition } from './dispositions.ts'
 import { isUniqueViolation } from './open.ts'
-import type { ContactsTable, Database } from './schema.ts'
+import type { Database } from './schema.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 /** Ids per renewal statement (within both databases' parameter limits). */
 export const RENEW_IDS_PER_STATEMENT = 500
-/**
- * Statuses of a contact its lease holder may still settle: pending, or done by a wrap-up fallback
- * (holdForWrapUp keeps the lease; an ordinary finish drops it, so no other done row has an owner).
- */
-const HELD_STATUSES = ['pending', 'done']
-
-function contactOf(row: ContactsTable): Contact {
-  return {
-    id: row.id,
-    campaignId: row.campaign_id,
-    numbers: JSON.parse(row.numbers) as string[],
-    ...(row.time_zone ? { timeZone: row.time_zone } : {}),
-    ...(row.caller_id ? { callerId: row.caller_id } : {}),
-    fields: JSON.parse(row.fields) as Record<string, string>,
-  }
-}
-
 /** An attempt row with no result yet: open. */
 function stillOpen({ not, exists, selectFrom }: ExpressionBuilder<Database, 'attempts'>) {
   return not(
@@ -64,11 +47,15 @@ function stillOpen({ not, exists, selectFrom }: ExpressionBuilder<Database, 'att
 }
 
 export class SqlDialerStore implements ContactStore, AttemptLog {
+  private readonly settling: SqlContactSettling
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly tenantId: string,
     private readonly dialect: 'sqlite' | 'postgres',
-  ) {}
+  ) {
+    this.settling = new SqlContactSettling(db, tenantId)
+  }
 
   private async history(
     db: Db,
@@ -147,60 +134,35 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
         trx,
         rows.map((r) => r.id),
       )
-      return rows.map((row) => ({
-        contact: contactOf(row),
-        attempts: history.get(row.id) ?? [],
-        notBeforeMs: row.not_before,
-      }))
+      return rows.map((row) => leasedOf(row, history.get(row.id) ?? []))
     })
   }
 
-  private heldBy(contactId: string, owner: string) {
-    return this.db
-      .updateTable('contacts')
-      .where('tenant_id', '=', this.tenantId)
-      .where('id', '=', contactId)
-      .where('lease_owner', '=', owner)
-      .where('status', 'in', HELD_STATUSES)
+  reschedule(
+    contactId: string,
+    notBeforeMs: number,
+    owner: string,
+    callbackAgentId?: string,
+  ): Promise<boolean> {
+    return this.settling.reschedule(contactId, notBeforeMs, owner, callbackAgentId)
   }
 
-  async reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean> {
-    const result = await this.heldBy(contactId, owner)
-      .set({
-        status: 'pending',
-        disposition: null,
-        not_before: notBeforeMs,
-        lease_owner: null,
-        lease_until: null,
-      })
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
-  }
-
-  async holdForWrapUp(
+  holdForWrapUp(
     contactId: string,
     fallback: WrapUpFallback,
     owner: string,
     nowMs: number,
   ): Promise<boolean> {
-    const query = this.heldBy(contactId, owner)
-    const result = await (fallback.kind === 'due'
-      ? query.set({ status: 'pending', disposition: null, not_before: fallback.notBeforeMs })
-      : query.set({ status: 'done', disposition: fallback.disposition, updated_at: nowMs })
-    ).executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return this.settling.holdForWrapUp(contactId, fallback, owner, nowMs)
   }
 
-  async finish(
+  finish(
     contactId: string,
     disposition: ContactDisposition,
     owner: string,
     nowMs: number,
   ): Promise<boolean> {
-    const result = await this.heldBy(contactId, owner)
-      .set({ status: 'done', disposition, lease_owner: null, lease_until: null, updated_at: nowMs })
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return this.settling.finish(contactId, disposition, owner, nowMs)
   }
 
   async renewContactLeases(
@@ -404,11 +366,7 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
             .executeTakeFirst()
           if (row && row.lease_owner === lease.owner) {
             const history = await this.history(trx, [row.id])
-            contact = {
-              contact: contactOf(row),
-              attempts: history.get(row.id) ?? [],
-              notBeforeMs: row.not_before,
-            }
+            contact = leasedOf(row, history.get(row.id) ?? [])
           }
         }
         recovered.push({

@@ -250,6 +250,13 @@ const attemptDispositions: Migration = {
   },
 }
 
+const contactCallbackAgent: Migration = {
+  async up(db: Kysely<unknown>) {
+    // R5.2: who an agent callback is for survives a restart (null: no callback for an agent).
+    await db.schema.alterTable('contacts').addColumn('callback_agent_id', 'text').execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
@@ -258,6 +265,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-call-guide-answers': callGuideAnswers,
   '0006-auth-tenant-usernames-revocation-throttle': authRevocationThrottle,
   '0007-attempt-dispositions': attemptDispositions,
+  '0008-contact-callback-agent': contactCallbackAgent,
 }
 
 class InCodeProvider implements MigrationProvider {
