@@ -1,5 +1,6 @@
 // Agent callbacks as the hopper and the agents' bookkeeping see them (R5.2): whether a due contact
-// is another agent's callback (then held for that agent), and whether one is held for an agent.
+// is another agent's callback (then held for that agent; also one the contact list kept across a
+// restart), and whether one is held for an agent.
 // Delivery is callbacks.ts's.
 import type { ContactProgress } from './contact-list.ts'
 import type { AgentCallback, CampaignRuntime, EngineContext } from './context.ts'
@@ -14,7 +15,7 @@ export function holdForOwner(
   progress: ContactProgress,
   forAgentId: string | null,
 ): boolean {
-  const callback = campaign.agentCallbacks.get(progress.contact.id)
+  const callback = campaign.agentCallbacks.get(progress.contact.id) ?? restored(campaign, progress)
   if (callback === undefined) return false
   if (callback.agentId === forAgentId) {
     campaign.agentCallbacks.delete(progress.contact.id)
@@ -30,6 +31,16 @@ export function holdForOwner(
   callback.held = { progress, sinceMs: ctx.clock.nowMs() }
   publishCallback(ctx, campaign, progress, callback, 'held')
   return true
+}
+
+/** An agent callback the contact list kept (a restart lost the engine's memory of it). */
+function restored(campaign: CampaignRuntime, progress: ContactProgress): AgentCallback | undefined {
+  const agentId = progress.callbackAgentId
+  if (agentId === undefined) return undefined
+  delete progress.callbackAgentId
+  const callback: AgentCallback = { agentId, atMs: progress.notBeforeMs, held: null }
+  campaign.agentCallbacks.set(progress.contact.id, callback)
+  return callback
 }
 
 /** True while a callback is held for the agent (the campaign keeps them reserved for it). */

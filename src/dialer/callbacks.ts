@@ -60,7 +60,7 @@ function deliver(
   if (verdict.kind === 'never') return campaign.list.finish(progress, 'dncBlocked')
   if (verdict.kind !== 'dial') {
     const atMs = verdict.kind === 'later' ? verdict.atMs : nowMs
-    campaign.list.reschedule(progress, atMs)
+    campaign.list.reschedule(progress, atMs, callback.agentId)
     campaign.agentCallbacks.set(progress.contact.id, { ...callback, atMs, held: null })
     return
   }

@@ -1,12 +1,13 @@
 // Closing an attempt: exactly once, with its outcome already set. The record goes to the bus (the
 // append-only attempt log), the number's history, and the retry rules decide the contact's future.
 // A call an agent talked on waits for the agent's disposition (wrap-up.ts): the decision is taken
-// now and applied when the wrap-up ends, unless the agent's code closes the contact or schedules a
-// callback.
+// now, handed to the contact list as the wrap-up's fallback (a durable list writes it at once, so
+// a crash leaves the contact as the rules said) and applied when the wrap-up ends, unless the
+// agent's code closes the contact or schedules a callback.
 import { decideAfterAttempt, type RetryDecision } from '../compliance/retry.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { HangupParty } from '../domain/outcomes.ts'
-import type { ContactDisposition, ContactProgress } from './contact-list.ts'
+import type { ContactDisposition, ContactProgress, WrapUpFallback } from './contact-list.ts'
 import type { AgentRuntime, AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
 
@@ -43,6 +44,7 @@ export function closeAttempt(
       zone: attempt.zone,
       decision,
     }
+    campaign.list.holdForWrapUp(attempt.progress, fallbackOf(decision))
   } else {
     applyDecision(campaign, attempt.progress, decision)
   }
@@ -108,7 +110,16 @@ export function applyDecision(
     campaign.hopperIdleUntilMs = Math.min(campaign.hopperIdleUntilMs, decision.notBeforeMs)
     return
   }
-  const disposition: ContactDisposition =
-    decision.reason === 'maxAttemptsTotal' ? 'maxAttempts' : decision.reason
-  campaign.list.finish(progress, disposition)
+  campaign.list.finish(progress, dispositionOf(decision))
+}
+
+/** The retry decision as the contact list keeps it while the agent wraps up. */
+function fallbackOf(decision: RetryDecision): WrapUpFallback {
+  return decision.kind === 'retry'
+    ? { kind: 'due', notBeforeMs: decision.notBeforeMs }
+    : { kind: 'finished', disposition: dispositionOf(decision) }
+}
+
+function dispositionOf(decision: RetryDecision & { kind: 'final' }): ContactDisposition {
+  return decision.reason === 'maxAttemptsTotal' ? 'maxAttempts' : decision.reason
 }

@@ -23,19 +23,41 @@ export type ContactDisposition =
   | 'noDialableNumber'
   | 'other'
 
+/**
+ * What a contact becomes if its wrap-up never ends in this process (a crash): the retry rules'
+ * decision taken when the call ended, due at a time or finished.
+ */
+export type WrapUpFallback =
+  | { kind: 'due'; notBeforeMs: number }
+  | { kind: 'finished'; disposition: ContactDisposition }
+
 export interface ContactProgress {
   contact: Contact
   attempts: AttemptSummary[]
   notBeforeMs: number
+  /**
+   * The agent a callback is for, as a durable list read it from its store (after a restart): the
+   * hopper holds the contact for them (callback-hold.ts). Absent for any other contact.
+   */
+  callbackAgentId?: string
 }
 
 export interface ContactList {
   /** Takes the next contact due at `nowMs` out of the list; null when none is due. */
   takeDue(nowMs: number): ContactProgress | null
-  /** Puts a taken contact back, due again at `notBeforeMs`. */
-  reschedule(progress: ContactProgress, notBeforeMs: number): void
+  /**
+   * Puts a taken contact back, due again at `notBeforeMs`; for an agent's own callback (R5.2),
+   * `callbackAgentId` names the agent (a durable list keeps it with the contact).
+   */
+  reschedule(progress: ContactProgress, notBeforeMs: number, callbackAgentId?: string): void
   /** A taken contact reached its final disposition; it is never offered again. */
   finish(progress: ContactProgress, disposition: ContactDisposition): void
+  /**
+   * A taken contact's call ended and its agent is in wrap-up (R5.2): it stays taken, and a
+   * durable list writes `fallback` at once, so that a process lost before the agent's code leaves
+   * the contact as the retry rules said. The wrap-up then ends with `reschedule` or `finish`.
+   */
+  holdForWrapUp(progress: ContactProgress, fallback: WrapUpFallback): void
   /** Contacts waiting in the list (not taken, not finished); Infinity for a generated list. */
   pendingCount(): number
   /** When the next pending contact is due; undefined when none is pending. */
@@ -64,7 +86,8 @@ export class InMemoryContactList implements ContactList {
     return progress
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number): void {
+  /** The callback's agent lives in the engine's memory, as every contact of this list does. */
+  reschedule(progress: ContactProgress, notBeforeMs: number, _callbackAgentId?: string): void {
     invariant(this.taken.delete(progress.contact.id), 'rescheduling a contact that was not taken')
     progress.notBeforeMs = notBeforeMs
     this.due.push(notBeforeMs, progress)
@@ -73,6 +96,11 @@ export class InMemoryContactList implements ContactList {
   finish(progress: ContactProgress, disposition: ContactDisposition): void {
     invariant(this.taken.delete(progress.contact.id), 'finishing a contact that was not taken')
     this.finished.set(progress.contact.id, { progress, disposition })
+  }
+
+  holdForWrapUp(progress: ContactProgress, _fallback: WrapUpFallback): void {
+    // Nothing outlives this process's memory: the contact simply stays taken.
+    invariant(this.taken.has(progress.contact.id), 'holding a contact that was not taken')
   }
 
   pendingCount(): number {
@@ -99,12 +127,16 @@ export class GeneratedContactList implements ContactList {
     return this.inner.takeDue(nowMs)
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number): void {
-    this.inner.reschedule(progress, notBeforeMs)
+  reschedule(progress: ContactProgress, notBeforeMs: number, callbackAgentId?: string): void {
+    this.inner.reschedule(progress, notBeforeMs, callbackAgentId)
   }
 
   finish(progress: ContactProgress, disposition: ContactDisposition): void {
     this.inner.finish(progress, disposition)
+  }
+
+  holdForWrapUp(progress: ContactProgress, fallback: WrapUpFallback): void {
+    this.inner.holdForWrapUp(progress, fallback)
   }
 
   pendingCount(): number {

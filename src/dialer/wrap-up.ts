@@ -126,7 +126,11 @@ function scheduleCallback(
   callback: { atMs: number; forAgent: boolean },
 ): void {
   const campaign = ctx.campaigns.get(pending.campaignId)!
-  campaign.list.reschedule(pending.progress, callback.atMs)
+  campaign.list.reschedule(
+    pending.progress,
+    callback.atMs,
+    callback.forAgent ? agent.id : undefined,
+  )
   campaign.hopperIdleUntilMs = Math.min(campaign.hopperIdleUntilMs, callback.atMs)
   if (callback.forAgent)
     campaign.agentCallbacks.set(pending.progress.contact.id, {

@@ -80,6 +80,42 @@ describe('DurableContactList', () => {
     expect(list.nextDueMs()).toBeUndefined()
   })
 
+  it('R5.2 writes a wrap-up fallback at once and keeps the contact held until the code', async () => {
+    const { clock, store, writes, list } = setup(12)
+    list.start()
+    await settle()
+    const [due, finished, callback] = [0, 1, 2].map(() => list.takeDue(clock.nowMs())!)
+    const retryAtMs = clock.nowMs() + 3_600_000
+    list.holdForWrapUp(due!, { kind: 'due', notBeforeMs: retryAtMs })
+    list.holdForWrapUp(finished!, { kind: 'finished', disposition: 'success' })
+    list.holdForWrapUp(callback!, { kind: 'finished', disposition: 'success' })
+    await writes.drained()
+    const row = (id: string) => store.contacts.get(id)!
+    expect(row(due!.contact.id)).toMatchObject({
+      notBeforeMs: retryAtMs,
+      lease: { owner: 'node-a' },
+    })
+    expect(row(finished!.contact.id)).toMatchObject({
+      finished: { disposition: 'success' },
+      lease: { owner: 'node-a' },
+    })
+    expect(list.heldIds()).toEqual(
+      expect.arrayContaining([due, finished, callback].map((p) => p!.contact.id)),
+    )
+    // The agent's codes: non-final (the fallback), final, a callback for agent-1.
+    list.reschedule(due!, retryAtMs)
+    list.finish(finished!, 'finalCode')
+    list.reschedule(callback!, clock.nowMs() + 600_000, 'agent-1')
+    await writes.drained()
+    expect(row(due!.contact.id)).toMatchObject({ notBeforeMs: retryAtMs, lease: null })
+    expect(row(finished!.contact.id).finished?.disposition).toBe('finalCode')
+    expect(row(callback!.contact.id)).toMatchObject({
+      finished: null,
+      callbackAgentId: 'agent-1',
+      lease: null,
+    })
+  })
+
   it('does not hand out a contact whose lease may have run out', async () => {
     const { clock, list, log } = setup(3)
     list.start()

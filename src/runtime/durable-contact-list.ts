@@ -3,7 +3,12 @@
 // ones through `onArrived`, i.e. engine.contactsChanged); reschedules and finishes written through
 // the ordered write queue. A contact is handed out once per lease; when the campaign stops, the
 // contacts still in the buffer go back to the store.
-import type { ContactDisposition, ContactList, ContactProgress } from '../dialer/contact-list.ts'
+import type {
+  ContactDisposition,
+  ContactList,
+  ContactProgress,
+  WrapUpFallback,
+} from '../dialer/contact-list.ts'
 import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import { invariant } from '../domain/invariant.ts'
 import { MinHeap } from '../domain/min-heap.ts'
@@ -117,10 +122,10 @@ export class DurableContactList implements ManagedContactList {
     }
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number): void {
+  reschedule(progress: ContactProgress, notBeforeMs: number, callbackAgentId?: string): void {
     const id = progress.contact.id
     invariant(this.held.delete(id), `rescheduling contact ${id} that this list does not hold`)
-    this.writeReschedule(id, notBeforeMs)
+    this.writeReschedule(id, notBeforeMs, callbackAgentId)
   }
 
   finish(progress: ContactProgress, disposition: ContactDisposition): void {
@@ -136,6 +141,19 @@ export class DurableContactList implements ManagedContactList {
     })
   }
 
+  holdForWrapUp(progress: ContactProgress, fallback: WrapUpFallback): void {
+    const id = progress.contact.id
+    invariant(this.held.has(id), `holding contact ${id} that this list does not hold`)
+    const { store, leases, clock, writes, log, campaignId } = this.deps
+    writes.push({
+      label: `hold contact ${id} for wrap-up (${fallback.kind})`,
+      run: async () => {
+        if (!(await store.holdForWrapUp(id, fallback, leases.owner, clock.nowMs())))
+          log.warn('contact wrap-up fallback refused: lease lost', { campaignId, contactId: id })
+      },
+    })
+  }
+
   pendingCount(): number {
     return this.due.size + this.inStore.count
   }
@@ -144,12 +162,12 @@ export class DurableContactList implements ManagedContactList {
     return this.due.peekKey()
   }
 
-  private writeReschedule(id: string, notBeforeMs: number): void {
+  private writeReschedule(id: string, notBeforeMs: number, callbackAgentId?: string): void {
     const { store, leases, clock, writes, log, campaignId } = this.deps
     writes.push({
       label: `reschedule contact ${id}`,
       run: async () => {
-        if (!(await store.reschedule(id, notBeforeMs, leases.owner))) {
+        if (!(await store.reschedule(id, notBeforeMs, leases.owner, callbackAgentId))) {
           log.warn('contact reschedule refused: lease lost', { campaignId, contactId: id })
         } else if (notBeforeMs <= clock.nowMs()) {
           this.refill()

@@ -85,6 +85,71 @@ export function describeDialerStoreContract(
         expect(await contacts.reschedule('c2', end, 'a')).toBe(false)
       }))
 
+    it('R5.2 a contact held for wrap-up whose lease is lost is due at the fallback, or finished', () =>
+      withStore(async ({ contacts, attempts, addContacts }) => {
+        await addContacts(
+          ['c1', 'c2', 'c3', 'c4'].map((id) => contact(id)),
+          T0,
+        )
+        await contacts.lease('camp-1', T0, 10, lease('a'))
+        const endedAt = T0 + 60_000
+        const retryAt = T0 + 3_600_000
+        const due = { kind: 'due', notBeforeMs: retryAt } as const
+        const finished = { kind: 'finished', disposition: 'notRetryable' } as const
+        expect(await contacts.holdForWrapUp('c1', due, 'b', endedAt)).toBe(false)
+        expect(await contacts.holdForWrapUp('c1', due, 'a', endedAt)).toBe(true)
+        expect(await contacts.holdForWrapUp('c2', finished, 'a', endedAt)).toBe(true)
+        expect(await contacts.holdForWrapUp('c3', due, 'a', endedAt)).toBe(true)
+        expect(await contacts.holdForWrapUp('c4', finished, 'a', endedAt)).toBe(true)
+        // Held: the owner keeps renewing the leases, nobody else takes them.
+        const renewAt = T0 + 90_000
+        expect(
+          await contacts.renewContactLeases(lease('a', renewAt), renewAt, ['c1', 'c2', 'c3', 'c4']),
+        ).toBe(4)
+        expect(await contacts.lease('camp-1', renewAt, 10, lease('b', renewAt))).toEqual([])
+        // The agent's codes amend the fallback: a final code, a callback after a finishing one.
+        expect(await contacts.finish('c3', 'finalCode', 'b', renewAt)).toBe(false)
+        expect(await contacts.finish('c3', 'finalCode', 'a', renewAt)).toBe(true)
+        const callbackAt = T0 + 1_800_000
+        expect(await contacts.reschedule('c4', callbackAt, 'a')).toBe(true)
+        // The owner dies: its leases run out. c1 is due only at the retry time, c2 never.
+        const lost = renewAt + LEASE_MS + 1000
+        expect(await contacts.lease('camp-1', lost, 10, lease('b', lost))).toEqual([])
+        expect(await contacts.pending('camp-1', lost)).toEqual({ count: 2, nextDueMs: callbackAt })
+        expect(await attempts.open(openOf('c2', 'att-2', 'a', renewAt))).toEqual({
+          kind: 'refused',
+          reason: 'contactFinished',
+        })
+        const atCallback = await contacts.lease('camp-1', callbackAt, 10, lease('b', callbackAt))
+        expect(atCallback.map((c) => c.contact.id)).toEqual(['c4'])
+        expect(await contacts.reschedule('c4', T0 + 7_200_000, 'b')).toBe(true)
+        const atRetry = await contacts.lease('camp-1', retryAt, 10, lease('b', retryAt))
+        expect(atRetry.map((c) => c.contact.id)).toEqual(['c1'])
+        expect(atRetry[0]?.notBeforeMs).toBe(retryAt)
+        const end = T0 + 100 * LEASE_MS
+        expect(await contacts.lease('camp-1', end, 10, lease('c', end))).toHaveLength(2)
+      }))
+
+    it('R5.2 keeps the agent of an agent callback with the contact until it is settled again', () =>
+      withStore(async ({ contacts, addContacts }) => {
+        await addContacts([contact('c1'), contact('c2')], T0)
+        await contacts.lease('camp-1', T0, 10, lease('a'))
+        const callbackAt = T0 + 600_000
+        expect(await contacts.reschedule('c1', callbackAt, 'b', 'agent-7')).toBe(false)
+        expect(await contacts.reschedule('c1', callbackAt, 'a', 'agent-7')).toBe(true)
+        expect(await contacts.reschedule('c2', callbackAt, 'a')).toBe(true)
+        const due = await contacts.lease('camp-1', callbackAt, 10, lease('b', callbackAt))
+        expect(due.map((c) => [c.contact.id, c.callbackAgentId])).toEqual([
+          ['c1', 'agent-7'],
+          ['c2', undefined],
+        ])
+        // Settled again (the callback was dialled): no agent any more.
+        expect(await contacts.reschedule('c1', callbackAt + 1000, 'b')).toBe(true)
+        const [again] = await contacts.lease('camp-1', callbackAt + 1000, 1, lease('c', callbackAt))
+        expect(again).toMatchObject({ contact: { id: 'c1' } })
+        expect(again?.callbackAgentId).toBeUndefined()
+      }))
+
     it('opens an attempt only under the contact’s live lease, one open attempt per contact', () =>
       withStore(async ({ contacts, attempts, addContacts }) => {
         await addContacts([contact('c1'), contact('c2')], T0)

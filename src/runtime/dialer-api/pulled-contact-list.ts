@@ -3,7 +3,11 @@
 // answer backs off; `done: true` ends the pulling. Records the compliance gate or a preview skip
 // put off stay here until due. Every record the dialer is done with is reported once
 // (`onRecordDone`); the list is exhausted when the manager said done and nothing is held.
-import type { ContactDisposition, ContactProgress } from '../../dialer/contact-list.ts'
+import type {
+  ContactDisposition,
+  ContactProgress,
+  WrapUpFallback,
+} from '../../dialer/contact-list.ts'
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
 import type { Contact } from '../../domain/contact.ts'
 import { invariant } from '../../domain/invariant.ts'
@@ -98,7 +102,8 @@ export class PulledContactList implements ManagedContactList {
     return progress
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number): void {
+  /** A callback's agent lives in the engine's memory: the manager's records are not stored. */
+  reschedule(progress: ContactProgress, notBeforeMs: number, _callbackAgentId?: string): void {
     invariant(this.taken.delete(progress.contact.id), 'rescheduling a record not taken')
     progress.notBeforeMs = notBeforeMs
     this.later.push(notBeforeMs, progress)
@@ -109,6 +114,11 @@ export class PulledContactList implements ManagedContactList {
     this.ids.delete(progress.contact.id)
     this.deps.onRecordDone(progress.contact, disposition)
     if (this.exhausted()) this.deps.onExhausted()
+  }
+
+  holdForWrapUp(progress: ContactProgress, _fallback: WrapUpFallback): void {
+    // The campaign manager keeps the record; nothing is stored here: it simply stays taken.
+    invariant(this.taken.has(progress.contact.id), 'holding a record not taken')
   }
 
   pendingCount(): number {

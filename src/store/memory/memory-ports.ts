@@ -1,7 +1,7 @@
 // The runtime's ports in memory: the tests' store and the server's "no database" mode. It keeps
 // the same contracts as the SQL adapter (ports-contract.ts runs against both): leases, one open
 // attempt per contact, idempotent closes, recovery of expired attempts as UNKNOWN.
-import type { ContactDisposition } from '../../dialer/contact-list.ts'
+import type { ContactDisposition, WrapUpFallback } from '../../dialer/contact-list.ts'
 import type { Contact } from '../../domain/contact.ts'
 import { invariant } from '../../domain/invariant.ts'
 import type {
@@ -34,6 +34,8 @@ export interface StoredContact {
   notBeforeMs: number
   lease: Lease | null
   finished: { disposition: ContactDisposition; atMs: number } | null
+  /** R5.2: the agent whose own callback the contact is, until rescheduled or finished. */
+  callbackAgentId: string | null
 }
 
 export interface StoredAttempt {
@@ -79,7 +81,8 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     )
     for (const contact of contacts) {
       invariant(!this.contacts.has(contact.id), `contact ${contact.id} added twice`)
-      this.contacts.set(contact.id, { contact, notBeforeMs, lease: null, finished: null })
+      const stored = { contact, notBeforeMs, lease: null, finished: null, callbackAgentId: null }
+      this.contacts.set(contact.id, stored)
     }
   }
 
@@ -114,6 +117,7 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
       contact: stored.contact,
       attempts: this.summariesOf(stored.contact.id),
       notBeforeMs: stored.notBeforeMs,
+      ...(stored.callbackAgentId !== null ? { callbackAgentId: stored.callbackAgentId } : {}),
     }
   }
 
@@ -137,18 +141,43 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     return due.map((stored) => this.leased(stored))
   }
 
+  /** Leased by `owner`: pending, or finished by a wrap-up fallback (a finish drops the lease). */
   private held(contactId: string, owner: string): StoredContact | null {
     const stored = this.contacts.get(contactId)
-    if (!stored || stored.finished !== null || stored.lease?.owner !== owner) return null
+    if (!stored || stored.lease?.owner !== owner) return null
     return stored
   }
 
-  async reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean> {
+  async reschedule(
+    contactId: string,
+    notBeforeMs: number,
+    owner: string,
+    callbackAgentId?: string,
+  ): Promise<boolean> {
     this.maybeFail('reschedule')
     const stored = this.held(contactId, owner)
     if (!stored) return false
     stored.notBeforeMs = notBeforeMs
+    stored.finished = null
+    stored.callbackAgentId = callbackAgentId ?? null
     stored.lease = null
+    return true
+  }
+
+  async holdForWrapUp(
+    contactId: string,
+    fallback: WrapUpFallback,
+    owner: string,
+    nowMs: number,
+  ): Promise<boolean> {
+    this.maybeFail('reschedule')
+    const stored = this.held(contactId, owner)
+    if (!stored) return false
+    stored.callbackAgentId = null
+    if (fallback.kind === 'due') {
+      stored.notBeforeMs = fallback.notBeforeMs
+      stored.finished = null
+    } else stored.finished = { disposition: fallback.disposition, atMs: nowMs }
     return true
   }
 
@@ -162,6 +191,7 @@ export class MemoryDialerStore implements ContactStore, AttemptLog {
     const stored = this.held(contactId, owner)
     if (!stored) return false
     stored.finished = { disposition, atMs: nowMs }
+    stored.callbackAgentId = null
     stored.lease = null
     return true
   }

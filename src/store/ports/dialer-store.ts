@@ -7,7 +7,11 @@
 // time; an attempt is opened under a lease too. Leases are renewed in bulk while the owner lives;
 // when it dies they expire, and `recover` hands its open attempts (closed as UNKNOWN) to another
 // owner. So a contact is never dialled twice at once, and never lost.
-import type { AttemptSummary, ContactDisposition } from '../../dialer/contact-list.ts'
+import type {
+  AttemptSummary,
+  ContactDisposition,
+  WrapUpFallback,
+} from '../../dialer/contact-list.ts'
 import type { CallGuide } from '../../domain/campaign/call-guide.ts'
 import type { Campaign } from '../../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../../domain/campaign/campaign-group.ts'
@@ -39,6 +43,8 @@ export interface LeasedContact {
   attempts: AttemptSummary[]
   /** When the contact is due; ≤ the `nowMs` of the lease that returned it. */
   notBeforeMs: number
+  /** The agent whose own callback the contact is (R5.2); absent for any other contact. */
+  callbackAgentId?: string
 }
 
 export interface PendingContacts {
@@ -61,15 +67,38 @@ export interface ContactStore {
   /**
    * Puts a leased contact back, due at `notBeforeMs`, and drops the lease. Only when `owner` holds
    * its lease (expired or not, as long as nobody else took it); otherwise changes nothing and
-   * answers false.
+   * answers false. A contact held for wrap-up (holdForWrapUp) is amended the same way, even one
+   * whose fallback finished it. `callbackAgentId` names the agent of an agent callback (R5.2),
+   * kept with the contact until its next reschedule or finish; without it the contact has none.
    */
-  reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean>
+  reschedule(
+    contactId: string,
+    notBeforeMs: number,
+    owner: string,
+    callbackAgentId?: string,
+  ): Promise<boolean>
+  /**
+   * The contact's call ended and its agent wraps up (R5.2): writes what the contact becomes if
+   * `owner` never amends it — due at `fallback.notBeforeMs`, or finished with its disposition —
+   * and KEEPS the lease (renewed as before). A lost lease (expired, or freed because its owner
+   * died) thus leaves the contact due only when the retry rules said, or finished; never due at
+   * once. `reschedule` or `finish` by the owner then amends it. Same ownership rule.
+   */
+  holdForWrapUp(
+    contactId: string,
+    fallback: WrapUpFallback,
+    owner: string,
+    nowMs: number,
+  ): Promise<boolean>
   /**
    * Drops the leases that `owners` (processes known to have ended) hold on pending contacts, so
    * they are due again at once; answers how many.
    */
   releaseLeasesOf(owners: readonly string[]): Promise<number>
-  /** Final disposition of a leased contact (never offered again); same ownership rule. */
+  /**
+   * Final disposition of a leased contact, or of one held for wrap-up (never offered again); same
+   * ownership rule.
+   */
   finish(
     contactId: string,
     disposition: ContactDisposition,

@@ -1,26 +1,15 @@
 // Crash recovery on SQL (docs/design.md "Durability", issue 16), bound to one tenant: the owners
 // of open attempts and held contacts, an ended owner's contact leases dropped, and the open
 // attempts of expired or ended owners closed as UNKNOWN with their contacts handed over. Also the
-// contact rows and attempt history the dialer store reads.
+// attempt history the dialer store reads.
 import type { Kysely, Transaction } from 'kysely'
 import type { AttemptSummary } from '../../dialer/contact-list.ts'
-import type { Contact } from '../../domain/contact.ts'
 import type { AttemptOutcome } from '../../domain/outcomes.ts'
 import type { Lease, LeasedContact, RecoveredAttempt } from '../ports/dialer-store.ts'
-import type { ContactsTable, Database } from './schema.ts'
+import { leasedOf } from './contact-rows.ts'
+import type { Database } from './schema.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
-
-export function contactOf(row: ContactsTable): Contact {
-  return {
-    id: row.id,
-    campaignId: row.campaign_id,
-    numbers: JSON.parse(row.numbers) as string[],
-    ...(row.time_zone ? { timeZone: row.time_zone } : {}),
-    ...(row.caller_id ? { callerId: row.caller_id } : {}),
-    fields: JSON.parse(row.fields) as Record<string, string>,
-  }
-}
 
 export async function attemptHistory(
   db: Db,
@@ -161,11 +150,7 @@ export async function recoverOpenAttempts(
           .executeTakeFirst()
         if (row && row.lease_owner === lease.owner) {
           const history = await attemptHistory(trx, tenantId, [row.id])
-          contact = {
-            contact: contactOf(row),
-            attempts: history.get(row.id) ?? [],
-            notBeforeMs: row.not_before,
-          }
+          contact = leasedOf(row, history.get(row.id) ?? [])
         }
       }
       recovered.push({

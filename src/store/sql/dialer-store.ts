@@ -4,7 +4,7 @@
 // attempt row is written before the dial and closed once by an insert-only result row, and a
 // dead process's open attempts are closed as UNKNOWN and their contacts handed over.
 import type { ExpressionBuilder, Kysely } from 'kysely'
-import type { ContactDisposition } from '../../dialer/contact-list.ts'
+import type { ContactDisposition, WrapUpFallback } from '../../dialer/contact-list.ts'
 import type {
   AttemptClose,
   AttemptDisposition,
@@ -21,12 +21,12 @@ import type {
 } from '../ports/dialer-store.ts'
 import {
   attemptHistory,
-  contactOf,
   leaseOwnersOf,
   recoverOpenAttempts,
   releaseContactLeases,
 } from './attempt-recovery.ts'
 import { complianceHistoryOf } from './compliance-history.ts'
+import { leasedOf, SqlContactSettling } from './contact-rows.ts'
 import { insertDisposition } from './dispositions.ts'
 import { isUniqueViolation } from './open.ts'
 import type { Database } from './schema.ts'
@@ -47,11 +47,15 @@ function stillOpen({ not, exists, selectFrom }: ExpressionBuilder<Database, 'att
 }
 
 export class SqlDialerStore implements ContactStore, AttemptLog {
+  private readonly settling: SqlContactSettling
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly tenantId: string,
     private readonly dialect: 'sqlite' | 'postgres',
-  ) {}
+  ) {
+    this.settling = new SqlContactSettling(db, tenantId)
+  }
 
   async lease(
     campaignId: string,
@@ -100,40 +104,35 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
         this.tenantId,
         rows.map((r) => r.id),
       )
-      return rows.map((row) => ({
-        contact: contactOf(row),
-        attempts: history.get(row.id) ?? [],
-        notBeforeMs: row.not_before,
-      }))
+      return rows.map((row) => leasedOf(row, history.get(row.id) ?? []))
     })
   }
 
-  private heldBy(contactId: string, owner: string) {
-    return this.db
-      .updateTable('contacts')
-      .where('tenant_id', '=', this.tenantId)
-      .where('id', '=', contactId)
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'pending')
+  reschedule(
+    contactId: string,
+    notBeforeMs: number,
+    owner: string,
+    callbackAgentId?: string,
+  ): Promise<boolean> {
+    return this.settling.reschedule(contactId, notBeforeMs, owner, callbackAgentId)
   }
 
-  async reschedule(contactId: string, notBeforeMs: number, owner: string): Promise<boolean> {
-    const result = await this.heldBy(contactId, owner)
-      .set({ not_before: notBeforeMs, lease_owner: null, lease_until: null })
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+  holdForWrapUp(
+    contactId: string,
+    fallback: WrapUpFallback,
+    owner: string,
+    nowMs: number,
+  ): Promise<boolean> {
+    return this.settling.holdForWrapUp(contactId, fallback, owner, nowMs)
   }
 
-  async finish(
+  finish(
     contactId: string,
     disposition: ContactDisposition,
     owner: string,
     nowMs: number,
   ): Promise<boolean> {
-    const result = await this.heldBy(contactId, owner)
-      .set({ status: 'done', disposition, lease_owner: null, lease_until: null, updated_at: nowMs })
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return this.settling.finish(contactId, disposition, owner, nowMs)
   }
 
   async renewContactLeases(

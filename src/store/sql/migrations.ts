@@ -270,6 +270,13 @@ const dncListRegion: Migration = {
   },
 }
 
+const contactCallbackAgent: Migration = {
+  async up(db: Kysely<unknown>) {
+    // R5.2: who an agent callback is for survives a restart (null: no callback for an agent).
+    await db.schema.alterTable('contacts').addColumn('callback_agent_id', 'text').execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-config-dnc': initial,
   '0002-dnc-lists': dncLists,
@@ -280,6 +287,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-attempt-dispositions': attemptDispositions,
   '0008-import-ownership': importOwnership,
   '0009-dnc-list-region': dncListRegion,
+  '0010-contact-callback-agent': contactCallbackAgent,
 }
 
 class InCodeProvider implements MigrationProvider {

@@ -138,6 +138,8 @@ export interface ContactsTable {
   lease_owner: string | null
   lease_until: number | null
   disposition: string | null
+  /** R5.2: the agent whose own callback the contact is, until it is rescheduled or finished. */
+  callback_agent_id: string | null
   updated_at: number
 }
 
