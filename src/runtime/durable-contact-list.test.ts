@@ -3,7 +3,7 @@
 // the unused contacts back on stop, and refuses to use a lease that may have run out.
 import { describe, expect, it } from 'vitest'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { MemoryDialerStore } from '../store/memory/memory-ports.ts'
+import { MemoryDialerStore } from '../store/memory/memory-dialer-store.ts'
 import { DurableContactList } from './durable-contact-list.ts'
 import { LeaseKeeper } from './lease-keeper.ts'
 import { collectingLog } from './log.ts'

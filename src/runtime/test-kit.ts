@@ -15,7 +15,7 @@ import { queueSchema } from '../domain/config/queue.ts'
 import { teamSchema } from '../domain/config/team.ts'
 import type { Contact } from '../domain/contact.ts'
 import { inboundQueueFlow, outdialFlow } from '../flows/defaultFlows.ts'
-import type { MemoryDialerStore } from '../store/memory/memory-ports.ts'
+import type { MemoryDialerStore } from '../store/memory/memory-dialer-store.ts'
 import type { ConnectorCredentials, TenantConfig } from '../store/ports/dialer-store.ts'
 import type { Network, TelephonyFactory } from '../telephony/network.ts'
 import {

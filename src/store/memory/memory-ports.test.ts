@@ -1,8 +1,9 @@
 // Goal: the in-memory ports keep the durable ports' contract (the same suite the SQL store runs),
-// so the "no database" mode and every runtime test stand on the same rules as production.
+// so every runtime test stands on the same rules as production.
 import { describe, expect, it } from 'vitest'
 import { describeDialerStoreContract } from '../contract.ts'
-import { MemoryCampaignStates, MemoryDialerStore, MemoryDncSource } from './memory-ports.ts'
+import { MemoryDialerStore } from './memory-dialer-store.ts'
+import { MemoryCampaignStates, MemoryDncSource } from './memory-ports.ts'
 
 describeDialerStoreContract('memory', async () => {
   const store = new MemoryDialerStore()
