@@ -10,20 +10,13 @@ import type {
   AttemptLog,
   AttemptOpen,
   AttemptOpenResult,
-  CampaignStateStore,
   ComplianceHistory,
   ComplianceHistoryQuery,
-  ConfigSource,
   ContactStore,
-  DncSnapshot,
-  DncSource,
   Lease,
   LeasedContact,
   PendingContacts,
-  PersistedCampaignState,
   RecoveredAttempt,
-  RuntimePorts,
-  TenantConfig,
 } from '../ports/dialer-store.ts'
 
 /** Contacts one memory store holds (a test store, not for real lists). */
