@@ -34,6 +34,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP)
     return 0
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(HELP)
+    return 0
+  }
   if (command === 'sim') return simCommand(rest)
   if (command === 'serve') return serveCommand(rest)
   process.stderr.write(`outdial: unknown command "${command}"\n\n${HELP}`)

@@ -102,4 +102,15 @@ describe('outdial sim', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('outdial sim <scenario.json>')
   })
+
+  it('serve --help and sim -h print the options instead of refusing the flag', () => {
+    for (const args of [
+      ['serve', '--help'],
+      ['sim', '-h'],
+    ]) {
+      const run = outdial(args)
+      expect(run.status).toBe(0)
+      expect(run.stdout).toContain('--token-ttl')
+    }
+  })
 })
