@@ -19,6 +19,8 @@ import { SqlStore } from '../store/sql/store.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
 import { sqlContactsPart } from './contacts-part.ts'
+import { DEMO_DESK_AGENTS } from './seed/demo-tenant.ts'
+import { loadWebApp, registerWebApp } from './web-app.ts'
 import { startTenantRuntimes, type TenantRuntimes } from './runtimes.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
@@ -46,10 +48,18 @@ export async function serve(
   const contacts = sqlContactsPart(store, nowMs)
   const first = await bootstrapFirstStart(
     store,
-    { adminPassword: config.adminPassword, demo: config.demo, imports: contacts.imports },
+    {
+      ...(config.adminPassword !== undefined ? { adminPassword: config.adminPassword } : {}),
+      ...(config.demoAgentPassword !== undefined
+        ? { demoAgentPassword: config.demoAgentPassword }
+        : {}),
+      demo: config.demo,
+      imports: contacts.imports,
+    },
     nowMs(),
   )
   const metrics = createMetrics()
+  const web = loadWebApp()
   // The API is built first so that the runtimes log through its logger; it listens only once
   // they run.
   const service = new DialerService()
@@ -83,7 +93,8 @@ export async function serve(
       await sql`select 1`.execute(opened.db)
       return { database: opened.dialect }
     },
-    extraRoutes: (scope) =>
+    extraRoutes: (scope) => {
+      registerWebApp(scope, web)
       scope.get(
         '/v1/status',
         {
@@ -100,7 +111,8 @@ export async function serve(
           if (!runtime) throw notFound('a running dialer for this tenant')
           return runtime.status()
         },
-      ),
+      )
+    },
   })
   dialer = await startTenantRuntimes({
     store,
@@ -121,9 +133,17 @@ export async function serve(
       log(
         `outdial: admin password (shown once; set OUTDIAL_ADMIN_PASSWORD to choose it): ${first.generatedPassword}`,
       )
+    if (config.demo)
+      log(
+        `outdial: demo agents ${DEMO_DESK_AGENTS.map((a) => a.username).join(', ')} sign in at ${address}/`,
+      )
+    if (first.generatedAgentPassword)
+      log(
+        `outdial: demo agents' password (shown once; set OUTDIAL_DEMO_AGENT_PASSWORD to choose it): ${first.generatedAgentPassword}`,
+      )
   }
   log(
-    `outdial: API reference at ${address}/docs, health at ${address}/healthz, metrics at ${address}/metrics`,
+    `outdial: web app at ${address}/ (${web.built ? 'built' : 'NOT built: run npm run build:web'}), API reference at ${address}/docs, health at ${address}/healthz, metrics at ${address}/metrics`,
   )
   const timer = setInterval(() => {
     for (const runtime of service.all()) {
