@@ -108,7 +108,7 @@ function AgentDesk({ agentId }: { agentId: string }) {
               </Button>
             ) : (
               <>
-                <Button color="green" disabled={kind !== 'Idle'} onClick={() => act('available')}>
+                <Button color="teal" disabled={kind !== 'Idle'} onClick={() => act('available')}>
                   {t('goAvailable')}
                 </Button>
                 <Select
@@ -179,7 +179,7 @@ function AgentDesk({ agentId }: { agentId: string }) {
                 <Title order={3} size="h5">
                   {t('waitingTitle')}
                 </Title>
-                <Text c="dimmed">{kind === 'Idle' ? t('idleText') : t('waitingText')}</Text>
+                <Text c="gray.8">{kind === 'Idle' ? t('idleText') : t('waitingText')}</Text>
               </Paper>
             )}
           </Stack>

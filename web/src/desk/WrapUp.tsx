@@ -1,7 +1,17 @@
 // Wrap-up (R5.2): the outcome code and an optional callback in the customer's local time; the
 // server checks the code against the campaign's outcome group and the callback against the
 // calling window, and its refusal is shown.
-import { Button, Checkbox, Paper, Radio, Select, Stack, TextInput, Title } from '@mantine/core'
+import {
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { api, type ConfigList, type OutcomeGroup } from '../api.ts'
@@ -78,9 +88,11 @@ export function WrapUp({ act, busy }: { act: Act; busy: boolean }) {
               </Radio.Group>
             </>
           ) : null}
-          <Button type="submit" disabled={!code || !timeValid} loading={busy}>
-            {t('finishWrapUp')}
-          </Button>
+          <Group>
+            <Button type="submit" disabled={!code || !timeValid} loading={busy}>
+              {t('finishWrapUp')}
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Paper>

@@ -29,7 +29,7 @@ function Fields({ fields, caption }: { fields: CustomerField[]; caption: string 
               {field.masked ? (
                 <span title={t('masked')}>
                   {field.value}{' '}
-                  <Text span size="xs" c="dimmed">
+                  <Text span size="xs" c="gray.8">
                     ({t('masked')})
                   </Text>
                 </span>
@@ -170,7 +170,7 @@ export function CallPanel({
   const onCall = kind === 'Engaged'
   const [since, setSince] = useState<number | null>(null)
   useEffect(() => setSince(onCall ? Date.now() : null), [onCall])
-  const seconds = since === null ? 0 : Math.floor((now - since) / 1000)
+  const seconds = since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000))
   const clock = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`
   return (
     <Paper withBorder p="md" role="region" aria-label={t('callTitle')} mih={150}>
