@@ -71,7 +71,8 @@ export async function bootstrapFirstStart(
 ): Promise<FirstStart> {
   const { accounts } = store
   const demo = store.forTenant(DEMO_TENANT_ID)
-  if ((await accounts.userCount()) > 0) return { created: false, generatedPassword: null, generatedAgentPassword: null }
+  if ((await accounts.userCount()) > 0)
+    return { created: false, generatedPassword: null, generatedAgentPassword: null }
   const generatedPassword = options.adminPassword ? null : randomBytes(12).toString('base64url')
   const password = options.adminPassword ?? generatedPassword!
   let generatedAgentPassword: string | null = null
@@ -89,7 +90,10 @@ export async function bootstrapFirstStart(
     generatedAgentPassword = options.demoAgentPassword ? null : randomBytes(9).toString('base64url')
     const agentPassword = options.demoAgentPassword ?? generatedAgentPassword!
     for (const { username, agentId } of DEMO_DESK_AGENTS)
-      await demo.users.createUser({ username, password: agentPassword, role: 'agent', agentId }, nowMs)
+      await demo.users.createUser(
+        { username, password: agentPassword, role: 'agent', agentId },
+        nowMs,
+      )
   }
   // The admin is created last: a start interrupted before this point seeds again next time.
   await demo.users.createUser(

@@ -30,7 +30,7 @@ const serverOptionsSchema = z.object({
     .optional(),
   demoAgentPassword: z
     .string()
-    .min(8, 'the demo agents\' password needs at least 8 characters')
+    .min(8, "the demo agents' password needs at least 8 characters")
     .max(256)
     .optional(),
   secretKey: z
@@ -79,7 +79,7 @@ export const SERVER_OPTIONS = [
   [
     'demo-agent-password',
     'OUTDIAL_DEMO_AGENT_PASSWORD',
-    'password of the demo agents\' users on first start (else one is generated and printed once)',
+    "password of the demo agents' users on first start (else one is generated and printed once)",
   ],
   ['secret-key', 'OUTDIAL_SECRET_KEY', 'key that encrypts connector secrets at rest'],
   ['log-level', 'OUTDIAL_LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')} (default info)`],

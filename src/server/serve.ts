@@ -19,9 +19,9 @@ import { SqlStore } from '../store/sql/store.ts'
 import { bootstrapFirstStart } from './bootstrap.ts'
 import type { ServerConfig } from './config.ts'
 import { sqlContactsPart } from './contacts-part.ts'
+import { startTenantRuntimes, type TenantRuntimes } from './runtimes.ts'
 import { DEMO_DESK_AGENTS } from './seed/demo-tenant.ts'
 import { loadWebApp, registerWebApp } from './web-app.ts'
-import { startTenantRuntimes, type TenantRuntimes } from './runtimes.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
 const LOOPBACK = /^(127\.|::1$|localhost$)/

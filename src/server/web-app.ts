@@ -71,7 +71,10 @@ export function registerWebApp(app: FastifyInstance, web: WebApp): void {
   for (const path of WEB_APP_PAGES)
     app.get(path, page, async (_request, reply) => {
       if (!web.index) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(web.index)
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(web.index)
     })
   for (const [path, file] of web.files)
     app.get(path, page, async (_request, reply) =>

@@ -105,7 +105,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (issue 12)', () => {
     const popover = page.getByRole('region', { name: 'Reserved for a campaign' })
     await popover.waitFor({ timeout: 30_000 })
     const campaign = await page.getByTestId('popover-campaign').textContent()
-    expect(['renewals', 'winback']).toContain(campaign)
+    expect(['Renewals', 'Win-back']).toContain(campaign)
     await page.screenshot({ path: join(SCREENSHOTS, 'desk-popover.png') })
     const answer = popover.getByRole('button', { name: 'Answer the reservation call' })
     if (await answer.isVisible()) await answer.click()
@@ -137,7 +137,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (issue 12)', () => {
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
     const violations = await page.evaluate(async () => {
       const axe = (
-        window as unknown as {
+        globalThis as unknown as {
           axe: {
             run(): Promise<{
               violations: { id: string; impact: string | null; nodes: unknown[] }[]

@@ -14,12 +14,10 @@ import {
 } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { callbackRequestSchema } from '../../../src/domain/callback-request.ts'
 import { api, type ConfigList, type OutcomeGroup } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import type { Act } from './Desk.tsx'
-
-/** As the API's callback.localTime (src/api/routes/agent-desk.ts). */
-const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/
 
 export function WrapUp({ act, busy }: { act: Act; busy: boolean }) {
   const { t } = useI18n()
@@ -36,7 +34,9 @@ export function WrapUp({ act, busy }: { act: Act; busy: boolean }) {
     group: group.name,
     items: group.body.outcomes.map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
   }))
-  const timeValid = !withCallback || LOCAL_TIME.test(localTime)
+  // The API's own schema (src/domain): the form refuses what the server would.
+  const callbackCheck = callbackRequestSchema.safeParse({ localTime, for: forWhom })
+  const timeValid = !withCallback || callbackCheck.success
   return (
     <Paper withBorder p="md" role="region" aria-label={t('wrapUpTitle')}>
       <form
@@ -75,6 +75,11 @@ export function WrapUp({ act, busy }: { act: Act; busy: boolean }) {
                 value={localTime}
                 onChange={(event) => setLocalTime(event.currentTarget.value)}
                 required
+                error={
+                  localTime !== '' && !callbackCheck.success
+                    ? callbackCheck.error.issues[0]?.message
+                    : undefined
+                }
               />
               <Radio.Group
                 label={t('callbackFor')}

@@ -56,17 +56,18 @@ export function PopoverPanel({
   act: Act
 }) {
   const { t } = useI18n()
+  // The popover's `campaignId` variable carries the campaign's name (R7.2).
+  const name = popover.fields.find((f) => f.name === 'campaignId')?.value || popover.campaignId
+  const fields = popover.fields.filter((f) => f.name !== 'campaignId')
   return (
     <Paper withBorder p="md" role="region" aria-label={t('popoverTitle')}>
       <Title order={3} size="h5">
         {t('popoverTitle')}
       </Title>
       <Text>
-        {t('campaign')}: <strong data-testid="popover-campaign">{popover.campaignId}</strong>
+        {t('campaign')}: <strong data-testid="popover-campaign">{name}</strong>
       </Text>
-      {popover.fields.length > 0 ? (
-        <Fields fields={popover.fields} caption={t('popoverTitle')} />
-      ) : null}
+      {fields.length > 0 ? <Fields fields={fields} caption={t('popoverTitle')} /> : null}
       <Group mt="sm">
         {connected ? null : (
           <Button onClick={() => act('answerReservation')}>{t('answerReservation')}</Button>
