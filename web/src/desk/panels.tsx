@@ -1,10 +1,11 @@
 // The desktop's panels: the reservation popover (R7.2, R7.4), a preview offer with its record
 // and countdown (R1.1), the customer with the call guide (R7.3, R3.4, R5.6), and the call.
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { api, type CustomerField, type Interaction, type Popover, type Preview } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import type { Act } from './Desk.tsx'
+import { CallGuidePanel } from './guide.tsx'
 
 function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(Date.now())
@@ -134,25 +135,7 @@ export function CustomerPanel({ interaction }: { interaction: Interaction }) {
         </Title>
         <Fields fields={interaction.panel} caption={t('customerTitle')} />
       </Paper>
-      {guide ? (
-        <Paper withBorder p="md" role="region" aria-label={t('guideTitle')}>
-          <Title order={3} size="h5">
-            {t('guideTitle')}: {guide.name}
-          </Title>
-          <Stack gap={4} mt="xs">
-            {guide.items.map((item) => (
-              <Text key={item.id}>
-                <strong>{item.label}</strong>
-                {item.kind === 'QUESTION'
-                  ? item.required
-                    ? ' *'
-                    : ''
-                  : `: ${item.masked ? (item.value ?? '') : (item.value ?? t('empty'))}`}
-              </Text>
-            ))}
-          </Stack>
-        </Paper>
-      ) : null}
+      {guide ? <CallGuidePanel interaction={interaction} /> : null}
     </Group>
   )
 }
