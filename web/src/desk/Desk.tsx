@@ -122,7 +122,7 @@ function AgentDesk({ agentId }: { agentId: string }) {
                 />
                 <Button
                   variant="default"
-                  disabled={!chosenIdle || (kind !== 'Available' && kind !== 'Reserved')}
+                  disabled={!chosenIdle || kind === 'Engaged'}
                   onClick={() => act('idle', { code: chosenIdle })}
                 >
                   {t('goIdle')}
@@ -137,7 +137,7 @@ function AgentDesk({ agentId }: { agentId: string }) {
                 <Button
                   variant="outline"
                   color="red"
-                  disabled={kind !== 'Idle'}
+                  disabled={kind !== 'Idle' && kind !== 'Available'}
                   onClick={() => act('logout')}
                 >
                   {t('logOut')}

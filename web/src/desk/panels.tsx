@@ -140,6 +140,22 @@ export function CustomerPanel({ interaction }: { interaction: Interaction }) {
   )
 }
 
+/** The zip tone (Web Audio): two short beeps when a customer is bridged to the agent. */
+function zipTone(): void {
+  if (typeof AudioContext === 'undefined') return
+  const audio = new AudioContext()
+  for (const startSec of [0, 0.15]) {
+    const oscillator = audio.createOscillator()
+    const gain = audio.createGain()
+    oscillator.frequency.value = 880
+    gain.gain.value = 0.1
+    oscillator.connect(gain).connect(audio.destination)
+    oscillator.start(audio.currentTime + startSec)
+    oscillator.stop(audio.currentTime + startSec + 0.08)
+  }
+  setTimeout(() => void audio.close(), 500)
+}
+
 export function CallPanel({
   kind,
   interaction,
@@ -153,7 +169,10 @@ export function CallPanel({
   const now = useNow()
   const onCall = kind === 'Engaged'
   const [since, setSince] = useState<number | null>(null)
-  useEffect(() => setSince(onCall ? Date.now() : null), [onCall])
+  useEffect(() => {
+    setSince(onCall ? Date.now() : null)
+    if (onCall) zipTone()
+  }, [onCall])
   const seconds = since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000))
   const clock = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`
   return (
