@@ -61,6 +61,20 @@ module.exports = {
       to: { path: ['\\.test\\.ts$', '^node_modules/(vitest|fast-check)/'] },
     },
     {
+      name: 'web-on-top',
+      severity: 'error',
+      comment: 'The web app (web/) is a top layer of its own: it may import src/domain only.',
+      from: { path: '^web/' },
+      to: { path: '^src/', pathNot: '^src/domain/' },
+    },
+    {
+      name: 'nothing-imports-web',
+      severity: 'error',
+      comment: 'Nothing in src/ imports the web app; the server serves its build (web/dist).',
+      from: { path: '^(src|bench|test)/' },
+      to: { path: '^web/' },
+    },
+    {
       name: 'no-unresolvable',
       severity: 'error',
       from: {},

@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config'
  * `npm test` runs everything. */
 const QUICK_EXCLUDED = [
   'test/server/**',
+  'test/e2e/**',
   'test/api/**',
   'test/bench/**',
   'test/sim/cli.test.ts',

@@ -1,6 +1,7 @@
 // First start (issue 5 "The server"): when the database has no user, create the demo tenant, the
 // user `admin` (password from OUTDIAL_ADMIN_PASSWORD, else generated and printed once) and the
-// demo configuration. Later starts change nothing.
+// demo configuration, with a user for each desk agent (DEMO_DESK_AGENTS; password from
+// OUTDIAL_DEMO_AGENT_PASSWORD, else generated and printed once). Later starts change nothing.
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { CONFIG_KINDS } from '../api/resources/config-kinds.ts'
@@ -9,6 +10,7 @@ import type { ContactImport } from '../import/service.ts'
 import type { ContactLists } from '../store/ports/contact-lists.ts'
 import type { SqlStore } from '../store/sql/store.ts'
 import {
+  DEMO_DESK_AGENTS,
   DEMO_TENANT_ID,
   DEMO_TENANT_NAME,
   demoContactsCsv,
@@ -21,6 +23,8 @@ export interface FirstStart {
   created: boolean
   /** The generated password, to print once; null when it came from the environment. */
   generatedPassword: string | null
+  /** The demo agents' generated password, to print once; null when set or without the demo. */
+  generatedAgentPassword: string | null
 }
 
 /** The demo tenant's contact lists and the import service its customers are loaded through. */
@@ -57,14 +61,21 @@ async function seedDemoContacts(contacts: DemoContacts, nowMs: number): Promise<
 
 export async function bootstrapFirstStart(
   store: SqlStore,
-  options: { adminPassword?: string; demo: boolean; imports: ContactImport },
+  options: {
+    adminPassword?: string
+    demoAgentPassword?: string
+    demo: boolean
+    imports: ContactImport
+  },
   nowMs: number,
 ): Promise<FirstStart> {
   const { accounts } = store
   const demo = store.forTenant(DEMO_TENANT_ID)
-  if ((await accounts.userCount()) > 0) return { created: false, generatedPassword: null }
+  if ((await accounts.userCount()) > 0)
+    return { created: false, generatedPassword: null, generatedAgentPassword: null }
   const generatedPassword = options.adminPassword ? null : randomBytes(12).toString('base64url')
   const password = options.adminPassword ?? generatedPassword!
+  let generatedAgentPassword: string | null = null
   await accounts.ensureTenant(DEMO_TENANT_ID, DEMO_TENANT_NAME, nowMs)
   if (options.demo) {
     for (const object of demoTenantObjects()) {
@@ -76,11 +87,18 @@ export async function bootstrapFirstStart(
       await demo.documents.create(object.kind, { id, name, body }, nowMs)
     }
     await seedDemoContacts({ lists: demo.contactLists, imports: options.imports }, nowMs)
+    generatedAgentPassword = options.demoAgentPassword ? null : randomBytes(9).toString('base64url')
+    const agentPassword = options.demoAgentPassword ?? generatedAgentPassword!
+    for (const { username, agentId } of DEMO_DESK_AGENTS)
+      await demo.users.createUser(
+        { username, password: agentPassword, role: 'agent', agentId },
+        nowMs,
+      )
   }
   // The admin is created last: a start interrupted before this point seeds again next time.
   await demo.users.createUser(
     { username: ADMIN_USERNAME, password, role: 'admin', agentId: null },
     nowMs,
   )
-  return { created: true, generatedPassword }
+  return { created: true, generatedPassword, generatedAgentPassword }
 }

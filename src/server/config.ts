@@ -28,6 +28,11 @@ const serverOptionsSchema = z.object({
     .min(8, 'the admin password needs at least 8 characters')
     .max(256)
     .optional(),
+  demoAgentPassword: z
+    .string()
+    .min(8, "the demo agents' password needs at least 8 characters")
+    .max(256)
+    .optional(),
   secretKey: z
     .string()
     .min(
@@ -71,6 +76,11 @@ export const SERVER_OPTIONS = [
     'OUTDIAL_ADMIN_PASSWORD',
     'password of the user admin on first start (else one is generated and printed once)',
   ],
+  [
+    'demo-agent-password',
+    'OUTDIAL_DEMO_AGENT_PASSWORD',
+    "password of the demo agents' users on first start (else one is generated and printed once)",
+  ],
   ['secret-key', 'OUTDIAL_SECRET_KEY', 'key that encrypts connector secrets at rest'],
   ['log-level', 'OUTDIAL_LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')} (default info)`],
   ['telephony', 'OUTDIAL_TELEPHONY', 'telephony network: sim, the built-in simulator (default)'],
@@ -107,6 +117,7 @@ const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
   'data-dir': 'dataDir',
   'database-url': 'databaseUrl',
   'admin-password': 'adminPassword',
+  'demo-agent-password': 'demoAgentPassword',
   'secret-key': 'secretKey',
   'log-level': 'logLevel',
   telephony: 'telephony',

@@ -1,7 +1,7 @@
 // One dialer runtime per tenant of the store (src/runtime), on the server's clock and the
 // built-in simulated network, each with its durable ports bound to its tenant
 // (SqlStore.forTenant). The demo tenant's agents are simulated (they answer, talk and wrap up by
-// themselves) and an inbound queue is fed with simulated customers; other tenants' agents act
+// themselves), except its desk agents, whom people work in the web app's desktop, and an inbound queue is fed with simulated customers; other tenants' agents act
 // through the agent desktop API. Each runtime logs through the server's logger, its tenant on
 // every line.
 import type { ApiMetrics } from '../api/metrics.ts'
@@ -12,7 +12,7 @@ import type { RealClock } from '../runtime/real-clock.ts'
 import { TenantRuntime } from '../runtime/tenant-runtime.ts'
 import type { ProcessLiveness } from '../store/ports/process-liveness.ts'
 import type { SqlStore } from '../store/sql/store.ts'
-import { DEMO_TENANT_ID } from './seed/demo-tenant.ts'
+import { DEMO_DESK_AGENT_IDS, DEMO_TENANT_ID } from './seed/demo-tenant.ts'
 
 export const DEMO_INBOUND_ARRIVALS_PER_HOUR = 40
 export const DEMO_CAMPAIGNS = ['renewals', 'winback'] as const
@@ -59,7 +59,9 @@ export async function startTenantRuntimes(options: {
         log,
         ports,
         ...(options.liveness ? { liveness: options.liveness } : {}),
-        simulatedAgents: isDemo ? config.agents.map((a) => a.id) : [],
+        simulatedAgents: isDemo
+          ? config.agents.map((a) => a.id).filter((id) => !DEMO_DESK_AGENT_IDS.includes(id))
+          : [],
         ...(isDemo && config.entryPoints.some((e) => e.id === 'ep-support')
           ? {
               simulatedInbound: {

@@ -32,6 +32,8 @@ import type { ServerConfig } from './config.ts'
 import { sqlContactsPart } from './contacts-part.ts'
 import { recoverInterruptedImports } from './import-recovery.ts'
 import { startTenantRuntimes, type TenantRuntimes } from './runtimes.ts'
+import { DEMO_DESK_AGENTS } from './seed/demo-tenant.ts'
+import { loadWebApp, registerWebApp } from './web-app.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
 const LOOPBACK = /^(127\.|::1$|localhost$)/
@@ -79,10 +81,18 @@ export async function serve(
   const contacts = sqlContactsPart(store, nowMs, owner)
   const first = await bootstrapFirstStart(
     store,
-    { adminPassword: config.adminPassword, demo: config.demo, imports: contacts.imports },
+    {
+      ...(config.adminPassword !== undefined ? { adminPassword: config.adminPassword } : {}),
+      ...(config.demoAgentPassword !== undefined
+        ? { demoAgentPassword: config.demoAgentPassword }
+        : {}),
+      demo: config.demo,
+      imports: contacts.imports,
+    },
     nowMs(),
   )
   const metrics = createMetrics()
+  const web = loadWebApp()
   // The API is built first so that the runtimes log through its logger; it listens only once
   // they run.
   const service = new DialerService()
@@ -122,7 +132,8 @@ export async function serve(
       await sql`select 1`.execute(opened.db)
       return { database: opened.dialect }
     },
-    extraRoutes: (scope) =>
+    extraRoutes: (scope) => {
+      registerWebApp(scope, web)
       scope.get(
         '/v1/status',
         {
@@ -139,7 +150,8 @@ export async function serve(
           if (!runtime) throw notFound('a running dialer for this tenant')
           return runtime.status()
         },
-      ),
+      )
+    },
   })
   const serverLog = structuredLog(app.log)
   await recoverInterruptedImports(store, liveness, nowMs(), serverLog)
@@ -163,9 +175,17 @@ export async function serve(
       log(
         `outdial: admin password (shown once; set OUTDIAL_ADMIN_PASSWORD to choose it): ${first.generatedPassword}`,
       )
+    if (config.demo)
+      log(
+        `outdial: demo agents ${DEMO_DESK_AGENTS.map((a) => a.username).join(', ')} sign in at ${address}/`,
+      )
+    if (first.generatedAgentPassword)
+      log(
+        `outdial: demo agents' password (shown once; set OUTDIAL_DEMO_AGENT_PASSWORD to choose it): ${first.generatedAgentPassword}`,
+      )
   }
   log(
-    `outdial: API reference at ${address}/docs, health at ${address}/healthz, metrics at ${address}/metrics`,
+    `outdial: web app at ${address}/ (${web.built ? 'built' : 'NOT built: run npm run build:web'}), API reference at ${address}/docs, health at ${address}/healthz, metrics at ${address}/metrics`,
   )
   const timer = setInterval(() => {
     for (const runtime of service.all()) {

@@ -55,6 +55,20 @@ describe('outdial serve', () => {
     expect(campaigns.items.map((c) => c.id)).toEqual(['renewals', 'winback'])
   })
 
+  it('creates the demo desk agents with the password it prints once (issue 12)', async () => {
+    const printed = lines.find((l) => l.includes("demo agents' password"))
+    const password = printed?.split(': ').at(-1) ?? ''
+    expect(password.length).toBeGreaterThanOrEqual(8)
+    const response = await fetch(`${server!.url}/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'agent15', password }),
+    })
+    expect(response.status).toBe(200)
+    const { user } = (await response.json()) as { user: { role: string; agentId: string } }
+    expect(user).toMatchObject({ role: 'agent', agentId: 'agent-15' })
+  })
+
   it('dials the demo campaigns on the real clock: connects arrive within seconds', async () => {
     let connects = 0
     let status: DemoStatus | null = null

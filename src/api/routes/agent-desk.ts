@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { callbackRequestSchema } from '../../domain/callback-request.ts'
 import { AGENT_ACTIONS, type AgentControl } from '../../runtime/control.ts'
 import { assertSelfOrStaff, principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
@@ -65,19 +66,7 @@ export function registerAgentDeskRoutes(
             .describe(
               "`idle`, and `hangup` of the reservation call (R7.5: it leaves the reservation for Idle): the idle reason (auxiliary code id). `endWrapUp`: the campaign's business outcome code (R5.2), required after a campaign call",
             ),
-          callback: z
-            .object({
-              localTime: z
-                .string()
-                .regex(
-                  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
-                  "the customer's local date and time, e.g. 2026-12-04T10:30",
-                )
-                .describe("the customer's local date and time, in the contact's zone"),
-              for: z
-                .enum(['agent', 'campaign'])
-                .describe('the agent themself, or any agent of the campaign'),
-            })
+          callback: callbackRequestSchema
             .optional()
             .describe('`endWrapUp`: schedule a callback (R5.2), inside the calling window'),
         }),

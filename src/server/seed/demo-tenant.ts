@@ -11,6 +11,16 @@ export const DEMO_AGENT_COUNT = 16
 export const DEMO_CONTACTS_PER_CAMPAIGN = 3000
 export const DEMO_CALLER_ID = '+15550100000'
 
+/**
+ * The demo agents a person works in the web app's desktop: each has a user (role agent) and is
+ * not simulated. The other demo agents are simulated and keep the campaigns busy.
+ */
+export const DEMO_DESK_AGENTS = [
+  { username: 'agent15', agentId: 'agent-15' },
+  { username: 'agent16', agentId: 'agent-16' },
+] as const
+export const DEMO_DESK_AGENT_IDS: readonly string[] = DEMO_DESK_AGENTS.map((a) => a.agentId)
+
 export interface SeedObject {
   kind: string
   body: Record<string, unknown>

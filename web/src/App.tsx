@@ -1,0 +1,141 @@
+// The shell: who is signed in, the pages their role may open (an agent: the desktop only), the
+// language switch. Pages are plain paths (src/server/web-app.ts serves each with index.html).
+import {
+  Alert,
+  AppShell,
+  Button,
+  Center,
+  Group,
+  Loader,
+  SegmentedControl,
+  Title,
+} from '@mantine/core'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { api, type Principal } from './api.ts'
+import { Desk } from './desk/Desk.tsx'
+import { type Language, useI18n } from './i18n.tsx'
+import { Login } from './pages/Login.tsx'
+import { Supervisor } from './pages/Supervisor.tsx'
+
+type Page = '/desk' | '/supervisor'
+
+function usePath(): [string, (path: string) => void] {
+  const [path, setPath] = useState(window.location.pathname)
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname)
+    window.addEventListener('popstate', onPop)
+    return () => window.removeEventListener('popstate', onPop)
+  }, [])
+  const go = (next: string) => {
+    window.history.pushState(null, '', next)
+    setPath(next)
+  }
+  return [path, go]
+}
+
+export function LanguageSwitch() {
+  const { language, setLanguage, t } = useI18n()
+  return (
+    <SegmentedControl
+      aria-label={t('language')}
+      size="xs"
+      value={language}
+      onChange={(value) => setLanguage(value as Language)}
+      data={[
+        { value: 'en', label: 'English' },
+        { value: 'pl', label: 'Polski' },
+      ]}
+    />
+  )
+}
+
+function pageFor(path: string, user: Principal): Page {
+  if (path === '/supervisor') return '/supervisor'
+  if (path === '/desk' || user.role === 'agent') return '/desk'
+  return '/supervisor'
+}
+
+export function App() {
+  const { t } = useI18n()
+  const queryClient = useQueryClient()
+  const [path, go] = usePath()
+  const me = useQuery({ queryKey: ['me'], queryFn: api.me })
+  if (me.isPending)
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('loading')} />
+      </Center>
+    )
+  if (me.isError)
+    return (
+      <Center h="100vh">
+        <Alert color="red" title={t('errorTitle')}>
+          {me.error.message}
+          <Button mt="sm" onClick={() => me.refetch()}>
+            {t('retry')}
+          </Button>
+        </Alert>
+      </Center>
+    )
+  const user = me.data
+  if (!user)
+    return (
+      <Login
+        onSignedIn={(principal) => {
+          queryClient.setQueryData(['me'], principal)
+          go(principal.role === 'agent' ? '/desk' : '/supervisor')
+        }}
+      />
+    )
+  const page = pageFor(path, user)
+  const signOut = async () => {
+    await api.logout().catch(() => undefined)
+    queryClient.clear()
+    go('/login')
+    queryClient.setQueryData(['me'], null)
+  }
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Title order={1} size="h3">
+              {t('appName')}
+            </Title>
+            <nav aria-label={t('appName')}>
+              <Group gap="xs">
+                {user.role === 'agent' ? null : (
+                  <>
+                    <Button
+                      variant={page === '/desk' ? 'light' : 'subtle'}
+                      onClick={() => go('/desk')}
+                    >
+                      {t('navDesk')}
+                    </Button>
+                    <Button
+                      variant={page === '/supervisor' ? 'light' : 'subtle'}
+                      onClick={() => go('/supervisor')}
+                    >
+                      {t('navSupervisor')}
+                    </Button>
+                  </>
+                )}
+              </Group>
+            </nav>
+          </Group>
+          <Group>
+            <LanguageSwitch />
+            <span>{user.username}</span>
+            <Button variant="default" onClick={signOut}>
+              {t('signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        {page === '/desk' ? <Desk user={user} /> : <Supervisor user={user} />}
+      </AppShell.Main>
+    </AppShell>
+  )
+}

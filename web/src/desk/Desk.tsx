@@ -1,0 +1,198 @@
+// The agent desktop (issue 12; R1.1, R7): state control, then what the agent's state and
+// `GET /v1/agents/{id}/desk` show — the reservation popover, preview offers, the customer with the
+// call guide, the call, wrap-up. Every change arrives over the live feed (live.ts).
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import {
+  type AgentStateView,
+  type AuxCode,
+  api,
+  type ConfigList,
+  type DeskView,
+  type Principal,
+} from '../api.ts'
+import { type MessageKey, useI18n } from '../i18n.tsx'
+import { useLiveDesk } from './live.ts'
+import { CallPanel, CustomerPanel, PopoverPanel, PreviewPanel } from './panels.tsx'
+import { WrapUp } from './WrapUp.tsx'
+
+export type Act = (action: string, extra?: Record<string, unknown>) => void
+
+export function Desk({ user }: { user: Principal }) {
+  const { t } = useI18n()
+  if (!user.agentId)
+    return (
+      <Alert color="gray" title={t('noAgentTitle')}>
+        {t('noAgentText')}
+      </Alert>
+    )
+  return <AgentDesk agentId={user.agentId} />
+}
+
+function AgentDesk({ agentId }: { agentId: string }) {
+  const { t } = useI18n()
+  const queryClient = useQueryClient()
+  const live = useLiveDesk(agentId)
+  const base = `/v1/agents/${encodeURIComponent(agentId)}`
+  const state = useQuery({
+    queryKey: ['agent', agentId, 'state'],
+    queryFn: () => api.get<AgentStateView>(`${base}/state`),
+  })
+  const desk = useQuery({
+    queryKey: ['agent', agentId, 'desk'],
+    queryFn: () => api.get<DeskView>(`${base}/desk`),
+  })
+  const auxCodes = useQuery({
+    queryKey: ['aux-codes'],
+    queryFn: () => api.get<ConfigList<AuxCode>>('/v1/aux-codes?limit=100'),
+  })
+  const [idleCode, setIdleCode] = useState<string | null>(null)
+  const action = useMutation({
+    mutationFn: (input: { action: string; extra?: Record<string, unknown> }) =>
+      api.post(`${base}/state`, { action: input.action, ...input.extra }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['agent', agentId] }),
+  })
+  const act: Act = (name, extra) =>
+    action.mutate(extra ? { action: name, extra } : { action: name })
+  if (state.isPending || desk.isPending) return <Loader aria-label={t('loading')} />
+  if (state.isError || desk.isError)
+    return (
+      <Alert color="red" title={t('errorTitle')} role="alert">
+        {(state.error ?? desk.error)?.message}
+      </Alert>
+    )
+  const kind = state.data.state
+  const idleCodes = (auxCodes.data?.items ?? [])
+    .map((item) => item.body)
+    .filter((code) => code.type === 'IDLE')
+  const chosenIdle = idleCode ?? idleCodes[0]?.id ?? null
+  const view = desk.data
+  return (
+    <Stack maw={1240}>
+      <Paper withBorder p="sm">
+        <Group justify="space-between">
+          <Group>
+            <Title order={2} size="h4">
+              {t('deskTitle')}
+            </Title>
+            <Text>
+              {t('stateLabel')}:{' '}
+              <Badge data-testid="agent-state" size="lg">
+                {t(`state_${kind}` as MessageKey)}
+                {kind === 'Idle' && typeof state.data.detail.code === 'string'
+                  ? ` (${idleCodes.find((c) => c.id === state.data.detail.code)?.name ?? state.data.detail.code})`
+                  : ''}
+              </Badge>
+            </Text>
+            <Badge color={live ? 'green' : 'gray'} variant="dot">
+              {live ? t('liveConnected') : t('liveDisconnected')}
+            </Badge>
+          </Group>
+          <Group>
+            {kind === 'LoggedOut' ? (
+              <Button onClick={() => act('login', chosenIdle ? { code: chosenIdle } : undefined)}>
+                {t('logIn')}
+              </Button>
+            ) : (
+              <>
+                <Button color="teal" disabled={kind !== 'Idle'} onClick={() => act('available')}>
+                  {t('goAvailable')}
+                </Button>
+                <Select
+                  aria-label={t('idleCode')}
+                  placeholder={t('idleCode')}
+                  w={160}
+                  data={idleCodes.map((c) => ({ value: c.id, label: c.name }))}
+                  value={chosenIdle}
+                  onChange={setIdleCode}
+                  allowDeselect={false}
+                />
+                <Button
+                  variant="default"
+                  disabled={!chosenIdle || kind === 'Engaged'}
+                  onClick={() => act('idle', { code: chosenIdle })}
+                >
+                  {t('goIdle')}
+                </Button>
+                <Button
+                  variant="default"
+                  disabled={kind !== 'Available' && kind !== 'Idle'}
+                  onClick={() => act('requestCampaignContact')}
+                >
+                  {t('campaignContact')}
+                </Button>
+                <Button
+                  variant="outline"
+                  color="red"
+                  disabled={kind !== 'Idle' && kind !== 'Available'}
+                  onClick={() => act('logout')}
+                >
+                  {t('logOut')}
+                </Button>
+              </>
+            )}
+          </Group>
+        </Group>
+        {action.isError ? (
+          <Alert
+            mt="sm"
+            color="red"
+            title={t('errorTitle')}
+            role="alert"
+            withCloseButton
+            onClose={() => action.reset()}
+          >
+            {action.error.message}
+          </Alert>
+        ) : null}
+      </Paper>
+      <Grid>
+        <Grid.Col span={8}>
+          <Stack>
+            {view.popover && kind === 'Reserved' ? (
+              <PopoverPanel
+                popover={view.popover}
+                connected={state.data.detail.connected === true}
+                act={act}
+              />
+            ) : null}
+            {view.previews.map((preview) => (
+              <PreviewPanel key={preview.taskId} preview={preview} />
+            ))}
+            {view.interaction ? (
+              <CustomerPanel interaction={view.interaction} />
+            ) : view.popover || view.previews.length > 0 ? null : (
+              <Paper withBorder p="lg">
+                <Title order={3} size="h5">
+                  {t('waitingTitle')}
+                </Title>
+                <Text c="gray.8">{kind === 'Idle' ? t('idleText') : t('waitingText')}</Text>
+              </Paper>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <Stack>
+            <CallPanel kind={kind} interaction={view.interaction} act={act} />
+            {kind === 'WrapUp' && view.interaction ? (
+              <WrapUp key={view.interaction.attemptId} act={act} busy={action.isPending} />
+            ) : null}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
