@@ -146,6 +146,8 @@ describe.skipIf(!haveChromium)('the web app in Chromium (issue 12)', () => {
     if (await hangUp.isEnabled()) await hangUp.click()
     await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Wrap-up')
     const wrap = page.getByRole('region', { name: 'Wrap-up' })
+    // A campaign call's wrap-up ends only with an outcome code: Idle is not offered (the API refuses it).
+    expect(await page.getByRole('button', { name: 'Go idle' }).isDisabled()).toBe(true)
     await wrap.getByPlaceholder('Choose an outcome').click()
     await page.getByRole('option', { name: 'Sale (SALE)' }).click()
     await page.screenshot({ path: join(SCREENSHOTS, 'desk-wrap-up.png') })

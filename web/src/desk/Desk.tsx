@@ -122,7 +122,10 @@ function AgentDesk({ agentId }: { agentId: string }) {
                 />
                 <Button
                   variant="default"
-                  disabled={!chosenIdle || kind === 'Engaged'}
+                  // A campaign call's wrap-up ends with an outcome code (R5.2): the server refuses Idle.
+                  disabled={
+                    !chosenIdle || kind === 'Engaged' || (kind === 'WrapUp' && !!view?.interaction)
+                  }
                   onClick={() => act('idle', { code: chosenIdle })}
                 >
                   {t('goIdle')}
