@@ -325,7 +325,7 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
 
   it('R1.1 preview: the offer carries the record, to the agent it is offered to', async () => {
     const h = (harness = await openDialerHarness())
-    await configureTenant(h, { mode: 'preview_standard' })
+    await configureTenant(h, { mode: 'preview_standard', previewActionsDisabled: ['REMOVE'] })
     const agent1 = await h.live('agent1')
     const others = [await h.live('agent2'), await h.live('super1')]
     for (const action of ['login', 'available']) await h.act('agent-1', action)
@@ -339,6 +339,9 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
       campaignId: 'camp-1',
       contactId: 'c-ada',
       number: '+12125550101',
+      // The customer's zone for their local time, and what the desktop must not offer.
+      timeZone: 'America/New_York',
+      actionsDisabled: ['REMOVE'],
       record: [
         { name: 'campaignId', value: 'Renewals', masked: false },
         { name: 'firstName', value: 'Ada', masked: false },
@@ -364,6 +367,7 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     await h.runUntil(() => agent1.ofType('agentInteraction').length === 1)
     expect(agent1.ofType('agentInteraction')[0]).toMatchObject({
       contactId: 'c-ada',
+      timeZone: 'America/New_York',
       panel: preview!.record,
     })
     expect((await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json().previews).toEqual([])

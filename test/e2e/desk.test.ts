@@ -132,6 +132,8 @@ describe.skipIf(!haveChromium)('the web app in Chromium (issue 12)', () => {
     await customer.waitFor({ timeout: 60_000 })
     await expect.poll(() => page.getByTestId('field-firstName').textContent()).toMatch(/\w+/)
     expect(await page.getByTestId('call-party').textContent()).toMatch(/^\+1\d+$/)
+    // The customer's local time, in the customer's zone.
+    await customer.getByText(/^Customer's local time: \d{1,2}:\d{2}/).waitFor()
     // The call guide (R5.6): a required question is checked in the browser by the API's rule,
     // then the answers are saved with the attempt.
     const guide = page.getByRole('region', { name: 'Call guide' })

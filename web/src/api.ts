@@ -109,6 +109,10 @@ export interface Preview {
   expiresAtMs: number
   contactId: string
   number: string
+  /** The customer's IANA zone: their local time. */
+  timeZone: string
+  /** The actions the campaign disables (R1.1): not offered; the API refuses them anyway. */
+  actionsDisabled: ('SKIP' | 'REMOVE')[]
   record: CustomerField[]
 }
 export interface Interaction {
@@ -117,6 +121,8 @@ export interface Interaction {
   attemptId: string
   contactId: string
   number: string
+  /** The customer's IANA zone: their local time. */
+  timeZone: string
   panel: CustomerField[]
   callGuide: { formId: string; name: string; items: GuideItem[] } | null
 }

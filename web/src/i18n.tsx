@@ -52,6 +52,7 @@ const en = {
   skip: 'Skip',
   remove: 'Remove',
   number: 'Number',
+  customerLocalTime: "Customer's local time",
   customerTitle: 'Customer',
   masked: 'hidden (sensitive)',
   empty: '—',
@@ -129,6 +130,7 @@ const pl: Messages = {
   skip: 'Pomiń',
   remove: 'Usuń',
   number: 'Numer',
+  customerLocalTime: 'Czas lokalny klienta',
   customerTitle: 'Klient',
   masked: 'ukryte (dane wrażliwe)',
   empty: '—',
@@ -164,6 +166,8 @@ interface I18n {
   t(key: MessageKey, values?: Record<string, string | number>): string
   /** A time in the user's own zone. */
   time(ms: number): string
+  /** A time in the customer's zone (IANA), with the zone's abbreviation. */
+  zonedTime(ms: number, zone: string): string
 }
 
 const I18nContext = createContext<I18n | null>(null)
@@ -189,6 +193,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         messages[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(values?.[name] ?? '')),
       time: (ms) =>
         DateTime.fromMillis(ms).setLocale(language).toLocaleString(DateTime.TIME_WITH_SECONDS),
+      zonedTime: (ms, zone) =>
+        DateTime.fromMillis(ms, { zone })
+          .setLocale(language)
+          .toLocaleString({ hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
     }
   }, [language])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

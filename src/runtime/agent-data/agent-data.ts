@@ -154,6 +154,7 @@ export class AgentData {
     const task = tasks.get(event.taskId)
     if (!task) return
     const desk = this.deskOf(event.campaignId)
+    const campaign = this.deps.engine.ctx.campaigns.get(event.campaignId)?.config
     const message: AgentPreview = {
       type: 'agentPreview',
       atMs: event.atMs,
@@ -163,6 +164,8 @@ export class AgentData {
       expiresAtMs: event.expiresAtMs,
       contactId: event.contactId,
       number: task.number,
+      timeZone: task.progress.contact.timeZone ?? campaign?.timeZone ?? 'UTC',
+      actionsDisabled: [...(campaign?.preview.actionsDisabled ?? [])],
       record: panelFields(desk, task.progress.contact),
     }
     this.previews.set(event.taskId, message)
@@ -182,6 +185,10 @@ export class AgentData {
       attemptId,
       contactId: contact.id,
       number: attempt.number,
+      timeZone:
+        contact.timeZone ??
+        this.deps.engine.ctx.campaigns.get(attempt.campaignId)?.config.timeZone ??
+        'UTC',
       panel: panelFields(desk, contact),
       callGuide: callGuideView(desk, contact, atMs),
     }

@@ -4,6 +4,7 @@
 // value never leaves the server unmasked.
 import { z } from 'zod'
 import { ANSWER_TYPES } from '../../domain/campaign/call-guide.ts'
+import { DISABLEABLE_PREVIEW_ACTIONS } from '../../domain/campaign/preview.ts'
 
 /** What a sensitive value (R4.4: personal data) is replaced with, whatever its length. */
 export const SENSITIVE_VALUE_MASK = '••••••'
@@ -95,6 +96,10 @@ export const agentPreviewSchema = z
     contactId: z.string(),
     /** The number the agent calls on accept. */
     number: z.string(),
+    /** The customer's IANA time zone (the contact's own, else the campaign's): their local time. */
+    timeZone: z.string(),
+    /** The actions the campaign disables (R1.1): the desktop does not offer them; the API refuses. */
+    actionsDisabled: z.array(z.enum(DISABLEABLE_PREVIEW_ACTIONS)),
     /** The record as the interaction panel lays it out (agent-viewable, sensitive masked). */
     record: z.array(customerFieldSchema),
   })
@@ -110,6 +115,8 @@ export const agentInteractionSchema = z
     attemptId: z.string(),
     contactId: z.string(),
     number: z.string(),
+    /** The customer's IANA time zone (the contact's own, else the campaign's): their local time. */
+    timeZone: z.string(),
     panel: z.array(customerFieldSchema),
     callGuide: callGuideViewSchema.nullable(),
   })

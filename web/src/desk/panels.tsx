@@ -82,7 +82,7 @@ export function PopoverPanel({
 }
 
 export function PreviewPanel({ preview }: { preview: Preview }) {
-  const { t } = useI18n()
+  const { t, zonedTime } = useI18n()
   const [error, setError] = useState<string | null>(null)
   // The countdown runs on the browser's clock from the offer's remaining time when it arrived.
   const [deadline] = useState(() => Date.now() + Math.max(0, preview.expiresAtMs - preview.atMs))
@@ -105,6 +105,9 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
       <Text>
         {t('number')}: {preview.number}
       </Text>
+      <Text>
+        {t('customerLocalTime')}: {zonedTime(now, preview.timeZone)}
+      </Text>
       <Fields fields={preview.record} caption={t('previewTitle')} />
       {error ? (
         <Text c="red" role="alert">
@@ -113,10 +116,19 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
       ) : null}
       <Group mt="sm">
         <Button onClick={() => run('accept')}>{t('accept')}</Button>
-        <Button variant="default" onClick={() => run('skip')}>
+        <Button
+          variant="default"
+          disabled={preview.actionsDisabled.includes('SKIP')}
+          onClick={() => run('skip')}
+        >
           {t('skip')}
         </Button>
-        <Button variant="outline" color="red" onClick={() => run('remove')}>
+        <Button
+          variant="outline"
+          color="red"
+          disabled={preview.actionsDisabled.includes('REMOVE')}
+          onClick={() => run('remove')}
+        >
           {t('remove')}
         </Button>
       </Group>
@@ -125,7 +137,8 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
 }
 
 export function CustomerPanel({ interaction }: { interaction: Interaction }) {
-  const { t } = useI18n()
+  const { t, zonedTime } = useI18n()
+  const now = useNow(30_000)
   const guide = interaction.callGuide
   return (
     <Group align="flex-start" grow>
@@ -133,6 +146,9 @@ export function CustomerPanel({ interaction }: { interaction: Interaction }) {
         <Title order={3} size="h5">
           {t('customerTitle')} — {interaction.campaignId}
         </Title>
+        <Text>
+          {t('customerLocalTime')}: {zonedTime(now, interaction.timeZone)}
+        </Text>
         <Fields fields={interaction.panel} caption={t('customerTitle')} />
       </Paper>
       {guide ? <CallGuidePanel interaction={interaction} /> : null}
