@@ -117,6 +117,8 @@ export interface PreviewTask {
   agentId: string
   progress: ContactProgress
   number: string
+  /** The customer's zone, as the hopper chose the number in it. */
+  zone: string
   timer: TimerId | null
 }
 

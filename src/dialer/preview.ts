@@ -57,6 +57,7 @@ export function offerChoice(
     agentId: agent.id,
     progress: choice.progress,
     number: choice.number,
+    zone: choice.zone,
     timer: null,
   }
   campaign.previewTasks.set(task.id, task)

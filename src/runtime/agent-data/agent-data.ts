@@ -164,7 +164,7 @@ export class AgentData {
       expiresAtMs: event.expiresAtMs,
       contactId: event.contactId,
       number: task.number,
-      timeZone: task.progress.contact.timeZone ?? campaign?.timeZone ?? 'UTC',
+      timeZone: task.zone,
       actionsDisabled: [...(campaign?.preview.actionsDisabled ?? [])],
       record: panelFields(desk, task.progress.contact),
     }
@@ -185,10 +185,7 @@ export class AgentData {
       attemptId,
       contactId: contact.id,
       number: attempt.number,
-      timeZone:
-        contact.timeZone ??
-        this.deps.engine.ctx.campaigns.get(attempt.campaignId)?.config.timeZone ??
-        'UTC',
+      timeZone: attempt.zone,
       panel: panelFields(desk, contact),
       callGuide: callGuideView(desk, contact, atMs),
     }
