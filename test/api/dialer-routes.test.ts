@@ -6,15 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONFIG_KINDS } from '../../src/api/resources/config-kinds.ts'
 import { VirtualClock } from '../../src/dialer/ports/virtual-clock.ts'
-import {
-  type LoopbackManager,
-  startLoopbackManager,
-} from '../../src/runtime/dialer-api/loopback-manager.ts'
 import { DialerService } from '../../src/runtime/dialer-service.ts'
 import { collectingLog } from '../../src/runtime/log.ts'
 import { TenantRuntime } from '../../src/runtime/tenant-runtime.ts'
 import { KIT_SIMULATION, runFor, runUntil } from '../../src/runtime/test-kit.ts'
 import { demoTenantObjects } from '../../src/server/seed/demo-tenant.ts'
+import { type LoopbackManager, startLoopbackManager } from '../support/loopback-manager.ts'
 import { type Harness, openHarness } from './harness.ts'
 
 const pathOf = (kind: string) => CONFIG_KINDS.find((k) => k.kind === kind)!.path

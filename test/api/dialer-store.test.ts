@@ -4,10 +4,10 @@
 // shows that one tenant's leases never reach another's contacts.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe } from 'vitest'
-import { describeDialerStoreContract } from '../../src/store/contract.ts'
 import { SqlAccounts } from '../../src/store/sql/accounts.ts'
 import { SqlDialerStore } from '../../src/store/sql/dialer-store.ts'
 import { type OpenedDb, openDb } from '../../src/store/sql/open.ts'
+import { describeDialerStoreContract } from '../support/store-contract.ts'
 import { createTestDatabase, type TestDatabase } from './pg.ts'
 
 for (const dialect of ['sqlite', 'postgres'] as const) {

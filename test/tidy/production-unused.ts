@@ -62,18 +62,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'files',
-    file: 'src/runtime/dialer-api/loopback-manager.ts',
-    name: 'src/runtime/dialer-api/loopback-manager.ts',
-    reason: `${TEST_SUPPORT}: a campaign manager on a loopback HTTP server for the Dialer-API tests`,
-  },
-  {
-    kind: 'files',
-    file: 'src/store/contract.ts',
-    name: 'src/store/contract.ts',
-    reason: 'the contract suite every store passes (memory, SQLite, PostgreSQL); run by tests',
-  },
-  {
-    kind: 'files',
     file: 'src/store/memory/memory-dialer-store.ts',
     name: 'src/store/memory/memory-dialer-store.ts',
     reason:
@@ -85,12 +73,6 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     name: 'src/store/memory/memory-ports.ts',
     reason:
       'the in-memory store of the runtime tests, held to the same contract suite as the SQL store',
-  },
-  {
-    kind: 'files',
-    file: 'src/sim/analytic.ts',
-    name: 'src/sim/analytic.ts',
-    reason: 'the closed-form expectations the tests hold the simulator to: an independent oracle',
   },
   {
     kind: 'exports',

@@ -4,6 +4,10 @@
 // signed with HMAC-SHA256, and completes the campaign when the manager is done. A real HTTP server
 // on loopback plays the campaign manager.
 import { afterEach, describe, expect, it } from 'vitest'
+import {
+  type LoopbackManager,
+  startLoopbackManager,
+} from '../../../test/support/loopback-manager.ts'
 import { VirtualClock } from '../../dialer/ports/virtual-clock.ts'
 import { type MemoryPorts, memoryPorts } from '../../store/memory/memory-ports.ts'
 import { DialerService } from '../dialer-service.ts'
@@ -11,7 +15,6 @@ import { CONTACT_LEASE_MS } from '../lease-keeper.ts'
 import { collectingLog } from '../log.ts'
 import { TenantRuntime } from '../tenant-runtime.ts'
 import { KIT_SIMULATION, KIT_START_MS, kitAgentIds, kitTenant, runUntil } from '../test-kit.ts'
-import { type LoopbackManager, startLoopbackManager } from './loopback-manager.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts'
 
 const HOUR_MS = 3_600_000

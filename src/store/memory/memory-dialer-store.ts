@@ -1,5 +1,5 @@
 // The contact store and attempt log in memory, for the runtime's tests. It keeps the same contracts
-// as the SQL adapter (src/store/contract.ts runs against both): leases, one open attempt per
+// as the SQL adapter (test/support/store-contract.ts runs against both): leases, one open attempt per
 // contact, idempotent closes, recovery of expired attempts as UNKNOWN, the wrap-up fallback.
 import type { ContactDisposition, WrapUpFallback } from '../../dialer/contact-list.ts'
 import type { Contact } from '../../domain/contact.ts'

@@ -1,7 +1,7 @@
 // Goal: the in-memory ports keep the durable ports' contract (the same suite the SQL store runs),
 // so every runtime test stands on the same rules as production.
 import { describe, expect, it } from 'vitest'
-import { describeDialerStoreContract } from '../contract.ts'
+import { describeDialerStoreContract } from '../../../test/support/store-contract.ts'
 import { MemoryDialerStore } from './memory-dialer-store.ts'
 import { MemoryCampaignStates, MemoryDncSource } from './memory-ports.ts'
 

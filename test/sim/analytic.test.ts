@@ -4,10 +4,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { type Distribution, meanSec, sampleSec } from '../telephony/simulated/distributions.ts'
-import { createRng, createStream } from '../telephony/simulated/rng.ts'
+import { isAgentScenario, parseScenario, type Scenario } from '../../src/sim/scenario.ts'
+import {
+  type Distribution,
+  meanSec,
+  sampleSec,
+} from '../../src/telephony/simulated/distributions.ts'
+import { createRng, createStream } from '../../src/telephony/simulated/rng.ts'
 import { progressiveCycle, progressiveOccupancy, withinLimit } from './analytic.ts'
-import { isAgentScenario, parseScenario, type Scenario } from './scenario.ts'
 
 const SCENARIO_DIR = join(import.meta.dirname, '../../bench/scenarios')
 

@@ -2,8 +2,13 @@
 // memory-ports.test.ts runs it on the in-memory store; the SQL store's tests run it on SQLite and
 // PostgreSQL. Only tests import this module.
 import { describe, expect, it } from 'vitest'
-import type { Contact } from '../domain/contact.ts'
-import type { AttemptLog, AttemptOpen, ContactStore, Lease } from './ports/dialer-store.ts'
+import type { Contact } from '../../src/domain/contact.ts'
+import type {
+  AttemptLog,
+  AttemptOpen,
+  ContactStore,
+  Lease,
+} from '../../src/store/ports/dialer-store.ts'
 
 export interface DialerStoreUnderTest {
   contacts: ContactStore

@@ -29,14 +29,14 @@
 // delay between a failed dial and the next. dialRate is ignored: this is the 1:1 value.
 // IVR modes use the same cycle with messageSec as talk and no wrap-up or reservation.
 
-import { assertNever, invariant } from '../domain/invariant.ts'
-import type { Outcomes } from '../telephony/simulated/customer-model.ts'
+import { assertNever, invariant } from '../../src/domain/invariant.ts'
+import { isAgentScenario, type Scenario } from '../../src/sim/scenario.ts'
+import type { Outcomes } from '../../src/telephony/simulated/customer-model.ts'
 import {
   type Distribution,
   lognormalParams,
   meanSec,
-} from '../telephony/simulated/distributions.ts'
-import { isAgentScenario, type Scenario } from './scenario.ts'
+} from '../../src/telephony/simulated/distributions.ts'
 
 /** Simpson intervals for the lognormal integral; error ~1e-12 at the scenarios' parameters. */
 const SIMPSON_INTERVALS = 4000
