@@ -2,23 +2,24 @@
 // picture). Each folder may import itself and the layers listed for it; nothing imports upward, and
 // there is no cycle. `npm run lint:deps` (part of `npm test`) checks it.
 //
-//   domain ← compliance · pacing · flows ← dialer ← telephony · store ← import ← runtime ← api ← server ← cli
+//   domain ← compliance · pacing · flows · media ← dialer ← telephony · store ← import ← runtime ← api ← server ← cli
 //                                                  sim (beside runtime: core, dialer, telephony) ──────┘
 const layers = {
   domain: [],
   compliance: ['domain'],
   pacing: ['domain'],
   flows: ['domain'],
+  media: ['domain'],
   dialer: ['domain', 'compliance', 'pacing', 'flows'],
-  telephony: ['domain', 'compliance', 'pacing', 'flows', 'dialer'],
+  telephony: ['domain', 'compliance', 'pacing', 'flows', 'media', 'dialer'],
   store: ['domain', 'compliance', 'pacing', 'flows', 'dialer'],
   import: ['domain', 'compliance', 'pacing', 'flows', 'dialer', 'store'],
-  runtime: ['domain', 'compliance', 'pacing', 'flows', 'dialer', 'telephony', 'store', 'import'],
+  runtime: ['domain', 'compliance', 'pacing', 'flows', 'media', 'dialer', 'telephony', 'store', 'import'],
   sim: ['domain', 'compliance', 'pacing', 'flows', 'dialer', 'telephony'],
-  api: ['domain', 'compliance', 'pacing', 'flows', 'dialer', 'store', 'import', 'runtime'],
-  server: ['domain', 'compliance', 'pacing', 'flows', 'dialer', 'telephony', 'store', 'import', 'runtime', 'api'],
+  api: ['domain', 'compliance', 'pacing', 'flows', 'media', 'dialer', 'store', 'import', 'runtime'],
+  server: ['domain', 'compliance', 'pacing', 'flows', 'media', 'dialer', 'telephony', 'store', 'import', 'runtime', 'api'],
 }
-const CORE = '^src/(domain|compliance|pacing|flows)/'
+const CORE = '^src/(domain|compliance|pacing|flows|media)/'
 
 module.exports = {
   forbidden: [
