@@ -3,7 +3,7 @@
 // connection closed) a probe takes the key and reports the owner dead, while a live owner is never
 // reported dead, and the process whose lock connection failed is told. On SQLite the data
 // directory's lock admits one server; every other owner is dead.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -13,6 +13,7 @@ import {
   DataDirInUseError,
   holdAdvisoryLock,
   holdDataDirLock,
+  INSTANCE_LOCK_FILE,
 } from '../../src/store/sql/process-liveness.ts'
 import { createTestDatabase, type TestDatabase } from './pg.ts'
 
@@ -78,5 +79,7 @@ describe('process liveness on SQLite (issue 16)', () => {
     // A data directory that does not exist yet (the first start) is created.
     const fresh = holdDataDirLock(join(dir, 'first-start'), 'fresh')
     await fresh.release()
+    // The lock file names its holder: readable by the owner only, like the database (0600).
+    expect(statSync(join(dir, INSTANCE_LOCK_FILE)).mode & 0o777).toBe(0o600)
   })
 })

@@ -19,7 +19,7 @@ const SQLITE_FILE_MODE = 0o600
 const SQLITE_SIDE_FILES = ['-wal', '-shm', '-journal']
 
 /** Creates the database file 0600 before SQLite opens it, and narrows existing files to 0600. */
-function restrictSqliteFiles(file: string): void {
+export function restrictSqliteFiles(file: string): void {
   if (!existsSync(file)) closeSync(openSync(file, 'a', SQLITE_FILE_MODE))
   for (const path of [file, ...SQLITE_SIDE_FILES.map((suffix) => file + suffix)])
     if (existsSync(path)) chmodSync(path, SQLITE_FILE_MODE)

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import pg from 'pg'
 import type { ProcessLiveness } from '../ports/process-liveness.ts'
+import { restrictSqliteFiles } from './open.ts'
 
 export const INSTANCE_LOCK_FILE = 'outdial.lock'
 /** Owners probed per liveness question (a fan-out bound; more wait for the next run). */
@@ -29,6 +30,8 @@ export interface HeldLiveness extends ProcessLiveness {
 export function holdDataDirLock(dataDir: string, self: string): HeldLiveness {
   mkdirSync(dataDir, { recursive: true })
   const file = join(dataDir, INSTANCE_LOCK_FILE)
+  // Owner-only like the database: the lock names this process (owner id and pid).
+  restrictSqliteFiles(file)
   const lock = new SqliteDatabase(file)
   try {
     lock.pragma('busy_timeout = 0')
