@@ -7,7 +7,7 @@ import { blockEnergy, goertzelCoefficient, goertzelPowerAt } from './goertzel.ts
 import { zeroCrossings } from './vad.ts'
 
 /** A frame is tonal when this share of its energy sits at one frequency. */
-export const TONE_SHARE_MIN = 0.8
+export const TONE_SHARE_MIN = 0.9
 /** Quieter frames are never tones (RMS level, dBFS). */
 export const TONE_LEVEL_MIN_DBFS = -45
 /** The refinement grid around the zero-crossing estimate, Hz, and how many steps each side. */
