@@ -127,6 +127,12 @@ describe('call progress analysis: people and machines', () => {
     }
   })
 
+  it('a hello from the very first frame of a noisy line is still live (noise let go by the VAD)', () => {
+    const outcome = analyse(AMD, person(22, 500, 0, -45))
+    expect(outcome.decision).toBe('live')
+    expect(outcome.atMs).toBeLessThanOrEqual(500 + 15 * FRAME + AMD.minSilencePeriod + FRAME)
+  })
+
   it('a click shorter than minimumValidSpeech is not speech', () => {
     const random = seededRandom(15)
     const click = speechLike(random, { ms: 60, syllableMs: [60, 60] })

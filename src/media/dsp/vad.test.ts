@@ -16,6 +16,7 @@ import {
   OFF_MARGIN_DB,
   ON_MARGIN_DB,
   SILENCE_DBFS,
+  UNVOICED_FRAMES_MAX,
   zeroCrossingRate,
 } from './vad.ts'
 
@@ -63,6 +64,25 @@ describe('voice activity', () => {
     const marks = speechFrames(pcm)
     expect(marks.slice(0, 25).some(Boolean)).toBe(false)
     expect(marks.slice(25).filter(Boolean).length).toBeGreaterThan(35)
+  })
+
+  it('the line heard before the first word is the floor at once', () => {
+    const vad = createVad()
+    for (const f of frames(lineNoise(seededRandom(2), 100, -40))) vad.step(f)
+    expect(Math.abs(vad.floorDbfs + 40)).toBeLessThan(1.5)
+  })
+
+  it('speech from the first frame of a noisy line is let go once only noise remains', () => {
+    const random = seededRandom(9)
+    const pcm = withNoise(
+      random,
+      new Int16Array([...speechLike(random, { ms: 400 }), ...silenceMs(2000)]),
+      -45,
+    )
+    const marks = speechFrames(pcm)
+    const lastSpeech = marks.lastIndexOf(true)
+    expect(lastSpeech).toBeGreaterThanOrEqual(15)
+    expect(lastSpeech).toBeLessThan(20 + UNVOICED_FRAMES_MAX + 1)
   })
 
   it('a tonal frame is not speech; hysteresis holds speech through a shallow dip', () => {

@@ -3,7 +3,12 @@
 // SPEECH_MIN_DBFS and crosses zero seldom enough to be voiced (line noise and hiss cross zero on
 // most samples; vowels far less); speech then holds while frames stay OFF_MARGIN_DB above the floor.
 // The floor follows quiet frames down at once and up slowly, so steady line noise is learnt within
-// a few hundred ms and never counted as a voice. Pure: the caller feeds frames in order.
+// a few hundred ms and never counted as a voice; in the first FLOOR_LEARN_FRAMES of a call it takes
+// the level of a frame that is clearly noise (NOISE_ZCR_MIN) or quiet at once (the line before
+// anyone speaks). A held speech segment whose
+// frames all cross zero like noise for UNVOICED_FRAMES_MAX (longer than any fricative) is let go:
+// it was line noise held by a floor learnt too low (speech from the first frame of a noisy line).
+// Pure: the caller feeds frames in order.
 
 /** Level of a frame of digital silence (log of zero). */
 export const SILENCE_DBFS = -120
@@ -19,6 +24,12 @@ export const VOICED_ZCR_MAX = 0.3
 export const FLOOR_START_DBFS = -70
 /** How far the floor moves up towards a quieter-than-speech frame, per frame (fraction of the gap). */
 export const FLOOR_RISE_FRACTION = 0.08
+/** Frames (20 ms) at the start whose non-speech level becomes the floor at once. */
+export const FLOOR_LEARN_FRAMES = 5
+/** Zero crossings a sample above which a frame is clearly noise, not a voice (white noise: ~0.5). */
+export const NOISE_ZCR_MIN = 0.4
+/** Consecutive noise-like frames (zero-crossing rate above VOICED_ZCR_MAX) that end held speech. */
+export const UNVOICED_FRAMES_MAX = 15
 
 const FULL_SCALE = 32768
 
@@ -66,6 +77,8 @@ export interface Vad {
 export function createVad(): Vad {
   let floor = FLOOR_START_DBFS
   let inSpeech = false
+  let frames = 0
+  let unvoiced = 0
   return {
     get floorDbfs() {
       return floor
@@ -73,15 +86,22 @@ export function createVad(): Vad {
     step(frame, tonal = false) {
       const level = levelDbfs(frame)
       const zcr = zeroCrossingRate(frame)
+      frames++
+      unvoiced = zcr > VOICED_ZCR_MAX ? unvoiced + 1 : 0
       if (tonal) {
         inSpeech = false
       } else if (inSpeech) {
-        inSpeech = level >= floor + OFF_MARGIN_DB && level >= SPEECH_MIN_DBFS - OFF_MARGIN_DB
+        inSpeech =
+          level >= floor + OFF_MARGIN_DB &&
+          level >= SPEECH_MIN_DBFS - OFF_MARGIN_DB &&
+          unvoiced < UNVOICED_FRAMES_MAX
       } else {
         inSpeech = level >= floor + ON_MARGIN_DB && level >= SPEECH_MIN_DBFS && zcr <= VOICED_ZCR_MAX
       }
       if (!inSpeech && !tonal) {
-        if (level < floor) floor = Math.max(SILENCE_DBFS, level)
+        const learning =
+          frames <= FLOOR_LEARN_FRAMES && (zcr > NOISE_ZCR_MIN || level < SPEECH_MIN_DBFS)
+        if (level < floor || learning) floor = Math.max(SILENCE_DBFS, level)
         else floor += (level - floor) * FLOOR_RISE_FRACTION
       }
       return { speech: inSpeech, levelDbfs: level, zcr, floorDbfs: floor }
