@@ -13,7 +13,8 @@ function payload(event: number, end: boolean, duration: number, volume = 10): Ui
 function key(event: number, timestamp: number, durationMs = 100) {
   const units = durationMs * 8
   const packets = []
-  for (let d = 160; d < units; d += 160) packets.push({ timestamp, payload: payload(event, false, d) })
+  for (let d = 160; d < units; d += 160)
+    packets.push({ timestamp, payload: payload(event, false, d) })
   for (let i = 0; i < 3; i++) packets.push({ timestamp, payload: payload(event, true, units) })
   return packets
 }
@@ -56,6 +57,10 @@ describe('DTMF (RFC 4733)', () => {
 
   it('events that are not DTMF digits (flash, 16) are not reported', () => {
     const rx = createDtmfReceiver()
-    expect(key(16, 50).map((p) => rx.push(p)).filter(Boolean)).toEqual([])
+    expect(
+      key(16, 50)
+        .map((p) => rx.push(p))
+        .filter(Boolean),
+    ).toEqual([])
   })
 })

@@ -21,7 +21,11 @@ export interface TelephoneEvent {
 /** Parses the 4-byte telephone-event payload (RFC 4733 §2.3); redundant blocks after it are ignored. */
 export function parseTelephoneEvent(payload: Uint8Array): TelephoneEvent {
   if (payload.byteLength < DTMF_PAYLOAD_BYTES)
-    throw new MediaFormatError('dtmf', 'payload', `${payload.byteLength} bytes, needs ${DTMF_PAYLOAD_BYTES}`)
+    throw new MediaFormatError(
+      'dtmf',
+      'payload',
+      `${payload.byteLength} bytes, needs ${DTMF_PAYLOAD_BYTES}`,
+    )
   return {
     event: payload[0]!,
     end: (payload[1]! & 0x80) !== 0,
@@ -48,7 +52,8 @@ export interface DtmfReceiver {
 
 export function createDtmfReceiver(options: { clockRate?: number } = {}): DtmfReceiver {
   const clockRate = options.clockRate ?? 8000
-  let current: { timestamp: number; event: number; duration: number; reported: boolean } | null = null
+  let current: { timestamp: number; event: number; duration: number; reported: boolean } | null =
+    null
 
   function digitOf(ended: boolean): DtmfDigit | null {
     if (!current || current.reported || current.event >= DIGITS.length) return null

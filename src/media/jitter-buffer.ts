@@ -47,7 +47,11 @@ export function createJitterBuffer(
 ): JitterBuffer {
   const depthMs = options.depthMs ?? JITTER_DEPTH_MS_DEFAULT
   if (!Number.isInteger(depthMs) || depthMs < 0 || depthMs > JITTER_DEPTH_MS_MAX)
-    throw new MediaFormatError('option', 'depthMs', `${depthMs} is outside 0–${JITTER_DEPTH_MS_MAX} ms`)
+    throw new MediaFormatError(
+      'option',
+      'depthMs',
+      `${depthMs} is outside 0–${JITTER_DEPTH_MS_MAX} ms`,
+    )
   const concealment = options.concealment ?? 'repeat'
   const frameSamples = options.frameSamples ?? 160
   const stats: JitterStats = { queued: 0, duplicates: 0, late: 0, lost: 0, resyncs: 0 }

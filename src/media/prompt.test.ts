@@ -20,7 +20,12 @@ describe('prompt player', () => {
     const frames = drain(player)
     expect(frames).toHaveLength(Math.ceil(zip.length / 160))
     expect(frames.every((f) => f.length === 160)).toBe(true)
-    expect(frames.at(-1)!.subarray(zip.length % 160).every((s) => s === 0)).toBe(true)
+    expect(
+      frames
+        .at(-1)!
+        .subarray(zip.length % 160)
+        .every((s) => s === 0),
+    ).toBe(true)
     expect(player.done).toBe(true)
     expect(player.next()).toBeNull()
   })

@@ -16,7 +16,10 @@ export interface PromptPlayer {
 }
 
 /** A player over 8 kHz mono PCM; `loop` repeats it without a gap (music on hold). */
-export function createPromptPlayer(pcm: Int16Array, options: { loop?: boolean } = {}): PromptPlayer {
+export function createPromptPlayer(
+  pcm: Int16Array,
+  options: { loop?: boolean } = {},
+): PromptPlayer {
   const loop = options.loop === true && pcm.length > 0
   let at = 0
   return {

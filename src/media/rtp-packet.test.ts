@@ -27,7 +27,22 @@ function padded(count: number): Uint8Array {
 
 describe('RTP packets', () => {
   it('reads a hand-made PCMU packet', () => {
-    const bytes = Uint8Array.of(0x80, 0x80, 0x00, 0x07, 0, 0, 0x03, 0x20, 0xca, 0xfe, 0xba, 0xbe, 0xff, 0xfe)
+    const bytes = Uint8Array.of(
+      0x80,
+      0x80,
+      0x00,
+      0x07,
+      0,
+      0,
+      0x03,
+      0x20,
+      0xca,
+      0xfe,
+      0xba,
+      0xbe,
+      0xff,
+      0xfe,
+    )
     expect(parseRtp(bytes)).toEqual({
       marker: true,
       payloadType: 0,
@@ -86,9 +101,9 @@ describe('RTP packets', () => {
     for (const [bytes, message] of cases) expect(() => parseRtp(bytes)).toThrow(message)
     expect(() => serializeRtp({ ...BASE, payloadType: 128 })).toThrow(/payloadType: 128/)
     expect(() => serializeRtp({ ...BASE, sequenceNumber: 65_536 })).toThrow(MediaFormatError)
-    expect(() => serializeRtp({ ...BASE, extension: { profile: 1, data: new Uint8Array(3) } })).toThrow(
-      /multiple of 4/,
-    )
+    expect(() =>
+      serializeRtp({ ...BASE, extension: { profile: 1, data: new Uint8Array(3) } }),
+    ).toThrow(/multiple of 4/)
   })
 
   it('random bytes never throw anything but MediaFormatError', () => {

@@ -49,7 +49,10 @@ export function parseRtp(bytes: Uint8Array): RtpPacket {
   const second = view.getUint8(1)
   let at = RTP_HEADER_BYTES
   if (bytes.byteLength < at + csrcCount * 4)
-    fail('csrc', `${csrcCount} CSRCs need ${at + csrcCount * 4} bytes, packet has ${bytes.byteLength}`)
+    fail(
+      'csrc',
+      `${csrcCount} CSRCs need ${at + csrcCount * 4} bytes, packet has ${bytes.byteLength}`,
+    )
   const csrc: number[] = []
   for (let i = 0; i < csrcCount; i++, at += 4) csrc.push(view.getUint32(at))
   let extension: RtpExtension | undefined
@@ -103,14 +106,26 @@ export function serializeRtp(packet: RtpPacket): Uint8Array {
   if (ext) {
     check('extension profile', ext.profile, 0xffff)
     if (ext.data.byteLength % 4 !== 0)
-      throw new MediaFormatError('rtp', 'extension', `${ext.data.byteLength} bytes, not a multiple of 4`)
+      throw new MediaFormatError(
+        'rtp',
+        'extension',
+        `${ext.data.byteLength} bytes, not a multiple of 4`,
+      )
     check('extension words', ext.data.byteLength / 4, 0xffff)
   }
   const extBytes = ext ? 4 + ext.data.byteLength : 0
   const length =
-    RTP_HEADER_BYTES + packet.csrc.length * 4 + extBytes + packet.payload.byteLength + packet.paddingBytes
+    RTP_HEADER_BYTES +
+    packet.csrc.length * 4 +
+    extBytes +
+    packet.payload.byteLength +
+    packet.paddingBytes
   if (length > RTP_PACKET_BYTES_MAX)
-    throw new MediaFormatError('rtp', 'packet', `${length} bytes; RTP_PACKET_BYTES_MAX is ${RTP_PACKET_BYTES_MAX}`)
+    throw new MediaFormatError(
+      'rtp',
+      'packet',
+      `${length} bytes; RTP_PACKET_BYTES_MAX is ${RTP_PACKET_BYTES_MAX}`,
+    )
   const out = new Uint8Array(length)
   const view = new DataView(out.buffer)
   view.setUint8(

@@ -1,9 +1,10 @@
 // Goal: the tone generators give exact lengths, the asked frequency and level, and refuse a length
 // outside the guard; the zip tone and beep the product plays have their documented shape.
 import { describe, expect, it } from 'vitest'
+import { cadence } from '../../test/support/synthetic-audio.ts'
 import { toneShare } from './dsp/goertzel.ts'
 import { MediaFormatError } from './media-error.ts'
-import { beep, cadence, concatPcm, silence, sine, TONE_MS_MAX, zipTone } from './tone-gen.ts'
+import { beep, concatPcm, silence, sine, TONE_MS_MAX, zipTone } from './tone-gen.ts'
 
 function peak(pcm: Int16Array): number {
   return pcm.reduce((m, s) => Math.max(m, Math.abs(s)), 0)

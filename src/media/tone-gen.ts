@@ -1,6 +1,6 @@
 // Tone generators: the zip tone an agent hears as a call is bridged to them (R7.3) and the beep,
-// played by the product; the same sine and cadence builders make the fax, modem and SIT tones the
-// analyzer's tests listen to. 16-bit PCM at 8 kHz unless told otherwise; pure, deterministic.
+// played by the product; the same sine builder makes the fax, modem and SIT tones the analyzer's
+// tests listen to (test/support/synthetic-audio.ts). 16-bit PCM at 8 kHz unless told otherwise; pure, deterministic.
 import { MediaFormatError } from './media-error.ts'
 
 export const SAMPLE_RATE_HZ = 8000
@@ -29,7 +29,8 @@ export function sine(spec: SineSpec): Int16Array {
   const out = new Int16Array(sampleCount(spec.ms, rate))
   const step = (2 * Math.PI * spec.hz) / rate
   const phase = spec.phase ?? 0
-  for (let i = 0; i < out.length; i++) out[i] = Math.round(spec.amplitude * Math.sin(phase + step * i))
+  for (let i = 0; i < out.length; i++)
+    out[i] = Math.round(spec.amplitude * Math.sin(phase + step * i))
   return out
 }
 
@@ -47,22 +48,6 @@ export function concatPcm(parts: readonly Int16Array[]): Int16Array {
     at += part.length
   }
   return out
-}
-
-/** A tone switched on and off: `onMs` of `hz`, `offMs` of silence, `cycles` times. */
-export function cadence(spec: {
-  hz: number
-  onMs: number
-  offMs: number
-  cycles: number
-  amplitude: number
-}): Int16Array {
-  const parts: Int16Array[] = []
-  for (let i = 0; i < spec.cycles; i++) {
-    parts.push(sine({ hz: spec.hz, ms: spec.onMs, amplitude: spec.amplitude }))
-    parts.push(silence(spec.offMs))
-  }
-  return concatPcm(parts)
 }
 
 /** -12 dBFS: loud enough to hear, far from clipping after G.711. */

@@ -105,7 +105,10 @@ export function readWav(bytes: Uint8Array): Wav {
     const size = view.getUint32(at + 4, true)
     const body = at + 8
     if (size > bytes.byteLength - body)
-      fail(`chunk "${id}" at byte ${at}`, `says ${size} bytes, only ${bytes.byteLength - body} remain`)
+      fail(
+        `chunk "${id}" at byte ${at}`,
+        `says ${size} bytes, only ${bytes.byteLength - body} remain`,
+      )
     if (id === 'fmt ') fmt = readFmt(view, body, size)
     else if (id === 'data') {
       if (!fmt) fail('chunk "data"', 'comes before the "fmt " chunk')
@@ -119,7 +122,10 @@ export function readWav(bytes: Uint8Array): Wav {
   const encoding = encodingOf(fmt)
   const bytesPerFrame = fmt.channels * (encoding === 'pcm16' ? 2 : 1)
   if (fmt.blockAlign !== bytesPerFrame)
-    fail('chunk "fmt " blockAlign', `${fmt.blockAlign}; ${encoding} × ${fmt.channels} needs ${bytesPerFrame}`)
+    fail(
+      'chunk "fmt " blockAlign',
+      `${fmt.blockAlign}; ${encoding} × ${fmt.channels} needs ${bytesPerFrame}`,
+    )
   const whole = data.byteLength - (data.byteLength % bytesPerFrame)
   return {
     sampleRate: fmt.sampleRate,
@@ -149,7 +155,8 @@ export function writeWav(
   text(8, 'WAVE')
   text(12, 'fmt ')
   view.setUint32(16, 16, true)
-  const format = encoding === 'pcm16' ? FORMAT_PCM : encoding === 'mulaw' ? FORMAT_MULAW : FORMAT_ALAW
+  const format =
+    encoding === 'pcm16' ? FORMAT_PCM : encoding === 'mulaw' ? FORMAT_MULAW : FORMAT_ALAW
   view.setUint16(20, format, true)
   view.setUint16(22, channels, true)
   view.setUint32(24, sampleRate, true)
@@ -158,7 +165,8 @@ export function writeWav(
   view.setUint16(34, width * 8, true)
   text(36, 'data')
   view.setUint32(40, dataBytes, true)
-  if (encoding === 'pcm16') for (let i = 0; i < pcm.length; i++) view.setInt16(44 + i * 2, pcm[i]!, true)
+  if (encoding === 'pcm16')
+    for (let i = 0; i < pcm.length; i++) view.setInt16(44 + i * 2, pcm[i]!, true)
   else out.set(encodeG711(pcm, encoding === 'mulaw' ? 'mu' : 'a'), 44)
   return out
 }

@@ -46,7 +46,22 @@ function speak(name: string, text: string, voice = 'en'): Int16Array {
 /** A 1 kHz answering-machine beep from sox. */
 function soxBeep(ms: number): Int16Array {
   const path = join(dir, 'beep.wav')
-  run('/usr/bin/sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', path, 'synth', `${ms / 1000}`, 'sine', '1000', 'vol', '0.3'])
+  run('/usr/bin/sox', [
+    '-n',
+    '-r',
+    '8000',
+    '-c',
+    '1',
+    '-b',
+    '16',
+    path,
+    'synth',
+    `${ms / 1000}`,
+    'sine',
+    '1000',
+    'vol',
+    '0.3',
+  ])
   return readWav(new Uint8Array(readFileSync(path))).pcm
 }
 
@@ -69,46 +84,49 @@ function analyseMuLaw(params: ReturnType<typeof cpaSchema.parse>, pcm: Int16Arra
 
 const AMD = cpaSchema.parse({ cpaEnabled: true, amdEnabled: true })
 
-describe.skipIf(missing.length > 0)('call progress analysis on espeak-ng speech (issue 14, R2)', () => {
-  it('"Hello?", "Yes?" and a Polish "Halo?" then silence are live, within minSilencePeriod + a frame', () => {
-    for (const [name, text, voice] of [
-      ['hello', 'Hello?', 'en'],
-      ['yes', 'Yes?', 'en'],
-      ['halo', 'Halo?', 'pl'],
-    ] as const) {
-      const hello = speak(name, text, voice)
-      const pcm = concatPcm([silenceMs(400), hello, silenceMs(3000)])
-      const end = 400 + voiceEndMs(hello)
-      const outcome = analyseMuLaw(AMD, pcm)
-      expect(outcome.decision).toBe('live')
-      expect(outcome.atMs).toBeLessThanOrEqual(end + AMD.minSilencePeriod + 20)
-      expect(outcome.atMs).toBeGreaterThanOrEqual(end + AMD.minSilencePeriod)
-    }
-  })
+describe.skipIf(missing.length > 0)(
+  'call progress analysis on espeak-ng speech (issue 14, R2)',
+  () => {
+    it('"Hello?", "Yes?" and a Polish "Halo?" then silence are live, within minSilencePeriod + a frame', () => {
+      for (const [name, text, voice] of [
+        ['hello', 'Hello?', 'en'],
+        ['yes', 'Yes?', 'en'],
+        ['halo', 'Halo?', 'pl'],
+      ] as const) {
+        const hello = speak(name, text, voice)
+        const pcm = concatPcm([silenceMs(400), hello, silenceMs(3000)])
+        const end = 400 + voiceEndMs(hello)
+        const outcome = analyseMuLaw(AMD, pcm)
+        expect(outcome.decision).toBe('live')
+        expect(outcome.atMs).toBeLessThanOrEqual(end + AMD.minSilencePeriod + 20)
+        expect(outcome.atMs).toBeGreaterThanOrEqual(end + AMD.minSilencePeriod)
+      }
+    })
 
-  it('"Hello, yes?" (1.2 s) is live when analysisPeriod is 2000 ms', () => {
-    const pcm = concatPcm([silenceMs(300), speak('hello-yes', 'Hello, yes?'), silenceMs(3000)])
-    expect(analyseMuLaw({ ...AMD, analysisPeriod: 2000 }, pcm).decision).toBe('live')
-  })
+    it('"Hello, yes?" (1.2 s) is live when analysisPeriod is 2000 ms', () => {
+      const pcm = concatPcm([silenceMs(300), speak('hello-yes', 'Hello, yes?'), silenceMs(3000)])
+      expect(analyseMuLaw({ ...AMD, analysisPeriod: 2000 }, pcm).decision).toBe('live')
+    })
 
-  it('a long voicemail greeting is a machine; with terminatingToneDetect, after its beep', () => {
-    const greeting = speak(
-      'greeting',
-      'Hi, you have reached the voicemail of John Smith. I am not available to take your call ' +
-        'right now. Please leave your name, number and a short message after the tone.',
-    )
-    const pause = silenceMs(500)
-    const beep = soxBeep(400)
-    const pcm = concatPcm([silenceMs(300), greeting, pause, beep, silenceMs(3000)])
-    const plain = analyseMuLaw(AMD, pcm)
-    expect(plain.decision).toBe('machine')
-    expect(plain.atMs).toBeLessThanOrEqual(300 + 200 + AMD.analysisPeriod + 20)
+    it('a long voicemail greeting is a machine; with terminatingToneDetect, after its beep', () => {
+      const greeting = speak(
+        'greeting',
+        'Hi, you have reached the voicemail of John Smith. I am not available to take your call ' +
+          'right now. Please leave your name, number and a short message after the tone.',
+      )
+      const pause = silenceMs(500)
+      const beep = soxBeep(400)
+      const pcm = concatPcm([silenceMs(300), greeting, pause, beep, silenceMs(3000)])
+      const plain = analyseMuLaw(AMD, pcm)
+      expect(plain.decision).toBe('machine')
+      expect(plain.atMs).toBeLessThanOrEqual(300 + 200 + AMD.analysisPeriod + 20)
 
-    const withBeep = analyseMuLaw({ ...AMD, terminatingToneDetect: true }, pcm)
-    const beepStart = 300 + greeting.length / 8 + 500
-    expect(withBeep.decision).toBe('machine')
-    expect(Math.abs(withBeep.beepAtMs! - beepStart)).toBeLessThanOrEqual(20)
-    expect(withBeep.atMs).toBeGreaterThanOrEqual(beepStart + 400)
-    expect(withBeep.atMs).toBeLessThanOrEqual(beepStart + 400 + 60)
-  })
-})
+      const withBeep = analyseMuLaw({ ...AMD, terminatingToneDetect: true }, pcm)
+      const beepStart = 300 + greeting.length / 8 + 500
+      expect(withBeep.decision).toBe('machine')
+      expect(Math.abs(withBeep.beepAtMs! - beepStart)).toBeLessThanOrEqual(20)
+      expect(withBeep.atMs).toBeGreaterThanOrEqual(beepStart + 400)
+      expect(withBeep.atMs).toBeLessThanOrEqual(beepStart + 400 + 60)
+    })
+  },
+)

@@ -2,7 +2,7 @@
 // person's short "hello?" and a machine's long greeting built from voiced, formant-shaped syllables
 // under a syllable envelope, line noise, and the network and fax tones. 16-bit PCM at 8 kHz.
 // Deterministic: the same seed gives the same samples.
-import { cadence, concatPcm, sine } from '../../src/media/tone-gen.ts'
+import { concatPcm, silence, sine } from '../../src/media/tone-gen.ts'
 
 const RATE = 8000
 
@@ -122,6 +122,22 @@ export function withNoise(random: () => number, pcm: Int16Array, dbfs: number | 
 
 export function silenceMs(ms: number): Int16Array {
   return new Int16Array(Math.round((ms * RATE) / 1000))
+}
+
+/** A tone switched on and off: `onMs` of `hz`, `offMs` of silence, `cycles` times. */
+export function cadence(spec: {
+  hz: number
+  onMs: number
+  offMs: number
+  cycles: number
+  amplitude: number
+}): Int16Array {
+  const parts: Int16Array[] = []
+  for (let i = 0; i < spec.cycles; i++) {
+    parts.push(sine({ hz: spec.hz, ms: spec.onMs, amplitude: spec.amplitude }))
+    parts.push(silence(spec.offMs))
+  }
+  return concatPcm(parts)
 }
 
 /** Fax calling tone (T.30 CNG): 1100 Hz, 0.5 s on, 3 s off. */

@@ -120,13 +120,15 @@ export function createCallProgressAnalyzer(
     if (!params.cpaEnabled) return decide('live', 'CPA off: every answer is live')
     if (phase === 'awaitBeep') {
       const beep = events.find((e) => e.kind === 'beep')
-      if (beep) return decide('machine', 'greeting then beep', { tone: beep, beepAtMs: beep.startMs })
+      if (beep)
+        return decide('machine', 'greeting then beep', { tone: beep, beepAtMs: beep.startMs })
       if (endMs - machineAtMs >= params.maxTermToneAnalysis)
         return decide('machine', 'greeting; no beep within maxTermToneAnalysis')
       return null
     }
     const fax = events.find((e) => e.kind === 'fax')
-    if (fax) return decide('fax', fax.tone === 'cng' ? 'fax calling tone' : 'answer tone', { tone: fax })
+    if (fax)
+      return decide('fax', fax.tone === 'cng' ? 'fax calling tone' : 'answer tone', { tone: fax })
     const sit = events.find((e) => e.kind === 'sit')
     if (sit) return decide('sit', 'special information tone', { tone: sit })
 
@@ -168,7 +170,8 @@ export function createCallProgressAnalyzer(
   }
 
   function checkLength(endMs: number): CpaOutcome | null {
-    if (endMs - onsetMs! > params.analysisPeriod) return machine('speech longer than analysisPeriod')
+    if (endMs - onsetMs! > params.analysisPeriod)
+      return machine('speech longer than analysisPeriod')
     return null
   }
 

@@ -3,7 +3,7 @@
 // fax CNG (T.30: 1100 Hz, 0.5 s on), answer tones (V.25 CED 2100 Hz, Bell 2225 Hz), the special
 // information tone (three rising segments, Telcordia SR-2275 / ITU-T E.180) and an answering
 // machine's beep (any steady tone 400–2000 Hz). Pure: the caller feeds frames in time order.
-import { blockEnergy, goertzelCoefficient, goertzelPowerAt } from './goertzel.ts'
+import { blockEnergy, toneShare } from './goertzel.ts'
 import { zeroCrossings } from './vad.ts'
 
 /** A frame is tonal when this share of its energy sits at one frequency. */
@@ -61,7 +61,7 @@ export function dominantTone(frame: ArrayLike<number>, sampleRate = 8000): Frame
   let best: FrameTone = { hz: estimate, share: 0 }
   for (let k = -REFINE_STEPS; k <= REFINE_STEPS; k++) {
     const hz = estimate + k * REFINE_STEP_HZ
-    const share = (2 * goertzelPowerAt(frame, goertzelCoefficient(hz, sampleRate))) / (n * energy)
+    const share = toneShare(frame, hz, sampleRate, energy)
     if (share > best.share) best = { hz, share }
   }
   if (best.share < TONE_SHARE_MIN || best.hz < TONE_HZ_MIN || best.hz > TONE_HZ_MAX) return null
@@ -125,7 +125,13 @@ export function createToneDetector(frameMs = 20): ToneDetector {
       if (cng || near(current.hz, ANSWER_TONES_HZ, ANSWER_TOLERANCE_HZ)) {
         current.faxReported = true
         const tone = cng ? 'cng' : 'answer'
-        events.push({ kind: 'fax', tone, hz: Math.round(current.hz), startMs: current.startMs, atMs })
+        events.push({
+          kind: 'fax',
+          tone,
+          hz: Math.round(current.hz),
+          startMs: current.startMs,
+          atMs,
+        })
       }
     }
     const [first, second] = closed
@@ -166,7 +172,15 @@ export function createToneDetector(frameMs = 20): ToneDetector {
       } else {
         if (run) close(run, endMs, events)
         run = tone
-          ? { hz: tone.hz, frames: 1, startMs, endMs, gap: 0, faxReported: false, sitReported: false }
+          ? {
+              hz: tone.hz,
+              frames: 1,
+              startMs,
+              endMs,
+              gap: 0,
+              faxReported: false,
+              sitReported: false,
+            }
           : null
       }
       if (run && run.gap === 0) judge(run, endMs, events)

@@ -28,9 +28,9 @@ describe('voice activity', () => {
   it('levels and zero crossings: full-scale sine, silence, a 1 kHz tone', () => {
     expect(levelDbfs(sine({ hz: 1000, ms: 20, amplitude: 32767 }))).toBeCloseTo(-3.01, 1)
     expect(levelDbfs(new Int16Array(160))).toBe(SILENCE_DBFS)
-    expect(zeroCrossingRate(sine({ hz: 1000, ms: 20, amplitude: 1000, phase: 0.1 }))).toBeGreaterThan(
-      0.24,
-    )
+    expect(
+      zeroCrossingRate(sine({ hz: 1000, ms: 20, amplitude: 1000, phase: 0.1 })),
+    ).toBeGreaterThan(0.24)
     expect(zeroCrossingRate(new Int16Array(160))).toBe(0)
   })
 

@@ -96,7 +96,8 @@ export function createVad(): Vad {
           level >= SPEECH_MIN_DBFS - OFF_MARGIN_DB &&
           unvoiced < UNVOICED_FRAMES_MAX
       } else {
-        inSpeech = level >= floor + ON_MARGIN_DB && level >= SPEECH_MIN_DBFS && zcr <= VOICED_ZCR_MAX
+        inSpeech =
+          level >= floor + ON_MARGIN_DB && level >= SPEECH_MIN_DBFS && zcr <= VOICED_ZCR_MAX
       }
       if (!inSpeech && !tonal) {
         const learning =
