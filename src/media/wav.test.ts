@@ -20,6 +20,38 @@ function withChunkBeforeData(wav: Uint8Array, id: string, body: Uint8Array): Uin
   return out
 }
 
+/** The 16 bytes of a "fmt " chunk. */
+function fmtBody(format: number, channels: number, rate: number, blockAlign: number, bits: number) {
+  const body = new Uint8Array(16)
+  const view = new DataView(body.buffer)
+  view.setUint16(0, format, true)
+  view.setUint16(2, channels, true)
+  view.setUint32(4, rate, true)
+  view.setUint32(8, rate * blockAlign, true)
+  view.setUint16(12, blockAlign, true)
+  view.setUint16(14, bits, true)
+  return body
+}
+
+/** A RIFF/WAVE file of a "fmt " chunk and a "data" chunk. */
+function rawWav(fmt: Uint8Array, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + 8 + fmt.length + 8 + data.length)
+  const view = new DataView(out.buffer)
+  const text = (at: number, s: string) => {
+    for (let i = 0; i < 4; i++) out[at + i] = s.charCodeAt(i)
+  }
+  text(0, 'RIFF')
+  view.setUint32(4, out.length - 8, true)
+  text(8, 'WAVE')
+  text(12, 'fmt ')
+  view.setUint32(16, fmt.length, true)
+  out.set(fmt, 20)
+  text(20 + fmt.length, 'data')
+  view.setUint32(24 + fmt.length, data.length, true)
+  out.set(data, 28 + fmt.length)
+  return out
+}
+
 describe('readWav / writeWav', () => {
   it('16-bit PCM round-trips exactly, mono and stereo', () => {
     const pcm = Int16Array.of(0, 1, -1, 32767, -32768, 1234)
@@ -42,6 +74,23 @@ describe('readWav / writeWav', () => {
       const worst = wav.pcm.reduce((m, s, i) => Math.max(m, Math.abs(s - tone[i]!)), 0)
       expect(worst).toBeLessThanOrEqual(260)
     }
+  })
+
+  it('reads 8-bit PCM and WAVE_FORMAT_EXTENSIBLE (µ-law inside)', () => {
+    const pcm8 = rawWav(fmtBody(1, 1, 8000, 1, 8), Uint8Array.of(128, 255, 0))
+    expect(readWav(pcm8)).toMatchObject({ encoding: 'pcm8', sampleRate: 8000, channels: 1 })
+    expect([...readWav(pcm8).pcm]).toEqual([0, 127 << 8, -128 << 8])
+    const extensible = new Uint8Array(40)
+    extensible.set(fmtBody(0xfffe, 1, 8000, 1, 8))
+    const view = new DataView(extensible.buffer)
+    view.setUint16(16, 22, true) // cbSize
+    view.setUint16(24, 7, true) // sub-format: µ-law
+    const wav = readWav(rawWav(extensible, Uint8Array.of(0xff, 0x80)))
+    expect(wav.encoding).toBe('mulaw')
+    expect([...wav.pcm]).toEqual([0, 32124])
+    expect(() => readWav(rawWav(fmtBody(0xfffe, 1, 8000, 1, 8), new Uint8Array(2)))).toThrow(
+      /WAVE_FORMAT_EXTENSIBLE needs 40 bytes/,
+    )
   })
 
   it('skips unknown chunks (odd sizes padded) before the data', () => {

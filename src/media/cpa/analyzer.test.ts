@@ -16,7 +16,11 @@ import { type CpaParams, cpaSchema } from '../../domain/campaign/cpa.ts'
 import { decodeG711, encodeG711 } from '../g711.ts'
 import { MediaFormatError } from '../media-error.ts'
 import { beep, concatPcm } from '../tone-gen.ts'
-import { type CpaOutcome, createCallProgressAnalyzer } from './analyzer.ts'
+import {
+  type CpaOutcome,
+  createCallProgressAnalyzer,
+  TONE_AFTER_SPEECH_MS_MAX,
+} from './analyzer.ts'
 
 const AMD: CpaParams = cpaSchema.parse({ cpaEnabled: true, amdEnabled: true })
 const BEEP: CpaParams = { ...AMD, terminatingToneDetect: true }
@@ -102,6 +106,14 @@ describe('call progress analysis: people and machines', () => {
       expect(outcome.atMs).toBe(beepStart + 500 + 2 * FRAME)
       expect(outcome.evidence.tone).toMatchObject({ kind: 'beep', endMs: beepStart + 500 })
     }
+  })
+
+  it('a steady tone that goes on after short speech is a machine, TONE_AFTER_SPEECH_MS_MAX into it', () => {
+    const random = seededRandom(23)
+    const pcm = concatPcm([silenceMs(200), speechLike(random, { ms: 600 }), beep(1000, 5000)])
+    const outcome = analyse(BEEP, pcm)
+    expect(outcome).toMatchObject({ decision: 'machine', beepAtMs: 800 })
+    expect(outcome.atMs).toBe(800 + TONE_AFTER_SPEECH_MS_MAX)
   })
 
   it('no beep within maxTermToneAnalysis: machine, without beepAtMs, at the limit', () => {

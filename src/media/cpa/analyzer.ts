@@ -20,6 +20,9 @@ export const CPA_SAMPLE_RATE_HZ = 8000
 export const CPA_FRAME_MS = 20
 export const CPA_FRAME_SAMPLES = (CPA_SAMPLE_RATE_HZ * CPA_FRAME_MS) / 1000
 
+/** A steady tone after speech that lasts this long is a machine's, without waiting for its end. */
+export const TONE_AFTER_SPEECH_MS_MAX = 2000
+
 export type CpaOutcomeDecision = 'live' | 'machine' | 'fax' | 'sit' | 'deadAir'
 
 export interface CpaEvidence {
@@ -162,8 +165,14 @@ export function createCallProgressAnalyzer(
       lastVoiceEndMs = endMs
       return checkLength(endMs)
     }
-    // While a tone sounds, wait for it to end: it may be the beep.
-    if (tones.sounding) return null
+    // While a tone sounds, wait for it to end: it may be the beep. One that goes on is a machine's.
+    const toneSince = tones.soundingSinceMs
+    if (toneSince !== null) {
+      if (endMs - toneSince < TONE_AFTER_SPEECH_MS_MAX) return null
+      return decide('machine', 'speech then a long steady tone', {
+        ...(params.terminatingToneDetect ? { beepAtMs: toneSince } : {}),
+      })
+    }
     if (endMs - lastVoiceEndMs >= params.minSilencePeriod)
       return decide('live', 'short greeting then minSilencePeriod of silence')
     return null

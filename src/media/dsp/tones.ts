@@ -97,6 +97,8 @@ export interface ToneDetector {
   step(startMs: number, tone: FrameTone | null): ToneEvent[]
   /** Whether a steady tone is sounding now (started, not yet ended). */
   readonly sounding: boolean
+  /** When the tone sounding now began, or null. */
+  readonly soundingSinceMs: number | null
 }
 
 export function createToneDetector(frameMs = 20): ToneDetector {
@@ -158,6 +160,9 @@ export function createToneDetector(frameMs = 20): ToneDetector {
   return {
     get sounding() {
       return run !== null && run.gap === 0
+    },
+    get soundingSinceMs() {
+      return run !== null && run.gap === 0 ? run.startMs : null
     },
     step(startMs, tone) {
       const events: ToneEvent[] = []
