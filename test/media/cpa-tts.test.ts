@@ -14,7 +14,7 @@ import { levelDbfs } from '../../src/media/dsp/vad.ts'
 import { decodeG711, encodeG711 } from '../../src/media/g711.ts'
 import { concatPcm } from '../../src/media/tone-gen.ts'
 import { readWav } from '../../src/media/wav.ts'
-import { frames, silenceMs } from '../support/synthetic-audio.ts'
+import { frames, seededRandom, silenceMs, withNoise } from '../support/synthetic-audio.ts'
 
 const TOOLS = ['/usr/bin/espeak-ng', '/usr/bin/sox']
 const missing = TOOLS.filter((tool) => !existsSync(tool))
@@ -100,6 +100,39 @@ describe.skipIf(missing.length > 0)(
         expect(outcome.decision).toBe('live')
         expect(outcome.atMs).toBeLessThanOrEqual(end + AMD.minSilencePeriod + 20)
         expect(outcome.atMs).toBeGreaterThanOrEqual(end + AMD.minSilencePeriod)
+      }
+    })
+
+    it('a hello over line noise (-50 dBFS), in other voices, is still live', () => {
+      for (const [name, text, voice] of [
+        ['hello-f3', 'Hello?', 'en+f3'],
+        ['halo-klatt', 'Halo, słucham?', 'pl+klatt'],
+      ] as const) {
+        const hello = speak(name, text, voice)
+        const clean = concatPcm([silenceMs(300), hello, silenceMs(3000)])
+        const noisy = withNoise(seededRandom(5), clean, -50)
+        const outcome = analyseMuLaw({ ...AMD, analysisPeriod: 1500 }, noisy)
+        expect(outcome.decision, name).toBe('live')
+      }
+    })
+
+    it('long greetings in other voices and in Polish are machines', () => {
+      for (const [name, text, voice] of [
+        [
+          'vm-f3',
+          'Hello, this is Mary. Sorry I missed your call. Leave a message and I will get back to you.',
+          'en+f3',
+        ],
+        [
+          'vm-pl',
+          'Dzień dobry, tu poczta głosowa Jana Kowalskiego. Proszę zostawić wiadomość po sygnale.',
+          'pl',
+        ],
+      ] as const) {
+        const pcm = concatPcm([silenceMs(250), speak(name, text, voice), silenceMs(2000)])
+        const outcome = analyseMuLaw(AMD, pcm)
+        expect(outcome.decision, name).toBe('machine')
+        expect(outcome.atMs, name).toBeLessThanOrEqual(250 + 300 + AMD.analysisPeriod + 20)
       }
     })
 
