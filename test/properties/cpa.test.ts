@@ -7,13 +7,16 @@
 // after it starts. Synthetic syllables pause under 70 ms, so minSilencePeriod is drawn from 250 ms;
 // the line is open at least 100 ms before the first word, as on a real answer (the analyzer learns
 // the line's noise there; speech from the very first frame of a noisy line is in src/media/dsp/vad.test.ts).
+// With terminatingToneDetect, a beep of any frequency in 400–2000 Hz, length and level after a long
+// greeting is reported with its start (± a frame) once it ends.
 // A failure prints the fast-check seed and path (replay with FC_SEED=… FC_PATH=…).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { cpaSchema } from '../../src/domain/campaign/cpa.ts'
 import { createCallProgressAnalyzer } from '../../src/media/cpa/analyzer.ts'
+import { BEEP_HZ_MAX, BEEP_HZ_MIN, BEEP_MIN_MS } from '../../src/media/dsp/tones.ts'
 import { decodeG711, encodeG711 } from '../../src/media/g711.ts'
-import { concatPcm } from '../../src/media/tone-gen.ts'
+import { beep, concatPcm } from '../../src/media/tone-gen.ts'
 import {
   frames,
   seededRandom,
@@ -89,5 +92,49 @@ describe('call progress analysis properties (R2)', () => {
     )
     expect(live).toBeGreaterThan(0)
     expect(machine).toBeGreaterThan(0)
+  })
+
+  it('terminatingToneDetect: any beep of 400–2000 Hz after a long greeting is found, on time', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: fc.nat(),
+          greetingMs: fc.integer({ min: 1500, max: 6000 }),
+          pauseMs: fc.integer({ min: 0, max: 1500 }),
+          beepHz: fc.integer({ min: BEEP_HZ_MIN + 10, max: BEEP_HZ_MAX - 10 }),
+          beepMs: fc.integer({ min: BEEP_MIN_MS + 40, max: 1000 }),
+          beepAmplitude: fc.integer({ min: 2000, max: 16_000 }),
+          noiseDbfs: fc.option(fc.integer({ min: -75, max: -50 }), { nil: null }),
+          law: fc.constantFrom('none', 'mu', 'a'),
+        }),
+        (c) => {
+          const params = cpaSchema.parse({
+            cpaEnabled: true,
+            amdEnabled: true,
+            terminatingToneDetect: true,
+          })
+          const random = seededRandom(c.seed)
+          let pcm = concatPcm([
+            silenceMs(200),
+            speechLike(random, { ms: c.greetingMs }),
+            silenceMs(c.pauseMs),
+            beep(c.beepHz, c.beepMs, c.beepAmplitude),
+            silenceMs(1000),
+          ])
+          pcm = withNoise(random, pcm, c.noiseDbfs)
+          if (c.law !== 'none') pcm = decodeG711(encodeG711(pcm, c.law), c.law)
+          const analyzer = createCallProgressAnalyzer(params)
+          let outcome = null
+          for (const frame of frames(pcm)) if ((outcome = analyzer.push(frame))) break
+          outcome ??= analyzer.finish()
+          const beepStart = 200 + c.greetingMs + c.pauseMs
+          expect(outcome.decision).toBe('machine')
+          expect(Math.abs(outcome.beepAtMs! - beepStart)).toBeLessThanOrEqual(FRAME_MS)
+          expect(outcome.atMs).toBeGreaterThanOrEqual(beepStart + c.beepMs)
+          expect(outcome.atMs).toBeLessThanOrEqual(beepStart + c.beepMs + 3 * FRAME_MS)
+        },
+      ),
+      fcParams(60),
+    )
   })
 })
