@@ -94,6 +94,19 @@ describe('jitter buffer', () => {
     )
   })
 
+  it('plays 30 ms packets every 30 ms, concealing with 30 ms of silence', () => {
+    const jb = createJitterBuffer({ depthMs: 0, packetMs: 30, concealment: 'silence' })
+    jb.push(1, new Int16Array(240).fill(1), 0)
+    jb.push(3, new Int16Array(240).fill(3), 5)
+    const out = jb.pull(60)
+    expect(out.map((f) => [f.sequenceNumber, f.pcm.length, f.pcm[0], f.lost])).toEqual([
+      [1, 240, 1, false],
+      [2, 240, 0, true],
+      [3, 240, 3, false],
+    ])
+    expect(() => createJitterBuffer({ packetMs: 5 })).toThrow(/packetMs/)
+  })
+
   it('refuses a depth outside 0–JITTER_DEPTH_MS_MAX', () => {
     expect(() => createJitterBuffer({ depthMs: JITTER_DEPTH_MS_MAX + 1 })).toThrow(MediaFormatError)
     expect(() => createJitterBuffer({ depthMs: -1 })).toThrow(/depthMs/)

@@ -1,13 +1,16 @@
 // A fixed-depth jitter buffer for the audio coming in (issue 14): packets arrive out of order,
-// twice or late; frames leave in sequence order, one every 20 ms of the caller's time, `depthMs`
-// after the first packet arrived. Sequence numbers are 16-bit and wrap (RFC 3550 A.1): each is
+// twice or late; frames leave in sequence order, one every `packetMs` (20 by default; the sender's
+// ptime) of the caller's time, `depthMs` after the first packet arrived. Sequence numbers are 16-bit and wrap (RFC 3550 A.1): each is
 // placed by its shortest distance from the next frame due. Duplicates and packets whose turn has
 // passed are dropped (before the first frame plays, an earlier packet becomes the start); a missing frame is concealed by repeating the last one (at most
 // REPEAT_FRAMES_MAX times, then silence) or by silence. A jump of more than RESYNC_PACKETS ahead or
 // behind is a new stream: the buffer starts over from it. Pure: time is the caller's `nowMs`.
 import { MediaFormatError } from './media-error.ts'
 
-export const JITTER_FRAME_MS = 20
+/** Packet durations accepted (SDP ptime), ms: G.711 is sent in 10–60 ms packets. */
+export const PACKET_MS_DEFAULT = 20
+export const PACKET_MS_MIN = 10
+export const PACKET_MS_MAX = 60
 export const JITTER_DEPTH_MS_DEFAULT = 60
 export const JITTER_DEPTH_MS_MAX = 1000
 /** Consecutive lost frames filled by repeating the last good one before falling to silence. */
@@ -35,7 +38,7 @@ export interface JitterStats {
 }
 
 export interface JitterBuffer {
-  /** A packet's decoded 20 ms of audio, by its RTP sequence number, arriving at `nowMs`. */
+  /** A packet's decoded audio (`packetMs` of it), by its RTP sequence number, arriving at `nowMs`. */
   push(sequenceNumber: number, pcm: Int16Array, nowMs: number): PushResult
   /** Every frame due by `nowMs`, in order (empty before the first packet). */
   pull(nowMs: number): JitterFrame[]
@@ -43,7 +46,7 @@ export interface JitterBuffer {
 }
 
 export function createJitterBuffer(
-  options: { depthMs?: number; concealment?: Concealment; frameSamples?: number } = {},
+  options: { depthMs?: number; concealment?: Concealment; packetMs?: number } = {},
 ): JitterBuffer {
   const depthMs = options.depthMs ?? JITTER_DEPTH_MS_DEFAULT
   if (!Number.isInteger(depthMs) || depthMs < 0 || depthMs > JITTER_DEPTH_MS_MAX)
@@ -53,7 +56,15 @@ export function createJitterBuffer(
       `${depthMs} is outside 0–${JITTER_DEPTH_MS_MAX} ms`,
     )
   const concealment = options.concealment ?? 'repeat'
-  const frameSamples = options.frameSamples ?? 160
+  const packetMs = options.packetMs ?? PACKET_MS_DEFAULT
+  if (!Number.isInteger(packetMs) || packetMs < PACKET_MS_MIN || packetMs > PACKET_MS_MAX)
+    throw new MediaFormatError(
+      'option',
+      'packetMs',
+      `${packetMs} is outside ${PACKET_MS_MIN}–${PACKET_MS_MAX} ms`,
+    )
+  /** Samples in a concealment frame (8 kHz). */
+  const frameSamples = packetMs * 8
   const stats: JitterStats = { queued: 0, duplicates: 0, late: 0, lost: 0, resyncs: 0 }
   /** Extended sequence number of the next frame to play, and when it plays. */
   let nextSeq = 0
@@ -138,7 +149,7 @@ export function createJitterBuffer(
           })
         }
         nextSeq++
-        nextAtMs += JITTER_FRAME_MS
+        nextAtMs += packetMs
       }
       return out
     },
