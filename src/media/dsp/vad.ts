@@ -5,10 +5,9 @@
 // The floor follows quiet frames down at once and up slowly, so steady line noise is learnt within
 // a few hundred ms and never counted as a voice; in the first FLOOR_LEARN_FRAMES of a call it takes
 // the level of a frame that is clearly noise (NOISE_ZCR_MIN) or quiet at once (the line before
-// anyone speaks). A held speech segment whose
-// frames all cross zero like noise for UNVOICED_FRAMES_MAX (longer than any fricative) is let go:
-// it was line noise held by a floor learnt too low (speech from the first frame of a noisy line).
-// Pure: the caller feeds frames in order.
+// anyone speaks). Held speech whose frames cross zero like noise for UNVOICED_FRAMES_MAX in a row
+// (longer than any fricative) is let go: it was line noise held by a floor learnt too low (speech
+// from the first frame of a noisy line). Pure: the caller feeds frames in order.
 
 /** Level of a frame of digital silence (log of zero). */
 export const SILENCE_DBFS = -120
