@@ -1,0 +1,201 @@
+// `npm run bench:cpa`: call progress analysis on generated call audio (issue 14, R2). For each case
+// it prints the decision, when it was taken (audio time since answer) and what the campaign's
+// timings allow; then the analyzer's cost per second of audio analysed (wall time over repetitions
+// of all cases, one core, the fastest of several passes). Writes the section into docs/benchmarks.md between <!-- cpa:begin --> and
+// <!-- cpa:end -->.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { type CpaParams, cpaSchema } from '../src/domain/campaign/cpa.ts'
+import { type CpaOutcome, createCallProgressAnalyzer } from '../src/media/cpa/analyzer.ts'
+import { decodeG711, encodeG711 } from '../src/media/g711.ts'
+import { beep, concatPcm } from '../src/media/tone-gen.ts'
+import {
+  answerTone,
+  faxCng,
+  frames,
+  seededRandom,
+  silenceMs,
+  sitTone,
+  speechLike,
+  withNoise,
+} from '../test/support/synthetic-audio.ts'
+
+const DOCS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
+const BEGIN = '<!-- cpa:begin -->'
+const END = '<!-- cpa:end -->'
+/** Repetitions of the whole case set for the cost figure (bounded: about a minute of audio each). */
+const COST_REPETITIONS = 20
+
+const AMD = cpaSchema.parse({ cpaEnabled: true, amdEnabled: true })
+const BEEP = { ...AMD, terminatingToneDetect: true }
+
+interface Case {
+  name: string
+  params: CpaParams
+  pcm: Int16Array
+  expected: string
+  /** What the timings allow, in words. */
+  window: string
+}
+
+function hello(seed: number, ms: number, noise: number | null = null): Int16Array {
+  const random = seededRandom(seed)
+  return withNoise(
+    random,
+    concatPcm([silenceMs(300), speechLike(random, { ms }), silenceMs(3000)]),
+    noise,
+  )
+}
+
+function greeting(seed: number, ms: number): Int16Array {
+  const random = seededRandom(seed)
+  return concatPcm([
+    silenceMs(200),
+    speechLike(random, { ms }),
+    silenceMs(400),
+    beep(1000, 500),
+    silenceMs(2000),
+  ])
+}
+
+const mu = (pcm: Int16Array) => decodeG711(encodeG711(pcm, 'mu'), 'mu')
+const live = (endMs: number) => `live by ${endMs} + minSilencePeriod 608 (+20) = ${endMs + 628} ms`
+
+const CASES: Case[] = [
+  { name: 'hello 0.5 s', params: AMD, pcm: hello(1, 500), expected: 'live', window: live(800) },
+  { name: 'hello 0.9 s', params: AMD, pcm: hello(2, 900), expected: 'live', window: live(1200) },
+  {
+    name: 'hello 0.7 s, noise -50 dBFS, µ-law',
+    params: AMD,
+    pcm: mu(hello(3, 700, -50)),
+    expected: 'live',
+    window: live(1000),
+  },
+  {
+    name: 'greeting 4 s',
+    params: AMD,
+    pcm: greeting(4, 4000),
+    expected: 'machine',
+    window: 'machine by speech start 200 + analysisPeriod 1000 (+20) = 1220 ms',
+  },
+  {
+    name: 'greeting 4 s + beep (terminatingToneDetect)',
+    params: BEEP,
+    pcm: greeting(5, 4000),
+    expected: 'machine',
+    window: 'beep 4600–5100 ms; decided when it ends (+40) = 5140 ms',
+  },
+  {
+    name: 'greeting 6 s + beep, µ-law',
+    params: BEEP,
+    pcm: mu(greeting(6, 6000)),
+    expected: 'machine',
+    window: 'beep 6600–7100 ms; decided when it ends (+40) = 7140 ms',
+  },
+  {
+    name: 'fax CNG 1100 Hz',
+    params: AMD,
+    pcm: faxCng(),
+    expected: 'fax',
+    window: '400 ms of tone',
+  },
+  {
+    name: 'answer tone 2100 Hz',
+    params: AMD,
+    pcm: answerTone(),
+    expected: 'fax',
+    window: '400 ms of tone',
+  },
+  {
+    name: 'SIT',
+    params: AMD,
+    pcm: concatPcm([sitTone(), silenceMs(1000)]),
+    expected: 'sit',
+    window: 'third segment starts at 548 ms; 200 ms of it',
+  },
+  {
+    name: 'dead air, noise -60 dBFS',
+    params: AMD,
+    pcm: withNoise(seededRandom(7), silenceMs(5000), -60),
+    expected: 'deadAir',
+    window: 'maxTimeAnalysis 3000 ms',
+  },
+]
+
+function analyse(c: Case): CpaOutcome {
+  const analyzer = createCallProgressAnalyzer(c.params)
+  for (const frame of frames(c.pcm)) {
+    const outcome = analyzer.push(frame)
+    if (outcome) return outcome
+  }
+  return analyzer.finish()
+}
+
+/** Timing passes; the fastest is reported (the others lost time to other work on the machine). */
+const COST_PASSES = 5
+
+/** Wall time per second of audio analysed (each case up to its decision), over all cases. */
+function costPerAudioSecond(): {
+  msPerAudioSec: number
+  slowestMsPerAudioSec: number
+  audioSec: number
+} {
+  const prepared = CASES.map((c) => ({ params: c.params, frames: frames(c.pcm) }))
+  const passes: number[] = []
+  let audioSec = 0
+  for (let pass = 0; pass < COST_PASSES; pass++) {
+    audioSec = 0
+    const started = performance.now()
+    for (let r = 0; r < COST_REPETITIONS; r++) {
+      for (const c of prepared) {
+        // Only frames analysed count: after its decision the analyzer does no work.
+        const analyzer = createCallProgressAnalyzer(c.params)
+        let analysed = 0
+        for (const frame of c.frames) {
+          analysed++
+          if (analyzer.push(frame)) break
+        }
+        audioSec += analysed * 0.02
+      }
+    }
+    passes.push((performance.now() - started) / audioSec)
+  }
+  return { msPerAudioSec: Math.min(...passes), slowestMsPerAudioSec: Math.max(...passes), audioSec }
+}
+
+function main(): void {
+  const rows = CASES.map((c) => {
+    const outcome = analyse(c)
+    const ok = outcome.decision === c.expected ? 'yes' : 'NO'
+    const beepAt = outcome.beepAtMs === undefined ? '' : String(outcome.beepAtMs)
+    return `| ${c.name} | ${c.expected} | ${outcome.decision} | ${ok} | ${outcome.atMs} | ${beepAt} | ${c.window} |`
+  })
+  analyse(CASES[0]!) // warm the JIT before timing
+  const cost = costPerAudioSecond()
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
+  const section = [
+    BEGIN,
+    '## Call progress analysis',
+    `Command: \`npm run bench:cpa\` · ${new Date().toISOString().slice(0, 10)} · ${cpu} (nproc ${availableParallelism()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}.`,
+    'Generated audio (seeded, test/support/synthetic-audio.ts) fed in 20 ms frames to the analyzer with the default CPA timings (minSilencePeriod 608, analysisPeriod 1000, minimumValidSpeech 112, maxTimeAnalysis 3000 ms; AMD on). Times are audio time since answer.',
+    '',
+    '| case | expected | decision | right | decided at ms | beep at ms | what the timings allow |',
+    '| --- | --- | --- | --- | ---: | ---: | --- |',
+    ...rows,
+    '',
+    `Cost: ${cost.msPerAudioSec.toFixed(3)} ms of one core per second of audio analysed (${Math.round(cost.audioSec)} s of audio, each case up to its decision; fastest of ${COST_PASSES} passes, slowest ${cost.slowestMsPerAudioSec.toFixed(3)} ms, load average ${loadavg()[0]!.toFixed(1)} on this shared machine), so one core keeps up with about ${Math.floor(1000 / cost.msPerAudioSec)} calls being analysed at once.`,
+    END,
+  ].join('\n')
+  process.stdout.write(`${section}\n`)
+  const docs = readFileSync(DOCS_FILE, 'utf8')
+  const begin = docs.indexOf(BEGIN)
+  const end = docs.indexOf(END)
+  const next =
+    begin >= 0 && end > begin
+      ? `${docs.slice(0, begin)}${section}${docs.slice(end + END.length)}`
+      : `${docs.trimEnd()}\n\n${section}\n`
+  writeFileSync(DOCS_FILE, next)
+}
+
+main()
