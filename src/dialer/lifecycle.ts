@@ -66,6 +66,13 @@ export function onAttemptEvent(ctx: EngineContext, attempt: AttemptRuntime, even
       if (event.decision === 'machine') return runCallResult(ctx, attempt, 'AMD')
       return hangupAndClose(ctx, attempt)
     case 'failed':
+      // A SIT heard by the analysis of an answered call (some networks answer, then play it): the
+      // number is invalid and the dialer hangs up its answered leg.
+      if (attempt.phase === 'analysing' && event.reason === 'sit') {
+        resolveLine(ctx, attempt, false)
+        setOutcome(ctx, attempt, 'INVALID_NUMBER')
+        return hangupAndClose(ctx, attempt)
+      }
       if (attempt.phase !== 'dialing') return
       resolveLine(ctx, attempt, false)
       setOutcome(ctx, attempt, FAILURE_OUTCOMES[event.reason]!)

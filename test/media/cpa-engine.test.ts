@@ -1,7 +1,8 @@
 // Goal: the analyzer's outcomes, turned into Telephony port events by CPA_OUTCOME_EVENTS, drive the
 // real engine to the outcomes the simulator's events do (R2.1): a hello is LIVE_VOICE and is
 // bridged to the agent, a long greeting is AMD, fax tones are FAX, dead air is LIVE_VOICE, and SIT
-// heard on early media (before the answer) is INVALID_NUMBER — each at the analyzer's decision time.
+// heard on early media (before the answer) or on the answered call is INVALID_NUMBER (the dialer
+// hangs up the answered leg) — each at the analyzer's decision time.
 import { describe, expect, it } from 'vitest'
 import { makeEngineKit } from '../../src/dialer/test-kit.ts'
 import { cpaSchema } from '../../src/domain/campaign/cpa.ts'
@@ -59,6 +60,7 @@ describe('analyzer outcomes through the engine (issue 14, R2.1)', () => {
     ['fax CNG', () => faxCng(), false, 'FAX'],
     ['dead air', () => silenceMs(5000), false, 'LIVE_VOICE'],
     ['SIT on early media', () => concatPcm([sitTone(), silenceMs(500)]), true, 'INVALID_NUMBER'],
+    ['SIT after the answer', () => concatPcm([sitTone(), silenceMs(500)]), false, 'INVALID_NUMBER'],
   ])('%s ends as %s', (_name, audio, earlyMedia, expected) => {
     const { kit, callId, outcome } = runCall(audio(), earlyMedia)
     expect(kit.outcomeOf(callId)).toBe(expected)
@@ -68,6 +70,9 @@ describe('analyzer outcomes through the engine (issue 14, R2.1)', () => {
         { kind: 'bridge', atMs: decidedAt, callId, agentId: 'agent-1' },
       ])
     else expect(kit.commands('bridge')).toEqual([])
+    // An answered leg the dialer did not bridge is hung up by the dialer; early media has none.
+    if (expected !== 'LIVE_VOICE' && expected !== 'AMD' && !earlyMedia)
+      expect(kit.commands('hangup').map((c) => c.callId)).toContain(callId)
     kit.assertAttemptAccounting()
   })
 })
