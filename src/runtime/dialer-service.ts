@@ -8,11 +8,15 @@ import {
 } from '../domain/campaign/dialer-api.ts'
 import type { AgentDeskView } from './agent-data/messages.ts'
 import type { AgentDesk } from './agent-desk.ts'
+import type { PacingDecisionRecord, SeriesPoint } from './board-history.ts'
 import type { CampaignActionResult } from './campaigns.ts'
 import type {
   AgentActionName,
   AgentControl,
   AgentDataControl,
+  BoardAgent,
+  BoardCampaign,
+  BoardControl,
   CallbackRequest,
   CampaignLiveFigures,
   ControlRefusal,
@@ -155,7 +159,9 @@ function fromDesk(
   }
 }
 
-export class DialerService implements DialerControl, AgentControl, AgentDataControl, LiveFeed {
+export class DialerService
+  implements DialerControl, AgentControl, AgentDataControl, LiveFeed, BoardControl
+{
   private readonly runtimes = new Map<string, TenantRuntime>()
 
   add(runtime: TenantRuntime): void {
@@ -284,6 +290,32 @@ export class DialerService implements DialerControl, AgentControl, AgentDataCont
 
   deskView(tenantId: string, agentId: string): AgentDeskView | null {
     return this.runtimes.get(tenantId)?.deskView(agentId) ?? null
+  }
+
+  /** The supervisor's board now: agents with their time in state, campaigns with their cap. */
+  board(
+    tenantId: string,
+  ): { atMs: number; agents: BoardAgent[]; campaigns: BoardCampaign[] } | null {
+    const runtime = this.runtimes.get(tenantId)
+    if (!runtime) return null
+    const campaigns = runtime.status().campaigns.map(({ source: _s, lastBlocked: _b, ...c }) => ({
+      ...c,
+      abandonCapPct:
+        runtime.engine.ctx.campaigns.get(c.id)?.config.compliance.abandonRatePctMax ?? null,
+    }))
+    return { atMs: runtime.clock.nowMs(), agents: runtime.boardAgents(), campaigns }
+  }
+
+  pacingDecisions(tenantId: string, campaignId: string): PacingDecisionRecord[] | null {
+    const runtime = this.runtimes.get(tenantId)
+    if (!runtime?.campaign(campaignId)) return null
+    return runtime.history.decisionsOf(campaignId)
+  }
+
+  series(tenantId: string, campaignId: string): SeriesPoint[] | null {
+    const runtime = this.runtimes.get(tenantId)
+    if (!runtime?.campaign(campaignId)) return null
+    return runtime.history.seriesOf(campaignId)
   }
 
   snapshot(tenantId: string, viewer: LiveViewer): LiveMessage {
