@@ -27,13 +27,13 @@ import {
 import { registerAgentDataRoutes } from './routes/agent-data.ts'
 import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
 import { registerAnswerRoutes } from './routes/answers.ts'
-import { registerBoardRoutes } from './routes/board.ts'
 import {
   registerAuthRoutes,
   SESSION_TTL_SEC,
   TOKEN_TTL_SEC_DEFAULT,
   TOKEN_TTL_SEC_MAX,
 } from './routes/auth.ts'
+import { registerBoardRoutes } from './routes/board.ts'
 import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
 import { registerContactListRoutes } from './routes/contact-lists.ts'
 import { registerDialerRoutes } from './routes/dialer.ts'
