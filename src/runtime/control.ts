@@ -13,7 +13,15 @@ import type { PacingDecisionRecord, SeriesPoint } from './board-history.ts'
 export type LiveMessage =
   | AgentDataMessage
   | { type: 'snapshot'; atMs: number; data: unknown }
-  | { type: 'agentState'; atMs: number; agentId: string; state: string; code?: string }
+  | {
+      type: 'agentState'
+      atMs: number
+      agentId: string
+      state: string
+      code?: string
+      /** The reserving campaign (state Reserved). */
+      campaignId?: string
+    }
   | { type: 'campaign'; atMs: number; campaignId: string; data: unknown }
   | {
       type: 'attempt'

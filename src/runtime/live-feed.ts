@@ -116,6 +116,7 @@ export class TenantLive {
           agentId: event.agentId,
           state: event.state.kind,
           ...(code !== undefined ? { code } : {}),
+          ...(event.state.kind === 'Reserved' ? { campaignId: event.state.campaignId } : {}),
         })
         if (event.state.kind === 'Reserved') this.campaignChanged(event.state.campaignId)
         this.agentsDirty = true

@@ -1,0 +1,188 @@
+// The board's agents (issue 12): counts by state, then one row per agent with the state, the time
+// in it (ticking), the campaign served and a menu to set the agent Idle or log them out. Rows are
+// memoised and only those in view are rendered (fixed row height), so a batch that changes a few
+// of 500 agents renders a few rows.
+import { ActionIcon, Badge, Group, Menu, Select, Table, Text, Title } from '@mantine/core'
+import { createContext, memo, type RefObject, useContext, useMemo, useState } from 'react'
+import { type MessageKey, useI18n } from '../i18n.tsx'
+import type { BoardAgent } from './state.ts'
+import { formatDuration, useTickMs } from './ticker.ts'
+
+export const AGENT_STATES = ['LoggedOut', 'Idle', 'Available', 'Reserved', 'Engaged', 'WrapUp']
+const ROW_HEIGHT_PX = 37
+const VIEW_HEIGHT_PX = 444
+/** Rows rendered above and below the view (smooth scrolling). */
+const OVERSCAN_ROWS = 6
+
+export type AgentAction = { kind: 'idle' | 'logout'; agent: BoardAgent }
+
+/** The server's clock minus the browser's (ms): kept in a ref so a tick reads the newest. */
+export const ClockOffset = createContext<RefObject<number>>({ current: 0 })
+
+const STATE_COLORS: Record<string, string> = {
+  LoggedOut: 'gray',
+  Idle: 'yellow',
+  Available: 'green',
+  Reserved: 'cyan',
+  Engaged: 'blue',
+  WrapUp: 'grape',
+}
+
+function Since({ sinceMs }: { sinceMs: number }) {
+  const nowMs = useTickMs()
+  const offset = useContext(ClockOffset)
+  return <>{formatDuration((nowMs + offset.current - sinceMs) / 1000)}</>
+}
+
+interface RowProps {
+  agent: BoardAgent
+  campaignName: string | null
+  onAction(action: AgentAction): void
+}
+
+const AgentRow = memo(function AgentRow({ agent, campaignName, onAction }: RowProps) {
+  const { t } = useI18n()
+  const stateText = t(`state_${agent.state}` as MessageKey)
+  return (
+    <Table.Tr style={{ height: ROW_HEIGHT_PX }} data-agent={agent.agentId}>
+      <Table.Td>{agent.name}</Table.Td>
+      <Table.Td>
+        <Badge
+          color={STATE_COLORS[agent.state] ?? 'gray'}
+          variant="light"
+          data-testid="agent-state"
+        >
+          {agent.code ? `${stateText} (${agent.code})` : stateText}
+        </Badge>
+      </Table.Td>
+      <Table.Td data-testid="time-in-state">
+        <Since sinceMs={agent.sinceMs} />
+      </Table.Td>
+      <Table.Td>{campaignName ?? t('empty')}</Table.Td>
+      <Table.Td>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" aria-label={t('agentMenu', { name: agent.name })}>
+              ⋯
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              disabled={agent.state === 'LoggedOut'}
+              onClick={() => onAction({ kind: 'idle', agent })}
+            >
+              {t('setIdle')}
+            </Menu.Item>
+            <Menu.Item
+              disabled={agent.state === 'LoggedOut'}
+              onClick={() => onAction({ kind: 'logout', agent })}
+            >
+              {t('forceLogOut')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Table.Td>
+    </Table.Tr>
+  )
+})
+
+interface TableProps {
+  agents: BoardAgent[]
+  campaignNames: ReadonlyMap<string, string>
+  onAction(action: AgentAction): void
+}
+
+export function AgentsTable({ agents, campaignNames, onAction }: TableProps) {
+  const { t } = useI18n()
+  const [filter, setFilter] = useState<string>('all')
+  const [scrollTopPx, setScrollTopPx] = useState(0)
+  const counts = useMemo(() => {
+    const byState: Record<string, number> = {}
+    for (const agent of agents) byState[agent.state] = (byState[agent.state] ?? 0) + 1
+    return byState
+  }, [agents])
+  const shown = useMemo(
+    () => (filter === 'all' ? agents : agents.filter((agent) => agent.state === filter)),
+    [agents, filter],
+  )
+  const first = Math.max(0, Math.floor(scrollTopPx / ROW_HEIGHT_PX) - OVERSCAN_ROWS)
+  const visible = Math.ceil(VIEW_HEIGHT_PX / ROW_HEIGHT_PX) + 2 * OVERSCAN_ROWS
+  const rows = shown.slice(first, first + visible)
+  const after = Math.max(0, shown.length - first - rows.length)
+  return (
+    <section aria-labelledby="agents-title">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="agents-title">
+          {t('agentsTitle')} ({agents.length})
+        </Title>
+        <Select
+          label={t('filterState')}
+          size="xs"
+          w={180}
+          value={filter}
+          allowDeselect={false}
+          onChange={(value) => setFilter(value ?? 'all')}
+          data={[
+            { value: 'all', label: t('allStates') },
+            ...AGENT_STATES.map((state) => ({
+              value: state,
+              label: t(`state_${state}` as MessageKey),
+            })),
+          ]}
+        />
+      </Group>
+      <Group gap="xs" mb="xs" aria-label={t('agentsByState')} role="list">
+        {AGENT_STATES.map((state) => (
+          <Badge
+            key={state}
+            role="listitem"
+            color={STATE_COLORS[state]}
+            variant="outline"
+            data-testid={`count-${state}`}
+          >
+            {t(`state_${state}` as MessageKey)}: {counts[state] ?? 0}
+          </Badge>
+        ))}
+      </Group>
+      {agents.length === 0 ? (
+        <Text>{t('boardEmptyAgents')}</Text>
+      ) : (
+        <section
+          aria-label={t('agentsTitle')}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the keyboard (axe scrollable-region-focusable)
+          tabIndex={0}
+          style={{ height: VIEW_HEIGHT_PX, overflowY: 'auto' }}
+          onScroll={(event) => setScrollTopPx(event.currentTarget.scrollTop)}
+        >
+          <Table stickyHeader striped verticalSpacing={4} layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w="28%">{t('agentName')}</Table.Th>
+                <Table.Th w="24%">{t('agentStateColumn')}</Table.Th>
+                <Table.Th w="14%">{t('timeInState')}</Table.Th>
+                <Table.Th w="24%">{t('agentCampaign')}</Table.Th>
+                <Table.Th w="10%">{t('agentActions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {first > 0 ? <tr aria-hidden style={{ height: first * ROW_HEIGHT_PX }} /> : null}
+              {rows.map((agent) => (
+                <AgentRow
+                  key={agent.agentId}
+                  agent={agent}
+                  campaignName={
+                    agent.campaignId
+                      ? (campaignNames.get(agent.campaignId) ?? agent.campaignId)
+                      : null
+                  }
+                  onAction={onAction}
+                />
+              ))}
+              {after > 0 ? <tr aria-hidden style={{ height: after * ROW_HEIGHT_PX }} /> : null}
+            </Table.Tbody>
+          </Table>
+        </section>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,234 @@
+// The supervisor's live board (issue 12, R9.2): campaigns with their figures, charts and pacing
+// explanation, and the agents with their time in state; live without reloading (live.ts). Actions
+// go through the API as the signed-in supervisor: campaign start / pause / resume / stop (stop is
+// confirmed), an agent set Idle with a reason or logged out (the API audits both).
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import type { CampaignAction } from '../../../src/domain/campaign/campaign-status.ts'
+import { type AuxCode, api, type ConfigList } from '../api.ts'
+import { useI18n } from '../i18n.tsx'
+import { type AgentAction, AgentsTable, ClockOffset } from './AgentsTable.tsx'
+import { CampaignCard } from './CampaignCard.tsx'
+import { useBoardLive } from './live.ts'
+import type { BoardCampaign, PacingDecision, SeriesPoint } from './state.ts'
+import { WhyPanel } from './WhyPanel.tsx'
+
+const NO_POINTS: SeriesPoint[] = []
+
+function CampaignWithSeries(
+  props: Omit<Parameters<typeof CampaignCard>[0], 'points'> & { livePoints: SeriesPoint[] },
+) {
+  const { livePoints, ...card } = props
+  const series = useQuery({
+    queryKey: ['series', card.campaign.id],
+    queryFn: () =>
+      api.get<{ points: SeriesPoint[] }>(
+        `/v1/campaigns/${encodeURIComponent(card.campaign.id)}/series`,
+      ),
+  })
+  const points = useMemo(() => {
+    const read = series.data?.points ?? NO_POINTS
+    const lastMs = read.at(-1)?.atMs ?? Number.NEGATIVE_INFINITY
+    const fresh = livePoints.filter((point) => point.atMs > lastMs)
+    return fresh.length === 0 ? read : [...read, ...fresh]
+  }, [series.data, livePoints])
+  return <CampaignCard {...card} points={points} />
+}
+
+export function Board() {
+  const { t } = useI18n()
+  const queryClient = useQueryClient()
+  const live = useBoardLive()
+  const offset = useRef(0)
+  const [why, setWhy] = useState<BoardCampaign | null>(null)
+  const [stopping, setStopping] = useState<BoardCampaign | null>(null)
+  const [idleFor, setIdleFor] = useState<AgentAction['agent'] | null>(null)
+  const [idleCode, setIdleCode] = useState<string | null>(null)
+  const auxCodes = useQuery({
+    queryKey: ['aux-codes'],
+    queryFn: () => api.get<ConfigList<AuxCode>>('/v1/aux-codes?limit=100'),
+  })
+  const campaignAction = useMutation({
+    mutationFn: ({ id, action }: { id: string; action: CampaignAction }) =>
+      api.post(`/v1/campaigns/${encodeURIComponent(id)}/${action}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['board'] }),
+  })
+  const agentAction = useMutation({
+    mutationFn: ({ agentId, action, code }: { agentId: string; action: string; code?: string }) =>
+      api.post(`/v1/agents/${encodeURIComponent(agentId)}/state`, {
+        action,
+        ...(code ? { code } : {}),
+      }),
+  })
+  const onCampaignAction = useCallback(
+    (campaign: BoardCampaign, action: CampaignAction) => {
+      if (action === 'stop') setStopping(campaign)
+      else campaignAction.mutate({ id: campaign.id, action })
+    },
+    [campaignAction.mutate],
+  )
+  const onAgentAction = useCallback(
+    (action: AgentAction) => {
+      if (action.kind === 'logout')
+        agentAction.mutate({ agentId: action.agent.agentId, action: 'logout' })
+      else setIdleFor(action.agent)
+    },
+    [agentAction.mutate],
+  )
+  const state = live.state
+  const campaignNames = useMemo(
+    () => new Map((state?.campaigns ?? []).map((c) => [c.id, c.name])),
+    [state?.campaigns],
+  )
+  const serving = useMemo(() => {
+    const counts = new Map<string, number>()
+    for (const agent of state?.agents ?? [])
+      if (agent.campaignId) counts.set(agent.campaignId, (counts.get(agent.campaignId) ?? 0) + 1)
+    return counts
+  }, [state?.agents])
+
+  if (!state)
+    return live.error ? (
+      <Alert color="red" title={t('boardLoadFailed')} role="alert">
+        {live.error.message}
+        <Button mt="sm" onClick={live.reload}>
+          {t('retry')}
+        </Button>
+      </Alert>
+    ) : (
+      <Loader aria-label={t('loading')} />
+    )
+  offset.current = state.serverAtMs - state.localAtMs
+  const idleCodes = (auxCodes.data?.items ?? [])
+    .map((item) => item.body)
+    .filter((code) => code.type === 'IDLE')
+  const failure = campaignAction.error ?? agentAction.error
+  return (
+    <ClockOffset.Provider value={offset}>
+      <Stack gap="md">
+        <Group justify="space-between">
+          <Title order={1} size="h2">
+            {t('boardTitle')}
+          </Title>
+          <Badge color={live.connected ? 'green' : 'orange'} variant="dot" role="status">
+            {live.connected ? t('boardLive') : t('boardReconnecting')}
+          </Badge>
+        </Group>
+        {failure ? (
+          <Alert
+            color="red"
+            title={t('actionFailed')}
+            role="alert"
+            withCloseButton
+            closeButtonLabel={t('cancel')}
+            onClose={() => {
+              campaignAction.reset()
+              agentAction.reset()
+            }}
+          >
+            {failure.message}
+          </Alert>
+        ) : null}
+        <section aria-labelledby="campaigns-title">
+          <Title order={2} size="h4" id="campaigns-title" mb="xs">
+            {t('campaignsTitle')}
+          </Title>
+          {state.campaigns.length === 0 ? (
+            <Text>{t('boardEmptyCampaigns')}</Text>
+          ) : (
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
+              {state.campaigns.map((campaign) => (
+                <CampaignWithSeries
+                  key={campaign.id}
+                  campaign={campaign}
+                  agentsServing={serving.get(campaign.id) ?? 0}
+                  livePoints={state.livePoints[campaign.id] ?? NO_POINTS}
+                  latest={state.decisions[campaign.id]}
+                  busy={campaignAction.isPending}
+                  onAction={onCampaignAction}
+                  onWhy={setWhy}
+                />
+              ))}
+            </SimpleGrid>
+          )}
+        </section>
+        <AgentsTable agents={state.agents} campaignNames={campaignNames} onAction={onAgentAction} />
+      </Stack>
+      {why ? (
+        <WhyPanel
+          campaign={why}
+          latest={state.decisions[why.id] as PacingDecision | undefined}
+          onClose={() => setWhy(null)}
+        />
+      ) : null}
+      <Modal
+        opened={stopping !== null}
+        onClose={() => setStopping(null)}
+        title={t('stopConfirmTitle', { name: stopping?.name ?? '' })}
+      >
+        <Text mb="md">{t('stopConfirmText')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setStopping(null)}>
+            {t('cancel')}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              if (stopping) campaignAction.mutate({ id: stopping.id, action: 'stop' })
+              setStopping(null)
+            }}
+          >
+            {t('stopConfirm')}
+          </Button>
+        </Group>
+      </Modal>
+      <Modal
+        opened={idleFor !== null}
+        onClose={() => setIdleFor(null)}
+        title={t('setIdleTitle', { name: idleFor?.name ?? '' })}
+      >
+        <Select
+          label={t('idleReason')}
+          placeholder={t('chooseIdleReason')}
+          data={idleCodes.map((code) => ({ value: code.id, label: code.name }))}
+          value={idleCode ?? idleCodes[0]?.id ?? null}
+          onChange={setIdleCode}
+          allowDeselect={false}
+          mb="md"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setIdleFor(null)}>
+            {t('cancel')}
+          </Button>
+          <Button
+            onClick={() => {
+              const code = idleCode ?? idleCodes[0]?.id
+              if (idleFor)
+                agentAction.mutate({
+                  agentId: idleFor.agentId,
+                  action: 'idle',
+                  ...(code ? { code } : {}),
+                })
+              setIdleFor(null)
+            }}
+          >
+            {t('confirm')}
+          </Button>
+        </Group>
+      </Modal>
+    </ClockOffset.Provider>
+  )
+}

@@ -1,0 +1,102 @@
+// A campaign's chart over the day (issue 12): lines in flight and connects per interval on the
+// left scale, the abandon rate in the window and over the run against the cap on the right, with
+// uPlot (one canvas, fast to redraw). Times on the axis are in the browser's zone.
+import 'uplot/dist/uPlot.min.css'
+import { Text } from '@mantine/core'
+import { useEffect, useMemo, useRef } from 'react'
+import uPlot from 'uplot'
+import { useI18n } from '../i18n.tsx'
+import type { SeriesPoint } from './state.ts'
+
+const HEIGHT_PX = 150
+const COLORS = { lines: '#1864ab', connects: '#2b6a30', window: '#a61e1e', run: '#8a4500' }
+
+function columns(points: SeriesPoint[], capPct: number | null): uPlot.AlignedData {
+  const cap = capPct ?? null
+  return [
+    points.map((p) => p.atMs / 1000),
+    points.map((p) => p.linesInFlight),
+    points.map((p) => p.connects),
+    points.map((p) => p.abandonRateWindowPct),
+    points.map((p) => p.abandonRateRunPct),
+    points.map(() => cap),
+  ]
+}
+
+export function CampaignChart({
+  name,
+  points,
+  capPct,
+}: {
+  name: string
+  points: SeriesPoint[]
+  capPct: number | null
+}) {
+  const { t } = useI18n()
+  const box = useRef<HTMLDivElement>(null)
+  const plot = useRef<uPlot | null>(null)
+  const data = useMemo(() => columns(points, capPct), [points, capPct])
+  const labels = useMemo(
+    () => ({
+      lines: t('chartLegendLines'),
+      connects: t('chartLegendConnects'),
+      window: t('chartLegendWindow'),
+      run: t('chartLegendRun'),
+    }),
+    [t],
+  )
+
+  useEffect(() => {
+    const element = box.current
+    if (!element) return
+    const options: uPlot.Options = {
+      width: Math.max(240, element.clientWidth),
+      height: HEIGHT_PX,
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { n: { auto: true }, pct: { auto: true } },
+      axes: [
+        {},
+        { scale: 'n', size: 40 },
+        { scale: 'pct', side: 1, size: 40, values: (_u, v) => v.map((x) => `${x}%`) },
+      ],
+      series: [
+        {},
+        { label: labels.lines, scale: 'n', stroke: COLORS.lines, width: 2 },
+        { label: labels.connects, scale: 'n', stroke: COLORS.connects, width: 1 },
+        { label: labels.window, scale: 'pct', stroke: COLORS.window, width: 2 },
+        { label: labels.run, scale: 'pct', stroke: COLORS.run, width: 1, dash: [4, 4] },
+        { label: 'cap', scale: 'pct', stroke: COLORS.window, width: 1, dash: [2, 6] },
+      ],
+    }
+    plot.current = new uPlot(options, [[], [], [], [], [], []], element)
+    return () => {
+      plot.current?.destroy()
+      plot.current = null
+    }
+  }, [labels])
+
+  useEffect(() => {
+    plot.current?.setData(data)
+  }, [data])
+
+  return (
+    <figure style={{ margin: 0 }}>
+      <div ref={box} role="img" aria-label={t('chartTitle', { name })} />
+      <figcaption>
+        <Text size="xs">
+          {points.length === 0 ? (
+            t('chartEmpty')
+          ) : (
+            <>
+              <span style={{ color: COLORS.lines }}>━ {labels.lines}</span>{' '}
+              <span style={{ color: COLORS.connects }}>━ {labels.connects}</span>{' '}
+              <span style={{ color: COLORS.window }}>━ {labels.window}</span>{' '}
+              <span style={{ color: COLORS.run }}>┅ {labels.run}</span>
+            </>
+          )}
+        </Text>
+      </figcaption>
+    </figure>
+  )
+}
