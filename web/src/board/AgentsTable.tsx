@@ -37,22 +37,20 @@ function Since({ sinceMs }: { sinceMs: number }) {
 interface RowProps {
   agent: BoardAgent
   campaignName: string | null
+  /** The idle or wrap-up code's name. */
+  codeName: string | null
   onAction(action: AgentAction): void
 }
 
-const AgentRow = memo(function AgentRow({ agent, campaignName, onAction }: RowProps) {
+const AgentRow = memo(function AgentRow({ agent, campaignName, codeName, onAction }: RowProps) {
   const { t } = useI18n()
   const stateText = t(`state_${agent.state}` as MessageKey)
   return (
     <Table.Tr style={{ height: ROW_HEIGHT_PX }} data-agent={agent.agentId}>
       <Table.Td>{agent.name}</Table.Td>
       <Table.Td>
-        <Badge
-          color={STATE_COLORS[agent.state] ?? 'gray'}
-          variant="light"
-          data-testid="agent-state"
-        >
-          {agent.code ? `${stateText} (${agent.code})` : stateText}
+        <Badge color={STATE_COLORS[agent.state] ?? 'gray'} variant="dot" data-testid="agent-state">
+          {codeName ? `${stateText} (${codeName})` : stateText}
         </Badge>
       </Table.Td>
       <Table.Td data-testid="time-in-state">
@@ -86,13 +84,42 @@ const AgentRow = memo(function AgentRow({ agent, campaignName, onAction }: RowPr
   )
 })
 
+/** The state filter: rendered again only when its value changes. */
+const StateFilter = memo(function StateFilter({
+  value,
+  onChange,
+}: {
+  value: string
+  onChange(value: string): void
+}) {
+  const { t } = useI18n()
+  return (
+    <Select
+      label={t('filterState')}
+      size="xs"
+      w={180}
+      value={value}
+      allowDeselect={false}
+      onChange={(next) => onChange(next ?? 'all')}
+      data={[
+        { value: 'all', label: t('allStates') },
+        ...AGENT_STATES.map((state) => ({
+          value: state,
+          label: t(`state_${state}` as MessageKey),
+        })),
+      ]}
+    />
+  )
+})
+
 interface TableProps {
   agents: BoardAgent[]
   campaignNames: ReadonlyMap<string, string>
+  codeNames: ReadonlyMap<string, string>
   onAction(action: AgentAction): void
 }
 
-export function AgentsTable({ agents, campaignNames, onAction }: TableProps) {
+export function AgentsTable({ agents, campaignNames, codeNames, onAction }: TableProps) {
   const { t } = useI18n()
   const [filter, setFilter] = useState<string>('all')
   const [scrollTopPx, setScrollTopPx] = useState(0)
@@ -115,21 +142,7 @@ export function AgentsTable({ agents, campaignNames, onAction }: TableProps) {
         <Title order={2} size="h4" id="agents-title">
           {t('agentsTitle')} ({agents.length})
         </Title>
-        <Select
-          label={t('filterState')}
-          size="xs"
-          w={180}
-          value={filter}
-          allowDeselect={false}
-          onChange={(value) => setFilter(value ?? 'all')}
-          data={[
-            { value: 'all', label: t('allStates') },
-            ...AGENT_STATES.map((state) => ({
-              value: state,
-              label: t(`state_${state}` as MessageKey),
-            })),
-          ]}
-        />
+        <StateFilter value={filter} onChange={setFilter} />
       </Group>
       <Group gap="xs" mb="xs" aria-label={t('agentsByState')} role="list">
         {AGENT_STATES.map((state) => (
@@ -137,7 +150,7 @@ export function AgentsTable({ agents, campaignNames, onAction }: TableProps) {
             key={state}
             role="listitem"
             color={STATE_COLORS[state]}
-            variant="outline"
+            variant="dot"
             data-testid={`count-${state}`}
           >
             {t(`state_${state}` as MessageKey)}: {counts[state] ?? 0}
@@ -175,6 +188,7 @@ export function AgentsTable({ agents, campaignNames, onAction }: TableProps) {
                       ? (campaignNames.get(agent.campaignId) ?? agent.campaignId)
                       : null
                   }
+                  codeName={agent.code ? (codeNames.get(agent.code) ?? agent.code) : null}
                   onAction={onAction}
                 />
               ))}

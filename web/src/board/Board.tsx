@@ -28,6 +28,10 @@ import { WhyPanel } from './WhyPanel.tsx'
 
 const NO_POINTS: SeriesPoint[] = []
 
+function campaignById(campaigns: BoardCampaign[], id: string): BoardCampaign | null {
+  return campaigns.find((campaign) => campaign.id === id) ?? null
+}
+
 function CampaignWithSeries(
   props: Omit<Parameters<typeof CampaignCard>[0], 'points'> & { livePoints: SeriesPoint[] },
 ) {
@@ -73,12 +77,17 @@ export function Board() {
         ...(code ? { code } : {}),
       }),
   })
+  const campaignsRef = useRef<BoardCampaign[]>([])
   const onCampaignAction = useCallback(
-    (campaign: BoardCampaign, action: CampaignAction) => {
-      if (action === 'stop') setStopping(campaign)
-      else campaignAction.mutate({ id: campaign.id, action })
+    (campaignId: string, action: CampaignAction) => {
+      if (action === 'stop') setStopping(campaignById(campaignsRef.current, campaignId))
+      else campaignAction.mutate({ id: campaignId, action })
     },
     [campaignAction.mutate],
+  )
+  const onWhy = useCallback(
+    (campaignId: string) => setWhy(campaignById(campaignsRef.current, campaignId)),
+    [],
   )
   const onAgentAction = useCallback(
     (action: AgentAction) => {
@@ -89,6 +98,10 @@ export function Board() {
     [agentAction.mutate],
   )
   const state = live.state
+  const codeNames = useMemo(
+    () => new Map((auxCodes.data?.items ?? []).map((item) => [item.id, item.name])),
+    [auxCodes.data],
+  )
   const campaignNames = useMemo(
     () => new Map((state?.campaigns ?? []).map((c) => [c.id, c.name])),
     [state?.campaigns],
@@ -112,6 +125,7 @@ export function Board() {
       <Loader aria-label={t('loading')} />
     )
   offset.current = state.serverAtMs - state.localAtMs
+  campaignsRef.current = state.campaigns
   const idleCodes = (auxCodes.data?.items ?? [])
     .map((item) => item.body)
     .filter((code) => code.type === 'IDLE')
@@ -159,13 +173,18 @@ export function Board() {
                   latest={state.decisions[campaign.id]}
                   busy={campaignAction.isPending}
                   onAction={onCampaignAction}
-                  onWhy={setWhy}
+                  onWhy={onWhy}
                 />
               ))}
             </SimpleGrid>
           )}
         </section>
-        <AgentsTable agents={state.agents} campaignNames={campaignNames} onAction={onAgentAction} />
+        <AgentsTable
+          agents={state.agents}
+          campaignNames={campaignNames}
+          codeNames={codeNames}
+          onAction={onAgentAction}
+        />
       </Stack>
       {why ? (
         <WhyPanel

@@ -85,8 +85,8 @@ interface CardProps {
   points: SeriesPoint[]
   latest: PacingDecision | undefined
   busy: boolean
-  onAction(campaign: BoardCampaign, action: CampaignAction): void
-  onWhy(campaign: BoardCampaign): void
+  onAction(campaignId: string, action: CampaignAction): void
+  onWhy(campaignId: string): void
 }
 
 export const CampaignCard = memo(function CampaignCard(props: CardProps) {
@@ -101,7 +101,11 @@ export const CampaignCard = memo(function CampaignCard(props: CardProps) {
           <Title order={3} size="h5" id={`campaign-${campaign.id}`}>
             {campaign.name}
           </Title>
-          <Badge color={STATUS_COLORS[campaign.status] ?? 'gray'} data-testid="campaign-status">
+          <Badge
+            color={STATUS_COLORS[campaign.status] ?? 'gray'}
+            variant="dot"
+            data-testid="campaign-status"
+          >
             {t(`status_${campaign.status}` as MessageKey)}
           </Badge>
         </Group>
@@ -142,24 +146,55 @@ export const CampaignCard = memo(function CampaignCard(props: CardProps) {
           />
         </SimpleGrid>
         <CampaignChart name={campaign.name} points={points} capPct={campaign.abandonCapPct} />
-        <Group gap="xs">
-          {CAMPAIGN_ACTIONS.map((action) => (
-            <Button
-              key={action}
-              size="xs"
-              variant={action === 'stop' ? 'outline' : 'light'}
-              color={action === 'stop' ? 'red' : undefined}
-              disabled={busy || !legal(campaign.status, action)}
-              onClick={() => onAction(campaign, action)}
-            >
-              {t(action)}
-            </Button>
-          ))}
-          <Button size="xs" variant="default" ml="auto" onClick={() => onWhy(campaign)}>
-            {t('whyButton', { n: target })}
-          </Button>
-        </Group>
+        <Controls
+          id={campaign.id}
+          status={campaign.status}
+          target={target}
+          busy={busy}
+          onAction={onAction}
+          onWhy={onWhy}
+        />
       </Stack>
     </Paper>
+  )
+})
+
+interface ControlsProps {
+  id: string
+  status: string
+  target: number
+  busy: boolean
+  onAction(campaignId: string, action: CampaignAction): void
+  onWhy(campaignId: string): void
+}
+
+/** The campaign's buttons: rendered again only when its status, the number or `busy` changes. */
+const Controls = memo(function Controls({
+  id,
+  status,
+  target,
+  busy,
+  onAction,
+  onWhy,
+}: ControlsProps) {
+  const { t } = useI18n()
+  return (
+    <Group gap="xs">
+      {CAMPAIGN_ACTIONS.map((action) => (
+        <Button
+          key={action}
+          size="xs"
+          variant={action === 'stop' ? 'outline' : 'light'}
+          color={action === 'stop' ? 'red' : undefined}
+          disabled={busy || !legal(status, action)}
+          onClick={() => onAction(id, action)}
+        >
+          {t(action)}
+        </Button>
+      ))}
+      <Button size="xs" variant="default" ml="auto" onClick={() => onWhy(id)}>
+        {t('whyButton', { n: target })}
+      </Button>
+    </Group>
   )
 })

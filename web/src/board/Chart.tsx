@@ -3,7 +3,7 @@
 // uPlot (one canvas, fast to redraw). Times on the axis are in the browser's zone.
 import 'uplot/dist/uPlot.min.css'
 import { Text } from '@mantine/core'
-import { useEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
 import uPlot from 'uplot'
 import { useI18n } from '../i18n.tsx'
 import type { SeriesPoint } from './state.ts'
@@ -23,7 +23,7 @@ function columns(points: SeriesPoint[], capPct: number | null): uPlot.AlignedDat
   ]
 }
 
-export function CampaignChart({
+export const CampaignChart = memo(function CampaignChart({
   name,
   points,
   capPct,
@@ -99,4 +99,4 @@ export function CampaignChart({
       </figcaption>
     </figure>
   )
-}
+})
