@@ -63,12 +63,10 @@ function AbandonBar({
       : t('abandonVsCap', { rate: ratePct.toFixed(2), cap: capPct })
   return (
     <div>
-      <Group justify="space-between">
-        <Text size="xs">{label}</Text>
-        <Text size="xs" fw={600}>
-          {text}
-        </Text>
-      </Group>
+      <Text size="xs">{label}</Text>
+      <Text size="sm" fw={700}>
+        {text}
+      </Text>
       <Progress
         value={share}
         color={share >= 100 ? 'red' : share >= 66 ? 'orange' : 'teal'}
@@ -193,7 +191,7 @@ const Controls = memo(function Controls({
         </Button>
       ))}
       <Button size="xs" variant="default" ml="auto" onClick={() => onWhy(id)}>
-        {t('whyButton', { n: target })}
+        {t(target === 1 ? 'whyButtonOne' : 'whyButton', { n: target })}
       </Button>
     </Group>
   )

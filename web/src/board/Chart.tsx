@@ -36,6 +36,9 @@ export const CampaignChart = memo(function CampaignChart({
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
   const data = useMemo(() => columns(points, capPct), [points, capPct])
+  // A chart made again (the language changed its labels) starts from the data of now.
+  const dataNow = useRef(data)
+  dataNow.current = data
   const labels = useMemo(
     () => ({
       lines: t('chartLegendLines'),
@@ -54,7 +57,11 @@ export const CampaignChart = memo(function CampaignChart({
       height: HEIGHT_PX,
       legend: { show: false },
       cursor: { show: false },
-      scales: { n: { auto: true }, pct: { auto: true } },
+      // From zero; a quiet campaign keeps a small count scale, and the cap stays in view.
+      scales: {
+        n: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] },
+        pct: { range: (_u, _min, max) => [0, Math.max(1, max * 1.2)] },
+      },
       axes: [
         {},
         { scale: 'n', size: 40 },
@@ -69,7 +76,7 @@ export const CampaignChart = memo(function CampaignChart({
         { label: 'cap', scale: 'pct', stroke: COLORS.window, width: 1, dash: [2, 6] },
       ],
     }
-    plot.current = new uPlot(options, [[], [], [], [], [], []], element)
+    plot.current = new uPlot(options, dataNow.current, element)
     return () => {
       plot.current?.destroy()
       plot.current = null

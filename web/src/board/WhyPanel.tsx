@@ -57,12 +57,7 @@ export function WhyPanel({ campaign, latest, onClose }: WhyProps) {
   const list = decisions.data?.decisions ?? []
   const newest = list[0]
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={t('whyTitle', { n: newest?.target ?? '—', name: campaign.name })}
-    >
+    <Modal opened onClose={onClose} size="xl" title={t('whyTitle', { name: campaign.name })}>
       {decisions.isPending ? (
         <Loader aria-label={t('loading')} />
       ) : decisions.isError ? (
