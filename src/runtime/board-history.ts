@@ -3,9 +3,14 @@
 // day (lines in flight, connects, abandon rate over the run and in the window) for the charts.
 // Both bounded: a ring of decisions per campaign, a ring of points per campaign.
 import type { AgentRuntime } from '../dialer/context.ts'
-import type { EngineEvent, PacingInputs } from '../dialer/types.ts'
+import type { EngineEvent } from '../dialer/types.ts'
 import { invariant } from '../domain/invariant.ts'
-import type { BoardAgent, CampaignLiveFigures } from './control.ts'
+import type {
+  BoardAgent,
+  CampaignLiveFigures,
+  PacingDecisionRecord,
+  SeriesPoint,
+} from './control.ts'
 
 /** Pacing decisions kept per campaign (the newest; decisions come at most 4 a second). */
 export const PACING_DECISIONS_KEPT = 50
@@ -14,23 +19,6 @@ export const SERIES_INTERVAL_MS = 10_000
 /** Points kept per campaign: a whole day at one point every 10 s. */
 export const SERIES_POINTS_MAX = 8640
 invariant(SERIES_POINTS_MAX * SERIES_INTERVAL_MS >= 86_400_000, 'the series holds a whole day')
-
-export interface PacingDecisionRecord {
-  atMs: number
-  target: number
-  inFlight: number
-  reason: string
-  inputs: PacingInputs
-}
-
-export interface SeriesPoint {
-  atMs: number
-  linesInFlight: number
-  /** Live connects since the previous point. */
-  connects: number
-  abandonRateRunPct: number
-  abandonRateWindowPct: number
-}
 
 /** A bounded ring: push drops the oldest when full; `newestFirst` copies. */
 class Ring<T> {

@@ -3,8 +3,8 @@
 // (R9.2). Not storage: the runtime owns these, DialerService implements them, the API imports
 // them. One process runs every tenant's dialer, so each call names its tenant.
 
+import type { PacingInputs } from '../dialer/types.ts'
 import type { AgentDataMessage, AgentDeskView } from './agent-data/messages.ts'
-import type { PacingDecisionRecord, SeriesPoint } from './board-history.ts'
 
 /**
  * One message of the live feed (R9.2): agents by state, lines, abandon rate, dial rate; and the
@@ -156,6 +156,24 @@ export interface DncChanges {
   numberAdded(tenantId: string, listName: string, phoneNumber: string): void
   numberRemoved(tenantId: string, listName: string, phoneNumber: string): void
   listLoaded(tenantId: string, listName: string): Promise<void>
+}
+
+/** One pooled pacing decision as the board explains it (board-history.ts keeps the recent ones). */
+export interface PacingDecisionRecord {
+  atMs: number
+  target: number
+  inFlight: number
+  reason: string
+  inputs: PacingInputs
+}
+
+export interface SeriesPoint {
+  atMs: number
+  linesInFlight: number
+  /** Live connects since the previous point. */
+  connects: number
+  abandonRateRunPct: number
+  abandonRateWindowPct: number
 }
 
 /** One agent as the supervisor's board lists them (issue 12). */

@@ -8,7 +8,6 @@ import {
 } from '../domain/campaign/dialer-api.ts'
 import type { AgentDeskView } from './agent-data/messages.ts'
 import type { AgentDesk } from './agent-desk.ts'
-import type { PacingDecisionRecord, SeriesPoint } from './board-history.ts'
 import type { CampaignActionResult } from './campaigns.ts'
 import type {
   AgentActionName,
@@ -25,6 +24,8 @@ import type {
   LiveFeed,
   LiveMessage,
   LiveViewer,
+  PacingDecisionRecord,
+  SeriesPoint,
 } from './control.ts'
 import type { DialerApiResult } from './dialer-api/dialer-api-campaigns.ts'
 import type { TenantRuntime } from './tenant-runtime.ts'

@@ -9,8 +9,13 @@ import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
-import type { PacingDecisionRecord, SeriesPoint } from './board-history.ts'
-import type { CampaignLiveFigures, LiveMessage, LiveViewer } from './control.ts'
+import type {
+  CampaignLiveFigures,
+  LiveMessage,
+  LiveViewer,
+  PacingDecisionRecord,
+  SeriesPoint,
+} from './control.ts'
 import type { RuntimeLog } from './log.ts'
 import type { DialerMetrics } from './metrics.ts'
 

@@ -52,7 +52,7 @@ function runHashed(day: GoldenDay): GoldenRecord {
 
 /**
  * A pacing decision's inputs (the board's "why N lines now") describe what the engine saw; the
- * decision itself (target, lines in flight, reason) and every dial stay hashed (decisions.md,
+ * decision itself (target, lines in flight, reason) and every dial stay hashed (docs/decisions.md,
  * 2026-12-03, issue 12).
  */
 function hashedShape(event: EngineEvent): unknown {

@@ -167,8 +167,3 @@ export function applyBatch(
     livePoints: livePoints ?? state.livePoints,
   }
 }
-
-/** The server's clock now, from the newest time it told. */
-export function serverNowMs(state: Pick<BoardState, 'serverAtMs' | 'localAtMs'>, localMs: number) {
-  return state.serverAtMs + Math.max(0, localMs - state.localAtMs)
-}
