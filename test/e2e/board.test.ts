@@ -204,6 +204,38 @@ describe.skipIf(!haveChromium)("the supervisor's board in Chromium (issue 12)", 
     await page.context().close()
   })
 
+  it("a supervisor logs an agent out from the board, and the agent's desktop follows live", async () => {
+    const desk = await newPage()
+    await signIn(desk, 'agent15')
+    const deskState = desk.getByTestId('agent-state')
+    await expect.poll(() => deskState.textContent(), { timeout: 10_000 }).toBe('Logged out')
+    await desk.getByRole('button', { name: 'Log in to the dialer' }).click()
+    await expect.poll(() => deskState.textContent(), { timeout: 10_000 }).toMatch(/^Idle/)
+
+    const board = await newPage()
+    await signIn(board, 'super1')
+    const row = board.locator('tr[data-agent="agent-15"]')
+    await expect
+      .poll(() => row.getByTestId('agent-state').textContent(), { timeout: 10_000 })
+      .toMatch(/^Idle/)
+    await row.getByRole('button', { name: 'Actions for Agent 15' }).click()
+    await board.getByRole('menuitem', { name: 'Log out' }).click()
+    await expect
+      .poll(() => row.getByTestId('agent-state').textContent(), { timeout: 10_000 })
+      .toBe('Logged out')
+    // The agent's desktop, left open, follows without reloading.
+    await expect.poll(() => deskState.textContent(), { timeout: 10_000 }).toBe('Logged out')
+    const audit = await apiCall('GET', '/v1/audit?limit=20')
+    expect(
+      audit.body.items.some(
+        (e: { action: string; objectId: string }) =>
+          e.action === 'agent.logout' && e.objectId === 'agent-15',
+      ),
+    ).toBe(true)
+    await board.context().close()
+    await desk.context().close()
+  })
+
   it('an agent cannot open the board, and the API refuses it too', async () => {
     const page = await newPage()
     await signIn(page, 'agent16')

@@ -23,6 +23,16 @@ function columns(points: SeriesPoint[], capPct: number | null): uPlot.AlignedDat
   ]
 }
 
+/** The time axis: the points' span, at least the last X_SPAN_MIN_SEC. */
+const X_SPAN_MIN_SEC = 300
+
+function xRange(data: uPlot.AlignedData): { min: number; max: number } | null {
+  const times = data[0]
+  if (times.length === 0) return null
+  const max = times[times.length - 1]!
+  return { min: Math.min(times[0]!, max - X_SPAN_MIN_SEC), max }
+}
+
 export const CampaignChart = memo(function CampaignChart({
   name,
   points,
@@ -32,7 +42,7 @@ export const CampaignChart = memo(function CampaignChart({
   points: SeriesPoint[]
   capPct: number | null
 }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
   const data = useMemo(() => columns(points, capPct), [points, capPct])
@@ -59,11 +69,22 @@ export const CampaignChart = memo(function CampaignChart({
       cursor: { show: false },
       // From zero; a quiet campaign keeps a small count scale, and the cap stays in view.
       scales: {
+        // Set with the data (xRange): one point alone would stretch the axis over years.
+        x: { time: true, auto: false },
         n: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] },
         pct: { range: (_u, _min, max) => [0, Math.max(1, max * 1.2)] },
       },
       axes: [
-        {},
+        {
+          space: 70,
+          values: (_u, splits) =>
+            splits.map((sec) =>
+              new Date(sec * 1000).toLocaleTimeString(language, {
+                hour: '2-digit',
+                minute: '2-digit',
+              }),
+            ),
+        },
         { scale: 'n', size: 40 },
         { scale: 'pct', side: 1, size: 40, values: (_u, v) => v.map((x) => `${x}%`) },
       ],
@@ -77,14 +98,20 @@ export const CampaignChart = memo(function CampaignChart({
       ],
     }
     plot.current = new uPlot(options, dataNow.current, element)
+    const range = xRange(dataNow.current)
+    if (range) plot.current.setScale('x', range)
     return () => {
       plot.current?.destroy()
       plot.current = null
     }
-  }, [labels])
+  }, [labels, language])
 
   useEffect(() => {
-    plot.current?.setData(data)
+    const chart = plot.current
+    if (!chart) return
+    chart.setData(data, true)
+    const range = xRange(data)
+    if (range) chart.setScale('x', range)
   }, [data])
 
   return (
