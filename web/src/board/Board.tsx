@@ -2,19 +2,7 @@
 // explanation, and the agents with their time in state; live without reloading (live.ts). Actions
 // go through the API as the signed-in supervisor: campaign start / pause / resume / stop (stop is
 // confirmed), an agent set Idle with a reason or logged out (the API audits both).
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CampaignAction } from '../../../src/domain/campaign/campaign-status.ts'
@@ -22,6 +10,7 @@ import { type AuxCode, api, type ConfigList } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import { type AgentAction, AgentsTable, ClockOffset } from './AgentsTable.tsx'
 import { CampaignCard } from './CampaignCard.tsx'
+import { IdleDialog, StopDialog } from './dialogs.tsx'
 import { useBoardLive } from './live.ts'
 import type { BoardCampaign, PacingDecision, SeriesPoint } from './state.ts'
 import { WhyPanel } from './WhyPanel.tsx'
@@ -60,7 +49,6 @@ export function Board() {
   const [why, setWhy] = useState<BoardCampaign | null>(null)
   const [stopping, setStopping] = useState<BoardCampaign | null>(null)
   const [idleFor, setIdleFor] = useState<AgentAction['agent'] | null>(null)
-  const [idleCode, setIdleCode] = useState<string | null>(null)
   const auxCodes = useQuery({
     queryKey: ['aux-codes'],
     queryFn: () => api.get<ConfigList<AuxCode>>('/v1/aux-codes?limit=100'),
@@ -193,61 +181,23 @@ export function Board() {
           onClose={() => setWhy(null)}
         />
       ) : null}
-      <Modal
-        opened={stopping !== null}
-        onClose={() => setStopping(null)}
-        title={t('stopConfirmTitle', { name: stopping?.name ?? '' })}
-      >
-        <Text mb="md">{t('stopConfirmText')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setStopping(null)}>
-            {t('cancel')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              if (stopping) campaignAction.mutate({ id: stopping.id, action: 'stop' })
-              setStopping(null)
-            }}
-          >
-            {t('stopConfirm')}
-          </Button>
-        </Group>
-      </Modal>
-      <Modal
-        opened={idleFor !== null}
-        onClose={() => setIdleFor(null)}
-        title={t('setIdleTitle', { name: idleFor?.name ?? '' })}
-      >
-        <Select
-          label={t('idleReason')}
-          placeholder={t('chooseIdleReason')}
-          data={idleCodes.map((code) => ({ value: code.id, label: code.name }))}
-          value={idleCode ?? idleCodes[0]?.id ?? null}
-          onChange={setIdleCode}
-          allowDeselect={false}
-          mb="md"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setIdleFor(null)}>
-            {t('cancel')}
-          </Button>
-          <Button
-            onClick={() => {
-              const code = idleCode ?? idleCodes[0]?.id
-              if (idleFor)
-                agentAction.mutate({
-                  agentId: idleFor.agentId,
-                  action: 'idle',
-                  ...(code ? { code } : {}),
-                })
-              setIdleFor(null)
-            }}
-          >
-            {t('confirm')}
-          </Button>
-        </Group>
-      </Modal>
+      <StopDialog
+        campaign={stopping}
+        onCancel={() => setStopping(null)}
+        onConfirm={(campaignId) => {
+          campaignAction.mutate({ id: campaignId, action: 'stop' })
+          setStopping(null)
+        }}
+      />
+      <IdleDialog
+        agent={idleFor}
+        idleCodes={idleCodes}
+        onCancel={() => setIdleFor(null)}
+        onConfirm={(agentId, code) => {
+          agentAction.mutate({ agentId, action: 'idle', ...(code ? { code } : {}) })
+          setIdleFor(null)
+        }}
+      />
     </ClockOffset.Provider>
   )
 }
