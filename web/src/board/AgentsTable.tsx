@@ -39,10 +39,62 @@ interface RowProps {
   campaignName: string | null
   /** The idle or wrap-up code's name. */
   codeName: string | null
+  /** This row's menu is open (one at a time; the others render a plain button). */
+  menuOpen: boolean
+  onMenu(agentId: string | null): void
   onAction(action: AgentAction): void
 }
 
-const AgentRow = memo(function AgentRow({ agent, campaignName, codeName, onAction }: RowProps) {
+/**
+ * The row's actions. Closed, it is a plain button; only the open one is a Mantine Menu (whose
+ * positioning hooks would otherwise run in every row a live batch renders).
+ */
+function RowMenu({
+  agent,
+  open,
+  onMenu,
+  onAction,
+}: Pick<RowProps, 'agent' | 'onMenu' | 'onAction'> & { open: boolean }) {
+  const { t } = useI18n()
+  const label = t('agentMenu', { name: agent.name })
+  if (!open)
+    return (
+      <ActionIcon
+        variant="subtle"
+        aria-label={label}
+        aria-haspopup="menu"
+        onClick={() => onMenu(agent.agentId)}
+      >
+        ⋯
+      </ActionIcon>
+    )
+  return (
+    <Menu position="bottom-end" withinPortal opened onChange={(opened) => !opened && onMenu(null)}>
+      <Menu.Target>
+        <ActionIcon variant="subtle" aria-label={label}>
+          ⋯
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          disabled={agent.state === 'LoggedOut'}
+          onClick={() => onAction({ kind: 'idle', agent })}
+        >
+          {t('setIdle')}
+        </Menu.Item>
+        <Menu.Item
+          disabled={agent.state === 'LoggedOut'}
+          onClick={() => onAction({ kind: 'logout', agent })}
+        >
+          {t('forceLogOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  )
+}
+
+const AgentRow = memo(function AgentRow(props: RowProps) {
+  const { agent, campaignName, codeName, menuOpen, onMenu, onAction } = props
   const { t } = useI18n()
   const stateText = t(`state_${agent.state}` as MessageKey)
   return (
@@ -58,27 +110,7 @@ const AgentRow = memo(function AgentRow({ agent, campaignName, codeName, onActio
       </Table.Td>
       <Table.Td>{campaignName ?? t('empty')}</Table.Td>
       <Table.Td>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" aria-label={t('agentMenu', { name: agent.name })}>
-              ⋯
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item
-              disabled={agent.state === 'LoggedOut'}
-              onClick={() => onAction({ kind: 'idle', agent })}
-            >
-              {t('setIdle')}
-            </Menu.Item>
-            <Menu.Item
-              disabled={agent.state === 'LoggedOut'}
-              onClick={() => onAction({ kind: 'logout', agent })}
-            >
-              {t('forceLogOut')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <RowMenu agent={agent} open={menuOpen} onMenu={onMenu} onAction={onAction} />
       </Table.Td>
     </Table.Tr>
   )
@@ -123,6 +155,7 @@ export function AgentsTable({ agents, campaignNames, codeNames, onAction }: Tabl
   const { t } = useI18n()
   const [filter, setFilter] = useState<string>('all')
   const [scrollTopPx, setScrollTopPx] = useState(0)
+  const [menuFor, setMenuFor] = useState<string | null>(null)
   const counts = useMemo(() => {
     const byState: Record<string, number> = {}
     for (const agent of agents) byState[agent.state] = (byState[agent.state] ?? 0) + 1
@@ -189,6 +222,8 @@ export function AgentsTable({ agents, campaignNames, codeNames, onAction }: Tabl
                       : null
                   }
                   codeName={agent.code ? (codeNames.get(agent.code) ?? agent.code) : null}
+                  menuOpen={menuFor === agent.agentId}
+                  onMenu={setMenuFor}
                   onAction={onAction}
                 />
               ))}

@@ -190,6 +190,7 @@ export function Board() {
         }}
       />
       <IdleDialog
+        key={idleFor?.agentId ?? 'none'}
         agent={idleFor}
         idleCodes={idleCodes}
         onCancel={() => setIdleFor(null)}
