@@ -218,11 +218,24 @@ describe.skipIf(!haveChromium)("the supervisor's board in Chromium (issue 12)", 
     await expect
       .poll(() => row.getByTestId('agent-state').textContent(), { timeout: 10_000 })
       .toMatch(/^Idle/)
-    await row.getByRole('button', { name: 'Actions for Agent 15' }).click()
-    await board.getByRole('menuitem', { name: 'Log out' }).click()
+    // By keyboard: Enter opens the menu, the arrow keys walk its items, Enter picks one.
+    await row.getByRole('button', { name: 'Actions for Agent 15' }).focus()
+    await board.keyboard.press('Enter')
+    await board.getByRole('menuitem', { name: 'Set Idle…' }).waitFor()
+    const focused = async () => {
+      const element = board.locator(':focus')
+      return `${await element.getAttribute('role')} ${await element.getAttribute('aria-label')} ${await element.textContent()}`
+    }
+    await board.keyboard.press('ArrowDown')
+    await expect.poll(focused).toMatch(/^menuitem .*Set Idle…$/)
+    await board.keyboard.press('ArrowDown')
+    await expect.poll(focused).toMatch(/^menuitem .*Log out$/)
+    await board.keyboard.press('Enter')
     await expect
       .poll(() => row.getByTestId('agent-state').textContent(), { timeout: 10_000 })
       .toBe('Logged out')
+    // The focus is back on the row's button.
+    await expect.poll(focused).toMatch(/^null Actions for Agent 15 /)
     // The agent's desktop, left open, follows without reloading.
     await expect.poll(() => deskState.textContent(), { timeout: 10_000 }).toBe('Logged out')
     const audit = await apiCall('GET', '/v1/audit?limit=20')

@@ -3,7 +3,7 @@
 // memoised and only those in view are rendered (fixed row height), so a batch that changes a few
 // of 500 agents renders a few rows.
 import { ActionIcon, Badge, Group, Menu, Select, Table, Text, Title } from '@mantine/core'
-import { createContext, memo, type RefObject, useContext, useMemo, useState } from 'react'
+import { createContext, memo, type RefObject, useContext, useMemo, useRef, useState } from 'react'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import type { BoardAgent } from './state.ts'
 import { formatDuration, useTickMs } from './ticker.ts'
@@ -41,37 +41,60 @@ interface RowProps {
   codeName: string | null
   /** This row's menu is open (one at a time; the others render a plain button). */
   menuOpen: boolean
-  onMenu(agentId: string | null): void
+  menus: RowMenus
+  onAction(action: AgentAction): void
+}
+
+/** Which row's menu is open, shared by the rows (stable across renders). */
+interface RowMenus {
+  open(agentId: string): void
+  close(agentId: string): void
+  /** The row whose button takes the focus back when it mounts (its menu just closed). */
+  returnFocusTo: RefObject<string | null>
+}
+
+interface RowMenuProps {
+  agent: BoardAgent
+  open: boolean
+  menus: RowMenus
   onAction(action: AgentAction): void
 }
 
 /**
  * The row's actions. Closed, it is a plain button; only the open one is a Mantine Menu (whose
- * positioning hooks would otherwise run in every row a live batch renders).
+ * positioning hooks would otherwise run in every row a live batch renders). Open, the focus is in
+ * the menu (arrow keys move through its items, Mantine's own); closed, it returns to the button.
  */
-function RowMenu({
-  agent,
-  open,
-  onMenu,
-  onAction,
-}: Pick<RowProps, 'agent' | 'onMenu' | 'onAction'> & { open: boolean }) {
+function RowMenu({ agent, open, menus, onAction }: RowMenuProps) {
   const { t } = useI18n()
   const label = t('agentMenu', { name: agent.name })
   if (!open)
     return (
       <ActionIcon
+        ref={(element) => {
+          if (element && menus.returnFocusTo.current === agent.agentId) {
+            menus.returnFocusTo.current = null
+            element.focus()
+          }
+        }}
         variant="subtle"
         aria-label={label}
         aria-haspopup="menu"
-        onClick={() => onMenu(agent.agentId)}
+        onClick={() => menus.open(agent.agentId)}
       >
         ⋯
       </ActionIcon>
     )
   return (
-    <Menu position="bottom-end" withinPortal opened onChange={(opened) => !opened && onMenu(null)}>
+    <Menu
+      position="bottom-end"
+      withinPortal
+      opened
+      transitionProps={{ duration: 0 }}
+      onChange={(opened) => !opened && menus.close(agent.agentId)}
+    >
       <Menu.Target>
-        <ActionIcon variant="subtle" aria-label={label}>
+        <ActionIcon variant="subtle" aria-label={label} aria-haspopup="menu" aria-expanded>
           ⋯
         </ActionIcon>
       </Menu.Target>
@@ -94,7 +117,7 @@ function RowMenu({
 }
 
 const AgentRow = memo(function AgentRow(props: RowProps) {
-  const { agent, campaignName, codeName, menuOpen, onMenu, onAction } = props
+  const { agent, campaignName, codeName, menuOpen, menus, onAction } = props
   const { t } = useI18n()
   const stateText = t(`state_${agent.state}` as MessageKey)
   return (
@@ -110,7 +133,7 @@ const AgentRow = memo(function AgentRow(props: RowProps) {
       </Table.Td>
       <Table.Td>{campaignName ?? t('empty')}</Table.Td>
       <Table.Td>
-        <RowMenu agent={agent} open={menuOpen} onMenu={onMenu} onAction={onAction} />
+        <RowMenu agent={agent} open={menuOpen} menus={menus} onAction={onAction} />
       </Table.Td>
     </Table.Tr>
   )
@@ -156,6 +179,18 @@ export function AgentsTable({ agents, campaignNames, codeNames, onAction }: Tabl
   const [filter, setFilter] = useState<string>('all')
   const [scrollTopPx, setScrollTopPx] = useState(0)
   const [menuFor, setMenuFor] = useState<string | null>(null)
+  const returnFocusTo = useRef<string | null>(null)
+  const menus = useMemo<RowMenus>(
+    () => ({
+      open: (agentId) => setMenuFor(agentId),
+      close: (agentId) => {
+        returnFocusTo.current = agentId
+        setMenuFor(null)
+      },
+      returnFocusTo,
+    }),
+    [],
+  )
   const counts = useMemo(() => {
     const byState: Record<string, number> = {}
     for (const agent of agents) byState[agent.state] = (byState[agent.state] ?? 0) + 1
@@ -223,7 +258,7 @@ export function AgentsTable({ agents, campaignNames, codeNames, onAction }: Tabl
                   }
                   codeName={agent.code ? (codeNames.get(agent.code) ?? agent.code) : null}
                   menuOpen={menuFor === agent.agentId}
-                  onMenu={setMenuFor}
+                  menus={menus}
                   onAction={onAction}
                 />
               ))}
