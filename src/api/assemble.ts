@@ -7,6 +7,7 @@ import type { ContactImport } from '../import/service.ts'
 import type {
   AgentControl,
   AgentDataControl,
+  BoardControl,
   DialerControl,
   DncChanges,
   LiveFeed,
@@ -32,6 +33,7 @@ import {
   TOKEN_TTL_SEC_DEFAULT,
   TOKEN_TTL_SEC_MAX,
 } from './routes/auth.ts'
+import { registerBoardRoutes } from './routes/board.ts'
 import { registerCampaignControlRoutes } from './routes/campaign-control.ts'
 import { registerContactListRoutes } from './routes/contact-lists.ts'
 import { registerDialerRoutes } from './routes/dialer.ts'
@@ -61,6 +63,8 @@ export interface OutdialApiParts {
   /** The customer's data on each agent's desktop (GET /v1/agents/{id}/desk). */
   agentData?: AgentDataControl
   live?: LiveFeed
+  /** The supervisor's board (GET /v1/board, pacing decisions, chart series). */
+  board?: BoardControl
   /** The contact-import service (src/import/service.ts) that uploads go through; without it the
    * contact-list routes are not served. */
   contacts?: { imports: ContactImport }
@@ -121,6 +125,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
         registerDialerRoutes(app, { dialer: parts.dialer, nowMs })
       }
       if (parts.live) registerLiveRoute(app, parts.live)
+      if (parts.board) registerBoardRoutes(app, { board: parts.board })
       if (parts.agents) registerAgentDeskRoutes(app, { agents: parts.agents, nowMs })
       if (parts.agentData) registerAgentDataRoutes(app, { agentData: parts.agentData })
       registerReportRoutes(app)

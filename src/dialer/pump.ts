@@ -15,6 +15,7 @@ import { serveWaiting } from './lifecycle.ts'
 import { pumpPreview } from './preview.ts'
 import { withdrawPreviewTasks } from './preview-tasks.ts'
 import { campaignWantsAgents, inboundWaitingOutranks } from './routing/router.ts'
+import type { PacingInputs } from './types.ts'
 
 export const PACING_TICK_MS = 1000
 /**
@@ -127,7 +128,8 @@ function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
   campaign.lastPoolDecisionMs = nowMs
   const snapshot = buildSnapshot(ctx, campaign)
   snapshot.capGuardActive = campaign.config.capGuardEnabled && !hasAbandonBudget(campaign, snapshot)
-  let { targetLinesInFlight: target, reason } = policy.decide(snapshot)
+  const decided = policy.decide(snapshot)
+  let { targetLinesInFlight: target, reason } = decided
   if (snapshot.capGuardActive) {
     const safe = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
     if (target > safe) {
@@ -144,7 +146,34 @@ function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
     target,
     inFlight: campaign.inFlight,
     reason,
+    inputs: pacingInputs(campaign, snapshot, decided.targetLinesInFlight, policy.name),
   })
+}
+
+function pacingInputs(
+  campaign: CampaignRuntime,
+  snapshot: PacingSnapshot,
+  policyTarget: number,
+  policy: string,
+): PacingInputs {
+  const { estimates } = snapshot
+  return {
+    readyServers: snapshot.readyServers,
+    busyServers: snapshot.busyServers.length,
+    linesInFlight: snapshot.linesInFlight,
+    liveWaiting: snapshot.liveWaiting,
+    liveProbability: estimates.liveProbability,
+    dialToLiveSec: estimates.dialToLiveSec,
+    talkSec: estimates.talkSec,
+    wrapSec: estimates.wrapSec,
+    liveSamples: estimates.liveSamples,
+    windowAbandonPct: snapshot.windowAbandonPct,
+    abandonCapPct: campaign.config.compliance.abandonRatePctMax,
+    abandonTargetPct: snapshot.abandonTargetPct,
+    capGuardActive: snapshot.capGuardActive,
+    policyTarget,
+    policy,
+  }
 }
 
 /**

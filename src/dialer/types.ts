@@ -191,6 +191,8 @@ export type EngineEvent =
       target: number
       inFlight: number
       reason: string
+      /** What the decision saw (the supervisor's "why N lines now"); not in the golden hashes. */
+      inputs: PacingInputs
     }
   | {
       kind: 'previewOffer'
@@ -216,6 +218,27 @@ export type EngineEvent =
       attemptId: string
       phase: 'held' | 'released'
     }
+
+/** The inputs of one pooled pacing decision, as the supervisor's board explains it. */
+export interface PacingInputs {
+  readyServers: number
+  busyServers: number
+  /** Lines in flight when the decision was taken (before the lines it opened). */
+  linesInFlight: number
+  liveWaiting: number
+  liveProbability: number
+  dialToLiveSec: number
+  talkSec: number
+  wrapSec: number
+  liveSamples: number
+  windowAbandonPct: number
+  abandonCapPct: number
+  abandonTargetPct: number
+  capGuardActive: boolean
+  /** What the policy asked for before the cap guard clamped it. */
+  policyTarget: number
+  policy: string
+}
 
 export interface Bus {
   publish(event: EngineEvent): void

@@ -3,6 +3,7 @@
 // (R9.2). Not storage: the runtime owns these, DialerService implements them, the API imports
 // them. One process runs every tenant's dialer, so each call names its tenant.
 
+import type { PacingInputs } from '../dialer/types.ts'
 import type { AgentDataMessage, AgentDeskView } from './agent-data/messages.ts'
 
 /**
@@ -12,7 +13,15 @@ import type { AgentDataMessage, AgentDeskView } from './agent-data/messages.ts'
 export type LiveMessage =
   | AgentDataMessage
   | { type: 'snapshot'; atMs: number; data: unknown }
-  | { type: 'agentState'; atMs: number; agentId: string; state: string; code?: string }
+  | {
+      type: 'agentState'
+      atMs: number
+      agentId: string
+      state: string
+      code?: string
+      /** The reserving campaign (state Reserved). */
+      campaignId?: string
+    }
   | { type: 'campaign'; atMs: number; campaignId: string; data: unknown }
   | {
       type: 'attempt'
@@ -30,6 +39,10 @@ export type LiveMessage =
       agentId: string
       expiresAtMs: number
     }
+  /** Staff only: the campaign's newest pooled pacing decision with its inputs (board-history.ts). */
+  | { type: 'pacing'; atMs: number; campaignId: string; decision: PacingDecisionRecord }
+  /** Staff only: the campaign's chart point of now (one per SERIES_INTERVAL_MS). */
+  | { type: 'series'; atMs: number; campaignId: string; point: SeriesPoint }
 
 /**
  * Who watches the live feed: staff (`agentId` null) see the whole tenant; an agent sees their own
@@ -143,4 +156,51 @@ export interface DncChanges {
   numberAdded(tenantId: string, listName: string, phoneNumber: string): void
   numberRemoved(tenantId: string, listName: string, phoneNumber: string): void
   listLoaded(tenantId: string, listName: string): Promise<void>
+}
+
+/** One pooled pacing decision as the board explains it (board-history.ts keeps the recent ones). */
+export interface PacingDecisionRecord {
+  atMs: number
+  target: number
+  inFlight: number
+  reason: string
+  inputs: PacingInputs
+}
+
+export interface SeriesPoint {
+  atMs: number
+  linesInFlight: number
+  /** Live connects since the previous point. */
+  connects: number
+  abandonRateRunPct: number
+  abandonRateWindowPct: number
+}
+
+/** One agent as the supervisor's board lists them (issue 12). */
+export interface BoardAgent {
+  agentId: string
+  name: string
+  state: string
+  /** The idle or wrap-up code. */
+  code: string | null
+  sinceMs: number
+  /** The campaign the agent serves now (reserved, on its call or in its wrap-up). */
+  campaignId: string | null
+}
+
+/** A campaign on the supervisor's board: its figures now and its abandon cap. */
+export type BoardCampaign = {
+  id: string
+  name: string
+  mode: string | null
+  /** The compliance profile's cap on the window's abandon rate (%); null when not running. */
+  abandonCapPct: number | null
+} & CampaignLiveFigures
+
+/** What the supervisor's board reads (R9.2, issue 12); null when the tenant runs no dialer. */
+export interface BoardControl {
+  board(tenantId: string): { atMs: number; agents: BoardAgent[]; campaigns: BoardCampaign[] } | null
+  /** Null when the dialer does not know the campaign. */
+  pacingDecisions(tenantId: string, campaignId: string): PacingDecisionRecord[] | null
+  series(tenantId: string, campaignId: string): SeriesPoint[] | null
 }

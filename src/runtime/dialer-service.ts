@@ -13,6 +13,9 @@ import type {
   AgentActionName,
   AgentControl,
   AgentDataControl,
+  BoardAgent,
+  BoardCampaign,
+  BoardControl,
   CallbackRequest,
   CampaignLiveFigures,
   ControlRefusal,
@@ -21,6 +24,8 @@ import type {
   LiveFeed,
   LiveMessage,
   LiveViewer,
+  PacingDecisionRecord,
+  SeriesPoint,
 } from './control.ts'
 import type { DialerApiResult } from './dialer-api/dialer-api-campaigns.ts'
 import type { TenantRuntime } from './tenant-runtime.ts'
@@ -155,7 +160,9 @@ function fromDesk(
   }
 }
 
-export class DialerService implements DialerControl, AgentControl, AgentDataControl, LiveFeed {
+export class DialerService
+  implements DialerControl, AgentControl, AgentDataControl, LiveFeed, BoardControl
+{
   private readonly runtimes = new Map<string, TenantRuntime>()
 
   add(runtime: TenantRuntime): void {
@@ -284,6 +291,32 @@ export class DialerService implements DialerControl, AgentControl, AgentDataCont
 
   deskView(tenantId: string, agentId: string): AgentDeskView | null {
     return this.runtimes.get(tenantId)?.deskView(agentId) ?? null
+  }
+
+  /** The supervisor's board now: agents with their time in state, campaigns with their cap. */
+  board(
+    tenantId: string,
+  ): { atMs: number; agents: BoardAgent[]; campaigns: BoardCampaign[] } | null {
+    const runtime = this.runtimes.get(tenantId)
+    if (!runtime) return null
+    const campaigns = runtime.status().campaigns.map(({ source: _s, lastBlocked: _b, ...c }) => ({
+      ...c,
+      abandonCapPct:
+        runtime.engine.ctx.campaigns.get(c.id)?.config.compliance.abandonRatePctMax ?? null,
+    }))
+    return { atMs: runtime.clock.nowMs(), agents: runtime.boardAgents(), campaigns }
+  }
+
+  pacingDecisions(tenantId: string, campaignId: string): PacingDecisionRecord[] | null {
+    const runtime = this.runtimes.get(tenantId)
+    if (!runtime?.campaign(campaignId)) return null
+    return runtime.history.decisionsOf(campaignId)
+  }
+
+  series(tenantId: string, campaignId: string): SeriesPoint[] | null {
+    const runtime = this.runtimes.get(tenantId)
+    if (!runtime?.campaign(campaignId)) return null
+    return runtime.history.seriesOf(campaignId)
   }
 
   snapshot(tenantId: string, viewer: LiveViewer): LiveMessage {

@@ -1,5 +1,5 @@
 // Goal: the live feed (R9.2) through the HTTP layer's ports: a snapshot, then agent states, closed
-// attempts, preview offers and campaign figures (at most one per second per campaign); metrics
+// attempts, preview offers and campaign figures (at most one per second per campaign), chart points; metrics
 // follow; preview-task actions (R10.2) and the campaign lifecycle go through DialerService.
 
 import { Registry } from 'prom-client'
@@ -75,7 +75,7 @@ describe('live feed and DialerService', () => {
     unsubscribe()
 
     const kinds = new Set(messages.map((m) => m.type))
-    expect(kinds).toEqual(new Set(['agentState', 'attempt', 'campaign']))
+    expect(kinds).toEqual(new Set(['agentState', 'attempt', 'campaign', 'series']))
     const figures = messages.filter((m) => m.type === 'campaign')
     for (let i = 1; i < figures.length; i++)
       expect(figures[i]!.atMs - figures[i - 1]!.atMs).toBeGreaterThanOrEqual(1000)

@@ -9,7 +9,13 @@ import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { AgentState } from '../domain/agent-state.ts'
 import { invariant } from '../domain/invariant.ts'
-import type { CampaignLiveFigures, LiveMessage, LiveViewer } from './control.ts'
+import type {
+  CampaignLiveFigures,
+  LiveMessage,
+  LiveViewer,
+  PacingDecisionRecord,
+  SeriesPoint,
+} from './control.ts'
 import type { RuntimeLog } from './log.ts'
 import type { DialerMetrics } from './metrics.ts'
 
@@ -39,6 +45,8 @@ export interface TenantLiveDeps {
   agentsByState(): Record<string, number>
   /** The campaigns the agent serves now (empty for an unknown agent). */
   campaignsServedBy(agentId: string): ReadonlySet<string>
+  /** The campaign's newest pooled pacing decision (pushed to staff with its figures). */
+  latestDecision?(campaignId: string): PacingDecisionRecord | null
   metrics?: DialerMetrics
 }
 
@@ -54,6 +62,8 @@ export class TenantLive {
   private timer: TimerId | null = null
   private lastFlushMs = Number.NEGATIVE_INFINITY
   private agentsDirty = false
+  /** The time of the last pacing decision pushed, per campaign. */
+  private readonly decisionSentMs = new Map<string, number>()
 
   constructor(private readonly deps: TenantLiveDeps) {}
 
@@ -111,6 +121,7 @@ export class TenantLive {
           agentId: event.agentId,
           state: event.state.kind,
           ...(code !== undefined ? { code } : {}),
+          ...(event.state.kind === 'Reserved' ? { campaignId: event.state.campaignId } : {}),
         })
         if (event.state.kind === 'Reserved') this.campaignChanged(event.state.campaignId)
         this.agentsDirty = true
@@ -187,10 +198,23 @@ export class TenantLive {
       const figures = this.deps.figures(campaignId)
       if (!figures) continue
       this.send({ type: 'campaign', atMs: nowMs, campaignId, data: figures })
+      this.sendDecision(campaignId)
       const labels = { tenant: this.deps.tenantId, campaign: campaignId }
       this.deps.metrics?.dialerLines.set(labels, figures.linesInFlight)
       this.deps.metrics?.dialerAbandonRate.set(labels, figures.abandonRateWindowPct / 100)
     }
+  }
+
+  /** A campaign's chart point, for staff (agents' filter passes no 'series' message). */
+  seriesPoint(campaignId: string, point: SeriesPoint): void {
+    this.send({ type: 'series', atMs: point.atMs, campaignId, point })
+  }
+
+  private sendDecision(campaignId: string): void {
+    const decision = this.deps.latestDecision?.(campaignId)
+    if (!decision || this.decisionSentMs.get(campaignId) === decision.atMs) return
+    this.decisionSentMs.set(campaignId, decision.atMs)
+    this.send({ type: 'pacing', atMs: decision.atMs, campaignId, decision })
   }
 
   private updateAgentGauge(): void {

@@ -4,7 +4,7 @@
 
 import { queuesOfAgent } from '../dialer/agents.ts'
 import { Engine } from '../dialer/engine.ts'
-import type { Clock } from '../dialer/ports/clock.ts'
+import type { Clock, TimerId } from '../dialer/ports/clock.ts'
 import type { Ids } from '../dialer/ports/ids.ts'
 import type { EngineEvent } from '../dialer/types.ts'
 import type { RuntimePorts, TenantConfig } from '../store/ports/dialer-store.ts'
@@ -21,9 +21,10 @@ import {
 } from '../telephony/simulated/demo-network.ts'
 import { AgentData } from './agent-data/agent-data.ts'
 import { AttemptJournal } from './attempt-journal.ts'
+import { BoardHistory, boardAgents, SERIES_INTERVAL_MS } from './board-history.ts'
 import { CampaignStats } from './campaign-stats.ts'
 import { CampaignLifecycle } from './campaigns.ts'
-import type { CampaignLiveFigures } from './control.ts'
+import type { BoardAgent, CampaignLiveFigures } from './control.ts'
 import { DialerApiCampaigns, type DialerApiOptions } from './dialer-api/dialer-api-campaigns.ts'
 import { DncMirror } from './dnc-mirror.ts'
 import type { ContactBufferLimits } from './durable-contact-list.ts'
@@ -92,6 +93,9 @@ export abstract class RuntimeParts {
   protected mapped: MappedTenant
   protected readonly inbound = { answered: 0, abandoned: 0 }
   private readonly stats = new Map<string, CampaignStats>()
+  /** The board's pacing decisions and chart series (issue 12). */
+  readonly history = new BoardHistory()
+  private seriesTimer: TimerId | null = null
   /** The last reason the compliance gate held a contact back, per campaign (shown in the status). */
   protected readonly lastBlocked = new Map<string, { reason: string; atMs: number }>()
 
@@ -173,6 +177,7 @@ export abstract class RuntimeParts {
       snapshotData: () => this.snapshotData(),
       agentsByState: () => this.agentsByState(),
       campaignsServedBy: (agentId) => this.campaignsServedBy(agentId),
+      latestDecision: (id) => this.history.latestDecision(id),
       ...(options.metrics ? { metrics: options.metrics } : {}),
     })
     this.dialerApi = new DialerApiCampaigns({
@@ -209,6 +214,29 @@ export abstract class RuntimeParts {
     for (const agent of this.engine.ctx.agents.values())
       agents[agent.state.kind] = (agents[agent.state.kind] ?? 0) + 1
     return agents
+  }
+
+  /** The agents as the supervisor's board lists them. */
+  boardAgents(): BoardAgent[] {
+    const names = new Map(this.config.agents.map((agent) => [agent.id, agent.name]))
+    return boardAgents(this.engine.ctx.agents.values(), names)
+  }
+
+  /** A chart point per campaign every SERIES_INTERVAL_MS, from now until `stopSeries`. */
+  protected startSeries(figures: (campaignId: string) => CampaignLiveFigures | null): void {
+    this.seriesTimer = this.clock.setTimerAt(this.clock.nowMs() + SERIES_INTERVAL_MS, () => {
+      const nowMs = this.clock.nowMs()
+      for (const campaign of this.lifecycle.all()) {
+        const now = figures(campaign.id)
+        if (now) this.live.seriesPoint(campaign.id, this.history.sample(campaign.id, nowMs, now))
+      }
+      this.startSeries(figures)
+    })
+  }
+
+  protected stopSeries(): void {
+    if (this.seriesTimer !== null) this.clock.cancelTimer(this.seriesTimer)
+    this.seriesTimer = null
   }
 
   /** The campaigns whose queue names one of the agent's teams. */
@@ -260,6 +288,7 @@ export abstract class RuntimeParts {
       if (event.kind === 'inbound' && event.phase !== 'queued') this.inbound[event.phase] += 1
       if (event.kind === 'dialBlocked')
         this.lastBlocked.set(event.campaignId, { reason: event.reason, atMs: event.atMs })
+      this.history.onEvent(event)
       this.live.onEvent(event)
       this.agentData.onEvent(event)
       this.onEngineEvent(event)

@@ -88,6 +88,7 @@ export class TenantRuntime extends RuntimeParts {
     await runtime.recover()
     runtime.leases.start((lease, nowMs) => runtime.renew(lease, nowMs))
     runtime.scheduleRecovery()
+    runtime.startSeries((id) => runtime.figures(id))
     for (const campaign of runtime.lifecycle.all()) runtime.lifecycle.restore(campaign.id)
     runtime.simulated?.loginAll((agentId) => runtime.engine.ctx.agents.has(agentId))
     runtime.log.info('tenant runtime started', {
@@ -255,6 +256,7 @@ export class TenantRuntime extends RuntimeParts {
     if (this.closed) return
     this.closed = true
     if (this.recoverTimer !== null) this.clock.cancelTimer(this.recoverTimer)
+    this.stopSeries()
     this.simulated?.stop()
     this.inboundSim?.stop()
     for (const campaign of this.engine.ctx.campaigns.values())

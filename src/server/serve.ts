@@ -108,6 +108,7 @@ export async function serve(
     agents: service,
     agentData: service,
     live: service,
+    board: service,
     contacts,
     onConfigChange: (tenantId) => dialer?.configChanged(tenantId),
     dncChanges: {

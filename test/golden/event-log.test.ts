@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { EngineEvent } from '../../src/dialer/types.ts'
 import { runScenario } from '../../src/sim/run.ts'
 import type { ScenarioMode } from '../../src/sim/scenario.ts'
 import { loadScenario } from '../sim/scenario-files.ts'
@@ -43,10 +44,21 @@ function runHashed(day: GoldenDay): GoldenRecord {
     mode: day.mode,
     observe: (event, nowMs) => {
       events += 1
-      hash.update(`${nowMs} ${JSON.stringify(event)}\n`)
+      hash.update(`${nowMs} ${JSON.stringify(hashedShape(event))}\n`)
     },
   })
   return { events, sha256: hash.digest('hex') }
+}
+
+/**
+ * A pacing decision's inputs (the board's "why N lines now") describe what the engine saw; the
+ * decision itself (target, lines in flight, reason) and every dial stay hashed (docs/decisions.md,
+ * 2026-12-03, issue 12).
+ */
+function hashedShape(event: EngineEvent): unknown {
+  if (event.kind !== 'pacing') return event
+  const { inputs: _inputs, ...decision } = event
+  return decision
 }
 
 const key = (day: GoldenDay) => `${day.scenario}/${day.mode}/seed-${day.seed}`

@@ -98,7 +98,10 @@ export function registerAgentDeskRoutes(
             action: `agent.${request.body.action}`,
             objectKind: 'agent',
             objectId: agentId,
-            summary: {},
+            summary: {
+              state: result.state,
+              ...(request.body.code !== undefined ? { code: request.body.code } : {}),
+            },
           },
           deps.nowMs(),
         )

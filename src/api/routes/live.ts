@@ -21,7 +21,7 @@ export function registerLiveRoute(app: FastifyInstance, feed: LiveFeed): void {
       schema: {
         tags: ['live'],
         summary:
-          'WebSocket: a snapshot, then agent states, campaign figures, attempts and preview offers as they happen',
+          'WebSocket: a snapshot, then agent states, campaign figures, attempts and preview offers as they happen; staff also get pacing decisions and chart points',
         description:
           "An agent's connection also receives the customer's data of the agent's own calls: `agentPopover` (reservation popover), `agentPreview` (preview offer with its record) and `agentInteraction` (interaction panel and call guide on connect), each shaped as in `GET /v1/agents/{id}/desk`. Sensitive values arrive masked; no other connection receives them.",
       },

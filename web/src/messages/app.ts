@@ -16,8 +16,6 @@ export const appEn = {
   navSupervisor: 'Supervisor board',
   forbiddenTitle: 'Not for your role',
   forbiddenText: 'This page is for supervisors and administrators. Agents work in the desktop.',
-  supervisorNotYet:
-    'The supervisor board is not yet in this release. Use the API (/v1/status, /v1/live) meanwhile.',
   noAgentTitle: 'No agent',
   noAgentText: 'Your user is not linked to an agent, so there is no desktop to show.',
   deskTitle: 'Agent desktop',
@@ -91,8 +89,6 @@ export const appPl: Record<keyof typeof appEn, string> = {
   forbiddenTitle: 'Niedostępne dla Twojej roli',
   forbiddenText:
     'Ta strona jest dla supervisorów i administratorów. Agenci pracują na pulpicie agenta.',
-  supervisorNotYet:
-    'Tablicy supervisora nie ma jeszcze w tym wydaniu. Do tego czasu użyj API (/v1/status, /v1/live).',
   noAgentTitle: 'Brak agenta',
   noAgentText: 'Twój użytkownik nie jest powiązany z agentem, więc nie ma pulpitu do pokazania.',
   deskTitle: 'Pulpit agenta',

@@ -1,7 +1,8 @@
-// The supervisor board is not in this landing (issue 12): staff see that it is not yet here; an
-// agent who opens the page is told it is not for their role (and the API refuses /v1/status).
+// The supervisor page (issue 12): staff see the live board (web/src/board/); an agent who opens
+// the page is told it is not for their role (and the API refuses the board's routes with 403).
 import { Alert } from '@mantine/core'
 import type { Principal } from '../api.ts'
+import { Board } from '../board/Board.tsx'
 import { useI18n } from '../i18n.tsx'
 
 export function Supervisor({ user }: { user: Principal }) {
@@ -12,9 +13,5 @@ export function Supervisor({ user }: { user: Principal }) {
         {t('forbiddenText')}
       </Alert>
     )
-  return (
-    <Alert color="blue" title={t('navSupervisor')}>
-      {t('supervisorNotYet')}
-    </Alert>
-  )
+  return <Board />
 }
