@@ -77,6 +77,7 @@ export const api = {
 /** The customer's data as GET /v1/agents/{id}/desk answers it (src/runtime/agent-data/messages.ts). */
 export interface CustomerField {
   name: string
+  label: string
   value: string
   masked: boolean
 }
@@ -113,6 +114,7 @@ export interface Preview {
   timeZone: string
   /** The actions the campaign disables (R1.1): not offered; the API refuses them anyway. */
   actionsDisabled: ('SKIP' | 'REMOVE')[]
+  autoAction: 'ACCEPT' | 'SKIP' | 'REMOVE'
   record: CustomerField[]
 }
 export interface Interaction {
@@ -125,6 +127,8 @@ export interface Interaction {
   timeZone: string
   panel: CustomerField[]
   callGuide: { formId: string; name: string; items: GuideItem[] } | null
+  outcomes: { code: string; label: string; final: boolean }[]
+  dncListName: string | null
 }
 export interface DeskView {
   agentId: string
@@ -142,12 +146,7 @@ export interface AuxCode {
   name: string
   type: 'IDLE' | 'WRAP_UP'
 }
-export interface OutcomeGroup {
-  id: string
-  name: string
-  outcomes: { code: string; name: string }[]
-}
-/** A configuration list (GET /v1/aux-codes, /v1/outcome-groups): each item carries its body. */
+/** A configuration list (GET /v1/aux-codes): each item carries its body. */
 export interface ConfigList<T> {
   items: { id: string; name: string; body: T }[]
 }

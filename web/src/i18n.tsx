@@ -4,14 +4,15 @@
 import { DateTime } from 'luxon'
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
 import { appEn, appPl } from './messages/app.ts'
+import { deskEn, deskPl } from './messages/desk.ts'
 
 // Each area keeps its texts in web/src/messages/; the catalogue is their union, one per language.
-const en = { ...appEn } as const
+const en = { ...appEn, ...deskEn } as const
 
 export type MessageKey = keyof typeof en
 type Messages = Record<MessageKey, string>
 
-const pl: Messages = { ...appPl }
+const pl: Messages = { ...appPl, ...deskPl }
 
 export const LANGUAGES = { en, pl } as const
 export type Language = keyof typeof LANGUAGES

@@ -6,6 +6,7 @@
 // `GET /v1/agents/{id}/desk` (a desktop that reconnects).
 import type { Engine } from '../../dialer/engine.ts'
 import type { EngineEvent } from '../../dialer/types.ts'
+import { PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT } from '../../domain/campaign/preview.ts'
 import type { Contact } from '../../domain/contact.ts'
 import { invariant } from '../../domain/invariant.ts'
 import type { TenantConfig } from '../../store/ports/dialer-store.ts'
@@ -110,8 +111,11 @@ export class AgentData {
   private deskOf(campaignId: string): CampaignDeskConfig {
     const known = this.campaigns.get(campaignId)
     if (known) return known
-    const name = this.deps.engine.ctx.campaigns.get(campaignId)?.config.name ?? campaignId
-    return bareDeskConfig(campaignId, name)
+    const config = this.deps.engine.ctx.campaigns.get(campaignId)?.config
+    return bareDeskConfig(campaignId, config?.name ?? campaignId, {
+      outcomes: config?.businessOutcomes ?? [],
+      dncListNames: config?.dncListNames ?? [],
+    })
   }
 
   private onAgentState(
@@ -166,6 +170,7 @@ export class AgentData {
       number: task.number,
       timeZone: task.zone,
       actionsDisabled: [...(campaign?.preview.actionsDisabled ?? [])],
+      autoAction: campaign?.preview.autoAction ?? PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT,
       record: panelFields(desk, task.progress.contact),
     }
     this.previews.set(event.taskId, message)
@@ -188,6 +193,8 @@ export class AgentData {
       timeZone: attempt.zone,
       panel: panelFields(desk, contact),
       callGuide: callGuideView(desk, contact, atMs),
+      outcomes: desk.outcomes,
+      dncListName: desk.dncListName,
     }
     this.interactions.set(agentId, message)
     this.send(message)

@@ -21,7 +21,12 @@ function deskOf(options: { layout: boolean; dialingRate: number }) {
   })
   config.globalVariables = [
     ...NAMES.map((name) => globalVariableSchema.parse({ name, type: 'STRING', reportable: true })),
-    globalVariableSchema.parse({ name: 'secret', type: 'STRING', sensitive: true }),
+    globalVariableSchema.parse({
+      name: 'secret',
+      label: 'Secret',
+      type: 'STRING',
+      sensitive: true,
+    }),
     globalVariableSchema.parse({ name: 'hidden', type: 'STRING', agentViewable: false }),
   ]
   config.campaignGroups[0]!.businessParameters = [...NAMES, 'secret', 'hidden'].map((name) => ({
@@ -72,16 +77,16 @@ describe('R7.4 R3.4 R4.4 customer fields the desktop receives', () => {
   it('shows no customer field in the popover beyond 1:1 progressive', () => {
     const { desk } = deskOf({ layout: true, dialingRate: 2 })
     expect(popoverFields(desk, contact)).toEqual([
-      { name: 'campaignId', value: 'Campaign camp-1', masked: false },
+      { name: 'campaignId', label: 'Campaign', value: 'Campaign camp-1', masked: false },
     ])
   })
 
-  it('lays the panel out in order, hidden left out, sensitive masked', () => {
+  it("lays the panel out in order with each variable's label, hidden left out, sensitive masked", () => {
     const { desk } = deskOf({ layout: true, dialingRate: 1 })
     expect(panelFields(desk, contact)).toEqual([
-      { name: 'secret', value: SENSITIVE_VALUE_MASK, masked: true },
-      { name: 'a', value: 'a-value', masked: false },
-      { name: 'campaignId', value: 'Campaign camp-1', masked: false },
+      { name: 'secret', label: 'Secret', value: SENSITIVE_VALUE_MASK, masked: true },
+      { name: 'a', label: 'a', value: 'a-value', masked: false },
+      { name: 'campaignId', label: 'Campaign', value: 'Campaign camp-1', masked: false },
     ])
   })
 

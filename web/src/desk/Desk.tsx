@@ -16,6 +16,7 @@ import {
 } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { agentActionCodeSchema } from '../../../src/domain/agent-action-code.ts'
 import {
   type AgentStateView,
   type AuxCode,
@@ -79,6 +80,12 @@ function AgentDesk({ agentId }: { agentId: string }) {
     .map((item) => item.body)
     .filter((code) => code.type === 'IDLE')
   const chosenIdle = idleCode ?? idleCodes[0]?.id ?? null
+  // The API's own schema (src/domain): the form refuses what the server would, beside the field.
+  const idleCheck = agentActionCodeSchema.safeParse(chosenIdle ?? '')
+  const idleError =
+    kind !== 'LoggedOut' && auxCodes.isSuccess && !idleCheck.success
+      ? idleCheck.error.issues[0]?.message
+      : undefined
   const view = desk.data
   return (
     <Stack maw={1240}>
@@ -119,12 +126,15 @@ function AgentDesk({ agentId }: { agentId: string }) {
                   value={chosenIdle}
                   onChange={setIdleCode}
                   allowDeselect={false}
+                  error={idleError}
                 />
                 <Button
                   variant="default"
                   // A campaign call's wrap-up ends with an outcome code (R5.2): the server refuses Idle.
                   disabled={
-                    !chosenIdle || kind === 'Engaged' || (kind === 'WrapUp' && !!view?.interaction)
+                    !idleCheck.success ||
+                    kind === 'Engaged' ||
+                    (kind === 'WrapUp' && !!view?.interaction)
                   }
                   onClick={() => act('idle', { code: chosenIdle })}
                 >
@@ -191,7 +201,12 @@ function AgentDesk({ agentId }: { agentId: string }) {
           <Stack>
             <CallPanel kind={kind} interaction={view.interaction} act={act} />
             {kind === 'WrapUp' && view.interaction ? (
-              <WrapUp key={view.interaction.attemptId} act={act} busy={action.isPending} />
+              <WrapUp
+                key={view.interaction.attemptId}
+                interaction={view.interaction}
+                act={act}
+                busy={action.isPending}
+              />
             ) : null}
           </Stack>
         </Grid.Col>

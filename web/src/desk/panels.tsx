@@ -16,6 +16,9 @@ function useNow(intervalMs = 1000): number {
   return now
 }
 
+/** R3.1: the campaign's name travels as the `campaignId` variable. */
+const CAMPAIGN_FIELD = 'campaignId'
+
 function Fields({ fields, caption }: { fields: CustomerField[]; caption: string }) {
   const { t } = useI18n()
   return (
@@ -24,7 +27,7 @@ function Fields({ fields, caption }: { fields: CustomerField[]; caption: string 
         {fields.map((field) => (
           <Table.Tr key={field.name}>
             <Table.Th scope="row" w="40%">
-              {field.name}
+              {field.name === CAMPAIGN_FIELD ? t('campaign') : field.label}
             </Table.Th>
             <Table.Td data-testid={`field-${field.name}`}>
               {field.masked ? (
@@ -88,19 +91,29 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
   const [deadline] = useState(() => Date.now() + Math.max(0, preview.expiresAtMs - preview.atMs))
   const now = useNow()
   const remainingSec = Math.max(0, Math.ceil((deadline - now) / 1000))
+  const name = preview.record.find((f) => f.name === CAMPAIGN_FIELD)?.value || preview.campaignId
   const run = (action: 'accept' | 'skip' | 'remove') =>
     api
       .post(
         `/v1/dialer/campaign/${encodeURIComponent(preview.campaignId)}/preview-task/${encodeURIComponent(preview.taskId)}/${action}`,
       )
       .catch((failure: Error) => setError(failure.message))
+  const disabled = preview.actionsDisabled
   return (
-    <Paper withBorder p="md" role="region" aria-label={t('previewTitle')}>
+    <Paper
+      withBorder
+      p="md"
+      role="region"
+      aria-label={t('previewTitle')}
+      data-contact-id={preview.contactId}
+    >
       <Group justify="space-between">
         <Title order={3} size="h5">
-          {t('previewTitle')} — {preview.campaignId}
+          {t('previewTitle')} — {name}
         </Title>
-        <Badge>{t('previewExpires', { s: remainingSec })}</Badge>
+        <Badge data-testid="preview-countdown" color={remainingSec <= 10 ? 'orange' : 'blue'}>
+          {t(`previewAuto_${preview.autoAction}`, { s: remainingSec })}
+        </Badge>
       </Group>
       <Text>
         {t('number')}: {preview.number}
@@ -108,7 +121,10 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
       <Text>
         {t('customerLocalTime')}: {zonedTime(now, preview.timeZone)}
       </Text>
-      <Fields fields={preview.record} caption={t('previewTitle')} />
+      <Fields
+        fields={preview.record.filter((f) => f.name !== CAMPAIGN_FIELD)}
+        caption={t('previewTitle')}
+      />
       {error ? (
         <Text c="red" role="alert">
           {error}
@@ -116,21 +132,23 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
       ) : null}
       <Group mt="sm">
         <Button onClick={() => run('accept')}>{t('accept')}</Button>
-        <Button
-          variant="default"
-          disabled={preview.actionsDisabled.includes('SKIP')}
-          onClick={() => run('skip')}
-        >
+        <Button variant="default" disabled={disabled.includes('SKIP')} onClick={() => run('skip')}>
           {t('skip')}
         </Button>
         <Button
           variant="outline"
           color="red"
-          disabled={preview.actionsDisabled.includes('REMOVE')}
+          disabled={disabled.includes('REMOVE')}
           onClick={() => run('remove')}
         >
           {t('remove')}
         </Button>
+        {disabled.length > 0 ? (
+          <Text size="sm" c="gray.8">
+            {disabled.map((action) => t(action === 'SKIP' ? 'skip' : 'remove')).join(', ')}:{' '}
+            {t('previewDisabled')}
+          </Text>
+        ) : null}
       </Group>
     </Paper>
   )
