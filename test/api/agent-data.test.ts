@@ -239,6 +239,7 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     expect(interaction[0]).toMatchObject({
       agentId: 'agent-1',
       campaignId: 'camp-1',
+      campaignName: 'Renewals',
       attemptId: callId,
       contactId: 'c-ada',
       number: '+12125550101',
@@ -378,6 +379,7 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     expect(preview).toMatchObject({
       agentId: 'agent-1',
       campaignId: 'camp-1',
+      campaignName: 'Renewals',
       contactId: 'c-ada',
       number: '+12125550101',
       // The customer's zone for their local time, and what the desktop must not offer.

@@ -93,6 +93,8 @@ export const agentPreviewSchema = z
     atMs: z.number(),
     agentId: z.string(),
     campaignId: z.string(),
+    /** The campaign's name, as the desktop titles the offer (R3.1). */
+    campaignName: z.string(),
     taskId: z.string(),
     expiresAtMs: z.number(),
     contactId: z.string(),
@@ -127,6 +129,8 @@ export const agentInteractionSchema = z
     atMs: z.number(),
     agentId: z.string(),
     campaignId: z.string(),
+    /** The campaign's name, as the desktop titles the customer (R3.1). */
+    campaignName: z.string(),
     attemptId: z.string(),
     contactId: z.string(),
     number: z.string(),

@@ -17,20 +17,15 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { agentActionCodeSchema } from '../../../src/domain/agent-action-code.ts'
-import {
-  type AgentStateView,
-  type AuxCode,
-  api,
-  type ConfigList,
-  type DeskView,
-  type Principal,
-} from '../api.ts'
+import { auxCodeSchema } from '../../../src/domain/config/aux-code.ts'
+import { client, type Principal } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { useLiveDesk } from './live.ts'
 import { CallPanel, CustomerPanel, PopoverPanel, PreviewPanel } from './panels.tsx'
 import { WrapUp } from './WrapUp.tsx'
 
-export type Act = (action: string, extra?: Record<string, unknown>) => void
+type AgentAction = Parameters<typeof client.post<'/v1/agents/{id}/state'>>[1]['action']
+export type Act = (action: AgentAction, extra?: Record<string, unknown>) => void
 
 export function Desk({ user }: { user: Principal }) {
   const { t } = useI18n()
@@ -47,23 +42,23 @@ function AgentDesk({ agentId }: { agentId: string }) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const live = useLiveDesk(agentId)
-  const base = `/v1/agents/${encodeURIComponent(agentId)}`
+  const path = { id: agentId }
   const state = useQuery({
     queryKey: ['agent', agentId, 'state'],
-    queryFn: () => api.get<AgentStateView>(`${base}/state`),
+    queryFn: () => client.get('/v1/agents/{id}/state', { path }),
   })
   const desk = useQuery({
     queryKey: ['agent', agentId, 'desk'],
-    queryFn: () => api.get<DeskView>(`${base}/desk`),
+    queryFn: () => client.get('/v1/agents/{id}/desk', { path }),
   })
   const auxCodes = useQuery({
     queryKey: ['aux-codes'],
-    queryFn: () => api.get<ConfigList<AuxCode>>('/v1/aux-codes?limit=100'),
+    queryFn: () => client.get('/v1/aux-codes', { query: { limit: 100 } }),
   })
   const [idleCode, setIdleCode] = useState<string | null>(null)
   const action = useMutation({
-    mutationFn: (input: { action: string; extra?: Record<string, unknown> }) =>
-      api.post(`${base}/state`, { action: input.action, ...input.extra }),
+    mutationFn: (input: { action: AgentAction; extra?: Record<string, unknown> }) =>
+      client.post('/v1/agents/{id}/state', { action: input.action, ...input.extra }, { path }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['agent', agentId] }),
   })
   const act: Act = (name, extra) =>
@@ -76,8 +71,12 @@ function AgentDesk({ agentId }: { agentId: string }) {
       </Alert>
     )
   const kind = state.data.state
+  // The body of a configuration document is checked with the domain's own schema.
   const idleCodes = (auxCodes.data?.items ?? [])
-    .map((item) => item.body)
+    .flatMap((item) => {
+      const parsed = auxCodeSchema.safeParse(item.body)
+      return parsed.success ? [parsed.data] : []
+    })
     .filter((code) => code.type === 'IDLE')
   const chosenIdle = idleCode ?? idleCodes[0]?.id ?? null
   // The API's own schema (src/domain): the form refuses what the server would, beside the field.
@@ -97,7 +96,8 @@ function AgentDesk({ agentId }: { agentId: string }) {
             </Title>
             <Text>
               {t('stateLabel')}:{' '}
-              <Badge data-testid="agent-state" size="lg">
+              {/* A fixed width: the badges beside it do not move as the state changes. */}
+              <Badge data-testid="agent-state" size="lg" miw={128}>
                 {t(`state_${kind}` as MessageKey)}
                 {kind === 'Idle' && typeof state.data.detail.code === 'string'
                   ? ` (${idleCodes.find((c) => c.id === state.data.detail.code)?.name ?? state.data.detail.code})`

@@ -18,7 +18,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { agentActionCodeSchema } from '../../../src/domain/agent-action-code.ts'
 import { callbackRequestSchema } from '../../../src/domain/callback-request.ts'
-import { api, type Interaction } from '../api.ts'
+import { client, type Interaction } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import type { Act } from './Desk.tsx'
 
@@ -136,11 +136,15 @@ function DoNotCall({ interaction }: { interaction: Interaction }) {
   const list = interaction.dncListName
   const add = useMutation({
     mutationFn: (listName: string) =>
-      api.post(`/v1/dncList/${encodeURIComponent(listName)}/phoneNumber`, {
-        phoneNumber: interaction.number,
-        source: 'desktop',
-        reason: `asked during call ${interaction.attemptId}`,
-      }),
+      client.post(
+        '/v1/dncList/{name}/phoneNumber',
+        {
+          phoneNumber: interaction.number,
+          source: 'desktop',
+          reason: `asked during call ${interaction.attemptId}`,
+        },
+        { path: { name: listName } },
+      ),
   })
   return (
     <Stack gap={4} mt="md" aria-label={t('dncTitle')} role="group">
@@ -154,6 +158,7 @@ function DoNotCall({ interaction }: { interaction: Interaction }) {
         >
           {t('dncAdd')}
         </Button>
+        <Text size="sm">{interaction.number}</Text>
       </Group>
       {list === null ? (
         <Text size="sm" c="gray.8">

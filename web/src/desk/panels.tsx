@@ -2,7 +2,7 @@
 // and countdown (R1.1), the customer with the call guide (R7.3, R3.4, R5.6), and the call.
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import { api, type CustomerField, type Interaction, type Popover, type Preview } from '../api.ts'
+import { type CustomerField, client, type Interaction, type Popover, type Preview } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import type { Act } from './Desk.tsx'
 import { CallGuidePanel } from './guide.tsx'
@@ -91,11 +91,12 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
   const [deadline] = useState(() => Date.now() + Math.max(0, preview.expiresAtMs - preview.atMs))
   const now = useNow()
   const remainingSec = Math.max(0, Math.ceil((deadline - now) / 1000))
-  const name = preview.record.find((f) => f.name === CAMPAIGN_FIELD)?.value || preview.campaignId
   const run = (action: 'accept' | 'skip' | 'remove') =>
-    api
+    client
       .post(
-        `/v1/dialer/campaign/${encodeURIComponent(preview.campaignId)}/preview-task/${encodeURIComponent(preview.taskId)}/${action}`,
+        `/v1/dialer/campaign/{campaignId}/preview-task/{taskId}/${action}`,
+        {},
+        { path: { campaignId: preview.campaignId, taskId: preview.taskId } },
       )
       .catch((failure: Error) => setError(failure.message))
   const disabled = preview.actionsDisabled
@@ -109,7 +110,7 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
     >
       <Group justify="space-between">
         <Title order={3} size="h5">
-          {t('previewTitle')} — {name}
+          {t('previewTitle')} — {preview.campaignName}
         </Title>
         <Badge data-testid="preview-countdown" color={remainingSec <= 10 ? 'orange' : 'blue'}>
           {t(`previewAuto_${preview.autoAction}`, { s: remainingSec })}
@@ -162,7 +163,7 @@ export function CustomerPanel({ interaction }: { interaction: Interaction }) {
     <Group align="flex-start" grow>
       <Paper withBorder p="md" role="region" aria-label={t('customerTitle')}>
         <Title order={3} size="h5">
-          {t('customerTitle')} — {interaction.campaignId}
+          {t('customerTitle')} — {interaction.campaignName}
         </Title>
         <Text>
           {t('customerLocalTime')}: {zonedTime(now, interaction.timeZone)}
