@@ -166,12 +166,12 @@ function DoNotCall({ interaction }: { interaction: Interaction }) {
         </Text>
       ) : null}
       {add.isSuccess && list !== null ? (
-        <Text size="sm" c="green.9" role="status">
+        <Text size="sm" fw={600} role="status">
           {t('dncAdded', { number: interaction.number, list })}
         </Text>
       ) : null}
       {add.isError ? (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {add.error.message}
         </Text>
       ) : null}
