@@ -243,6 +243,11 @@ describe.skipIf(!haveChromium)('preview in the browser (issue 12, R1.1)', () => 
     const measured = await cls(page)
     await page.screenshot({ path: join(SCREENSHOTS, 'desk-wrap-up-dnc.png') })
     expect(await seriousViolations(page)).toEqual([])
+    // The same wrap-up in Polish, then back.
+    await page.getByText('Polski').click()
+    await wrap.page().getByRole('button', { name: 'Dodaj klienta do listy DNC' }).waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'desk-wrap-up-pl.png') })
+    await page.getByText('English').click()
     // The product's own records say what happened (before wrap-up ends and the next offer comes).
     const attempts = await adminGet<{ items: AttemptItem[] }>(
       '/v1/attempts?campaignId=preview&limit=100',

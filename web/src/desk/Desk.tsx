@@ -89,7 +89,9 @@ function AgentDesk({ agentId }: { agentId: string }) {
   return (
     <Stack maw={1240}>
       <Paper withBorder p="sm">
-        <Group justify="space-between">
+        {/* Two rows in every language and state: a longer state name never wraps the controls
+            onto a new line under a call that is arriving (no layout shift). */}
+        <Stack gap="xs">
           <Group>
             <Title order={2} size="h4">
               {t('deskTitle')}
@@ -158,7 +160,7 @@ function AgentDesk({ agentId }: { agentId: string }) {
               </>
             )}
           </Group>
-        </Group>
+        </Stack>
         {action.isError ? (
           <Alert
             mt="sm"
