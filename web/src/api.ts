@@ -36,7 +36,6 @@ export type Preview = DeskView['previews'][number]
 export type Interaction = NonNullable<DeskView['interaction']>
 export type CustomerField = Interaction['panel'][number]
 export type GuideItem = NonNullable<Interaction['callGuide']>['items'][number]
-export type AgentStateView = Success<Operation<'/v1/agents/{id}/state', 'get'>>
 export type Principal = Success<Operation<'/v1/auth/me', 'get'>>
 
 export class ApiFailure extends Error {
