@@ -92,12 +92,16 @@ function installClsObserver(): void {
     for (const entry of list.getEntries() as unknown as {
       value: number
       hadRecentInput: boolean
-      sources?: { node?: { nodeName?: string; textContent?: string | null } }[]
+      sources?: {
+        node?: { nodeName?: string; textContent?: string | null }
+        previousRect: { y: number; height: number }
+        currentRect: { y: number; height: number }
+      }[]
     }[]) {
       if (entry.hadRecentInput) continue
       scope.__cls += entry.value
       scope.__clsEntries.push(
-        `${entry.value.toFixed(4)} ${(entry.sources ?? []).map((s) => `${s.node?.nodeName}:${(s.node?.textContent ?? '').slice(0, 40)}`).join(' | ')}`,
+        `${entry.value.toFixed(4)} ${(entry.sources ?? []).map((s) => `${s.node?.nodeName}:${(s.node?.textContent ?? '').slice(0, 40)} y ${s.previousRect.y}→${s.currentRect.y} h ${s.previousRect.height}→${s.currentRect.height}`).join(' | ')}`,
       )
     }
   }).observe({ type: 'layout-shift' as 'mark', buffered: true })
