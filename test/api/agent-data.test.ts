@@ -412,6 +412,13 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     )
     expect(accept.statusCode).toBe(202)
     await h.runUntil(() => h.network.dials.length === 1)
+    // The popover names the line dialled for the accepted record: the desktop learns the offer
+    // is gone before the customer answers (an auto-accept too: the same dial).
+    expect(agent1.ofType('agentPopover').at(-1)).toMatchObject({
+      attemptId: h.network.dials[0]!.callId,
+      fields: [{ name: 'campaignId', value: 'Renewals' }],
+    })
+    expect((await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json().previews).toEqual([])
     h.network.live(h.network.dials[0]!.callId)
     await h.runUntil(() => agent1.ofType('agentInteraction').length === 1)
     expect(agent1.ofType('agentInteraction')[0]).toMatchObject({

@@ -240,6 +240,12 @@ describe.skipIf(!haveChromium)('preview in the browser (issue 12, R1.1)', () => 
       'Call back later (CALLBACK) — the contact stays open',
     ])
     await page.getByRole('option', { name: 'Not interested (NOT_INTERESTED)' }).click()
+    // A final code closes the contact: the form refuses a callback, as the server does (R5.2).
+    const callback = wrap.getByRole('checkbox', { name: 'Schedule a callback' })
+    await callback.check()
+    await wrap.getByText('A final code closes the contact: no callback can follow').waitFor()
+    expect(await wrap.getByRole('button', { name: 'Finish wrap-up' }).isDisabled()).toBe(true)
+    await callback.uncheck()
     await wrap.getByRole('button', { name: 'Add the customer to DNC' }).click()
     const added = wrap.getByRole('status').filter({ hasText: 'to the DNC list internal' })
     await added.waitFor()

@@ -91,10 +91,8 @@ export class AgentData {
 
   /** What the agent's desktop shows now; null for an agent the dialer does not know. */
   desk(agentId: string): AgentDeskView | null {
-    const ctx = this.deps.engine.ctx
-    if (!ctx.agents.has(agentId)) return null
-    for (const taskId of this.previews.keys())
-      if (!ctx.previewTasks.has(taskId)) this.previews.delete(taskId)
+    if (!this.deps.engine.ctx.agents.has(agentId)) return null
+    this.pruneOffers()
     return {
       agentId,
       popover: this.popovers.get(agentId) ?? null,
@@ -133,13 +131,31 @@ export class AgentData {
     this.sendPopover(agentId, state.campaignId, null, null, atMs)
   }
 
-  /** R7.4: a line dialled for a reserved agent in progressive 1:1 brings its customer's fields. */
+  /**
+   * A line dialled for a reserved agent: the popover names it — with its customer's fields in
+   * progressive 1:1 (R7.4); after a preview offer was accepted (by the agent or by the countdown),
+   * so that the desktop learns the offer is gone (R1.1).
+   */
   private onDial(attemptId: string, campaignId: string, atMs: number): void {
     const attempt = this.deps.engine.ctx.attempts.get(attemptId)
     const agentId = attempt?.ownerAgentId ?? null
-    if (!attempt || agentId === null || !this.deskOf(campaignId).popoverCustomerFields) return
-    if (!this.reservedFor(agentId, campaignId)) return
-    this.sendPopover(agentId, campaignId, attemptId, attempt.progress.contact, atMs)
+    if (!attempt || agentId === null || !this.reservedFor(agentId, campaignId)) return
+    const showsCustomer = this.deskOf(campaignId).popoverCustomerFields
+    if (!showsCustomer && !this.pruneOffers(agentId)) return
+    const contact = showsCustomer ? attempt.progress.contact : null
+    this.sendPopover(agentId, campaignId, attemptId, contact, atMs)
+  }
+
+  /** Forgets the offers the engine no longer holds; whether one of them was the agent's. */
+  private pruneOffers(agentId?: string): boolean {
+    const tasks = this.deps.engine.ctx.previewTasks
+    let theirs = false
+    for (const [taskId, preview] of this.previews) {
+      if (tasks.has(taskId)) continue
+      this.previews.delete(taskId)
+      if (preview.agentId === agentId) theirs = true
+    }
+    return theirs
   }
 
   /** The customer of the popover is gone without reaching the agent: back to the campaign only. */
@@ -153,9 +169,8 @@ export class AgentData {
   }
 
   private onPreviewOffer(event: Extract<EngineEvent, { kind: 'previewOffer' }>): void {
-    const tasks = this.deps.engine.ctx.previewTasks
-    for (const taskId of this.previews.keys()) if (!tasks.has(taskId)) this.previews.delete(taskId)
-    const task = tasks.get(event.taskId)
+    this.pruneOffers()
+    const task = this.deps.engine.ctx.previewTasks.get(event.taskId)
     if (!task) return
     const desk = this.deskOf(event.campaignId)
     const campaign = this.deps.engine.ctx.campaigns.get(event.campaignId)?.config

@@ -25,6 +25,13 @@ import { CallPanel, CustomerPanel, PopoverPanel, PreviewPanel } from './panels.t
 import { WrapUp } from './WrapUp.tsx'
 
 type AgentAction = Parameters<typeof client.post<'/v1/agents/{id}/state'>>[1]['action']
+/** What the waiting note says in each state without a customer. */
+const WAITING_TEXT: Partial<Record<string, MessageKey>> = {
+  Idle: 'idleText',
+  Available: 'availableText',
+  Reserved: 'reservedText',
+}
+
 export type Act = (action: AgentAction, extra?: Record<string, unknown>) => void
 
 export function Desk({ user }: { user: Principal }) {
@@ -174,27 +181,24 @@ function AgentDesk({ agentId }: { agentId: string }) {
           </Alert>
         ) : null}
       </Paper>
+      {/* Fixed slots, so nothing moves as a call arrives (no layout shift): on the left exactly
+          one of the preview offers, the customer or the waiting note; on the right the call, then
+          the reservation popover or the wrap-up (never both). */}
       <Grid>
         <Grid.Col span={8}>
           <Stack>
-            {view.popover && kind === 'Reserved' ? (
-              <PopoverPanel
-                popover={view.popover}
-                connected={state.data.detail.connected === true}
-                act={act}
-              />
-            ) : null}
-            {view.previews.map((preview) => (
-              <PreviewPanel key={preview.taskId} preview={preview} />
-            ))}
             {view.interaction ? (
               <CustomerPanel interaction={view.interaction} />
-            ) : view.popover || view.previews.length > 0 ? null : (
+            ) : view.previews.length > 0 ? (
+              view.previews.map((preview) => (
+                <PreviewPanel key={preview.taskId} preview={preview} />
+              ))
+            ) : (
               <Paper withBorder p="lg">
                 <Title order={3} size="h5">
                   {t('waitingTitle')}
                 </Title>
-                <Text c="gray.8">{kind === 'Idle' ? t('idleText') : t('waitingText')}</Text>
+                <Text c="gray.8">{t(WAITING_TEXT[kind] ?? 'waitingText')}</Text>
               </Paper>
             )}
           </Stack>
@@ -202,6 +206,13 @@ function AgentDesk({ agentId }: { agentId: string }) {
         <Grid.Col span={4}>
           <Stack>
             <CallPanel kind={kind} interaction={view.interaction} act={act} />
+            {view.popover && kind === 'Reserved' ? (
+              <PopoverPanel
+                popover={view.popover}
+                connected={state.data.detail.connected === true}
+                act={act}
+              />
+            ) : null}
             {kind === 'WrapUp' && view.interaction ? (
               <WrapUp
                 key={view.interaction.attemptId}

@@ -1,6 +1,7 @@
 // The desktop's panels: the reservation popover (R7.2, R7.4), a preview offer with its record
 // and countdown (R1.1), the customer with the call guide (R7.3, R3.4, R5.6), and the call.
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core'
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { type CustomerField, client, type Interaction, type Popover, type Preview } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
@@ -91,6 +92,7 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
   const [deadline] = useState(() => Date.now() + Math.max(0, preview.expiresAtMs - preview.atMs))
   const now = useNow()
   const remainingSec = Math.max(0, Math.ceil((deadline - now) / 1000))
+  const queryClient = useQueryClient()
   const run = (action: 'accept' | 'skip' | 'remove') =>
     client
       .post(
@@ -98,6 +100,8 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
         {},
         { path: { campaignId: preview.campaignId, taskId: preview.taskId } },
       )
+      // The offer is gone once the server took the action: the desk shows what comes next.
+      .then(() => queryClient.invalidateQueries({ queryKey: ['agent', preview.agentId] }))
       .catch((failure: Error) => setError(failure.message))
   const disabled = preview.actionsDisabled
   return (

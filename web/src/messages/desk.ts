@@ -1,6 +1,8 @@
 // The agent desktop's preview, wrap-up and do-not-call texts (issue 12) of the one message
 // catalogue (web/src/i18n.tsx), English and Polish; Polish is typed by the English keys.
 export const deskEn = {
+  availableText: 'You are available: a campaign reserves you for its next customer.',
+  reservedText: 'A campaign reserved you: its customer or its next record is on the way.',
   previewAuto_ACCEPT: 'Dialled automatically in {s} s',
   previewAuto_SKIP: 'Skipped automatically in {s} s',
   previewAuto_REMOVE: 'Removed automatically in {s} s',
@@ -16,6 +18,8 @@ export const deskEn = {
 }
 
 export const deskPl: Record<keyof typeof deskEn, string> = {
+  availableText: 'Jesteś dostępny: kampania zarezerwuje Cię dla kolejnego klienta.',
+  reservedText: 'Kampania Cię zarezerwowała: jej klient lub kolejny rekord jest w drodze.',
   previewAuto_ACCEPT: 'Automatyczne wybieranie za {s} s',
   previewAuto_SKIP: 'Automatyczne pominięcie za {s} s',
   previewAuto_REMOVE: 'Automatyczne usunięcie za {s} s',
