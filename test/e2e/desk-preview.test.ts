@@ -6,6 +6,7 @@
 // labels; in wrap-up the form lists exactly the campaign's outcome codes and the agent adds the
 // customer to the campaign's DNC list, which the API then holds. The layout does not shift as the
 // call arrives (CLS < 0.1 from the popover to the end of wrap-up). Chromium via playwright-core.
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -39,8 +40,6 @@ if (!haveChromium) {
     `\n*** SKIPPED the preview browser suite: ${CHROMIUM} is missing (apt-get install chromium) ***\n`,
   )
 }
-const haveWeb = existsSync(join(import.meta.dirname, '../../web/dist/index.html'))
-if (haveChromium && !haveWeb) throw new Error('web/dist is missing: run `npm run build:web` first')
 
 const dataDir = mkdtempSync(join(tmpdir(), 'outdial-e2e-preview-'))
 let server: RunningServer | null = null
@@ -49,6 +48,8 @@ let bearer = ''
 
 beforeAll(async () => {
   if (!haveChromium) return
+  if (!existsSync(join(import.meta.dirname, '../../web/dist/index.html')))
+    execFileSync('npm', ['run', 'build:web'], { stdio: 'inherit' })
   const config = serverConfigSchema.parse({
     port: 0,
     dataDir,
