@@ -5,7 +5,8 @@
 // contact dialled for agent-16 and the skipped one not. On the call the panel shows the variables'
 // labels; in wrap-up the form lists exactly the campaign's outcome codes and the agent adds the
 // customer to the campaign's DNC list, which the API then holds. The layout does not shift as the
-// call arrives (CLS < 0.1 from the popover to the end of wrap-up). Chromium via playwright-core.
+// call arrives (CLS < 0.1 from the popover to the end of wrap-up), and the zip tone opens its Web
+// Audio context when the customer is bridged. Chromium via playwright-core.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -162,6 +163,21 @@ describe.skipIf(!haveChromium)('preview in the browser (issue 12, R1.1)', () => 
       viewport: { width: 1280, height: 800 },
       locale: 'en-US',
     })
+    // Counts the Web Audio contexts the page opens: the zip tone's, when a customer is bridged.
+    await context.addInitScript(() => {
+      const scope = globalThis as unknown as {
+        AudioContext: new () => object
+        __audioContexts: number
+      }
+      const Original = scope.AudioContext
+      scope.__audioContexts = 0
+      scope.AudioContext = class extends Original {
+        constructor() {
+          super()
+          scope.__audioContexts += 1
+        }
+      }
+    })
     const page = await context.newPage()
     await page.goto(`${server!.url}/`)
     await page.getByLabel('Username').fill('agent16')
@@ -223,6 +239,10 @@ describe.skipIf(!haveChromium)('preview in the browser (issue 12, R1.1)', () => 
     await customer.waitFor({ timeout: 60_000 })
     expect(autoAccepted.length).toBeGreaterThan(0)
 
+    // The zip tone (Web Audio) sounded as the customer was bridged.
+    const zipTones = () =>
+      page.evaluate(() => (globalThis as unknown as { __audioContexts: number }).__audioContexts)
+    await expect.poll(zipTones, { timeout: 10_000 }).toBe(1)
     // The customer's panel shows the variables' labels (R3.4), not their names.
     expect(await customer.getByRole('rowheader', { name: 'Account number' }).count()).toBe(1)
     expect(await customer.getByRole('rowheader', { name: 'accountNumber' }).count()).toBe(0)
