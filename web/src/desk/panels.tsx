@@ -116,7 +116,7 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
         <Title order={3} size="h5">
           {t('previewTitle')} — {preview.campaignName}
         </Title>
-        <Badge data-testid="preview-countdown" color={remainingSec <= 10 ? 'orange' : 'blue'}>
+        <Badge data-testid="preview-countdown" color={remainingSec <= 10 ? 'red.9' : undefined}>
           {t(`previewAuto_${preview.autoAction}`, { s: remainingSec })}
         </Badge>
       </Group>
