@@ -401,6 +401,9 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     })
     const desk = (await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json()
     expect(desk.previews).toEqual([preview])
+    // The offer's time left by the dialer's clock, for a desktop that (re)loads meanwhile.
+    expect(desk.nowMs).toBeGreaterThanOrEqual(preview!.atMs as number)
+    expect(desk.nowMs).toBeLessThan(preview!.expiresAtMs as number)
     // Supervisors still see that an offer was made (R9.2), without the record.
     expect(others[1]!.ofType('previewOffer')).toHaveLength(1)
 
@@ -437,7 +440,13 @@ describe('the desktop data contract (R10.1)', () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json()
     const ok = doc.paths['/v1/agents/{id}/desk'].get.responses['200']
     const view = ok.content['application/json'].schema
-    expect(Object.keys(view.properties)).toEqual(['agentId', 'popover', 'previews', 'interaction'])
+    expect(Object.keys(view.properties)).toEqual([
+      'agentId',
+      'nowMs',
+      'popover',
+      'previews',
+      'interaction',
+    ])
     const interaction = view.properties.interaction.anyOf[0]
     expect(Object.keys(interaction.properties)).toEqual(
       expect.arrayContaining(['attemptId', 'panel', 'callGuide']),

@@ -640,6 +640,7 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "agentInteraction";
                             } | null;
+                            nowMs: number;
                             popover: {
                                 agentId: string;
                                 atMs: number;

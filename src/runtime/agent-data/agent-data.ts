@@ -95,6 +95,7 @@ export class AgentData {
     this.pruneOffers()
     return {
       agentId,
+      nowMs: this.deps.engine.ctx.clock.nowMs(),
       popover: this.popovers.get(agentId) ?? null,
       previews: [...this.previews.values()].filter((preview) => preview.agentId === agentId),
       interaction: this.interactions.get(agentId) ?? null,

@@ -159,6 +159,11 @@ export type AgentDataMessage = AgentPopover | AgentPreview | AgentInteraction
 export const agentDeskViewSchema = z
   .object({
     agentId: z.string(),
+    /**
+     * The dialer's clock when this answer was made: an offer has `expiresAtMs − nowMs` left, also
+     * for a desktop that reconnects in the middle of it.
+     */
+    nowMs: z.number(),
     /** While Reserved. */
     popover: agentPopoverSchema.nullable(),
     /** Preview offers waiting for the agent's accept, skip or remove. */

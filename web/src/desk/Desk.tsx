@@ -191,7 +191,7 @@ function AgentDesk({ agentId }: { agentId: string }) {
               <CustomerPanel interaction={view.interaction} />
             ) : view.previews.length > 0 ? (
               view.previews.map((preview) => (
-                <PreviewPanel key={preview.taskId} preview={preview} />
+                <PreviewPanel key={preview.taskId} preview={preview} serverNowMs={view.nowMs} />
               ))
             ) : (
               <Paper withBorder p="lg">

@@ -85,11 +85,12 @@ export function PopoverPanel({
   )
 }
 
-export function PreviewPanel({ preview }: { preview: Preview }) {
+export function PreviewPanel({ preview, serverNowMs }: { preview: Preview; serverNowMs: number }) {
   const { t, zonedTime } = useI18n()
   const [error, setError] = useState<string | null>(null)
-  // The countdown runs on the browser's clock from the offer's remaining time when it arrived.
-  const [deadline] = useState(() => Date.now() + Math.max(0, preview.expiresAtMs - preview.atMs))
+  // The countdown runs on the browser's clock from the time the offer had left when the desk was
+  // read (the dialer's clock then: a reloaded desktop does not start it over).
+  const [deadline] = useState(() => Date.now() + Math.max(0, preview.expiresAtMs - serverNowMs))
   const now = useNow()
   const remainingSec = Math.max(0, Math.ceil((deadline - now) / 1000))
   const queryClient = useQueryClient()
