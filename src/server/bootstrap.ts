@@ -10,7 +10,10 @@ import type { ContactImport } from '../import/service.ts'
 import type { ContactLists } from '../store/ports/contact-lists.ts'
 import type { SqlStore } from '../store/sql/store.ts'
 import {
+  DEMO_CAMPAIGNS,
   DEMO_DESK_AGENTS,
+  DEMO_DNC_SEED_NUMBER,
+  DEMO_INTERNAL_DNC_LIST,
   DEMO_TENANT_ID,
   DEMO_TENANT_NAME,
   demoContactsCsv,
@@ -45,7 +48,7 @@ async function seedDemoContacts(contacts: DemoContacts, nowMs: number): Promise<
       accountNumber: 'accountNumber',
     },
   })
-  for (const [index, campaignId] of ['renewals', 'winback'].entries()) {
+  for (const [index, campaignId] of DEMO_CAMPAIGNS.entries()) {
     const list = await contacts.lists.create({ campaignId, name: 'Demo customers', mapping }, nowMs)
     const outcome = await contacts.imports.importList({
       tenantId: DEMO_TENANT_ID,
@@ -87,6 +90,16 @@ export async function bootstrapFirstStart(
       await demo.documents.create(object.kind, { id, name, body }, nowMs)
     }
     await seedDemoContacts({ lists: demo.contactLists, imports: options.imports }, nowMs)
+    // The campaigns' internal DNC list exists, so an agent can add a customer to it (R5.4).
+    await demo.dnc.add(
+      {
+        listName: DEMO_INTERNAL_DNC_LIST,
+        phoneNumber: DEMO_DNC_SEED_NUMBER,
+        source: 'demo',
+        reason: 'the demo list starts with one fictional number',
+      },
+      nowMs,
+    )
     generatedAgentPassword = options.demoAgentPassword ? null : randomBytes(9).toString('base64url')
     const agentPassword = options.demoAgentPassword ?? generatedAgentPassword!
     for (const { username, agentId } of DEMO_DESK_AGENTS)

@@ -12,10 +12,9 @@ import type { RealClock } from '../runtime/real-clock.ts'
 import { TenantRuntime } from '../runtime/tenant-runtime.ts'
 import type { ProcessLiveness } from '../store/ports/process-liveness.ts'
 import type { SqlStore } from '../store/sql/store.ts'
-import { DEMO_DESK_AGENT_IDS, DEMO_TENANT_ID } from './seed/demo-tenant.ts'
+import { DEMO_CAMPAIGNS, DEMO_DESK_AGENT_IDS, DEMO_TENANT_ID } from './seed/demo-tenant.ts'
 
 export const DEMO_INBOUND_ARRIVALS_PER_HOUR = 40
-export const DEMO_CAMPAIGNS = ['renewals', 'winback'] as const
 
 export interface TenantRuntimes {
   /** First start: the demo tenant's campaigns begin dialling. */

@@ -2,8 +2,10 @@
 // API and the /v1/live WebSocket of a running dialer, and only the agent the contact is for gets
 // it: the reservation popover (campaign only; customer fields in progressive 1:1, never sensitive),
 // the preview offer's record, on connect the interaction panel in layout order (agent-viewable
-// only, sensitive masked) with the call guide's functions evaluated, and the attempt naming its
-// agent from the bridge. Another agent, a supervisor and an administrator never receive it, and a
+// only, sensitive masked, each variable under its label) with the call guide's functions
+// evaluated, the campaign's outcome codes and its DNC list for the wrap-up (an agent adds the
+// customer they called, nobody else; a code outside the group is refused), and the attempt naming
+// its agent from the bridge. Another agent, a supervisor and an administrator never receive it, and a
 // sensitive value never leaves the server unmasked.
 import { afterEach, describe, expect, it } from 'vitest'
 import { ALWAYS_OPEN_WINDOW } from '../../src/domain/calling-window.ts'
@@ -37,8 +39,8 @@ async function configureTenant(
   contacts: Omit<Contact, 'campaignId'>[] = [ADA],
 ): Promise<void> {
   const variables: [string, Record<string, unknown>][] = [
-    ['firstName', {}],
-    ['lastName', {}],
+    ['firstName', { label: 'First name' }],
+    ['lastName', { label: 'Surname' }],
     ['plan', { reportable: true }],
     ['accountNumber', { sensitive: true }],
     ['birthDate', {}],
@@ -113,7 +115,10 @@ async function configureTenant(
   await h.configure('/v1/outcome-groups', {
     id: 'outcomes',
     name: 'Outcomes',
-    outcomes: [{ code: 'SALE', name: 'Sale', success: true }],
+    outcomes: [
+      { code: 'SALE', name: 'Sale', success: true },
+      { code: 'LATER', name: 'Call back later', final: false },
+    ],
   })
   await h.configure('/v1/campaign-groups', {
     id: 'group-1',
@@ -141,6 +146,7 @@ async function configureTenant(
     callingWindow: ALWAYS_OPEN_WINDOW,
     dncEnabled: false,
     ndncEnabled: false,
+    dncListNames: ['internal'],
     callGuideFormId: 'guide-1',
   })
   await h.addContacts(contacts, 'camp-1')
@@ -191,7 +197,7 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
       agentId: 'agent-1',
       campaignId: 'camp-1',
       attemptId: null,
-      fields: [{ name: 'campaignId', value: 'Renewals', masked: false }],
+      fields: [{ name: 'campaignId', label: 'Campaign', value: 'Renewals', masked: false }],
     })
 
     // R7.4: the line dialled for the agent brings its customer's popover fields, never sensitive.
@@ -219,9 +225,9 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
       campaignId: 'camp-1',
       attemptId: callId,
       fields: [
-        { name: 'campaignId', value: 'Renewals', masked: false },
-        { name: 'firstName', value: 'Ada', masked: false },
-        { name: 'plan', value: 'Gold', masked: false },
+        { name: 'campaignId', label: 'Campaign', value: 'Renewals', masked: false },
+        { name: 'firstName', label: 'First name', value: 'Ada', masked: false },
+        { name: 'plan', label: 'plan', value: 'Gold', masked: false },
       ],
     })
 
@@ -233,15 +239,21 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     expect(interaction[0]).toMatchObject({
       agentId: 'agent-1',
       campaignId: 'camp-1',
+      campaignName: 'Renewals',
       attemptId: callId,
       contactId: 'c-ada',
       number: '+12125550101',
       panel: [
-        { name: 'campaignId', value: 'Renewals', masked: false },
-        { name: 'firstName', value: 'Ada', masked: false },
-        { name: 'lastName', value: 'Lovelace', masked: false },
-        { name: 'accountNumber', value: SENSITIVE_VALUE_MASK, masked: true },
-        { name: 'plan', value: 'Gold', masked: false },
+        { name: 'campaignId', label: 'Campaign', value: 'Renewals', masked: false },
+        { name: 'firstName', label: 'First name', value: 'Ada', masked: false },
+        { name: 'lastName', label: 'Surname', value: 'Lovelace', masked: false },
+        {
+          name: 'accountNumber',
+          label: 'accountNumber',
+          value: SENSITIVE_VALUE_MASK,
+          masked: true,
+        },
+        { name: 'plan', label: 'plan', value: 'Gold', masked: false },
       ],
       callGuide: {
         formId: 'guide-1',
@@ -255,6 +267,12 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
           { kind: 'QUESTION', id: 'renews', answerType: 'BOOLEAN', required: true },
         ],
       },
+      // R5.2: exactly the campaign's codes for the wrap-up form; R5.4: where "add to DNC" writes.
+      outcomes: [
+        { code: 'SALE', label: 'Sale', final: true },
+        { code: 'LATER', label: 'Call back later', final: false },
+      ],
+      dncListName: 'internal',
     })
 
     // The same view over HTTP, for the agent only (a desktop that reconnects).
@@ -285,7 +303,31 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     expect(attempt.details.variables).toEqual({ plan: 'Gold' })
     // In wrap-up the desktop still shows the customer it is wrapping up.
     const wrapUp = (await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json()
-    expect(wrapUp.interaction).toMatchObject({ attemptId: callId })
+    expect(wrapUp.interaction).toMatchObject({ attemptId: callId, dncListName: 'internal' })
+    // R5.4: from wrap-up the agent adds the customer to the campaign's DNC list (which exists);
+    // a number they were never on a call with is refused, and a code outside the group too.
+    const seeded = await h.call('admin1', 'POST', '/v1/dncList/internal/phoneNumber', {
+      phoneNumber: '+12125550199',
+      source: 'api',
+    })
+    expect(seeded.statusCode, seeded.body).toBe(201)
+    const dnc = (phoneNumber: string) =>
+      h.call('agent1', 'POST', '/v1/dncList/internal/phoneNumber', {
+        phoneNumber,
+        source: 'desktop',
+        reason: 'asked during the call',
+      })
+    const added = await dnc(wrapUp.interaction.number)
+    expect(added.statusCode, added.body).toBe(201)
+    expect(added.json()).toMatchObject({ listName: 'internal', phoneNumber: '+12125550101' })
+    expect((await dnc(wrapUp.interaction.number)).statusCode).toBe(409)
+    expect((await dnc('+12125550177')).statusCode).toBe(403)
+    const wrong = await h.call('agent1', 'POST', '/v1/agents/agent-1/state', {
+      action: 'endWrapUp',
+      code: 'NOT_IN_GROUP',
+    })
+    expect(wrong.statusCode, wrong.body).toBe(400)
+    expect(state(h, 'agent-1')).toBe('WrapUp')
     expectNoLeak(others, agent1)
   })
 
@@ -307,7 +349,7 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     expect(await open('super1')).toMatchObject([{ id: callId, agentId: null, closedAt: null }])
     // R7.4: not 1:1 progressive, so no customer field in the popover even with a line dialled.
     expect(agent1.ofType('agentPopover').map((m) => m.fields)).toEqual([
-      [{ name: 'campaignId', value: 'Renewals', masked: false }],
+      [{ name: 'campaignId', label: 'Campaign', value: 'Renewals', masked: false }],
     ])
 
     h.network.live(callId)
@@ -337,21 +379,31 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     expect(preview).toMatchObject({
       agentId: 'agent-1',
       campaignId: 'camp-1',
+      campaignName: 'Renewals',
       contactId: 'c-ada',
       number: '+12125550101',
       // The customer's zone for their local time, and what the desktop must not offer.
       timeZone: 'America/New_York',
       actionsDisabled: ['REMOVE'],
+      autoAction: 'SKIP',
       record: [
-        { name: 'campaignId', value: 'Renewals', masked: false },
-        { name: 'firstName', value: 'Ada', masked: false },
-        { name: 'lastName', value: 'Lovelace', masked: false },
-        { name: 'accountNumber', value: SENSITIVE_VALUE_MASK, masked: true },
-        { name: 'plan', value: 'Gold', masked: false },
+        { name: 'campaignId', label: 'Campaign', value: 'Renewals', masked: false },
+        { name: 'firstName', label: 'First name', value: 'Ada', masked: false },
+        { name: 'lastName', label: 'Surname', value: 'Lovelace', masked: false },
+        {
+          name: 'accountNumber',
+          label: 'accountNumber',
+          value: SENSITIVE_VALUE_MASK,
+          masked: true,
+        },
+        { name: 'plan', label: 'plan', value: 'Gold', masked: false },
       ],
     })
     const desk = (await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json()
     expect(desk.previews).toEqual([preview])
+    // The offer's time left by the dialer's clock, for a desktop that (re)loads meanwhile.
+    expect(desk.nowMs).toBeGreaterThanOrEqual(preview!.atMs as number)
+    expect(desk.nowMs).toBeLessThan(preview!.expiresAtMs as number)
     // Supervisors still see that an offer was made (R9.2), without the record.
     expect(others[1]!.ofType('previewOffer')).toHaveLength(1)
 
@@ -363,6 +415,13 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     )
     expect(accept.statusCode).toBe(202)
     await h.runUntil(() => h.network.dials.length === 1)
+    // The popover names the line dialled for the accepted record: the desktop learns the offer
+    // is gone before the customer answers (an auto-accept too: the same dial).
+    expect(agent1.ofType('agentPopover').at(-1)).toMatchObject({
+      attemptId: h.network.dials[0]!.callId,
+      fields: [{ name: 'campaignId', value: 'Renewals' }],
+    })
+    expect((await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json().previews).toEqual([])
     h.network.live(h.network.dials[0]!.callId)
     await h.runUntil(() => agent1.ofType('agentInteraction').length === 1)
     expect(agent1.ofType('agentInteraction')[0]).toMatchObject({
@@ -381,7 +440,13 @@ describe('the desktop data contract (R10.1)', () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json()
     const ok = doc.paths['/v1/agents/{id}/desk'].get.responses['200']
     const view = ok.content['application/json'].schema
-    expect(Object.keys(view.properties)).toEqual(['agentId', 'popover', 'previews', 'interaction'])
+    expect(Object.keys(view.properties)).toEqual([
+      'agentId',
+      'nowMs',
+      'popover',
+      'previews',
+      'interaction',
+    ])
     const interaction = view.properties.interaction.anyOf[0]
     expect(Object.keys(interaction.properties)).toEqual(
       expect.arrayContaining(['attemptId', 'panel', 'callGuide']),

@@ -52,7 +52,7 @@ describe('outdial serve', () => {
     expect(token).toMatch(/^odt_/)
     expect(lines.some((l) => l.includes('first start'))).toBe(true)
     const campaigns = (await (await get('/v1/campaigns')).json()) as { items: { id: string }[] }
-    expect(campaigns.items.map((c) => c.id)).toEqual(['renewals', 'winback'])
+    expect(campaigns.items.map((c) => c.id).sort()).toEqual(['preview', 'renewals', 'winback'])
   })
 
   it('creates the demo desk agents with the password it prints once (issue 12)', async () => {
@@ -134,8 +134,9 @@ describe('outdial serve', () => {
       body: JSON.stringify({ username: 'admin', password: PASSWORD }),
     })
     token = ((await login.json()) as { token: string }).token
+    // Sales and the preview desk team, once each.
     const teams = (await (await get('/v1/teams')).json()) as { total: number }
-    expect(teams.total).toBe(1)
+    expect(teams.total).toBe(2)
   })
 
   it('answers an unknown route with the error body and 404', async () => {

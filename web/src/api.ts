@@ -1,15 +1,42 @@
 // The web app's one API client: the session cookie goes with every request (same origin), the
 // CSRF token from sign-in goes as `x-csrf-token` on every change, and an error answers the API's
-// one error body ({ error, message, details }) as an ApiFailure.
+// one error body ({ error, message, details }) as an ApiFailure. Paths, bodies and answers are
+// typed from the server's OpenAPI document (api-schema.d.ts, `npm run gen:api`); `client` takes a
+// path template with its parameters, so a route or schema the server changes breaks the build.
+import type { paths } from './api-schema.d.ts'
+
 const CSRF_KEY = 'outdial.csrf'
 
-export interface Principal {
-  tenantId: string
-  userId: string
-  username: string
-  role: 'admin' | 'supervisor' | 'agent'
-  agentId: string | null
+type Method = 'get' | 'post' | 'put' | 'delete'
+type PathWith<M extends Method> = {
+  [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never
+}[keyof paths]
+type Operation<P extends keyof paths, M extends Method> = paths[P][M]
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : undefined
+type Responses<O> = O extends { responses: infer R } ? R : never
+/** The answer of the operation's success status (200, 201, 202; 204 has none). */
+type Success<O> = 200 extends keyof Responses<O>
+  ? JsonOf<Responses<O>[200]>
+  : 201 extends keyof Responses<O>
+    ? JsonOf<Responses<O>[201]>
+    : 202 extends keyof Responses<O>
+      ? JsonOf<Responses<O>[202]>
+      : undefined
+type Body<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never
+type PathParams<O> = O extends { parameters: { path: infer Q } } ? Q : never
+type QueryParams<O> = O extends { parameters: { query?: infer Q } } ? Q : never
+interface Params<O> {
+  path?: PathParams<O>
+  query?: QueryParams<O>
 }
+
+export type DeskView = Success<Operation<'/v1/agents/{id}/desk', 'get'>>
+export type Popover = NonNullable<DeskView['popover']>
+export type Preview = DeskView['previews'][number]
+export type Interaction = NonNullable<DeskView['interaction']>
+export type CustomerField = Interaction['panel'][number]
+export type GuideItem = NonNullable<Interaction['callGuide']>['items'][number]
+export type Principal = Success<Operation<'/v1/auth/me', 'get'>>
 
 export class ApiFailure extends Error {
   constructor(
@@ -43,21 +70,49 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return parsed as T
 }
 
+/** The template with its `{name}` parameters filled in (encoded) and the query appended. */
+function urlOf(template: string, params?: { path?: unknown; query?: unknown }): string {
+  const values = (params?.path ?? {}) as Record<string, string | number>
+  const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = values[name]
+    if (value === undefined) throw new Error(`${template}: no value for {${name}}`)
+    return encodeURIComponent(String(value))
+  })
+  const query = Object.entries((params?.query ?? {}) as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
+  return query.length > 0 ? `${path}?${query.join('&')}` : path
+}
+
+/** Typed by the OpenAPI document: `client.get('/v1/agents/{id}/desk', { path: { id } })`. */
+export const client = {
+  get: <P extends PathWith<'get'>>(path: P, params?: Params<Operation<P, 'get'>>) =>
+    request<Success<Operation<P, 'get'>>>('GET', urlOf(path, params)),
+  post: <P extends PathWith<'post'>>(
+    path: P,
+    body: Body<Operation<P, 'post'>>,
+    params?: Params<Operation<P, 'post'>>,
+  ) => request<Success<Operation<P, 'post'>>>('POST', urlOf(path, params), body ?? {}),
+  put: <P extends PathWith<'put'>>(
+    path: P,
+    body: Body<Operation<P, 'put'>>,
+    params?: Params<Operation<P, 'put'>>,
+  ) => request<Success<Operation<P, 'put'>>>('PUT', urlOf(path, params), body),
+}
+
 export const api = {
+  /** Untyped, for a path the document does not describe; prefer `client`. */
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   async login(username: string, password: string): Promise<Principal> {
-    const result = await request<{ csrfToken: string; user: Principal }>('POST', '/v1/auth/login', {
-      username,
-      password,
-    })
+    const result = await client.post('/v1/auth/login', { username, password })
     sessionStorage.setItem(CSRF_KEY, result.csrfToken)
     return result.user
   },
   async logout(): Promise<void> {
     try {
-      await request('POST', '/v1/auth/logout', {})
+      await client.post('/v1/auth/logout', {})
     } finally {
       sessionStorage.removeItem(CSRF_KEY)
     }
@@ -66,88 +121,10 @@ export const api = {
   async me(): Promise<Principal | null> {
     if (!sessionStorage.getItem(CSRF_KEY)) return null
     try {
-      return await request<Principal>('GET', '/v1/auth/me')
+      return await client.get('/v1/auth/me')
     } catch (error) {
       if (error instanceof ApiFailure && error.status === 401) return null
       throw error
     }
   },
-}
-
-/** The customer's data as GET /v1/agents/{id}/desk answers it (src/runtime/agent-data/messages.ts). */
-export interface CustomerField {
-  name: string
-  value: string
-  masked: boolean
-}
-export type GuideItem =
-  | {
-      kind: 'BUSINESS_FIELD' | 'GLOBAL_VARIABLE' | 'FUNCTION'
-      id: string
-      label: string
-      value: string | null
-      masked: boolean
-    }
-  | {
-      kind: 'QUESTION'
-      id: string
-      label: string
-      answerType: 'TEXT' | 'NUMBER' | 'BOOLEAN' | 'CHOICE' | 'DATE'
-      required: boolean
-      choices?: string[]
-    }
-export interface Popover {
-  campaignId: string
-  attemptId: string | null
-  fields: CustomerField[]
-}
-export interface Preview {
-  /** When the offer was made, on the dialer's clock (as expiresAtMs). */
-  atMs: number
-  campaignId: string
-  taskId: string
-  expiresAtMs: number
-  contactId: string
-  number: string
-  /** The customer's IANA zone: their local time. */
-  timeZone: string
-  /** The actions the campaign disables (R1.1): not offered; the API refuses them anyway. */
-  actionsDisabled: ('SKIP' | 'REMOVE')[]
-  record: CustomerField[]
-}
-export interface Interaction {
-  atMs: number
-  campaignId: string
-  attemptId: string
-  contactId: string
-  number: string
-  /** The customer's IANA zone: their local time. */
-  timeZone: string
-  panel: CustomerField[]
-  callGuide: { formId: string; name: string; items: GuideItem[] } | null
-}
-export interface DeskView {
-  agentId: string
-  popover: Popover | null
-  previews: Preview[]
-  interaction: Interaction | null
-}
-export interface AgentStateView {
-  agentId: string
-  state: 'LoggedOut' | 'Idle' | 'Available' | 'Reserved' | 'Engaged' | 'WrapUp'
-  detail: Record<string, unknown>
-}
-export interface AuxCode {
-  id: string
-  name: string
-  type: 'IDLE' | 'WRAP_UP'
-}
-export interface OutcomeGroup {
-  id: string
-  name: string
-  outcomes: { code: string; name: string }[]
-}
-/** A configuration list (GET /v1/aux-codes, /v1/outcome-groups): each item carries its body. */
-export interface ConfigList<T> {
-  items: { id: string; name: string; body: T }[]
 }

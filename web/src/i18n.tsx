@@ -5,14 +5,15 @@ import { DateTime } from 'luxon'
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
 import { appEn, appPl } from './messages/app.ts'
 import { boardEn, boardPl } from './messages/board.ts'
+import { deskEn, deskPl } from './messages/desk.ts'
 
 // Each area keeps its texts in web/src/messages/; the catalogue is their union, one per language.
-const en = { ...appEn, ...boardEn } as const
+const en = { ...appEn, ...boardEn, ...deskEn } as const
 
 export type MessageKey = keyof typeof en
 type Messages = Record<MessageKey, string>
 
-const pl: Messages = { ...appPl, ...boardPl }
+const pl: Messages = { ...appPl, ...boardPl, ...deskPl }
 
 export const LANGUAGES = { en, pl } as const
 export type Language = keyof typeof LANGUAGES

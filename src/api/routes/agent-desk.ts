@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { agentActionCodeSchema } from '../../domain/agent-action-code.ts'
 import { callbackRequestSchema } from '../../domain/callback-request.ts'
 import { AGENT_ACTIONS, type AgentControl } from '../../runtime/control.ts'
 import { assertSelfOrStaff, principalOf } from '../auth.ts'
@@ -58,10 +59,7 @@ export function registerAgentDeskRoutes(
         params,
         body: z.object({
           action: z.enum(AGENT_ACTIONS),
-          code: z
-            .string()
-            .min(1)
-            .max(64)
+          code: agentActionCodeSchema
             .optional()
             .describe(
               "`idle`, and `hangup` of the reservation call (R7.5: it leaves the reservation for Idle): the idle reason (auxiliary code id). `endWrapUp`: the campaign's business outcome code (R5.2), required after a campaign call",

@@ -1,5 +1,6 @@
-// Goal: global variables follow Appendix A (name, type, default length) and R4.4 (sensitive ⇒ not
-// reportable), with errors at the right path. The 28 String variables of campaign data are the
+// Goal: global variables follow Appendix A (name, type, default length), R4.4 (sensitive ⇒ not
+// reportable) and R3.4 (the desktop's label: trimmed, not empty, at most 80), with errors at the
+// right path. The 28 String variables of campaign data are the
 // API's rule (test/api/customer-data-config.test.ts).
 import { describe, expect, it } from 'vitest'
 import { defaultValueProblem, findGlobalVariable, globalVariableSchema } from './global-variable.ts'
@@ -21,6 +22,16 @@ describe('globalVariableSchema', () => {
   it('refuses a name with characters outside [A-Za-z0-9_]', () => {
     const result = globalVariableSchema.safeParse({ ...accountNumber, name: 'account-number' })
     expect(messageAt(result, ['name'])).toMatch(/letters, digits and _ \(Appendix A/)
+  })
+
+  it("keeps the desktop's label trimmed, and refuses an empty or overlong one", () => {
+    expect(globalVariableSchema.parse({ ...accountNumber, label: ' Account number ' }).label).toBe(
+      'Account number',
+    )
+    const empty = globalVariableSchema.safeParse({ ...accountNumber, label: '  ' })
+    expect(messageAt(empty, ['label'])).toMatch(/must not be empty.*shows the name/)
+    const long = globalVariableSchema.safeParse({ ...accountNumber, label: 'L'.repeat(81) })
+    expect(messageAt(long, ['label'])).toMatch(/longer than 80 characters/)
   })
 
   it('refuses a name over 80 characters', () => {

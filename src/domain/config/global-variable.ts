@@ -3,7 +3,11 @@
 // shown in a popover; at most 28 String variables carry a campaign's data (checked by the API).
 import { DateTime } from 'luxon'
 import { z } from 'zod'
-import { GLOBAL_VARIABLE_DEFAULT_LENGTH_MAX, GLOBAL_VARIABLE_NAME_LENGTH_MAX } from './limits.ts'
+import {
+  GLOBAL_VARIABLE_DEFAULT_LENGTH_MAX,
+  GLOBAL_VARIABLE_LABEL_LENGTH_MAX,
+  GLOBAL_VARIABLE_NAME_LENGTH_MAX,
+} from './limits.ts'
 import { booleanSchema, enumSchema } from './schema-kit.ts'
 
 export const GLOBAL_VARIABLE_TYPES = [
@@ -56,6 +60,16 @@ export const globalVariableSchema = z
       .max(
         GLOBAL_VARIABLE_DEFAULT_LENGTH_MAX,
         `defaultValue is longer than ${GLOBAL_VARIABLE_DEFAULT_LENGTH_MAX} characters (Appendix A)`,
+      )
+      .optional(),
+    /** What the agent desktop calls the variable (R3.4); the name when absent. */
+    label: z
+      .string({ error: 'label must be a string (the desktop shows it instead of the name)' })
+      .trim()
+      .min(1, 'label must not be empty: leave it out and the desktop shows the name (R3.4)')
+      .max(
+        GLOBAL_VARIABLE_LABEL_LENGTH_MAX,
+        `label is longer than ${GLOBAL_VARIABLE_LABEL_LENGTH_MAX} characters (R3.4: it fits the panel)`,
       )
       .optional(),
     /** Shown on the agent desktop (R3.4). */

@@ -39,6 +39,8 @@ export const ENTRY_POINT_NAME_LENGTH_MAX = 80
 /** Appendix A: global variable name ≤ 80 of `[A-Za-z0-9_]`, default value ≤ 256 chars. */
 export const GLOBAL_VARIABLE_NAME_LENGTH_MAX = 80
 export const GLOBAL_VARIABLE_DEFAULT_LENGTH_MAX = 256
+/** The desktop's display label of a global variable (R3.4), in characters. */
+export const GLOBAL_VARIABLE_LABEL_LENGTH_MAX = 80
 /** R4.4: at most 28 String global variables carry imported customer data. */
 export const GLOBAL_VARIABLES_CAMPAIGN_MAX = 28
 

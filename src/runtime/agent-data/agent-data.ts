@@ -6,6 +6,7 @@
 // `GET /v1/agents/{id}/desk` (a desktop that reconnects).
 import type { Engine } from '../../dialer/engine.ts'
 import type { EngineEvent } from '../../dialer/types.ts'
+import { PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT } from '../../domain/campaign/preview.ts'
 import type { Contact } from '../../domain/contact.ts'
 import { invariant } from '../../domain/invariant.ts'
 import type { TenantConfig } from '../../store/ports/dialer-store.ts'
@@ -90,12 +91,11 @@ export class AgentData {
 
   /** What the agent's desktop shows now; null for an agent the dialer does not know. */
   desk(agentId: string): AgentDeskView | null {
-    const ctx = this.deps.engine.ctx
-    if (!ctx.agents.has(agentId)) return null
-    for (const taskId of this.previews.keys())
-      if (!ctx.previewTasks.has(taskId)) this.previews.delete(taskId)
+    if (!this.deps.engine.ctx.agents.has(agentId)) return null
+    this.pruneOffers()
     return {
       agentId,
+      nowMs: this.deps.engine.ctx.clock.nowMs(),
       popover: this.popovers.get(agentId) ?? null,
       previews: [...this.previews.values()].filter((preview) => preview.agentId === agentId),
       interaction: this.interactions.get(agentId) ?? null,
@@ -110,8 +110,11 @@ export class AgentData {
   private deskOf(campaignId: string): CampaignDeskConfig {
     const known = this.campaigns.get(campaignId)
     if (known) return known
-    const name = this.deps.engine.ctx.campaigns.get(campaignId)?.config.name ?? campaignId
-    return bareDeskConfig(campaignId, name)
+    const config = this.deps.engine.ctx.campaigns.get(campaignId)?.config
+    return bareDeskConfig(campaignId, config?.name ?? campaignId, {
+      outcomes: config?.businessOutcomes ?? [],
+      dncListNames: config?.dncListNames ?? [],
+    })
   }
 
   private onAgentState(
@@ -129,13 +132,31 @@ export class AgentData {
     this.sendPopover(agentId, state.campaignId, null, null, atMs)
   }
 
-  /** R7.4: a line dialled for a reserved agent in progressive 1:1 brings its customer's fields. */
+  /**
+   * A line dialled for a reserved agent: the popover names it — with its customer's fields in
+   * progressive 1:1 (R7.4); after a preview offer was accepted (by the agent or by the countdown),
+   * so that the desktop learns the offer is gone (R1.1).
+   */
   private onDial(attemptId: string, campaignId: string, atMs: number): void {
     const attempt = this.deps.engine.ctx.attempts.get(attemptId)
     const agentId = attempt?.ownerAgentId ?? null
-    if (!attempt || agentId === null || !this.deskOf(campaignId).popoverCustomerFields) return
-    if (!this.reservedFor(agentId, campaignId)) return
-    this.sendPopover(agentId, campaignId, attemptId, attempt.progress.contact, atMs)
+    if (!attempt || agentId === null || !this.reservedFor(agentId, campaignId)) return
+    const showsCustomer = this.deskOf(campaignId).popoverCustomerFields
+    if (!showsCustomer && !this.pruneOffers(agentId)) return
+    const contact = showsCustomer ? attempt.progress.contact : null
+    this.sendPopover(agentId, campaignId, attemptId, contact, atMs)
+  }
+
+  /** Forgets the offers the engine no longer holds; whether one of them was the agent's. */
+  private pruneOffers(agentId?: string): boolean {
+    const tasks = this.deps.engine.ctx.previewTasks
+    let theirs = false
+    for (const [taskId, preview] of this.previews) {
+      if (tasks.has(taskId)) continue
+      this.previews.delete(taskId)
+      if (preview.agentId === agentId) theirs = true
+    }
+    return theirs
   }
 
   /** The customer of the popover is gone without reaching the agent: back to the campaign only. */
@@ -149,9 +170,8 @@ export class AgentData {
   }
 
   private onPreviewOffer(event: Extract<EngineEvent, { kind: 'previewOffer' }>): void {
-    const tasks = this.deps.engine.ctx.previewTasks
-    for (const taskId of this.previews.keys()) if (!tasks.has(taskId)) this.previews.delete(taskId)
-    const task = tasks.get(event.taskId)
+    this.pruneOffers()
+    const task = this.deps.engine.ctx.previewTasks.get(event.taskId)
     if (!task) return
     const desk = this.deskOf(event.campaignId)
     const campaign = this.deps.engine.ctx.campaigns.get(event.campaignId)?.config
@@ -160,12 +180,14 @@ export class AgentData {
       atMs: event.atMs,
       agentId: event.agentId,
       campaignId: event.campaignId,
+      campaignName: desk.campaignName,
       taskId: event.taskId,
       expiresAtMs: event.expiresAtMs,
       contactId: event.contactId,
       number: task.number,
       timeZone: task.zone,
       actionsDisabled: [...(campaign?.preview.actionsDisabled ?? [])],
+      autoAction: campaign?.preview.autoAction ?? PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT,
       record: panelFields(desk, task.progress.contact),
     }
     this.previews.set(event.taskId, message)
@@ -182,12 +204,15 @@ export class AgentData {
       atMs,
       agentId,
       campaignId: attempt.campaignId,
+      campaignName: desk.campaignName,
       attemptId,
       contactId: contact.id,
       number: attempt.number,
       timeZone: attempt.zone,
       panel: panelFields(desk, contact),
       callGuide: callGuideView(desk, contact, atMs),
+      outcomes: desk.outcomes,
+      dncListName: desk.dncListName,
     }
     this.interactions.set(agentId, message)
     this.send(message)

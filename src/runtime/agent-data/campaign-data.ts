@@ -15,6 +15,7 @@ import {
 import { findGlobalVariable, type GlobalVariable } from '../../domain/config/global-variable.ts'
 import { PANEL_VARIABLES_MAX } from '../../domain/config/limits.ts'
 import type { TenantConfig } from '../../store/ports/dialer-store.ts'
+import type { OutcomeCodeView } from './messages.ts'
 
 /** A contact field carried by a STRING global variable (R5.1). */
 export interface BoundVariable {
@@ -33,6 +34,10 @@ export interface CampaignDeskConfig {
   variables: readonly GlobalVariable[]
   layout: DesktopLayout
   callGuide: CallGuide | null
+  /** R5.2: the codes the agent ends the wrap-up with (the server checks them anyway). */
+  outcomes: OutcomeCodeView[]
+  /** R5.4: the campaign's DNC list an agent adds a customer to from the desktop; null: none. */
+  dncListName: string | null
 }
 
 export interface DeskConfigProblem {
@@ -41,11 +46,17 @@ export interface DeskConfigProblem {
   message: string
 }
 
-/** A campaign the configuration does not describe (a Dialer-API campaign): its name only. */
-export function bareDeskConfig(campaignId: string, campaignName: string): CampaignDeskConfig {
+/** A campaign the configuration does not describe (a Dialer-API campaign): the engine's view. */
+export function bareDeskConfig(
+  campaignId: string,
+  campaignName: string,
+  engine: { outcomes: readonly { code: string; final: boolean }[]; dncListNames: string[] },
+): CampaignDeskConfig {
   return {
     campaignId,
     campaignName,
+    outcomes: engine.outcomes.map(({ code, final }) => ({ code, label: code, final })),
+    dncListName: engine.dncListNames[0] ?? null,
     popoverCustomerFields: false,
     bound: [],
     variables: [],
@@ -100,9 +111,16 @@ export function campaignDeskConfigs(config: TenantConfig): {
           message: issuesOf(layoutChecked.error),
         })
     }
+    const outcomeGroup = config.outcomeGroups.find((g) => g.id === campaign.businessOutcomeGroupId)
     campaigns.set(campaign.id, {
       campaignId: campaign.id,
       campaignName: campaign.name,
+      outcomes: (outcomeGroup?.outcomes ?? []).map(({ code, name, final }) => ({
+        code,
+        label: name,
+        final,
+      })),
+      dncListName: campaign.dncListNames[0] ?? null,
       popoverCustomerFields: popoverShowsCustomerFields(group.pacing),
       bound,
       variables,

@@ -4,7 +4,7 @@
 // value never leaves the server unmasked.
 import { z } from 'zod'
 import { ANSWER_TYPES } from '../../domain/campaign/call-guide.ts'
-import { DISABLEABLE_PREVIEW_ACTIONS } from '../../domain/campaign/preview.ts'
+import { DISABLEABLE_PREVIEW_ACTIONS, PREVIEW_ACTIONS } from '../../domain/campaign/preview.ts'
 
 /** What a sensitive value (R4.4: personal data) is replaced with, whatever its length. */
 export const SENSITIVE_VALUE_MASK = '••••••'
@@ -13,6 +13,8 @@ export const customerFieldSchema = z
   .object({
     /** The global variable's name (`campaignId` for the campaign, R3.1). */
     name: z.string(),
+    /** What the desktop calls it (R3.4): the variable's label, else its name. */
+    label: z.string(),
     /** The value; the mask when `masked`; '' when the contact has none. */
     value: z.string(),
     /** The variable is sensitive: the value is the mask, never the data (R4.4, R7.3). */
@@ -91,6 +93,8 @@ export const agentPreviewSchema = z
     atMs: z.number(),
     agentId: z.string(),
     campaignId: z.string(),
+    /** The campaign's name, as the desktop titles the offer (R3.1). */
+    campaignName: z.string(),
     taskId: z.string(),
     expiresAtMs: z.number(),
     contactId: z.string(),
@@ -100,10 +104,23 @@ export const agentPreviewSchema = z
     timeZone: z.string(),
     /** The actions the campaign disables (R1.1): the desktop does not offer them; the API refuses. */
     actionsDisabled: z.array(z.enum(DISABLEABLE_PREVIEW_ACTIONS)),
+    /** What the server does when the countdown ends at `expiresAtMs` (the campaign's setting). */
+    autoAction: z.enum(PREVIEW_ACTIONS),
     /** The record as the interaction panel lays it out (agent-viewable, sensitive masked). */
     record: z.array(customerFieldSchema),
   })
   .describe('AgentPreview (live message): a preview offer with its record (R1.1)')
+
+export const outcomeCodeViewSchema = z
+  .object({
+    code: z.string(),
+    /** The code's name in the outcome group. */
+    label: z.string(),
+    /** A final code closes the contact: no callback may follow (R5.2). */
+    final: z.boolean(),
+  })
+  .describe("OutcomeCodeView: one of the campaign's business outcome codes (R5.2)")
+export type OutcomeCodeView = z.infer<typeof outcomeCodeViewSchema>
 
 /** R7.3, R3.4, R5.6: on connect, the interaction panel in layout order and the call guide. */
 export const agentInteractionSchema = z
@@ -112,6 +129,8 @@ export const agentInteractionSchema = z
     atMs: z.number(),
     agentId: z.string(),
     campaignId: z.string(),
+    /** The campaign's name, as the desktop titles the customer (R3.1). */
+    campaignName: z.string(),
     attemptId: z.string(),
     contactId: z.string(),
     number: z.string(),
@@ -119,6 +138,13 @@ export const agentInteractionSchema = z
     timeZone: z.string(),
     panel: z.array(customerFieldSchema),
     callGuide: callGuideViewSchema.nullable(),
+    /**
+     * R5.2: the campaign's outcome codes the wrap-up offers; empty when the campaign's manager
+     * (Dialer API) keeps its own codes, which the server then does not check.
+     */
+    outcomes: z.array(outcomeCodeViewSchema),
+    /** R5.4: the DNC list "add to DNC" writes to (the campaign's first); null when it has none. */
+    dncListName: z.string().nullable(),
   })
   .describe(
     "AgentInteraction (live message): the connected customer's panel and call guide (R7.3, R3.4, R5.6)",
@@ -133,6 +159,11 @@ export type AgentDataMessage = AgentPopover | AgentPreview | AgentInteraction
 export const agentDeskViewSchema = z
   .object({
     agentId: z.string(),
+    /**
+     * The dialer's clock when this answer was made: an offer has `expiresAtMs − nowMs` left, also
+     * for a desktop that reconnects in the middle of it.
+     */
+    nowMs: z.number(),
     /** While Reserved. */
     popover: agentPopoverSchema.nullable(),
     /** Preview offers waiting for the agent's accept, skip or remove. */

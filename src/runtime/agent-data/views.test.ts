@@ -2,12 +2,14 @@
 // longer fits the rules (a variable made sensitive or hidden after the layout was saved): the
 // popover never shows a sensitive or hidden field and at most 6 in all, campaignId first (R7.4,
 // R3.4); the panel never a hidden one and every sensitive one masked (R4.4); without a layout the
-// panel shows the bound agent-viewable variables. The API path is test/api/agent-data.test.ts.
+// panel shows the bound agent-viewable variables; each field under its variable's label; the
+// wrap-up's outcome codes and DNC list are the campaign's (a Dialer-API campaign's from the
+// engine). The API path is test/api/agent-data.test.ts.
 import { describe, expect, it } from 'vitest'
 import { globalVariableSchema } from '../../domain/config/global-variable.ts'
 import type { Contact } from '../../domain/contact.ts'
 import { kitTenant } from '../test-kit.ts'
-import { campaignDeskConfigs } from './campaign-data.ts'
+import { bareDeskConfig, campaignDeskConfigs } from './campaign-data.ts'
 import { SENSITIVE_VALUE_MASK } from './messages.ts'
 import { panelFields, popoverFields, reportableValues } from './views.ts'
 
@@ -21,7 +23,12 @@ function deskOf(options: { layout: boolean; dialingRate: number }) {
   })
   config.globalVariables = [
     ...NAMES.map((name) => globalVariableSchema.parse({ name, type: 'STRING', reportable: true })),
-    globalVariableSchema.parse({ name: 'secret', type: 'STRING', sensitive: true }),
+    globalVariableSchema.parse({
+      name: 'secret',
+      label: 'Secret',
+      type: 'STRING',
+      sensitive: true,
+    }),
     globalVariableSchema.parse({ name: 'hidden', type: 'STRING', agentViewable: false }),
   ]
   config.campaignGroups[0]!.businessParameters = [...NAMES, 'secret', 'hidden'].map((name) => ({
@@ -72,16 +79,16 @@ describe('R7.4 R3.4 R4.4 customer fields the desktop receives', () => {
   it('shows no customer field in the popover beyond 1:1 progressive', () => {
     const { desk } = deskOf({ layout: true, dialingRate: 2 })
     expect(popoverFields(desk, contact)).toEqual([
-      { name: 'campaignId', value: 'Campaign camp-1', masked: false },
+      { name: 'campaignId', label: 'Campaign', value: 'Campaign camp-1', masked: false },
     ])
   })
 
-  it('lays the panel out in order, hidden left out, sensitive masked', () => {
+  it("lays the panel out in order with each variable's label, hidden left out, sensitive masked", () => {
     const { desk } = deskOf({ layout: true, dialingRate: 1 })
     expect(panelFields(desk, contact)).toEqual([
-      { name: 'secret', value: SENSITIVE_VALUE_MASK, masked: true },
-      { name: 'a', value: 'a-value', masked: false },
-      { name: 'campaignId', value: 'Campaign camp-1', masked: false },
+      { name: 'secret', label: 'Secret', value: SENSITIVE_VALUE_MASK, masked: true },
+      { name: 'a', label: 'a', value: 'a-value', masked: false },
+      { name: 'campaignId', label: 'Campaign', value: 'Campaign camp-1', masked: false },
     ])
   })
 
@@ -91,5 +98,21 @@ describe('R7.4 R3.4 R4.4 customer fields the desktop receives', () => {
     expect(reportableValues(desk, contact)).toEqual(
       Object.fromEntries(NAMES.map((name) => [name, `${name}-value`])),
     )
+  })
+
+  it("R5.2 R5.4: the wrap-up gets the campaign's codes and DNC list; a Dialer-API campaign the engine's", () => {
+    const { desk } = deskOf({ layout: false, dialingRate: 1 })
+    expect(desk.outcomes).toEqual([
+      { code: 'SALE', label: 'Sale', final: true },
+      { code: 'NOT_INTERESTED', label: 'Not interested', final: true },
+      { code: 'CALL_BACK', label: 'Call back', final: false },
+    ])
+    expect(desk.dncListName).toBe('internal')
+    const bare = bareDeskConfig('ext-1', 'External', {
+      outcomes: [{ code: 'X1', final: false }],
+      dncListNames: ['ext-dnc', 'other'],
+    })
+    expect(bare.outcomes).toEqual([{ code: 'X1', label: 'X1', final: false }])
+    expect(bare.dncListName).toBe('ext-dnc')
   })
 })

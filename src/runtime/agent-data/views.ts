@@ -41,13 +41,22 @@ function fieldValue(contact: Contact | null, binding: BoundVariable): string {
 }
 
 function shown(name: string, resolved: Resolved): CustomerField {
+  const label = resolved.variable.label ?? name
   return resolved.variable.sensitive
-    ? { name, value: SENSITIVE_VALUE_MASK, masked: true }
-    : { name, value: resolved.value, masked: false }
+    ? { name, label, value: SENSITIVE_VALUE_MASK, masked: true }
+    : { name, label, value: resolved.value, masked: false }
 }
 
+/** R3.1: the campaignId variable is labelled as the campaign's name. */
+const CAMPAIGN_LABEL = 'Campaign'
+
 function campaignField(desk: CampaignDeskConfig): CustomerField {
-  return { name: CAMPAIGN_ID_VARIABLE, value: desk.campaignName, masked: false }
+  return {
+    name: CAMPAIGN_ID_VARIABLE,
+    label: CAMPAIGN_LABEL,
+    value: desk.campaignName,
+    masked: false,
+  }
 }
 
 /** R3.4, R7.3: the panel in layout order; agent-viewable variables only, sensitive ones masked. */

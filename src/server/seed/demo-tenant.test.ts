@@ -28,13 +28,13 @@ describe('demo tenant seed', () => {
       list.push({ id, name: id, body: parsed.data, version: 1, createdAtMs: 0, updatedAtMs: 0 })
       seeded.set(object.kind, list)
     }
-    expect(seeded.get('campaign')?.map((c) => c.id)).toEqual(['renewals', 'winback'])
+    expect(seeded.get('campaign')?.map((c) => c.id)).toEqual(['renewals', 'winback', 'preview'])
   })
 
   it('generates distinct E.164 numbers per campaign', () => {
-    const rows = [0, 1].flatMap((c) => demoContactsCsv(c, 100).trim().split('\n').slice(1))
+    const rows = [0, 1, 2].flatMap((c) => demoContactsCsv(c, 100).trim().split('\n').slice(1))
     const phones = rows.map((r) => r.split(',')[1])
-    expect(new Set(phones).size).toBe(200)
+    expect(new Set(phones).size).toBe(300)
     for (const phone of phones) expect(phone).toMatch(/^\+1212\d{7}$/)
   })
 })

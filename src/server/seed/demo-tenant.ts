@@ -1,6 +1,7 @@
-// The demo tenant seeded on first start (issue 5 "The server"): agents and a team, an inbound and
-// two outdial queues, flows, entry points, global variables, auxiliary codes, an outcome group, a
-// progressive and a predictive campaign group and campaign. Every object passes the same schemas
+// The demo tenant seeded on first start (issue 5 "The server"): agents and teams, an inbound and
+// three outdial queues, flows, entry points, global variables, auxiliary codes, an outcome group, a
+// progressive, a predictive and a preview campaign group and campaign (the preview one served by
+// the desk agent agent-16 alone, issue 12). Every object passes the same schemas
 // and reference checks as the API (tested), so the demo is also a worked example of the config.
 import { ALWAYS_OPEN_WINDOW } from '../../domain/calling-window.ts'
 import { inboundQueueFlow, outdialFlow } from '../../flows/defaultFlows.ts'
@@ -10,6 +11,11 @@ export const DEMO_TENANT_NAME = 'Demo contact center'
 export const DEMO_AGENT_COUNT = 16
 export const DEMO_CONTACTS_PER_CAMPAIGN = 3000
 export const DEMO_CALLER_ID = '+15550100000'
+/** The internal DNC list every demo campaign scrubs against, and the fictional number it starts with. */
+export const DEMO_INTERNAL_DNC_LIST = 'internal'
+export const DEMO_DNC_SEED_NUMBER = '+12125550199'
+/** The demo's campaigns, each with its generated customers, started on first start. */
+export const DEMO_CAMPAIGNS = ['renewals', 'winback', 'preview'] as const
 
 /**
  * The demo agents a person works in the web app's desktop: each has a user (role agent) and is
@@ -28,14 +34,20 @@ export interface SeedObject {
 
 const agentIds = Array.from({ length: DEMO_AGENT_COUNT }, (_, i) => `agent-${i + 1}`)
 
-function outdialQueue(id: string, name: string) {
+/** The desk agent who works the preview campaign, and only it (issue 12: preview in the browser). */
+const DEMO_PREVIEW_AGENT_ID = 'agent-16'
+/** The preview campaign's offer countdown and what the server does when it runs out (R1.1). */
+const DEMO_PREVIEW_OFFER_TIMEOUT_SEC = 60
+const DEMO_PREVIEW_AUTO_ACTION = 'ACCEPT'
+
+function outdialQueue(id: string, name: string, teamId = 'team-sales') {
   return {
     id,
     name,
     type: 'OUTBOUND',
     outboundCampaignEnabled: true,
     routingType: 'LONGEST_AVAILABLE_AGENT',
-    callDistributionGroups: [{ teamIds: ['team-sales'] }],
+    callDistributionGroups: [{ teamIds: [teamId] }],
     maxTimeInQueueSec: 3600,
   }
 }
@@ -51,11 +63,19 @@ function campaignFor(id: string, name: string, groupId: string) {
     contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'MOBILE' }] },
     dncEnabled: true,
     ndncEnabled: false,
-    dncListNames: ['internal'],
+    dncListNames: [DEMO_INTERNAL_DNC_LIST],
     // The demo dials at any hour of the day so a visitor sees calls; real tenants use US or UK.
     complianceProfile: 'CUSTOM',
     callingWindow: ALWAYS_OPEN_WINDOW,
   }
+}
+
+/** The customer variables with what the desktop calls them (R3.4). */
+const VARIABLE_LABELS = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  plan: 'Plan',
+  accountNumber: 'Account number',
 }
 
 /** The demo's configuration, in an order where every reference already exists. */
@@ -72,15 +92,22 @@ export function demoTenantObjects(): SeedObject[] {
     onAmd: { play: 'voicemail-drop' },
     onAbandoned: { play: 'abandon-message' },
   })
+  const flowPreview = outdialFlow({ id: 'flow-preview', callerId: DEMO_CALLER_ID })
   const flowSupport = inboundQueueFlow({ id: 'flow-support', queueId: 'q-support' })
   return [
-    ...['firstName', 'lastName', 'plan', 'accountNumber'].map((name) => ({
+    ...Object.entries(VARIABLE_LABELS).map(([name, label]) => ({
       kind: 'global-variable',
-      body: { name, type: 'STRING', agentViewable: true, reportable: name === 'plan' },
+      body: { name, label, type: 'STRING', agentViewable: true, reportable: name === 'plan' },
     })),
     {
       kind: 'global-variable',
-      body: { name: 'birthDate', type: 'STRING', agentViewable: true, sensitive: true },
+      body: {
+        name: 'birthDate',
+        label: 'Date of birth',
+        type: 'STRING',
+        agentViewable: true,
+        sensitive: true,
+      },
     },
     { kind: 'aux-code', body: { id: 'idle-break', name: 'Break', type: 'IDLE' } },
     { kind: 'aux-code', body: { id: 'idle-meeting', name: 'Meeting', type: 'IDLE' } },
@@ -95,9 +122,27 @@ export function demoTenantObjects(): SeedObject[] {
         profile: { outboundCampaignsAllowed: true },
       },
     })),
-    { kind: 'team', body: { id: 'team-sales', name: 'Sales', agentIds, queueRankings: [] } },
+    {
+      kind: 'team',
+      body: {
+        id: 'team-sales',
+        name: 'Sales',
+        agentIds: agentIds.filter((id) => id !== DEMO_PREVIEW_AGENT_ID),
+        queueRankings: [],
+      },
+    },
+    {
+      kind: 'team',
+      body: {
+        id: 'team-preview',
+        name: 'Preview desk',
+        agentIds: [DEMO_PREVIEW_AGENT_ID],
+        queueRankings: [],
+      },
+    },
     { kind: 'queue', body: outdialQueue('q-renewals', 'Renewals outdial') },
     { kind: 'queue', body: outdialQueue('q-winback', 'Win-back outdial') },
+    { kind: 'queue', body: outdialQueue('q-preview', 'Preview outdial', 'team-preview') },
     {
       kind: 'queue',
       body: {
@@ -110,6 +155,7 @@ export function demoTenantObjects(): SeedObject[] {
     },
     { kind: 'flow', body: flowRenewals as unknown as Record<string, unknown> },
     { kind: 'flow', body: flowWinback as unknown as Record<string, unknown> },
+    { kind: 'flow', body: flowPreview as unknown as Record<string, unknown> },
     { kind: 'flow', body: flowSupport as unknown as Record<string, unknown> },
     {
       kind: 'entry-point',
@@ -133,6 +179,16 @@ export function demoTenantObjects(): SeedObject[] {
     },
     {
       kind: 'entry-point',
+      body: {
+        id: 'ep-preview',
+        name: 'Preview',
+        type: 'OUTBOUND',
+        queueId: 'q-preview',
+        flowId: 'flow-preview',
+      },
+    },
+    {
+      kind: 'entry-point',
       body: { id: 'ep-support', name: 'Support', type: 'INBOUND', flowId: 'flow-support' },
     },
     {
@@ -144,6 +200,18 @@ export function demoTenantObjects(): SeedObject[] {
         layout: {
           panelVariables: ['firstName', 'lastName', 'plan', 'accountNumber'],
           popoverVariables: ['campaignId', 'firstName', 'plan'],
+        },
+      },
+    },
+    {
+      kind: 'desktop-layout',
+      body: {
+        id: 'layout-preview',
+        name: 'Preview desktop',
+        flowId: 'flow-preview',
+        layout: {
+          panelVariables: ['firstName', 'lastName', 'plan', 'accountNumber', 'campaignId'],
+          popoverVariables: ['campaignId'],
         },
       },
     },
@@ -224,7 +292,28 @@ export function demoTenantObjects(): SeedObject[] {
         callGuideFormId: 'guide-renewal',
       },
     },
+    {
+      kind: 'campaign-group',
+      body: {
+        id: 'group-preview',
+        name: 'Preview (standard)',
+        entryPointId: 'ep-preview',
+        // R1.1: the agent reads the record first; remove is disabled (the server refuses it too).
+        pacing: {
+          mode: 'preview_standard',
+          callerId: DEMO_CALLER_ID,
+          previewOfferTimeoutSec: DEMO_PREVIEW_OFFER_TIMEOUT_SEC,
+          previewOfferTimeoutAutoAction: DEMO_PREVIEW_AUTO_ACTION,
+          previewActionsDisabled: ['REMOVE'],
+        },
+        businessParameters: ['firstName', 'lastName', 'plan', 'accountNumber'].map((name) => ({
+          fieldName: name,
+          globalVariableName: name,
+        })),
+      },
+    },
     { kind: 'campaign', body: campaignFor('winback', 'Win-back', 'group-winback') },
+    { kind: 'campaign', body: campaignFor('preview', 'Preview', 'group-preview') },
   ]
 }
 

@@ -16,20 +16,23 @@ import {
 } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import {
-  type AgentStateView,
-  type AuxCode,
-  api,
-  type ConfigList,
-  type DeskView,
-  type Principal,
-} from '../api.ts'
+import { agentActionCodeSchema } from '../../../src/domain/agent-action-code.ts'
+import { auxCodeSchema } from '../../../src/domain/config/aux-code.ts'
+import { client, type Principal } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { useLiveDesk } from './live.ts'
 import { CallPanel, CustomerPanel, PopoverPanel, PreviewPanel } from './panels.tsx'
 import { WrapUp } from './WrapUp.tsx'
 
-export type Act = (action: string, extra?: Record<string, unknown>) => void
+type AgentAction = Parameters<typeof client.post<'/v1/agents/{id}/state'>>[1]['action']
+/** What the waiting note says in each state without a customer. */
+const WAITING_TEXT: Partial<Record<string, MessageKey>> = {
+  Idle: 'idleText',
+  Available: 'availableText',
+  Reserved: 'reservedText',
+}
+
+export type Act = (action: AgentAction, extra?: Record<string, unknown>) => void
 
 export function Desk({ user }: { user: Principal }) {
   const { t } = useI18n()
@@ -46,23 +49,23 @@ function AgentDesk({ agentId }: { agentId: string }) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const live = useLiveDesk(agentId)
-  const base = `/v1/agents/${encodeURIComponent(agentId)}`
+  const path = { id: agentId }
   const state = useQuery({
     queryKey: ['agent', agentId, 'state'],
-    queryFn: () => api.get<AgentStateView>(`${base}/state`),
+    queryFn: () => client.get('/v1/agents/{id}/state', { path }),
   })
   const desk = useQuery({
     queryKey: ['agent', agentId, 'desk'],
-    queryFn: () => api.get<DeskView>(`${base}/desk`),
+    queryFn: () => client.get('/v1/agents/{id}/desk', { path }),
   })
   const auxCodes = useQuery({
     queryKey: ['aux-codes'],
-    queryFn: () => api.get<ConfigList<AuxCode>>('/v1/aux-codes?limit=100'),
+    queryFn: () => client.get('/v1/aux-codes', { query: { limit: 100 } }),
   })
   const [idleCode, setIdleCode] = useState<string | null>(null)
   const action = useMutation({
-    mutationFn: (input: { action: string; extra?: Record<string, unknown> }) =>
-      api.post(`${base}/state`, { action: input.action, ...input.extra }),
+    mutationFn: (input: { action: AgentAction; extra?: Record<string, unknown> }) =>
+      client.post('/v1/agents/{id}/state', { action: input.action, ...input.extra }, { path }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['agent', agentId] }),
   })
   const act: Act = (name, extra) =>
@@ -75,22 +78,35 @@ function AgentDesk({ agentId }: { agentId: string }) {
       </Alert>
     )
   const kind = state.data.state
+  // The body of a configuration document is checked with the domain's own schema.
   const idleCodes = (auxCodes.data?.items ?? [])
-    .map((item) => item.body)
+    .flatMap((item) => {
+      const parsed = auxCodeSchema.safeParse(item.body)
+      return parsed.success ? [parsed.data] : []
+    })
     .filter((code) => code.type === 'IDLE')
   const chosenIdle = idleCode ?? idleCodes[0]?.id ?? null
+  // The API's own schema (src/domain): the form refuses what the server would, beside the field.
+  const idleCheck = agentActionCodeSchema.safeParse(chosenIdle ?? '')
+  const idleError =
+    kind !== 'LoggedOut' && auxCodes.isSuccess && !idleCheck.success
+      ? idleCheck.error.issues[0]?.message
+      : undefined
   const view = desk.data
   return (
     <Stack maw={1240}>
       <Paper withBorder p="sm">
-        <Group justify="space-between">
+        {/* Two rows in every language and state: a longer state name never wraps the controls
+            onto a new line under a call that is arriving (no layout shift). */}
+        <Stack gap="xs">
           <Group>
             <Title order={2} size="h4">
               {t('deskTitle')}
             </Title>
             <Text>
               {t('stateLabel')}:{' '}
-              <Badge data-testid="agent-state" size="lg">
+              {/* A fixed width: the badges beside it do not move as the state changes. */}
+              <Badge data-testid="agent-state" size="lg" miw={128}>
                 {t(`state_${kind}` as MessageKey)}
                 {kind === 'Idle' && typeof state.data.detail.code === 'string'
                   ? ` (${idleCodes.find((c) => c.id === state.data.detail.code)?.name ?? state.data.detail.code})`
@@ -119,12 +135,15 @@ function AgentDesk({ agentId }: { agentId: string }) {
                   value={chosenIdle}
                   onChange={setIdleCode}
                   allowDeselect={false}
+                  error={idleError}
                 />
                 <Button
                   variant="default"
                   // A campaign call's wrap-up ends with an outcome code (R5.2): the server refuses Idle.
                   disabled={
-                    !chosenIdle || kind === 'Engaged' || (kind === 'WrapUp' && !!view?.interaction)
+                    !idleCheck.success ||
+                    kind === 'Engaged' ||
+                    (kind === 'WrapUp' && !!view?.interaction)
                   }
                   onClick={() => act('idle', { code: chosenIdle })}
                 >
@@ -148,7 +167,7 @@ function AgentDesk({ agentId }: { agentId: string }) {
               </>
             )}
           </Group>
-        </Group>
+        </Stack>
         {action.isError ? (
           <Alert
             mt="sm"
@@ -162,27 +181,24 @@ function AgentDesk({ agentId }: { agentId: string }) {
           </Alert>
         ) : null}
       </Paper>
+      {/* Fixed slots, so nothing moves as a call arrives (no layout shift): on the left exactly
+          one of the preview offers, the customer or the waiting note; on the right the call, then
+          the reservation popover or the wrap-up (never both). */}
       <Grid>
         <Grid.Col span={8}>
           <Stack>
-            {view.popover && kind === 'Reserved' ? (
-              <PopoverPanel
-                popover={view.popover}
-                connected={state.data.detail.connected === true}
-                act={act}
-              />
-            ) : null}
-            {view.previews.map((preview) => (
-              <PreviewPanel key={preview.taskId} preview={preview} />
-            ))}
             {view.interaction ? (
               <CustomerPanel interaction={view.interaction} />
-            ) : view.popover || view.previews.length > 0 ? null : (
+            ) : view.previews.length > 0 ? (
+              view.previews.map((preview) => (
+                <PreviewPanel key={preview.taskId} preview={preview} serverNowMs={view.nowMs} />
+              ))
+            ) : (
               <Paper withBorder p="lg">
                 <Title order={3} size="h5">
                   {t('waitingTitle')}
                 </Title>
-                <Text c="gray.8">{kind === 'Idle' ? t('idleText') : t('waitingText')}</Text>
+                <Text c="gray.8">{t(WAITING_TEXT[kind] ?? 'waitingText')}</Text>
               </Paper>
             )}
           </Stack>
@@ -190,8 +206,20 @@ function AgentDesk({ agentId }: { agentId: string }) {
         <Grid.Col span={4}>
           <Stack>
             <CallPanel kind={kind} interaction={view.interaction} act={act} />
+            {view.popover && kind === 'Reserved' ? (
+              <PopoverPanel
+                popover={view.popover}
+                connected={state.data.detail.connected === true}
+                act={act}
+              />
+            ) : null}
             {kind === 'WrapUp' && view.interaction ? (
-              <WrapUp key={view.interaction.attemptId} act={act} busy={action.isPending} />
+              <WrapUp
+                key={view.interaction.attemptId}
+                interaction={view.interaction}
+                act={act}
+                busy={action.isPending}
+              />
             ) : null}
           </Stack>
         </Grid.Col>

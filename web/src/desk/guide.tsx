@@ -20,7 +20,7 @@ import {
   callGuideSchema,
   validateAnswers,
 } from '../../../src/domain/campaign/call-guide.ts'
-import { api, type GuideItem, type Interaction } from '../api.ts'
+import { client, type GuideItem, type Interaction } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 
 type Question = Extract<GuideItem, { kind: 'QUESTION' }>
@@ -88,15 +88,14 @@ export function CallGuidePanel({ interaction }: { interaction: Interaction }) {
     queryKey: ['call-guide', guide.formId],
     queryFn: async () =>
       callGuideSchema.parse(
-        (await api.get<{ body: unknown }>(`/v1/call-guides/${encodeURIComponent(guide.formId)}`))
-          .body,
+        (await client.get('/v1/call-guides/{id}', { path: { id: guide.formId } })).body,
       ),
   })
   const [answers, setAnswers] = useState<Answers>({})
   const [issues, setIssues] = useState<Record<string, string>>({})
   const save = useMutation({
     mutationFn: () =>
-      api.put(`/v1/attempts/${encodeURIComponent(interaction.attemptId)}/answers`, { answers }),
+      client.put('/v1/attempts/{id}/answers', { answers }, { path: { id: interaction.attemptId } }),
   })
   const submit = () => {
     if (!form.data) return

@@ -1,8 +1,9 @@
 // The desktop's panels: the reservation popover (R7.2, R7.4), a preview offer with its record
 // and countdown (R1.1), the customer with the call guide (R7.3, R3.4, R5.6), and the call.
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core'
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { api, type CustomerField, type Interaction, type Popover, type Preview } from '../api.ts'
+import { type CustomerField, client, type Interaction, type Popover, type Preview } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import type { Act } from './Desk.tsx'
 import { CallGuidePanel } from './guide.tsx'
@@ -16,6 +17,9 @@ function useNow(intervalMs = 1000): number {
   return now
 }
 
+/** R3.1: the campaign's name travels as the `campaignId` variable. */
+const CAMPAIGN_FIELD = 'campaignId'
+
 function Fields({ fields, caption }: { fields: CustomerField[]; caption: string }) {
   const { t } = useI18n()
   return (
@@ -24,7 +28,7 @@ function Fields({ fields, caption }: { fields: CustomerField[]; caption: string 
         {fields.map((field) => (
           <Table.Tr key={field.name}>
             <Table.Th scope="row" w="40%">
-              {field.name}
+              {field.name === CAMPAIGN_FIELD ? t('campaign') : field.label}
             </Table.Th>
             <Table.Td data-testid={`field-${field.name}`}>
               {field.masked ? (
@@ -81,26 +85,41 @@ export function PopoverPanel({
   )
 }
 
-export function PreviewPanel({ preview }: { preview: Preview }) {
+export function PreviewPanel({ preview, serverNowMs }: { preview: Preview; serverNowMs: number }) {
   const { t, zonedTime } = useI18n()
   const [error, setError] = useState<string | null>(null)
-  // The countdown runs on the browser's clock from the offer's remaining time when it arrived.
-  const [deadline] = useState(() => Date.now() + Math.max(0, preview.expiresAtMs - preview.atMs))
+  // The countdown runs on the browser's clock from the time the offer had left when the desk was
+  // read (the dialer's clock then: a reloaded desktop does not start it over).
+  const [deadline] = useState(() => Date.now() + Math.max(0, preview.expiresAtMs - serverNowMs))
   const now = useNow()
   const remainingSec = Math.max(0, Math.ceil((deadline - now) / 1000))
+  const queryClient = useQueryClient()
   const run = (action: 'accept' | 'skip' | 'remove') =>
-    api
+    client
       .post(
-        `/v1/dialer/campaign/${encodeURIComponent(preview.campaignId)}/preview-task/${encodeURIComponent(preview.taskId)}/${action}`,
+        `/v1/dialer/campaign/{campaignId}/preview-task/{taskId}/${action}`,
+        {},
+        { path: { campaignId: preview.campaignId, taskId: preview.taskId } },
       )
+      // The offer is gone once the server took the action: the desk shows what comes next.
+      .then(() => queryClient.invalidateQueries({ queryKey: ['agent', preview.agentId] }))
       .catch((failure: Error) => setError(failure.message))
+  const disabled = preview.actionsDisabled
   return (
-    <Paper withBorder p="md" role="region" aria-label={t('previewTitle')}>
+    <Paper
+      withBorder
+      p="md"
+      role="region"
+      aria-label={t('previewTitle')}
+      data-contact-id={preview.contactId}
+    >
       <Group justify="space-between">
         <Title order={3} size="h5">
-          {t('previewTitle')} — {preview.campaignId}
+          {t('previewTitle')} — {preview.campaignName}
         </Title>
-        <Badge>{t('previewExpires', { s: remainingSec })}</Badge>
+        <Badge data-testid="preview-countdown" color={remainingSec <= 10 ? 'red.9' : undefined}>
+          {t(`previewAuto_${preview.autoAction}`, { s: remainingSec })}
+        </Badge>
       </Group>
       <Text>
         {t('number')}: {preview.number}
@@ -108,7 +127,10 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
       <Text>
         {t('customerLocalTime')}: {zonedTime(now, preview.timeZone)}
       </Text>
-      <Fields fields={preview.record} caption={t('previewTitle')} />
+      <Fields
+        fields={preview.record.filter((f) => f.name !== CAMPAIGN_FIELD)}
+        caption={t('previewTitle')}
+      />
       {error ? (
         <Text c="red" role="alert">
           {error}
@@ -116,21 +138,23 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
       ) : null}
       <Group mt="sm">
         <Button onClick={() => run('accept')}>{t('accept')}</Button>
-        <Button
-          variant="default"
-          disabled={preview.actionsDisabled.includes('SKIP')}
-          onClick={() => run('skip')}
-        >
+        <Button variant="default" disabled={disabled.includes('SKIP')} onClick={() => run('skip')}>
           {t('skip')}
         </Button>
         <Button
           variant="outline"
           color="red"
-          disabled={preview.actionsDisabled.includes('REMOVE')}
+          disabled={disabled.includes('REMOVE')}
           onClick={() => run('remove')}
         >
           {t('remove')}
         </Button>
+        {disabled.length > 0 ? (
+          <Text size="sm" c="gray.8">
+            {disabled.map((action) => t(action === 'SKIP' ? 'skip' : 'remove')).join(', ')}:{' '}
+            {t('previewDisabled')}
+          </Text>
+        ) : null}
       </Group>
     </Paper>
   )
@@ -144,7 +168,7 @@ export function CustomerPanel({ interaction }: { interaction: Interaction }) {
     <Group align="flex-start" grow>
       <Paper withBorder p="md" role="region" aria-label={t('customerTitle')}>
         <Title order={3} size="h5">
-          {t('customerTitle')} — {interaction.campaignId}
+          {t('customerTitle')} — {interaction.campaignName}
         </Title>
         <Text>
           {t('customerLocalTime')}: {zonedTime(now, interaction.timeZone)}
