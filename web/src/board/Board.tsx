@@ -6,7 +6,8 @@ import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text, Title } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CampaignAction } from '../../../src/domain/campaign/campaign-status.ts'
-import { type AuxCode, api, type ConfigList } from '../api.ts'
+import { api, client } from '../api.ts'
+import { idleCodesOf } from '../aux-codes.ts'
 import { useI18n } from '../i18n.tsx'
 import { type AgentAction, AgentsTable, ClockOffset } from './AgentsTable.tsx'
 import { CampaignCard } from './CampaignCard.tsx'
@@ -51,7 +52,7 @@ export function Board() {
   const [idleFor, setIdleFor] = useState<AgentAction['agent'] | null>(null)
   const auxCodes = useQuery({
     queryKey: ['aux-codes'],
-    queryFn: () => api.get<ConfigList<AuxCode>>('/v1/aux-codes?limit=100'),
+    queryFn: () => client.get('/v1/aux-codes', { query: { limit: 100 } }),
   })
   const campaignAction = useMutation({
     mutationFn: ({ id, action }: { id: string; action: CampaignAction }) =>
@@ -114,9 +115,7 @@ export function Board() {
     )
   offset.current = state.serverAtMs - state.localAtMs
   campaignsRef.current = state.campaigns
-  const idleCodes = (auxCodes.data?.items ?? [])
-    .map((item) => item.body)
-    .filter((code) => code.type === 'IDLE')
+  const idleCodes = idleCodesOf(auxCodes.data)
   const failure = campaignAction.error ?? agentAction.error
   return (
     <ClockOffset.Provider value={offset}>

@@ -2,7 +2,7 @@
 // Idle with a reason (the tenant's active IDLE auxiliary codes).
 import { Button, Group, Modal, Select, Text } from '@mantine/core'
 import { useState } from 'react'
-import type { AuxCode } from '../api.ts'
+import type { AuxCode } from '../aux-codes.ts'
 import { useI18n } from '../i18n.tsx'
 import type { BoardAgent, BoardCampaign } from './state.ts'
 

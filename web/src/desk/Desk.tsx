@@ -17,8 +17,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { agentActionCodeSchema } from '../../../src/domain/agent-action-code.ts'
-import { auxCodeSchema } from '../../../src/domain/config/aux-code.ts'
 import { client, type Principal } from '../api.ts'
+import { idleCodesOf } from '../aux-codes.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { useLiveDesk } from './live.ts'
 import { CallPanel, CustomerPanel, PopoverPanel, PreviewPanel } from './panels.tsx'
@@ -78,13 +78,7 @@ function AgentDesk({ agentId }: { agentId: string }) {
       </Alert>
     )
   const kind = state.data.state
-  // The body of a configuration document is checked with the domain's own schema.
-  const idleCodes = (auxCodes.data?.items ?? [])
-    .flatMap((item) => {
-      const parsed = auxCodeSchema.safeParse(item.body)
-      return parsed.success ? [parsed.data] : []
-    })
-    .filter((code) => code.type === 'IDLE')
+  const idleCodes = idleCodesOf(auxCodes.data)
   const chosenIdle = idleCode ?? idleCodes[0]?.id ?? null
   // The API's own schema (src/domain): the form refuses what the server would, beside the field.
   const idleCheck = agentActionCodeSchema.safeParse(chosenIdle ?? '')
