@@ -23,6 +23,7 @@ import {
   connectorResource,
   type SecretSealer,
 } from './resources/connector-kind.ts'
+import { sipTrunkResource } from './resources/sip-trunk-kind.ts'
 import { registerAgentDataRoutes } from './routes/agent-data.ts'
 import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
 import { registerAnswerRoutes } from './routes/answers.ts'
@@ -102,7 +103,11 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
       })
       registerUserRoutes(app, { nowMs })
       const kinds = parts.secrets
-        ? [...CONFIG_KINDS, connectorResource(parts.secrets, parts.checkConnector)]
+        ? [
+            ...CONFIG_KINDS,
+            connectorResource(parts.secrets, parts.checkConnector),
+            sipTrunkResource(parts.secrets),
+          ]
         : CONFIG_KINDS
       for (const spec of kinds)
         registerConfigResource(

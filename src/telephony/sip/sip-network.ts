@@ -5,6 +5,7 @@
 // cannot tell this network from the simulated one: same events, same order.
 import type { Clock } from '../../dialer/ports/clock.ts'
 import type { DialRequest, PlayRequest, TelephonyEvent } from '../../dialer/ports/telephony.ts'
+import { trunkCallerId } from '../../domain/config/sip-trunk.ts'
 import { encodeG711 } from '../../media/g711.ts'
 import type { Network, TelephonyFactory } from '../network.ts'
 import type { DigestCredentials } from './digest.ts'
@@ -35,18 +36,22 @@ export interface SipTrunkTarget {
   credentials: DigestCredentials | null
   /** Calls in flight at once; a dial over it fails as CUSTOMER_UNAVAILABLE (code 503). */
   maxConcurrentCalls: number
+  /** Seconds between OPTIONS pings; 0 turns them off. */
+  keepAliveSec: number
+  /** Caller-ID rules (R6): prefixes the trunk accepts (empty: any) and the one sent otherwise. */
+  allowedCallerIdPrefixes: string[]
+  defaultCallerId?: string
 }
 
 export interface SipNetworkOptions {
   endpoint: SipEndpoint
-  trunk: SipTrunkTarget
+  /** The tenant's trunk; without one every dial fails as CUSTOMER_UNAVAILABLE. */
+  trunk: SipTrunkTarget | null
   rtp: { host: string; ports: RtpPortRange }
   /** Real time for SIP timers and RTP pacing (never a sped-up clock). */
   clock: Clock
   log: SipLog
   createAnalyzer?: AnalyzerFactory
-  /** Seconds between OPTIONS pings to the trunk; 0 turns them off. */
-  keepAliveSec?: number
 }
 
 interface CallLeg {
@@ -60,7 +65,7 @@ interface CallLeg {
 
 /** What /v1/status and /metrics read from a tenant's SIP network. */
 export interface SipNetworkStatus {
-  trunk: { host: string; port: number } & TrunkHealth
+  trunk: ({ host: string; port: number } & TrunkHealth) | null
   callsInFlight: number
   maxConcurrentCalls: number
   datagrams: { received: number; sent: number; malformed: number }
@@ -68,30 +73,38 @@ export interface SipNetworkStatus {
 
 export class SipNetwork implements Network {
   private readonly legs = new Map<string, CallLeg>()
-  private readonly keepAlive: TrunkKeepAlive
+  private keepAlive: TrunkKeepAlive | null = null
+  private trunk: SipTrunkTarget | null = null
 
   constructor(
     private readonly options: SipNetworkOptions,
     private readonly emit: (event: TelephonyEvent) => void,
   ) {
-    const { endpoint, trunk, clock } = options
-    this.keepAlive = new TrunkKeepAlive(
-      endpoint,
-      trunk,
-      trunk.domain ?? trunk.host,
-      clock,
-      options.keepAliveSec,
-    )
+    this.setTrunk(options.trunk)
+  }
+
+  /** A new trunk (configuration reload): new dials use it; calls in flight keep theirs. */
+  setTrunk(trunk: SipTrunkTarget | null): void {
+    this.keepAlive?.stop()
+    this.keepAlive = null
+    this.trunk = trunk
+    if (!trunk) return
+    const { endpoint, clock } = this.options
+    const domain = trunk.domain ?? trunk.host
+    this.keepAlive = new TrunkKeepAlive(endpoint, trunk, domain, clock, trunk.keepAliveSec)
     this.keepAlive.start()
   }
 
   status(): SipNetworkStatus {
-    const { trunk, endpoint } = this.options
+    const { trunk } = this
     return {
-      trunk: { host: trunk.host, port: trunk.port, ...this.keepAlive.health },
+      trunk:
+        trunk && this.keepAlive
+          ? { host: trunk.host, port: trunk.port, ...this.keepAlive.health }
+          : null,
       callsInFlight: this.legs.size,
-      maxConcurrentCalls: trunk.maxConcurrentCalls,
-      datagrams: { ...endpoint.counters },
+      maxConcurrentCalls: trunk?.maxConcurrentCalls ?? 0,
+      datagrams: { ...this.options.endpoint.counters },
     }
   }
 
@@ -103,8 +116,11 @@ export class SipNetwork implements Network {
 
   dial(request: DialRequest): void {
     const { callId } = request
-    if (this.legs.size >= this.options.trunk.maxConcurrentCalls) {
-      this.options.log.warn('SIP dial over the trunk limit', { callId })
+    const { trunk } = this
+    if (!trunk || this.legs.size >= trunk.maxConcurrentCalls) {
+      this.options.log.warn(trunk ? 'SIP dial over the trunk limit' : 'SIP dial without a trunk', {
+        callId,
+      })
       return this.later({ kind: 'failed', callId, reason: 'unavailable', code: 503 })
     }
     const leg: CallLeg = {
@@ -117,7 +133,7 @@ export class SipNetwork implements Network {
     }
     this.legs.set(callId, leg)
     RtpSession.open(this.options.rtp.host, this.options.rtp.ports, this.options.clock).then(
-      (rtp) => this.place(callId, leg, rtp, request),
+      (rtp) => this.place(callId, leg, rtp, request, trunk),
       (error: unknown) => {
         this.options.log.warn('SIP dial without an RTP port', { callId, error: String(error) })
         this.finish(callId)
@@ -126,15 +142,20 @@ export class SipNetwork implements Network {
     )
   }
 
-  private place(callId: string, leg: CallLeg, rtp: RtpSession, request: DialRequest): void {
+  private place(
+    callId: string,
+    leg: CallLeg,
+    rtp: RtpSession,
+    request: DialRequest,
+    trunk: SipTrunkTarget,
+  ): void {
     leg.rtp = rtp
     if (leg.hungUp) return this.finish(callId)
-    const { trunk, endpoint } = this.options
     leg.call = new SipCall(
-      endpoint,
+      this.options.endpoint,
       {
         toNumber: request.toNumber,
-        callerId: request.callerId,
+        callerId: trunkCallerId(trunk, request.callerId),
         trunk,
         domain: trunk.domain ?? trunk.host,
         credentials: trunk.credentials,
@@ -232,7 +253,7 @@ export class SipNetwork implements Network {
   releaseAgent(): void {}
 
   close(): void {
-    this.keepAlive.stop()
+    this.keepAlive?.stop()
     for (const callId of [...this.legs.keys()]) this.hangup(callId)
   }
 }
