@@ -1,0 +1,135 @@
+// Goal (issue 14, R6, R7.2, Appendix A): a real `outdial serve --telephony sip` on a fresh SQLite
+// dials a tenant's SIP trunk configured through the API — the trunk's digest password is sealed at
+// rest and never returned; a desk agent goes Available and answers the reservation; the
+// progressive campaign dials; sipp (the customer) answers, talks and hangs up; the attempt is in
+// /v1/attempts as LIVE_VOICE ended by the customer; /v1/status and /metrics show the SIP trunk.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serverConfigSchema } from '../../src/server/config.ts'
+import { type RunningServer, serve } from '../../src/server/serve.ts'
+import { freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
+
+const enabled = haveSipp('the SIP server suite (test/sip)')
+const PASSWORD = 'demo-admin-password'
+const TRUNK_PASSWORD = 'trunk-digest-secret-7'
+const dataDir = mkdtempSync(join(tmpdir(), 'outdial-sip-'))
+let server: RunningServer | null = null
+let sipp: SippRun | null = null
+let token = ''
+
+async function api(method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${server!.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  })
+}
+
+async function until<T>(what: string, read: () => Promise<T | null>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    const value = await read()
+    if (value !== null) return value
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`timed out waiting for ${what}${sipp ? `: ${sipp.output()}` : ''}`)
+}
+
+beforeAll(async () => {
+  if (!enabled) return
+  sipp = await startSippUas('customer-bye.xml', 1)
+  const rtpPortMin = await freeUdpPort('127.0.0.2')
+  const config = serverConfigSchema.parse({
+    port: 0,
+    dataDir,
+    adminPassword: PASSWORD,
+    logLevel: 'silent',
+    telephony: 'sip',
+    sipHost: '127.0.0.2',
+    sipPort: 0,
+    rtpPortMin,
+    rtpPortMax: rtpPortMin + 40,
+  })
+  server = await serve(config, () => {})
+  const response = await fetch(`${server.url}/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  })
+  token = ((await response.json()) as { token: string }).token
+  const paused = await api('POST', '/v1/campaigns/winback/pause')
+  if (!paused.ok) throw new Error(`pausing winback: ${paused.status}`)
+}, 60_000)
+
+afterAll(async () => {
+  sipp?.stop()
+  await server?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
+  it('stores the trunk with its password sealed, never returned', async () => {
+    const created = await api('POST', '/v1/sip-trunks', {
+      id: 'main',
+      name: 'Loopback sipp',
+      host: '127.0.0.1',
+      port: sipp!.port,
+      username: 'outdial',
+      password: TRUNK_PASSWORD,
+      keepAliveSec: 0,
+    })
+    expect(created.status).toBe(201)
+    const view = await (await api('GET', '/v1/sip-trunks/main')).json()
+    expect(view.body).toMatchObject({ id: 'main', port: sipp!.port, passwordSet: true })
+    expect(JSON.stringify(view)).not.toContain(TRUNK_PASSWORD)
+    const files = readdirFiles(dataDir)
+    expect(files.length).toBeGreaterThan(0)
+    for (const file of files) expect(readFileSync(file).includes(TRUNK_PASSWORD)).toBe(false)
+    const second = await api('POST', '/v1/sip-trunks', { id: 'b', name: 'B', host: '127.0.0.1' })
+    expect(second.status).toBe(422)
+  })
+
+  it('a desk agent takes a real call: dialled on the trunk, answered by sipp, ended by the customer', async () => {
+    for (const action of ['login', 'available']) {
+      const acted = await api('POST', '/v1/agents/agent-15/state', { action })
+      expect(acted.status, action).toBe(202)
+    }
+    await until('the reservation', async () => {
+      const state = await (await api('GET', '/v1/agents/agent-15/state')).json()
+      return JSON.stringify(state).includes('Reserved') ? state : null
+    })
+    expect(
+      (await api('POST', '/v1/agents/agent-15/state', { action: 'answerReservation' })).status,
+    ).toBe(202)
+    const attempt = await until('a closed attempt', async () => {
+      const page = (await (await api('GET', '/v1/attempts?campaignId=renewals')).json()) as {
+        items: {
+          outcome: string | null
+          closedAt: string | null
+          details: Record<string, unknown>
+        }[]
+      }
+      return page.items.find((a) => a.closedAt !== null) ?? null
+    })
+    expect(attempt.outcome).toBe('LIVE_VOICE')
+    expect(attempt.details.hangupParty).toBe('customer')
+    expect(await sipp!.exited).toBe(0)
+    const status = (await (await api('GET', '/v1/status')).json()) as {
+      sip: { trunk: { host: string; port: number }; datagrams: { malformed: number } }
+    }
+    expect(status.sip.trunk).toMatchObject({ host: '127.0.0.1', port: sipp!.port })
+    expect(status.sip.datagrams.malformed).toBe(0)
+    const metrics = await (await fetch(`${server!.url}/metrics`)).text()
+    expect(metrics).toMatch(/outdial_sip_calls_in_flight\{tenant="[^"]+"\} \d/)
+  })
+})
+
+function readdirFiles(dir: string): string[] {
+  const names = ['outdial.db', 'outdial.db-wal']
+  return names.map((n) => join(dir, n)).filter((f) => existsSync(f))
+}
