@@ -84,7 +84,7 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
       keepAliveSec: 0,
     })
     expect(created.status).toBe(201)
-    const view = await (await api('GET', '/v1/sip-trunks/main')).json()
+    const view = (await (await api('GET', '/v1/sip-trunks/main')).json()) as { body: unknown }
     expect(view.body).toMatchObject({ id: 'main', port: sipp!.port, passwordSet: true })
     expect(JSON.stringify(view)).not.toContain(TRUNK_PASSWORD)
     const files = readdirFiles(dataDir)
