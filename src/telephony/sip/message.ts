@@ -129,34 +129,6 @@ export function header(message: SipMessage, name: string): string | undefined {
   return headerOf(message.headers, name)
 }
 
-/** Every value of a header, comma-separated values split (outside quotes and angle brackets). */
-export function headerValues(message: SipMessage, name: string): string[] {
-  const out: string[] = []
-  for (const [n, value] of message.headers) {
-    if (n === name) out.push(...splitList(value))
-  }
-  return out
-}
-
-function splitList(value: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let quoted = false
-  let from = 0
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]
-    if (c === '"' && value[i - 1] !== '\\') quoted = !quoted
-    else if (!quoted && c === '<') depth++
-    else if (!quoted && c === '>') depth--
-    else if (!quoted && depth === 0 && c === ',') {
-      out.push(value.slice(from, i).trim())
-      from = i + 1
-    }
-  }
-  out.push(value.slice(from).trim())
-  return out.filter((v) => v.length > 0)
-}
-
 export function parseCSeq(value: string): { seq: number; method: string } | null {
   const m = /^(\d{1,10})\s+([A-Za-z]+)$/.exec(value.trim())
   return m ? { seq: Number(m[1]), method: m[2]!.toUpperCase() } : null
@@ -178,16 +150,4 @@ export function addressUri(value: string): string {
   const open = value.indexOf('<')
   if (open >= 0) return value.slice(open + 1, value.indexOf('>', open))
   return value.split(';')[0]!.trim()
-}
-
-/** Host and port of a SIP URI (`sip:user@host:port;params`). */
-export function uriHostPort(uri: string): { host: string; port: number } | null {
-  const m = /^sips?:(?:[^@]*@)?([^:;>?]+)(?::(\d+))?/.exec(uri)
-  return m ? { host: m[1]!, port: m[2] ? Number(m[2]) : 5060 } : null
-}
-
-export function setHeader(headers: SipHeaders, name: string, value: string): void {
-  const at = headers.findIndex(([n]) => n === name)
-  if (at >= 0) headers[at] = [name, value]
-  else headers.push([name, value])
 }
