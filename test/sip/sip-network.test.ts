@@ -9,7 +9,11 @@ import type { TelephonyEvent } from '../../src/dialer/ports/telephony.ts'
 import { RealClock } from '../../src/runtime/real-clock.ts'
 import { SipEndpoint } from '../../src/telephony/sip/endpoint.ts'
 import type { RtpSession } from '../../src/telephony/sip/rtp.ts'
-import { SipNetwork } from '../../src/telephony/sip/sip-network.ts'
+import {
+  type AnalyzerDecision,
+  type AnalyzerFactory,
+  SipNetwork,
+} from '../../src/telephony/sip/sip-network.ts'
 import { freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
 
 const enabled = haveSipp('the SIP network suite (test/sip)')
@@ -42,6 +46,8 @@ async function harness(
   maxConcurrentCalls = 4,
   keepAliveSec = 0,
   sippArgs: string[] = [],
+  credentials: { username: string; password: string } | null = null,
+  createAnalyzer?: AnalyzerFactory,
 ): Promise<Harness> {
   const sipp = await startSippUas(scenario, 1, sippArgs)
   const events: TelephonyEvent[] = []
@@ -52,7 +58,7 @@ async function harness(
       trunk: {
         host: '127.0.0.1',
         port: sipp.port,
-        credentials: null,
+        credentials,
         maxConcurrentCalls,
         keepAliveSec,
         allowedCallerIdPrefixes: [],
@@ -60,6 +66,7 @@ async function harness(
       rtp: { host: '127.0.0.2', ports: { min: rtpBase, max: rtpBase + 40 } },
       clock,
       log,
+      ...(createAnalyzer ? { createAnalyzer } : {}),
     },
     (event) => {
       events.push(event)
@@ -155,7 +162,7 @@ describe.skipIf(!enabled)('SIP network against sipp', () => {
     expect(h.events.map((e) => e.kind)).toEqual(['ringing'])
   })
 
-  it("the customer's BYE is customerHangup; their µ-law RTP arrived in sequence", async () => {
+  it("the customer's BYE is customerHangup; their G.711 RTP (sipp's pcap) arrived in sequence", async () => {
     const h = await harness('customer-bye.xml')
     let sequences: number[] = []
     dial(h.network, 'b1')
@@ -191,5 +198,73 @@ describe.skipIf(!enabled)('SIP network against sipp', () => {
     const { trunk } = h.network.status()
     expect(trunk?.state).toBe('up')
     expect(trunk?.rttMs).toBeGreaterThanOrEqual(0)
+  })
+
+  it.each([
+    ['trunk-digest-secret-7', ['answered']],
+    ['wrong-password', ['failed']],
+  ])('answers a 401 with digest credentials (%s)', async (password, kinds) => {
+    const h = await harness('digest.xml', 4, 0, [], { username: 'outdial', password })
+    dial(h.network, 'd1')
+    await h.waitFor(kinds[0] as TelephonyEvent['kind'])
+    if (kinds[0] === 'failed')
+      expect(h.events).toEqual([{ kind: 'failed', callId: 'd1', reason: 'unknown', code: 403 }])
+    else h.network.hangup('d1')
+    expect(await done(h)).toBe(0)
+  })
+
+  it('answers a re-INVITE (hold) with 200 and its SDP, and the call goes on', async () => {
+    const h = await harness('hold.xml')
+    dial(h.network, 'h1')
+    await h.waitFor('answered')
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(h.events.map((e) => e.kind)).toEqual(['ringing', 'answered'])
+    h.network.hangup('h1')
+    expect(await done(h)).toBe(0)
+  })
+
+  /** A stand-in for the media part's analyzer: decides once it has heard 10 loud frames. */
+  function loudnessAnalyzer(decision: AnalyzerDecision, frames: number[]): AnalyzerFactory {
+    return () => {
+      let loud = 0
+      return {
+        push(pcm) {
+          frames.push(pcm.length)
+          const energy = pcm.reduce((sum, s) => sum + Math.abs(s), 0) / pcm.length
+          if (energy > 100) loud += 1
+          return loud >= 10 ? { decision, atMs: frames.length * 20 } : null
+        },
+        finish() {},
+      }
+    }
+  }
+
+  it.each([
+    ['machine', [{ kind: 'cpa', callId: 'c1', decision: 'machine' }]],
+    ['sit', [{ kind: 'failed', callId: 'c1', reason: 'sit' }]],
+  ] as const)('with CPA on, the answer audio reaches the analyzer; %s is reported', async (decision, tail) => {
+    const frames: number[] = []
+    const h = await harness('greeting.xml', 4, 0, [], null, loudnessAnalyzer(decision, frames))
+    dial(h.network, 'c1', true)
+    await h.waitFor(tail[0].kind)
+    expect(h.events.slice(2)).toEqual(tail)
+    expect(h.events.slice(0, 2).map((e) => e.kind)).toEqual(['ringing', 'answered'])
+    expect(frames.length).toBeGreaterThanOrEqual(10)
+    expect(new Set(frames)).toEqual(new Set([160]))
+    h.network.hangup('c1')
+    expect(await done(h)).toBe(0)
+  })
+
+  it('with CPA on and no analyzer, an answer is reported live at once', async () => {
+    const h = await harness('answer.xml')
+    dial(h.network, 'l1', true)
+    await h.waitFor('cpa')
+    expect(h.events).toEqual([
+      { kind: 'ringing', callId: 'l1' },
+      { kind: 'answered', callId: 'l1' },
+      { kind: 'cpa', callId: 'l1', decision: 'live' },
+    ])
+    h.network.hangup('l1')
+    expect(await done(h)).toBe(0)
   })
 })

@@ -58,6 +58,27 @@ export function readRtp(packet: Uint8Array): { header: RtpHeader; payload: Uint8
   }
 }
 
+/** Cuts PCM of any packet length (10, 20, 30 ms …) into 20 ms frames of 160 samples. */
+export class PcmFramer {
+  private readonly pending = new Int16Array(SAMPLES_PER_PACKET)
+  private filled = 0
+
+  push(pcm: Int16Array): Int16Array[] {
+    const out: Int16Array[] = []
+    for (let i = 0; i < pcm.length; ) {
+      const take = Math.min(SAMPLES_PER_PACKET - this.filled, pcm.length - i)
+      this.pending.set(pcm.subarray(i, i + take), this.filled)
+      this.filled += take
+      i += take
+      if (this.filled === SAMPLES_PER_PACKET) {
+        out.push(this.pending.slice())
+        this.filled = 0
+      }
+    }
+    return out
+  }
+}
+
 /** The RTP port range (even ports; RTCP would take the odd one above). */
 export interface RtpPortRange {
   min: number

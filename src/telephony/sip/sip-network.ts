@@ -11,7 +11,7 @@ import type { Network, TelephonyFactory } from '../network.ts'
 import type { DigestCredentials } from './digest.ts'
 import type { SipEndpoint, SipLog } from './endpoint.ts'
 import { type TrunkHealth, TrunkKeepAlive } from './keepalive.ts'
-import { PACKET_MS, type RtpPortRange, RtpSession, SAMPLES_PER_PACKET } from './rtp.ts'
+import { PACKET_MS, PcmFramer, type RtpPortRange, RtpSession, SAMPLES_PER_PACKET } from './rtp.ts'
 import { SipCall } from './sip-call.ts'
 
 /** Seconds a prompt plays when the engine gives no duration (prompts from WAV: not yet here). */
@@ -195,24 +195,34 @@ export class SipNetwork implements Network {
     const analyzer = factory({ amdEnabled: request.amdEnabled })
     leg.analyzer = analyzer
     if (!leg.rtp) return
+    const frames = new PcmFramer()
     leg.rtp.onAudio = (pcm) => {
-      if (leg.decided || leg.hungUp) return
-      const result = analyzer.push(pcm)
-      if (!result) return
-      leg.decided = true
-      analyzer.finish()
-      leg.analyzer = null
-      const { decision } = result
-      if (decision === 'live' || decision === 'machine' || decision === 'fax')
-        return this.emit({ kind: 'cpa', callId, decision })
-      // A SIT tone is an invalid number; dead air, nobody there (docs/decisions.md).
-      this.emit({
-        kind: 'failed',
-        callId,
-        reason: decision === 'sit' ? 'sit' : 'unavailable',
-      })
-      this.hangup(callId)
+      for (const frame of frames.push(pcm)) {
+        if (leg.decided || leg.hungUp) return
+        const result = analyzer.push(frame)
+        if (result) return this.decided(callId, leg, analyzer, result.decision)
+      }
     }
+  }
+
+  private decided(
+    callId: string,
+    leg: CallLeg,
+    analyzer: CpaAnalyzer,
+    decision: AnalyzerDecision,
+  ): void {
+    leg.decided = true
+    analyzer.finish()
+    leg.analyzer = null
+    if (decision === 'live' || decision === 'machine' || decision === 'fax')
+      return this.emit({ kind: 'cpa', callId, decision })
+    // A SIT tone is an invalid number; dead air, nobody there (docs/decisions.md).
+    this.emit({
+      kind: 'failed',
+      callId,
+      reason: decision === 'sit' ? 'sit' : 'unavailable',
+    })
+    this.hangup(callId)
   }
 
   hangup(callId: string): void {
