@@ -64,7 +64,7 @@ export async function startTenantRuntimes(options: {
         log,
         ports,
         ...(options.liveness ? { liveness: options.liveness } : {}),
-        ...(sip ? { telephony: sip.factoryFor(tenantId, config.sipTrunk) } : {}),
+        ...(sip ? { telephony: sip.factoryFor(tenantId, config) } : {}),
         simulatedAgents: isDemo
           ? config.agents.map((a) => a.id).filter((id) => !DEMO_DESK_AGENT_IDS.includes(id))
           : [],
@@ -95,10 +95,7 @@ export async function startTenantRuntimes(options: {
           .then(async () => {
             const sip = options.sip
             if (sip)
-              sip.trunkChanged(
-                tenantId,
-                (await store.forTenant(tenantId).runtime.config.load()).sipTrunk,
-              )
+              sip.configChanged(tenantId, await store.forTenant(tenantId).runtime.config.load())
           }),
         'configuration reload',
         tenantId,

@@ -1,10 +1,11 @@
 // `outdial serve --telephony sip` (issue 14): one SIP endpoint for the process (UDP on --sip-host
 // and --sip-port, on real time whatever the demo speed), and one SIP network per tenant on that
-// tenant's trunk (/v1/sip-trunks), changed when the tenant's configuration reloads. The trunks'
+// tenant's trunk (/v1/sip-trunks), ringing its agents' SIP phones (the agent's `sipUri`), both
+// changed when the tenant's configuration reloads. The trunks'
 // keep-alive state and calls in flight are on /v1/status (`sip`) and /metrics.
 import { Gauge, type Registry } from 'prom-client'
 import { RealClock } from '../runtime/real-clock.ts'
-import type { SipTrunkSettings } from '../store/ports/dialer-store.ts'
+import type { SipTrunkSettings, TenantConfig } from '../store/ports/dialer-store.ts'
 import type { TelephonyFactory } from '../telephony/network.ts'
 import { SipEndpoint, type SipLog } from '../telephony/sip/endpoint.ts'
 import {
@@ -32,6 +33,12 @@ function targetOf(trunk: SipTrunkSettings | null | undefined): SipTrunkTarget | 
   }
 }
 
+type SipTenantConfig = Pick<TenantConfig, 'sipTrunk' | 'agents'>
+
+function agentUrisOf(config: SipTenantConfig): Map<string, string> {
+  return new Map(config.agents.flatMap((a) => (a.sipUri ? [[a.id, a.sipUri] as const] : [])))
+}
+
 const TRUNK_STATE_VALUE = { unknown: -1, down: 0, up: 1 } as const
 
 export class SipTelephony {
@@ -57,12 +64,14 @@ export class SipTelephony {
     return this.endpoint.address
   }
 
-  /** The network of one tenant's engine, on its trunk (none: every dial fails as unavailable). */
-  factoryFor(tenantId: string, trunk: SipTrunkSettings | null | undefined): TelephonyFactory {
+  /** The network of one tenant's engine, on its trunk (none: every dial fails as unavailable),
+   * ringing the agents that have a SIP phone. */
+  factoryFor(tenantId: string, config: SipTenantConfig): TelephonyFactory {
     return sipNetworkFactory(
       {
         endpoint: this.endpoint,
-        trunk: targetOf(trunk),
+        trunk: targetOf(config.sipTrunk),
+        agentUris: agentUrisOf(config),
         rtp: {
           host: this.config.sipHost,
           ports: { min: this.config.rtpPortMin, max: this.config.rtpPortMax },
@@ -76,8 +85,11 @@ export class SipTelephony {
     )
   }
 
-  trunkChanged(tenantId: string, trunk: SipTrunkSettings | null | undefined): void {
-    this.networks.get(tenantId)?.setTrunk(targetOf(trunk))
+  /** The tenant's configuration reloaded: its trunk and its agents' phones. */
+  configChanged(tenantId: string, config: SipTenantConfig): void {
+    const network = this.networks.get(tenantId)
+    network?.setTrunk(targetOf(config.sipTrunk))
+    network?.setAgentUris(agentUrisOf(config))
   }
 
   status(tenantId: string): SipNetworkStatus | null {

@@ -3,6 +3,8 @@
 // rest and never returned; a desk agent goes Available and answers the reservation; the
 // progressive campaign dials; sipp (the customer) answers, talks and hangs up; the attempt is in
 // /v1/attempts as LIVE_VOICE ended by the customer; /v1/status and /metrics show the SIP trunk.
+// Then an agent on a SIP phone (their `sipUri`): sipp plays the phone, answers the reservation call
+// with no desktop action, and the next customer is bridged to it.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -126,6 +128,63 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
     expect(status.sip.datagrams.malformed).toBe(0)
     const metrics = await (await fetch(`${server!.url}/metrics`)).text()
     expect(metrics).toMatch(/outdial_sip_calls_in_flight\{tenant="[^"]+"\} \d/)
+  })
+
+  it('an agent on a SIP phone answers the reservation from the phone and takes the next call', async () => {
+    const phone = await startSippUas('agent-phone.xml', 1, ['-rtp_echo'])
+    const customer = await startSippUas('customer-bye.xml', 1)
+    try {
+      const agentDoc = (await (await api('GET', '/v1/agents/agent-16')).json()) as {
+        version: number
+        body: Record<string, unknown>
+      }
+      const put = await fetch(`${server!.url}/v1/agents/agent-16`, {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'if-match': `"${agentDoc.version}"`,
+        },
+        body: JSON.stringify({ ...agentDoc.body, sipUri: `sip:agent16@127.0.0.1:${phone.port}` }),
+      })
+      expect(put.status).toBe(200)
+      const trunk = (await (await api('GET', '/v1/sip-trunks/main')).json()) as {
+        version: number
+        body: Record<string, unknown>
+      }
+      const { passwordSet: _set, ...trunkBody } = trunk.body
+      const moved = await fetch(`${server!.url}/v1/sip-trunks/main`, {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'if-match': `"${trunk.version}"`,
+        },
+        body: JSON.stringify({ ...trunkBody, port: customer.port }),
+      })
+      expect(moved.status).toBe(200)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      for (const action of ['login', 'available']) {
+        const acted = await api('POST', '/v1/agents/agent-16/state', { action })
+        expect(acted.status, action).toBe(202)
+      }
+      // No answerReservation: the phone answering connects the agent (R7.2).
+      const attempt = await until("the phone agent's closed attempt", async () => {
+        const page = (await (await api('GET', '/v1/attempts?agentId=agent-16')).json()) as {
+          items: {
+            outcome: string | null
+            closedAt: string | null
+            details: Record<string, unknown>
+          }[]
+        }
+        return page.items.find((a) => a.closedAt !== null) ?? null
+      })
+      expect(attempt.outcome).toBe('LIVE_VOICE')
+      expect(await customer.exited).toBe(0)
+    } finally {
+      customer.stop()
+      phone.stop()
+    }
   })
 })
 

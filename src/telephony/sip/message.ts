@@ -151,3 +151,9 @@ export function addressUri(value: string): string {
   if (open >= 0) return value.slice(open + 1, value.indexOf('>', open))
   return value.split(';')[0]!.trim()
 }
+
+/** Where to send to reach a SIP URI (`sip:user@host:port`): its host and port (5060 by default). */
+export function uriPeer(uri: string): { host: string; port: number } | null {
+  const m = /^sips?:(?:[^@]*@)?([^:;>?]+)(?::(\d+))?/.exec(uri)
+  return m ? { host: m[1]!, port: m[2] ? Number(m[2]) : 5060 } : null
+}

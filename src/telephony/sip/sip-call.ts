@@ -25,6 +25,8 @@ export interface CallTarget {
   /** Host part of the From and request URIs (the trunk's domain, else its address). */
   domain: string
   credentials: DigestCredentials | null
+  /** The request URI when it is not the number at the trunk (an agent's phone). */
+  requestUri?: string
   /** Our RTP address for the SDP offer. */
   rtpHost: string
   rtpPort: number
@@ -61,7 +63,8 @@ export class SipCall {
     private readonly target: CallTarget,
     private readonly report: CallReport,
   ) {
-    this.remoteTarget = `sip:${target.toNumber}@${target.trunk.host}:${target.trunk.port}`
+    this.remoteTarget =
+      target.requestUri ?? `sip:${target.toNumber}@${target.trunk.host}:${target.trunk.port}`
     this.toHeader = `<${this.remoteTarget}>`
     endpoint.addDialog(this.sipCallId, {
       onRequest: (request) => this.onRequest(request),

@@ -8,6 +8,7 @@ import type { DialRequest, PlayRequest, TelephonyEvent } from '../../dialer/port
 import { trunkCallerId } from '../../domain/config/sip-trunk.ts'
 import { encodeG711 } from '../../media/g711.ts'
 import type { Network, TelephonyFactory } from '../network.ts'
+import { AgentPhones } from './agent-phones.ts'
 import type { DigestCredentials } from './digest.ts'
 import type { SipEndpoint, SipLog } from './endpoint.ts'
 import { type TrunkHealth, TrunkKeepAlive } from './keepalive.ts'
@@ -52,12 +53,16 @@ export interface SipNetworkOptions {
   clock: Clock
   log: SipLog
   createAnalyzer?: AnalyzerFactory
+  /** Agents on SIP phones: agent id → static SIP URI (reservation calls ring it). */
+  agentUris?: ReadonlyMap<string, string>
 }
 
 interface CallLeg {
   call: SipCall | null
   rtp: RtpSession | null
   analyzer: CpaAnalyzer | null
+  /** The agent whose phone the customer's audio is relayed to. */
+  bridgedAgent: string | null
   hungUp: boolean
   answered: boolean
   decided: boolean
@@ -75,12 +80,24 @@ export class SipNetwork implements Network {
   private readonly legs = new Map<string, CallLeg>()
   private keepAlive: TrunkKeepAlive | null = null
   private trunk: SipTrunkTarget | null = null
+  private readonly phones: AgentPhones
 
   constructor(
     private readonly options: SipNetworkOptions,
     private readonly emit: (event: TelephonyEvent) => void,
   ) {
     this.setTrunk(options.trunk)
+    this.phones = new AgentPhones(options, emit)
+    this.phones.setUris(options.agentUris ?? new Map())
+  }
+
+  /** The agents' SIP phones changed (configuration reload). */
+  setAgentUris(uris: ReadonlyMap<string, string>): void {
+    this.phones.setUris(uris)
+  }
+
+  ringsAgent(agentId: string): boolean {
+    return this.phones.rings(agentId)
   }
 
   /** A new trunk (configuration reload): new dials use it; calls in flight keep theirs. */
@@ -127,6 +144,7 @@ export class SipNetwork implements Network {
       call: null,
       rtp: null,
       analyzer: null,
+      bridgedAgent: null,
       hungUp: false,
       answered: false,
       decided: false,
@@ -237,12 +255,17 @@ export class SipNetwork implements Network {
     const leg = this.legs.get(callId)
     if (!leg) return
     this.legs.delete(callId)
+    if (leg.bridgedAgent !== null) this.phones.unrelay(leg.bridgedAgent)
     leg.analyzer?.finish()
     leg.rtp?.close()
   }
 
-  /** Desk agents answer through the API; the customer's audio is not relayed yet (no agent leg). */
-  bridge(_callId: string, _agentId: string): void {}
+  /** An agent on a SIP phone gets the zip tone, then the customer's audio both ways; an agent in
+   * the desktop only (no phone) has no audio leg here. */
+  bridge(callId: string, agentId: string): void {
+    const leg = this.legs.get(callId)
+    if (leg?.rtp && this.phones.relay(leg.rtp, agentId)) leg.bridgedAgent = agentId
+  }
 
   /** Plays the prompt's length of silence (WAV prompts arrive with the media part), then playDone. */
   play(request: PlayRequest): void {
@@ -259,11 +282,17 @@ export class SipNetwork implements Network {
     this.later({ kind: 'virtualAgentDone', callId })
   }
 
-  callAgent(): void {}
-  releaseAgent(): void {}
+  callAgent(agentId: string, purpose: 'reservation' | 'inbound' | 'preview'): void {
+    if (purpose === 'reservation') this.phones.call(agentId)
+  }
+
+  releaseAgent(agentId: string): void {
+    this.phones.release(agentId)
+  }
 
   close(): void {
     this.keepAlive?.stop()
+    this.phones.close()
     for (const callId of [...this.legs.keys()]) this.hangup(callId)
   }
 }
