@@ -9,11 +9,8 @@ export interface UnusedFinding {
 }
 
 const TEST_SUPPORT = 'test support beside the code it serves; imported only by tests'
-const ISSUE_14 = 'issue 14: the SIP adapter (src/telephony/sip) uses it when it lands'
 
 export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
-  // The media layer, landing ahead of the SIP adapter that plays and hears audio with it.
-  { kind: 'files', file: 'src/media/g711.ts', name: 'src/media/g711.ts', reason: ISSUE_14 },
   // Test support.
   {
     kind: 'files',
