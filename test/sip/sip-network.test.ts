@@ -1,9 +1,10 @@
-// Goal (issue 14, Appendix A): the SIP network, against sipp on loopback, gives the engine the
+// Goal (issue 14, Appendix A, R6): the SIP network, against sipp on loopback, gives the engine the
 // events the simulated network gives, in the same order — a person answering (ringing, answered,
-// live at once without CPA; our ACK and BYE), busy 486, 404, 503 and 603 as their outcomes' reasons
-// with the SIP code kept, no answer (CANCEL at the ring limit, 487 ACKed, nothing reported), the
-// customer's BYE; RTP goes both ways (sipp's echo returns our packets; its pcap reaches us in
-// sequence); the trunk's OPTIONS keep-alive sees sipp up.
+// live at once without CPA; caller ID in From and P-Asserted-Identity; our ACK and BYE), busy 486,
+// 404, 503 and 603 as their outcomes' reasons with the SIP code kept, no answer (CANCEL at the ring
+// limit, 487 ACKed, nothing reported), the customer's BYE (also during CPA); RTP goes both ways
+// (sipp's echo returns our packets; its pcap reaches us in sequence and the analyzer in 20 ms
+// frames); digest on 401; a re-INVITE (hold) answered; the OPTIONS keep-alive sees sipp up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TelephonyEvent } from '../../src/dialer/ports/telephony.ts'
 import { RealClock } from '../../src/runtime/real-clock.ts'
@@ -265,6 +266,23 @@ describe.skipIf(!enabled)('SIP network against sipp', () => {
       { kind: 'cpa', callId: 'l1', decision: 'live' },
     ])
     h.network.hangup('l1')
+    expect(await done(h)).toBe(0)
+  })
+
+  it('a customer who hangs up while CPA is still listening is customerHangup (→ CUSTOMER_LEFT)', async () => {
+    const frames: number[] = []
+    const undecided: AnalyzerFactory = () => ({
+      push: (pcm) => {
+        frames.push(pcm.length)
+        return null
+      },
+      finish() {},
+    })
+    const h = await harness('customer-bye.xml', 4, 0, [], null, undecided)
+    dial(h.network, 'u1', true)
+    await h.waitFor('customerHangup')
+    expect(h.events.map((e) => e.kind)).toEqual(['ringing', 'answered', 'customerHangup'])
+    expect(frames.length).toBeGreaterThan(20)
     expect(await done(h)).toBe(0)
   })
 })
