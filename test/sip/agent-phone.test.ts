@@ -10,7 +10,7 @@ import type { AgentPhones } from '../../src/telephony/sip/agent-phones.ts'
 import { SipEndpoint } from '../../src/telephony/sip/endpoint.ts'
 import type { RtpSession } from '../../src/telephony/sip/rtp.ts'
 import { SipNetwork } from '../../src/telephony/sip/sip-network.ts'
-import { freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
+import { eventually, freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
 
 const enabled = haveSipp('the agent phone suite (test/sip)')
 const clock = new RealClock()
@@ -85,9 +85,11 @@ describe.skipIf(!enabled)('agents on SIP phones', () => {
     })
     await s.waitFor('answered')
     s.network.bridge('c1', 'agent-1')
-    await new Promise((resolve) => setTimeout(resolve, 1000))
     const agentRtp = phonesOf(s.network).rtpOf('agent-1')!
     const toCustomer = customerRtp(s.network, 'c1')!
+    await eventually(
+      () => agentRtp.stats.sent > 25 && agentRtp.stats.received > 10 && toCustomer.stats.sent > 10,
+    )
     // Zip tone (15 packets of 20 ms) plus the customer's audio went to the agent; the agent's
     // (echoed) audio came back and was relayed to the customer.
     expect(agentRtp.stats.sent).toBeGreaterThan(25)

@@ -15,7 +15,7 @@ import {
   type AnalyzerFactory,
   SipNetwork,
 } from '../../src/telephony/sip/sip-network.ts'
-import { freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
+import { eventually, freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
 
 const enabled = haveSipp('the SIP network suite (test/sip)')
 const clock = new RealClock()
@@ -131,8 +131,8 @@ describe.skipIf(!enabled)('SIP network against sipp', () => {
     expect(h.events.map((e) => e.kind)).toEqual(['ringing', 'answered'])
     h.network.play({ callId: 'a1', promptId: 'zip', music: false, durationSec: 1 })
     await h.waitFor('playDone', 5000)
-    await new Promise((resolve) => setTimeout(resolve, 200))
     const rtp = rtpOf(h.network, 'a1')!
+    await eventually(() => rtp.stats.received >= rtp.stats.sent)
     expect(rtp.stats.sent).toBe(50)
     // sipp echoes each packet back: they arrive, in order, as we numbered them.
     expect(rtp.stats.received).toBeGreaterThanOrEqual(45)

@@ -35,6 +35,16 @@ export async function freeUdpPort(host = '127.0.0.1'): Promise<number> {
   throw new Error('no free UDP port found')
 }
 
+/** Polls `check` every 20 ms until it holds or `ms` pass; returns whether it held. */
+export async function eventually(check: () => boolean, ms = 5000): Promise<boolean> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) return false
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return true
+}
+
 export interface SippRun {
   port: number
   /** Resolves with sipp's exit code (0: every call succeeded). */
