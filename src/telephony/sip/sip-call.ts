@@ -54,6 +54,8 @@ export class SipCall {
   private remoteTarget: string
   private hungUp = false
   private cancelSent = false
+  /** Any 1xx came: a CANCEL may now be sent (§9.1). */
+  private provisional = false
   private authTried = false
   private sdpVersion = 1
   private readonly sessionId = Math.floor(Date.now() / 1000)
@@ -89,6 +91,7 @@ export class SipCall {
   }
 
   private sendInvite(extra: SipRequest['headers']): void {
+    this.provisional = false
     const identity = `<sip:${this.target.callerId}@${this.target.domain}>`
     this.invite = {
       kind: 'request',
@@ -122,6 +125,7 @@ export class SipCall {
       return
     }
     if (response.status < 200) {
+      this.provisional = true
       if (response.status === 100 || this.state !== 'calling') return this.cancelIfWanted()
       this.state = 'early'
       this.report.ringing()
@@ -200,7 +204,8 @@ export class SipCall {
   }
 
   private cancelIfWanted(): void {
-    if (!this.hungUp || this.cancelSent || this.state !== 'early' || !this.invite) return
+    if (!this.hungUp || this.cancelSent || !this.provisional || !this.invite) return
+    if (this.state === 'confirmed' || this.state === 'ended') return
     this.cancelSent = true
     const invite = this.invite
     const cancel: SipRequest = {
