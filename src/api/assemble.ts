@@ -16,6 +16,7 @@ import type { DncFiles, DncLists } from '../store/ports/dnc.ts'
 import type { TenantStores } from '../store/ports/tenant-stores.ts'
 import { buildApi } from './app.ts'
 import type { ApiMetrics } from './metrics.ts'
+import { withSealedPhonePassword } from './resources/agent-phone-secret.ts'
 import { CONFIG_KINDS } from './resources/config-kinds.ts'
 import { registerConfigResource } from './resources/config-resource.ts'
 import {
@@ -102,13 +103,16 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
         sessionTtlSec: parts.lifetimes?.sessionTtlSec ?? SESSION_TTL_SEC,
       })
       registerUserRoutes(app, { nowMs })
+      const configKinds = CONFIG_KINDS.map((spec) =>
+        spec.kind === 'agent' ? withSealedPhonePassword(spec, parts.secrets) : spec,
+      )
       const kinds = parts.secrets
         ? [
-            ...CONFIG_KINDS,
+            ...configKinds,
             connectorResource(parts.secrets, parts.checkConnector),
             sipTrunkResource(parts.secrets),
           ]
-        : CONFIG_KINDS
+        : configKinds
       for (const spec of kinds)
         registerConfigResource(
           app,

@@ -8,6 +8,7 @@ import { RealClock } from '../runtime/real-clock.ts'
 import type { SipTrunkSettings, TenantConfig } from '../store/ports/dialer-store.ts'
 import type { TelephonyFactory } from '../telephony/network.ts'
 import { SipEndpoint, type SipLog } from '../telephony/sip/endpoint.ts'
+import { Registrar } from '../telephony/sip/registrar.ts'
 import {
   type SipNetwork,
   type SipNetworkStatus,
@@ -33,7 +34,7 @@ function targetOf(trunk: SipTrunkSettings | null | undefined): SipTrunkTarget | 
   }
 }
 
-type SipTenantConfig = Pick<TenantConfig, 'sipTrunk' | 'agents'>
+type SipTenantConfig = Pick<TenantConfig, 'sipTrunk' | 'agents' | 'agentSipPasswords'>
 
 function agentUrisOf(config: SipTenantConfig): Map<string, string> {
   return new Map(config.agents.flatMap((a) => (a.sipUri ? [[a.id, a.sipUri] as const] : [])))
@@ -43,13 +44,23 @@ const TRUNK_STATE_VALUE = { unknown: -1, down: 0, up: 1 } as const
 
 export class SipTelephony {
   private readonly networks = new Map<string, SipNetwork>()
+  /** Softphone passwords by tenant, then agent id (from each tenant's configuration). */
+  private readonly phonePasswords = new Map<string, ReadonlyMap<string, string>>()
+  private readonly registrar: Registrar
 
   private constructor(
     private readonly endpoint: SipEndpoint,
     private readonly clock: RealClock,
     private readonly config: Pick<ServerConfig, 'sipHost' | 'rtpPortMin' | 'rtpPortMax'>,
     private readonly log: SipLog,
-  ) {}
+  ) {
+    this.registrar = new Registrar(clock, (username) => {
+      const at = username.lastIndexOf('@')
+      if (at <= 0) return null
+      return this.phonePasswords.get(username.slice(at + 1))?.get(username.slice(0, at)) ?? null
+    })
+    endpoint.onRegister = (request, from) => this.registrar.handle(request, from)
+  }
 
   static async open(
     config: Pick<ServerConfig, 'sipHost' | 'sipPort' | 'rtpPortMin' | 'rtpPortMax'>,
@@ -67,11 +78,13 @@ export class SipTelephony {
   /** The network of one tenant's engine, on its trunk (none: every dial fails as unavailable),
    * ringing the agents that have a SIP phone. */
   factoryFor(tenantId: string, config: SipTenantConfig): TelephonyFactory {
+    this.phonePasswords.set(tenantId, config.agentSipPasswords ?? new Map())
     return sipNetworkFactory(
       {
         endpoint: this.endpoint,
         trunk: targetOf(config.sipTrunk),
         agentUris: agentUrisOf(config),
+        registrationOf: (agentId) => this.registrar.lookup(`${agentId}@${tenantId}`),
         rtp: {
           host: this.config.sipHost,
           ports: { min: this.config.rtpPortMin, max: this.config.rtpPortMax },
@@ -87,6 +100,7 @@ export class SipTelephony {
 
   /** The tenant's configuration reloaded: its trunk and its agents' phones. */
   configChanged(tenantId: string, config: SipTenantConfig): void {
+    this.phonePasswords.set(tenantId, config.agentSipPasswords ?? new Map())
     const network = this.networks.get(tenantId)
     network?.setTrunk(targetOf(config.sipTrunk))
     network?.setAgentUris(agentUrisOf(config))

@@ -11,11 +11,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serverConfigSchema } from '../../src/server/config.ts'
 import { type RunningServer, serve } from '../../src/server/serve.ts'
-import { freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
+import { freeUdpPort, haveSipp, type SippRun, startSippUac, startSippUas } from './sipp.ts'
 
 const enabled = haveSipp('the SIP server suite (test/sip)')
 const PASSWORD = 'demo-admin-password'
 const TRUNK_PASSWORD = 'trunk-digest-secret-7'
+const PHONE_PASSWORD = 'phone-digest-secret-9'
+let sipPort = 0
+let lastState = ''
+const sipAddressOf = () => `127.0.0.2:${sipPort}`
 const dataDir = mkdtempSync(join(tmpdir(), 'outdial-sip-'))
 let server: RunningServer | null = null
 let sipp: SippRun | null = null
@@ -39,13 +43,14 @@ async function until<T>(what: string, read: () => Promise<T | null>, ms = 20_000
     if (value !== null) return value
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  throw new Error(`timed out waiting for ${what}${sipp ? `: ${sipp.output()}` : ''}`)
+  throw new Error(`timed out waiting for ${what} (${lastState})${sipp ? `: ${sipp.output()}` : ''}`)
 }
 
 beforeAll(async () => {
   if (!enabled) return
   sipp = await startSippUas('customer-bye.xml', 1)
   const rtpPortMin = await freeUdpPort('127.0.0.2')
+  sipPort = await freeUdpPort('127.0.0.2')
   const config = serverConfigSchema.parse({
     port: 0,
     dataDir,
@@ -53,7 +58,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     telephony: 'sip',
     sipHost: '127.0.0.2',
-    sipPort: 0,
+    sipPort,
     rtpPortMin,
     rtpPortMax: rtpPortMin + 40,
   })
@@ -183,6 +188,60 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
       expect(await customer.exited).toBe(0)
     } finally {
       customer.stop()
+      phone.stop()
+    }
+  })
+
+  it('a softphone registers with digest (agent-1@demo) and the reservation rings its contact', async () => {
+    const phone = await startSippUas('agent-phone.xml', 1)
+    try {
+      const agentDoc = (await (await api('GET', '/v1/agents/agent-1')).json()) as {
+        version: number
+        body: Record<string, unknown>
+      }
+      const put = await fetch(`${server!.url}/v1/agents/agent-1`, {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'if-match': `"${agentDoc.version}"`,
+        },
+        body: JSON.stringify({ ...agentDoc.body, sipPassword: PHONE_PASSWORD }),
+      })
+      expect(put.status).toBe(200)
+      const view = (await put.json()) as { body: Record<string, unknown> }
+      expect(view.body.sipPasswordSet).toBe(true)
+      expect(JSON.stringify(view)).not.toContain(PHONE_PASSWORD)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const status = (await (await api('GET', '/v1/status')).json()) as { sip: unknown }
+      expect(status.sip).not.toBeNull()
+      const sipAddress = sipAddressOf()
+      const wrong = await startSippUac('register.xml', sipAddress, [
+        ...['-key', 'phone_port', String(phone.port), '-au', 'agent-1@demo', '-ap', 'nope-nope'],
+      ])
+      expect(await wrong.exited).not.toBe(0)
+      const register = await startSippUac('register.xml', sipAddress, [
+        ...['-key', 'phone_port', String(phone.port), '-au', 'agent-1@demo', '-ap', PHONE_PASSWORD],
+      ])
+      expect(await register.exited).toBe(0)
+      for (const action of ['login', 'available']) {
+        const acted = await api('POST', '/v1/agents/agent-1/state', { action })
+        expect(acted.status, action).toBe(202)
+      }
+      // The phone at the registered contact answers: the agent is connected with no desktop action.
+      await until('the registered phone answering the reservation', async () => {
+        const state = JSON.stringify(await (await api('GET', '/v1/agents/agent-1/state')).json())
+        lastState = state
+        return state.includes('"connected":true') || state.includes('Engaged') ? state : null
+      })
+      // Going idle releases the agent: the dialer hangs up the phone's call (BYE), R7.5.
+      const idle = await api('POST', '/v1/agents/agent-1/state', {
+        action: 'idle',
+        code: 'idle-break',
+      })
+      expect(idle.status).toBe(202)
+      expect(await phone.exited).toBe(0)
+    } finally {
       phone.stop()
     }
   })

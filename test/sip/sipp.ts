@@ -59,6 +59,19 @@ export async function startSippUas(
   calls = 1,
   extraArgs: string[] = [],
 ): Promise<SippRun> {
+  return startSipp(scenario, calls, extraArgs)
+}
+
+/** Starts a sipp UAC on 127.0.0.1 sending to `target` (host:port). */
+export async function startSippUac(
+  scenario: string,
+  target: string,
+  extraArgs: string[] = [],
+): Promise<SippRun> {
+  return startSipp(scenario, 1, [target, ...extraArgs])
+}
+
+async function startSipp(scenario: string, calls: number, extraArgs: string[]): Promise<SippRun> {
   const port = await freeUdpPort()
   const mediaPort = await freeUdpPort()
   const child: ChildProcess = spawn(

@@ -277,6 +277,8 @@ export interface TenantConfig {
   connector: ConnectorCredentials | null
   /** Issue 14: the tenant's SIP trunk, its digest password in clear (absent: none configured). */
   sipTrunk?: SipTrunkSettings | null
+  /** Issue 14: registering softphones' passwords in clear, by agent id (runtime only). */
+  agentSipPasswords?: ReadonlyMap<string, string>
 }
 
 /** The SIP trunk with its password in clear: for the runtime only. */

@@ -77,6 +77,12 @@ export class SqlRuntimeSources {
           password: passwordSealed === undefined ? null : this.secrets.open(passwordSealed),
         }
     }
+    const agentSipPasswords = new Map<string, string>()
+    for (const row of rows.filter((r) => r.kind === 'agent')) {
+      const body = JSON.parse(row.body) as { id?: string; sipPasswordSealed?: string }
+      if (body.id && body.sipPasswordSealed)
+        agentSipPasswords.set(body.id, this.secrets.open(body.sipPasswordSealed))
+    }
     return {
       teams: of('team', teamSchema),
       agents: of('agent', agentSchema),
@@ -92,6 +98,7 @@ export class SqlRuntimeSources {
       outcomeGroups: of('outcome-group', outcomeGroupSchema),
       connector,
       sipTrunk,
+      agentSipPasswords,
     }
   }
 

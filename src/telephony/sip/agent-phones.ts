@@ -6,8 +6,9 @@
 import type { Clock } from '../../dialer/ports/clock.ts'
 import type { TelephonyEvent } from '../../dialer/ports/telephony.ts'
 import { encodeG711 } from '../../media/g711.ts'
-import type { SipEndpoint, SipLog } from './endpoint.ts'
+import type { SipEndpoint, SipLog, SipPeer } from './endpoint.ts'
 import { uriPeer } from './message.ts'
+import type { Registration } from './registrar.ts'
 import { type RtpPortRange, RtpSession } from './rtp.ts'
 import { SipCall } from './sip-call.ts'
 
@@ -36,6 +37,8 @@ export interface AgentPhonesOptions {
   rtp: { host: string; ports: RtpPortRange }
   clock: Clock
   log: SipLog
+  /** A softphone's live registration (registrar.ts), for agents without a static URI. */
+  registrationOf?: (agentId: string) => Registration | null
 }
 
 export class AgentPhones {
@@ -53,14 +56,23 @@ export class AgentPhones {
   }
 
   rings(agentId: string): boolean {
-    return this.uris.has(agentId)
+    return this.target(agentId) !== null
+  }
+
+  /** The static URI, else the registered contact (reached through the REGISTER's source). */
+  private target(agentId: string): { uri: string; peer: SipPeer } | null {
+    const uri = this.uris.get(agentId)
+    const peer = uri ? uriPeer(uri) : null
+    if (uri && peer) return { uri, peer }
+    const registration = this.options.registrationOf?.(agentId)
+    return registration ? { uri: registration.contact, peer: registration.peer } : null
   }
 
   /** Rings the agent's phone for a reservation. */
   call(agentId: string): void {
-    const uri = this.uris.get(agentId)
-    const peer = uri ? uriPeer(uri) : null
-    if (!uri || !peer || this.legs.has(agentId)) return
+    const target = this.target(agentId)
+    if (!target || this.legs.has(agentId)) return
+    const { uri, peer } = target
     const leg: AgentLeg = { call: null, rtp: null, answered: false, hungUp: false }
     this.legs.set(agentId, leg)
     const { endpoint, clock } = this.options

@@ -76,6 +76,8 @@ export class SipEndpoint {
   readonly counters: SipCounters = { received: 0, sent: 0, malformed: 0 }
   private readonly dialogs = new Map<string, DialogHandler>()
   private readonly answered = new Map<string, string>()
+  /** REGISTER outside any dialog (the softphones' registrar); 405 without one. */
+  onRegister: ((request: SipRequest, from: SipPeer) => SipResponse) | null = null
 
   private constructor(
     private readonly socket: Socket,
@@ -172,6 +174,10 @@ export class SipEndpoint {
     const dialog = this.dialogs.get(header(message, 'call-id') ?? '')
     let response: SipResponse | null
     if (dialog) response = dialog.onRequest(message, from)
+    else if (message.method === 'REGISTER')
+      response = this.onRegister
+        ? this.onRegister(message, from)
+        : responseTo(message, 405, 'Method Not Allowed', randomToken())
     else if (message.method === 'OPTIONS')
       response = responseTo(message, 200, 'OK', randomToken(), [
         ['allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS'],

@@ -12,6 +12,7 @@ import { AgentPhones } from './agent-phones.ts'
 import type { DigestCredentials } from './digest.ts'
 import type { SipEndpoint, SipLog } from './endpoint.ts'
 import { type TrunkHealth, TrunkKeepAlive } from './keepalive.ts'
+import type { Registration } from './registrar.ts'
 import { PACKET_MS, PcmFramer, type RtpPortRange, RtpSession, SAMPLES_PER_PACKET } from './rtp.ts'
 import { SipCall } from './sip-call.ts'
 
@@ -55,6 +56,8 @@ export interface SipNetworkOptions {
   createAnalyzer?: AnalyzerFactory
   /** Agents on SIP phones: agent id → static SIP URI (reservation calls ring it). */
   agentUris?: ReadonlyMap<string, string>
+  /** Agents on softphones that register: their live registration. */
+  registrationOf?: (agentId: string) => Registration | null
 }
 
 interface CallLeg {
