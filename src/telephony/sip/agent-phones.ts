@@ -1,5 +1,5 @@
 // Agents on SIP phones (issue 14, R7.2, R7.5): the reservation call goes to the agent's static SIP
-// URI; the phone answering is the agent answering (agentAnswered), and the agent stays on that call
+// URI, or to the contact their softphone registered (registrar.ts); the phone answering is the agent answering (agentAnswered), and the agent stays on that call
 // across customers. Hanging it up — or the phone refusing or never answering — releases the agent
 // (agentHangup). On a live customer the two calls' audio is relayed both ways, after the zip tone
 // to the agent (R7.3).
