@@ -212,6 +212,8 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
       const view = (await put.json()) as { body: Record<string, unknown> }
       expect(view.body.sipPasswordSet).toBe(true)
       expect(JSON.stringify(view)).not.toContain(PHONE_PASSWORD)
+      for (const file of readdirFiles(dataDir))
+        expect(readFileSync(file).includes(PHONE_PASSWORD)).toBe(false)
       await new Promise((resolve) => setTimeout(resolve, 300))
       const status = (await (await api('GET', '/v1/status')).json()) as { sip: unknown }
       expect(status.sip).not.toBeNull()
