@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config'
 
 /** `npm run test:quick` (OUTDIAL_TEST_TIER=quick, test/tier.ts) leaves out the suites that start real
- * processes, servers or databases, the benchmark harness, and the two-hour cap regression days;
+ * processes (sipp: test/sip), servers or databases, the benchmark harness, and the two-hour cap regression days;
  * `npm test` runs everything. */
 const QUICK_EXCLUDED = [
   'test/server/**',
   'test/e2e/**',
+  'test/sip/**',
   'test/api/**',
   'test/bench/**',
   'test/sim/cli.test.ts',

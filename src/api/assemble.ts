@@ -17,6 +17,7 @@ import type { DncFiles, DncLists } from '../store/ports/dnc.ts'
 import type { TenantStores } from '../store/ports/tenant-stores.ts'
 import { buildApi } from './app.ts'
 import type { ApiMetrics } from './metrics.ts'
+import { withSealedPhonePassword } from './resources/agent-phone-secret.ts'
 import { CONFIG_KINDS } from './resources/config-kinds.ts'
 import { registerConfigResource } from './resources/config-resource.ts'
 import {
@@ -24,6 +25,7 @@ import {
   connectorResource,
   type SecretSealer,
 } from './resources/connector-kind.ts'
+import { sipTrunkResource } from './resources/sip-trunk-kind.ts'
 import { registerAgentDataRoutes } from './routes/agent-data.ts'
 import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
 import { registerAnswerRoutes } from './routes/answers.ts'
@@ -105,9 +107,16 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
         sessionTtlSec: parts.lifetimes?.sessionTtlSec ?? SESSION_TTL_SEC,
       })
       registerUserRoutes(app, { nowMs })
+      const configKinds = CONFIG_KINDS.map((spec) =>
+        spec.kind === 'agent' ? withSealedPhonePassword(spec, parts.secrets) : spec,
+      )
       const kinds = parts.secrets
-        ? [...CONFIG_KINDS, connectorResource(parts.secrets, parts.checkConnector)]
-        : CONFIG_KINDS
+        ? [
+            ...configKinds,
+            connectorResource(parts.secrets, parts.checkConnector),
+            sipTrunkResource(parts.secrets),
+          ]
+        : configKinds
       for (const spec of kinds)
         registerConfigResource(
           app,

@@ -62,6 +62,7 @@ export function closeAttempt(
       outcome: attempt.outcome,
       ...(attempt.agentId !== null ? { agentId: attempt.agentId } : {}),
       ...(party !== undefined ? { hangupParty: party } : {}),
+      ...(attempt.networkCode !== undefined ? { networkCode: attempt.networkCode } : {}),
     },
   })
   ctx.dirty.add(campaign.config.id)

@@ -109,6 +109,8 @@ export interface AttemptRuntime {
   waitTimer: TimerId | null
   flowState: FlowRunState | null
   bridgedAtMs: number | null
+  /** The network's code for a failed dial (a SIP status), kept on the record. */
+  networkCode?: number
 }
 
 export interface PreviewTask {

@@ -235,6 +235,8 @@ describe('R2.1 R2.3 network results', () => {
     ['sit', 'INVALID_NUMBER'],
     ['unavailable', 'CUSTOMER_UNAVAILABLE'],
     ['error', 'SYSTEM_ABANDONED'],
+    ['invalid', 'INVALID_NUMBER'],
+    ['unknown', 'UNKNOWN'],
   ] as const)('failed(%s) ends as %s with no hangup from the dialer', (reason, outcome) => {
     const { kit, callId } = oneLine()
     kit.advanceSec(3)
@@ -243,6 +245,12 @@ describe('R2.1 R2.3 network results', () => {
     expect(kit.callCommands(callId)).toEqual(['dial'])
     kit.advanceSec(60)
     expect(kit.outcomes()).toHaveLength(kit.dialIds().length - 1)
+  })
+
+  it("keeps the network's code of a failed dial on the closed record (issue 14: SIP status)", () => {
+    const { kit, callId } = oneLine()
+    kit.engine.handleTelephony({ kind: 'failed', callId, reason: 'unknown', code: 599 })
+    expect(kit.closedOf(callId)).toMatchObject({ outcome: 'UNKNOWN', networkCode: 599 })
   })
 })
 

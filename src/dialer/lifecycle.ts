@@ -10,7 +10,7 @@ import { closeAttempt } from './close.ts'
 import type { AgentRuntime, AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr, isPreview } from './context.ts'
 import { endInbound } from './inbound.ts'
-import type { TelephonyEvent } from './ports/telephony.ts'
+import type { DialFailure, TelephonyEvent } from './ports/telephony.ts'
 
 /** The line stops counting as "in flight" for pacing; `live` feeds the contact-rate estimate. */
 function resolveLine(ctx: EngineContext, attempt: AttemptRuntime, live: boolean): void {
@@ -39,11 +39,13 @@ export function noAnswerAtRingLimit(ctx: EngineContext, attempt: AttemptRuntime)
   hangupAndClose(ctx, attempt)
 }
 
-const FAILURE_OUTCOMES: Record<string, AttemptOutcome> = {
+const FAILURE_OUTCOMES: Record<DialFailure, AttemptOutcome> = {
   busy: 'CUSTOMER_BUSY',
   sit: 'INVALID_NUMBER',
+  invalid: 'INVALID_NUMBER',
   unavailable: 'CUSTOMER_UNAVAILABLE',
   error: 'SYSTEM_ABANDONED',
+  unknown: 'UNKNOWN',
 }
 
 /** Dispatches a telephony event about an outbound attempt. */
@@ -66,16 +68,13 @@ export function onAttemptEvent(ctx: EngineContext, attempt: AttemptRuntime, even
       if (event.decision === 'machine') return runCallResult(ctx, attempt, 'AMD')
       return hangupAndClose(ctx, attempt)
     case 'failed':
-      // A SIT heard by the analysis of an answered call (some networks answer, then play it): the
-      // number is invalid and the dialer hangs up its answered leg.
-      if (attempt.phase === 'analysing' && event.reason === 'sit') {
-        resolveLine(ctx, attempt, false)
-        setOutcome(ctx, attempt, 'INVALID_NUMBER')
-        return hangupAndClose(ctx, attempt)
-      }
-      if (attempt.phase !== 'dialing') return
+      // A failure may also come from the analysis of an answered call (some networks answer, then
+      // play a SIT): the number is invalid, and the dialer hangs up the leg it answered.
+      if (attempt.phase !== 'dialing' && attempt.phase !== 'analysing') return
       resolveLine(ctx, attempt, false)
       setOutcome(ctx, attempt, FAILURE_OUTCOMES[event.reason]!)
+      if (event.code !== undefined) attempt.networkCode = event.code
+      if (attempt.phase === 'analysing') return hangupAndClose(ctx, attempt)
       return closeAttempt(ctx, attempt)
     case 'customerHangup':
       return onCustomerHangup(ctx, attempt)

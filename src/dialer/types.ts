@@ -142,6 +142,8 @@ export interface AttemptRecord {
   outcome: AttemptOutcome
   agentId?: string
   hangupParty?: HangupParty
+  /** The network's code of a failed dial (a SIP status such as 503), when it gave one. */
+  networkCode?: number
 }
 
 export type EngineEvent =

@@ -175,6 +175,7 @@ export class AttemptJournal {
             details: {
               dialedAtMs: record.dialedAtMs,
               ...(record.hangupParty ? { hangupParty: record.hangupParty } : {}),
+              ...(record.networkCode !== undefined ? { networkCode: record.networkCode } : {}),
               ...(variables ? { variables } : {}),
             },
           })

@@ -41,6 +41,29 @@ describe('server configuration', () => {
     expect(loadServerConfig(['--bogus'], {}).ok).toBe(false)
   })
 
+  it('reads the SIP options (issue 14): real calls need speed 1 and a non-empty RTP range', () => {
+    const sip = loadServerConfig(
+      ['--telephony', 'sip', '--sip-host', '10.0.0.5', '--sip-port', '5070'],
+      { OUTDIAL_RTP_PORT_MIN: '30000', OUTDIAL_RTP_PORT_MAX: '30999' },
+    )
+    expect(sip).toMatchObject({
+      ok: true,
+      config: {
+        telephony: 'sip',
+        sipHost: '10.0.0.5',
+        sipPort: 5070,
+        rtpPortMin: 30_000,
+        rtpPortMax: 30_999,
+      },
+    })
+    const fast = loadServerConfig(['--telephony', 'sip', '--speed', '10'], {})
+    expect(!fast.ok && fast.message).toMatch(/--speed \(OUTDIAL_CLOCK_SPEED\): .*speed 1/)
+    const empty = loadServerConfig(['--rtp-port-min', '30000', '--rtp-port-max', '30000'], {})
+    expect(!empty.ok && empty.message).toMatch(/--rtp-port-min \(OUTDIAL_RTP_PORT_MIN\): .*empty/)
+    const host = loadServerConfig(['--sip-host', 'example.com'], {})
+    expect(!host.ok && host.message).toMatch(/--sip-host \(OUTDIAL_SIP_HOST\): .*IPv4/)
+  })
+
   it('reads token and session lifetimes and the trusted proxies (issue 16), refusing a default over the maximum', () => {
     expect(
       loadServerConfig(['--token-ttl', '600', '--session-ttl', '1800'], {

@@ -7,7 +7,13 @@ import { SESSION_TTL_SEC, TOKEN_TTL_SEC_DEFAULT, TOKEN_TTL_SEC_MAX } from '../ap
 import { CLOCK_SPEED_MAX } from '../runtime/real-clock.ts'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
-export const TELEPHONY_KINDS = ['sim'] as const
+export const TELEPHONY_KINDS = ['sim', 'sip'] as const
+/** Issue 14: the SIP endpoint's UDP port, and the RTP port range of its calls (even ports). */
+export const SIP_PORT_DEFAULT = 5060
+export const RTP_PORT_MIN_DEFAULT = 20_000
+export const RTP_PORT_MAX_DEFAULT = 29_999
+/** RTP ports below this are refused (system and well-known ports). */
+const RTP_PORT_FLOOR = 1024
 /** Bounds of the token and session lifetimes an operator may configure. */
 const LIFETIME_SEC_MIN = 60
 const LIFETIME_SEC_MAX = 365 * 86_400
@@ -42,6 +48,10 @@ const serverOptionsSchema = z.object({
     .optional(),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   telephony: z.enum(TELEPHONY_KINDS).default('sim'),
+  sipHost: z.ipv4({ error: 'the SIP address must be an IPv4 address' }).default('127.0.0.1'),
+  sipPort: z.coerce.number().int().min(0).max(65_535).default(SIP_PORT_DEFAULT),
+  rtpPortMin: z.coerce.number().int().min(RTP_PORT_FLOOR).max(65_534).default(RTP_PORT_MIN_DEFAULT),
+  rtpPortMax: z.coerce.number().int().min(RTP_PORT_FLOOR).max(65_535).default(RTP_PORT_MAX_DEFAULT),
   speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
   demo: z.boolean().default(true),
   trustProxy: z
@@ -56,13 +66,19 @@ const serverOptionsSchema = z.object({
   sessionTtlSec: lifetimeSec(SESSION_TTL_SEC),
 })
 
-export const serverConfigSchema = serverOptionsSchema.refine(
-  (config) => config.tokenTtlSec <= config.tokenTtlMaxSec,
-  {
+export const serverConfigSchema = serverOptionsSchema
+  .refine((config) => config.tokenTtlSec <= config.tokenTtlMaxSec, {
     path: ['tokenTtlSec'],
     error: 'the default token lifetime cannot exceed the longest one (token-ttl-max)',
-  },
-)
+  })
+  .refine((config) => config.rtpPortMin < config.rtpPortMax, {
+    path: ['rtpPortMin'],
+    error: 'the RTP port range is empty: rtp-port-min must be below rtp-port-max',
+  })
+  .refine((config) => config.telephony !== 'sip' || config.speed === 1, {
+    path: ['speed'],
+    error: 'real calls run on real time: --telephony sip needs speed 1',
+  })
 export type ServerConfig = z.infer<typeof serverConfigSchema>
 
 /** Flag name, environment variable, and the help line of each option. */
@@ -83,7 +99,19 @@ export const SERVER_OPTIONS = [
   ],
   ['secret-key', 'OUTDIAL_SECRET_KEY', 'key that encrypts connector secrets at rest'],
   ['log-level', 'OUTDIAL_LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')} (default info)`],
-  ['telephony', 'OUTDIAL_TELEPHONY', 'telephony network: sim, the built-in simulator (default)'],
+  [
+    'telephony',
+    'OUTDIAL_TELEPHONY',
+    "telephony network: sim, the built-in simulator (default); sip, each tenant's SIP trunk",
+  ],
+  [
+    'sip-host',
+    'OUTDIAL_SIP_HOST',
+    'IPv4 address of the SIP endpoint and its RTP (default 127.0.0.1)',
+  ],
+  ['sip-port', 'OUTDIAL_SIP_PORT', `UDP port of the SIP endpoint (default ${SIP_PORT_DEFAULT})`],
+  ['rtp-port-min', 'OUTDIAL_RTP_PORT_MIN', `lowest RTP port (default ${RTP_PORT_MIN_DEFAULT})`],
+  ['rtp-port-max', 'OUTDIAL_RTP_PORT_MAX', `highest RTP port (default ${RTP_PORT_MAX_DEFAULT})`],
   [
     'speed',
     'OUTDIAL_CLOCK_SPEED',
@@ -121,6 +149,10 @@ const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
   'secret-key': 'secretKey',
   'log-level': 'logLevel',
   telephony: 'telephony',
+  'sip-host': 'sipHost',
+  'sip-port': 'sipPort',
+  'rtp-port-min': 'rtpPortMin',
+  'rtp-port-max': 'rtpPortMax',
   speed: 'speed',
   'trust-proxy': 'trustProxy',
   'token-ttl': 'tokenTtlSec',

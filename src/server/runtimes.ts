@@ -1,8 +1,9 @@
 // One dialer runtime per tenant of the store (src/runtime), on the server's clock and the
-// built-in simulated network, each with its durable ports bound to its tenant
+// built-in simulated network (or, with --telephony sip, the tenant's SIP trunk), each with its durable ports bound to its tenant
 // (SqlStore.forTenant). The demo tenant's agents are simulated (they answer, talk and wrap up by
 // themselves), except its desk agents, whom people work in the web app's desktop, and an inbound queue is fed with simulated customers; other tenants' agents act
-// through the agent desktop API. Each runtime logs through the server's logger, its tenant on
+// through the agent desktop API. With --telephony sip nothing is simulated: every agent works
+// through the desktop API and every customer is a real call. Each runtime logs through the server's logger, its tenant on
 // every line.
 import type { ApiMetrics } from '../api/metrics.ts'
 import type { DncChanges } from '../runtime/control.ts'
@@ -13,6 +14,7 @@ import { TenantRuntime } from '../runtime/tenant-runtime.ts'
 import type { ProcessLiveness } from '../store/ports/process-liveness.ts'
 import type { SqlStore } from '../store/sql/store.ts'
 import { DEMO_CAMPAIGNS, DEMO_DESK_AGENT_IDS, DEMO_TENANT_ID } from './seed/demo-tenant.ts'
+import type { SipTelephony } from './sip-telephony.ts'
 
 export const DEMO_INBOUND_ARRIVALS_PER_HOUR = 40
 
@@ -41,13 +43,16 @@ export async function startTenantRuntimes(options: {
   service: DialerService
   /** The server's logger (Fastify's pino instance). */
   logger: StructuredLogger
+  /** `--telephony sip`: each tenant dials its SIP trunk; no agent or customer is simulated. */
+  sip?: SipTelephony
 }): Promise<TenantRuntimes> {
   const { store, clock, metrics, service } = options
   const { owner } = options
   for (const tenantId of await store.tenantIds()) {
     const ports = store.forTenant(tenantId).runtime
     const log = tenantLog(options.logger, tenantId)
-    const isDemo = tenantId === DEMO_TENANT_ID
+    const sip = options.sip
+    const isDemo = tenantId === DEMO_TENANT_ID && !sip
     const config = await ports.config.load()
     service.add(
       await TenantRuntime.start({
@@ -58,6 +63,7 @@ export async function startTenantRuntimes(options: {
         log,
         ports,
         ...(options.liveness ? { liveness: options.liveness } : {}),
+        ...(sip ? { telephony: sip.factoryFor(tenantId, config) } : {}),
         simulatedAgents: isDemo
           ? config.agents.map((a) => a.id).filter((id) => !DEMO_DESK_AGENT_IDS.includes(id))
           : [],
@@ -81,7 +87,18 @@ export async function startTenantRuntimes(options: {
       for (const campaignId of DEMO_CAMPAIGNS) await runtime?.campaignAction(campaignId, 'start')
     },
     configChanged: (tenantId) =>
-      quietly(service.get(tenantId)?.reload(), 'configuration reload', tenantId),
+      quietly(
+        service
+          .get(tenantId)
+          ?.reload()
+          .then(async () => {
+            const sip = options.sip
+            if (sip)
+              sip.configChanged(tenantId, await store.forTenant(tenantId).runtime.config.load())
+          }),
+        'configuration reload',
+        tenantId,
+      ),
     dnc: {
       numberAdded: (tenantId, listName, number) =>
         service.get(tenantId)?.dncAdded(listName, number),

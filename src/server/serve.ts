@@ -33,6 +33,7 @@ import { sqlContactsPart } from './contacts-part.ts'
 import { recoverInterruptedImports } from './import-recovery.ts'
 import { startTenantRuntimes, type TenantRuntimes } from './runtimes.ts'
 import { DEMO_DESK_AGENTS } from './seed/demo-tenant.ts'
+import { SipTelephony } from './sip-telephony.ts'
 import { loadWebApp, registerWebApp } from './web-app.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
@@ -92,6 +93,13 @@ export async function serve(
     nowMs(),
   )
   const metrics = createMetrics()
+  const sip =
+    config.telephony === 'sip'
+      ? await SipTelephony.open(config, {
+          warn: (message, fields) => log(`outdial: ${message} ${JSON.stringify(fields ?? {})}`),
+        })
+      : null
+  sip?.registerMetrics(metrics.registry)
   const web = loadWebApp()
   // The API is built first so that the runtimes log through its logger; it listens only once
   // they run.
@@ -149,7 +157,8 @@ export async function serve(
         async (request) => {
           const runtime = service.get(principalOf(request).tenantId)
           if (!runtime) throw notFound('a running dialer for this tenant')
-          return runtime.status()
+          const status = runtime.status()
+          return sip ? { ...status, sip: sip.status(runtime.tenantId) } : status
         },
       )
     },
@@ -164,9 +173,14 @@ export async function serve(
     liveness,
     service,
     logger: app.log,
+    ...(sip ? { sip } : {}),
   })
   if (first.created && config.demo) await dialer.startDemoCampaigns()
   const address = await app.listen({ port: config.port, host: config.host })
+  if (sip)
+    log(
+      `outdial: SIP endpoint on udp ${sip.address.host}:${sip.address.port}, RTP ports ${config.rtpPortMin}–${config.rtpPortMax}; each tenant dials its trunk (/v1/sip-trunks)`,
+    )
   log(
     `outdial: listening on ${address} (database: ${opened.dialect}${opened.dialect === 'sqlite' ? ` in ${config.dataDir}` : ''})`,
   )
@@ -213,6 +227,7 @@ export async function serve(
       clearInterval(importRecovery)
       await app?.close()
       await service.close()
+      await sip?.close()
       clock.stopAll()
       await opened.close()
       await liveness.release()

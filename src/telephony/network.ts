@@ -19,6 +19,8 @@ export interface TelephonyHost {
 export interface Network extends Telephony {
   /** An inbound customer call (the simulated network only: demos of blending, R8). */
   inboundCall?(callId: string, entryPointId: string, talkSec: number, patienceSec: number): void
+  /** Whether the network rings this agent's own device (a SIP phone) for reservations. */
+  ringsAgent?(agentId: string): boolean
 }
 
 /** Builds the network of one tenant's engine. */

@@ -33,13 +33,16 @@ export interface Telephony {
 }
 
 export type CpaDecision = 'live' | 'machine' | 'fax'
-export type DialFailure = 'busy' | 'sit' | 'unavailable' | 'error'
+/** Why a dial failed: busy; SIT tone; invalid number (SIP 404/484/604); unavailable; the dialer's own
+ * error; unknown (a network answer outside the table, its code kept). */
+export type DialFailure = 'busy' | 'sit' | 'invalid' | 'unavailable' | 'error' | 'unknown'
 
 export type TelephonyEvent =
   | { kind: 'ringing'; callId: string }
   | { kind: 'answered'; callId: string }
   | { kind: 'cpa'; callId: string; decision: CpaDecision }
-  | { kind: 'failed'; callId: string; reason: DialFailure }
+  /** `code`: the network's own answer (a SIP status), kept on the attempt record. */
+  | { kind: 'failed'; callId: string; reason: DialFailure; code?: number }
   | { kind: 'customerHangup'; callId: string }
   | { kind: 'playDone'; callId: string }
   | { kind: 'virtualAgentDone'; callId: string }

@@ -42,6 +42,12 @@ export const agentProfileSchema = z.object({
     }),
 })
 
+/** Longest SIP URI of an agent's phone. */
+export const AGENT_SIP_URI_LENGTH_MAX = 256
+/** Bounds of a registering softphone's digest password. */
+export const AGENT_SIP_PASSWORD_LENGTH_MIN = 8
+export const AGENT_SIP_PASSWORD_LENGTH_MAX = 256
+
 export const agentSchema = z
   .object({
     id: idSchema('id'),
@@ -51,6 +57,30 @@ export const agentSchema = z
       .max(AGENT_TEAMS_MAX, `an agent belongs to at most ${AGENT_TEAMS_MAX} teams`)
       .default([]),
     profile: agentProfileSchema,
+    /**
+     * Issue 14: the static SIP URI of the agent's phone. With `--telephony sip` the reservation
+     * call (R7.2) rings it; without one the agent answers in the desktop.
+     */
+    sipUri: z
+      .string()
+      .max(AGENT_SIP_URI_LENGTH_MAX, `sipUri is longer than ${AGENT_SIP_URI_LENGTH_MAX} characters`)
+      .regex(/^sip:[^\s<>;@]+@[0-9A-Za-z.-]+(:\d{1,5})?$/, 'sipUri must be sip:user@host[:port]')
+      .optional(),
+    /**
+     * Issue 14: the password of a softphone that registers (REGISTER with digest, user name
+     * `<agent id>@<tenant id>`). Write-only: sealed at rest, never returned.
+     */
+    sipPassword: z
+      .string()
+      .min(
+        AGENT_SIP_PASSWORD_LENGTH_MIN,
+        `sipPassword needs at least ${AGENT_SIP_PASSWORD_LENGTH_MIN} characters`,
+      )
+      .max(
+        AGENT_SIP_PASSWORD_LENGTH_MAX,
+        `sipPassword is longer than ${AGENT_SIP_PASSWORD_LENGTH_MAX} characters`,
+      )
+      .optional(),
   })
   .superRefine((agent, ctx) => {
     addDuplicateIssues(ctx, agent.teamIds, (teamId) => teamId, {

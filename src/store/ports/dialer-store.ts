@@ -25,6 +25,7 @@ import type { FlowDesktopLayout } from '../../domain/config/desktop-layout.ts'
 import type { EntryPoint } from '../../domain/config/entry-point.ts'
 import type { GlobalVariable } from '../../domain/config/global-variable.ts'
 import type { Queue } from '../../domain/config/queue.ts'
+import type { SipTrunk } from '../../domain/config/sip-trunk.ts'
 import type { Team } from '../../domain/config/team.ts'
 import type { Contact } from '../../domain/contact.ts'
 import type { AttemptOutcome, HangupParty } from '../../domain/outcomes.ts'
@@ -274,7 +275,14 @@ export interface TenantConfig {
   /** R5.2: the business outcome groups whose codes agents end campaign calls with. */
   outcomeGroups: OutcomeGroup[]
   connector: ConnectorCredentials | null
+  /** Issue 14: the tenant's SIP trunk, its digest password in clear (absent: none configured). */
+  sipTrunk?: SipTrunkSettings | null
+  /** Issue 14: registering softphones' passwords in clear, by agent id (runtime only). */
+  agentSipPasswords?: ReadonlyMap<string, string>
 }
+
+/** The SIP trunk with its password in clear: for the runtime only. */
+export type SipTrunkSettings = Omit<SipTrunk, 'password'> & { password: string | null }
 
 export interface ConfigSource {
   /** A consistent snapshot of the tenant's configuration (one read transaction). */

@@ -15,6 +15,7 @@ import { flowDesktopLayoutSchema } from '../../domain/config/desktop-layout.ts'
 import { entryPointSchema } from '../../domain/config/entry-point.ts'
 import { globalVariableSchema } from '../../domain/config/global-variable.ts'
 import { queueSchema } from '../../domain/config/queue.ts'
+import { sipTrunkSchema } from '../../domain/config/sip-trunk.ts'
 import { teamSchema } from '../../domain/config/team.ts'
 import { flowSchema } from '../../flows/schema.ts'
 import type {
@@ -24,6 +25,7 @@ import type {
   DncSource,
   PersistedCampaignState,
   RuntimeCampaignStatus,
+  SipTrunkSettings,
   TenantConfig,
 } from '../ports/dialer-store.ts'
 import type { Database } from './schema.ts'
@@ -64,6 +66,23 @@ export class SqlRuntimeSources {
         password: this.secrets.open(body.passwordSealed),
       }
     }
+    const trunkRow = rows.find((r) => r.kind === 'sip-trunk')
+    let sipTrunk: SipTrunkSettings | null = null
+    if (trunkRow) {
+      const { passwordSealed, ...body } = JSON.parse(trunkRow.body) as { passwordSealed?: string }
+      const parsed = sipTrunkSchema.safeParse(body)
+      if (parsed.success)
+        sipTrunk = {
+          ...parsed.data,
+          password: passwordSealed === undefined ? null : this.secrets.open(passwordSealed),
+        }
+    }
+    const agentSipPasswords = new Map<string, string>()
+    for (const row of rows.filter((r) => r.kind === 'agent')) {
+      const body = JSON.parse(row.body) as { id?: string; sipPasswordSealed?: string }
+      if (body.id && body.sipPasswordSealed)
+        agentSipPasswords.set(body.id, this.secrets.open(body.sipPasswordSealed))
+    }
     return {
       teams: of('team', teamSchema),
       agents: of('agent', agentSchema),
@@ -78,6 +97,8 @@ export class SqlRuntimeSources {
       auxCodes: of('aux-code', auxCodeSchema),
       outcomeGroups: of('outcome-group', outcomeGroupSchema),
       connector,
+      sipTrunk,
+      agentSipPasswords,
     }
   }
 

@@ -127,12 +127,15 @@ export class AgentLegs implements Telephony {
     this.network.startVirtualAgent(callId, botId, maxDurationSec)
   }
   callAgent(agentId: string, purpose: 'reservation' | 'inbound' | 'preview'): void {
-    // No device leg exists for a desktop agent: they see the reservation in their state and
-    // answer through the API (answerReservation). Only simulated agents hear the call.
-    if (this.simulated.has(agentId)) this.network.callAgent(agentId, purpose)
+    // A desktop agent without a device sees the reservation in their state and answers through
+    // the API (answerReservation). Simulated agents and agents on a SIP phone hear the call.
+    if (this.rings(agentId)) this.network.callAgent(agentId, purpose)
   }
   releaseAgent(agentId: string): void {
-    if (this.simulated.has(agentId)) this.network.releaseAgent(agentId)
+    if (this.rings(agentId)) this.network.releaseAgent(agentId)
+  }
+  private rings(agentId: string): boolean {
+    return this.simulated.has(agentId) || this.network.ringsAgent?.(agentId) === true
   }
 }
 

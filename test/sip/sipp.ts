@@ -1,0 +1,118 @@
+// Test kit for the SIP suites (issue 14): sipp (Debian sip-tester) run in the foreground as a child
+// process on 127.0.0.1 with a scenario file of test/sip/scenarios, bounded by `timeout`, ended by
+// its PID. Off CI a missing sipp skips the suites loudly; with CI=true it fails them.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createSocket } from 'node:dgram'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const SIPP = '/usr/bin/sipp'
+/** The longest a sipp run may take, in seconds (`timeout` ends it). */
+export const SIPP_RUN_SEC_MAX = 30
+export const SCENARIOS = join(import.meta.dirname, 'scenarios')
+
+export function haveSipp(suite: string): boolean {
+  if (existsSync(SIPP)) return true
+  if (process.env.CI === 'true') throw new Error(`${SIPP} is missing: CI installs sip-tester`)
+  console.warn(`\n*** SKIPPED ${suite}: ${SIPP} is missing (apt-get install sip-tester) ***\n`)
+  return false
+}
+
+/** A UDP port free on `host` now (bound and released), between 20000 and 59999. */
+export async function freeUdpPort(host = '127.0.0.1'): Promise<number> {
+  for (let tries = 0; tries < 50; tries++) {
+    const port = 20_000 + 2 * Math.floor(Math.random() * 20_000)
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = createSocket('udp4')
+      socket.once('error', () => {
+        socket.close()
+        resolve(false)
+      })
+      socket.bind(port, host, () => socket.close(() => resolve(true)))
+    })
+    if (ok) return port
+  }
+  throw new Error('no free UDP port found')
+}
+
+/** Polls `check` every 20 ms until it holds or `ms` pass; returns whether it held. */
+export async function eventually(check: () => boolean, ms = 5000): Promise<boolean> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) return false
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return true
+}
+
+export interface SippRun {
+  port: number
+  /** Resolves with sipp's exit code (0: every call succeeded). */
+  exited: Promise<number>
+  stop(): void
+  output(): string
+}
+
+/** Starts a sipp UAS on 127.0.0.1 playing `scenario` for `calls` calls. */
+export async function startSippUas(
+  scenario: string,
+  calls = 1,
+  extraArgs: string[] = [],
+): Promise<SippRun> {
+  return startSipp(scenario, calls, extraArgs)
+}
+
+/** Starts a sipp UAC on 127.0.0.1 sending to `target` (host:port). */
+export async function startSippUac(
+  scenario: string,
+  target: string,
+  extraArgs: string[] = [],
+): Promise<SippRun> {
+  return startSipp(scenario, 1, [target, ...extraArgs])
+}
+
+async function startSipp(scenario: string, calls: number, extraArgs: string[]): Promise<SippRun> {
+  const port = await freeUdpPort()
+  const mediaPort = await freeUdpPort()
+  const child: ChildProcess = spawn(
+    'timeout',
+    [
+      String(SIPP_RUN_SEC_MAX),
+      SIPP,
+      '-sf',
+      join(SCENARIOS, scenario),
+      '-i',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-mp',
+      String(mediaPort),
+      '-m',
+      String(calls),
+      '-nostdin',
+      ...extraArgs,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  )
+  let errors = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString()
+  })
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)))
+  // Give sipp a moment to bind; a lost first INVITE is retransmitted anyway (timer A).
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  return {
+    port,
+    exited,
+    stop: () => {
+      if (child.exitCode === null && child.pid !== undefined) {
+        try {
+          process.kill(child.pid)
+        } catch {
+          // already gone
+        }
+      }
+    },
+    output: () => errors,
+  }
+}
