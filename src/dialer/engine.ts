@@ -176,6 +176,24 @@ export class Engine {
     })
   }
 
+  /**
+   * Moves an agent to other teams (a configuration change, R4.2). Only an agent logged out or Idle
+   * holds no reservation, call or place in a campaign's pool, so only then does the move apply at
+   * once; false means the agent is busy and the caller keeps the old membership.
+   */
+  setAgentTeams(agentId: string, teamIds: readonly string[]): boolean {
+    const agent = this.ctx.agents.get(agentId)
+    invariant(agent, `unknown agent ${agentId}`)
+    if (agent.state.kind !== 'LoggedOut' && agent.state.kind !== 'Idle') return false
+    for (const teamId of agent.teamIds) {
+      const team = this.ctx.teams.get(teamId)
+      if (team) team.agentIds = team.agentIds.filter((id) => id !== agentId)
+    }
+    agent.teamIds = teamIds.filter((teamId) => this.ctx.teams.has(teamId))
+    for (const teamId of agent.teamIds) this.ctx.teams.get(teamId)!.agentIds.push(agentId)
+    return true
+  }
+
   addCampaign(config: EngineCampaign, list: ContactList): void {
     invariant(!this.ctx.campaigns.has(config.id), `campaign ${config.id} added twice`)
     invariant(config.ivrPorts >= 0, 'negative IVR ports')

@@ -6,6 +6,7 @@ import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
 import { agentSchema } from '../domain/config/agent.ts'
 import { queueSchema } from '../domain/config/queue.ts'
+import { teamSchema } from '../domain/config/team.ts'
 import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { liveCampaignUpdate, mapTenantConfig } from './engine-config.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
@@ -218,6 +219,47 @@ describe('TenantRuntime.reload', () => {
       status: 'running',
     })
     expect(runtime.desk.login('agent-3')).toMatchObject({ kind: 'ok' })
+    await runtime.close()
+  })
+})
+
+describe('R4.2 team membership changes reach the running dialer', () => {
+  it('a logged-out agent moved off the campaign team is never reserved; a busy one keeps the team until free', async () => {
+    const config = kitTenant({ agents: 3 })
+    const clock = new VirtualClock(KIT_START_MS)
+    const ports = memoryPorts(config)
+    ports.contacts.addContacts(kitContacts('camp-1', 40))
+    const runtime = await TenantRuntime.start({
+      tenantId: 't1',
+      clock,
+      ports,
+      owner: 'node-a',
+      simulation: KIT_SIMULATION,
+    })
+    await runtime.campaignAction('camp-1', 'start')
+    runtime.desk.login('agent-1')
+    runtime.desk.available('agent-1')
+    await runUntil(clock, () => runtime.desk.state('agent-1')?.kind === 'Reserved', 10_000)
+    // agent-2 (logged out) and agent-1 (reserved) leave the campaign's team; agent-3 stays.
+    const next = structuredClone(config)
+    next.teams = [
+      teamSchema.parse({ id: 'team-1', name: 'Team one', agentIds: ['agent-3'] }),
+      teamSchema.parse({ id: 'team-2', name: 'Team two', agentIds: ['agent-1', 'agent-2'] }),
+    ]
+    ports.config.config = next
+    const report = await runtime.reload()
+    expect(report.ignored).toEqual([{ kind: 'agent', id: 'agent-1', fields: ['teamIds'] }])
+    expect(runtime.engine.ctx.agents.get('agent-2')?.teamIds).toEqual(['team-2'])
+    expect(runtime.engine.ctx.teams.get('team-1')?.agentIds).not.toContain('agent-2')
+    runtime.desk.login('agent-2')
+    runtime.desk.available('agent-2')
+    await runFor(clock, 120_000)
+    expect(runtime.desk.state('agent-2')).toEqual({ kind: 'Available' })
+    // Once agent-1 is Idle, the next reload moves them too.
+    runtime.desk.idle('agent-1')
+    await runUntil(clock, () => runtime.desk.state('agent-1')?.kind === 'Idle', 600_000)
+    expect((await runtime.reload()).ignored).toEqual([])
+    expect(runtime.engine.ctx.agents.get('agent-1')?.teamIds).toEqual(['team-2'])
     await runtime.close()
   })
 })

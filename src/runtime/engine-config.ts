@@ -210,7 +210,12 @@ export function applyTenantConfig(engine: Engine, mapped: MappedTenant): Applied
     // R7.1: a profile that no longer allows outbound ends a reservation with no customer on it.
     if (!agent.outboundAllowed && existing.state.kind === 'Reserved' && existing.callId === null)
       engine.agentEvent(agent.id, { kind: 'releaseReservation' })
-    if (!sameList([...existing.teamIds].sort(), agent.teamIds))
+    // A logged-out or Idle agent changes teams at once; a busy one keeps them (named) until the
+    // next reload that finds them free.
+    if (
+      !sameList([...existing.teamIds].sort(), agent.teamIds) &&
+      !engine.setAgentTeams(agent.id, agent.teamIds)
+    )
       applied.ignored.push({ kind: 'agent', id: agent.id, fields: ['teamIds'] })
   }
   return applied

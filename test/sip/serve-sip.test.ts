@@ -36,6 +36,26 @@ async function api(method: string, path: string, body?: unknown): Promise<Respon
   })
 }
 
+/** Reads a configuration document, changes its body, and writes it back at its version. */
+async function edit(
+  path: string,
+  change: (body: Record<string, unknown>) => Record<string, unknown>,
+) {
+  const doc = (await (await api('GET', path)).json()) as {
+    version: number
+    body: Record<string, unknown>
+  }
+  return fetch(`${server!.url}${path}`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'if-match': `"${doc.version}"`,
+    },
+    body: JSON.stringify(change(doc.body)),
+  })
+}
+
 async function until<T>(what: string, read: () => Promise<T | null>, ms = 20_000): Promise<T> {
   const end = Date.now() + ms
   while (Date.now() < end) {
@@ -139,20 +159,20 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
     const phone = await startSippUas('agent-phone.xml', 1, ['-rtp_echo'])
     const customer = await startSippUas('customer-bye.xml', 1)
     try {
-      const agentDoc = (await (await api('GET', '/v1/agents/agent-16')).json()) as {
-        version: number
-        body: Record<string, unknown>
-      }
-      const put = await fetch(`${server!.url}/v1/agents/agent-16`, {
-        method: 'PUT',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'if-match': `"${agentDoc.version}"`,
-        },
-        body: JSON.stringify({ ...agentDoc.body, sipUri: `sip:agent16@127.0.0.1:${phone.port}` }),
-      })
+      const put = await edit('/v1/agents/agent-16', (body) => ({
+        ...body,
+        sipUri: `sip:agent16@127.0.0.1:${phone.port}`,
+      }))
       expect(put.status).toBe(200)
+      // The demo's agent-16 serves the preview campaign alone: move them to the progressive
+      // campaigns' team, so the dialer reserves them and dials on the trunk.
+      const joined = await edit('/v1/teams/team-sales', (body) => ({
+        ...body,
+        agentIds: [...(body.agentIds as string[]), 'agent-16'],
+      }))
+      expect(joined.status).toBe(200)
+      const left = await edit('/v1/teams/team-preview', (body) => ({ ...body, agentIds: [] }))
+      expect(left.status).toBe(200)
       const trunk = (await (await api('GET', '/v1/sip-trunks/main')).json()) as {
         version: number
         body: Record<string, unknown>
