@@ -125,11 +125,21 @@ interface Forecast {
   supply: Float64Array
   supplyVar: Float64Array
   newLineCdf: Float64Array
+  /** The steps k at which a new line's live answer can arrive (the only ones the chance reads). */
+  arrivals: Int32Array
 }
 
+/**
+ * Demand and supply at the steps the marginal chance reads (a new line's arrival steps k, supply
+ * at k + CONNECT_MARGIN_SEC) and at the horizon: each step's sum runs over the same lines and
+ * servers in the same order as a sum at every step would, so the numbers are the same to the bit;
+ * the steps nothing reads are left out (issue 15, engine speed).
+ */
 function forecast(snapshot: PacingSnapshot): Forecast {
   const model = snapshot.estimates.model
   const horizon = model.horizonSec
+  const newLineCdf = model.lineLiveCdf(0)
+  const arrivals = arrivalSteps(newLineCdf)
   const demand = new Float64Array(horizon + 1)
   const demandVar = new Float64Array(horizon + 1)
   const ages = new Map<number, number>()
@@ -137,7 +147,8 @@ function forecast(snapshot: PacingSnapshot): Forecast {
     ages.set(Math.floor(age), (ages.get(Math.floor(age)) ?? 0) + 1)
   for (const [age, count] of ages) {
     const cdf = model.lineLiveCdf(age)
-    for (let k = 0; k <= horizon; k++) {
+    for (let i = 0; i < arrivals.length; i++) {
+      const k = arrivals[i]!
       const q = cdf[k]!
       demand[k] = demand[k]! + count * q
       demandVar[k] = demandVar[k]! + count * q * (1 - q)
@@ -146,24 +157,39 @@ function forecast(snapshot: PacingSnapshot): Forecast {
   const length = horizon + CONNECT_MARGIN_SEC + 1
   const supply = new Float64Array(length).fill(snapshot.readyServers - snapshot.liveWaiting)
   const supplyVar = new Float64Array(length)
+  const steps = supplySteps(arrivals, length - 1)
   for (const server of snapshot.busyServers) {
     const cdf = model.serverFreeCdf(server)
-    for (let k = 0; k < length; k++) {
+    for (let i = 0; i < steps.length; i++) {
+      const k = steps[i]!
       const q = cdf[k]!
       supply[k] = supply[k]! + q
       supplyVar[k] = supplyVar[k]! + q * (1 - q)
     }
   }
-  return { demand, demandVar, supply, supplyVar, newLineCdf: model.lineLiveCdf(0) }
+  return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
+}
+
+function arrivalSteps(cdf: Float64Array): Int32Array {
+  const steps: number[] = []
+  for (let k = 1; k < cdf.length; k++) if (!(cdf[k]! - cdf[k - 1]! <= 0)) steps.push(k)
+  return Int32Array.from(steps)
+}
+
+/** Supply steps read: each arrival step plus the connect margin, and the horizon's last step. */
+function supplySteps(arrivals: Int32Array, last: number): Int32Array {
+  const steps = Array.from(arrivals, (k) => k + CONNECT_MARGIN_SEC)
+  if (steps.at(-1) !== last) steps.push(last)
+  return Int32Array.from(steps)
 }
 
 /** The chance that one more new line's live answer finds no agent, with `others` new lines too. */
 function marginalAbandonChance(f: Forecast, others: number): number {
   const cdf = f.newLineCdf
   let weighted = 0
-  for (let k = 1; k < cdf.length; k++) {
+  for (let i = 0; i < f.arrivals.length; i++) {
+    const k = f.arrivals[i]!
     const arriving = cdf[k]! - cdf[k - 1]!
-    if (arriving <= 0) continue
     const short = f.demand[k]! + others * cdf[k]! - f.supply[k + CONNECT_MARGIN_SEC]!
     const variance =
       f.demandVar[k]! +
