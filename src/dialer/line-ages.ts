@@ -7,6 +7,7 @@
 export class LinesInFlight {
   /** Attempt id → when it was dialled, oldest first. */
   private readonly dialedAtMs = new Map<string, number>()
+  private readonly ages: number[] = []
 
   /** A line was dialled now (`atMs` never decreases from one call to the next). */
   add(attemptId: string, atMs: number): void {
@@ -18,9 +19,13 @@ export class LinesInFlight {
     this.dialedAtMs.delete(attemptId)
   }
 
-  /** Each line's age in seconds at `nowMs`, oldest line first. */
+  /**
+   * Each line's age in seconds at `nowMs`, oldest line first. The list is reused by the next call:
+   * a snapshot's ages are valid for the decision that reads them.
+   */
   agesSec(nowMs: number): number[] {
-    const ages = new Array<number>(this.dialedAtMs.size)
+    const ages = this.ages
+    ages.length = this.dialedAtMs.size
     let index = 0
     for (const atMs of this.dialedAtMs.values()) ages[index++] = (nowMs - atMs) / 1000
     return ages

@@ -3,7 +3,7 @@
 // Ports are kept in the order their calls were dialled (not connected), the order the earlier
 // rebuild over the campaign's attempts produced, so the forecast sums the same numbers in the same
 // order. Sorted parallel arrays: insertion and removal move at most a thousand numbers, and a
-// decision allocates nothing but the returned list.
+// decision allocates nothing.
 
 import { invariant } from '../domain/invariant.ts'
 import type { BusyServer } from '../pacing/model.ts'
@@ -32,13 +32,16 @@ export class PortHolders {
     this.servers.splice(at, 1)
   }
 
-  /** The busy ports at `nowMs`, in dial order of their calls. */
+  /**
+   * The busy ports at `nowMs`, in dial order of their calls. The list and its records are reused by
+   * the next call: a snapshot's busy ports are valid for the decision that reads them.
+   */
   busyAt(nowMs: number): BusyServer[] {
     const servers = this.servers
     for (let i = 0; i < servers.length; i++) {
       servers[i]!.elapsedSec = (nowMs - this.sinceMs[i]!) / 1000
     }
-    return servers.slice()
+    return servers
   }
 
   /** First index whose sequence is ≥ `dialSeq`. */

@@ -142,10 +142,7 @@ function forecast(snapshot: PacingSnapshot): Forecast {
   const arrivals = arrivalSteps(newLineCdf)
   const demand = new Float64Array(horizon + 1)
   const demandVar = new Float64Array(horizon + 1)
-  const ages = new Map<number, number>()
-  for (const age of snapshot.lineAgesSec)
-    ages.set(Math.floor(age), (ages.get(Math.floor(age)) ?? 0) + 1)
-  for (const [age, count] of ages) {
+  for (const [age, count] of ageCounts(snapshot.lineAgesSec)) {
     const cdf = model.lineLiveCdf(age)
     for (let i = 0; i < arrivals.length; i++) {
       const k = arrivals[i]!
@@ -168,6 +165,30 @@ function forecast(snapshot: PacingSnapshot): Forecast {
     }
   }
   return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
+}
+
+/**
+ * Lines per whole second of age, in the order each age first appears. The engine lists lines oldest
+ * first, so equal ages come in runs and a run is counted without a map; any other order (a
+ * hand-made snapshot) takes the map. Both give the same pairs in the same order.
+ */
+function ageCounts(agesSec: readonly number[]): Iterable<[number, number]> {
+  let sorted = true
+  for (let i = 1; i < agesSec.length && sorted; i++) sorted = agesSec[i]! <= agesSec[i - 1]!
+  if (!sorted) {
+    const counts = new Map<number, number>()
+    for (const age of agesSec) counts.set(Math.floor(age), (counts.get(Math.floor(age)) ?? 0) + 1)
+    return counts
+  }
+  const runs: [number, number][] = []
+  for (let i = 0; i < agesSec.length; ) {
+    const age = Math.floor(agesSec[i]!)
+    let end = i + 1
+    while (end < agesSec.length && Math.floor(agesSec[end]!) === age) end++
+    runs.push([age, end - i])
+    i = end
+  }
+  return runs
 }
 
 function arrivalSteps(cdf: Float64Array): Int32Array {
