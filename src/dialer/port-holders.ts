@@ -14,22 +14,47 @@ export class PortHolders {
   private readonly sinceMs: number[] = []
   /** One reused record per holder: a snapshot's busy list is valid for the decision that reads it. */
   private readonly servers: BusyServer[] = []
+  /** Records of released ports, for the next take. */
+  private readonly spare: BusyServer[] = []
 
   /** The call dialled `dialSeq`-th took a port at `atMs`. */
   take(dialSeq: number, atMs: number): void {
     const at = this.indexOf(dialSeq)
     invariant(this.dialSeqs[at] !== dialSeq, `port taken twice by call ${dialSeq}`)
-    this.dialSeqs.splice(at, 0, dialSeq)
-    this.sinceMs.splice(at, 0, atMs)
-    this.servers.splice(at, 0, { phase: 'talking', elapsedSec: 0 })
+    // By hand, not splice: splice returns an array of what it removed, garbage at every event.
+    const seqs = this.dialSeqs
+    const since = this.sinceMs
+    const servers = this.servers
+    seqs.push(dialSeq)
+    since.push(atMs)
+    const added = this.spare.pop() ?? { phase: 'talking', elapsedSec: 0 }
+    servers.push(added)
+    for (let i = seqs.length - 1; i > at; i--) {
+      seqs[i] = seqs[i - 1]!
+      since[i] = since[i - 1]!
+      servers[i] = servers[i - 1]!
+    }
+    seqs[at] = dialSeq
+    since[at] = atMs
+    servers[at] = added
   }
 
   release(dialSeq: number): void {
     const at = this.indexOf(dialSeq)
     invariant(this.dialSeqs[at] === dialSeq, `port released by call ${dialSeq} that holds none`)
-    this.dialSeqs.splice(at, 1)
-    this.sinceMs.splice(at, 1)
-    this.servers.splice(at, 1)
+    const seqs = this.dialSeqs
+    const since = this.sinceMs
+    const servers = this.servers
+    const removed = servers[at]!
+    for (let i = at; i < seqs.length - 1; i++) {
+      seqs[i] = seqs[i + 1]!
+      since[i] = since[i + 1]!
+      servers[i] = servers[i + 1]!
+    }
+    seqs.pop()
+    since.pop()
+    servers.pop()
+    this.spare.push(removed)
   }
 
   /**

@@ -55,6 +55,8 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
   const wrapQuantiles = WRAP_QUANTILES.map((q) => samples.wrap.quantile(q))
   const lineCache = new Map<number, Float64Array>()
   const serverCache = new Map<number, Float64Array>()
+  let lastKey = Number.NaN
+  let lastTable: Float64Array | null = null
 
   function lineLiveCdf(ageSec: number): Float64Array {
     const age = Math.max(0, Math.floor(ageSec))
@@ -76,11 +78,19 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
     const bucket = elapsedBucket(server.elapsedSec)
     // A number, not a string: this runs for every busy server at every decision.
     const key = bucket * PHASES + PHASE_INDEX[server.phase]
+    // Busy servers come in runs of the same bucket (ports in dial order): no lookup for those.
+    if (key === lastKey) return lastTable!
     let table = serverCache.get(key)
-    if (table) return table
+    if (table) {
+      lastKey = key
+      lastTable = table
+      return table
+    }
     table = new Float64Array(supplyLength)
     for (let k = 1; k < supplyLength; k++) table[k] = freeWithin(server.phase, bucket, k)
     serverCache.set(key, table)
+    lastKey = key
+    lastTable = table
     return table
   }
 
