@@ -139,7 +139,7 @@ function forecast(snapshot: PacingSnapshot): Forecast {
   const model = snapshot.estimates.model
   const horizon = model.horizonSec
   const newLineCdf = model.lineLiveCdf(0)
-  const arrivals = arrivalSteps(newLineCdf)
+  const { arrivals, supplySteps: steps } = stepsOf(newLineCdf, horizon + CONNECT_MARGIN_SEC)
   const demand = new Float64Array(horizon + 1)
   const demandVar = new Float64Array(horizon + 1)
   for (const [age, count] of ageCounts(snapshot.lineAgesSec)) {
@@ -154,7 +154,6 @@ function forecast(snapshot: PacingSnapshot): Forecast {
   const length = horizon + CONNECT_MARGIN_SEC + 1
   const supply = new Float64Array(length).fill(snapshot.readyServers - snapshot.liveWaiting)
   const supplyVar = new Float64Array(length)
-  const steps = supplySteps(arrivals, length - 1)
   for (const server of snapshot.busyServers) {
     const cdf = model.serverFreeCdf(server)
     for (let i = 0; i < steps.length; i++) {
@@ -191,17 +190,28 @@ function ageCounts(agesSec: readonly number[]): Iterable<[number, number]> {
   return runs
 }
 
-function arrivalSteps(cdf: Float64Array): Int32Array {
-  const steps: number[] = []
-  for (let k = 1; k < cdf.length; k++) if (!(cdf[k]! - cdf[k - 1]! <= 0)) steps.push(k)
-  return Int32Array.from(steps)
+interface Steps {
+  arrivals: Int32Array
+  supplySteps: Int32Array
 }
 
-/** Supply steps read: each arrival step plus the connect margin, and the horizon's last step. */
-function supplySteps(arrivals: Int32Array, last: number): Int32Array {
-  const steps = Array.from(arrivals, (k) => k + CONNECT_MARGIN_SEC)
-  if (steps.at(-1) !== last) steps.push(last)
-  return Int32Array.from(steps)
+/** Per new-line table (the model caches it until its next refresh): the steps, found once. */
+const stepsCache = new WeakMap<Float64Array, Steps>()
+
+/**
+ * The arrival steps of a new line's live answer, and the supply steps read: each arrival step plus
+ * the connect margin, and the horizon's last step (`last`).
+ */
+function stepsOf(cdf: Float64Array, last: number): Steps {
+  const cached = stepsCache.get(cdf)
+  if (cached !== undefined) return cached
+  const arrivals: number[] = []
+  for (let k = 1; k < cdf.length; k++) if (!(cdf[k]! - cdf[k - 1]! <= 0)) arrivals.push(k)
+  const supply = arrivals.map((k) => k + CONNECT_MARGIN_SEC)
+  if (supply.at(-1) !== last) supply.push(last)
+  const steps = { arrivals: Int32Array.from(arrivals), supplySteps: Int32Array.from(supply) }
+  stepsCache.set(cdf, steps)
+  return steps
 }
 
 /** The chance that one more new line's live answer finds no agent, with `others` new lines too. */
