@@ -14,6 +14,8 @@ import type { Flow } from '../flows/schema.ts'
 import type { CampaignEstimator } from '../pacing/estimates.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
 import type { ContactList, ContactProgress } from './contact-list.ts'
+import type { LinesInFlight } from './line-ages.ts'
+import type { PortHolders } from './port-holders.ts'
 import type { Clock, TimerId } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
 import type { Telephony } from './ports/telephony.ts'
@@ -97,6 +99,8 @@ export interface AttemptRuntime {
   zone: string
   callerId: string
   dialedAtMs: number
+  /** The campaign's count of dials before this one: orders its calls (port-holders.ts). */
+  dialSeq: number
   phase: AttemptPhase
   /** Progressive and preview: the agent the line was dialled for. */
   ownerAgentId: string | null
@@ -135,6 +139,12 @@ export interface CampaignRuntime {
   attempts: Set<string>
   /** Lines dialled and not yet resolved. */
   inFlight: number
+  /** The same lines with their dial times, oldest first, kept for pacing (line-ages.ts). */
+  linesInFlight: LinesInFlight
+  /** IVR: the calls holding a port, kept for pacing (port-holders.ts). */
+  portHolders: PortHolders
+  /** Dials placed so far (the next attempt's dialSeq). */
+  dialsPlaced: number
   /** Live customers waiting (≤ 2 s) for an agent or port, oldest first. */
   liveWaiting: string[]
   /** Agents reserved and connected with no customer, longest waiting first. */

@@ -68,6 +68,7 @@ export function placeDial(
     zone: choice.zone,
     callerId,
     dialedAtMs: nowMs,
+    dialSeq: campaign.dialsPlaced++,
     phase: 'dialing',
     ownerAgentId,
     agentId: null,
@@ -82,6 +83,7 @@ export function placeDial(
   ctx.attempts.set(id, attempt)
   campaign.attempts.add(id)
   campaign.inFlight += 1
+  campaign.linesInFlight.add(id, nowMs)
   if (ownerAgentId !== null) {
     campaign.linesByOwner.set(ownerAgentId, (campaign.linesByOwner.get(ownerAgentId) ?? 0) + 1)
   }

@@ -27,6 +27,8 @@ import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
 import { hangUpAgent, onAttemptEvent } from './lifecycle.ts'
+import { LinesInFlight } from './line-ages.ts'
+import { PortHolders } from './port-holders.ts'
 import { type Clock, setTimerAfterMs } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
 import type { Telephony, TelephonyEvent } from './ports/telephony.ts'
@@ -206,6 +208,9 @@ export class Engine {
       policy: this.#withInstrument(policyFor(config)),
       attempts: new Set(),
       inFlight: 0,
+      linesInFlight: new LinesInFlight(),
+      portHolders: new PortHolders(),
+      dialsPlaced: 0,
       liveWaiting: [],
       ready: new Set(),
       reserved: new Set(),

@@ -18,6 +18,7 @@ function resolveLine(ctx: EngineContext, attempt: AttemptRuntime, live: boolean)
   const campaign = campaignOf(ctx, attempt)
   attempt.inFlight = false
   campaign.inFlight -= 1
+  campaign.linesInFlight.remove(attempt.id)
   invariant(campaign.inFlight >= 0, 'negative lines in flight')
   if (attempt.ownerAgentId !== null) {
     const lines = (campaign.linesByOwner.get(attempt.ownerAgentId) ?? 0) - 1
@@ -195,6 +196,7 @@ function connectToPort(ctx: EngineContext, attempt: AttemptRuntime): void {
   campaign.portsHeld += 1
   attempt.holdsPort = true
   attempt.bridgedAtMs = ctx.clock.nowMs()
+  campaign.portHolders.take(attempt.dialSeq, attempt.bridgedAtMs)
   ctx.bus.publish({
     kind: 'ivrPort',
     atMs: attempt.bridgedAtMs,

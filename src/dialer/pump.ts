@@ -14,7 +14,7 @@ import { nextDialable } from './hopper.ts'
 import { serveWaiting } from './lifecycle.ts'
 import { pumpPreview } from './preview.ts'
 import { withdrawPreviewTasks } from './preview-tasks.ts'
-import { campaignWantsAgents, inboundWaitingOutranks } from './routing/router.ts'
+import { anyInboundWaiting, campaignWantsAgents, inboundWaitingOutranks } from './routing/router.ts'
 import type { PacingInputs } from './types.ts'
 
 export const PACING_TICK_MS = 1000
@@ -58,6 +58,7 @@ export function pumpCampaign(ctx: EngineContext, campaign: CampaignRuntime): voi
  * agents are released than calls wait.
  */
 function yieldToInbound(ctx: EngineContext, campaign: CampaignRuntime): void {
+  if (!anyInboundWaiting(ctx)) return
   for (const agentId of campaign.ready) {
     if (campaign.linesByOwner.has(agentId)) continue
     const agent = ctx.agents.get(agentId)!
@@ -193,15 +194,6 @@ function hasAbandonBudget(campaign: CampaignRuntime, snapshot: PacingSnapshot): 
   return campaign.ledger.hasBudgetForAbandon(snapshot.nowMs, capPct, extra)
 }
 
-function lineAges(ctx: EngineContext, campaign: CampaignRuntime, nowMs: number): number[] {
-  const ages: number[] = []
-  for (const attemptId of campaign.attempts) {
-    const attempt = ctx.attempts.get(attemptId)!
-    if (attempt.inFlight) ages.push((nowMs - attempt.dialedAtMs) / 1000)
-  }
-  return ages
-}
-
 function readyServers(campaign: CampaignRuntime): number {
   return isIvr(campaign.config)
     ? campaign.config.ivrPorts - campaign.portsHeld
@@ -211,17 +203,12 @@ function readyServers(campaign: CampaignRuntime): number {
 export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): PacingSnapshot {
   const nowMs = ctx.clock.nowMs()
   const config = campaign.config
-  const busy: BusyServer[] = []
+  let busy: BusyServer[] = []
   const ready = readyServers(campaign)
   let staffed: number
   if (isIvr(config)) {
     staffed = config.ivrPorts
-    for (const attemptId of campaign.attempts) {
-      const attempt = ctx.attempts.get(attemptId)!
-      if (attempt.holdsPort) {
-        busy.push({ phase: 'talking', elapsedSec: (nowMs - attempt.bridgedAtMs!) / 1000 })
-      }
-    }
+    busy = campaign.portHolders.busyAt(nowMs)
   } else {
     staffed = ready
     for (const agent of ctx.agents.values()) {
@@ -239,7 +226,7 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     busyServers: busy,
     staffedServers: staffed,
     linesInFlight: campaign.inFlight,
-    lineAgesSec: lineAges(ctx, campaign, nowMs),
+    lineAgesSec: campaign.linesInFlight.agesSec(nowMs),
     capGuardActive: false,
     liveWaiting: campaign.liveWaiting.length,
     maxLinesPerServer: config.maxLinesPerServer,

@@ -36,6 +36,9 @@ export interface ModelSamples {
   wrap: SampleDistribution
 }
 
+const PHASE_INDEX: Record<BusyServer['phase'], number> = { reserving: 0, talking: 1, wrapUp: 2 }
+const PHASES = 3
+
 function elapsedBucket(elapsedSec: number): number {
   if (elapsedSec < 60) return Math.floor(elapsedSec)
   if (elapsedSec < 600) return 60 + Math.floor((elapsedSec - 60) / 5) * 5
@@ -51,7 +54,9 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
   const supplyLength = horizonSec + CONNECT_MARGIN_SEC + 1
   const wrapQuantiles = WRAP_QUANTILES.map((q) => samples.wrap.quantile(q))
   const lineCache = new Map<number, Float64Array>()
-  const serverCache = new Map<string, Float64Array>()
+  const serverCache = new Map<number, Float64Array>()
+  let lastKey = Number.NaN
+  let lastTable: Float64Array | null = null
 
   function lineLiveCdf(ageSec: number): Float64Array {
     const age = Math.max(0, Math.floor(ageSec))
@@ -71,12 +76,21 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
 
   function serverFreeCdf(server: BusyServer): Float64Array {
     const bucket = elapsedBucket(server.elapsedSec)
-    const key = `${server.phase}:${bucket}`
+    // A number, not a string: this runs for every busy server at every decision.
+    const key = bucket * PHASES + PHASE_INDEX[server.phase]
+    // Busy servers come in runs of the same bucket (ports in dial order): no lookup for those.
+    if (key === lastKey) return lastTable!
     let table = serverCache.get(key)
-    if (table) return table
+    if (table) {
+      lastKey = key
+      lastTable = table
+      return table
+    }
     table = new Float64Array(supplyLength)
     for (let k = 1; k < supplyLength; k++) table[k] = freeWithin(server.phase, bucket, k)
     serverCache.set(key, table)
+    lastKey = key
+    lastTable = table
     return table
   }
 

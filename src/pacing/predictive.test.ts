@@ -520,3 +520,31 @@ describe('predictivePolicy feedback (R1.3 predictive, R5.5 abandon cap)', () => 
     expect(decision.targetLinesInFlight).toBeGreaterThanOrEqual(hour.ready)
   })
 })
+
+describe('forecast of lines by age (issue 15: engine order and any order agree)', () => {
+  it('decides the same from oldest-first ages as from the same ages out of order within a second', () => {
+    const ages = fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { maxLength: 300 })
+    fc.assert(
+      fc.property(ages, fc.integer({ min: 0, max: 200 }), (raw, ready) => {
+        // The engine's order: oldest first. Reversing each whole second's run keeps each second's
+        // first appearance where it was but breaks the order, so the map path counts them.
+        const oldestFirst = [...raw].sort((a, b) => b - a)
+        const shuffled: number[] = []
+        for (let i = 0; i < oldestFirst.length; ) {
+          let end = i + 1
+          while (
+            end < oldestFirst.length &&
+            Math.floor(oldestFirst[end]!) === Math.floor(oldestFirst[i]!)
+          )
+            end++
+          shuffled.push(...oldestFirst.slice(i, end).reverse())
+          i = end
+        }
+        const busy: BusyServer[] = [{ phase: 'talking', elapsedSec: 30 }]
+        const a = decidePredictive(snapshot({ ready, busy, lineAges: oldestFirst }), 0.01, 0)
+        const b = decidePredictive(snapshot({ ready, busy, lineAges: shuffled }), 0.01, 0)
+        expect(b).toEqual(a)
+      }),
+    )
+  })
+})

@@ -125,19 +125,27 @@ interface Forecast {
   supply: Float64Array
   supplyVar: Float64Array
   newLineCdf: Float64Array
+  /** The steps k at which a new line's live answer can arrive (the only ones the chance reads). */
+  arrivals: Int32Array
 }
 
+/**
+ * Demand and supply at the steps the marginal chance reads (a new line's arrival steps k, supply
+ * at k + CONNECT_MARGIN_SEC) and at the horizon: each step's sum runs over the same lines and
+ * servers in the same order as a sum at every step would, so the numbers are the same to the bit;
+ * the steps nothing reads are left out (issue 15, engine speed).
+ */
 function forecast(snapshot: PacingSnapshot): Forecast {
   const model = snapshot.estimates.model
   const horizon = model.horizonSec
+  const newLineCdf = model.lineLiveCdf(0)
+  const { arrivals, supplySteps: steps } = stepsOf(newLineCdf, horizon + CONNECT_MARGIN_SEC)
   const demand = new Float64Array(horizon + 1)
   const demandVar = new Float64Array(horizon + 1)
-  const ages = new Map<number, number>()
-  for (const age of snapshot.lineAgesSec)
-    ages.set(Math.floor(age), (ages.get(Math.floor(age)) ?? 0) + 1)
-  for (const [age, count] of ages) {
+  for (const [age, count] of ageCounts(snapshot.lineAgesSec)) {
     const cdf = model.lineLiveCdf(age)
-    for (let k = 0; k <= horizon; k++) {
+    for (let i = 0; i < arrivals.length; i++) {
+      const k = arrivals[i]!
       const q = cdf[k]!
       demand[k] = demand[k]! + count * q
       demandVar[k] = demandVar[k]! + count * q * (1 - q)
@@ -148,22 +156,71 @@ function forecast(snapshot: PacingSnapshot): Forecast {
   const supplyVar = new Float64Array(length)
   for (const server of snapshot.busyServers) {
     const cdf = model.serverFreeCdf(server)
-    for (let k = 0; k < length; k++) {
+    for (let i = 0; i < steps.length; i++) {
+      const k = steps[i]!
       const q = cdf[k]!
       supply[k] = supply[k]! + q
       supplyVar[k] = supplyVar[k]! + q * (1 - q)
     }
   }
-  return { demand, demandVar, supply, supplyVar, newLineCdf: model.lineLiveCdf(0) }
+  return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
+}
+
+/**
+ * Lines per whole second of age, in the order each age first appears. The engine lists lines oldest
+ * first, so equal ages come in runs and a run is counted without a map; any other order (a
+ * hand-made snapshot) takes the map. Both give the same pairs in the same order.
+ */
+function ageCounts(agesSec: readonly number[]): Iterable<[number, number]> {
+  let sorted = true
+  for (let i = 1; i < agesSec.length && sorted; i++) sorted = agesSec[i]! <= agesSec[i - 1]!
+  if (!sorted) {
+    const counts = new Map<number, number>()
+    for (const age of agesSec) counts.set(Math.floor(age), (counts.get(Math.floor(age)) ?? 0) + 1)
+    return counts
+  }
+  const runs: [number, number][] = []
+  for (let i = 0; i < agesSec.length; ) {
+    const age = Math.floor(agesSec[i]!)
+    let end = i + 1
+    while (end < agesSec.length && Math.floor(agesSec[end]!) === age) end++
+    runs.push([age, end - i])
+    i = end
+  }
+  return runs
+}
+
+interface Steps {
+  arrivals: Int32Array
+  supplySteps: Int32Array
+}
+
+/** Per new-line table (the model caches it until its next refresh): the steps, found once. */
+const stepsCache = new WeakMap<Float64Array, Steps>()
+
+/**
+ * The arrival steps of a new line's live answer, and the supply steps read: each arrival step plus
+ * the connect margin, and the horizon's last step (`last`).
+ */
+function stepsOf(cdf: Float64Array, last: number): Steps {
+  const cached = stepsCache.get(cdf)
+  if (cached !== undefined) return cached
+  const arrivals: number[] = []
+  for (let k = 1; k < cdf.length; k++) if (!(cdf[k]! - cdf[k - 1]! <= 0)) arrivals.push(k)
+  const supply = arrivals.map((k) => k + CONNECT_MARGIN_SEC)
+  if (supply.at(-1) !== last) supply.push(last)
+  const steps = { arrivals: Int32Array.from(arrivals), supplySteps: Int32Array.from(supply) }
+  stepsCache.set(cdf, steps)
+  return steps
 }
 
 /** The chance that one more new line's live answer finds no agent, with `others` new lines too. */
 function marginalAbandonChance(f: Forecast, others: number): number {
   const cdf = f.newLineCdf
   let weighted = 0
-  for (let k = 1; k < cdf.length; k++) {
+  for (let i = 0; i < f.arrivals.length; i++) {
+    const k = f.arrivals[i]!
     const arriving = cdf[k]! - cdf[k - 1]!
-    if (arriving <= 0) continue
     const short = f.demand[k]! + others * cdf[k]! - f.supply[k + CONNECT_MARGIN_SEC]!
     const variance =
       f.demandVar[k]! +

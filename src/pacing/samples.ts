@@ -52,6 +52,12 @@ export class RecentSamples {
 
 /** An empirical distribution over sorted samples. */
 export class SampleDistribution {
+  /** The tail's mean excess, computed once (conditionalCdf asks for it at every horizon step). */
+  private tailMeanExcess: number | null = null
+  /** The last `elapsed` conditionalCdf was asked about and its count of samples at or below it. */
+  private lastElapsed = Number.NaN
+  private lastBelow = 0
+
   constructor(private readonly sorted: Float64Array) {
     invariant(sorted.length > 0, 'an empirical distribution needs a sample')
   }
@@ -74,16 +80,26 @@ export class SampleDistribution {
   conditionalCdf(elapsed: number, x: number): number {
     const sorted = this.sorted
     const n = sorted.length
-    const below = countAtMost(sorted, elapsed)
+    if (elapsed !== this.lastElapsed) {
+      this.lastElapsed = elapsed
+      this.lastBelow = countAtMost(sorted, elapsed)
+    }
+    const below = this.lastBelow
     const survivors = n - below
     if (survivors >= TAIL_SAMPLES_MIN) {
       return (countAtMost(sorted, elapsed + x) - below) / survivors
     }
-    const top = sorted.slice(Math.max(0, n - TAIL_SAMPLES_MIN))
-    let excess = 0
-    for (const value of top) excess += value - top[0]!
-    const meanExcess = Math.max(1, excess / top.length)
-    return 1 - Math.exp(-x / meanExcess)
+    return 1 - Math.exp(-x / this.meanExcess())
+  }
+
+  private meanExcess(): number {
+    if (this.tailMeanExcess === null) {
+      const top = this.sorted.slice(Math.max(0, this.sorted.length - TAIL_SAMPLES_MIN))
+      let excess = 0
+      for (const value of top) excess += value - top[0]!
+      this.tailMeanExcess = Math.max(1, excess / top.length)
+    }
+    return this.tailMeanExcess
   }
 }
 

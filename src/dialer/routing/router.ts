@@ -120,6 +120,14 @@ export function routeAllAvailable(ctx: EngineContext): void {
 }
 
 /** Whether an inbound call waits in one of the agent's queues ranked above `campaignQueueId`. */
+/** Whether any inbound call waits in a queue at all (most pumps: none, and nothing to yield to). */
+export function anyInboundWaiting(ctx: EngineContext): boolean {
+  for (const queue of ctx.queues.values()) {
+    if (queue.type === 'INBOUND' && queue.waiting.length > 0) return true
+  }
+  return false
+}
+
 export function inboundWaitingOutranks(
   ctx: EngineContext,
   agent: AgentRuntime,
