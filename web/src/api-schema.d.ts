@@ -64,6 +64,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1246,8 +1248,19 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Exact action (team.update) or a prefix ending in a dot (team.) */
+                    action?: string;
+                    /** @description The id of the user who acted */
+                    actor?: string;
+                    /** @description From this instant (inclusive) */
+                    from?: string;
+                    /** @description Object kind, e.g. team, user, campaign */
+                    kind?: string;
                     limit?: number;
+                    objectId?: string;
                     offset?: number;
+                    /** @description Until this instant (exclusive) */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1785,6 +1798,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2369,6 +2384,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2912,6 +2929,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3649,6 +3668,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4682,6 +4703,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5989,6 +6012,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7755,6 +7780,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8240,6 +8267,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9087,6 +9116,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9582,6 +9613,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -10075,6 +10108,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -10748,6 +10783,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
