@@ -118,7 +118,7 @@ export function Audit() {
           {log.error.message}
         </Alert>
       ) : null}
-      {log.data && log.data.items.length === 0 ? <Text c="dimmed">{t('listEmpty')}</Text> : null}
+      {log.data && log.data.items.length === 0 ? <Text>{t('listEmpty')}</Text> : null}
       {log.data && log.data.items.length > 0 ? (
         <>
           <Table striped aria-label={t('kindAudit')}>

@@ -143,7 +143,7 @@ export function EditorPage(props: {
         </Button>
       </Group>
       {!isNew ? (
-        <Text size="sm" c="dimmed" data-testid="editor-version">
+        <Text size="sm" data-testid="editor-version">
           {t('colVersion')}: {version}
         </Text>
       ) : null}

@@ -60,7 +60,7 @@ export function ListPage(props: { kind: AdminKind; readOnly: boolean; go(path: s
         </Alert>
       ) : null}
       {list.data && list.data.items.length === 0 ? (
-        <Text c="dimmed">{q ? t('listEmptySearch', { q }) : t('listEmpty')}</Text>
+        <Text>{q ? t('listEmptySearch', { q }) : t('listEmpty')}</Text>
       ) : null}
       {list.data && list.data.items.length > 0 ? (
         <>

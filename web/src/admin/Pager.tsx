@@ -13,7 +13,7 @@ export function Pager(props: {
   if (total === 0) return null
   return (
     <Group justify="space-between">
-      <Text size="sm" c="dimmed">
+      <Text size="sm">
         {t('pageOf', { from: offset + 1, to: Math.min(offset + limit, total), total })}
       </Text>
       <Group gap="xs">

@@ -31,6 +31,9 @@ export interface FieldProps {
   onJsonError(path: string, message: string | null): void
 }
 
+/** Descriptions darker than Mantine's dimmed grey, which axe-core finds below AA contrast. */
+const DESCRIPTION = { color: 'var(--mantine-color-gray-7)' }
+
 const labelOf = (spec: FieldSpec) => (spec.required ? `${spec.key} *` : spec.key)
 
 /** A JSON text for one property: parsed on every change, its syntax error shown beside it. */
@@ -52,7 +55,7 @@ function JsonField({ spec, path, value, onChange, errors, readOnly, onJsonError 
       autosize
       minRows={2}
       maxRows={14}
-      styles={{ input: { fontFamily: 'monospace' } }}
+      styles={{ input: { fontFamily: 'monospace' }, description: DESCRIPTION }}
       value={text}
       readOnly={readOnly}
       error={messages.length > 0 ? messages.join(' · ') : undefined}
@@ -93,6 +96,7 @@ export function Field(props: FieldProps) {
           <PasswordInput
             {...common}
             description={t('writeOnlyHint')}
+            styles={{ description: DESCRIPTION }}
             autoComplete="new-password"
             value={typeof value === 'string' ? value : ''}
             onChange={(e) =>
@@ -117,6 +121,7 @@ export function Field(props: FieldProps) {
           min={spec.min}
           max={spec.max}
           allowDecimal={!spec.int}
+          styles={{ description: DESCRIPTION }}
           description={
             spec.min !== undefined && spec.max !== undefined ? `${spec.min}–${spec.max}` : undefined
           }
