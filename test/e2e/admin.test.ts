@@ -182,6 +182,7 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
     const refusal = page.getByRole('alert').filter({ hasText: 'Not deleted' })
     await refusal.getByText('queue/q-preview').waitFor()
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
     await shot(page, 'delete-refused')
 
     // The audit log, filtered to team changes.

@@ -78,6 +78,7 @@ export function ListPage(props: { kind: AdminKind; readOnly: boolean; go(path: s
                 <Table.Tr key={item.id}>
                   <Table.Td>
                     <Anchor
+                      size="sm"
                       href={`/admin/${kind.slug}/${encodeURIComponent(item.id)}`}
                       onClick={(e) => {
                         e.preventDefault()

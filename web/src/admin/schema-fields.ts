@@ -137,14 +137,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out
 }
 
-/** The errors at `key` or below it (`key.x`, `key[0]`), each with the part of its path below. */
+/** The errors at `key` or below it (`key.x`, `key[0]`); one below it names its whole path. */
 export function errorsUnder(
   errors: readonly { path: string; message: string }[],
   key: string,
 ): string[] {
   return errors
     .filter((e) => e.path === key || e.path.startsWith(`${key}.`) || e.path.startsWith(`${key}[`))
-    .map((e) =>
-      e.path === key ? e.message : `${e.path.slice(key.length).replace(/^\./, '')}: ${e.message}`,
-    )
+    .map((e) => (e.path === key ? e.message : `${e.path}: ${e.message}`))
 }
