@@ -119,8 +119,6 @@ export const client = {
     request<undefined>('DELETE', urlOf(path, params)),
 }
 
-/** A page of the audit log, as the API answers it. */
-export type AuditPage = Success<Operation<'/v1/audit', 'get'>>
 export type AuditQuery = NonNullable<QueryParams<Operation<'/v1/audit', 'get'>>>
 export type UserView = Success<Operation<'/v1/users', 'get'>>['items'][number]
 /** A stored configuration object: every configuration resource answers this shape. */

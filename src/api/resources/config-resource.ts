@@ -69,7 +69,7 @@ export interface ConfigResourceSpec<S extends z.ZodType> {
   afterChange?: (tenantId: string, id: string) => void
 }
 
-export const SEARCH_LENGTH_MAX = 64
+const SEARCH_LENGTH_MAX = 64
 const listQuerySchema = pageQuerySchema.extend({
   q: z
     .string()

@@ -12,7 +12,7 @@ import { ListPage } from './ListPage.tsx'
 import { Users } from './Users.tsx'
 
 /** `/admin/teams/t1` → ['teams', 't1']. */
-export function adminRoute(path: string): { slug: string | null; id: string | null } {
+function adminRoute(path: string): { slug: string | null; id: string | null } {
   const [, , slug, id] = path.split('/').map(decodeURIComponent)
   return { slug: slug || null, id: id || null }
 }

@@ -19,7 +19,7 @@ import { configApi } from './config-api.ts'
 import type { AdminKind } from './kinds.ts'
 import { Pager } from './Pager.tsx'
 
-export const PAGE_SIZE = 20
+const PAGE_SIZE = 20
 
 export function ListPage(props: { kind: AdminKind; readOnly: boolean; go(path: string): void }) {
   const { kind, readOnly, go } = props

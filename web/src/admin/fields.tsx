@@ -16,7 +16,7 @@ import type { ErrorDetail } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import { errorsUnder, type FieldSpec } from './schema-fields.ts'
 
-export interface FieldProps {
+interface FieldProps {
   spec: FieldSpec
   /** The path of the field in the body (`profile.outboundCampaignsAllowed`). */
   path: string
