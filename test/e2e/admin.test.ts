@@ -3,8 +3,9 @@
 // the browser's schema check and one from the API shown beside their fields, then fixed), edits it
 // while the API changed it meanwhile and sees the conflict with the current version, deletes a
 // team still in use and sees the refusal naming what uses it, and finds those actions in the
-// audit log filtered; an agent opening /admin is refused and the API answers 403; the Polish texts
-// render; axe-core finds no serious or critical violation. Headless Debian Chromium driven by
+// audit log filtered; an admin creates a supervisor and resets their password, and the supervisor
+// reads the configuration without changing it; an agent opening /admin is refused and the API
+// answers 403; the Polish texts render; axe-core finds no serious or critical violation. Headless Debian Chromium driven by
 // playwright-core. Off CI, a missing /usr/bin/chromium skips the suite loudly; with CI=true it fails.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -205,6 +206,56 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     await page.getByRole('table', { name: 'Users' }).getByText('agent15').waitFor()
     await shot(page, 'users')
     await page.context().close()
+  })
+
+  it('R4.2: an admin creates a supervisor (the API field error first), resets their password, and the supervisor reads the configuration without changing it', async () => {
+    const page = await newPage()
+    await signIn(page, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${server!.url}/admin/users`)
+    const form = page.getByRole('group', { name: 'Create a user' })
+    await form.getByLabel('Username').fill('super-e2e')
+    await form.locator('input[autocomplete="new-password"]').fill('too-short')
+    await form.getByRole('combobox', { name: 'Role' }).click()
+    await page.getByRole('option', { name: 'Supervisor' }).click()
+    await form.getByRole('button', { name: 'Create' }).click()
+    // Beside the password field (and in the form's summary), not beside the username.
+    await form
+      .locator('.mantine-PasswordInput-error')
+      .filter({ hasText: 'passwords have at least 12 characters' })
+      .waitFor()
+    expect(await form.locator('.mantine-TextInput-error').count()).toBe(0)
+    await form.locator('input[autocomplete="new-password"]').fill('first-supervisor-password')
+    await form.getByRole('button', { name: 'Create' }).click()
+    await page.getByRole('status').filter({ hasText: 'User super-e2e created' }).waitFor()
+    await page.getByRole('button', { name: 'Reset password super-e2e' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('input[autocomplete="new-password"]').fill('second-supervisor-password')
+    await dialog.getByRole('button', { name: 'Reset password' }).click()
+    await page.getByText('Password reset for super-e2e').waitFor()
+    await page.context().close()
+
+    const supervisor = await newPage()
+    await signIn(supervisor, 'super-e2e', 'second-supervisor-password')
+    await supervisor.goto(`${server!.url}/admin/teams/team-sales`)
+    await supervisor.getByText('Read-only: only administrators change the configuration.').waitFor()
+    const nav = supervisor.getByRole('navigation', { name: 'Configuration objects' })
+    await nav.getByRole('link', { name: 'Teams', exact: true }).waitFor()
+    for (const adminOnly of ['Connector', 'Users and roles', 'Audit log'])
+      expect(await nav.getByRole('link', { name: adminOnly, exact: true }).count()).toBe(0)
+    await supervisor.getByTestId('editor-version').waitFor()
+    expect(await supervisor.getByLabel('name *').isDisabled()).toBe(true)
+    expect(await supervisor.getByRole('button', { name: 'Save' }).count()).toBe(0)
+    const statuses = await supervisor.evaluate(async () => {
+      const csrf = sessionStorage.getItem('outdial.csrf') ?? ''
+      const put = await fetch('/v1/teams/team-sales', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ id: 'team-sales', name: 'Renamed' }),
+      })
+      return [put.status, (await fetch('/v1/audit')).status]
+    })
+    expect(statuses).toEqual([403, 403])
+    await supervisor.context().close()
   })
 
   it('axe-core finds no serious or critical violation on the list and the editor', async () => {
