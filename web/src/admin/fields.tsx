@@ -8,6 +8,7 @@ import {
   PasswordInput,
   Select,
   TagsInput,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core'
@@ -176,6 +177,14 @@ export function Field(props: FieldProps) {
       const object = (value ?? {}) as Record<string, unknown>
       return (
         <Fieldset legend={labelOf(spec)}>
+          {/* A rule over the object's fields (a superRefine) is reported at the object's path. */}
+          {errors
+            .filter((e) => e.path === path)
+            .map((e) => (
+              <Text key={e.message} c="red" size="sm">
+                {e.message}
+              </Text>
+            ))}
           {spec.fields.map((sub) => (
             <Field
               key={sub.key}
