@@ -246,7 +246,10 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     expect(await supervisor.getByLabel('name *').isDisabled()).toBe(true)
     expect(await supervisor.getByRole('button', { name: 'Save' }).count()).toBe(0)
     const statuses = await supervisor.evaluate(async () => {
-      const csrf = sessionStorage.getItem('outdial.csrf') ?? ''
+      const storage = (
+        globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }
+      ).sessionStorage
+      const csrf = storage.getItem('outdial.csrf') ?? ''
       const put = await fetch('/v1/teams/team-sales', {
         method: 'PUT',
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
