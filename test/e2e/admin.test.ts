@@ -4,12 +4,15 @@
 // while the API changed it meanwhile and sees the conflict with the current version, deletes a
 // team still in use and sees the refusal naming what uses it, and finds those actions in the
 // audit log filtered; an admin creates a supervisor and resets their password, and the supervisor
-// reads the configuration without changing it; an agent opening /admin is refused and the API
-// answers 403; the Polish texts render; axe-core finds no serious or critical violation. Headless Debian Chromium driven by
-// playwright-core. Off CI, a missing /usr/bin/chromium skips the suite loudly; with CI=true it fails.
+// reads the configuration without changing it; the connector's password is write-only; an agent
+// opening /admin is refused and the API answers 403; the Polish texts render; axe-core finds no
+// serious or critical violation. Headless Debian Chromium driven by playwright-core. Off CI, a
+// missing /usr/bin/chromium skips the suite loudly; with CI=true it fails.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
@@ -259,6 +262,52 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     })
     expect(statuses).toEqual([403, 403])
     await supervisor.context().close()
+  })
+
+  it('R4.1: the connector password is write-only: sent once, checked by the validation URL, never shown again', async () => {
+    // The campaign manager's validation URL, on loopback: 2xx only for the right credentials.
+    const expected = `Basic ${Buffer.from('cm-user:cm-secret-password').toString('base64')}`
+    const seen: string[] = []
+    const manager = createServer((request, response) => {
+      seen.push(request.headers.authorization ?? '')
+      response.statusCode = request.headers.authorization === expected ? 200 : 401
+      response.end()
+    })
+    await new Promise<void>((resolve) => manager.listen(0, '127.0.0.1', resolve))
+    const origin = `http://127.0.0.1:${(manager.address() as AddressInfo).port}`
+    try {
+      const page = await newPage()
+      await signIn(page, 'admin', ADMIN_PASSWORD)
+      await page.goto(`${server!.url}/admin/connectors/new`)
+      await page.getByLabel('id *', { exact: true }).fill('cm')
+      await page.getByLabel('name *', { exact: true }).fill('Campaign manager')
+      await page.getByLabel('resourceDomain *').fill(origin)
+      await page.getByLabel('username *').fill('cm-user')
+      await page.getByLabel('validationUrl *').fill(`${origin}/check`)
+      await page.locator('input[autocomplete="new-password"]').fill('cm-secret-password')
+      await page.getByRole('button', { name: 'Create' }).click()
+      await page.getByTestId('editor-version').filter({ hasText: 'Version: 1' }).waitFor()
+      expect(seen).toEqual([expected])
+      // Never shown again: the field is empty, and saving without it keeps the stored one.
+      expect(await page.locator('input[autocomplete="new-password"]').inputValue()).toBe('')
+      await page.getByText('Write-only: leave empty to keep the stored one').waitFor()
+      await page.getByLabel('name *', { exact: true }).fill('Campaign manager (renamed)')
+      await page.getByRole('button', { name: 'Save' }).click()
+      await page.getByText('Saved as version 2').waitFor()
+      expect(seen).toEqual([expected, expected])
+      const read = await fetch(`${server!.url}/v1/connectors/cm`, {
+        headers: { authorization: `Bearer ${bearer}` },
+      })
+      const text = await read.text()
+      expect(text).not.toContain('cm-secret-password')
+      expect(JSON.parse(text).body).toMatchObject({
+        passwordSet: true,
+        name: 'Campaign manager (renamed)',
+      })
+      await page.context().close()
+    } finally {
+      await new Promise((resolve) => manager.close(resolve))
+    }
   })
 
   it('axe-core finds no serious or critical violation on the list and the editor', async () => {
