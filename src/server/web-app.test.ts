@@ -20,10 +20,18 @@ async function appWith(distDir: string) {
   return app
 }
 
-describe('web app serving (issue 12)', () => {
+describe('web app serving (issues 12, 13)', () => {
   it('answers every page with index.html and the files with their type, caching hashed assets', async () => {
     const app = await appWith(dist)
-    for (const page of ['/', '/login', '/desk', '/supervisor']) {
+    for (const page of [
+      '/',
+      '/login',
+      '/desk',
+      '/supervisor',
+      '/admin',
+      '/admin/teams',
+      '/admin/teams/team-care',
+    ]) {
       const response = await app.inject(page)
       expect(response.statusCode).toBe(200)
       expect(response.headers['content-type']).toMatch(/^text\/html/)
@@ -34,6 +42,7 @@ describe('web app serving (issue 12)', () => {
     expect(asset.headers['cache-control']).toContain('immutable')
     expect((await app.inject('/assets/missing.js')).statusCode).toBe(404)
     expect((await app.inject('/v1/anything')).statusCode).toBe(404)
+    expect((await app.inject('/admin/teams/team-care/more')).statusCode).toBe(404)
     await app.close()
   })
 

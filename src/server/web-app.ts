@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 
 /** The client-side pages of the web app (web/src/routes.ts names the same paths). */
-export const WEB_APP_PAGES = ['/', '/login', '/desk', '/supervisor'] as const
+export const WEB_APP_PAGES = [
+  '/',
+  '/login',
+  '/desk',
+  '/supervisor',
+  '/admin',
+  '/admin/:kind',
+  '/admin/:kind/:id',
+] as const
 
 /** Where the build lands, relative to this file (src/server → web/dist). */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url))

@@ -12,13 +12,14 @@ import {
 } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
+import { AdminLayout } from './admin/AdminLayout.tsx'
 import { api, type Principal } from './api.ts'
 import { Desk } from './desk/Desk.tsx'
 import { type Language, useI18n } from './i18n.tsx'
 import { Login } from './pages/Login.tsx'
 import { Supervisor } from './pages/Supervisor.tsx'
 
-type Page = '/desk' | '/supervisor'
+type Page = '/desk' | '/supervisor' | '/admin'
 
 function usePath(): [string, (path: string) => void] {
   const [path, setPath] = useState(window.location.pathname)
@@ -51,6 +52,8 @@ export function LanguageSwitch() {
 }
 
 function pageFor(path: string, user: Principal): Page {
+  // An agent opening /admin is told it is not for them (and the API refuses them too).
+  if (path === '/admin' || path.startsWith('/admin/')) return '/admin'
   if (path === '/supervisor') return '/supervisor'
   if (path === '/desk' || user.role === 'agent') return '/desk'
   return '/supervisor'
@@ -119,6 +122,12 @@ export function App() {
                     >
                       {t('navSupervisor')}
                     </Button>
+                    <Button
+                      variant={page === '/admin' ? 'light' : 'subtle'}
+                      onClick={() => go('/admin')}
+                    >
+                      {t('navAdmin')}
+                    </Button>
                   </>
                 )}
               </Group>
@@ -134,7 +143,13 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        {page === '/desk' ? <Desk user={user} /> : <Supervisor user={user} />}
+        {page === '/desk' ? (
+          <Desk user={user} />
+        ) : page === '/admin' ? (
+          <AdminLayout user={user} path={path} go={go} />
+        ) : (
+          <Supervisor user={user} />
+        )}
       </AppShell.Main>
     </AppShell>
   )

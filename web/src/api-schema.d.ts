@@ -64,6 +64,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1250,8 +1252,19 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Exact action (team.update) or a prefix ending in a dot (team.) */
+                    action?: string;
+                    /** @description The id of the user who acted */
+                    actor?: string;
+                    /** @description From this instant (inclusive) */
+                    from?: string;
+                    /** @description Object kind, e.g. team, user, campaign */
+                    kind?: string;
                     limit?: number;
+                    objectId?: string;
                     offset?: number;
+                    /** @description Until this instant (exclusive) */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1789,6 +1802,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2373,6 +2388,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2916,6 +2933,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3653,6 +3672,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4686,6 +4707,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5993,6 +6016,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7759,6 +7784,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8244,6 +8271,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9091,6 +9120,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9586,6 +9617,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -10079,6 +10112,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11265,6 +11300,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;

@@ -7,7 +7,7 @@ import type { paths } from './api-schema.d.ts'
 
 const CSRF_KEY = 'outdial.csrf'
 
-type Method = 'get' | 'post' | 'put' | 'delete'
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 type PathWith<M extends Method> = {
   [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never
 }[keyof paths]
@@ -38,17 +38,29 @@ export type CustomerField = Interaction['panel'][number]
 export type GuideItem = NonNullable<Interaction['callGuide']>['items'][number]
 export type Principal = Success<Operation<'/v1/auth/me', 'get'>>
 
+/** One entry of the API's error details: the field path (`queueRankings[0].queueId`) and why. */
+export interface ErrorDetail {
+  path: string
+  message: string
+}
+
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message)
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {}
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { ...extraHeaders }
   if (body !== undefined) headers['content-type'] = 'application/json'
   const csrf = sessionStorage.getItem(CSRF_KEY)
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf
@@ -62,10 +74,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text()
   const parsed: unknown = text ? JSON.parse(text) : undefined
   if (!response.ok) {
-    const message =
-      (parsed as { message?: string } | undefined)?.message ??
-      `${response.status} ${method} ${path}`
-    throw new ApiFailure(response.status, message)
+    const error = parsed as { message?: string; details?: ErrorDetail[] } | undefined
+    const message = error?.message ?? `${response.status} ${method} ${path}`
+    throw new ApiFailure(response.status, message, error?.details ?? [])
   }
   return parsed as T
 }
@@ -97,8 +108,22 @@ export const client = {
     path: P,
     body: Body<Operation<P, 'put'>>,
     params?: Params<Operation<P, 'put'>>,
-  ) => request<Success<Operation<P, 'put'>>>('PUT', urlOf(path, params), body),
+    headers?: Record<string, string>,
+  ) => request<Success<Operation<P, 'put'>>>('PUT', urlOf(path, params), body, headers),
+  patch: <P extends PathWith<'patch'>>(
+    path: P,
+    body: Body<Operation<P, 'patch'>>,
+    params?: Params<Operation<P, 'patch'>>,
+  ) => request<Success<Operation<P, 'patch'>>>('PATCH', urlOf(path, params), body),
+  delete: <P extends PathWith<'delete'>>(path: P, params?: Params<Operation<P, 'delete'>>) =>
+    request<undefined>('DELETE', urlOf(path, params)),
 }
+
+export type AuditQuery = NonNullable<QueryParams<Operation<'/v1/audit', 'get'>>>
+export type UserView = Success<Operation<'/v1/users', 'get'>>['items'][number]
+/** A stored configuration object: every configuration resource answers this shape. */
+export type ConfigObject = Success<Operation<'/v1/teams/{id}', 'get'>>
+export type ConfigPage = Success<Operation<'/v1/teams', 'get'>>
 
 export const api = {
   /** Untyped, for a path the document does not describe; prefer `client`. */

@@ -3,17 +3,18 @@
 // Times are shown in the user's own zone.
 import { DateTime } from 'luxon'
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
+import { adminEn, adminPl } from './messages/admin.ts'
 import { appEn, appPl } from './messages/app.ts'
 import { boardEn, boardPl } from './messages/board.ts'
 import { deskEn, deskPl } from './messages/desk.ts'
 
 // Each area keeps its texts in web/src/messages/; the catalogue is their union, one per language.
-const en = { ...appEn, ...boardEn, ...deskEn } as const
+const en = { ...appEn, ...boardEn, ...deskEn, ...adminEn } as const
 
 export type MessageKey = keyof typeof en
 type Messages = Record<MessageKey, string>
 
-const pl: Messages = { ...appPl, ...boardPl, ...deskPl }
+const pl: Messages = { ...appPl, ...boardPl, ...deskPl, ...adminPl }
 
 export const LANGUAGES = { en, pl } as const
 export type Language = keyof typeof LANGUAGES

@@ -69,6 +69,15 @@ export interface ConfigResourceSpec<S extends z.ZodType> {
   afterChange?: (tenantId: string, id: string) => void
 }
 
+const SEARCH_LENGTH_MAX = 64
+const listQuerySchema = pageQuerySchema.extend({
+  q: z
+    .string()
+    .max(SEARCH_LENGTH_MAX, `search is at most ${SEARCH_LENGTH_MAX} characters`)
+    .optional()
+    .describe('A case-insensitive part of the id or the name'),
+})
+
 const idParams = z.object({ id: z.string().min(1).max(64) })
 const ifMatchHeaders = z.object({
   'if-match': z
@@ -150,13 +159,14 @@ export function registerConfigResource<S extends z.ZodType>(
       schema: {
         tags: [spec.tag],
         summary: `List ${spec.tag}`,
-        querystring: pageQuerySchema,
+        querystring: listQuerySchema,
         response: { 200: pageOf(stored), 401: errorBodySchema, 403: errorBodySchema },
       },
     },
     async (request) => {
-      const page = await storesOf(request).documents.list(spec.kind, request.query)
-      return { items: page.items.map(present), total: page.total, ...request.query }
+      const { q, limit, offset } = request.query
+      const page = await storesOf(request).documents.list(spec.kind, { limit, offset }, q)
+      return { items: page.items.map(present), total: page.total, limit, offset }
     },
   )
 
@@ -267,6 +277,12 @@ export function registerConfigResource<S extends z.ZodType>(
         if (error instanceof VersionConflictError)
           throw conflict(
             'the object changed since you read it: GET it again and reapply your change',
+            [
+              {
+                path: 'version',
+                message: `you edited version ${versionOf(request.headers['if-match'])}; it is now ${(await documents.get(spec.kind, id))?.version ?? 'deleted'}`,
+              },
+            ],
           )
         if (error instanceof DuplicateError)
           throw conflict(`another ${spec.noun} has this name`, [

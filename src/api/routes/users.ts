@@ -37,6 +37,22 @@ const createUserSchema = z.object({
   agentId: z.string().min(1).max(64).nullable().default(null),
 })
 
+const FILTER_LENGTH_MAX = 128
+const filterText = (what: string) =>
+  z.string().min(1).max(FILTER_LENGTH_MAX, `${what} is at most ${FILTER_LENGTH_MAX} characters`)
+
+/** The audit log's filters (issue 13): each given one must match. */
+const auditQuerySchema = pageQuerySchema.extend({
+  actor: filterText('actor').optional().describe('The id of the user who acted'),
+  kind: filterText('kind').optional().describe('Object kind, e.g. team, user, campaign'),
+  action: filterText('action')
+    .optional()
+    .describe('Exact action (team.update) or a prefix ending in a dot (team.)'),
+  objectId: filterText('objectId').optional(),
+  from: z.iso.datetime({ offset: true }).optional().describe('From this instant (inclusive)'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Until this instant (exclusive)'),
+})
+
 export function registerUserRoutes(app: FastifyInstance, deps: { nowMs: () => number }): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
 
@@ -183,7 +199,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { nowMs: () => nu
       schema: {
         tags: ['audit'],
         summary: 'The audit log: configuration changes and campaign actions, newest first',
-        querystring: pageQuerySchema,
+        querystring: auditQuerySchema,
         response: {
           200: pageOf(
             z.object({
@@ -200,14 +216,26 @@ export function registerUserRoutes(app: FastifyInstance, deps: { nowMs: () => nu
       },
     },
     async (request) => {
-      const page = await storesOf(request).audit.list(request.query)
+      const { limit, offset, actor, kind, action, objectId, from, to } = request.query
+      const page = await storesOf(request).audit.list(
+        { limit, offset },
+        {
+          ...(actor !== undefined ? { actorUserId: actor } : {}),
+          ...(kind !== undefined ? { objectKind: kind } : {}),
+          ...(action !== undefined ? { action } : {}),
+          ...(objectId !== undefined ? { objectId } : {}),
+          ...(from !== undefined ? { fromMs: Date.parse(from) } : {}),
+          ...(to !== undefined ? { toMs: Date.parse(to) } : {}),
+        },
+      )
       return {
         items: page.items.map(({ atMs, ...rest }) => ({
           ...rest,
           at: new Date(atMs).toISOString(),
         })),
         total: page.total,
-        ...request.query,
+        limit,
+        offset,
       }
     },
   )

@@ -16,7 +16,18 @@ export interface AuditRecord extends AuditEntry {
   atMs: number
 }
 
+/** Narrows the log: each given field must match (times in ms, `fromMs` ≤ at < `toMs`). */
+export interface AuditFilter {
+  actorUserId?: string
+  objectKind?: string
+  /** Exact action (`team.update`) or a prefix ending in a dot (`team.`). */
+  action?: string
+  objectId?: string
+  fromMs?: number
+  toMs?: number
+}
+
 export interface AuditLog {
   record(entry: AuditEntry, nowMs: number): Promise<void>
-  list(page: PageRequest): Promise<Page<AuditRecord>>
+  list(page: PageRequest, filter?: AuditFilter): Promise<Page<AuditRecord>>
 }

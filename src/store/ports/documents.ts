@@ -17,7 +17,8 @@ export class DuplicateError extends Error {}
 export class VersionConflictError extends Error {}
 
 export interface ConfigDocuments {
-  list(kind: string, page: PageRequest): Promise<Page<ConfigDocument>>
+  /** `search`: a case-insensitive substring of the id or the name. */
+  list(kind: string, page: PageRequest, search?: string): Promise<Page<ConfigDocument>>
   /** Every document of a kind (reference checks; kinds are bounded by their own limits). */
   all(kind: string): Promise<ConfigDocument[]>
   get(kind: string, id: string): Promise<ConfigDocument | null>

@@ -2,7 +2,7 @@
 // a sequence number that the whole process shares (AuditSequence), whichever tenant writes.
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { AuditEntry, AuditLog, AuditRecord } from '../ports/audit.ts'
+import type { AuditEntry, AuditFilter, AuditLog, AuditRecord } from '../ports/audit.ts'
 import type { Page, PageRequest } from '../ports/page.ts'
 import type { Database } from './schema.ts'
 
@@ -39,8 +39,17 @@ export class SqlAuditLog implements AuditLog {
       .execute()
   }
 
-  async list(page: PageRequest): Promise<Page<AuditRecord>> {
-    const base = this.db.selectFrom('audit_log').where('tenant_id', '=', this.tenantId)
+  async list(page: PageRequest, filter: AuditFilter = {}): Promise<Page<AuditRecord>> {
+    let base = this.db.selectFrom('audit_log').where('tenant_id', '=', this.tenantId)
+    if (filter.actorUserId !== undefined)
+      base = base.where('actor_user_id', '=', filter.actorUserId)
+    if (filter.objectKind !== undefined) base = base.where('object_kind', '=', filter.objectKind)
+    if (filter.objectId !== undefined) base = base.where('object_id', '=', filter.objectId)
+    if (filter.action?.endsWith('.'))
+      base = base.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '')}%`)
+    else if (filter.action !== undefined) base = base.where('action', '=', filter.action)
+    if (filter.fromMs !== undefined) base = base.where('at', '>=', filter.fromMs)
+    if (filter.toMs !== undefined) base = base.where('at', '<', filter.toMs)
     const rows = await base
       .selectAll()
       .orderBy('at', 'desc')

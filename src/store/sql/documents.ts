@@ -32,8 +32,17 @@ export class SqlConfigDocuments implements ConfigDocuments {
       .where('kind', '=', kind)
   }
 
-  async list(kind: string, page: PageRequest): Promise<Page<ConfigDocument>> {
-    const base = this.ofKind(kind)
+  async list(kind: string, page: PageRequest, search?: string): Promise<Page<ConfigDocument>> {
+    // A case-insensitive substring of the id or the name; LIKE's wildcards in it are dropped.
+    const needle = search ? `%${search.toLowerCase().replace(/[%_\\]/g, '')}%` : null
+    const base = needle
+      ? this.ofKind(kind).where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['id']), 'like', needle),
+            eb(eb.fn('lower', ['name']), 'like', needle),
+          ]),
+        )
+      : this.ofKind(kind)
     const rows = await base
       .selectAll()
       .orderBy('id')
