@@ -22,7 +22,10 @@ describe.each<Dialect>(['sqlite', 'postgres'])('configuration resources on %s', 
       expect(r.statusCode, `${object.kind} ${r.body.slice(0, 300)}`).toBe(201)
     }
     const teams = await h.call('super1', 'GET', '/v1/teams')
-    expect(teams.json().items.map((t: { id: string }) => t.id)).toEqual(['team-sales'])
+    expect(teams.json().items.map((t: { id: string }) => t.id)).toEqual([
+      'team-preview',
+      'team-sales',
+    ])
     const variable = await h.call('admin1', 'GET', '/v1/global-variables/firstName')
     expect(variable.statusCode).toBe(200)
   })

@@ -10724,6 +10724,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description A case-insensitive part of the id or the name */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
