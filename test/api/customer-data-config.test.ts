@@ -109,14 +109,17 @@ describe('customer data configuration rules through the API', () => {
     })
     expect(integer.statusCode).toBe(422)
     expect(integer.json().details.map((d: { path: string }) => d.path)).toEqual([
+      'campaign-group/group-preview: businessParameters[2].globalVariableName',
       'campaign-group/group-renewals: businessParameters[2].globalVariableName',
       'campaign-group/group-winback: businessParameters[2].globalVariableName',
     ])
     const gone = await h.call('admin1', 'DELETE', '/v1/global-variables/plan')
     expect(gone.statusCode).toBe(409)
     expect(gone.json().details.map((d: { path: string }) => d.path)).toEqual([
+      'campaign-group/group-preview',
       'campaign-group/group-renewals',
       'campaign-group/group-winback',
+      'desktop-layout/layout-preview',
       'desktop-layout/layout-sales',
     ])
   })
