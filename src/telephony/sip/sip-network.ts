@@ -271,14 +271,18 @@ export class SipNetwork implements Network {
     leg.analyzer = analyzer
     const { clock } = this.options
     const limitMs = params.maxTimeAnalysis + CPA_NO_AUDIO_GRACE_MS
+    let heard = false
     leg.analysisTimer = clock.setTimerAt(clock.nowMs() + limitMs, () => {
       leg.analysisTimer = null
-      // Nothing reached the analyzer in time (no RTP at all): it decides on what it has.
-      if (!leg.decided && !leg.hungUp && leg.analyzer === analyzer)
+      // No audio at all reached the analyzer (no RTP): it decides on nothing heard (dead air).
+      // Once audio flows, the analyzer's own audio time decides (a pause in the RTP is concealed
+      // as silence by the jitter buffer).
+      if (!heard && !leg.decided && !leg.hungUp && leg.analyzer === analyzer)
         this.decided(callId, leg, analyzer.finish())
     })
     if (!leg.rtp) return
     leg.rtp.onAudio = (pcm) => {
+      heard = true
       if (leg.decided || leg.hungUp) return
       const outcome = analyzer.push(pcm)
       if (outcome) this.decided(callId, leg, outcome)
