@@ -4,13 +4,18 @@
 // progressive campaign dials; sipp (the customer) answers, talks and hangs up; the attempt is in
 // /v1/attempts as LIVE_VOICE ended by the customer; /v1/status and /metrics show the SIP trunk.
 // Then an agent on a SIP phone (their `sipUri`): sipp plays the phone, answers the reservation call
-// with no desktop action, and the next customer is bridged to it.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+// with no desktop action, and the next customer — a person saying a short hello, which the
+// server's real CPA analyzer hears as live — is bridged to it.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { encodeG711 } from '../../src/media/g711.ts'
+import { concatPcm } from '../../src/media/tone-gen.ts'
 import { serverConfigSchema } from '../../src/server/config.ts'
 import { type RunningServer, serve } from '../../src/server/serve.ts'
+import { seededRandom, silenceMs, speechLike } from '../support/synthetic-audio.ts'
+import { writeAudioScenario } from './audio-scenario.ts'
 import { freeUdpPort, haveSipp, type SippRun, startSippUac, startSippUas } from './sipp.ts'
 
 const enabled = haveSipp('the SIP server suite (test/sip)')
@@ -137,7 +142,23 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
 
   it('an agent on a SIP phone answers the reservation from the phone and takes the next call', async () => {
     const phone = await startSippUas('agent-phone.xml', 1, ['-rtp_echo'])
-    const customer = await startSippUas('customer-bye.xml', 1)
+    // The server analyses the answer with the campaign's CPA (AMD on): the customer is a person,
+    // a short hello then silence, who hangs up after a while.
+    const audioDir = mkdtempSync(join(tmpdir(), 'outdial-sip-hello-'))
+    const hello = join(audioDir, 'hello.ul')
+    const person = concatPcm([
+      silenceMs(300),
+      speechLike(seededRandom(1), { ms: 600 }),
+      silenceMs(4000),
+    ])
+    writeFileSync(hello, encodeG711(person, 'mu'))
+    const customer = await startSippUas(
+      writeAudioScenario(audioDir, 'hello-bye', {
+        audio: { rawMuLaw: hello },
+        customerByeAfterMs: 3000,
+      }),
+      1,
+    )
     try {
       const agentDoc = (await (await api('GET', '/v1/agents/agent-16')).json()) as {
         version: number
@@ -189,6 +210,7 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
     } finally {
       customer.stop()
       phone.stop()
+      rmSync(audioDir, { recursive: true, force: true })
     }
   })
 
