@@ -7,12 +7,18 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ABANDON_MESSAGE_PROMPT_DEFAULT } from '../../dialer/from-config.ts'
+import type { PlayRequest } from '../../dialer/ports/telephony.ts'
+import { encodeG711 } from '../../media/g711.ts'
 import { MediaFormatError } from '../../media/media-error.ts'
-import { toNarrowbandMono } from '../../media/resample.ts'
+import { createPromptPlayer, promptPcmFromWav } from '../../media/prompt.ts'
 import { beep, concatPcm, SAMPLE_RATE_HZ, silence, zipTone } from '../../media/tone-gen.ts'
-import { readWav, WAV_BYTES_MAX, writeWav } from '../../media/wav.ts'
+import { WAV_BYTES_MAX, writeWav } from '../../media/wav.ts'
 import type { SipLog } from './endpoint.ts'
+import { PACKET_MS, type RtpSession } from './rtp.ts'
 
+/** Seconds of silence played for a prompt that cannot be played (missing or bad WAV) when the
+ * engine gives no duration. */
+export const SIP_PROMPT_SEC = 5
 /** A prompt id names a file: letters, digits, `_`, `-` and `.` only (no path). */
 const PROMPT_ID = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$/
 /** The zip tone's prompt id (made in code, never a file). */
@@ -59,7 +65,7 @@ export class PromptLibrary {
         return { ok: false, reason: `${file} is ${size} bytes; WAV_BYTES_MAX is ${WAV_BYTES_MAX}` }
       const cached = this.cache.get(promptId)
       if (cached && cached.mtimeMs === mtimeMs) return { ok: true, pcm: cached.pcm }
-      const pcm = toNarrowbandMono(readWav(readFileSync(file)))
+      const pcm = promptPcmFromWav(readFileSync(file))
       this.cache.set(promptId, { mtimeMs, pcm })
       return { ok: true, pcm }
     } catch (error) {
@@ -71,4 +77,40 @@ export class PromptLibrary {
       return { ok: false, reason: `${file}: ${String(error)}` }
     }
   }
+}
+
+/** Plays a prompt on a call at 20 ms pacing — once, or looped for music on hold until
+ * `durationSec` (or until stopped, without `done`, when no duration is given) — then `done`. A
+ * prompt that cannot be played is logged and played as silence, and `done` still comes. Without a
+ * library only the zip tone exists. */
+export function playPrompt(
+  rtp: RtpSession,
+  prompts: PromptLibrary | null,
+  request: PlayRequest,
+  log: SipLog,
+  done: () => void,
+): void {
+  const { callId, promptId, music, durationSec } = request
+  const load: PromptLoad = prompts
+    ? prompts.load(promptId)
+    : promptId === ZIP_TONE_PROMPT_ID
+      ? { ok: true, pcm: zipTone() }
+      : { ok: false, reason: `no prompts directory for ${promptId}` }
+  let pcm: Int16Array
+  if (load.ok) pcm = load.pcm
+  else {
+    log.warn('prompt not played: silence instead', { callId, promptId, reason: load.reason })
+    pcm = new Int16Array(Math.round((durationSec ?? SIP_PROMPT_SEC) * SAMPLE_RATE_HZ))
+  }
+  const player = createPromptPlayer(pcm, { loop: music && load.ok })
+  const framesMax =
+    music && durationSec !== undefined ? Math.ceil((durationSec * 1000) / PACKET_MS) : Infinity
+  let sent = 0
+  rtp.playFrames(() => {
+    if (sent >= framesMax) return null
+    const frame = player.next()
+    if (!frame) return null
+    sent += 1
+    return encodeG711(frame, rtp.codec)
+  }, done)
 }

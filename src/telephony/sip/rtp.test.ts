@@ -4,12 +4,39 @@
 // DTMF digit, and a malformed datagram is counted, not thrown.
 import { createSocket } from 'node:dgram'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { Clock } from '../../dialer/ports/clock.ts'
 import { encodeG711 } from '../../media/g711.ts'
 import { parseRtp, serializeRtp } from '../../media/rtp-packet.ts'
-import { RealClock } from '../../runtime/real-clock.ts'
 import { RtpSession } from './rtp.ts'
 
-const clock = new RealClock()
+/** Real time for real sockets (the runtime's RealClock is a layer above telephony). */
+const timers = new Map<number, NodeJS.Timeout>()
+let nextTimer = 1
+const clock: Clock & { stopAll(): void } = {
+  nowMs: () => Date.now(),
+  setTimerAt(atMs, callback) {
+    const id = nextTimer++
+    timers.set(
+      id,
+      setTimeout(
+        () => {
+          timers.delete(id)
+          callback()
+        },
+        Math.max(0, atMs - Date.now()),
+      ),
+    )
+    return id
+  },
+  cancelTimer(id) {
+    clearTimeout(timers.get(id))
+    timers.delete(id)
+  },
+  stopAll() {
+    for (const timer of timers.values()) clearTimeout(timer)
+    timers.clear()
+  },
+}
 const peer = createSocket('udp4')
 afterAll(() => {
   peer.close()

@@ -13,22 +13,16 @@ import { cpaSchema } from '../../domain/campaign/cpa.ts'
 import { trunkCallerId } from '../../domain/config/sip-trunk.ts'
 import type { CallProgressAnalyzer, CpaOutcome } from '../../media/cpa/analyzer.ts'
 import { CPA_OUTCOME_EVENTS } from '../../media/cpa/telephony-map.ts'
-import { encodeG711 } from '../../media/g711.ts'
-import { createPromptPlayer } from '../../media/prompt.ts'
-import { zipTone } from '../../media/tone-gen.ts'
 import type { Network, TelephonyFactory } from '../network.ts'
 import { AgentPhones } from './agent-phones.ts'
 import type { DigestCredentials } from './digest.ts'
 import type { SipEndpoint, SipLog } from './endpoint.ts'
 import { type TrunkHealth, TrunkKeepAlive } from './keepalive.ts'
-import { type PromptLibrary, type PromptLoad, ZIP_TONE_PROMPT_ID } from './prompt-library.ts'
+import { type PromptLibrary, playPrompt } from './prompt-library.ts'
 import type { Registration } from './registrar.ts'
 import { PACKET_MS, RtpSession as Rtp, type RtpPortRange, type RtpSession } from './rtp.ts'
 import { SipCall } from './sip-call.ts'
 
-/** Seconds of silence played for a prompt that cannot be played (missing or bad WAV) when the
- * engine gives no duration. */
-export const SIP_PROMPT_SEC = 5
 /** Wall time past maxTimeAnalysis after which an analysis that heard no audio at all ends. */
 export const CPA_NO_AUDIO_GRACE_MS = 500
 
@@ -333,45 +327,13 @@ export class SipNetwork implements Network {
     if (leg?.rtp && this.phones.relay(leg.rtp, agentId)) leg.bridgedAgent = agentId
   }
 
-  /** Plays the prompt's WAV at 20 ms pacing — once, or looped for music on hold until
-   * `durationSec` (or until stopped, without playDone, when no duration is given) — then playDone.
-   * A prompt that cannot be played is logged and played as silence, and playDone still comes. */
+  /** Plays the prompt (prompt-library.ts: playPrompt), then playDone. */
   play(request: PlayRequest): void {
-    const leg = this.legs.get(request.callId)
-    const rtp = leg?.rtp
+    const rtp = this.legs.get(request.callId)?.rtp
     if (!rtp) return
-    const { callId, promptId, music, durationSec } = request
-    const load = this.options.prompts?.load(promptId) ?? this.builtIn(promptId)
-    let pcm: Int16Array
-    if (load.ok) pcm = load.pcm
-    else {
-      this.options.log.warn('prompt not played: silence instead', {
-        callId,
-        promptId,
-        reason: load.reason,
-      })
-      pcm = new Int16Array(Math.round((durationSec ?? SIP_PROMPT_SEC) * 8000))
-    }
-    const player = createPromptPlayer(pcm, { loop: music && load.ok })
-    const framesMax =
-      music && durationSec !== undefined ? Math.ceil((durationSec * 1000) / PACKET_MS) : Infinity
-    let sent = 0
-    rtp.playFrames(
-      () => {
-        if (sent >= framesMax) return null
-        const frame = player.next()
-        if (!frame) return null
-        sent += 1
-        return encodeG711(frame, rtp.codec)
-      },
-      () => this.emit({ kind: 'playDone', callId }),
+    playPrompt(rtp, this.options.prompts ?? null, request, this.options.log, () =>
+      this.emit({ kind: 'playDone', callId: request.callId }),
     )
-  }
-
-  /** Without a prompt library only the zip tone exists. */
-  private builtIn(promptId: string): PromptLoad {
-    if (promptId === ZIP_TONE_PROMPT_ID) return { ok: true, pcm: zipTone() }
-    return { ok: false, reason: `no prompts directory for ${promptId}` }
   }
 
   startVirtualAgent(callId: string, botId: string, _maxDurationSec: number): void {
