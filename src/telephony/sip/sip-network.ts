@@ -20,7 +20,7 @@ import type { SipEndpoint, SipLog } from './endpoint.ts'
 import { type TrunkHealth, TrunkKeepAlive } from './keepalive.ts'
 import { type PromptLibrary, playPrompt } from './prompt-library.ts'
 import type { Registration } from './registrar.ts'
-import { PACKET_MS, RtpSession as Rtp, type RtpPortRange, type RtpSession } from './rtp.ts'
+import { type RtpPortRange, RtpSession } from './rtp.ts'
 import { SipCall } from './sip-call.ts'
 
 /** Wall time past maxTimeAnalysis after which an analysis that heard no audio at all ends. */
@@ -158,7 +158,7 @@ export class SipNetwork implements Network {
       decided: false,
     }
     this.legs.set(callId, leg)
-    Rtp.open(this.options.rtp.host, this.options.rtp.ports, this.options.clock).then(
+    RtpSession.open(this.options.rtp.host, this.options.rtp.ports, this.options.clock).then(
       (rtp) => this.place(callId, leg, rtp, request, trunk),
       (error: unknown) => {
         this.options.log.warn('SIP dial without an RTP port', { callId, error: String(error) })
