@@ -3,7 +3,8 @@
 // tones synthesised in code), the SIP network's real analyzer — built from the campaign's CPA
 // parameters on the DialRequest, fed through the jitter buffer — gives the engine: a person's
 // "Hello?" then silence → cpa live; a long greeting then a beep with terminatingToneDetect →
-// cpa machine with the beep found; a fax CNG → cpa fax; a SIT after the answer and in early media
+// cpa machine with the beep found; sipp's own recorded greeting → machine; no RTP at all → dead
+// air, reported live; a fax CNG → cpa fax; a SIT after the answer and in early media
 // (183) → failed sit; a customer BYE while CPA listens → customerHangup. A WAV prompt played to
 // sipp comes back (rtp_echo) and sox measures its length, level and pitch; music on hold loops for
 // its duration; a bad WAV is logged and playDone still comes; an RFC 4733 digit is decoded.
@@ -263,6 +264,28 @@ describe.skipIf(!enabled)('SIP calls hear and speak (sipp, real audio)', () => {
     h.network.hangup('m1')
     expect(await done(h)).toBe(0)
   }, 40_000)
+
+  it("sipp's recorded greeting (g711a.pcap: A-law, 30 ms packets) → cpa machine", async () => {
+    const h = await harness('greeting.xml')
+    dial(h.network, 'g1', AMD)
+    await h.waitFor('cpa')
+    expect(h.events.slice(2)).toEqual([{ kind: 'cpa', callId: 'g1', decision: 'machine' }])
+    expect(decisionLog('g1')).toMatchObject({ reason: 'speech longer than analysisPeriod' })
+    h.network.hangup('g1')
+    expect(await done(h)).toBe(0)
+  }, 30_000)
+
+  it('an answer that sends no RTP at all is dead air after maxTimeAnalysis → cpa live', async () => {
+    const h = await harness('answer.xml')
+    const startedMs = Date.now()
+    dial(h.network, 'z1', AMD)
+    await h.waitFor('cpa', 10_000)
+    expect(h.events.slice(2)).toEqual([{ kind: 'cpa', callId: 'z1', decision: 'live' }])
+    expect(decisionLog('z1')).toMatchObject({ decision: 'deadAir' })
+    expect(Date.now() - startedMs).toBeGreaterThanOrEqual(AMD.maxTimeAnalysis)
+    h.network.hangup('z1')
+    expect(await done(h)).toBe(0)
+  }, 30_000)
 
   it('a fax calling tone → cpa fax', async () => {
     const h = await harness(scenario('fax', { audio: { rawMuLaw: audio.fax! } }))
