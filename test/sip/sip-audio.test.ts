@@ -7,7 +7,7 @@
 // air, reported live; a fax CNG → cpa fax; a SIT after the answer and in early media
 // (183) → failed sit; a customer BYE while CPA listens → customerHangup. A WAV prompt played to
 // sipp comes back (rtp_echo) and sox measures its length, level and pitch; music on hold loops for
-// its duration; a bad WAV is logged and playDone still comes; an RFC 4733 digit is decoded.
+// its duration (once through without one); a bad WAV is logged and playDone still comes; an RFC 4733 digit is decoded.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -375,7 +375,7 @@ describe.skipIf(!enabled)('SIP calls hear and speak (sipp, real audio)', () => {
     expect(await done(h)).toBe(0)
   }, 30_000)
 
-  it('music on hold loops for its duration; a bad WAV is logged, silence plays, playDone comes', async () => {
+  it('music on hold loops for its duration, once without one; a bad WAV is logged, silence plays, playDone comes', async () => {
     const h = await harness('answer.xml')
     dial(h.network, 'h1', null)
     await h.waitFor('answered')
@@ -389,6 +389,11 @@ describe.skipIf(!enabled)('SIP calls hear and speak (sipp, real audio)', () => {
     expect(rtp.stats.sent).toBe(145)
     const warned = warnings.find((w) => w.fields.promptId === 'broken')
     expect(String(warned?.fields.reason)).toMatch(/broken\.wav: wav /)
+    // Music without a duration plays its file once through (1 s), then playDone.
+    h.events.length = 0
+    h.network.play({ callId: 'h1', promptId: 'welcome', music: true })
+    await h.waitFor('playDone', 3000)
+    expect(rtp.stats.sent).toBe(195)
     h.network.hangup('h1')
     expect(await done(h)).toBe(0)
   }, 30_000)

@@ -79,8 +79,9 @@ export class PromptLibrary {
   }
 }
 
-/** Plays a prompt on a call at 20 ms pacing — once, or looped for music on hold until
- * `durationSec` (or until stopped, without `done`, when no duration is given) — then `done`. A
+/** Plays a prompt on a call at 20 ms pacing, then `done`: a message once; music looped until its
+ * `durationSec` (the flow's PlayMusic cap), or once through when it has none — the flow waits for
+ * `playDone` either way, so nothing loops forever. A
  * prompt that cannot be played is logged and played as silence, and `done` still comes. Without a
  * library only the zip tone exists. */
 export function playPrompt(
@@ -102,7 +103,7 @@ export function playPrompt(
     log.warn('prompt not played: silence instead', { callId, promptId, reason: load.reason })
     pcm = new Int16Array(Math.round((durationSec ?? SIP_PROMPT_SEC) * SAMPLE_RATE_HZ))
   }
-  const player = createPromptPlayer(pcm, { loop: music && load.ok })
+  const player = createPromptPlayer(pcm, { loop: music && load.ok && durationSec !== undefined })
   const framesMax =
     music && durationSec !== undefined ? Math.ceil((durationSec * 1000) / PACKET_MS) : Infinity
   let sent = 0
