@@ -2,7 +2,8 @@
 // dials a tenant's SIP trunk configured through the API — the trunk's digest password is sealed at
 // rest and never returned; a desk agent goes Available and answers the reservation; the
 // progressive campaign dials; sipp (the customer) answers, talks and hangs up; the attempt is in
-// /v1/attempts as LIVE_VOICE ended by the customer; /v1/status and /metrics show the SIP trunk.
+// /v1/attempts as LIVE_VOICE ended by the customer; /v1/status and /metrics show the SIP trunk;
+// the prompts directory in the data dir holds the default abandon message.
 // Then an agent on a SIP phone (their `sipUri`): sipp plays the phone, answers the reservation call
 // with no desktop action, and the next customer — a person saying a short hello, which the
 // server's real CPA analyzer hears as live — is bridged to it.
@@ -12,6 +13,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeG711 } from '../../src/media/g711.ts'
 import { concatPcm } from '../../src/media/tone-gen.ts'
+import { readWav } from '../../src/media/wav.ts'
 import { serverConfigSchema } from '../../src/server/config.ts'
 import { type RunningServer, serve } from '../../src/server/serve.ts'
 import { seededRandom, silenceMs, speechLike } from '../support/synthetic-audio.ts'
@@ -85,6 +87,14 @@ afterAll(async () => {
 })
 
 describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
+  it('writes the default abandon information message at first start', () => {
+    const file = join(dataDir, 'prompts', 'abandon-information-message.wav')
+    expect(existsSync(file)).toBe(true)
+    const wav = readWav(new Uint8Array(readFileSync(file)))
+    expect(wav).toMatchObject({ sampleRate: 8000, channels: 1, encoding: 'pcm16' })
+    expect(wav.pcm.length).toBeGreaterThan(8000)
+  })
+
   it('stores the trunk with its password sealed, never returned', async () => {
     const created = await api('POST', '/v1/sip-trunks', {
       id: 'main',
