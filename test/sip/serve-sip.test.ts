@@ -170,18 +170,18 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
       1,
     )
     try {
-      const agentDoc = (await (await api('GET', '/v1/agents/agent-16')).json()) as {
+      const agentDoc = (await (await api('GET', '/v1/agents/agent-14')).json()) as {
         version: number
         body: Record<string, unknown>
       }
-      const put = await fetch(`${server!.url}/v1/agents/agent-16`, {
+      const put = await fetch(`${server!.url}/v1/agents/agent-14`, {
         method: 'PUT',
         headers: {
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
           'if-match': `"${agentDoc.version}"`,
         },
-        body: JSON.stringify({ ...agentDoc.body, sipUri: `sip:agent16@127.0.0.1:${phone.port}` }),
+        body: JSON.stringify({ ...agentDoc.body, sipUri: `sip:agent14@127.0.0.1:${phone.port}` }),
       })
       expect(put.status).toBe(200)
       const trunk = (await (await api('GET', '/v1/sip-trunks/main')).json()) as {
@@ -201,12 +201,12 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
       expect(moved.status).toBe(200)
       await new Promise((resolve) => setTimeout(resolve, 300))
       for (const action of ['login', 'available']) {
-        const acted = await api('POST', '/v1/agents/agent-16/state', { action })
+        const acted = await api('POST', '/v1/agents/agent-14/state', { action })
         expect(acted.status, action).toBe(202)
       }
       // No answerReservation: the phone answering connects the agent (R7.2).
       const attempt = await until("the phone agent's closed attempt", async () => {
-        const page = (await (await api('GET', '/v1/attempts?agentId=agent-16')).json()) as {
+        const page = (await (await api('GET', '/v1/attempts?agentId=agent-14')).json()) as {
           items: {
             outcome: string | null
             closedAt: string | null
