@@ -103,6 +103,7 @@ export function placeDial(
     callerId,
     cpaEnabled: campaign.config.cpaEnabled,
     amdEnabled: campaign.config.cpaEnabled && campaign.config.amdEnabled,
+    cpa: campaign.config.cpaEnabled ? campaign.config.cpa : null,
   })
   // R2.3, R5.5: the ring limit never cuts a call short of the compliance profile's minimum.
   const ringSec = Math.max(campaign.config.ringLimitSec, campaign.config.compliance.ringSecMin)

@@ -14,6 +14,7 @@ import type { Campaign, CampaignRetry } from '../domain/campaign/campaign.ts'
 import type { CampaignGroup } from '../domain/campaign/campaign-group.ts'
 import { isPredictiveMode } from '../domain/campaign/campaign-mode.ts'
 import { type ContactStrategy, localHoursOf } from '../domain/campaign/contact-strategy.ts'
+import type { CpaParams } from '../domain/campaign/cpa.ts'
 import {
   ABANDON_RATE_PCT_DEFAULT,
   PREDICTIVE_CORRECTION_PACE_CONNECTS_DEFAULT,
@@ -92,10 +93,18 @@ function pacingChoice(pacing: Pacing, baseline: BaselinePacing | undefined): Pac
   }
 }
 
-function cpaFlags(pacing: Pacing): { cpaEnabled: boolean; amdEnabled: boolean } {
+function cpaFlags(pacing: Pacing): {
+  cpaEnabled: boolean
+  amdEnabled: boolean
+  cpa: CpaParams | null
+} {
   const policy = cpaPolicy(pacing)
-  if (policy.kind === 'none') return { cpaEnabled: false, amdEnabled: false }
-  return { cpaEnabled: policy.params.cpaEnabled, amdEnabled: policy.params.amdEnabled }
+  if (policy.kind === 'none') return { cpaEnabled: false, amdEnabled: false, cpa: null }
+  return {
+    cpaEnabled: policy.params.cpaEnabled,
+    amdEnabled: policy.params.amdEnabled,
+    cpa: policy.params.cpaEnabled ? policy.params : null,
+  }
 }
 
 /** Lines per agent or port at most: predictive's maximum dial rate, else the fixed rate. */

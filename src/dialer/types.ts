@@ -7,6 +7,7 @@ import type { AgentState } from '../domain/agent-state.ts'
 import type { CallingWindow } from '../domain/calling-window.ts'
 import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
 import type { NumberType } from '../domain/campaign/contact-strategy.ts'
+import type { CpaParams } from '../domain/campaign/cpa.ts'
 import type { DisableablePreviewAction, PreviewAction } from '../domain/campaign/preview.ts'
 import type { AgentSkill } from '../domain/config/agent.ts'
 import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
@@ -58,6 +59,8 @@ export interface EngineCampaign {
   ringLimitSec: number
   cpaEnabled: boolean
   amdEnabled: boolean
+  /** The CPA parameters (Appendix A) the dial request carries to the network; null without CPA. */
+  cpa: CpaParams | null
   /** Predictive: lines per agent at most (maxDialingRate); progressive: the dial rate. */
   maxLinesPerServer: number
   abandonTargetPct: number

@@ -2,7 +2,7 @@
 // gap for music on hold — from PCM or from any supported WAV file, and a bad file is a typed error.
 import { describe, expect, it } from 'vitest'
 import { MediaFormatError } from './media-error.ts'
-import { createPromptPlayer, promptFromWav } from './prompt.ts'
+import { createPromptPlayer, promptPcmFromWav } from './prompt.ts'
 import { sine, zipTone } from './tone-gen.ts'
 import { writeWav } from './wav.ts'
 
@@ -42,7 +42,7 @@ describe('prompt player', () => {
 
   it('plays a 16 kHz WAV file as 8 kHz frames; a bad file is a MediaFormatError', () => {
     const wav = writeWav(sine({ hz: 440, ms: 100, amplitude: 5000, sampleRate: 16_000 }), 16_000)
-    expect(drain(promptFromWav(wav))).toHaveLength(5)
-    expect(() => promptFromWav(new Uint8Array(20))).toThrow(MediaFormatError)
+    expect(drain(createPromptPlayer(promptPcmFromWav(wav)))).toHaveLength(5)
+    expect(() => promptPcmFromWav(new Uint8Array(20))).toThrow(MediaFormatError)
   })
 })

@@ -42,7 +42,8 @@ export function createPromptPlayer(
   }
 }
 
-/** A player over a WAV file's bytes (MediaFormatError when they are not a supported WAV). */
-export function promptFromWav(bytes: Uint8Array, options: { loop?: boolean } = {}): PromptPlayer {
-  return createPromptPlayer(toNarrowbandMono(readWav(bytes)), options)
+/** A WAV file's bytes as the 8 kHz mono PCM a player takes (MediaFormatError when they are not a
+ * supported WAV). */
+export function promptPcmFromWav(bytes: Uint8Array): Int16Array {
+  return toNarrowbandMono(readWav(bytes))
 }

@@ -52,6 +52,8 @@ const serverOptionsSchema = z.object({
   sipPort: z.coerce.number().int().min(0).max(65_535).default(SIP_PORT_DEFAULT),
   rtpPortMin: z.coerce.number().int().min(RTP_PORT_FLOOR).max(65_534).default(RTP_PORT_MIN_DEFAULT),
   rtpPortMax: z.coerce.number().int().min(RTP_PORT_FLOOR).max(65_535).default(RTP_PORT_MAX_DEFAULT),
+  /** WAV prompts for SIP calls (`<promptId>.wav`); `<dataDir>/prompts` when absent. */
+  promptsDir: z.string().min(1).optional(),
   speed: z.coerce.number().positive().max(CLOCK_SPEED_MAX).default(1),
   demo: z.boolean().default(true),
   trustProxy: z
@@ -113,6 +115,11 @@ export const SERVER_OPTIONS = [
   ['rtp-port-min', 'OUTDIAL_RTP_PORT_MIN', `lowest RTP port (default ${RTP_PORT_MIN_DEFAULT})`],
   ['rtp-port-max', 'OUTDIAL_RTP_PORT_MAX', `highest RTP port (default ${RTP_PORT_MAX_DEFAULT})`],
   [
+    'prompts-dir',
+    'OUTDIAL_PROMPTS_DIR',
+    'WAV prompts for SIP calls, <promptId>.wav (default <data-dir>/prompts)',
+  ],
+  [
     'speed',
     'OUTDIAL_CLOCK_SPEED',
     `clock speed-up of the simulated network, 1–${CLOCK_SPEED_MAX} (default 1)`,
@@ -153,6 +160,7 @@ const KEY_OF_FLAG: Record<string, keyof ServerConfig> = {
   'sip-port': 'sipPort',
   'rtp-port-min': 'rtpPortMin',
   'rtp-port-max': 'rtpPortMax',
+  'prompts-dir': 'promptsDir',
   speed: 'speed',
   'trust-proxy': 'trustProxy',
   'token-ttl': 'tokenTtlSec',

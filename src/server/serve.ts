@@ -97,6 +97,7 @@ export async function serve(
     config.telephony === 'sip'
       ? await SipTelephony.open(config, {
           warn: (message, fields) => log(`outdial: ${message} ${JSON.stringify(fields ?? {})}`),
+          info: (message, fields) => log(`outdial: ${message} ${JSON.stringify(fields ?? {})}`),
         })
       : null
   sip?.registerMetrics(metrics.registry)

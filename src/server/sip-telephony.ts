@@ -2,12 +2,18 @@
 // and --sip-port, on real time whatever the demo speed), and one SIP network per tenant on that
 // tenant's trunk (/v1/sip-trunks), ringing its agents' SIP phones (the agent's `sipUri`), both
 // changed when the tenant's configuration reloads. The trunks'
-// keep-alive state and calls in flight are on /v1/status (`sip`) and /metrics.
+// keep-alive state and calls in flight are on /v1/status (`sip`) and /metrics. Every call with CPA
+// on is analysed by src/media's analyzer with its campaign's parameters, and prompts are the WAV
+// files of --prompts-dir (default <data-dir>/prompts; the abandon message is written there at
+// first start when missing).
+import { join } from 'node:path'
 import { Gauge, type Registry } from 'prom-client'
+import { createCallProgressAnalyzer } from '../media/cpa/analyzer.ts'
 import { RealClock } from '../runtime/real-clock.ts'
 import type { SipTrunkSettings, TenantConfig } from '../store/ports/dialer-store.ts'
 import type { TelephonyFactory } from '../telephony/network.ts'
 import { SipEndpoint, type SipLog } from '../telephony/sip/endpoint.ts'
+import { PromptLibrary } from '../telephony/sip/prompt-library.ts'
 import { Registrar } from '../telephony/sip/registrar.ts'
 import {
   type SipNetwork,
@@ -53,6 +59,7 @@ export class SipTelephony {
     private readonly clock: RealClock,
     private readonly config: Pick<ServerConfig, 'sipHost' | 'rtpPortMin' | 'rtpPortMax'>,
     private readonly log: SipLog,
+    private readonly prompts: PromptLibrary,
   ) {
     this.registrar = new Registrar(clock, (username) => {
       const at = username.lastIndexOf('@')
@@ -63,12 +70,17 @@ export class SipTelephony {
   }
 
   static async open(
-    config: Pick<ServerConfig, 'sipHost' | 'sipPort' | 'rtpPortMin' | 'rtpPortMax'>,
+    config: Pick<
+      ServerConfig,
+      'sipHost' | 'sipPort' | 'rtpPortMin' | 'rtpPortMax' | 'dataDir' | 'promptsDir'
+    >,
     log: SipLog,
   ): Promise<SipTelephony> {
+    const prompts = new PromptLibrary(config.promptsDir ?? join(config.dataDir, 'prompts'), log)
+    prompts.ensureDefaults()
     const clock = new RealClock(1)
     const endpoint = await SipEndpoint.open(config.sipHost, config.sipPort, clock, log)
-    return new SipTelephony(endpoint, clock, config, log)
+    return new SipTelephony(endpoint, clock, config, log, prompts)
   }
 
   get address(): { host: string; port: number } {
@@ -90,8 +102,11 @@ export class SipTelephony {
           ports: { min: this.config.rtpPortMin, max: this.config.rtpPortMax },
         },
         clock: this.clock,
+        createAnalyzer: (params) => createCallProgressAnalyzer(params),
+        prompts: this.prompts,
         log: {
           warn: (message, fields) => this.log.warn(message, { tenantId, ...fields }),
+          info: (message, fields) => this.log.info?.(message, { tenantId, ...fields }),
         },
       },
       (network) => this.networks.set(tenantId, network),

@@ -82,6 +82,7 @@ describe.skipIf(!enabled)('agents on SIP phones', () => {
       callerId: '+15551230000',
       cpaEnabled: false,
       amdEnabled: false,
+      cpa: null,
     })
     await s.waitFor('answered')
     s.network.bridge('c1', 'agent-1')

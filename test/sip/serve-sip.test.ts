@@ -2,15 +2,22 @@
 // dials a tenant's SIP trunk configured through the API — the trunk's digest password is sealed at
 // rest and never returned; a desk agent goes Available and answers the reservation; the
 // progressive campaign dials; sipp (the customer) answers, talks and hangs up; the attempt is in
-// /v1/attempts as LIVE_VOICE ended by the customer; /v1/status and /metrics show the SIP trunk.
+// /v1/attempts as LIVE_VOICE ended by the customer; /v1/status and /metrics show the SIP trunk;
+// the prompts directory in the data dir holds the default abandon message.
 // Then an agent on a SIP phone (their `sipUri`): sipp plays the phone, answers the reservation call
-// with no desktop action, and the next customer is bridged to it.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+// with no desktop action, and the next customer — a person saying a short hello, which the
+// server's real CPA analyzer hears as live — is bridged to it.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { encodeG711 } from '../../src/media/g711.ts'
+import { concatPcm } from '../../src/media/tone-gen.ts'
+import { readWav } from '../../src/media/wav.ts'
 import { serverConfigSchema } from '../../src/server/config.ts'
 import { type RunningServer, serve } from '../../src/server/serve.ts'
+import { seededRandom, silenceMs, speechLike } from '../support/synthetic-audio.ts'
+import { writeAudioScenario } from './audio-scenario.ts'
 import { freeUdpPort, haveSipp, type SippRun, startSippUac, startSippUas } from './sipp.ts'
 
 const enabled = haveSipp('the SIP server suite (test/sip)')
@@ -100,6 +107,14 @@ afterAll(async () => {
 })
 
 describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
+  it('writes the default abandon information message at first start', () => {
+    const file = join(dataDir, 'prompts', 'abandon-information-message.wav')
+    expect(existsSync(file)).toBe(true)
+    const wav = readWav(new Uint8Array(readFileSync(file)))
+    expect(wav).toMatchObject({ sampleRate: 8000, channels: 1, encoding: 'pcm16' })
+    expect(wav.pcm.length).toBeGreaterThan(8000)
+  })
+
   it('stores the trunk with its password sealed, never returned', async () => {
     const created = await api('POST', '/v1/sip-trunks', {
       id: 'main',
@@ -157,22 +172,29 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
 
   it('an agent on a SIP phone answers the reservation from the phone and takes the next call', async () => {
     const phone = await startSippUas('agent-phone.xml', 1, ['-rtp_echo'])
-    const customer = await startSippUas('customer-bye.xml', 1)
+    // The server analyses the answer with the campaign's CPA (AMD on): the customer is a person,
+    // a short hello then silence, who hangs up after a while.
+    const audioDir = mkdtempSync(join(tmpdir(), 'outdial-sip-hello-'))
+    const hello = join(audioDir, 'hello.ul')
+    const person = concatPcm([
+      silenceMs(300),
+      speechLike(seededRandom(1), { ms: 600 }),
+      silenceMs(4000),
+    ])
+    writeFileSync(hello, encodeG711(person, 'mu'))
+    const customer = await startSippUas(
+      writeAudioScenario(audioDir, 'hello-bye', {
+        audio: { rawMuLaw: hello },
+        customerByeAfterMs: 3000,
+      }),
+      1,
+    )
     try {
-      const put = await edit('/v1/agents/agent-16', (body) => ({
+      const put = await edit('/v1/agents/agent-14', (body) => ({
         ...body,
-        sipUri: `sip:agent16@127.0.0.1:${phone.port}`,
+        sipUri: `sip:agent14@127.0.0.1:${phone.port}`,
       }))
       expect(put.status).toBe(200)
-      // The demo's agent-16 serves the preview campaign alone: move them to the progressive
-      // campaigns' team, so the dialer reserves them and dials on the trunk.
-      const joined = await edit('/v1/teams/team-sales', (body) => ({
-        ...body,
-        agentIds: [...(body.agentIds as string[]), 'agent-16'],
-      }))
-      expect(joined.status).toBe(200)
-      const left = await edit('/v1/teams/team-preview', (body) => ({ ...body, agentIds: [] }))
-      expect(left.status).toBe(200)
       const trunk = (await (await api('GET', '/v1/sip-trunks/main')).json()) as {
         version: number
         body: Record<string, unknown>
@@ -190,12 +212,12 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
       expect(moved.status).toBe(200)
       await new Promise((resolve) => setTimeout(resolve, 300))
       for (const action of ['login', 'available']) {
-        const acted = await api('POST', '/v1/agents/agent-16/state', { action })
+        const acted = await api('POST', '/v1/agents/agent-14/state', { action })
         expect(acted.status, action).toBe(202)
       }
       // No answerReservation: the phone answering connects the agent (R7.2).
       const attempt = await until("the phone agent's closed attempt", async () => {
-        const page = (await (await api('GET', '/v1/attempts?agentId=agent-16')).json()) as {
+        const page = (await (await api('GET', '/v1/attempts?agentId=agent-14')).json()) as {
           items: {
             outcome: string | null
             closedAt: string | null
@@ -209,6 +231,7 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
     } finally {
       customer.stop()
       phone.stop()
+      rmSync(audioDir, { recursive: true, force: true })
     }
   })
 

@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createSocket } from 'node:dgram'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 
 export const SIPP = '/usr/bin/sipp'
 /** The longest a sipp run may take, in seconds (`timeout` ends it). */
@@ -53,7 +53,8 @@ export interface SippRun {
   output(): string
 }
 
-/** Starts a sipp UAS on 127.0.0.1 playing `scenario` for `calls` calls. */
+/** Starts a sipp UAS on 127.0.0.1 playing `scenario` (a file of SCENARIOS, or an absolute path)
+ * for `calls` calls. */
 export async function startSippUas(
   scenario: string,
   calls = 1,
@@ -80,7 +81,7 @@ async function startSipp(scenario: string, calls: number, extraArgs: string[]): 
       String(SIPP_RUN_SEC_MAX),
       SIPP,
       '-sf',
-      join(SCENARIOS, scenario),
+      isAbsolute(scenario) ? scenario : join(SCENARIOS, scenario),
       '-i',
       '127.0.0.1',
       '-p',

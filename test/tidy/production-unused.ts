@@ -9,40 +9,8 @@ export interface UnusedFinding {
 }
 
 const TEST_SUPPORT = 'test support beside the code it serves; imported only by tests'
-const ISSUE_14 = 'issue 14: the SIP adapter (src/telephony/sip) uses it when it lands'
 
 export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
-  // The media layer, landing ahead of the SIP adapter that plays and hears audio with it.
-  {
-    kind: 'files',
-    file: 'src/media/cpa/telephony-map.ts',
-    name: 'src/media/cpa/telephony-map.ts',
-    reason: ISSUE_14,
-  },
-  { kind: 'files', file: 'src/media/dtmf.ts', name: 'src/media/dtmf.ts', reason: ISSUE_14 },
-  { kind: 'files', file: 'src/media/framer.ts', name: 'src/media/framer.ts', reason: ISSUE_14 },
-  {
-    kind: 'files',
-    file: 'src/media/jitter-buffer.ts',
-    name: 'src/media/jitter-buffer.ts',
-    reason: ISSUE_14,
-  },
-  { kind: 'files', file: 'src/media/prompt.ts', name: 'src/media/prompt.ts', reason: ISSUE_14 },
-  { kind: 'files', file: 'src/media/resample.ts', name: 'src/media/resample.ts', reason: ISSUE_14 },
-  {
-    kind: 'files',
-    file: 'src/media/rtp-packet.ts',
-    name: 'src/media/rtp-packet.ts',
-    reason: ISSUE_14,
-  },
-  {
-    kind: 'files',
-    file: 'src/media/rtp-sender.ts',
-    name: 'src/media/rtp-sender.ts',
-    reason: ISSUE_14,
-  },
-  { kind: 'files', file: 'src/media/wav.ts', name: 'src/media/wav.ts', reason: ISSUE_14 },
-  { kind: 'exports', file: 'src/media/tone-gen.ts', name: 'zipTone', reason: ISSUE_14 },
   // Test support.
   {
     kind: 'files',

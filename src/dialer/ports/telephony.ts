@@ -1,6 +1,7 @@
 // The Telephony port (docs/design.md "One core, two clocks"): what the engine can ask of a phone
 // network, and what the network reports back. The engine sees only call progress and CPA results,
 // never who really answered.
+import type { CpaParams } from '../../domain/campaign/cpa.ts'
 
 export interface DialRequest {
   callId: string
@@ -9,6 +10,10 @@ export interface DialRequest {
   /** Whether call progress analysis runs on answer; false means every answer counts as live. */
   cpaEnabled: boolean
   amdEnabled: boolean
+  /** The campaign's CPA parameters (Appendix A: timings, terminatingToneDetect) that a network
+   * analysing real audio applies; null when the campaign runs no CPA. The simulator draws its
+   * outcomes instead and does not read them. */
+  cpa: CpaParams | null
 }
 
 export interface PlayRequest {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TelephonyEvent } from '../../dialer/ports/telephony.ts'
 import { VirtualClock } from '../../dialer/ports/virtual-clock.ts'
+import { CPA_ALWAYS_ON } from '../../domain/campaign/cpa.ts'
 import { PREVIEW_REVIEW_SEC_DEFAULT } from './agent-model.ts'
 import {
   DEMO_NETWORK_DEFAULTS,
@@ -66,6 +67,7 @@ describe('the demo network', () => {
         callerId: '+15550100000',
         cpaEnabled: true,
         amdEnabled: true,
+        cpa: CPA_ALWAYS_ON,
       })
     }
     clock.runAll(EVENTS_MAX)

@@ -6,24 +6,12 @@
 import type { Clock } from '../../dialer/ports/clock.ts'
 import type { TelephonyEvent } from '../../dialer/ports/telephony.ts'
 import { encodeG711 } from '../../media/g711.ts'
+import { zipTone } from '../../media/tone-gen.ts'
 import type { SipEndpoint, SipLog, SipPeer } from './endpoint.ts'
 import { uriPeer } from './message.ts'
 import type { Registration } from './registrar.ts'
 import { type RtpPortRange, RtpSession } from './rtp.ts'
 import { SipCall } from './sip-call.ts'
-
-/** The zip tone an agent hears before a customer: 440 Hz for 300 ms at a quarter of full scale. */
-export const ZIP_TONE_HZ = 440
-export const ZIP_TONE_MS = 300
-const ZIP_TONE_AMPLITUDE = 8000
-const SAMPLE_RATE_HZ = 8000
-
-export function zipTonePcm(): Int16Array {
-  const samples = (ZIP_TONE_MS * SAMPLE_RATE_HZ) / 1000
-  return Int16Array.from({ length: samples }, (_, i) =>
-    Math.round(ZIP_TONE_AMPLITUDE * Math.sin((2 * Math.PI * ZIP_TONE_HZ * i) / SAMPLE_RATE_HZ)),
-  )
-}
 
 interface AgentLeg {
   call: SipCall | null
@@ -94,6 +82,7 @@ export class AgentPhones {
           },
           {
             ringing: () => {},
+            earlyMedia: () => {},
             answered: (answer) => {
               if (answer) rtp.connect(answer.host, answer.port, answer.payloadType, answer.law)
               leg.answered = true
@@ -146,7 +135,7 @@ export class AgentPhones {
     const agent = this.rtpOf(agentId)
     if (!agent) return false
     agent.onAudio = (pcm) => customer.send(encodeG711(pcm, customer.codec))
-    agent.play(encodeG711(zipTonePcm(), agent.codec), () => {
+    agent.play(encodeG711(zipTone(), agent.codec), () => {
       customer.onAudio = (pcm) => agent.send(encodeG711(pcm, agent.codec))
     })
     return true

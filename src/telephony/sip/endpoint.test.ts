@@ -94,6 +94,7 @@ describe('SipEndpoint', () => {
       callerId: '+15551230000',
       cpaEnabled: false,
       amdEnabled: false,
+      cpa: null,
     })
     await until(() => silent.got.length > 0)
     expect(parseMessage(silent.got[0]!).kind).toBe('request')

@@ -25,6 +25,8 @@ import {
 
 export interface SipLog {
   warn(message: string, fields?: Record<string, unknown>): void
+  /** What happened on a call that is not a fault (CPA decisions, DTMF digits). */
+  info?(message: string, fields?: Record<string, unknown>): void
 }
 
 export interface SipPeer {

@@ -1,83 +1,32 @@
-// RTP for one call (RFC 3550): a UDP socket from the configured port range, 20 ms G.711 packets
-// out with one SSRC, sequence numbers and timestamps that advance by a packet each, and packets in
-// counted and decoded to PCM for whoever listens (call progress analysis). The RTP header code is
-// kept minimal here until src/media/rtp-packet.ts lands (issue 14's media part).
+// RTP for one call (RFC 3550) through src/media: a UDP socket from the configured port range;
+// packets out through rtp-sender.ts (one SSRC, sequence and timestamp advancing, the marker on each
+// talkspurt) paced at 20 ms on the clock; packets in parsed by rtp-packet.ts. Audio in goes through
+// the jitter buffer (reordered, duplicates and late packets dropped, losses concealed) and the
+// framer, so whoever listens (the CPA analyzer, the bridge to an agent) gets 20 ms frames in order,
+// one every 20 ms once the stream started. RFC 4733 telephone-events go to dtmf.ts.
 import { randomInt } from 'node:crypto'
 import { createSocket, type Socket } from 'node:dgram'
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
+import { createDtmfReceiver, type DtmfDigit, type DtmfReceiver } from '../../media/dtmf.ts'
+import { createFramer, type Framer } from '../../media/framer.ts'
 import { decodeG711, type G711Law } from '../../media/g711.ts'
+import {
+  createJitterBuffer,
+  type JitterBuffer,
+  PACKET_MS_DEFAULT,
+  PACKET_MS_MAX,
+  PACKET_MS_MIN,
+} from '../../media/jitter-buffer.ts'
+import { MediaFormatError } from '../../media/media-error.ts'
+import { parseRtp } from '../../media/rtp-packet.ts'
+import { createRtpSender, type RtpSender } from '../../media/rtp-sender.ts'
+import { PAYLOAD_PCMA, PAYLOAD_PCMU, PAYLOAD_TELEPHONE_EVENT } from './sdp.ts'
 
-export const RTP_HEADER_BYTES = 12
 /** Samples in one 20 ms packet at 8 kHz. */
 export const SAMPLES_PER_PACKET = 160
 export const PACKET_MS = 20
-/** Largest RTP datagram read; anything longer is dropped as malformed. */
-const RTP_PACKET_BYTES_MAX = 1500
-
-export interface RtpHeader {
-  payloadType: number
-  marker: boolean
-  sequence: number
-  timestamp: number
-  ssrc: number
-}
-
-export function writeRtp(header: RtpHeader, payload: Uint8Array): Buffer {
-  const packet = Buffer.alloc(RTP_HEADER_BYTES + payload.length)
-  packet[0] = 0x80
-  packet[1] = (header.marker ? 0x80 : 0) | (header.payloadType & 0x7f)
-  packet.writeUInt16BE(header.sequence & 0xffff, 2)
-  packet.writeUInt32BE(header.timestamp >>> 0, 4)
-  packet.writeUInt32BE(header.ssrc >>> 0, 8)
-  packet.set(payload, RTP_HEADER_BYTES)
-  return packet
-}
-
-/** Reads an RTP packet (version 2, CSRCs and extension skipped); null when it is not one. */
-export function readRtp(packet: Uint8Array): { header: RtpHeader; payload: Uint8Array } | null {
-  if (packet.length < RTP_HEADER_BYTES || packet.length > RTP_PACKET_BYTES_MAX) return null
-  if (packet[0]! >> 6 !== 2) return null
-  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength)
-  let offset = RTP_HEADER_BYTES + (packet[0]! & 0x0f) * 4
-  if (packet[0]! & 0x10) {
-    if (packet.length < offset + 4) return null
-    offset += 4 + view.getUint16(offset + 2) * 4
-  }
-  let end = packet.length
-  if (packet[0]! & 0x20) end -= packet[end - 1]!
-  if (offset > end) return null
-  return {
-    header: {
-      payloadType: packet[1]! & 0x7f,
-      marker: (packet[1]! & 0x80) !== 0,
-      sequence: view.getUint16(2),
-      timestamp: view.getUint32(4),
-      ssrc: view.getUint32(8),
-    },
-    payload: packet.subarray(offset, end),
-  }
-}
-
-/** Cuts PCM of any packet length (10, 20, 30 ms …) into 20 ms frames of 160 samples. */
-export class PcmFramer {
-  private readonly pending = new Int16Array(SAMPLES_PER_PACKET)
-  private filled = 0
-
-  push(pcm: Int16Array): Int16Array[] {
-    const out: Int16Array[] = []
-    for (let i = 0; i < pcm.length; ) {
-      const take = Math.min(SAMPLES_PER_PACKET - this.filled, pcm.length - i)
-      this.pending.set(pcm.subarray(i, i + take), this.filled)
-      this.filled += take
-      i += take
-      if (this.filled === SAMPLES_PER_PACKET) {
-        out.push(this.pending.slice())
-        this.filled = 0
-      }
-    }
-    return out
-  }
-}
+/** Audio held in the jitter buffer before the first frame leaves, ms (decisions: issue 14). */
+export const JITTER_DEPTH_MS = 60
 
 /** The RTP port range (even ports; RTCP would take the odd one above). */
 export interface RtpPortRange {
@@ -91,24 +40,52 @@ export interface RtpStats {
   /** Sequence numbers of the packets received, in arrival order (the first RTP_SEQ_KEPT). */
   receivedSequences: number[]
   malformed: number
+  /** Frames the jitter buffer concealed, and packets it dropped as late or duplicate. */
+  lost: number
+  late: number
+  duplicates: number
+  /** DTMF digits received (RFC 4733). */
+  digits: number
 }
 const RTP_SEQ_KEPT = 10_000
 
 /** The ports in use by this process's calls, so two calls never share one. */
 const portsInUse = new Set<number>()
 
+/** The next 20 ms of G.711 codes to send, or null when the source is over. */
+export type FrameSource = () => Uint8Array | null
+
+interface Playing {
+  timer: TimerId | null
+  done: () => void
+}
+
 export class RtpSession {
   readonly ssrc = randomInt(1, 0xffff_ffff)
-  private sequence = randomInt(0, 0xffff)
-  private timestamp = randomInt(0, 0xffff_ffff)
+  private sender: RtpSender | null = null
   private remote: { host: string; port: number } | null = null
-  private payloadType = 0
+  private payloadType = PAYLOAD_PCMU
   private law: G711Law = 'mu'
-  private playing: { timer: TimerId | null; done: () => void } | null = null
-  private first = true
-  readonly stats: RtpStats = { sent: 0, received: 0, receivedSequences: [], malformed: 0 }
-  /** Decoded audio of each packet received (160 samples at 8 kHz for 20 ms). */
-  onAudio: ((pcm: Int16Array) => void) | null = null
+  private playing: Playing | null = null
+  readonly stats: RtpStats = {
+    sent: 0,
+    received: 0,
+    receivedSequences: [],
+    malformed: 0,
+    lost: 0,
+    late: 0,
+    duplicates: 0,
+    digits: 0,
+  }
+  private listener: ((pcm: Int16Array) => void) | null = null
+  private jitter: JitterBuffer | null = null
+  private framer: Framer = createFramer(SAMPLES_PER_PACKET)
+  private tick: TimerId | null = null
+  private readonly dtmf: DtmfReceiver = createDtmfReceiver()
+  /** A DTMF digit the far end sent (RFC 4733), once per key press. */
+  onDigit: ((digit: DtmfDigit) => void) | null = null
+  /** A malformed packet (for the log; counted in stats.malformed either way). */
+  onMalformed: ((error: MediaFormatError) => void) | null = null
 
   private constructor(
     private readonly socket: Socket,
@@ -139,6 +116,13 @@ export class RtpSession {
   /** Where to send (from the SDP answer), and the codec agreed. */
   connect(host: string, port: number, payloadType: number, law: G711Law): void {
     this.remote = { host, port }
+    if (!this.sender || payloadType !== this.payloadType)
+      this.sender = createRtpSender({
+        ssrc: this.ssrc,
+        payloadType,
+        firstSequenceNumber: randomInt(0, 0x10000),
+        firstTimestamp: randomInt(0, 0xffff_ffff),
+      })
     this.payloadType = payloadType
     this.law = law
   }
@@ -147,34 +131,108 @@ export class RtpSession {
     return this.law
   }
 
+  /** Who hears the far end's audio, in 20 ms frames out of the jitter buffer (null: nobody, and
+   * incoming audio is dropped). A new listener starts a fresh buffer. */
+  set onAudio(listener: ((pcm: Int16Array) => void) | null) {
+    this.listener = listener
+    this.jitter = null
+    this.framer = createFramer(SAMPLES_PER_PACKET)
+    if (this.tick !== null) this.clock.cancelTimer(this.tick)
+    this.tick = null
+  }
+
+  get onAudio(): ((pcm: Int16Array) => void) | null {
+    return this.listener
+  }
+
   private receive(packet: Buffer): void {
-    const rtp = readRtp(packet)
-    if (!rtp) {
+    let rtp: ReturnType<typeof parseRtp>
+    try {
+      rtp = parseRtp(packet)
+    } catch (error) {
+      if (!(error instanceof MediaFormatError)) throw error
       this.stats.malformed += 1
+      this.onMalformed?.(error)
       return
     }
     this.stats.received += 1
     if (this.stats.receivedSequences.length < RTP_SEQ_KEPT)
-      this.stats.receivedSequences.push(rtp.header.sequence)
-    if (this.onAudio && (rtp.header.payloadType === 0 || rtp.header.payloadType === 8))
-      this.onAudio(decodeG711(rtp.payload, rtp.header.payloadType === 0 ? 'mu' : 'a'))
+      this.stats.receivedSequences.push(rtp.sequenceNumber)
+    if (rtp.payloadType === PAYLOAD_TELEPHONE_EVENT) return this.telephoneEvent(rtp)
+    if (rtp.payloadType !== PAYLOAD_PCMU && rtp.payloadType !== PAYLOAD_PCMA) return
+    if (!this.listener || rtp.payload.length === 0) return
+    const pcm = decodeG711(rtp.payload, rtp.payloadType === PAYLOAD_PCMU ? 'mu' : 'a')
+    const nowMs = this.clock.nowMs()
+    if (!this.jitter) {
+      const ms = pcm.length / 8
+      const packetMs =
+        Number.isInteger(ms) && ms >= PACKET_MS_MIN && ms <= PACKET_MS_MAX ? ms : PACKET_MS_DEFAULT
+      this.jitter = createJitterBuffer({ depthMs: JITTER_DEPTH_MS, packetMs })
+      this.scheduleTick(nowMs + JITTER_DEPTH_MS)
+    }
+    this.jitter.push(rtp.sequenceNumber, pcm, nowMs)
+  }
+
+  private telephoneEvent(rtp: ReturnType<typeof parseRtp>): void {
+    let digit: DtmfDigit | null
+    try {
+      digit = this.dtmf.push({ timestamp: rtp.timestamp, payload: rtp.payload })
+    } catch (error) {
+      if (!(error instanceof MediaFormatError)) throw error
+      this.stats.malformed += 1
+      this.onMalformed?.(error)
+      return
+    }
+    if (!digit) return
+    this.stats.digits += 1
+    this.onDigit?.(digit)
+  }
+
+  /** Every PACKET_MS: the frames due leave the jitter buffer for the listener. */
+  private scheduleTick(atMs: number): void {
+    this.tick = this.clock.setTimerAt(atMs, () => {
+      this.tick = null
+      const jitter = this.jitter
+      const listener = this.listener
+      if (!jitter || !listener) return
+      for (const frame of jitter.pull(this.clock.nowMs()))
+        for (const pcm of this.framer.push(frame.pcm)) {
+          if (this.listener !== listener) return
+          listener(pcm)
+        }
+      const { lost, late, duplicates } = jitter.stats
+      Object.assign(this.stats, { lost, late, duplicates })
+      if (this.jitter === jitter && this.listener === listener) this.scheduleTick(atMs + PACKET_MS)
+    })
   }
 
   /** Sends G.711 codes (already in this call's law) as 20 ms packets, paced on the clock. */
   play(codes: Uint8Array, done: () => void): void {
+    let at = 0
+    this.playFrames(() => {
+      if (at >= codes.length) return null
+      const chunk = codes.subarray(at, at + SAMPLES_PER_PACKET)
+      at += SAMPLES_PER_PACKET
+      return chunk
+    }, done)
+  }
+
+  /** Sends what `next` gives, one 20 ms packet every PACKET_MS of the clock, starting a talkspurt;
+   * `done` once it gives null. Whatever was playing stops. */
+  playFrames(next: FrameSource, done: () => void): void {
     this.stop()
-    const packets = Math.ceil(codes.length / SAMPLES_PER_PACKET)
+    this.sender?.startTalkspurt()
     const startMs = this.clock.nowMs()
-    const playing: { timer: TimerId | null; done: () => void } = { timer: null, done }
+    const playing: Playing = { timer: null, done }
     this.playing = playing
     const sendAt = (index: number) => {
       playing.timer = null
       if (this.playing !== playing) return
-      if (index >= packets) {
+      const chunk = next()
+      if (chunk === null) {
         this.playing = null
         return done()
       }
-      const chunk = codes.subarray(index * SAMPLES_PER_PACKET, (index + 1) * SAMPLES_PER_PACKET)
       this.send(chunk)
       playing.timer = this.clock.setTimerAt(startMs + (index + 1) * PACKET_MS, () =>
         sendAt(index + 1),
@@ -191,20 +249,8 @@ export class RtpSession {
 
   /** Sends one packet of G.711 codes; the timestamp advances by its samples. */
   send(codes: Uint8Array): void {
-    if (!this.remote) return
-    const packet = writeRtp(
-      {
-        payloadType: this.payloadType,
-        marker: this.first,
-        sequence: this.sequence,
-        timestamp: this.timestamp,
-        ssrc: this.ssrc,
-      },
-      codes,
-    )
-    this.first = false
-    this.sequence = (this.sequence + 1) & 0xffff
-    this.timestamp = (this.timestamp + codes.length) >>> 0
+    if (!this.remote || !this.sender) return
+    const packet = this.sender.packet(codes, codes.length)
     this.stats.sent += 1
     this.socket.send(packet, this.remote.port, this.remote.host)
   }
@@ -212,6 +258,8 @@ export class RtpSession {
   close(): void {
     this.stop()
     this.onAudio = null
+    this.onDigit = null
+    this.onMalformed = null
     portsInUse.delete(this.port)
     try {
       this.socket.close()

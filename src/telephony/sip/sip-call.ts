@@ -34,6 +34,8 @@ export interface CallTarget {
 
 export interface CallReport {
   ringing(): void
+  /** A provisional answer carried SDP (183 Session Progress): the network's early media. */
+  earlyMedia(answer: SdpAnswer): void
   answered(answer: SdpAnswer | null): void
   failed(failure: SipFailure): void
   /** The far end sent BYE. */
@@ -126,6 +128,9 @@ export class SipCall {
     }
     if (response.status < 200) {
       this.provisional = true
+      const early =
+        response.status > 100 && this.state !== 'ended' ? readAnswer(response.body) : null
+      if (early) this.report.earlyMedia(early)
       if (response.status === 100 || this.state !== 'calling') return this.cancelIfWanted()
       this.state = 'early'
       this.report.ringing()

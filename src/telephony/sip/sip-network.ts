@@ -1,34 +1,33 @@
 // The SIP network (issue 14): the engine's Telephony port on a SIP trunk. A dial opens an RTP port
 // from the configured range and sends the INVITE; what the trunk answers reaches the engine
 // through the one table of sip-outcomes.ts. An answer is live at once when the campaign runs no
-// call progress analysis; with it, the far end's audio goes to the injected analyzer. The engine
-// cannot tell this network from the simulated one: same events, same order.
-import type { Clock } from '../../dialer/ports/clock.ts'
+// call progress analysis; with it, the far end's audio (out of the jitter buffer, in 20 ms frames)
+// goes to the analyzer built with the campaign's CPA parameters, and its outcome reaches the engine
+// through src/media/cpa/telephony-map.ts. Early media (183 with SDP) is listened to for a SIT.
+// Prompts are WAV files (prompt-library.ts) played at 20 ms pacing. The engine cannot tell this
+// network from the simulated one: same events, same order.
+import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
 import type { DialRequest, PlayRequest, TelephonyEvent } from '../../dialer/ports/telephony.ts'
+import type { CpaParams } from '../../domain/campaign/cpa.ts'
+import { cpaSchema } from '../../domain/campaign/cpa.ts'
 import { trunkCallerId } from '../../domain/config/sip-trunk.ts'
-import { encodeG711 } from '../../media/g711.ts'
+import type { CallProgressAnalyzer, CpaOutcome } from '../../media/cpa/analyzer.ts'
+import { CPA_OUTCOME_EVENTS } from '../../media/cpa/telephony-map.ts'
 import type { Network, TelephonyFactory } from '../network.ts'
 import { AgentPhones } from './agent-phones.ts'
 import type { DigestCredentials } from './digest.ts'
 import type { SipEndpoint, SipLog } from './endpoint.ts'
 import { type TrunkHealth, TrunkKeepAlive } from './keepalive.ts'
+import { type PromptLibrary, playPrompt } from './prompt-library.ts'
 import type { Registration } from './registrar.ts'
-import { PACKET_MS, PcmFramer, type RtpPortRange, RtpSession, SAMPLES_PER_PACKET } from './rtp.ts'
+import { type RtpPortRange, RtpSession } from './rtp.ts'
 import { SipCall } from './sip-call.ts'
 
-/** Seconds a prompt plays when the engine gives no duration (prompts from WAV: not yet here). */
-export const SIP_PROMPT_SEC = 5
+/** Wall time past maxTimeAnalysis after which an analysis that heard no audio at all ends. */
+export const CPA_NO_AUDIO_GRACE_MS = 500
 
-/** What the CPA analyzer decides (issue 14's media part builds it; injected here). */
-export type AnalyzerDecision = 'live' | 'machine' | 'fax' | 'sit' | 'deadAir'
-
-export interface CpaAnalyzer {
-  /** One 20 ms frame (160 samples at 8 kHz); a decision once it has one. */
-  push(pcm: Int16Array): { decision: AnalyzerDecision; atMs: number } | null
-  finish(): void
-}
-
-export type AnalyzerFactory = (params: { amdEnabled: boolean }) => CpaAnalyzer
+/** Builds the analyzer for one answered call (src/media's createCallProgressAnalyzer). */
+export type AnalyzerFactory = (params: CpaParams) => CallProgressAnalyzer
 
 export interface SipTrunkTarget {
   host: string
@@ -53,7 +52,10 @@ export interface SipNetworkOptions {
   /** Real time for SIP timers and RTP pacing (never a sped-up clock). */
   clock: Clock
   log: SipLog
+  /** Without it, an answer with CPA on is live at once (nothing listens to the audio). */
   createAnalyzer?: AnalyzerFactory
+  /** Where prompts come from; without it, every prompt but the zip tone plays as silence. */
+  prompts?: PromptLibrary
   /** Agents on SIP phones: agent id → static SIP URI (reservation calls ring it). */
   agentUris?: ReadonlyMap<string, string>
   /** Agents on softphones that register: their live registration. */
@@ -63,7 +65,9 @@ export interface SipNetworkOptions {
 interface CallLeg {
   call: SipCall | null
   rtp: RtpSession | null
-  analyzer: CpaAnalyzer | null
+  analyzer: CallProgressAnalyzer | null
+  /** Ends an analysis that hears nothing (no RTP at all) after maxTimeAnalysis. */
+  analysisTimer: TimerId | null
   /** The agent whose phone the customer's audio is relayed to. */
   bridgedAgent: string | null
   hungUp: boolean
@@ -147,6 +151,7 @@ export class SipNetwork implements Network {
       call: null,
       rtp: null,
       analyzer: null,
+      analysisTimer: null,
       bridgedAgent: null,
       hungUp: false,
       answered: false,
@@ -172,6 +177,14 @@ export class SipNetwork implements Network {
   ): void {
     leg.rtp = rtp
     if (leg.hungUp) return this.finish(callId)
+    // DTMF (RFC 4733) is decoded; the engine's port and flows have no digit input yet, so digits
+    // are logged (docs/telephony.md).
+    rtp.onDigit = (digit) =>
+      this.options.log.info?.('DTMF digit received', {
+        callId,
+        digit: digit.digit,
+        durationMs: digit.durationMs,
+      })
     leg.call = new SipCall(
       this.options.endpoint,
       {
@@ -185,8 +198,13 @@ export class SipNetwork implements Network {
       },
       {
         ringing: () => this.emit({ kind: 'ringing', callId }),
+        earlyMedia: (answer) => {
+          rtp.connect(answer.host, answer.port, answer.payloadType, answer.law)
+          if (request.cpaEnabled && this.options.createAnalyzer) this.listenEarly(callId, leg, rtp)
+        },
         answered: (answer) => {
           leg.answered = true
+          rtp.onAudio = null
           if (answer) rtp.connect(answer.host, answer.port, answer.payloadType, answer.law)
           this.emit({ kind: 'answered', callId })
           if (request.cpaEnabled) this.analyse(callId, leg, request)
@@ -206,6 +224,31 @@ export class SipNetwork implements Network {
     leg.call.start()
   }
 
+  /** Early media: a SIT there fails the dial as an invalid number before any answer (the
+   * engine is still dialing); anything else heard there is ignored. */
+  private listenEarly(callId: string, leg: CallLeg, rtp: RtpSession): void {
+    const factory = this.options.createAnalyzer
+    if (!factory || rtp.onAudio) return
+    const sitOnly = () => factory(EARLY_MEDIA_CPA)
+    let analyzer = sitOnly()
+    rtp.onAudio = (pcm) => {
+      if (leg.answered || leg.hungUp) return
+      const outcome = analyzer.push(pcm)
+      if (!outcome) return
+      if (outcome.decision !== 'sit') {
+        analyzer = sitOnly()
+        return
+      }
+      rtp.onAudio = null
+      this.options.log.info?.('SIT tone in early media', {
+        callId,
+        reason: outcome.evidence.reason,
+      })
+      this.emit({ kind: 'failed', callId, reason: 'sit' })
+      this.hangup(callId)
+    }
+  }
+
   /** Call progress analysis on the far end's audio; without an analyzer every answer is live. */
   private analyse(callId: string, leg: CallLeg, request: DialRequest): void {
     const factory = this.options.createAnalyzer
@@ -213,37 +256,49 @@ export class SipNetwork implements Network {
       leg.decided = true
       return this.later({ kind: 'cpa', callId, decision: 'live' })
     }
-    const analyzer = factory({ amdEnabled: request.amdEnabled })
+    const params: CpaParams = {
+      ...(request.cpa ?? DEFAULT_CPA),
+      cpaEnabled: request.cpaEnabled,
+      amdEnabled: request.amdEnabled,
+    }
+    const analyzer = factory(params)
     leg.analyzer = analyzer
+    const { clock } = this.options
+    const limitMs = params.maxTimeAnalysis + CPA_NO_AUDIO_GRACE_MS
+    let heard = false
+    leg.analysisTimer = clock.setTimerAt(clock.nowMs() + limitMs, () => {
+      leg.analysisTimer = null
+      // No audio at all reached the analyzer (no RTP): it decides on nothing heard (dead air).
+      // Once audio flows, the analyzer's own audio time decides (a pause in the RTP is concealed
+      // as silence by the jitter buffer).
+      if (!heard && !leg.decided && !leg.hungUp && leg.analyzer === analyzer)
+        this.decided(callId, leg, analyzer.finish())
+    })
     if (!leg.rtp) return
-    const frames = new PcmFramer()
     leg.rtp.onAudio = (pcm) => {
-      for (const frame of frames.push(pcm)) {
-        if (leg.decided || leg.hungUp) return
-        const result = analyzer.push(frame)
-        if (result) return this.decided(callId, leg, analyzer, result.decision)
-      }
+      heard = true
+      if (leg.decided || leg.hungUp) return
+      const outcome = analyzer.push(pcm)
+      if (outcome) this.decided(callId, leg, outcome)
     }
   }
 
-  private decided(
-    callId: string,
-    leg: CallLeg,
-    analyzer: CpaAnalyzer,
-    decision: AnalyzerDecision,
-  ): void {
+  private decided(callId: string, leg: CallLeg, outcome: CpaOutcome): void {
     leg.decided = true
-    analyzer.finish()
     leg.analyzer = null
-    if (decision === 'live' || decision === 'machine' || decision === 'fax')
-      return this.emit({ kind: 'cpa', callId, decision })
-    // A SIT tone is an invalid number; dead air, nobody there (docs/decisions.md).
-    this.emit({
-      kind: 'failed',
+    if (leg.analysisTimer !== null) this.options.clock.cancelTimer(leg.analysisTimer)
+    leg.analysisTimer = null
+    if (leg.rtp) leg.rtp.onAudio = null
+    this.options.log.info?.('CPA decided', {
       callId,
-      reason: decision === 'sit' ? 'sit' : 'unavailable',
+      decision: outcome.decision,
+      atMs: outcome.atMs,
+      ...(outcome.beepAtMs !== undefined ? { beepAtMs: outcome.beepAtMs } : {}),
+      reason: outcome.evidence.reason,
     })
-    this.hangup(callId)
+    const event = CPA_OUTCOME_EVENTS[outcome.decision]
+    this.emit({ ...event, callId })
+    // A SIT heard on an answered call: the engine hangs up its leg (lifecycle.ts).
   }
 
   hangup(callId: string): void {
@@ -259,7 +314,9 @@ export class SipNetwork implements Network {
     if (!leg) return
     this.legs.delete(callId)
     if (leg.bridgedAgent !== null) this.phones.unrelay(leg.bridgedAgent)
-    leg.analyzer?.finish()
+    leg.analyzer = null
+    if (leg.analysisTimer !== null) this.options.clock.cancelTimer(leg.analysisTimer)
+    leg.analysisTimer = null
     leg.rtp?.close()
   }
 
@@ -270,14 +327,13 @@ export class SipNetwork implements Network {
     if (leg?.rtp && this.phones.relay(leg.rtp, agentId)) leg.bridgedAgent = agentId
   }
 
-  /** Plays the prompt's length of silence (WAV prompts arrive with the media part), then playDone. */
+  /** Plays the prompt (prompt-library.ts: playPrompt), then playDone. */
   play(request: PlayRequest): void {
-    const leg = this.legs.get(request.callId)
-    if (!leg?.rtp) return
-    const sec = request.durationSec ?? SIP_PROMPT_SEC
-    const samples = Math.max(1, Math.round((sec * 1000) / PACKET_MS)) * SAMPLES_PER_PACKET
-    const codes = encodeG711(new Int16Array(samples), leg.rtp.codec)
-    leg.rtp.play(codes, () => this.emit({ kind: 'playDone', callId: request.callId }))
+    const rtp = this.legs.get(request.callId)?.rtp
+    if (!rtp) return
+    playPrompt(rtp, this.options.prompts ?? null, request, this.options.log, () =>
+      this.emit({ kind: 'playDone', callId: request.callId }),
+    )
   }
 
   startVirtualAgent(callId: string, botId: string, _maxDurationSec: number): void {
@@ -299,6 +355,16 @@ export class SipNetwork implements Network {
     for (const callId of [...this.legs.keys()]) this.hangup(callId)
   }
 }
+
+/** What a request without the campaign's parameters analyses with: the Appendix A defaults. */
+const DEFAULT_CPA: CpaParams = Object.freeze(cpaSchema.parse({ cpaEnabled: true }))
+/** Early media is listened to for a SIT only: no AMD, and no dead-air limit that could end it. */
+const EARLY_MEDIA_CPA: CpaParams = Object.freeze({
+  ...DEFAULT_CPA,
+  amdEnabled: false,
+  terminatingToneDetect: false,
+  maxTimeAnalysis: Number.MAX_SAFE_INTEGER,
+})
 
 /** The factory the runtime hands each tenant's engine host. */
 export function sipNetworkFactory(
