@@ -178,11 +178,8 @@ export class Engine {
     })
   }
 
-  /**
-   * Moves an agent to other teams (a configuration change, R4.2). Only an agent logged out or Idle
-   * holds no reservation, call or place in a campaign's pool, so only then does the move apply at
-   * once; false means the agent is busy and the caller keeps the old membership.
-   */
+  /** Moves a logged-out or Idle agent (no reservation, call or pool place) to other teams (R4.2);
+   * false when the agent is busy and keeps the old membership. */
   setAgentTeams(agentId: string, teamIds: readonly string[]): boolean {
     const agent = this.ctx.agents.get(agentId)
     invariant(agent, `unknown agent ${agentId}`)
