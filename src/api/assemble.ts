@@ -40,6 +40,7 @@ import { registerDialerRoutes } from './routes/dialer.ts'
 import { registerDncRoutes } from './routes/dnc.ts'
 import { registerDncFileRoutes } from './routes/dnc-file.ts'
 import { registerLiveRoute } from './routes/live.ts'
+import { registerReportTableRoutes } from './routes/report-tables.ts'
 import { registerReportRoutes } from './routes/reports.ts'
 import { registerUserRoutes } from './routes/users.ts'
 import { registerTenantStores } from './tenant-stores.ts'
@@ -129,6 +130,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
       if (parts.agents) registerAgentDeskRoutes(app, { agents: parts.agents, nowMs })
       if (parts.agentData) registerAgentDataRoutes(app, { agentData: parts.agentData })
       registerReportRoutes(app)
+      registerReportTableRoutes(app)
       registerAnswerRoutes(app, { nowMs })
       if (parts.contacts) registerContactListRoutes(app, { ...parts.contacts, nowMs })
       parts.extraRoutes?.(app)

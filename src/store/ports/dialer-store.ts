@@ -142,6 +142,8 @@ export type AttemptOpenResult =
 
 export interface AttemptDetails {
   dialedAtMs: number
+  /** When a live person answered (LIVE_VOICE): the start of talk time in reports (R9.1). */
+  connectedAtMs?: number
   hangupParty?: HangupParty
   /** Extra facts for reports (e.g. the attempt could not be opened in time); no personal data. */
   note?: string

@@ -1,8 +1,16 @@
 // Reports over the append-only attempt log (R9.1): attempts with their result, newest first, and
 // the counts by outcome of a campaign (open attempts count as OPEN until their result is written).
 // Bound to one tenant.
-import type { Kysely } from 'kysely'
-import type { AttemptFilter, AttemptReports, AttemptView } from '../ports/attempt-reports.ts'
+import { type Kysely, sql } from 'kysely'
+import {
+  type AttemptFilter,
+  type AttemptReports,
+  type AttemptView,
+  type DispositionTally,
+  type OutcomeTally,
+  QUARTER_MS,
+  type TallyKey,
+} from '../ports/attempt-reports.ts'
 import type { Page, PageRequest } from '../ports/page.ts'
 import type { Database } from './schema.ts'
 
@@ -31,6 +39,8 @@ export class SqlAttemptReports implements AttemptReports {
     if (filter.contactId !== undefined)
       query = query.where('attempts.contact_id', '=', filter.contactId)
     if (filter.number !== undefined) query = query.where('attempts.number', '=', filter.number)
+    if (filter.fromMs !== undefined) query = query.where('attempts.opened_at', '>=', filter.fromMs)
+    if (filter.toMs !== undefined) query = query.where('attempts.opened_at', '<', filter.toMs)
     if (filter.agentId !== undefined)
       query = query.where((eb) =>
         eb.or([
@@ -43,7 +53,14 @@ export class SqlAttemptReports implements AttemptReports {
 
   async list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>> {
     const rows = await this.base(filter)
+      .leftJoin('call_guide_answers', (j) =>
+        j
+          .onRef('call_guide_answers.tenant_id', '=', 'attempts.tenant_id')
+          .onRef('call_guide_answers.attempt_id', '=', 'attempts.id'),
+      )
       .select([
+        'call_guide_answers.form_id',
+        'call_guide_answers.answers',
         'attempts.id',
         'attempts.campaign_id',
         'attempts.contact_id',
@@ -87,6 +104,13 @@ export class SqlAttemptReports implements AttemptReports {
                 callbackAgentId: r.callback_agent_id ?? null,
               },
         details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : {},
+        callGuide:
+          r.form_id === null || r.form_id === undefined
+            ? null
+            : {
+                formId: r.form_id,
+                answers: JSON.parse(r.answers ?? '{}') as Record<string, unknown>,
+              },
       })),
       total: Number(total.n),
     }
@@ -107,5 +131,48 @@ export class SqlAttemptReports implements AttemptReports {
       .groupBy('attempt_dispositions.code')
       .execute()
     return Object.fromEntries(rows.map((r) => [r.code!, Number(r.n)]))
+  }
+
+  async tally(
+    by: TallyKey,
+    filter: AttemptFilter,
+  ): Promise<{ outcomes: OutcomeTally[]; dispositions: DispositionTally[] }> {
+    const key =
+      by === 'quarter'
+        ? sql<string>`attempts.opened_at - (attempts.opened_at % ${sql.lit(QUARTER_MS)})`
+        : by === 'agent'
+          ? sql<string>`coalesce(attempt_results.agent_id, attempts.agent_id, '')`
+          : sql<string>`attempts.campaign_id`
+    const outcome = sql<string>`coalesce(attempt_results.outcome, 'OPEN')`
+    const outcomes = await this.base(filter)
+      .select((eb) => [
+        key.as('key'),
+        outcome.as('outcome'),
+        eb.fn.countAll().as('n'),
+        sql<string>`coalesce(sum(attempt_results.closed_at - attempt_results.connected_at), 0)`.as(
+          'talk_ms',
+        ),
+      ])
+      .groupBy([key, outcome])
+      .execute()
+    const code = sql<string>`attempt_dispositions.code`
+    const dispositions = await this.base(filter)
+      .where('attempt_dispositions.code', 'is not', null)
+      .select((eb) => [key.as('key'), code.as('code'), eb.fn.countAll().as('n')])
+      .groupBy([key, code])
+      .execute()
+    return {
+      outcomes: outcomes.map((r) => ({
+        key: String(r.key),
+        outcome: r.outcome,
+        attempts: Number(r.n),
+        talkMs: Number(r.talk_ms),
+      })),
+      dispositions: dispositions.map((r) => ({
+        key: String(r.key),
+        code: r.code,
+        attempts: Number(r.n),
+      })),
+    }
   }
 }

@@ -174,6 +174,8 @@ export interface AttemptResultsTable {
   closed_at: number
   agent_id: string | null
   details: string
+  /** When a live person answered (LIVE_VOICE): talk time is closed_at − connected_at (R9.1). */
+  connected_at: number | null
 }
 
 export interface AttemptDispositionsTable {
