@@ -26,6 +26,7 @@ import {
 } from './resources/connector-kind.ts'
 import { registerAgentDataRoutes } from './routes/agent-data.ts'
 import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
+import { registerAgentReportRoutes } from './routes/agent-reports.ts'
 import { registerAnswerRoutes } from './routes/answers.ts'
 import {
   registerAuthRoutes,
@@ -131,6 +132,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
       if (parts.agentData) registerAgentDataRoutes(app, { agentData: parts.agentData })
       registerReportRoutes(app)
       registerReportTableRoutes(app)
+      registerAgentReportRoutes(app, nowMs)
       registerAnswerRoutes(app, { nowMs })
       if (parts.contacts) registerContactListRoutes(app, { ...parts.contacts, nowMs })
       parts.extraRoutes?.(app)

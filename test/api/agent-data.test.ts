@@ -318,6 +318,23 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
         talkSec: attempt.talkSec,
       }),
     ])
+    // R9.1: the runtime logged the agent's state changes (idle on login with its code, the
+    // wrap-up with its code; the virtual clock moved only milliseconds, so the seconds are 0), and
+    // the agent report reads them with the agent's connects per hour.
+    const around = (ms: number) => new Date(h.clock.nowMs() + ms).toISOString()
+    const report = await h.call(
+      'super1',
+      'GET',
+      `/v1/reports/agents?from=${around(-3_600_000)}&to=${around(3_600_000)}`,
+    )
+    const me = report.json().rows.find((r: { agentId: string }) => r.agentId === 'agent-1')
+    expect(me).toMatchObject({
+      idleSecByCode: { 'idle-break': 0 },
+      wrapUpSecByCode: { 'wrap-done': 0 },
+    })
+    expect(me.hours).toEqual([
+      { start: '2026-03-02T15:00:00Z', attempts: 2, connects: 1, dispositions: {} },
+    ])
     // In wrap-up the desktop still shows the customer it is wrapping up.
     const wrapUp = (await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json()
     expect(wrapUp.interaction).toMatchObject({ attemptId: callId, dncListName: 'internal' })

@@ -74,7 +74,7 @@ const present = (c: ReportCampaign) => ({
   source: c.source,
 })
 
-const zoneSchema = z
+export const zoneSchema = z
   .string()
   .max(64)
   .refine((zone) => DateTime.local().setZone(zone).isValid, 'zone must be an IANA time zone')

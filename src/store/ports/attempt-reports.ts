@@ -35,8 +35,11 @@ export interface AttemptFilter {
   toMs?: number
 }
 
-/** What a report table groups attempts by: 15-minute interval (UTC), agent or campaign. */
-export type TallyKey = 'quarter' | 'agent' | 'campaign'
+/**
+ * What a report table groups attempts by: 15-minute interval (UTC), agent, campaign, or agent and
+ * interval (`agentQuarter`, keyed `<agent>|<quarter ms>`).
+ */
+export type TallyKey = 'quarter' | 'agent' | 'campaign' | 'agentQuarter'
 
 /** Attempts of one group with one outcome (open ones as OPEN) and their talk time. */
 export interface OutcomeTally {

@@ -13,3 +13,24 @@ export const reportTimes: Migration = {
       .execute()
   },
 }
+
+export const agentStateLog: Migration = {
+  async up(db: Kysely<unknown>) {
+    // The append-only agent state log behind the agent reports: read by time range.
+    await db.schema
+      .createTable('agent_state_log')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('agent_id', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('code', 'text')
+      .addColumn('campaign_id', 'text')
+      .execute()
+    await db.schema
+      .createIndex('agent_state_log_at')
+      .on('agent_state_log')
+      .columns(['tenant_id', 'at', 'agent_id'])
+      .execute()
+  },
+}

@@ -137,12 +137,16 @@ export class SqlAttemptReports implements AttemptReports {
     by: TallyKey,
     filter: AttemptFilter,
   ): Promise<{ outcomes: OutcomeTally[]; dispositions: DispositionTally[] }> {
+    const quarter = sql<string>`attempts.opened_at - (attempts.opened_at % ${sql.lit(QUARTER_MS)})`
+    const agent = sql<string>`coalesce(attempt_results.agent_id, attempts.agent_id, '')`
     const key =
       by === 'quarter'
-        ? sql<string>`attempts.opened_at - (attempts.opened_at % ${sql.lit(QUARTER_MS)})`
+        ? quarter
         : by === 'agent'
-          ? sql<string>`coalesce(attempt_results.agent_id, attempts.agent_id, '')`
-          : sql<string>`attempts.campaign_id`
+          ? agent
+          : by === 'agentQuarter'
+            ? sql<string>`${agent} || '|' || cast(${quarter} as text)`
+            : sql<string>`attempts.campaign_id`
     const outcome = sql<string>`coalesce(attempt_results.outcome, 'OPEN')`
     const outcomes = await this.base(filter)
       .select((eb) => [

@@ -208,7 +208,19 @@ export interface CallGuideAnswersTable {
   saved_at: number
 }
 
+/** Issue 13 (R9.1): every agent state change, append-only, for the agent reports. */
+export interface AgentStateLogTable {
+  tenant_id: string
+  agent_id: string
+  at: number
+  seq: number
+  state: string
+  code: string | null
+  campaign_id: string | null
+}
+
 export interface Database {
+  agent_state_log: AgentStateLogTable
   call_guide_answers: CallGuideAnswersTable
   attempts: AttemptsTable
   attempt_results: AttemptResultsTable

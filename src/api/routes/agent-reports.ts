@@ -1,0 +1,105 @@
+// The agent report (R9.1): per agent over a range, logged-in, available, reserved, talk, wrap-up
+// and idle time (idle and wrap-up by code) from the agent state log, and connects and dispositions
+// per hour of the requested zone from the attempt log. Admins and supervisors only.
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { agentTimes } from '../agent-report.ts'
+import { errorBodySchema } from '../errors.ts'
+import { figuresBy, intervalStart } from '../report-figures.ts'
+import { storesOf } from '../tenant-stores.ts'
+import { rangeOf, rangeQuerySchema, zoneSchema } from './report-tables.ts'
+
+const sec = (description: string) => z.number().int().describe(description)
+
+const agentRowSchema = z.object({
+  agentId: z.string(),
+  loggedInSec: sec('every state but LoggedOut'),
+  availableSec: sec('Available'),
+  reservedSec: sec('Reserved by a campaign, waiting for its call'),
+  talkSec: sec('Engaged on a call'),
+  wrapUpSec: sec('WrapUp'),
+  idleSec: sec('Idle, any code'),
+  idleSecByCode: z.record(z.string(), z.number().int()).describe('Idle time by idle (aux) code'),
+  wrapUpSecByCode: z.record(z.string(), z.number().int()).describe('WrapUp time by code'),
+  hours: z.array(
+    z.object({
+      start: z.string().describe('ISO 8601 with the zone offset'),
+      attempts: z.number().int(),
+      connects: z.number().int().describe('LIVE_VOICE attempts'),
+      dispositions: z.record(z.string(), z.number().int()).describe('attempts by code (R5.2)'),
+    }),
+  ),
+})
+
+export function registerAgentReportRoutes(app: FastifyInstance, nowMs: () => number): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/v1/reports/agents',
+    {
+      config: { roles: ['admin', 'supervisor'] },
+      schema: {
+        tags: ['reports'],
+        summary: 'Agent time by state and code, connects and dispositions per hour (R9.1)',
+        querystring: rangeQuerySchema.required().extend({
+          zone: zoneSchema.default('UTC').describe('the zone of the hour starts'),
+        }),
+        response: {
+          200: z.object({ zone: z.string(), rows: z.array(agentRowSchema) }),
+          400: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const stores = storesOf(request)
+      const { zone, ...query } = request.query
+      const range = rangeOf(query)
+      const fromMs = range.fromMs!
+      // Time not lived yet is no one's time: the last state runs to now at the latest.
+      const toMs = Math.max(fromMs, Math.min(range.toMs!, nowMs()))
+      const times = agentTimes(await stores.runtime.agentStates.between(fromMs, toMs), fromMs, toMs)
+      const tallies = await stores.attemptReports.tally('agentQuarter', range)
+      const hours = figuresBy(tallies, (key) => {
+        const cut = key.lastIndexOf('|')
+        return `${key.slice(0, cut)}|${intervalStart(Number(key.slice(cut + 1)), '1h', zone)}`
+      })
+      const hoursOf = new Map<string, z.infer<typeof agentRowSchema>['hours']>()
+      for (const [key, figures] of hours) {
+        const cut = key.lastIndexOf('|')
+        const agentId = key.slice(0, cut)
+        if (agentId === '') continue
+        const list = hoursOf.get(agentId) ?? []
+        list.push({
+          start: key.slice(cut + 1),
+          attempts: figures.attempts,
+          connects: figures.connects,
+          dispositions: figures.dispositions,
+        })
+        hoursOf.set(agentId, list)
+      }
+      const ids = [...new Set([...times.keys(), ...hoursOf.keys()])].sort()
+      return {
+        zone,
+        rows: ids.map((agentId) => ({
+          agentId,
+          ...(times.get(agentId) ?? emptyTimes()),
+          hours: (hoursOf.get(agentId) ?? []).sort(
+            (a, b) => Date.parse(a.start) - Date.parse(b.start),
+          ),
+        })),
+      }
+    },
+  )
+}
+
+function emptyTimes() {
+  return {
+    loggedInSec: 0,
+    availableSec: 0,
+    reservedSec: 0,
+    talkSec: 0,
+    wrapUpSec: 0,
+    idleSec: 0,
+    idleSecByCode: {},
+    wrapUpSecByCode: {},
+  }
+}
