@@ -1,10 +1,11 @@
 // The agent report (R9.1): per agent over a range, logged-in, available, reserved, talk, wrap-up
 // and idle time (idle and wrap-up by code) from the agent state log, and connects and dispositions
 // per hour of the requested zone from the attempt log. Admins and supervisors only.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { agentTimes } from '../agent-report.ts'
+import { formatQuerySchema, sendCsv, wantsCsv } from '../csv.ts'
 import { errorBodySchema } from '../errors.ts'
 import { figuresBy, intervalStart } from '../report-figures.ts'
 import { storesOf } from '../tenant-stores.ts'
@@ -41,6 +42,7 @@ export function registerAgentReportRoutes(app: FastifyInstance, nowMs: () => num
         tags: ['reports'],
         summary: 'Agent time by state and code, connects and dispositions per hour (R9.1)',
         querystring: rangeQuerySchema.required().extend({
+          ...formatQuerySchema.shape,
           zone: zoneSchema.default('UTC').describe('the zone of the hour starts'),
         }),
         response: {
@@ -49,9 +51,9 @@ export function registerAgentReportRoutes(app: FastifyInstance, nowMs: () => num
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const stores = storesOf(request)
-      const { zone, ...query } = request.query
+      const { zone, format, ...query } = request.query
       const range = rangeOf(query)
       const fromMs = range.fromMs!
       // Time not lived yet is no one's time: the last state runs to now at the latest.
@@ -77,7 +79,7 @@ export function registerAgentReportRoutes(app: FastifyInstance, nowMs: () => num
         hoursOf.set(agentId, list)
       }
       const ids = [...new Set([...times.keys(), ...hoursOf.keys()])].sort()
-      return {
+      const body = {
         zone,
         rows: ids.map((agentId) => ({
           agentId,
@@ -87,7 +89,51 @@ export function registerAgentReportRoutes(app: FastifyInstance, nowMs: () => num
           ),
         })),
       }
+      return wantsCsv(request, format) ? sendAgentsCsv(reply, body.rows) : body
     },
+  )
+}
+
+type AgentRow = z.infer<typeof agentRowSchema>
+
+/** One line per agent: times, time by code, and the hours' attempts, connects and dispositions. */
+function sendAgentsCsv(reply: FastifyReply, rows: AgentRow[]) {
+  const keys = (pick: (r: AgentRow) => Record<string, number>) =>
+    [...new Set(rows.flatMap((r) => Object.keys(pick(r))))].sort()
+  const idle = keys((r) => r.idleSecByCode)
+  const wrap = keys((r) => r.wrapUpSecByCode)
+  const codes = keys((r) => Object.assign({}, ...r.hours.map((h) => h.dispositions)))
+  const sum = (r: AgentRow, f: (h: AgentRow['hours'][number]) => number) =>
+    r.hours.reduce((n, h) => n + f(h), 0)
+  const times = [
+    'loggedInSec',
+    'availableSec',
+    'reservedSec',
+    'talkSec',
+    'wrapUpSec',
+    'idleSec',
+  ] as const
+  return sendCsv(
+    reply,
+    'agents',
+    [
+      'agentId',
+      ...times,
+      ...idle.map((c) => `idleSec:${c}`),
+      ...wrap.map((c) => `wrapUpSec:${c}`),
+      'attempts',
+      'connects',
+      ...codes.map((c) => `disposition:${c}`),
+    ],
+    rows.map((r) => [
+      r.agentId,
+      ...times.map((t) => r[t]),
+      ...idle.map((c) => r.idleSecByCode[c] ?? 0),
+      ...wrap.map((c) => r.wrapUpSecByCode[c] ?? 0),
+      sum(r, (h) => h.attempts),
+      sum(r, (h) => h.connects),
+      ...codes.map((c) => sum(r, (h) => h.dispositions[c] ?? 0)),
+    ]),
   )
 }
 

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import type { AttemptFilter } from '../../store/ports/attempt-reports.ts'
+import { figureColumns, formatQuerySchema, sendCsv, wantsCsv } from '../csv.ts'
 import { badRequest, errorBodySchema, notFound } from '../errors.ts'
 import {
   familyOf,
@@ -90,7 +91,7 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['reports'],
         summary: 'Every campaign with its figures, grouped by mode family (R9.1)',
-        querystring: rangeQuerySchema,
+        querystring: rangeQuerySchema.extend(formatQuerySchema.shape),
         response: {
           200: z.object({
             families: z.array(
@@ -106,7 +107,7 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const stores = storesOf(request)
       const campaigns = await reportCampaigns(stores)
       const tallies = await stores.attemptReports.tally('campaign', rangeOf(request.query))
@@ -114,7 +115,7 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
       const family = (id: string) => familyOf(campaigns.get(id)?.mode ?? null)
       const totals = figuresBy(tallies, family)
       const ids = [...new Set([...campaigns.keys(), ...byCampaign.keys()])].sort()
-      return {
+      const body = {
         families: MODE_FAMILIES.filter(
           (f) => f !== 'unknown' || ids.some((id) => family(id) === f),
         ).map((f) => ({
@@ -136,6 +137,24 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
             })),
         })),
       }
+      if (!wantsCsv(request, request.query.format)) return body
+      const list = body.families.flatMap((f) =>
+        f.campaigns.map((c) => ({ family: f.family, ...c })),
+      )
+      const columns = figureColumns(list.map((c) => c.figures))
+      return sendCsv(
+        reply,
+        'campaigns',
+        ['family', 'campaignId', 'name', 'mode', 'source', ...columns.header],
+        list.map((c) => [
+          c.family,
+          c.campaignId,
+          c.name,
+          c.mode,
+          c.source,
+          ...columns.cells(c.figures),
+        ]),
+      )
     },
   )
 
@@ -148,6 +167,7 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
         summary: "A campaign's figures per 15-minute, hourly or daily interval (R9.1)",
         params: z.object({ id: z.string().min(1).max(64) }),
         querystring: rangeQuerySchema.extend({
+          ...formatQuerySchema.shape,
           size: z.enum(INTERVAL_SIZES).default('1h'),
           zone: zoneSchema
             .optional()
@@ -169,26 +189,29 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const stores = storesOf(request)
       const campaign = (await reportCampaigns(stores)).get(request.params.id)
       if (!campaign) throw notFound(`campaign '${request.params.id}'`)
-      const { size, zone: asked, ...range } = request.query
+      const { size, zone: asked, format, ...range } = request.query
       const zone = asked ?? campaign.timeZone ?? 'UTC'
       const tallies = await stores.attemptReports.tally('quarter', {
         campaignId: campaign.campaignId,
         ...rangeOf(range),
       })
-      const rows = figuresBy(tallies, (quarter) => intervalStart(Number(quarter), size, zone))
-      return {
-        campaign: present(campaign),
-        size,
-        zone,
-        rows: [...rows]
-          .map(([start, figures]) => ({ start, startMs: Date.parse(start), ...figures }))
-          .sort((a, b) => a.startMs - b.startMs)
-          .map(({ startMs: _, ...row }) => row),
-      }
+      const figures = figuresBy(tallies, (quarter) => intervalStart(Number(quarter), size, zone))
+      const rows = [...figures]
+        .map(([start, row]) => ({ start, startMs: Date.parse(start), ...row }))
+        .sort((a, b) => a.startMs - b.startMs)
+        .map(({ startMs: _, ...row }) => row)
+      if (!wantsCsv(request, format)) return { campaign: present(campaign), size, zone, rows }
+      const columns = figureColumns(rows)
+      return sendCsv(
+        reply,
+        `${campaign.campaignId}-intervals-${size}`,
+        ['start', ...columns.header],
+        rows.map((row) => [row.start, ...columns.cells(row)]),
+      )
     },
   )
 
@@ -200,7 +223,7 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
         tags: ['reports'],
         summary: "A campaign's figures per agent over a range, e.g. one interval (R9.1)",
         params: z.object({ id: z.string().min(1).max(64) }),
-        querystring: rangeQuerySchema,
+        querystring: rangeQuerySchema.extend(formatQuerySchema.shape),
         response: {
           200: z.object({
             campaign: campaignSchema,
@@ -220,7 +243,7 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const stores = storesOf(request)
       const campaign = (await reportCampaigns(stores)).get(request.params.id)
       if (!campaign) throw notFound(`campaign '${request.params.id}'`)
@@ -228,14 +251,19 @@ export function registerReportTableRoutes(app: FastifyInstance): void {
         campaignId: campaign.campaignId,
         ...rangeOf(request.query),
       })
-      const rows = figuresBy(tallies, (agent) => agent)
-      return {
-        campaign: present(campaign),
-        rows: [...rows.keys()].sort().map((agent) => ({
-          agentId: agent === '' ? null : agent,
-          ...rows.get(agent)!,
-        })),
-      }
+      const figures = figuresBy(tallies, (agent) => agent)
+      const rows = [...figures.keys()].sort().map((agent) => ({
+        agentId: agent === '' ? null : agent,
+        ...figures.get(agent)!,
+      }))
+      if (!wantsCsv(request, request.query.format)) return { campaign: present(campaign), rows }
+      const columns = figureColumns(rows)
+      return sendCsv(
+        reply,
+        `${campaign.campaignId}-agents`,
+        ['agentId', ...columns.header],
+        rows.map((row) => [row.agentId, ...columns.cells(row)]),
+      )
     },
   )
 }

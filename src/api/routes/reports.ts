@@ -7,7 +7,9 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AttemptView } from '../../store/ports/attempt-reports.ts'
+import { sendAttemptsCsv } from '../attempts-csv.ts'
 import { principalOf } from '../auth.ts'
+import { formatQuerySchema, wantsCsv } from '../csv.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
 import { storesOf } from '../tenant-stores.ts'
@@ -94,23 +96,27 @@ export function registerReportRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['reports'],
         summary: 'Attempts, newest first, filtered by campaign, contact, agent or interval',
-        querystring: pageQuerySchema.extend(rangeQuerySchema.shape).extend({
-          campaignId: z.string().max(64).optional(),
-          contactId: z.string().max(128).optional(),
-          agentId: z.string().max(64).optional(),
-        }),
+        querystring: pageQuerySchema
+          .extend(rangeQuerySchema.shape)
+          .extend(formatQuerySchema.shape)
+          .extend({
+            campaignId: z.string().max(64).optional(),
+            contactId: z.string().max(128).optional(),
+            agentId: z.string().max(64).optional(),
+          }),
         response: { 200: pageOf(attemptSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = principalOf(request)
-      const { campaignId, contactId, agentId, from, to, ...page } = request.query
+      const { campaignId, contactId, agentId, from, to, format, ...page } = request.query
       const filter = {
         ...rangeOf({ from, to }),
         campaignId,
         contactId,
         agentId: principal.role === 'agent' ? (principal.agentId ?? '-') : agentId,
       }
+      if (wantsCsv(request, format)) return sendAttemptsCsv(request, reply, filter)
       const result = await storesOf(request).attemptReports.list(filter, page)
       return { items: result.items.map(present), total: result.total, ...page }
     },

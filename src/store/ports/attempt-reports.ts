@@ -61,6 +61,8 @@ export const QUARTER_MS = 15 * 60_000
 
 export interface AttemptReports {
   list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>>
+  /** Every filtered attempt, newest first, read in keyset pages of `pageRows` (CSV exports). */
+  scan(filter: AttemptFilter, pageRows: number): AsyncIterable<AttemptView>
   /** Attempts of the campaign by outcome; open ones count as OPEN. */
   countsByOutcome(campaignId: string): Promise<Record<string, number>>
   /** Attempts of the campaign by the agent's business outcome code (R5.2). */

@@ -51,8 +51,9 @@ export class SqlAttemptReports implements AttemptReports {
     return query
   }
 
-  async list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>> {
-    const rows = await this.base(filter)
+  /** The attempts with everything a report shows of them, newest first. */
+  private views(filter: AttemptFilter) {
+    return this.base(filter)
       .leftJoin('call_guide_answers', (j) =>
         j
           .onRef('call_guide_answers.tenant_id', '=', 'attempts.tenant_id')
@@ -78,41 +79,34 @@ export class SqlAttemptReports implements AttemptReports {
       ])
       .orderBy('attempts.opened_at', 'desc')
       .orderBy('attempts.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute()
+  }
+
+  async list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>> {
+    const rows = await this.views(filter).limit(page.limit).offset(page.offset).execute()
     const total = await this.base(filter)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow()
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        campaignId: r.campaign_id,
-        contactId: r.contact_id,
-        number: r.number,
-        agentId: r.result_agent_id ?? r.agent_id,
-        openedAtMs: r.opened_at,
-        closedAtMs: r.closed_at ?? null,
-        outcome: r.outcome ?? null,
-        disposition:
-          r.disposition_code === null || r.disposition_code === undefined
-            ? null
-            : {
-                code: r.disposition_code,
-                final: Number(r.disposition_final) === 1,
-                callbackAtMs: r.callback_at === null ? null : Number(r.callback_at),
-                callbackAgentId: r.callback_agent_id ?? null,
-              },
-        details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : {},
-        callGuide:
-          r.form_id === null || r.form_id === undefined
-            ? null
-            : {
-                formId: r.form_id,
-                answers: JSON.parse(r.answers ?? '{}') as Record<string, unknown>,
-              },
-      })),
-      total: Number(total.n),
+    return { items: rows.map(viewOf), total: Number(total.n) }
+  }
+
+  async *scan(filter: AttemptFilter, pageRows: number): AsyncGenerator<AttemptView> {
+    let after: { openedAtMs: number; id: string } | null = null
+    for (;;) {
+      let query = this.views(filter)
+      if (after) {
+        const { openedAtMs, id } = after
+        query = query.where((eb) =>
+          eb.or([
+            eb('attempts.opened_at', '<', openedAtMs),
+            eb.and([eb('attempts.opened_at', '=', openedAtMs), eb('attempts.id', '<', id)]),
+          ]),
+        )
+      }
+      const rows = await query.limit(pageRows).execute()
+      for (const row of rows) yield viewOf(row)
+      if (rows.length < pageRows) return
+      const last = rows[rows.length - 1]!
+      after = { openedAtMs: Number(last.opened_at), id: last.id }
     }
   }
 
@@ -178,5 +172,49 @@ export class SqlAttemptReports implements AttemptReports {
         attempts: Number(r.n),
       })),
     }
+  }
+}
+
+function viewOf(r: {
+  id: string
+  campaign_id: string
+  contact_id: string
+  number: string
+  agent_id: string | null
+  opened_at: number
+  closed_at: number | null
+  outcome: string | null
+  result_agent_id: string | null
+  details: string | null
+  disposition_code: string | null
+  disposition_final: number | null
+  callback_at: number | null
+  callback_agent_id: string | null
+  form_id: string | null
+  answers: string | null
+}): AttemptView {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    contactId: r.contact_id,
+    number: r.number,
+    agentId: r.result_agent_id ?? r.agent_id,
+    openedAtMs: Number(r.opened_at),
+    closedAtMs: r.closed_at === null ? null : Number(r.closed_at),
+    outcome: r.outcome ?? null,
+    disposition:
+      r.disposition_code === null
+        ? null
+        : {
+            code: r.disposition_code,
+            final: Number(r.disposition_final) === 1,
+            callbackAtMs: r.callback_at === null ? null : Number(r.callback_at),
+            callbackAgentId: r.callback_agent_id ?? null,
+          },
+    details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : {},
+    callGuide:
+      r.form_id === null
+        ? null
+        : { formId: r.form_id, answers: JSON.parse(r.answers ?? '{}') as Record<string, unknown> },
   }
 }
