@@ -21,17 +21,21 @@ export class SqlAttemptReports implements AttemptReports {
   ) {}
 
   private base(filter: AttemptFilter) {
+    return this.withResults(filter).leftJoin('attempt_dispositions', (j) =>
+      j
+        .onRef('attempt_dispositions.tenant_id', '=', 'attempts.tenant_id')
+        .onRef('attempt_dispositions.attempt_id', '=', 'attempts.id'),
+    )
+  }
+
+  /** The filtered attempts with their results (no disposition join: the outcome tallies). */
+  private withResults(filter: AttemptFilter) {
     let query = this.db
       .selectFrom('attempts')
       .leftJoin('attempt_results', (j) =>
         j
           .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
           .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
-      )
-      .leftJoin('attempt_dispositions', (j) =>
-        j
-          .onRef('attempt_dispositions.tenant_id', '=', 'attempts.tenant_id')
-          .onRef('attempt_dispositions.attempt_id', '=', 'attempts.id'),
       )
       .where('attempts.tenant_id', '=', this.tenantId)
     if (filter.campaignId !== undefined)
@@ -142,7 +146,7 @@ export class SqlAttemptReports implements AttemptReports {
             ? sql<string>`${agent} || '|' || cast(${quarter} as text)`
             : sql<string>`attempts.campaign_id`
     const outcome = sql<string>`coalesce(attempt_results.outcome, 'OPEN')`
-    const outcomes = await this.base(filter)
+    const outcomes = await this.withResults(filter)
       .select((eb) => [
         key.as('key'),
         outcome.as('outcome'),
