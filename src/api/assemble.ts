@@ -28,6 +28,7 @@ import {
 import { sipTrunkResource } from './resources/sip-trunk-kind.ts'
 import { registerAgentDataRoutes } from './routes/agent-data.ts'
 import { registerAgentDeskRoutes } from './routes/agent-desk.ts'
+import { registerAgentReportRoutes } from './routes/agent-reports.ts'
 import { registerAnswerRoutes } from './routes/answers.ts'
 import {
   registerAuthRoutes,
@@ -42,6 +43,7 @@ import { registerDialerRoutes } from './routes/dialer.ts'
 import { registerDncRoutes } from './routes/dnc.ts'
 import { registerDncFileRoutes } from './routes/dnc-file.ts'
 import { registerLiveRoute } from './routes/live.ts'
+import { registerReportTableRoutes } from './routes/report-tables.ts'
 import { registerReportRoutes } from './routes/reports.ts'
 import { registerUserRoutes } from './routes/users.ts'
 import { registerTenantStores } from './tenant-stores.ts'
@@ -138,6 +140,8 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
       if (parts.agents) registerAgentDeskRoutes(app, { agents: parts.agents, nowMs })
       if (parts.agentData) registerAgentDataRoutes(app, { agentData: parts.agentData })
       registerReportRoutes(app)
+      registerReportTableRoutes(app)
+      registerAgentReportRoutes(app, nowMs)
       registerAnswerRoutes(app, { nowMs })
       if (parts.contacts) registerContactListRoutes(app, { ...parts.contacts, nowMs })
       parts.extraRoutes?.(app)

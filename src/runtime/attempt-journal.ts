@@ -46,6 +46,8 @@ export class AttemptJournal {
   private readonly open = new Set<string>()
   /** Reportable variables of the attempts dialled and not closed (written with the close). */
   private readonly variables = new Map<string, Record<string, string>>()
+  /** When a live person answered, for the attempts dialled and not closed (R9.1 talk time). */
+  private readonly connectedAt = new Map<string, number>()
 
   constructor(private readonly deps: AttemptJournalDeps) {}
 
@@ -55,6 +57,8 @@ export class AttemptJournal {
       this.announced.set(event.attemptId, event)
       const variables = this.deps.reportableVariablesOf?.(event.attemptId) ?? {}
       if (Object.keys(variables).length > 0) this.variables.set(event.attemptId, variables)
+    } else if (event.kind === 'outcome') {
+      if (event.outcome === 'LIVE_VOICE') this.connectedAt.set(event.attemptId, event.atMs)
     } else if (event.kind === 'bridged') {
       this.assignAgent(event.attemptId, event.agentId)
     } else if (event.kind === 'attemptClosed') {
@@ -162,6 +166,8 @@ export class AttemptJournal {
     this.opening.delete(record.id)
     const variables = this.variables.get(record.id)
     this.variables.delete(record.id)
+    const connectedAtMs = this.connectedAt.get(record.id)
+    this.connectedAt.delete(record.id)
     void opening.then((opened) => {
       if (!opened) return this.deps.onClosed?.(record, false)
       this.deps.writes.push({
@@ -174,6 +180,9 @@ export class AttemptJournal {
             agentId: record.agentId ?? null,
             details: {
               dialedAtMs: record.dialedAtMs,
+              ...(connectedAtMs !== undefined && record.outcome === 'LIVE_VOICE'
+                ? { connectedAtMs }
+                : {}),
               ...(record.hangupParty ? { hangupParty: record.hangupParty } : {}),
               ...(record.networkCode !== undefined ? { networkCode: record.networkCode } : {}),
               ...(variables ? { variables } : {}),

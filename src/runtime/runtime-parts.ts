@@ -20,6 +20,7 @@ import {
   simulatedNetwork,
 } from '../telephony/simulated/demo-network.ts'
 import { AgentData } from './agent-data/agent-data.ts'
+import { AgentStateJournal } from './agent-state-journal.ts'
 import { AttemptJournal } from './attempt-journal.ts'
 import { BoardHistory, boardAgents, SERIES_INTERVAL_MS } from './board-history.ts'
 import { CampaignStats } from './campaign-stats.ts'
@@ -79,6 +80,8 @@ export abstract class RuntimeParts {
   readonly leases: LeaseKeeper
   readonly writes: WriteQueue
   readonly journal: AttemptJournal
+  /** Every agent state change to the agent state log, batched (R9.1 agent reports). */
+  protected readonly agentStates: AgentStateJournal
   readonly telephony: DurableTelephony
   readonly lifecycle: CampaignLifecycle
   readonly live: TenantLive
@@ -116,6 +119,11 @@ export abstract class RuntimeParts {
       ...options.limits?.leases,
     })
     this.writes = new WriteQueue(clock, this.log)
+    this.agentStates = new AgentStateJournal({
+      log: options.ports.agentStates,
+      writes: this.writes,
+      runtimeLog: this.log,
+    })
     this.journal = new AttemptJournal({
       log: options.ports.attempts,
       writes: this.writes,
@@ -282,6 +290,7 @@ export abstract class RuntimeParts {
 
   private observe(event: EngineEvent): void {
     try {
+      this.agentStates.onEvent(event)
       if (event.kind === 'dial') this.statsOf(event.campaignId).onDial(event.atMs)
       if (event.kind === 'attemptClosed')
         this.statsOf(event.attempt.campaignId).onOutcome(event.attempt.outcome)

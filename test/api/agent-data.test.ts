@@ -301,6 +301,40 @@ describe('the customer data on the agent desktop, through the API and /v1/live',
     const [attempt] = (await h.call('super1', 'GET', '/v1/attempts?campaignId=camp-1')).json().items
     expect(attempt).toMatchObject({ id: callId, agentId: 'agent-1', outcome: 'LIVE_VOICE' })
     expect(attempt.details.variables).toEqual({ plan: 'Gold' })
+    // R9.1: the attempt level of the reports — the answer time the runtime wrote, the talk time,
+    // the reportable variables as columns and the call-guide answers; and the agent table counts it.
+    expect(attempt).toMatchObject({
+      variables: { plan: 'Gold' },
+      callGuide: { answers: { renews: true } },
+    })
+    expect(Date.parse(attempt.connectedAt)).toBeGreaterThanOrEqual(Date.parse(attempt.openedAt))
+    expect(Date.parse(attempt.connectedAt)).toBeLessThanOrEqual(Date.parse(attempt.closedAt))
+    const agents = (await h.call('super1', 'GET', '/v1/reports/campaigns/camp-1/agents')).json()
+    expect(agents.rows).toEqual([
+      expect.objectContaining({
+        agentId: 'agent-1',
+        outcomes: { CUSTOMER_BUSY: 1, LIVE_VOICE: 1 },
+        connects: 1,
+        talkSec: attempt.talkSec,
+      }),
+    ])
+    // R9.1: the runtime logged the agent's state changes (idle on login with its code, the
+    // wrap-up with its code; the virtual clock moved only milliseconds, so the seconds are 0), and
+    // the agent report reads them with the agent's connects per hour.
+    const around = (ms: number) => new Date(h.clock.nowMs() + ms).toISOString()
+    const report = await h.call(
+      'super1',
+      'GET',
+      `/v1/reports/agents?from=${around(-3_600_000)}&to=${around(3_600_000)}`,
+    )
+    const me = report.json().rows.find((r: { agentId: string }) => r.agentId === 'agent-1')
+    expect(me).toMatchObject({
+      idleSecByCode: { 'idle-break': 0 },
+      wrapUpSecByCode: { 'wrap-done': 0 },
+    })
+    expect(me.hours).toEqual([
+      { start: '2026-03-02T15:00:00Z', attempts: 2, connects: 1, dispositions: {} },
+    ])
     // In wrap-up the desktop still shows the customer it is wrapping up.
     const wrapUp = (await h.call('agent1', 'GET', '/v1/agents/agent-1/desk')).json()
     expect(wrapUp.interaction).toMatchObject({ attemptId: callId, dncListName: 'internal' })

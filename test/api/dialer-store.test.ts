@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe } from 'vitest'
 import { SqlAccounts } from '../../src/store/sql/accounts.ts'
+import { SqlAgentStates } from '../../src/store/sql/agent-states.ts'
 import { SqlDialerStore } from '../../src/store/sql/dialer-store.ts'
 import { type OpenedDb, openDb } from '../../src/store/sql/open.ts'
+import { describeAgentStateLogContract } from '../support/agent-state-contract.ts'
 import { describeDialerStoreContract } from '../support/store-contract.ts'
 import { createTestDatabase, type TestDatabase } from './pg.ts'
 
@@ -24,6 +26,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     afterAll(async () => {
       await db?.close()
       await pg?.drop()
+    })
+    describeAgentStateLogContract(dialect, async () => {
+      if (!db) throw new Error(`${dialect} is not available`)
+      const tenantId = `t-${randomUUID()}`
+      await new SqlAccounts(db.db).ensureTenant(tenantId, 'contract', 0)
+      return new SqlAgentStates(db.db, tenantId)
     })
     describeDialerStoreContract(dialect, async () => {
       if (!db) throw new Error(`${dialect} is not available`)

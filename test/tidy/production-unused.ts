@@ -62,6 +62,13 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'files',
+    file: 'src/store/memory/memory-agent-states.ts',
+    name: 'src/store/memory/memory-agent-states.ts',
+    reason:
+      'the in-memory agent state log of the runtime tests (memory-ports.ts), held to the same contract suite as the SQL log',
+  },
+  {
+    kind: 'files',
     file: 'src/store/memory/memory-dialer-store.ts',
     name: 'src/store/memory/memory-dialer-store.ts',
     reason:

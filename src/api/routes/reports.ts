@@ -7,10 +7,13 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AttemptView } from '../../store/ports/attempt-reports.ts'
+import { sendAttemptsCsv } from '../attempts-csv.ts'
 import { principalOf } from '../auth.ts'
+import { formatQuerySchema, wantsCsv } from '../csv.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
 import { pageOf, pageQuerySchema } from '../pagination.ts'
 import { storesOf } from '../tenant-stores.ts'
+import { rangeOf, rangeQuerySchema } from './report-tables.ts'
 
 const attemptSchema = z.object({
   id: z.string(),
@@ -30,8 +33,20 @@ const attemptSchema = z.object({
     })
     .nullable()
     .describe("R5.2: the agent's business outcome code after the call, and a callback scheduled"),
+  connectedAt: z.string().nullable().describe('when a live person answered (LIVE_VOICE)'),
+  talkSec: z.number().int().describe('from the answer to the end of the call; 0 without one'),
+  variables: z
+    .record(z.string(), z.string())
+    .describe("the contact's reportable global variables when dialled (R4.4)"),
+  callGuide: z
+    .object({ formId: z.string(), answers: z.record(z.string(), z.unknown()) })
+    .nullable()
+    .describe("the agent's call-guide answers (R5.6)"),
   details: z.record(z.string(), z.unknown()),
 })
+
+const numberIn = (details: Record<string, unknown>, name: string): number | null =>
+  typeof details[name] === 'number' ? (details[name] as number) : null
 
 const present = (a: AttemptView) => ({
   id: a.id,
@@ -51,8 +66,22 @@ const present = (a: AttemptView) => ({
         : new Date(a.disposition.callbackAtMs).toISOString(),
     callbackAgentId: a.disposition.callbackAgentId,
   },
+  ...times(a),
+  variables: (a.details.variables ?? {}) as Record<string, string>,
+  callGuide: a.callGuide,
   details: a.details,
 })
+
+function times(a: AttemptView) {
+  const connectedAtMs = numberIn(a.details, 'connectedAtMs')
+  return {
+    connectedAt: connectedAtMs === null ? null : new Date(connectedAtMs).toISOString(),
+    talkSec:
+      connectedAtMs === null || a.closedAtMs === null
+        ? 0
+        : Math.round((a.closedAtMs - connectedAtMs) / 1000),
+  }
+}
 
 /** Calls a live person answered: the denominator of the abandon rate (as the compliance ledger counts it). */
 const CONNECTED = ['LIVE_VOICE', 'ABANDONED'] as const
@@ -66,23 +95,28 @@ export function registerReportRoutes(app: FastifyInstance): void {
       config: { roles: ['admin', 'supervisor', 'agent'] },
       schema: {
         tags: ['reports'],
-        summary: 'Attempts, newest first, filtered by campaign, contact or agent',
-        querystring: pageQuerySchema.extend({
-          campaignId: z.string().max(64).optional(),
-          contactId: z.string().max(128).optional(),
-          agentId: z.string().max(64).optional(),
-        }),
+        summary: 'Attempts, newest first, filtered by campaign, contact, agent or interval',
+        querystring: pageQuerySchema
+          .extend(rangeQuerySchema.shape)
+          .extend(formatQuerySchema.shape)
+          .extend({
+            campaignId: z.string().max(64).optional(),
+            contactId: z.string().max(128).optional(),
+            agentId: z.string().max(64).optional(),
+          }),
         response: { 200: pageOf(attemptSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = principalOf(request)
-      const { campaignId, contactId, agentId, ...page } = request.query
+      const { campaignId, contactId, agentId, from, to, format, ...page } = request.query
       const filter = {
+        ...rangeOf({ from, to }),
         campaignId,
         contactId,
         agentId: principal.role === 'agent' ? (principal.agentId ?? '-') : agentId,
       }
+      if (wantsCsv(request, format)) return sendAttemptsCsv(request, reply, filter)
       const result = await storesOf(request).attemptReports.list(filter, page)
       return { items: result.items.map(present), total: result.total, ...page }
     },

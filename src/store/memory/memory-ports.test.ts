@@ -1,7 +1,9 @@
 // Goal: the in-memory ports keep the durable ports' contract (the same suite the SQL store runs),
 // so every runtime test stands on the same rules as production.
 import { describe, expect, it } from 'vitest'
+import { describeAgentStateLogContract } from '../../../test/support/agent-state-contract.ts'
 import { describeDialerStoreContract } from '../../../test/support/store-contract.ts'
+import { MemoryAgentStates } from './memory-agent-states.ts'
 import { MemoryDialerStore } from './memory-dialer-store.ts'
 import { MemoryCampaignStates, MemoryDncSource } from './memory-ports.ts'
 
@@ -13,6 +15,8 @@ describeDialerStoreContract('memory', async () => {
     addContacts: async (contacts, notBeforeMs) => store.addContacts(contacts, notBeforeMs),
   }
 })
+
+describeAgentStateLogContract('memory', async () => new MemoryAgentStates())
 
 describe('memory ports', () => {
   it('fails on demand, for the runtime’s failure paths', async () => {

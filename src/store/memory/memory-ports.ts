@@ -9,6 +9,7 @@ import type {
   RuntimePorts,
   TenantConfig,
 } from '../ports/dialer-store.ts'
+import { MemoryAgentStates } from './memory-agent-states.ts'
 import { MemoryDialerStore } from './memory-dialer-store.ts'
 
 export class MemoryConfigSource implements ConfigSource {
@@ -64,6 +65,7 @@ export class MemoryDncSource implements DncSource {
 export interface MemoryPorts extends RuntimePorts {
   contacts: MemoryDialerStore
   attempts: MemoryDialerStore
+  agentStates: MemoryAgentStates
   config: MemoryConfigSource
   campaignStates: MemoryCampaignStates
   dnc: MemoryDncSource
@@ -75,6 +77,7 @@ export function memoryPorts(config: TenantConfig): MemoryPorts {
   return {
     contacts: store,
     attempts: store,
+    agentStates: new MemoryAgentStates(),
     config: new MemoryConfigSource(config),
     campaignStates: new MemoryCampaignStates(),
     dnc: new MemoryDncSource(),

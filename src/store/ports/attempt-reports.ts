@@ -19,6 +19,8 @@ export interface AttemptView {
     callbackAgentId: string | null
   } | null
   details: Record<string, unknown>
+  /** R5.6: the agent's answers to the campaign's call guide, when saved. */
+  callGuide: { formId: string; answers: Record<string, unknown> } | null
 }
 
 export interface AttemptFilter {
@@ -27,12 +29,47 @@ export interface AttemptFilter {
   agentId?: string
   /** The number dialled (E.164). */
   number?: string
+  /** Attempts opened at or after this instant (UTC ms). */
+  fromMs?: number
+  /** Attempts opened before this instant (UTC ms). */
+  toMs?: number
 }
+
+/**
+ * What a report table groups attempts by: 15-minute interval (UTC), agent, campaign, or agent and
+ * interval (`agentQuarter`, keyed `<agent>|<quarter ms>`).
+ */
+export type TallyKey = 'quarter' | 'agent' | 'campaign' | 'agentQuarter'
+
+/** Attempts of one group with one outcome (open ones as OPEN) and their talk time. */
+export interface OutcomeTally {
+  /** The interval's start (UTC ms, as text), the agent's id ('' for none) or the campaign's id. */
+  key: string
+  outcome: string
+  attempts: number
+  talkMs: number
+}
+
+/** Attempts of one group with one disposition code (R5.2). */
+export interface DispositionTally {
+  key: string
+  code: string
+  attempts: number
+}
+
+export const QUARTER_MS = 15 * 60_000
 
 export interface AttemptReports {
   list(filter: AttemptFilter, page: PageRequest): Promise<Page<AttemptView>>
+  /** Every filtered attempt, newest first, read in keyset pages of `pageRows` (CSV exports). */
+  scan(filter: AttemptFilter, pageRows: number): AsyncIterable<AttemptView>
   /** Attempts of the campaign by outcome; open ones count as OPEN. */
   countsByOutcome(campaignId: string): Promise<Record<string, number>>
   /** Attempts of the campaign by the agent's business outcome code (R5.2). */
   countsByDisposition(campaignId: string): Promise<Record<string, number>>
+  /** R9.1 report tables: the filtered attempts counted per group, by outcome and by disposition. */
+  tally(
+    by: TallyKey,
+    filter: AttemptFilter,
+  ): Promise<{ outcomes: OutcomeTally[]; dispositions: DispositionTally[] }>
 }

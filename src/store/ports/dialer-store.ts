@@ -7,6 +7,7 @@
 // time; an attempt is opened under a lease too. Leases are renewed in bulk while the owner lives;
 // when it dies they expire, and `recover` hands its open attempts (closed as UNKNOWN) to another
 // owner. So a contact is never dialled twice at once, and never lost.
+
 import type {
   AttemptSummary,
   ContactDisposition,
@@ -30,6 +31,7 @@ import type { Team } from '../../domain/config/team.ts'
 import type { Contact } from '../../domain/contact.ts'
 import type { AttemptOutcome, HangupParty } from '../../domain/outcomes.ts'
 import type { Flow } from '../../flows/schema.ts'
+import type { AgentStateLog } from './agent-states.ts'
 
 /** A claim on contacts (and open attempts) by one process until a time on the dialer's clock. */
 export interface Lease {
@@ -143,6 +145,8 @@ export type AttemptOpenResult =
 
 export interface AttemptDetails {
   dialedAtMs: number
+  /** When a live person answered (LIVE_VOICE): the start of talk time in reports (R9.1). */
+  connectedAtMs?: number
   hangupParty?: HangupParty
   /** Extra facts for reports (e.g. the attempt could not be opened in time); no personal data. */
   note?: string
@@ -332,6 +336,8 @@ export interface DncSource {
 export interface RuntimePorts {
   contacts: ContactStore
   attempts: AttemptLog
+  /** Every agent state change, for the agent reports (R9.1). */
+  agentStates: AgentStateLog
   config: ConfigSource
   campaignStates: CampaignStateStore
   dnc: DncSource

@@ -277,6 +277,7 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
         closed_at: close.atMs,
         agent_id: close.agentId,
         details: JSON.stringify(close.details),
+        connected_at: close.details.connectedAtMs ?? null,
       })
       .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id']).doNothing())
       .executeTakeFirst()

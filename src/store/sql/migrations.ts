@@ -2,6 +2,7 @@
 // PostgreSQL: text, integer/bigint; JSON as text.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
 import { authRevocationThrottle } from './migration-auth.ts'
+import { agentStateLog, reportTimes } from './migration-reports.ts'
 
 const bigint = 'bigint' as const
 
@@ -288,6 +289,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-import-ownership': importOwnership,
   '0009-dnc-list-region': dncListRegion,
   '0010-contact-callback-agent': contactCallbackAgent,
+  '0011-report-times': reportTimes,
+  '0012-agent-state-log': agentStateLog,
 }
 
 class InCodeProvider implements MigrationProvider {

@@ -174,6 +174,8 @@ export interface AttemptResultsTable {
   closed_at: number
   agent_id: string | null
   details: string
+  /** When a live person answered (LIVE_VOICE): talk time is closed_at − connected_at (R9.1). */
+  connected_at: number | null
 }
 
 export interface AttemptDispositionsTable {
@@ -206,7 +208,19 @@ export interface CallGuideAnswersTable {
   saved_at: number
 }
 
+/** Issue 13 (R9.1): every agent state change, append-only, for the agent reports. */
+export interface AgentStateLogTable {
+  tenant_id: string
+  agent_id: string
+  at: number
+  seq: number
+  state: string
+  code: string | null
+  campaign_id: string | null
+}
+
 export interface Database {
+  agent_state_log: AgentStateLogTable
   call_guide_answers: CallGuideAnswersTable
   attempts: AttemptsTable
   attempt_results: AttemptResultsTable

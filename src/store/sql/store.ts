@@ -3,6 +3,7 @@
 // themselves and the credentials that name their user (`accounts`).
 import type { TenantStores } from '../ports/tenant-stores.ts'
 import { SqlAccounts } from './accounts.ts'
+import { SqlAgentStates } from './agent-states.ts'
 import { SqlCallGuideAnswers } from './answers.ts'
 import { AuditSequence, SqlAuditLog } from './audit.ts'
 import { SqlContactLists } from './contacts.ts'
@@ -66,6 +67,7 @@ export class SqlStore {
       runtime: {
         contacts: dialer,
         attempts: dialer,
+        agentStates: new SqlAgentStates(db, tenantId),
         ...new SqlRuntimeSources(db, tenantId, this.secrets).ports(),
       },
     }
