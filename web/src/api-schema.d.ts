@@ -953,15 +953,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Attempts, newest first, filtered by campaign, contact or agent */
+        /** Attempts, newest first, filtered by campaign, contact, agent or interval */
         get: {
             parameters: {
                 query?: {
                     agentId?: string;
                     campaignId?: string;
                     contactId?: string;
+                    /** @description csv: the table as a streamed CSV file (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description from (inclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    from?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description to (exclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -978,8 +984,17 @@ export interface paths {
                         "application/json": {
                             items: {
                                 agentId: string | null;
+                                /** @description the agent's call-guide answers (R5.6) */
+                                callGuide: {
+                                    answers: {
+                                        [key: string]: unknown;
+                                    };
+                                    formId: string;
+                                } | null;
                                 campaignId: string;
                                 closedAt: string | null;
+                                /** @description when a live person answered (LIVE_VOICE) */
+                                connectedAt: string | null;
                                 contactId: string;
                                 details: {
                                     [key: string]: unknown;
@@ -995,6 +1010,12 @@ export interface paths {
                                 number: string;
                                 openedAt: string;
                                 outcome: string | null;
+                                /** @description from the answer to the end of the call; 0 without one */
+                                talkSec: number;
+                                /** @description the contact's reportable global variables when dialled (R4.4) */
+                                variables: {
+                                    [key: string]: string;
+                                };
                             }[];
                             limit: number;
                             offset: number;
@@ -10610,6 +10631,244 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent time by state and code, connects and dispositions per hour (R9.1) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description csv: the table as a streamed CSV file (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description from (inclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    from: string;
+                    /** @description to (exclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    to: string;
+                    /** @description the zone of the hour starts */
+                    zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                agentId: string;
+                                /** @description Available */
+                                availableSec: number;
+                                hours: {
+                                    attempts: number;
+                                    /** @description LIVE_VOICE attempts */
+                                    connects: number;
+                                    /** @description attempts by code (R5.2) */
+                                    dispositions: {
+                                        [key: string]: number;
+                                    };
+                                    /** @description ISO 8601 with the zone offset */
+                                    start: string;
+                                }[];
+                                /** @description Idle, any code */
+                                idleSec: number;
+                                /** @description Idle time by idle (aux) code */
+                                idleSecByCode: {
+                                    [key: string]: number;
+                                };
+                                /** @description every state but LoggedOut */
+                                loggedInSec: number;
+                                /** @description Reserved by a campaign, waiting for its call */
+                                reservedSec: number;
+                                /** @description Engaged on a call */
+                                talkSec: number;
+                                /** @description WrapUp */
+                                wrapUpSec: number;
+                                /** @description WrapUp time by code */
+                                wrapUpSecByCode: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            zone: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every campaign with its figures, grouped by mode family (R9.1) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: the table as a streamed CSV file (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description from (inclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    from?: string;
+                    /** @description to (exclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            families: {
+                                campaigns: {
+                                    campaignId: string;
+                                    figures: {
+                                        /** @description ABANDONED ÷ (LIVE_VOICE + ABANDONED) */
+                                        abandonRatePct: number;
+                                        /** @description ABANDONED attempts */
+                                        abandons: number;
+                                        attempts: number;
+                                        /** @description LIVE_VOICE ÷ attempts */
+                                        connectRatePct: number;
+                                        /** @description LIVE_VOICE attempts */
+                                        connects: number;
+                                        /** @description attempts by code (R5.2) */
+                                        dispositions: {
+                                            [key: string]: number;
+                                        };
+                                        /** @description attempts by Appendix A outcome (the CPA result); open attempts as OPEN */
+                                        outcomes: {
+                                            [key: string]: number;
+                                        };
+                                        /** @description from the answer to the end of LIVE_VOICE calls */
+                                        talkSec: number;
+                                    };
+                                    mode: string | null;
+                                    name: string;
+                                    /**
+                                     * @description the built-in campaign manager, or an outside one through the Dialer API
+                                     * @enum {string}
+                                     */
+                                    source: "campaignManager" | "dialerApi";
+                                }[];
+                                /**
+                                 * @description predictive and progressive together, preview, IVR; unknown: no mode
+                                 * @enum {string}
+                                 */
+                                family: "predictive_progressive" | "preview" | "ivr" | "unknown";
+                                totals: {
+                                    /** @description ABANDONED ÷ (LIVE_VOICE + ABANDONED) */
+                                    abandonRatePct: number;
+                                    /** @description ABANDONED attempts */
+                                    abandons: number;
+                                    attempts: number;
+                                    /** @description LIVE_VOICE ÷ attempts */
+                                    connectRatePct: number;
+                                    /** @description LIVE_VOICE attempts */
+                                    connects: number;
+                                    /** @description attempts by code (R5.2) */
+                                    dispositions: {
+                                        [key: string]: number;
+                                    };
+                                    /** @description attempts by Appendix A outcome (the CPA result); open attempts as OPEN */
+                                    outcomes: {
+                                        [key: string]: number;
+                                    };
+                                    /** @description from the answer to the end of LIVE_VOICE calls */
+                                    talkSec: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/campaigns/{id}": {
         parameters: {
             query?: never;
@@ -10653,6 +10912,260 @@ export interface paths {
                              * @enum {string}
                              */
                             source: "campaignManager" | "dialerApi";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/campaigns/{id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's figures per agent over a range, e.g. one interval (R9.1) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: the table as a streamed CSV file (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description from (inclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    from?: string;
+                    /** @description to (exclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                campaignId: string;
+                                mode: string | null;
+                                name: string;
+                                /**
+                                 * @description the built-in campaign manager, or an outside one through the Dialer API
+                                 * @enum {string}
+                                 */
+                                source: "campaignManager" | "dialerApi";
+                            };
+                            rows: {
+                                /** @description ABANDONED ÷ (LIVE_VOICE + ABANDONED) */
+                                abandonRatePct: number;
+                                /** @description ABANDONED attempts */
+                                abandons: number;
+                                /** @description null: attempts no agent took (IVR, abandoned, not answered) */
+                                agentId: string | null;
+                                attempts: number;
+                                /** @description LIVE_VOICE ÷ attempts */
+                                connectRatePct: number;
+                                /** @description LIVE_VOICE attempts */
+                                connects: number;
+                                /** @description attempts by code (R5.2) */
+                                dispositions: {
+                                    [key: string]: number;
+                                };
+                                /** @description attempts by Appendix A outcome (the CPA result); open attempts as OPEN */
+                                outcomes: {
+                                    [key: string]: number;
+                                };
+                                /** @description from the answer to the end of LIVE_VOICE calls */
+                                talkSec: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/campaigns/{id}/intervals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's figures per 15-minute, hourly or daily interval (R9.1) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: the table as a streamed CSV file (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description from (inclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    from?: string;
+                    size?: "15m" | "1h" | "1d";
+                    /** @description to (exclusive): an ISO 8601 instant with its offset, e.g. 2026-11-24T00:00:00Z */
+                    to?: string;
+                    /** @description the zone of the interval starts; default the campaign's own, else UTC */
+                    zone?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                campaignId: string;
+                                mode: string | null;
+                                name: string;
+                                /**
+                                 * @description the built-in campaign manager, or an outside one through the Dialer API
+                                 * @enum {string}
+                                 */
+                                source: "campaignManager" | "dialerApi";
+                            };
+                            rows: {
+                                /** @description ABANDONED ÷ (LIVE_VOICE + ABANDONED) */
+                                abandonRatePct: number;
+                                /** @description ABANDONED attempts */
+                                abandons: number;
+                                attempts: number;
+                                /** @description LIVE_VOICE ÷ attempts */
+                                connectRatePct: number;
+                                /** @description LIVE_VOICE attempts */
+                                connects: number;
+                                /** @description attempts by code (R5.2) */
+                                dispositions: {
+                                    [key: string]: number;
+                                };
+                                /** @description attempts by Appendix A outcome (the CPA result); open attempts as OPEN */
+                                outcomes: {
+                                    [key: string]: number;
+                                };
+                                /** @description ISO 8601 with the zone offset */
+                                start: string;
+                                /** @description from the answer to the end of LIVE_VOICE calls */
+                                talkSec: number;
+                            }[];
+                            /** @enum {string} */
+                            size: "15m" | "1h" | "1d";
+                            zone: string;
                         };
                     };
                 };
