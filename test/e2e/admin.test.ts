@@ -8,114 +8,40 @@
 // opening /admin is refused and the API answers 403; the Polish texts render; axe-core finds no
 // serious or critical violation. Headless Debian Chromium driven by playwright-core. Off CI, a
 // missing /usr/bin/chromium skips the suite loudly; with CI=true it fails.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverConfigSchema } from '../../src/server/config.ts'
-import { type RunningServer, serve } from '../../src/server/serve.ts'
+import {
+  DEMO_ADMIN_PASSWORD as ADMIN_PASSWORD,
+  DEMO_AGENT_PASSWORD as AGENT_PASSWORD,
+  seriousViolations as axeViolations,
+  type BrowserRig,
+  chromiumPresent,
+  SCREENSHOTS,
+  startBrowserRig,
+} from './browser-kit.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const ADMIN_PASSWORD = 'demo-admin-password'
-const AGENT_PASSWORD = 'demo-agent-password'
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots')
-const haveChromium = existsSync(CHROMIUM)
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI installs chromium`)
-  console.warn(
-    `\n*** SKIPPED the admin browser suite: ${CHROMIUM} is missing (apt-get install chromium) ***\n`,
-  )
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'outdial-e2e-admin-'))
-let server: RunningServer | null = null
-let browser: Browser | null = null
-let bearer = ''
+const haveChromium = chromiumPresent('the admin browser suite')
+let rig: BrowserRig
 
 beforeAll(async () => {
-  if (!haveChromium) return
-  if (!existsSync(join(import.meta.dirname, '../../web/dist/index.html')))
-    execFileSync('npm', ['run', 'build:web'], { stdio: 'inherit' })
-  const config = serverConfigSchema.parse({
-    port: 0,
-    dataDir,
-    adminPassword: ADMIN_PASSWORD,
-    demoAgentPassword: AGENT_PASSWORD,
-    speed: 5,
-    logLevel: 'silent',
-  })
-  server = await serve(config, () => {})
-  const token = await fetch(`${server.url}/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  })
-  bearer = ((await token.json()) as { token: string }).token
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  })
+  if (haveChromium) rig = await startBrowserRig({ dataDirPrefix: 'outdial-e2e-admin-' })
 }, 120_000)
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await rig?.stop()
 }, 60_000)
 
-async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-US',
-  })
-  return context.newPage()
-}
+const newPage = () => rig.newPage()
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server!.url}/`)
-  await page.getByLabel('Username').fill(username)
-  await page.locator('input[autocomplete="current-password"]').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await rig.signIn(page, username, password)
   await page.getByRole('button', { name: 'Sign out' }).waitFor()
 }
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `admin-${name}.png`) })
-
-async function axeViolations(page: Page) {
-  const require = createRequire(import.meta.url)
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run()
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => (n as { html: string }).html.slice(0, 120)),
-    }))
-  })
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-}
 
 describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
   it('R4, R5, R4.2: an admin lists, creates, edits against a stale version, is refused a delete in use, and reads the audit log', async () => {
@@ -163,9 +89,9 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     expect(page.url()).toMatch(/\/admin\/teams\/team-e2e$/)
 
     // Meanwhile the API changes it: the browser's edit of version 1 is stale.
-    const changed = await fetch(`${server!.url}/v1/teams/team-e2e`, {
+    const changed = await fetch(`${rig.server.url}/v1/teams/team-e2e`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${rig.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ id: 'team-e2e', name: 'Night shift (API)' }),
     })
     expect(changed.status).toBe(200)
@@ -181,7 +107,7 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     await page.getByText('Saved as version 3').waitFor()
 
     // A team still in use is not deleted: the refusal names what uses it.
-    await page.goto(`${server!.url}/admin/teams/team-preview`)
+    await page.goto(`${rig.server.url}/admin/teams/team-preview`)
     await page.getByRole('button', { name: 'Delete' }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
     const refusal = page.getByRole('alert').filter({ hasText: 'Not deleted' })
@@ -214,7 +140,7 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
   it('R4.2: an admin creates a supervisor (the API field error first), resets their password, and the supervisor reads the configuration without changing it', async () => {
     const page = await newPage()
     await signIn(page, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${server!.url}/admin/users`)
+    await page.goto(`${rig.server.url}/admin/users`)
     const form = page.getByRole('group', { name: 'Create a user' })
     await form.getByLabel('Username').fill('super-e2e')
     await form.locator('input[autocomplete="new-password"]').fill('too-short')
@@ -239,7 +165,7 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
 
     const supervisor = await newPage()
     await signIn(supervisor, 'super-e2e', 'second-supervisor-password')
-    await supervisor.goto(`${server!.url}/admin/teams/team-sales`)
+    await supervisor.goto(`${rig.server.url}/admin/teams/team-sales`)
     await supervisor.getByText('Read-only: only administrators change the configuration.').waitFor()
     const nav = supervisor.getByRole('navigation', { name: 'Configuration objects' })
     await nav.getByRole('link', { name: 'Teams', exact: true }).waitFor()
@@ -278,7 +204,7 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     try {
       const page = await newPage()
       await signIn(page, 'admin', ADMIN_PASSWORD)
-      await page.goto(`${server!.url}/admin/connectors/new`)
+      await page.goto(`${rig.server.url}/admin/connectors/new`)
       await page.getByLabel('id *', { exact: true }).fill('cm')
       await page.getByLabel('name *', { exact: true }).fill('Campaign manager')
       await page.getByLabel('resourceDomain *').fill(origin)
@@ -295,8 +221,8 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
       await page.getByRole('button', { name: 'Save' }).click()
       await page.getByText('Saved as version 2').waitFor()
       expect(seen).toEqual([expected, expected])
-      const read = await fetch(`${server!.url}/v1/connectors/cm`, {
-        headers: { authorization: `Bearer ${bearer}` },
+      const read = await fetch(`${rig.server.url}/v1/connectors/cm`, {
+        headers: { authorization: `Bearer ${rig.adminToken}` },
       })
       const text = await read.text()
       expect(text).not.toContain('cm-secret-password')
@@ -313,10 +239,10 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
   it('axe-core finds no serious or critical violation on the list and the editor', async () => {
     const page = await newPage()
     await signIn(page, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${server!.url}/admin/campaigns`)
+    await page.goto(`${rig.server.url}/admin/campaigns`)
     await page.getByRole('table', { name: 'Campaigns' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
-    await page.goto(`${server!.url}/admin/campaigns/renewals`)
+    await page.goto(`${rig.server.url}/admin/campaigns/renewals`)
     await page.getByTestId('editor-version').waitFor()
     await shot(page, 'editor')
     expect(await axeViolations(page)).toEqual([])
@@ -327,7 +253,7 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     const page = await newPage()
     await signIn(page, 'agent16', AGENT_PASSWORD)
     expect(await page.getByRole('button', { name: 'Administration' }).count()).toBe(0)
-    await page.goto(`${server!.url}/admin/teams`)
+    await page.goto(`${rig.server.url}/admin/teams`)
     await page
       .getByRole('alert')
       .filter({ hasText: 'Administration is for administrators' })
@@ -346,7 +272,7 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     const page = await newPage()
     await signIn(page, 'admin', ADMIN_PASSWORD)
     await page.getByText('Polski').click()
-    await page.goto(`${server!.url}/admin/teams`)
+    await page.goto(`${rig.server.url}/admin/teams`)
     const nav = page.getByRole('navigation', { name: 'Obiekty konfiguracji' })
     await nav.getByRole('link', { name: 'Zespoły' }).waitFor()
     await page.getByRole('heading', { name: 'Zespoły' }).waitFor()

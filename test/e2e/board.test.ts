@@ -7,113 +7,45 @@
 // a route-level fixture of /v1/board and /v1/live through the real page; docs/benchmarks.md).
 // Headless Debian Chromium driven by playwright-core (never a downloaded browser). Off CI, a
 // missing /usr/bin/chromium skips the suite loudly; with CI=true it fails.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverConfigSchema } from '../../src/server/config.ts'
-import { type RunningServer, serve } from '../../src/server/serve.ts'
+import {
+  type BrowserRig,
+  chromiumPresent,
+  DEMO_AGENT_PASSWORD as PASSWORD,
+  SCREENSHOTS,
+  seriousViolations,
+  startBrowserRig,
+} from './browser-kit.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const ADMIN_PASSWORD = 'demo-admin-password'
-const PASSWORD = 'demo-agent-password'
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots')
 /** The benchmark's board: agents, update rounds, agent changes per round. */
 const BENCH_AGENTS = 500
 const BENCH_ROUNDS = 60
 const BENCH_CHANGES_PER_ROUND = 100
 const BATCH_BUDGET_MS = 16
-const haveChromium = existsSync(CHROMIUM)
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI installs chromium`)
-  console.warn(
-    `\n*** SKIPPED the browser suite: ${CHROMIUM} is missing (apt-get install chromium) ***\n`,
-  )
-}
 
-const dataDir = mkdtempSync(join(tmpdir(), 'outdial-board-'))
-let server: RunningServer | null = null
-let browser: Browser | null = null
-let adminToken = ''
-
-async function apiCall(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server!.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${adminToken}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
-}
+const haveChromium = chromiumPresent('the board browser suite')
+let rig: BrowserRig
 
 beforeAll(async () => {
   if (!haveChromium) return
-  if (!existsSync(join(import.meta.dirname, '../../web/dist/index.html')))
-    execFileSync('npm', ['run', 'build:web'], { stdio: 'inherit' })
-  const config = serverConfigSchema.parse({
-    port: 0,
-    dataDir,
-    adminPassword: ADMIN_PASSWORD,
-    demoAgentPassword: PASSWORD,
-    speed: 5,
-    logLevel: 'silent',
-  })
-  server = await serve(config, () => {})
-  const token = await fetch(`${server.url}/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  })
-  adminToken = ((await token.json()) as { token: string }).token
-  const created = await apiCall('POST', '/v1/users', {
+  rig = await startBrowserRig({ dataDirPrefix: 'outdial-board-' })
+  const created = await rig.adminCall('POST', '/v1/users', {
     username: 'super1',
     password: PASSWORD,
     role: 'supervisor',
     agentId: null,
   })
   if (created.status !== 201) throw new Error(`supervisor user: ${JSON.stringify(created)}`)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  })
 }, 120_000)
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await rig?.stop()
 }, 60_000)
 
-async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-US',
-    timezoneId: 'Europe/Warsaw',
-  })
-  return context.newPage()
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server!.url}/`)
-  await page.getByLabel('Username').fill(username)
-  await page.locator('input[autocomplete="current-password"]').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
+const apiCall = (method: string, path: string, body?: unknown) => rig.adminCall(method, path, body)
+const newPage = () => rig.newPage({ timezoneId: 'Europe/Warsaw' })
+const signIn = (page: Page, username: string) => rig.signIn(page, username)
 
 const figures = (page: Page) =>
   page
@@ -253,7 +185,7 @@ describe.skipIf(!haveChromium)("the supervisor's board in Chromium (issue 12)", 
     const page = await newPage()
     await signIn(page, 'agent16')
     await page.getByTestId('agent-state').waitFor()
-    await page.goto(`${server!.url}/supervisor`)
+    await page.goto(`${rig.server.url}/supervisor`)
     await page.getByRole('alert').filter({ hasText: 'Not for your role' }).waitFor()
     const statuses = await page.evaluate(async () =>
       Promise.all(
@@ -271,26 +203,7 @@ describe.skipIf(!haveChromium)("the supervisor's board in Chromium (issue 12)", 
     await signIn(page, 'super1')
     await page.getByRole('heading', { name: 'Supervisor board', level: 1 }).waitFor()
     await page.getByRole('region', { name: 'Renewals', exact: true }).waitFor()
-    const require = createRequire(import.meta.url)
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run(): Promise<{
-              violations: { id: string; impact: string | null; nodes: unknown[] }[]
-            }>
-          }
-        }
-      ).axe
-      const result = await axe.run()
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.map((n) => (n as { html: string }).html.slice(0, 160)),
-      }))
-    })
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await page.getByText('Polski').click()
     await page.getByRole('heading', { name: 'Tablica supervisora', level: 1 }).waitFor()
     expect(await page.getByText('Linie w toku').count()).toBeGreaterThan(0)

@@ -7,82 +7,36 @@
 // customer to the campaign's DNC list, which the API then holds. The layout does not shift as the
 // call arrives (CLS < 0.1 from the popover to the end of wrap-up), and the zip tone opens its Web
 // Audio context when the customer is bridged. Chromium via playwright-core.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverConfigSchema } from '../../src/server/config.ts'
-import { type RunningServer, serve } from '../../src/server/serve.ts'
+import {
+  DEMO_AGENT_PASSWORD as AGENT_PASSWORD,
+  type BrowserRig,
+  chromiumPresent,
+  SCREENSHOTS,
+  seriousViolations,
+  startBrowserRig,
+} from './browser-kit.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const AGENT_PASSWORD = 'demo-agent-password'
-const ADMIN_PASSWORD = 'demo-admin-password'
 /** The demo's 60 s offer countdown runs in 6 s of wall time. */
 const SPEED = 10
 /** Offers auto-accepted before a customer answers: the simulated customers sometimes do not. */
 const OFFERS_MAX = 8
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots')
-const haveChromium = existsSync(CHROMIUM)
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI installs chromium`)
-  console.warn(
-    `\n*** SKIPPED the preview browser suite: ${CHROMIUM} is missing (apt-get install chromium) ***\n`,
-  )
-}
 
-const dataDir = mkdtempSync(join(tmpdir(), 'outdial-e2e-preview-'))
-let server: RunningServer | null = null
-let browser: Browser | null = null
-let bearer = ''
+const haveChromium = chromiumPresent('the preview browser suite')
+let rig: BrowserRig
 
 beforeAll(async () => {
-  if (!haveChromium) return
-  if (!existsSync(join(import.meta.dirname, '../../web/dist/index.html')))
-    execFileSync('npm', ['run', 'build:web'], { stdio: 'inherit' })
-  const config = serverConfigSchema.parse({
-    port: 0,
-    dataDir,
-    adminPassword: ADMIN_PASSWORD,
-    demoAgentPassword: AGENT_PASSWORD,
-    speed: SPEED,
-    logLevel: 'silent',
-  })
-  server = await serve(config, () => {})
-  const token = await fetch(`${server.url}/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  })
-  bearer = ((await token.json()) as { token: string }).token
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  })
+  if (haveChromium)
+    rig = await startBrowserRig({ dataDirPrefix: 'outdial-e2e-preview-', speed: SPEED })
 }, 120_000)
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await rig?.stop()
 }, 60_000)
 
 async function adminGet<T>(path: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server!.url}${path}`, {
-    headers: { authorization: `Bearer ${bearer}` },
-  })
-  return { status: response.status, body: (await response.json()) as T }
+  return rig.adminCall('GET', path)
 }
 
 /** Sums the layout shifts not caused by the user's input (the CLS of the page so far). */
@@ -130,27 +84,6 @@ const pagePost = (page: Page, path: string) =>
     return { status: response.status, body: await response.text() }
   }, path)
 
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  const require = createRequire(import.meta.url)
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; impact: string | null; nodes: { html: string }[] }[]
-          }>
-        }
-      }
-    ).axe
-    const result = await axe.run()
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 120)) }))
-  })
-}
-
 interface AttemptItem {
   contactId: string
   agentId: string | null
@@ -159,7 +92,7 @@ interface AttemptItem {
 
 describe.skipIf(!haveChromium)('preview in the browser (issue 12, R1.1)', () => {
   it('R1.1 R5.2 R5.4 R3.4: skip one offer, the auto-action dials the next; wrap-up with the campaign codes and DNC; no layout shift', async () => {
-    const context = await browser!.newContext({
+    const context = await rig.browser.newContext({
       viewport: { width: 1280, height: 800 },
       locale: 'en-US',
     })
@@ -179,7 +112,7 @@ describe.skipIf(!haveChromium)('preview in the browser (issue 12, R1.1)', () => 
       }
     })
     const page = await context.newPage()
-    await page.goto(`${server!.url}/`)
+    await page.goto(`${rig.server.url}/`)
     await page.getByLabel('Username').fill('agent16')
     await page.locator('input[autocomplete="current-password"]').fill(AGENT_PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()

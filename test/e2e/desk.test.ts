@@ -4,114 +4,57 @@
 // it; the Polish texts render; axe-core finds no serious or critical violation on the desktop.
 // Headless Debian Chromium driven by playwright-core (never a downloaded browser). Off CI, a
 // missing /usr/bin/chromium skips the suite loudly; with CI=true it fails.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverConfigSchema } from '../../src/server/config.ts'
-import { type RunningServer, serve } from '../../src/server/serve.ts'
+import {
+  DEMO_AGENT_PASSWORD as AGENT_PASSWORD,
+  type BrowserRig,
+  chromiumPresent,
+  SCREENSHOTS,
+  seriousViolations,
+  startBrowserRig,
+} from './browser-kit.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const AGENT_PASSWORD = 'demo-agent-password'
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots')
-const haveChromium = existsSync(CHROMIUM)
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI installs chromium`)
-  console.warn(
-    `\n*** SKIPPED the browser suite: ${CHROMIUM} is missing (apt-get install chromium) ***\n`,
-  )
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'outdial-e2e-'))
-let server: RunningServer | null = null
-let browser: Browser | null = null
+const haveChromium = chromiumPresent('the browser suite')
+let rig: BrowserRig
 
 beforeAll(async () => {
   if (!haveChromium) return
-  if (!existsSync(join(import.meta.dirname, '../../web/dist/index.html')))
-    execFileSync('npm', ['run', 'build:web'], { stdio: 'inherit' })
-  const config = serverConfigSchema.parse({
-    port: 0,
-    dataDir,
-    adminPassword: 'demo-admin-password',
-    demoAgentPassword: AGENT_PASSWORD,
-    speed: 5,
-    logLevel: 'silent',
-  })
-  server = await serve(config, () => {})
+  rig = await startBrowserRig({ dataDirPrefix: 'outdial-e2e-' })
   // Only the progressive 1:1 campaign (popover fields, call guide) reaches the desk agent.
-  const token = await fetch(`${server.url}/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'demo-admin-password' }),
-  })
-  const { token: bearer } = (await token.json()) as { token: string }
-  const paused = await fetch(`${server.url}/v1/campaigns/winback/pause`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${bearer}` },
-  })
-  if (!paused.ok) throw new Error(`pausing winback: ${paused.status} ${await paused.text()}`)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  })
+  const paused = await rig.adminCall('POST', '/v1/campaigns/winback/pause')
+  if (paused.status >= 300) throw new Error(`pausing winback: ${JSON.stringify(paused)}`)
 }, 120_000)
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await rig?.stop()
 }, 60_000)
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server!.url}/`)
-  await page.getByLabel('Username').fill(username)
-  await page.locator('input[autocomplete="current-password"]').fill(AGENT_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-US',
-  })
-  return context.newPage()
-}
+const newPage = () => rig.newPage()
+const signIn = (page: Page, username: string) => rig.signIn(page, username)
 
 describe.skipIf(!haveChromium)('the web app in Chromium (issue 12)', () => {
   it('serves the app at / and leaves the API paths alone', async () => {
-    const index = await fetch(`${server!.url}/desk`)
+    const index = await fetch(`${rig.server.url}/desk`)
     expect(index.status).toBe(200)
     expect(index.headers.get('content-type')).toMatch(/text\/html/)
     expect(await index.text()).toContain('<div id="root">')
-    const unknown = await fetch(`${server!.url}/v1/nothing-here`)
+    const unknown = await fetch(`${rig.server.url}/v1/nothing-here`)
     expect(unknown.status).toBe(404)
     expect(((await unknown.json()) as { error: string }).error).toBe('not_found')
     // Bodies are read: an unread large answer keeps its connection busy and the server's close
     // waits for it.
-    const health = await fetch(`${server!.url}/healthz`)
+    const health = await fetch(`${rig.server.url}/healthz`)
     expect(health.status).toBe(200)
     expect(((await health.json()) as { status: string }).status).toBe('ok')
-    const openapi = await fetch(`${server!.url}/openapi.json`)
+    const openapi = await fetch(`${rig.server.url}/openapi.json`)
     expect(openapi.status).toBe(200)
     expect(Object.keys(((await openapi.json()) as { paths: object }).paths)).not.toContain('/desk')
   })
 
   it('R7, R5.6, R5.2: an agent signs in, goes Available, sees the popover and the customer, fills the call guide, and wraps up with a code', async () => {
     const page = await newPage()
-    await page.goto(`${server!.url}/`)
+    await page.goto(`${rig.server.url}/`)
     await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') })
     await signIn(page, 'agent15')
     const state = page.getByTestId('agent-state')
@@ -178,26 +121,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (issue 12)', () => {
     const page = await newPage()
     await signIn(page, 'agent16')
     await page.getByTestId('agent-state').waitFor()
-    const require = createRequire(import.meta.url)
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run(): Promise<{
-              violations: { id: string; impact: string | null; nodes: unknown[] }[]
-            }>
-          }
-        }
-      ).axe
-      const result = await axe.run()
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.map((n) => (n as { html: string }).html.slice(0, 120)),
-      }))
-    })
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await page.context().close()
   })
 
@@ -206,7 +130,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (issue 12)', () => {
     await signIn(page, 'agent16')
     await page.getByTestId('agent-state').waitFor()
     expect(await page.getByRole('button', { name: 'Supervisor board' }).count()).toBe(0)
-    await page.goto(`${server!.url}/supervisor`)
+    await page.goto(`${rig.server.url}/supervisor`)
     await page.getByRole('alert').filter({ hasText: 'Not for your role' }).waitFor()
     const status = await page.evaluate(async () => (await fetch('/v1/status')).status)
     expect(status).toBe(403)
@@ -215,7 +139,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (issue 12)', () => {
 
   it('renders the Polish texts after the language switch', async () => {
     const page = await newPage()
-    await page.goto(`${server!.url}/`)
+    await page.goto(`${rig.server.url}/`)
     await page.getByText('Polski').click()
     await page.getByRole('button', { name: 'Zaloguj' }).waitFor()
     expect(await page.getByLabel('Nazwa użytkownika').count()).toBe(1)
