@@ -125,11 +125,8 @@ export type UserView = Success<Operation<'/v1/users', 'get'>>['items'][number]
 export type ConfigObject = Success<Operation<'/v1/teams/{id}', 'get'>>
 export type ConfigPage = Success<Operation<'/v1/teams', 'get'>>
 
+/** The session: sign-in keeps the CSRF token for every change that follows. */
 export const api = {
-  /** Untyped, for a path the document does not describe; prefer `client`. */
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   async login(username: string, password: string): Promise<Principal> {
     const result = await client.post('/v1/auth/login', { username, password })
     sessionStorage.setItem(CSRF_KEY, result.csrfToken)

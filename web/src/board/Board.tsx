@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text, Title } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CampaignAction } from '../../../src/domain/campaign/campaign-status.ts'
-import { api, client } from '../api.ts'
+import { client } from '../api.ts'
 import { idleCodesOf } from '../aux-codes.ts'
 import { useI18n } from '../i18n.tsx'
 import { type AgentAction, AgentsTable, ClockOffset } from './AgentsTable.tsx'
@@ -15,6 +15,8 @@ import { IdleDialog, StopDialog } from './dialogs.tsx'
 import { useBoardLive } from './live.ts'
 import type { BoardCampaign, PacingDecision, SeriesPoint } from './state.ts'
 import { WhyPanel } from './WhyPanel.tsx'
+
+type AgentStateBody = Parameters<typeof client.post<'/v1/agents/{id}/state'>>[1]
 
 const NO_POINTS: SeriesPoint[] = []
 
@@ -28,10 +30,7 @@ function CampaignWithSeries(
   const { livePoints, ...card } = props
   const series = useQuery({
     queryKey: ['series', card.campaign.id],
-    queryFn: () =>
-      api.get<{ points: SeriesPoint[] }>(
-        `/v1/campaigns/${encodeURIComponent(card.campaign.id)}/series`,
-      ),
+    queryFn: () => client.get('/v1/campaigns/{id}/series', { path: { id: card.campaign.id } }),
   })
   const points = useMemo(() => {
     const read = series.data?.points ?? NO_POINTS
@@ -56,15 +55,24 @@ export function Board() {
   })
   const campaignAction = useMutation({
     mutationFn: ({ id, action }: { id: string; action: CampaignAction }) =>
-      api.post(`/v1/campaigns/${encodeURIComponent(id)}/${action}`),
+      client.post('/v1/campaigns/{id}/{action}', {}, { path: { id, action } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['board'] }),
   })
   const agentAction = useMutation({
-    mutationFn: ({ agentId, action, code }: { agentId: string; action: string; code?: string }) =>
-      api.post(`/v1/agents/${encodeURIComponent(agentId)}/state`, {
-        action,
-        ...(code ? { code } : {}),
-      }),
+    mutationFn: ({
+      agentId,
+      action,
+      code,
+    }: {
+      agentId: string
+      action: AgentStateBody['action']
+      code?: string
+    }) =>
+      client.post(
+        '/v1/agents/{id}/state',
+        { action, ...(code ? { code } : {}) },
+        { path: { id: agentId } },
+      ),
   })
   const campaignsRef = useRef<BoardCampaign[]>([])
   const onCampaignAction = useCallback(

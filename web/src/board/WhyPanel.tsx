@@ -4,7 +4,7 @@
 import { Alert, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { api } from '../api.ts'
+import { client } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import type { PacingDecision, PacingInputs } from './state.ts'
 
@@ -44,10 +44,7 @@ export function WhyPanel({ campaign, latest, onClose }: WhyProps) {
   const { t, time } = useI18n()
   const decisions = useQuery({
     queryKey: ['pacing-decisions', campaign.id],
-    queryFn: () =>
-      api.get<{ decisions: PacingDecision[] }>(
-        `/v1/campaigns/${encodeURIComponent(campaign.id)}/pacing-decisions`,
-      ),
+    queryFn: () => client.get('/v1/campaigns/{id}/pacing-decisions', { path: { id: campaign.id } }),
   })
   const { refetch } = decisions
   const latestAtMs = latest?.atMs

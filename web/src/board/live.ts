@@ -6,14 +6,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
-import { api } from '../api.ts'
-import {
-  applyBatch,
-  type BoardData,
-  type BoardMessage,
-  type BoardState,
-  boardState,
-} from './state.ts'
+import { client } from '../api.ts'
+import { applyBatch, type BoardMessage, type BoardState, boardState } from './state.ts'
 
 const RECONNECT_MS = 2000
 const BOARD_MESSAGES = new Set(['agentState', 'campaign', 'pacing', 'series'])
@@ -31,7 +25,7 @@ export interface BoardLive {
 }
 
 export function useBoardLive(): BoardLive {
-  const board = useQuery({ queryKey: ['board'], queryFn: () => api.get<BoardData>('/v1/board') })
+  const board = useQuery({ queryKey: ['board'], queryFn: () => client.get('/v1/board') })
   const [state, setState] = useState<BoardState | null>(null)
   const [connected, setConnected] = useState(false)
   const pending = useRef<BoardMessage[]>([])
