@@ -1,11 +1,11 @@
 // R5.4: a campaign that scrubs against the national DNC list dials nobody while no national list
 // is loaded — and says why in the runtime's status instead of staying silent.
 import { expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
-import { collectingLog } from './log.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
+  collectingLog,
   KIT_SIMULATION,
   KIT_START_MS,
   kitAgentIds,

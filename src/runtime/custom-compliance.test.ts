@@ -4,8 +4,8 @@
 // and the minimum ring time is observed on real calls: a campaign whose ring limit is 20 s rings
 // 40 s under a CUSTOM minimum of 40 s, and 20 s under the US profile's 15 s.
 import { describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
   KIT_SIMULATION,

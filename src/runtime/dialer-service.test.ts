@@ -2,8 +2,8 @@
 // state, or a refusal the one error body maps to 404 (unknown agent or tenant), 409 (not possible
 // now) or 400 (bad idle code) — never an exception.
 import { describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { DialerService } from './dialer-service.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import { KIT_SIMULATION, KIT_START_MS, kitContacts, kitTenant, runUntil } from './test-kit.ts'

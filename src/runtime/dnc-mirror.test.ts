@@ -3,13 +3,13 @@
 // a reload removes what the store no longer lists, and the national list keeps its load time.
 // A number added while its call waits for its attempt row is withheld: never dialled after the add.
 import { describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { DncRegistry } from '../compliance/dnc.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { DncMirror } from './dnc-mirror.ts'
-import { collectingLog } from './log.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
+  collectingLog,
   KIT_SIMULATION,
   KIT_START_MS,
   kitAgentIds,

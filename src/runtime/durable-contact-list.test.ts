@@ -2,12 +2,11 @@
 // once, refills below its low-water mark, writes reschedules and finishes through the queue, hands
 // the unused contacts back on stop, and refuses to use a lease that may have run out.
 import { describe, expect, it } from 'vitest'
+import { MemoryDialerStore } from '../../test/support/memory/memory-dialer-store.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { MemoryDialerStore } from '../store/memory/memory-dialer-store.ts'
 import { DurableContactList } from './durable-contact-list.ts'
 import { LeaseKeeper } from './lease-keeper.ts'
-import { collectingLog } from './log.ts'
-import { KIT_START_MS, kitContacts, runFor, settle } from './test-kit.ts'
+import { collectingLog, KIT_START_MS, kitContacts, runFor, settle } from './test-kit.ts'
 import { WriteQueue } from './write-queue.ts'
 
 function setup(contacts = 30) {

@@ -2,11 +2,11 @@
 // call is reported failed so the engine closes it with an outcome and the contact follows the
 // retry rules; no close is written for a row that never existed; the error is logged.
 import { describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
-import { collectingLog } from './log.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
+  collectingLog,
   KIT_SIMULATION,
   KIT_START_MS,
   kitAgentIds,

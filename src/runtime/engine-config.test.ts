@@ -2,12 +2,12 @@
 // through from-config.ts), objects the engine cannot run are named instead of crashing, and a
 // reload adds what is new while a running campaign takes the changes the engine can apply live.
 import { describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
 import { agentSchema } from '../domain/config/agent.ts'
 import { queueSchema } from '../domain/config/queue.ts'
 import { teamSchema } from '../domain/config/team.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { liveCampaignUpdate, mapTenantConfig } from './engine-config.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {

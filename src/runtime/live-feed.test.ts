@@ -4,8 +4,8 @@
 
 import { Registry } from 'prom-client'
 import { describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
 import type { LiveMessage } from './control.ts'
 import { DialerService } from './dialer-service.ts'
 import { createDialerMetrics } from './metrics.ts'

@@ -1,6 +1,7 @@
 // The runtime's log port: structured lines with ids and counts, never personal data (issue 5
 // "no personal data in logs": no phone numbers, no customer fields). The server writes them
-// through its own logger (structuredLog over Fastify's pino instance); tests collect them.
+// through its own logger (structuredLog over Fastify's pino instance); tests collect them
+// (collectingLog in test-kit.ts).
 
 export type LogFields = Record<string, unknown>
 
@@ -16,17 +17,6 @@ export interface LogLine {
   level: 'info' | 'warn' | 'error'
   message: string
   fields: LogFields
-}
-
-/** A log that keeps its lines (tests), bounded so a chatty run cannot eat the heap. */
-export function collectingLog(linesMax = 10_000): RuntimeLog & { lines: LogLine[] } {
-  const lines: LogLine[] = []
-  const add =
-    (level: LogLine['level']) =>
-    (message: string, fields: LogFields = {}) => {
-      if (lines.length < linesMax) lines.push({ level, message, fields })
-    }
-  return { lines, info: add('info'), warn: add('warn'), error: add('error') }
 }
 
 /** The part of a pino logger (the server's: Fastify's `app.log`) the runtime writes through. */

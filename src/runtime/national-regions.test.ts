@@ -4,8 +4,8 @@
 // dials while it is fresh), a UK campaign against the UK list only, and a UK list 30 days old is
 // too old for the UK rule (28 days), so the UK campaign does not dial at all while the US one does.
 import { describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
   KIT_SIMULATION,

@@ -4,12 +4,12 @@
 // rules to their contacts, resumes the campaign as persisted, and never dials a contact twice at
 // once. One started before the leases expired leaves the dead process's contacts alone.
 import { describe, expect, it } from 'vitest'
+import { type MemoryPorts, memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { type MemoryPorts, memoryPorts } from '../store/memory/memory-ports.ts'
 import { CONTACT_LEASE_MS } from './lease-keeper.ts'
-import { collectingLog } from './log.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
+  collectingLog,
   KIT_SIMULATION,
   KIT_START_MS,
   kitAgentIds,

@@ -3,11 +3,11 @@
 // lifecycle is persisted and applied (pause stops dialling, resume restarts it, stop hands the
 // unused contacts back); the desktop's agent actions pass the state machine's answers through.
 import { describe, expect, it } from 'vitest'
+import { type MemoryPorts, memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { type MemoryPorts, memoryPorts } from '../store/memory/memory-ports.ts'
-import { collectingLog } from './log.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
+  collectingLog,
   KIT_SIMULATION,
   KIT_START_MS,
   kitAgentIds,

@@ -2,6 +2,7 @@
 // by the API's own schemas, contacts, the in-memory ports, a spy network that checks every dial
 // against the attempt log, and a driver that moves the virtual clock while async work settles.
 
+import type { MemoryDialerStore } from '../../test/support/memory/memory-dialer-store.ts'
 import type { DialRequest } from '../dialer/ports/telephony.ts'
 import type { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { campaignSchema } from '../domain/campaign/campaign.ts'
@@ -15,7 +16,6 @@ import { queueSchema } from '../domain/config/queue.ts'
 import { teamSchema } from '../domain/config/team.ts'
 import type { Contact } from '../domain/contact.ts'
 import { inboundQueueFlow, outdialFlow } from '../flows/defaultFlows.ts'
-import type { MemoryDialerStore } from '../store/memory/memory-dialer-store.ts'
 import type { ConnectorCredentials, TenantConfig } from '../store/ports/dialer-store.ts'
 import type { Network, TelephonyFactory } from '../telephony/network.ts'
 import {
@@ -23,6 +23,7 @@ import {
   type Simulation,
   simulatedNetwork,
 } from '../telephony/simulated/demo-network.ts'
+import type { LogFields, LogLine, RuntimeLog } from './log.ts'
 
 /** Monday 2026-03-02 15:00 UTC: 10:00 in New York, inside the US calling window. */
 export const KIT_START_MS = Date.parse('2026-03-02T15:00:00Z')
@@ -231,4 +232,15 @@ export async function runUntil(
     clock.advanceMs(stepMs)
     await settle()
   }
+}
+
+/** A log that keeps its lines (tests), bounded so a chatty run cannot eat the heap. */
+export function collectingLog(linesMax = 10_000): RuntimeLog & { lines: LogLine[] } {
+  const lines: LogLine[] = []
+  const add =
+    (level: LogLine['level']) =>
+    (message: string, fields: LogFields = {}) => {
+      if (lines.length < linesMax) lines.push({ level, message, fields })
+    }
+  return { lines, info: add('info'), warn: add('warn'), error: add('error') }
 }

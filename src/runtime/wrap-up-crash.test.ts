@@ -7,16 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
 import type { RuntimePorts } from '../store/ports/dialer-store.ts'
 import { SqlAccounts } from '../store/sql/accounts.ts'
 import { SqlDialerStore } from '../store/sql/dialer-store.ts'
 import { type OpenedDb, openDb } from '../store/sql/open.ts'
 import { CONTACT_LEASE_MS } from './lease-keeper.ts'
-import { collectingLog } from './log.ts'
 import { TenantRuntime } from './tenant-runtime.ts'
 import {
+  collectingLog,
   KIT_SIMULATION,
   KIT_START_MS,
   kitAgentIds,

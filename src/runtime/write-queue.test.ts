@@ -3,8 +3,7 @@
 // dropped with a log line and its onDropped hook.
 import { describe, expect, it } from 'vitest'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
-import { collectingLog } from './log.ts'
-import { runFor, settle } from './test-kit.ts'
+import { collectingLog, runFor, settle } from './test-kit.ts'
 import { WriteQueue } from './write-queue.ts'
 
 const limits = { queueMax: 3, triesMax: 3, retryFirstMs: 1000, retryMaxMs: 4000 }

@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream'
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
+import { memoryPorts } from '../../test/support/memory/memory-ports.ts'
 import { VirtualClock } from '../dialer/ports/virtual-clock.ts'
 import { TenantRuntime } from '../runtime/tenant-runtime.ts'
 import {
@@ -13,7 +14,6 @@ import {
   kitTenant,
   settle,
 } from '../runtime/test-kit.ts'
-import { memoryPorts } from '../store/memory/memory-ports.ts'
 import { tenantLog } from './runtimes.ts'
 
 /** pino's numeric levels. */

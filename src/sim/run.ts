@@ -84,23 +84,10 @@ export function runScenario(input: Scenario, options: SimOptions = {}): SimResul
 }
 
 /**
- * Runs the day, giving the event loop a turn after every simulated minute: for callers that must
- * stay responsive while a long day runs (test runners, servers).
+ * The simulated day as a generator that yields after every slice of simulated time: `runScenario`
+ * runs it in one go; a caller that must stay responsive gives the event loop a turn between steps.
  */
-export async function runScenarioAsync(
-  input: Scenario,
-  options: SimOptions = {},
-): Promise<SimResult> {
-  const steps = simulate(input, options)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-}
-
-/** The simulated day as a generator that yields after every slice of simulated time. */
-function* simulate(input: Scenario, options: SimOptions): Generator<void, SimResult> {
+export function* simulate(input: Scenario, options: SimOptions): Generator<void, SimResult> {
   const scenario = retarget(input, options.mode)
   const seed = options.seed ?? scenario.seed
   const policy = options.policy ?? { kind: 'scenario' }

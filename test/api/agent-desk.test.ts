@@ -14,7 +14,7 @@ import {
   kitTenant,
   runUntil,
 } from '../../src/runtime/test-kit.ts'
-import { memoryPorts } from '../../src/store/memory/memory-ports.ts'
+import { memoryPorts } from '../support/memory/memory-ports.ts'
 import { type Harness, openHarness } from './harness.ts'
 
 describe('R7.5 leaving a reservation through the agent desktop API', () => {

@@ -19,7 +19,7 @@ import {
   kitTenant,
   runFor,
 } from '../../src/runtime/test-kit.ts'
-import { memoryPorts } from '../../src/store/memory/memory-ports.ts'
+import { memoryPorts } from '../support/memory/memory-ports.ts'
 import { type Harness, openHarness } from './harness.ts'
 
 const MINUTE_MS = 60_000

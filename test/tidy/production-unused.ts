@@ -61,50 +61,9 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
     reason: TEST_SUPPORT,
   },
   {
-    kind: 'files',
-    file: 'src/store/memory/memory-agent-states.ts',
-    name: 'src/store/memory/memory-agent-states.ts',
-    reason:
-      'the in-memory agent state log of the runtime tests (memory-ports.ts), held to the same contract suite as the SQL log',
-  },
-  {
-    kind: 'files',
-    file: 'src/store/memory/memory-dialer-store.ts',
-    name: 'src/store/memory/memory-dialer-store.ts',
-    reason:
-      'the in-memory contact store and attempt log of the runtime tests, held to the same contract suite as the SQL store',
-  },
-  {
-    kind: 'files',
-    file: 'src/store/memory/memory-ports.ts',
-    name: 'src/store/memory/memory-ports.ts',
-    reason:
-      'the in-memory store of the runtime tests, held to the same contract suite as the SQL store',
-  },
-  {
-    kind: 'exports',
-    file: 'src/runtime/log.ts',
-    name: 'collectingLog',
-    reason: `${TEST_SUPPORT}: a log that keeps its lines for assertions`,
-  },
-  {
     kind: 'exports',
     file: 'bench/pacing/fixed-best.ts',
     name: 'isOnGrid',
     reason: 'the fixed-ratio grid search exposes it for its own test (the benchmark harness test)',
-  },
-  {
-    kind: 'exports',
-    file: 'src/sim/run.ts',
-    name: 'runScenarioAsync',
-    reason:
-      'a day run that yields to the event loop each simulated minute; the long mode tests use it so vitest keeps its worker alive',
-  },
-  {
-    kind: 'exports',
-    file: 'src/runtime/dialer-api/signature.ts',
-    name: 'verifySignature',
-    reason:
-      'what a result-webhook receiver runs (docs/dialer-api.md); the tests verify every webhook the dialer signs with it',
   },
 ]

@@ -1,7 +1,7 @@
 // What the dialer runtime needs from the durable store, as narrow async ports (docs/design.md
 // "Durability"). One instance of each port serves ONE tenant: the adapter binds the tenant id.
-// The in-memory implementation (memory-ports.ts) serves the tests and the "no database" mode; the
-// SQL adapter implements the same contracts, checked by the shared suite in ports-contract.ts.
+// The SQL adapter implements them; the tests' in-memory implementation
+// (test/support/memory/memory-ports.ts) passes the same contract suite (test/support/store-contract.ts).
 //
 // Ownership: every process start has its own `owner` id. A contact is leased to an owner until a
 // time; an attempt is opened under a lease too. Leases are renewed in bulk while the owner lives;

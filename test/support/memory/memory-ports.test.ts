@@ -1,8 +1,8 @@
 // Goal: the in-memory ports keep the durable ports' contract (the same suite the SQL store runs),
 // so every runtime test stands on the same rules as production.
 import { describe, expect, it } from 'vitest'
-import { describeAgentStateLogContract } from '../../../test/support/agent-state-contract.ts'
-import { describeDialerStoreContract } from '../../../test/support/store-contract.ts'
+import { describeAgentStateLogContract } from '../agent-state-contract.ts'
+import { describeDialerStoreContract } from '../store-contract.ts'
 import { MemoryAgentStates } from './memory-agent-states.ts'
 import { MemoryDialerStore } from './memory-dialer-store.ts'
 import { MemoryCampaignStates, MemoryDncSource } from './memory-ports.ts'

@@ -1,5 +1,9 @@
 // The agent state log in memory (tests and the "no database" mode), to the same contract as SQL.
-import { type AgentStateChange, type AgentStateLog, byAgentAndTime } from '../ports/agent-states.ts'
+import {
+  type AgentStateChange,
+  type AgentStateLog,
+  byAgentAndTime,
+} from '../../../src/store/ports/agent-states.ts'
 
 export class MemoryAgentStates implements AgentStateLog {
   readonly changes: AgentStateChange[] = []

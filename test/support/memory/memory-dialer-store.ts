@@ -1,9 +1,9 @@
 // The contact store and attempt log in memory, for the runtime's tests. It keeps the same contracts
 // as the SQL adapter (test/support/store-contract.ts runs against both): leases, one open attempt per
 // contact, idempotent closes, recovery of expired attempts as UNKNOWN, the wrap-up fallback.
-import type { ContactDisposition, WrapUpFallback } from '../../dialer/contact-list.ts'
-import type { Contact } from '../../domain/contact.ts'
-import { invariant } from '../../domain/invariant.ts'
+import type { ContactDisposition, WrapUpFallback } from '../../../src/dialer/contact-list.ts'
+import type { Contact } from '../../../src/domain/contact.ts'
+import { invariant } from '../../../src/domain/invariant.ts'
 import type {
   AttemptClose,
   AttemptDisposition,
@@ -17,7 +17,7 @@ import type {
   LeasedContact,
   PendingContacts,
   RecoveredAttempt,
-} from '../ports/dialer-store.ts'
+} from '../../../src/store/ports/dialer-store.ts'
 
 /** Contacts one memory store holds (a test store, not for real lists). */
 const MEMORY_CONTACTS_MAX = 1_000_000

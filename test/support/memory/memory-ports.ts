@@ -8,7 +8,7 @@ import type {
   PersistedCampaignState,
   RuntimePorts,
   TenantConfig,
-} from '../ports/dialer-store.ts'
+} from '../../../src/store/ports/dialer-store.ts'
 import { MemoryAgentStates } from './memory-agent-states.ts'
 import { MemoryDialerStore } from './memory-dialer-store.ts'
 
