@@ -37,6 +37,14 @@ export type Interaction = NonNullable<DeskView['interaction']>
 export type CustomerField = Interaction['panel'][number]
 export type GuideItem = NonNullable<Interaction['callGuide']>['items'][number]
 export type Principal = Success<Operation<'/v1/auth/me', 'get'>>
+/** The supervisor board's answers (src/api/routes/board.ts). */
+export type BoardView = Success<Operation<'/v1/board', 'get'>>
+export type PacingDecisionView = Success<
+  Operation<'/v1/campaigns/{id}/pacing-decisions', 'get'>
+>['decisions'][number]
+export type SeriesPointView = Success<
+  Operation<'/v1/campaigns/{id}/series', 'get'>
+>['points'][number]
 
 /** One entry of the API's error details: the field path (`queueRankings[0].queueId`) and why. */
 export interface ErrorDetail {

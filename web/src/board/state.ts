@@ -1,72 +1,16 @@
 // The board's state and how one batch of live messages changes it (pure). Only the agents and
 // campaigns a batch touches get new objects, so memoised rows of the others do not render again.
-export interface BoardAgent {
-  agentId: string
-  name: string
-  state: string
-  code: string | null
-  sinceMs: number
-  campaignId: string | null
-}
+import type { BoardView, PacingDecisionView, SeriesPointView } from '../api.ts'
 
-export interface CampaignFigures {
-  status: string
-  linesInFlight: number
-  readyAgents: number
-  abandonRateWindowPct: number
-  abandonRateRunPct: number
-  dialsPerMinute: number
-  pendingContacts: number
-  outcomes: Record<string, number>
-}
-
-export interface BoardCampaign extends CampaignFigures {
-  id: string
-  name: string
-  mode: string | null
-  abandonCapPct: number | null
-}
-
-/** GET /v1/board (src/api/routes/board.ts). */
-export interface BoardData {
-  atMs: number
-  agents: BoardAgent[]
-  campaigns: BoardCampaign[]
-}
-
-export interface PacingInputs {
-  readyServers: number
-  busyServers: number
-  linesInFlight: number
-  liveWaiting: number
-  liveProbability: number
-  dialToLiveSec: number
-  talkSec: number
-  wrapSec: number
-  liveSamples: number
-  windowAbandonPct: number
-  abandonCapPct: number
-  abandonTargetPct: number
-  capGuardActive: boolean
-  policyTarget: number
-  policy: string
-}
-
-export interface PacingDecision {
-  atMs: number
-  target: number
-  inFlight: number
-  reason: string
-  inputs: PacingInputs
-}
-
-export interface SeriesPoint {
-  atMs: number
-  linesInFlight: number
-  connects: number
-  abandonRateRunPct: number
-  abandonRateWindowPct: number
-}
+// The REST shapes come from the server's OpenAPI document (web/src/api-schema.d.ts), so a change
+// of the API's schema breaks the build instead of the board.
+export type BoardData = BoardView
+export type BoardAgent = BoardView['agents'][number]
+export type BoardCampaign = BoardView['campaigns'][number]
+export type CampaignFigures = Omit<BoardCampaign, 'id' | 'name' | 'mode' | 'abandonCapPct'>
+export type PacingDecision = PacingDecisionView
+export type PacingInputs = PacingDecision['inputs']
+export type SeriesPoint = SeriesPointView
 
 /** The /v1/live messages the board reads (src/runtime/control.ts LiveMessage). */
 export type BoardMessage =
