@@ -26,7 +26,14 @@ import type { RtpSession } from '../../src/telephony/sip/rtp.ts'
 import { SipNetwork } from '../../src/telephony/sip/sip-network.ts'
 import { faxCng, seededRandom, silenceMs, sitTone, withNoise } from '../support/synthetic-audio.ts'
 import { type AudioScenario, writeAudioScenario } from './audio-scenario.ts'
-import { eventually, freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
+import {
+  eventually,
+  freeUdpPort,
+  haveSipp,
+  type SippRun,
+  startSippUas,
+  telephonyEvents,
+} from './sipp.ts'
 
 const TOOLS = ['/usr/bin/espeak-ng', '/usr/bin/sox']
 const missingTools = TOOLS.filter((tool) => !existsSync(tool))
@@ -160,8 +167,7 @@ interface Harness {
 
 async function harness(scenario: string, sippArgs: string[] = []): Promise<Harness> {
   const sipp = await startSippUas(scenario, 1, sippArgs)
-  const events: TelephonyEvent[] = []
-  const waiters: (() => void)[] = []
+  const { events, push, waitFor } = telephonyEvents(() => sipp.output(), 15_000)
   const network = new SipNetwork(
     {
       endpoint,
@@ -179,27 +185,8 @@ async function harness(scenario: string, sippArgs: string[] = []): Promise<Harne
       createAnalyzer: (params) => createCallProgressAnalyzer(params),
       prompts: new PromptLibrary(promptsDir, log),
     },
-    (event) => {
-      events.push(event)
-      for (const w of waiters.splice(0)) w()
-    },
+    push,
   )
-  const waitFor = (kind: TelephonyEvent['kind'], ms = 15_000) =>
-    new Promise<TelephonyEvent>((resolve, reject) => {
-      const deadline = setTimeout(
-        () =>
-          reject(new Error(`no ${kind} in ${ms} ms: ${JSON.stringify(events)} ${sipp.output()}`)),
-        ms,
-      )
-      const check = () => {
-        const found = events.find((e) => e.kind === kind)
-        if (found) {
-          clearTimeout(deadline)
-          resolve(found)
-        } else waiters.push(check)
-      }
-      check()
-    })
   return { network, events, sipp, waitFor }
 }
 

@@ -12,7 +12,14 @@ import { RealClock } from '../../src/runtime/real-clock.ts'
 import { SipEndpoint } from '../../src/telephony/sip/endpoint.ts'
 import type { RtpSession } from '../../src/telephony/sip/rtp.ts'
 import { SipNetwork } from '../../src/telephony/sip/sip-network.ts'
-import { eventually, freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
+import {
+  eventually,
+  freeUdpPort,
+  haveSipp,
+  type SippRun,
+  startSippUas,
+  telephonyEvents,
+} from './sipp.ts'
 
 const enabled = haveSipp('the SIP network suite (test/sip)')
 const clock = new RealClock()
@@ -47,8 +54,7 @@ async function harness(
   credentials: { username: string; password: string } | null = null,
 ): Promise<Harness> {
   const sipp = await startSippUas(scenario, 1, sippArgs)
-  const events: TelephonyEvent[] = []
-  const waiters: (() => void)[] = []
+  const { events, push, waitFor } = telephonyEvents(() => sipp.output(), 10_000)
   const network = new SipNetwork(
     {
       endpoint,
@@ -64,27 +70,8 @@ async function harness(
       clock,
       log,
     },
-    (event) => {
-      events.push(event)
-      for (const w of waiters.splice(0)) w()
-    },
+    push,
   )
-  const waitFor = (kind: TelephonyEvent['kind'], ms = 10_000) =>
-    new Promise<TelephonyEvent>((resolve, reject) => {
-      const deadline = setTimeout(
-        () =>
-          reject(new Error(`no ${kind} in ${ms} ms: ${JSON.stringify(events)} ${sipp.output()}`)),
-        ms,
-      )
-      const check = () => {
-        const found = events.find((e) => e.kind === kind)
-        if (found) {
-          clearTimeout(deadline)
-          resolve(found)
-        } else waiters.push(check)
-      }
-      check()
-    })
   return { network, events, sipp, waitFor }
 }
 

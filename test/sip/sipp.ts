@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { createSocket } from 'node:dgram'
 import { existsSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
+import type { TelephonyEvent } from '../../src/dialer/ports/telephony.ts'
 
 export const SIPP = '/usr/bin/sipp'
 /** The longest a sipp run may take, in seconds (`timeout` ends it). */
@@ -116,4 +117,32 @@ async function startSipp(scenario: string, calls: number, extraArgs: string[]): 
     },
     output: () => errors,
   }
+}
+
+/** The network's events as they come, and a wait for the first of a kind (bounded; the failure
+ * names every event seen and what sipp printed). */
+export function telephonyEvents(sippOutput: () => string, defaultMs: number) {
+  const events: TelephonyEvent[] = []
+  const waiters: (() => void)[] = []
+  const push = (event: TelephonyEvent) => {
+    events.push(event)
+    for (const w of waiters.splice(0)) w()
+  }
+  const waitFor = (kind: TelephonyEvent['kind'], ms = defaultMs) =>
+    new Promise<TelephonyEvent>((resolve, reject) => {
+      const deadline = setTimeout(
+        () =>
+          reject(new Error(`no ${kind} in ${ms} ms: ${JSON.stringify(events)} ${sippOutput()}`)),
+        ms,
+      )
+      const check = () => {
+        const found = events.find((e) => e.kind === kind)
+        if (found) {
+          clearTimeout(deadline)
+          resolve(found)
+        } else waiters.push(check)
+      }
+      check()
+    })
+  return { events, push, waitFor }
 }
