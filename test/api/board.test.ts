@@ -5,10 +5,8 @@
 // and series messages and agents none of them; a supervisor sets an agent Idle with an aux code
 // and logs them out, both in the audit log with who, whom and when; agents get 403 everywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebSocket } from 'ws'
 import { VirtualClock } from '../../src/dialer/ports/virtual-clock.ts'
 import { PACING_DECISIONS_KEPT, SERIES_INTERVAL_MS } from '../../src/runtime/board-history.ts'
-import type { LiveMessage } from '../../src/runtime/control.ts'
 import { DialerService } from '../../src/runtime/dialer-service.ts'
 import { TenantRuntime } from '../../src/runtime/tenant-runtime.ts'
 import {
@@ -20,7 +18,7 @@ import {
   runFor,
 } from '../../src/runtime/test-kit.ts'
 import { memoryPorts } from '../support/memory/memory-ports.ts'
-import { type Harness, openHarness } from './harness.ts'
+import { type Harness, listenLive, openHarness } from './harness.ts'
 
 const MINUTE_MS = 60_000
 
@@ -52,18 +50,7 @@ describe("the supervisor's board API (issue 12)", () => {
     await h?.close()
   })
 
-  const listen = async (t: Harness, user: string) => {
-    const messages: LiveMessage[] = []
-    const socket: WebSocket = await t.app.injectWS(
-      '/v1/live',
-      { headers: { authorization: `Bearer ${t.tokens[user]}` } },
-      {
-        onInit: (ws) =>
-          ws.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage)),
-      },
-    )
-    return { socket, messages }
-  }
+  const listen = listenLive
 
   it('shows the dialling campaign, its decisions with inputs, its series and live messages to staff only', async () => {
     const t = h!

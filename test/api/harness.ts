@@ -3,6 +3,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildOutdialApi, type OutdialApiParts } from '../../src/api/assemble.ts'
 import { VirtualClock } from '../../src/dialer/ports/virtual-clock.ts'
+import type { LiveMessage } from '../../src/runtime/control.ts'
 import { DialerService } from '../../src/runtime/dialer-service.ts'
 import { TenantRuntime } from '../../src/runtime/tenant-runtime.ts'
 import { sqlContactsPart } from '../../src/server/contacts-part.ts'
@@ -124,4 +125,18 @@ export async function openHarness(
       await pgDb?.drop()
     },
   }
+}
+
+/** A user's `/v1/live` WebSocket on the harness's app, with every message it receives. */
+export async function listenLive(t: Harness, user: string) {
+  const messages: LiveMessage[] = []
+  const socket = await t.app.injectWS(
+    '/v1/live',
+    { headers: { authorization: `Bearer ${t.tokens[user]}` } },
+    {
+      onInit: (ws) =>
+        ws.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage)),
+    },
+  )
+  return { socket, messages }
 }

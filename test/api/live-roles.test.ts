@@ -4,7 +4,6 @@
 // (agent-3) serves camp-2.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebSocket } from 'ws'
 import { VirtualClock } from '../../src/dialer/ports/virtual-clock.ts'
 import { queueSchema } from '../../src/domain/config/queue.ts'
 import { teamSchema } from '../../src/domain/config/team.ts'
@@ -20,7 +19,7 @@ import {
   runFor,
 } from '../../src/runtime/test-kit.ts'
 import { memoryPorts } from '../support/memory/memory-ports.ts'
-import { type Harness, openHarness } from './harness.ts'
+import { type Harness, listenLive, openHarness } from './harness.ts'
 
 const MINUTE_MS = 60_000
 
@@ -70,18 +69,7 @@ describe('live feed by role (issue 16)', () => {
     await h?.close()
   })
 
-  const listen = async (t: Harness, user: string) => {
-    const messages: LiveMessage[] = []
-    const socket: WebSocket = await t.app.injectWS(
-      '/v1/live',
-      { headers: { authorization: `Bearer ${t.tokens[user]}` } },
-      {
-        onInit: (ws) =>
-          ws.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage)),
-      },
-    )
-    return { socket, messages }
-  }
+  const listen = listenLive
   const snapshotData = (message: LiveMessage | undefined) => {
     expect(message?.type).toBe('snapshot')
     return (message as Extract<LiveMessage, { type: 'snapshot' }>).data as {
