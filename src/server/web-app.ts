@@ -17,6 +17,10 @@ export const WEB_APP_PAGES = [
   '/admin',
   '/admin/:kind',
   '/admin/:kind/:id',
+  '/portal',
+  '/portal/:section',
+  '/portal/:section/:id',
+  '/portal/:section/:id/:tab',
 ] as const
 
 /** Where the build lands, relative to this file (src/server → web/dist). */

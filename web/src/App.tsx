@@ -18,8 +18,9 @@ import { Desk } from './desk/Desk.tsx'
 import { type Language, useI18n } from './i18n.tsx'
 import { Login } from './pages/Login.tsx'
 import { Supervisor } from './pages/Supervisor.tsx'
+import { Portal } from './portal/Portal.tsx'
 
-type Page = '/desk' | '/supervisor' | '/admin'
+type Page = '/desk' | '/supervisor' | '/admin' | '/portal'
 
 function usePath(): [string, (path: string) => void] {
   const [path, setPath] = useState(window.location.pathname)
@@ -54,6 +55,7 @@ export function LanguageSwitch() {
 function pageFor(path: string, user: Principal): Page {
   // An agent opening /admin is told it is not for them (and the API refuses them too).
   if (path === '/admin' || path.startsWith('/admin/')) return '/admin'
+  if (path === '/portal' || path.startsWith('/portal/')) return '/portal'
   if (path === '/supervisor') return '/supervisor'
   if (path === '/desk' || user.role === 'agent') return '/desk'
   return '/supervisor'
@@ -123,7 +125,7 @@ export function App() {
                       {t('navSupervisor')}
                     </Button>
                     <Button
-                      variant={page === '/admin' ? 'light' : 'subtle'}
+                      variant={page === '/admin' || page === '/portal' ? 'light' : 'subtle'}
                       onClick={() => go('/admin')}
                     >
                       {t('navAdmin')}
@@ -147,6 +149,8 @@ export function App() {
           <Desk user={user} />
         ) : page === '/admin' ? (
           <AdminLayout user={user} path={path} go={go} />
+        ) : page === '/portal' ? (
+          <Portal user={user} path={path} go={go} />
         ) : (
           <Supervisor user={user} />
         )}

@@ -68,6 +68,15 @@ export function AdminLayout(props: { user: Principal; path: string; go(path: str
     <Group align="flex-start" wrap="nowrap" gap="lg">
       <nav aria-label={t('adminNav')} style={{ width: 220, flexShrink: 0 }}>
         <ScrollArea.Autosize mah="calc(100vh - 90px)">
+          <NavLink
+            href="/portal"
+            label={t('portalLink')}
+            fw={600}
+            onClick={(e) => {
+              e.preventDefault()
+              go('/portal')
+            }}
+          />
           {kindsFor(user.role).map((k) => link(k.slug, t(k.label)))}
           {user.role === 'admin' ? (
             <>
