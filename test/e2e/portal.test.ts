@@ -6,7 +6,7 @@
 // the form back to the page holding the field), then a campaign through its paged form, and the
 // API returns both; starts and pauses the campaign from its row's menu (stop asks first) and the
 // API agrees; reads the campaign's contact lists and its reports with CSV exports; edits a call
-// guide in the Script Designer. axe-core finds no serious or critical violation. Headless Debian
+// guide in the Script Designer; the Polish texts render. axe-core finds no serious or critical violation. Headless Debian
 // Chromium driven by playwright-core; off CI a missing /usr/bin/chromium skips the suite loudly,
 // with CI=true it fails.
 import { join } from 'node:path'
@@ -31,8 +31,11 @@ afterAll(async () => {
   await rig?.stop()
 }, 60_000)
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOTS, `portal-${name}.png`) })
+/** Mantine's transitions (menus, stepper icons) last 150–250 ms: the shot waits them out. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: join(SCREENSHOTS, `portal-${name}.png`) })
+}
 
 /** Chooses an option of a Mantine Select by its label. */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
@@ -200,6 +203,15 @@ describe.skipIf(!haveChromium)('campaign-manager portal in Chromium (issue 13, R
     await dialog.waitFor({ state: 'detached' })
     expect((await live()).body.status).toBe('paused')
     expect(await seriousViolations(page)).toEqual([])
+    await menu.click()
+    await page.getByRole('menuitem', { name: 'Stop' }).click()
+    await dialog.getByRole('button', { name: 'Stop' }).click()
+    await status.getByText('stopped').waitFor()
+    expect((await live()).body.status).toBe('stopped')
+    await menu.click()
+    for (const action of ['Start', 'Pause', 'Resume', 'Stop'])
+      expect(await page.getByRole('menuitem', { name: action }).isDisabled()).toBe(true)
+    await page.keyboard.press('Escape')
 
     // A campaign's contact lists and its own reports, each table with its CSV export.
     await page.goto(`${rig.server.url}/portal/campaigns/renewals/lists`)
@@ -232,6 +244,7 @@ describe.skipIf(!haveChromium)('campaign-manager portal in Chromium (issue 13, R
     await choose(page, added.getByRole('combobox', { name: 'answerType *' }), 'TEXT')
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Saved as version 2').waitFor()
+    await page.evaluate(() => globalThis.scrollTo(0, 0))
     await shot(page, 'script')
     const guide = await rig.adminCall('GET', '/v1/call-guides/guide-renewal')
     expect(guide.body.body.items[4]).toMatchObject({
@@ -241,6 +254,13 @@ describe.skipIf(!haveChromium)('campaign-manager portal in Chromium (issue 13, R
       answerType: 'TEXT',
     })
     expect(await seriousViolations(page)).toEqual([])
+
+    // The Polish texts.
+    await page.getByText('Polski').click()
+    await page.getByRole('link', { name: 'Grupy kampanii', exact: true }).click()
+    await page.getByRole('button', { name: 'Nowa grupa kampanii' }).click()
+    await page.getByRole('button', { name: 'Dalej' }).waitFor()
+    await page.getByText('Szczegóły dialera').waitFor()
     await page.context().close()
   }, 180_000)
 })
