@@ -244,7 +244,7 @@ describe.skipIf(!haveChromium)('campaign-manager portal in Chromium (issue 13, R
     await choose(page, added.getByRole('combobox', { name: 'answerType *' }), 'TEXT')
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Saved as version 2').waitFor()
-    await page.evaluate(() => globalThis.scrollTo(0, 0))
+    await page.mouse.wheel(0, -10_000)
     await shot(page, 'script')
     const guide = await rig.adminCall('GET', '/v1/call-guides/guide-renewal')
     expect(guide.body.body.items[4]).toMatchObject({

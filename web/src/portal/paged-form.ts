@@ -15,7 +15,7 @@ export interface FormPageDef {
 }
 
 /** `pacing.ivrPorts` → `pacing`; `teamIds[0]` → `teamIds`. */
-export const rootOf = (path: string): string => path.split(/[.[]/)[0] ?? ''
+const rootOf = (path: string): string => path.split(/[.[]/)[0] ?? ''
 
 /** The index of the page holding the field at `path`; the summary page (`pages.length`) if none. */
 export function pageIndexOf(pages: readonly FormPageDef[], path: string): number {
