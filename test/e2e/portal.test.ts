@@ -151,7 +151,11 @@ describe.skipIf(!haveChromium)('campaign-manager portal in Chromium (issue 13, R
     await page.getByLabel('id *', { exact: true }).fill('camp-e2e')
     await page.getByLabel('name *', { exact: true }).fill('E2E campaign')
     await choose(page, page.getByRole('combobox', { name: 'category *' }), 'SURVEY')
-    await page.getByLabel('campaignGroupId *', { exact: true }).fill('group-e2e')
+    await choose(
+      page,
+      page.getByRole('combobox', { name: 'campaignGroupId *' }),
+      'group-e2e — E2E predictive',
+    )
     await page.getByLabel('businessOutcomeGroupId *', { exact: true }).fill('outcomes-sales')
     await shot(page, 'campaign-general')
     await page.getByRole('button', { name: 'Next' }).click()

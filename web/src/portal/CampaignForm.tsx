@@ -1,15 +1,17 @@
 // A campaign in pages (R5.7, R5.2): General → Dialer details (the group's pacing mode, with its
 // IVR ports when the mode is agentless; contact strategy, retries, DNC) → Schedule and compliance
 // → Summary, saved through the configuration API.
-import { Alert, Stack, Text } from '@mantine/core'
+import { Alert, Select, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { type CampaignMode, isIvrMode } from '../../../src/domain/campaign/campaign-mode.ts'
 import { CUSTOM_COMPLIANCE_RULE_FIELDS } from '../../../src/domain/compliance-profile.ts'
 import { configApi } from '../admin/config-api.ts'
 import { kindOf } from '../admin/kinds.ts'
+import { errorsUnder } from '../admin/schema-fields.ts'
 import { useI18n } from '../i18n.tsx'
 import { PagedForm } from './PagedForm.tsx'
 import type { FormPageDef } from './paged-form.ts'
+import { usePortalTree } from './tree-data.ts'
 
 const PAGES: readonly FormPageDef[] = [
   {
@@ -24,6 +26,7 @@ const PAGES: readonly FormPageDef[] = [
       'teamIds',
       'callGuideFormId',
     ],
+    custom: ['campaignGroupId'],
   },
   {
     key: 'dialer',
@@ -65,6 +68,28 @@ function GroupPacing(props: { groupId: unknown }) {
   )
 }
 
+/** The campaign's group, chosen from the tenant's groups (R5.1: the group gives the pacing). */
+function GroupSelect(props: {
+  value: unknown
+  onChange(next: string | undefined): void
+  errors: readonly { path: string; message: string }[]
+  readOnly: boolean
+}) {
+  const tree = usePortalTree()
+  const messages = errorsUnder(props.errors, 'campaignGroupId')
+  return (
+    <Select
+      label="campaignGroupId *"
+      data={(tree.data?.groups ?? []).map((g) => ({ value: g.id, label: `${g.id} — ${g.name}` }))}
+      value={typeof props.value === 'string' ? props.value : null}
+      onChange={(next) => props.onChange(next ?? undefined)}
+      disabled={props.readOnly}
+      searchable
+      error={messages.length > 0 ? messages.join(' · ') : undefined}
+    />
+  )
+}
+
 export function CampaignForm(props: {
   id: string | null
   readOnly: boolean
@@ -81,8 +106,18 @@ export function CampaignForm(props: {
       pages={PAGES}
       initial={{ contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'MOBILE' }] } }}
       readOnly={readOnly}
-      renderPage={(page, { value, fields }) =>
-        page.key === 'dialer' ? (
+      renderPage={(page, { value, set, errors, readOnly: locked, fields }) =>
+        page.key === 'general' ? (
+          <Stack gap="sm">
+            <GroupSelect
+              value={value.campaignGroupId}
+              onChange={(next) => set('campaignGroupId', next)}
+              errors={errors}
+              readOnly={locked}
+            />
+            {fields}
+          </Stack>
+        ) : page.key === 'dialer' ? (
           <Stack gap="sm">
             <GroupPacing groupId={value.campaignGroupId} />
             {fields}
