@@ -321,4 +321,49 @@ describe.skipIf(!haveChromium)('the campaign wizard in Chromium (issue 13)', () 
       await new Promise((resolve) => manager.close(resolve))
     }
   }, 300_000)
+
+  it('R5.3, R5.4: the contact lists with their counts, and DNC lists with a national list loaded from a file with its load date', async () => {
+    const page = await rig.newPage()
+    try {
+      await rig.signIn(page, 'admin', ADMIN_PASSWORD)
+      await page.getByRole('button', { name: 'Sign out' }).waitFor()
+      await page.goto(`${rig.server.url}/admin/contact-lists`)
+      const lists = page.getByRole('table', { name: 'Contact lists' })
+      await lists
+        .getByRole('row')
+        .filter({ hasText: 'first contacts' })
+        .filter({ hasText: `imported ${GOOD_ROWS}` })
+        .waitFor()
+      await shot(page, 'upload-4-contact-lists')
+
+      await page.goto(`${rig.server.url}/admin/dnc`)
+      await page.getByText('No DNC list yet.').waitFor()
+      const file = `phoneNumber\n+12125550101\n+12125550102\n(212) 555-0103\nnot a number\n`
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'national.csv', mimeType: 'text/csv', buffer: Buffer.from(file) })
+      await shot(page, 'dnc-1-load')
+      await page.getByRole('button', { name: 'Upload', exact: true }).click()
+      await page.getByRole('status').filter({ hasText: 'List national loaded' }).waitFor()
+      await page.getByText('3 numbers on the list; 1 rows rejected.').waitFor()
+      const [national] = (await rig.adminCall('GET', '/v1/dncList')).body.items
+      expect(national).toMatchObject({ name: 'national', kind: 'national', region: 'US', count: 3 })
+      const row = page
+        .getByRole('table', { name: 'DNC lists' })
+        .getByRole('row', { name: /national/ })
+      await row.getByText(new Date(national.loadedAt).toLocaleDateString('en-US')).waitFor()
+      await page.mouse.move(1200, 780)
+      expect(await seriousViolations(page)).toEqual([])
+      await shot(page, 'dnc-2-lists')
+
+      // The wizard in Polish.
+      await page.getByText('Polski').click()
+      await page.goto(`${rig.server.url}/admin/wizard`)
+      await page.getByRole('heading', { name: 'Kreator kampanii' }).waitFor()
+      await page.getByRole('heading', { name: '1. Konektor' }).waitFor()
+      await shot(page, 'wizard-polish')
+    } finally {
+      await page.context().close()
+    }
+  }, 120_000)
 })

@@ -6,6 +6,7 @@ import { Alert, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import type { Principal } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import { ContactLists } from '../uploads/ContactLists.tsx'
+import { DncLists } from '../uploads/DncLists.tsx'
 import { Wizard } from '../wizard/Wizard.tsx'
 import { Audit } from './Audit.tsx'
 import { EditorPage } from './EditorPage.tsx'
@@ -32,6 +33,7 @@ function Content(props: {
   if (slug === 'audit' && admin) return <Audit />
   if (slug === 'wizard' && admin) return <Wizard />
   if (slug === 'contact-lists' && admin) return <ContactLists />
+  if (slug === 'dnc' && admin) return <DncLists />
   const kind = slug ? kindOf(slug) : undefined
   if (!kind || !kindsFor(user.role).includes(kind)) return <Text>{t('adminIntro')}</Text>
   if (id === null) return <ListPage key={kind.slug} kind={kind} readOnly={!admin} go={go} />
@@ -77,6 +79,7 @@ export function AdminLayout(props: { user: Principal; path: string; go(path: str
           {user.role === 'admin' ? (
             <>
               {link('contact-lists', t('navContactLists'))}
+              {link('dnc', t('navDnc'))}
               {link('users', t('kindUsers'))}
               {link('audit', t('kindAudit'))}
             </>

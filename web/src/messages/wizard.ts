@@ -83,6 +83,19 @@ export const wizardEn = {
   colStatus: 'Status',
   colCounts: 'Counts',
   colCreated: 'Created',
+  navDnc: 'DNC lists',
+  dncTitle: 'DNC lists',
+  dncEmpty: 'No DNC list yet.',
+  dncKind: 'Kind',
+  dncRegion: 'Region',
+  dncCount: 'Numbers',
+  dncLoadedAt: 'File loaded',
+  dncLoadTitle: 'Load a list from a file',
+  dncLoadHelp:
+    'A CSV with a phoneNumber column, or one number per line. It replaces the list’s numbers; a national list keeps the load date, and a campaign refuses a national list older than its region allows.',
+  dncListName: 'List name',
+  dncLoaded: 'List {name} loaded',
+  dncLoadedCounts: '{count} numbers on the list; {rejected} rows rejected.',
 }
 
 export const wizardPl: Record<keyof typeof wizardEn, string> = {
@@ -169,4 +182,17 @@ export const wizardPl: Record<keyof typeof wizardEn, string> = {
   colStatus: 'Stan',
   colCounts: 'Liczby',
   colCreated: 'Utworzono',
+  navDnc: 'Listy DNC',
+  dncTitle: 'Listy DNC',
+  dncEmpty: 'Jeszcze brak list DNC.',
+  dncKind: 'Rodzaj',
+  dncRegion: 'Region',
+  dncCount: 'Numery',
+  dncLoadedAt: 'Plik wczytany',
+  dncLoadTitle: 'Wczytaj listę z pliku',
+  dncLoadHelp:
+    'CSV z kolumną phoneNumber albo jeden numer w wierszu. Zastępuje numery listy; lista krajowa zachowuje datę wczytania, a kampania odrzuca listę krajową starszą, niż pozwala jej region.',
+  dncListName: 'Nazwa listy',
+  dncLoaded: 'Lista {name} wczytana',
+  dncLoadedCounts: 'Numerów na liście: {count}; odrzuconych wierszy: {rejected}.',
 }
