@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { ApiFailure, client, type ErrorDetail } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 
-export type ContactListView = Awaited<ReturnType<typeof createList>>
+type ContactListView = Awaited<ReturnType<typeof createList>>
 
 const createList = (body: {
   campaignId: string
