@@ -160,6 +160,7 @@ function withChangeHook(
     get: (listName, phoneNumber) => lists.get(listName, phoneNumber),
     list: (listName, page) => lists.list(listName, page),
     info: (name) => files.info(name),
+    all: () => files.all(),
     add: async (entry, now) => {
       const added = await lists.add(entry, now)
       changes.numberAdded(tenantId, added.listName, added.phoneNumber)

@@ -148,4 +148,28 @@ describe.each<Dialect>([
       loadedAt: null,
     })
   })
+
+  it('lists every list of the tenant with its kind, size and load date (issue 13)', async (ctx) => {
+    if (!h) return ctx.skip()
+    const added = await h.call('admin1', 'POST', '/v1/dncList/in-house/phoneNumber', {
+      phoneNumber: '+14155550177',
+      source: 'api',
+      reason: 'asked not to be called',
+    })
+    expect(added.statusCode, added.body).toBe(201)
+    const all = await h.call('super1', 'GET', '/v1/dncList')
+    expect(all.statusCode).toBe(200)
+    expect(all.json().items).toEqual([
+      { name: 'in-house', kind: 'internal', region: null, loadedAt: null, count: 1 },
+      {
+        name: 'national',
+        kind: 'national',
+        region: 'US',
+        loadedAt: expect.stringMatching(/^2026-11-24T/),
+        count: 1,
+      },
+    ])
+    expect((await h.call('admin2', 'GET', '/v1/dncList')).json()).toEqual({ items: [] })
+    expect((await h.call('agent1', 'GET', '/v1/dncList')).statusCode).toBe(403)
+  })
 })

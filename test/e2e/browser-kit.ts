@@ -1,6 +1,7 @@
 // What every browser suite needs (issues 12, 13): Debian's Chromium driven by playwright-core
 // (never a downloaded browser; off CI a missing /usr/bin/chromium skips the suite loudly, with
-// CI=true it fails), a real `outdial serve` on a fresh data directory with the demo tenant and the
+// CI=true it fails), a real `outdial serve` on a fresh data directory with the demo tenant (or, with
+// `demo: false`, the empty tenant of `--no-demo`) and the
 // web app built, pages at 1280×800, sign-in through the page, and axe-core's serious findings.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -53,6 +54,8 @@ export async function startBrowserRig(options: {
   dataDirPrefix: string
   /** The simulated network's speed-up. */
   speed?: number
+  /** false: the server's no-demo option (`--no-demo`), an empty tenant with only the admin. */
+  demo?: boolean
 }): Promise<BrowserRig> {
   if (!existsSync(join(import.meta.dirname, '../../web/dist/index.html')))
     execFileSync('npm', ['run', 'build:web'], { stdio: 'inherit' })
@@ -64,6 +67,7 @@ export async function startBrowserRig(options: {
       adminPassword: DEMO_ADMIN_PASSWORD,
       demoAgentPassword: DEMO_AGENT_PASSWORD,
       speed: options.speed ?? 5,
+      demo: options.demo ?? true,
       logLevel: 'silent',
     }),
     () => {},

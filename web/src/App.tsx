@@ -19,6 +19,7 @@ import { type Language, useI18n } from './i18n.tsx'
 import { Login } from './pages/Login.tsx'
 import { Supervisor } from './pages/Supervisor.tsx'
 import { Portal } from './portal/Portal.tsx'
+import { ContactUpload } from './uploads/ContactUpload.tsx'
 
 type Page = '/desk' | '/supervisor' | '/admin' | '/portal'
 
@@ -150,7 +151,7 @@ export function App() {
         ) : page === '/admin' ? (
           <AdminLayout user={user} path={path} go={go} />
         ) : page === '/portal' ? (
-          <Portal user={user} path={path} go={go} />
+          <Portal user={user} path={path} go={go} Upload={ContactUpload} />
         ) : (
           <Supervisor user={user} />
         )}

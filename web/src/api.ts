@@ -133,6 +133,9 @@ export type UserView = Success<Operation<'/v1/users', 'get'>>['items'][number]
 export type ConfigObject = Success<Operation<'/v1/teams/{id}', 'get'>>
 export type ConfigPage = Success<Operation<'/v1/teams', 'get'>>
 
+/** The CSRF token kept at sign-in, for a change sent outside `client` (an upload with progress). */
+export const csrfToken = (): string | null => sessionStorage.getItem(CSRF_KEY)
+
 /** The session: sign-in keeps the CSRF token for every change that follows. */
 export const api = {
   async login(username: string, password: string): Promise<Principal> {

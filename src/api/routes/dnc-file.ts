@@ -39,6 +39,19 @@ const present = (meta: DncListMeta) => ({
 export function registerDncFileRoutes(app: FastifyInstance, nowMs: () => number): void {
   const listParams = z.object({ name: dncListNameSchema })
   app.withTypeProvider<ZodTypeProvider>().get(
+    '/v1/dncList',
+    {
+      config: { roles: ['admin', 'supervisor'] },
+      schema: {
+        tags: ['dnc'],
+        summary:
+          "Every DNC list of the tenant by name: kind, size, a national list's region and load date",
+        response: { 200: z.object({ items: z.array(metaSchema) }) },
+      },
+    },
+    async (request) => ({ items: (await storesOf(request).dncFiles.all()).map(present) }),
+  )
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/dncList/:name',
     {
       config: { roles: ['admin', 'supervisor'] },

@@ -40,6 +40,8 @@ export interface DncListLoad {
 /** Whole-list loads of DNC files (R5.4: the national list is loaded from a file and refreshed). */
 export interface DncFiles {
   info(name: string): Promise<DncListMeta>
+  /** Every list of the tenant (loaded from a file or holding numbers added one by one), by name. */
+  all(): Promise<DncListMeta[]>
   /** Replaces the list's numbers atomically with the streamed batches; the new count. */
   replace(list: DncListLoad, batches: AsyncIterable<string[]>, nowMs: number): Promise<number>
 }

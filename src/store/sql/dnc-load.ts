@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely'
 import type { NationalDncRegion } from '../../domain/compliance-profile.ts'
 import type { DncListLoad, DncListMeta } from '../ports/dnc.ts'
-import type { Database } from './schema.ts'
+import type { Database, DncListsTable } from './schema.ts'
 
 export async function dncListInfo(
   db: Kysely<Database>,
@@ -23,14 +23,47 @@ export async function dncListInfo(
     .where('tenant_id', '=', tenantId)
     .where('list_name', '=', name)
     .executeTakeFirstOrThrow()
-  const national = meta?.kind === 'national'
+  return metaOf(name, meta, Number(count.n))
+}
+
+/** A list as answered: one never loaded from a file is internal. */
+function metaOf(
+  name: string,
+  row: Pick<DncListsTable, 'kind' | 'region' | 'loaded_at'> | undefined,
+  count: number,
+): DncListMeta {
+  const national = row?.kind === 'national'
   return {
     name,
     kind: national ? 'national' : 'internal',
-    region: national ? ((meta?.region ?? 'US') as NationalDncRegion) : null,
-    loadedAtMs: meta?.loaded_at ?? null,
-    count: Number(count.n),
+    region: national ? ((row?.region ?? 'US') as NationalDncRegion) : null,
+    loadedAtMs: row?.loaded_at ?? null,
+    count,
   }
+}
+
+/** Every list of the tenant: those loaded from a file and those holding numbers, by name. */
+export async function dncListsAll(db: Kysely<Database>, tenantId: string): Promise<DncListMeta[]> {
+  const metas = await db
+    .selectFrom('dnc_lists')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .execute()
+  const counts = await db
+    .selectFrom('dnc_numbers')
+    .select(['list_name', (eb) => eb.fn.countAll().as('n')])
+    .where('tenant_id', '=', tenantId)
+    .groupBy('list_name')
+    .execute()
+  const countOf = new Map(counts.map((c) => [c.list_name, Number(c.n)]))
+  const names = [...new Set([...metas.map((m) => m.name), ...countOf.keys()])].sort()
+  return names.map((name) =>
+    metaOf(
+      name,
+      metas.find((m) => m.name === name),
+      countOf.get(name) ?? 0,
+    ),
+  )
 }
 
 /**

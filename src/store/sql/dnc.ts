@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import type { DncEntry, DncFiles, DncListLoad, DncListMeta, DncLists } from '../ports/dnc.ts'
 import { DuplicateError } from '../ports/documents.ts'
 import type { Page, PageRequest } from '../ports/page.ts'
-import { dncListInfo, replaceDncList } from './dnc-load.ts'
+import { dncListInfo, dncListsAll, replaceDncList } from './dnc-load.ts'
 import { isUniqueViolation } from './open.ts'
 import type { Database, DncNumbersTable } from './schema.ts'
 
@@ -81,6 +81,10 @@ export class SqlDncLists implements DncLists, DncFiles {
 
   info(name: string): Promise<DncListMeta> {
     return dncListInfo(this.db, this.tenantId, name)
+  }
+
+  all(): Promise<DncListMeta[]> {
+    return dncListsAll(this.db, this.tenantId)
   }
 
   replace(list: DncListLoad, batches: AsyncIterable<string[]>, nowMs: number): Promise<number> {

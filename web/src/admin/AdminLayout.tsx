@@ -5,6 +5,9 @@
 import { Alert, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import type { Principal } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
+import { ContactLists } from '../uploads/ContactLists.tsx'
+import { DncLists } from '../uploads/DncLists.tsx'
+import { Wizard } from '../wizard/Wizard.tsx'
 import { Audit } from './Audit.tsx'
 import { EditorPage } from './EditorPage.tsx'
 import { kindOf, kindsFor } from './kinds.ts'
@@ -28,6 +31,9 @@ function Content(props: {
   const admin = user.role === 'admin'
   if (slug === 'users' && admin) return <Users />
   if (slug === 'audit' && admin) return <Audit />
+  if (slug === 'wizard' && admin) return <Wizard />
+  if (slug === 'contact-lists' && admin) return <ContactLists />
+  if (slug === 'dnc' && admin) return <DncLists />
   const kind = slug ? kindOf(slug) : undefined
   if (!kind || !kindsFor(user.role).includes(kind)) return <Text>{t('adminIntro')}</Text>
   if (id === null) return <ListPage key={kind.slug} kind={kind} readOnly={!admin} go={go} />
@@ -77,9 +83,12 @@ export function AdminLayout(props: { user: Principal; path: string; go(path: str
               go('/portal')
             }}
           />
+          {user.role === 'admin' ? link('wizard', t('navWizard')) : null}
           {kindsFor(user.role).map((k) => link(k.slug, t(k.label)))}
           {user.role === 'admin' ? (
             <>
+              {link('contact-lists', t('navContactLists'))}
+              {link('dnc', t('navDnc'))}
               {link('users', t('kindUsers'))}
               {link('audit', t('kindAudit'))}
             </>

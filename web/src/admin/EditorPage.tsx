@@ -24,7 +24,7 @@ interface Stale {
 }
 
 /** The body to send: write-only fields left empty are not sent (the API keeps the stored one). */
-function bodyOf(kind: AdminKind, value: FormValue): FormValue {
+export function bodyOf(kind: AdminKind, value: FormValue): FormValue {
   const body = { ...value }
   for (const key of kind.writeOnly)
     if (body[key] === undefined || body[key] === '') delete body[key]
