@@ -221,6 +221,24 @@ describe.skipIf(!haveChromium)('campaign-manager portal in Chromium (issue 13, R
     await page.goto(`${rig.server.url}/portal/campaigns/renewals/lists`)
     const lists = page.getByRole('table', { name: 'Contact lists of renewals' })
     await lists.getByRole('row').nth(1).waitFor()
+    const rowsBefore = await lists.getByRole('row').count()
+    // Lists are uploaded into the chosen campaign: a new list of renewals, then its file.
+    const listForm = page.getByRole('group', { name: 'New contact list' })
+    await listForm.getByLabel('List name').fill('Portal upload')
+    await listForm.getByRole('button', { name: 'Create the list' }).click()
+    await listForm.waitFor({ state: 'detached' })
+    const file = 'id,phone\np1,+12125550101\np2,+12125550102\np3,not-a-phone\n'
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'portal.csv', mimeType: 'text/csv', buffer: Buffer.from(file) })
+    await page.getByRole('button', { name: 'Upload', exact: true }).click()
+    await page.getByTestId('upload-summary').waitFor({ timeout: 60_000 })
+    await lists.getByRole('row').nth(rowsBefore).waitFor()
+    const uploaded = (
+      await rig.adminCall('GET', '/v1/contact-lists?campaignId=renewals&limit=200&offset=0')
+    ).body.items.find((l: { name: string }) => l.name === 'Portal upload')
+    expect(uploaded).toMatchObject({ campaignId: 'renewals', status: 'ready' })
+    expect(uploaded.counts.rowsRead).toBe(3)
     await shot(page, 'lists')
     await page.getByRole('tab', { name: 'Reports' }).click()
     await page.waitForURL(/\/portal\/campaigns\/renewals\/reports$/)
