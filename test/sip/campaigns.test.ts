@@ -24,6 +24,7 @@ import {
   kindOfNumber,
   writeCustomersScenario,
 } from './campaign-customers.ts'
+import { driveDeskAgents } from './desk-agents.ts'
 import { freeUdpPort, haveSipp, type SippRun, startSippUas } from './sipp.ts'
 
 const enabled = haveSipp('the SIP campaigns suite (test/sip/campaigns.test.ts)')
@@ -54,7 +55,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'outdial-sip-campaigns-'))
 const audioDir = mkdtempSync(join(tmpdir(), 'outdial-sip-campaigns-audio-'))
 let server: RunningServer | null = null
 let token = ''
-let agents: ReturnType<typeof driveAgents> | null = null
+let agents: ReturnType<typeof driveDeskAgents> | null = null
+/** The SIP network's answer → bridge latencies (ms), from its 'call bridged' log lines. */
+const bridged: number[] = []
+const BRIDGED_LINE = /^outdial: call bridged (\{.*\})$/
 
 async function api(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${server!.url}${path}`, {
@@ -90,52 +94,6 @@ async function attemptsOf(campaignId: string): Promise<Attempt[]> {
   )
   expect(page.total).toBe(page.items.length)
   return page.items
-}
-
-/**
- * Desk agents through the agent API: answer each reservation, end each wrap-up. During a break
- * every agent but the first goes Idle as soon as it may (the predictive lines already dialled for
- * them find nobody: abandons), and comes back Available after it.
- */
-function driveAgents() {
-  let running = true
-  let onBreak = false
-  const acted: Record<string, number> = {}
-  const act = async (agentId: string, action: string, code?: string) => {
-    const response = await api('POST', `/v1/agents/${agentId}/state`, { action, code })
-    // A state that moved on meanwhile refuses the action (409); the next round looks again.
-    if (response.ok) acted[action] = (acted[action] ?? 0) + 1
-    else await response.body?.cancel()
-  }
-  const step = async (agentId: string) => {
-    const { state, detail } = await json<{ state: string; detail: Record<string, unknown> }>(
-      'GET',
-      `/v1/agents/${agentId}/state`,
-    )
-    const breaks = onBreak && agentId !== AGENTS[0]
-    if (state === 'WrapUp') await act(agentId, 'endWrapUp', 'NOT_INTERESTED')
-    else if (state === 'Reserved' && detail.connected !== true)
-      await act(agentId, 'answerReservation')
-    // Ready with a line already dialled for them, they hang up the reservation for a break.
-    else if (breaks && state === 'Reserved') await act(agentId, 'hangup', 'idle-break')
-    else if (!breaks && state === 'Idle') await act(agentId, 'available')
-  }
-  const loop = (async () => {
-    while (running) {
-      await Promise.all(AGENTS.map(step))
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  })()
-  return {
-    acted,
-    setBreak: (value: boolean) => {
-      onBreak = value
-    },
-    stop: async () => {
-      running = false
-      await loop
-    },
-  }
 }
 
 /** Runs one campaign of 50 contacts against its own sipp to the end; returns its attempts. */
@@ -192,6 +150,7 @@ async function runCampaign(
       counts: { imported: CONTACTS },
     })
 
+    const bridgedBefore = bridged.length
     expect((await api('POST', `/v1/campaigns/${campaignId}/start`)).status).toBe(202)
     const startedAt = Date.now()
     let inFlightMax = 0
@@ -221,7 +180,8 @@ async function runCampaign(
       abandonRatePct: number
     }>('GET', `/v1/reports/campaigns/${campaignId}`)
     await api('POST', `/v1/campaigns/${campaignId}/stop`)
-    return { attempts, figures, report, inFlightMax, elapsedMs, sipp }
+    const answerToBridgeMs = bridged.slice(bridgedBefore)
+    return { attempts, figures, report, inFlightMax, elapsedMs, sipp, answerToBridgeMs }
   } finally {
     sipp.stop()
   }
@@ -272,10 +232,14 @@ function checkCampaign(
   expect(figures.abandonRateRunPct).toBeCloseTo((abandoned / (live + abandoned)) * 100, 1)
   expect(figures.outcomes.ABANDONED ?? 0).toBe(abandoned)
   expect(figures.outcomes.LIVE_VOICE ?? 0).toBe(live)
+  // Every live customer was bridged on the wire, its answer → bridge interval logged.
+  expect(run.answerToBridgeMs).toHaveLength(live)
+  const sorted = [...run.answerToBridgeMs].sort((a, b) => a - b)
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]
   console.info(
     `${name}: ${CONTACTS} contacts in ${(run.elapsedMs / 1000).toFixed(1)} s, ` +
       `${JSON.stringify(report.outcomes)}, abandon rate ${report.abandonRatePct} %, ` +
-      `calls in flight at most ${run.inFlightMax}`,
+      `calls in flight at most ${run.inFlightMax}, answer → bridge p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
   )
   return { live, abandoned }
 }
@@ -296,7 +260,11 @@ beforeAll(async () => {
     rtpPortMax: rtpPortMin + 200,
     demo: false,
   })
-  server = await serve(config, () => {})
+  server = await serve(config, (line) => {
+    const found = BRIDGED_LINE.exec(line)
+    if (found)
+      bridged.push((JSON.parse(found[1]!) as { answerToBridgeMs: number }).answerToBridgeMs)
+  })
   const response = await fetch(`${server.url}/v1/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -329,7 +297,7 @@ beforeAll(async () => {
   for (const agentId of AGENTS)
     for (const action of ['login', 'available'])
       expect((await api('POST', `/v1/agents/${agentId}/state`, { action })).status).toBe(202)
-  agents = driveAgents()
+  agents = driveDeskAgents(api, AGENTS, 'NOT_INTERESTED')
 }, 60_000)
 
 afterAll(async () => {
