@@ -102,7 +102,7 @@ async function runStep(
       prompts: new PromptLibrary(dir, log),
     },
     (event: TelephonyEvent) => {
-      lastEvent.set(event.callId, event.kind)
+      if ('callId' in event) lastEvent.set(event.callId, event.kind)
       if (event.kind === 'answered') {
         answered.add(event.callId)
         network.play({ callId: event.callId, promptId: 'music', music: true, durationSec: 300 })
