@@ -1,15 +1,26 @@
 // `npm run bench:cpa`: call progress analysis on generated call audio (issue 14, R2). For each case
 // it prints the decision, when it was taken (audio time since answer) and what the campaign's
 // timings allow; then the analyzer's cost per second of audio analysed (wall time over repetitions
-// of all cases, one core, the fastest of several passes). Writes the section into docs/benchmarks.md between <!-- cpa:begin --> and
-// <!-- cpa:end -->.
-import { readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
+// of all cases, one core, the fastest of several passes). Then AMD accuracy and decision time
+// p50/p95 on 20 espeak-ng greetings of each kind (people, machines; English and Polish), on the
+// real path — sipp streams each over RTP to Outdial's SIP network — beside the same greetings fed
+// straight to the analyzer (test/support/greetings.ts, test/sip/amd-real-path.ts). Writes the
+// section into docs/benchmarks.md between <!-- cpa:begin --> and <!-- cpa:end -->.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type CpaParams, cpaSchema } from '../src/domain/campaign/cpa.ts'
 import { type CpaOutcome, createCallProgressAnalyzer } from '../src/media/cpa/analyzer.ts'
 import { decodeG711, encodeG711 } from '../src/media/g711.ts'
 import { beep, concatPcm } from '../src/media/tone-gen.ts'
+import { AMD_PARAMS, type AmdResult, amdOnRealPath, amdSummary } from '../test/sip/amd-real-path.ts'
+import { SIPP } from '../test/sip/sipp.ts'
+import {
+  type Greeting,
+  generateGreetings,
+  missingGreetingTools,
+} from '../test/support/greetings.ts'
 import {
   answerTone,
   faxCng,
@@ -164,7 +175,61 @@ function costPerAudioSecond(): {
   return { msPerAudioSec: Math.min(...passes), slowestMsPerAudioSec: Math.max(...passes), audioSec }
 }
 
-function main(): void {
+const GREETINGS_PER_KIND = 20
+const GREETINGS_SEED = 14
+
+/** The same greetings straight into the analyzer (µ-law round trip, no network). */
+function amdDirect(greetings: Greeting[]): AmdResult[] {
+  return greetings.map((g) => {
+    const analyzer = createCallProgressAnalyzer(AMD_PARAMS)
+    let outcome: CpaOutcome | null = null
+    for (const frame of frames(mu(g.pcm))) {
+      outcome = analyzer.push(frame)
+      if (outcome) break
+    }
+    outcome ??= analyzer.finish()
+    const expected = g.kind === 'person' ? 'live' : 'machine'
+    return {
+      kind: g.kind,
+      label: g.label,
+      decision: outcome.decision,
+      atMs: outcome.atMs,
+      right: outcome.decision === expected,
+    }
+  })
+}
+
+/** The greetings section's lines: accuracy and decision times, real path beside direct. */
+async function greetingLines(): Promise<string[]> {
+  const missing = [...missingGreetingTools(), ...(existsSync(SIPP) ? [] : [SIPP])]
+  if (missing.length > 0)
+    return [`AMD on generated greetings: not measured, ${missing.join(' and ')} missing.`]
+  const dir = mkdtempSync(join(tmpdir(), 'outdial-bench-amd-'))
+  try {
+    const greetings = generateGreetings(dir, GREETINGS_PER_KIND, GREETINGS_SEED)
+    const started = performance.now()
+    const real = amdSummary(await amdOnRealPath(dir, greetings))
+    const realSec = (performance.now() - started) / 1000
+    const direct = amdSummary(amdDirect(greetings))
+    const row = (path: string, s: ReturnType<typeof amdSummary>) =>
+      (['person', 'machine'] as const).map(
+        (kind) =>
+          `| ${path} | ${kind === 'person' ? 'people (live)' : 'machines'} | ${s[kind].right}/${s[kind].total} | ${s[kind].accuracyPct.toFixed(0)} % | ${s[kind].p50Ms ?? '–'} | ${s[kind].p95Ms ?? '–'} |`,
+      )
+    return [
+      `AMD on ${GREETINGS_PER_KIND} generated greetings of each kind (test/support/greetings.ts, seed ${GREETINGS_SEED}): people say a short hello ("Hello?", "Halo?", "Słucham." …) then stay silent; machines a long voicemail greeting, every other one ending in a 1 kHz beep; espeak-ng voices (English and Polish), 140–210 wpm, pitch 30–70, through sox to 8 kHz, noise at -60 dBFS; AMD defaults of Appendix A (no terminating-tone wait). Real path: sipp streams each greeting over RTP (µ-law, 20 ms) after its 200 OK and Outdial's SIP network hears it through its RTP socket, jitter buffer and framer (6 calls at once, ${realSec.toFixed(0)} s for all 40); direct: the same audio through a µ-law round trip straight into the analyzer, in the same run. Decision time is audio time since the answer (right decisions only).`,
+      '',
+      '| path | kind | right | accuracy | decision p50 ms | decision p95 ms |',
+      '| --- | --- | ---: | ---: | ---: | ---: |',
+      ...row('sipp → RTP → jitter buffer → analyzer', real),
+      ...row('analyzer alone', direct),
+    ]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function main(): Promise<void> {
   const rows = CASES.map((c) => {
     const outcome = analyse(c)
     const ok = outcome.decision === c.expected ? 'yes' : 'NO'
@@ -184,6 +249,8 @@ function main(): void {
     '| --- | --- | --- | --- | ---: | ---: | --- |',
     ...rows,
     '',
+    ...(await greetingLines()),
+    '',
     `Cost: ${cost.msPerAudioSec.toFixed(3)} ms of one core per second of audio analysed (${Math.round(cost.audioSec)} s of audio, each case up to its decision; fastest of ${COST_PASSES} passes, slowest ${cost.slowestMsPerAudioSec.toFixed(3)} ms, load average ${loadavg()[0]!.toFixed(1)} on this shared machine), so one core keeps up with about ${Math.floor(1000 / cost.msPerAudioSec)} calls being analysed at once.`,
     END,
   ].join('\n')
@@ -198,4 +265,4 @@ function main(): void {
   writeFileSync(DOCS_FILE, next)
 }
 
-main()
+await main()

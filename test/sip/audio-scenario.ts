@@ -12,6 +12,8 @@ export interface AudioScenario {
   early?: boolean
   /** The customer hangs up this long after the audio starts (else they wait for our BYE). */
   customerByeAfterMs?: number
+  /** The raw µ-law file plays again and again until the call ends (else once). */
+  loop?: boolean
 }
 
 const SDP = `Content-Type: application/sdp
@@ -56,7 +58,7 @@ const OK_EMPTY = `  <send>
 export function writeAudioScenario(dir: string, name: string, spec: AudioScenario): string {
   const play =
     'rawMuLaw' in spec.audio
-      ? `<exec rtp_stream="${spec.audio.rawMuLaw},1,0"/>`
+      ? `<exec rtp_stream="${spec.audio.rawMuLaw},${spec.loop ? -1 : 1},0"/>`
       : `<exec play_pcap_audio="${spec.audio.pcap}"/>`
   const media = `  <nop><action>${play}</action></nop>`
   const parts = [

@@ -8,7 +8,7 @@ import { isAbsolute, join } from 'node:path'
 import type { TelephonyEvent } from '../../src/dialer/ports/telephony.ts'
 
 export const SIPP = '/usr/bin/sipp'
-/** The longest a sipp run may take, in seconds (`timeout` ends it). */
+/** The longest a sipp run may take by default, in seconds (`timeout` ends it). */
 export const SIPP_RUN_SEC_MAX = 30
 export const SCENARIOS = join(import.meta.dirname, 'scenarios')
 
@@ -60,8 +60,9 @@ export async function startSippUas(
   scenario: string,
   calls = 1,
   extraArgs: string[] = [],
+  runSecMax = SIPP_RUN_SEC_MAX,
 ): Promise<SippRun> {
-  return startSipp(scenario, calls, extraArgs)
+  return startSipp(scenario, calls, extraArgs, runSecMax)
 }
 
 /** Starts a sipp UAC on 127.0.0.1 sending to `target` (host:port). */
@@ -73,13 +74,18 @@ export async function startSippUac(
   return startSipp(scenario, 1, [target, ...extraArgs])
 }
 
-async function startSipp(scenario: string, calls: number, extraArgs: string[]): Promise<SippRun> {
+async function startSipp(
+  scenario: string,
+  calls: number,
+  extraArgs: string[],
+  runSecMax = SIPP_RUN_SEC_MAX,
+): Promise<SippRun> {
   const port = await freeUdpPort()
   const mediaPort = await freeUdpPort()
   const child: ChildProcess = spawn(
     'timeout',
     [
-      String(SIPP_RUN_SEC_MAX),
+      String(runSecMax),
       SIPP,
       '-sf',
       isAbsolute(scenario) ? scenario : join(SCENARIOS, scenario),

@@ -72,6 +72,8 @@ interface CallLeg {
   bridgedAgent: string | null
   hungUp: boolean
   answered: boolean
+  /** When the customer's 2xx came (clock ms), for the answer → bridge latency. */
+  answeredAtMs: number | null
   decided: boolean
 }
 
@@ -155,6 +157,7 @@ export class SipNetwork implements Network {
       bridgedAgent: null,
       hungUp: false,
       answered: false,
+      answeredAtMs: null,
       decided: false,
     }
     this.legs.set(callId, leg)
@@ -204,6 +207,7 @@ export class SipNetwork implements Network {
         },
         answered: (answer) => {
           leg.answered = true
+          leg.answeredAtMs = this.options.clock.nowMs()
           rtp.onAudio = null
           if (answer) rtp.connect(answer.host, answer.port, answer.payloadType, answer.law)
           this.emit({ kind: 'answered', callId })
@@ -324,6 +328,13 @@ export class SipNetwork implements Network {
    * the desktop only (no phone) has no audio leg here. */
   bridge(callId: string, agentId: string): void {
     const leg = this.legs.get(callId)
+    // The 2-second rule's interval on the wire: the customer's answer to the bridge (R5.5).
+    if (leg?.answeredAtMs != null)
+      this.options.log.info?.('call bridged', {
+        callId,
+        agentId,
+        answerToBridgeMs: this.options.clock.nowMs() - leg.answeredAtMs,
+      })
     if (leg?.rtp && this.phones.relay(leg.rtp, agentId)) leg.bridgedAgent = agentId
   }
 
