@@ -17,8 +17,8 @@ export interface ActivityExit {
 
 export interface ActivityCatalogueEntry {
   kind: string
-  allowedIn: readonly FlowKind[]
-  events: readonly FlowEventName[]
+  allowedIn: FlowKind[]
+  events: FlowEventName[]
   exits: ActivityExit[]
   /** JSON Schema (draft 2020-12) of the activity, as input. */
   schema: Record<string, unknown>
@@ -42,8 +42,8 @@ export function activityCatalogue(): ActivityCatalogueEntry[] {
       .filter((exit): exit is ActivityExit => exit !== null)
     return {
       kind,
-      allowedIn: def.allowedIn,
-      events: def.events,
+      allowedIn: [...def.allowedIn],
+      events: [...def.events],
       exits,
       schema: z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>,
     }

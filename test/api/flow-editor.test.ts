@@ -22,6 +22,7 @@ describe('flow editor routes', () => {
     const caseEntry = items.find((i) => i.kind === 'Case')!
     expect(caseEntry.exits.map((e) => e.field)).toEqual(['branches', 'defaultNext'])
     expect(caseEntry.schema.required).toEqual(['kind', 'variable', 'branches'])
+    expect(r.json().eventsByFlowKind.outdial).toEqual(['PreDial', 'OutboundCampaignCallResult'])
     expect((await h.call('agent1', 'GET', '/v1/flow-activities')).statusCode).toBe(403)
   })
 

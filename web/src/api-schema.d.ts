@@ -8303,6 +8303,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The events whose handlers each flow kind may hold */
+                            eventsByFlowKind: {
+                                [key: string]: ("PreDial" | "OutboundCampaignCallResult" | "NewPhoneContact")[];
+                            };
                             items: {
                                 allowedIn: ("outdial" | "inbound")[];
                                 events: ("PreDial" | "OutboundCampaignCallResult" | "NewPhoneContact")[];

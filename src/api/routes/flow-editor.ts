@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { activityCatalogue, issueLocation } from '../../flows/catalogue.ts'
-import { FLOW_EVENT_NAMES, FLOW_KINDS } from '../../flows/types.ts'
+import { EVENTS_BY_FLOW_KIND, FLOW_EVENT_NAMES, FLOW_KINDS } from '../../flows/types.ts'
 import { validateFlow } from '../../flows/validate.ts'
 import { errorBodySchema } from '../errors.ts'
 
@@ -27,6 +27,9 @@ const catalogueSchema = z.object({
       schema: z.record(z.string(), z.unknown()).describe('JSON Schema (2020-12) of the activity'),
     }),
   ),
+  eventsByFlowKind: z
+    .record(z.enum(FLOW_KINDS), z.array(z.enum(FLOW_EVENT_NAMES)))
+    .describe('The events whose handlers each flow kind may hold'),
 })
 
 const validationSchema = z.object({
@@ -44,7 +47,13 @@ const validationSchema = z.object({
 export function registerFlowEditorRoutes(app: FastifyInstance): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   // Built once: the schemas are constants of the build.
-  const catalogue = { items: activityCatalogue() }
+  const catalogue = {
+    items: activityCatalogue(),
+    eventsByFlowKind: {
+      outdial: [...EVENTS_BY_FLOW_KIND.outdial],
+      inbound: [...EVENTS_BY_FLOW_KIND.inbound],
+    },
+  }
 
   typed.get(
     '/v1/flow-activities',
