@@ -1,9 +1,10 @@
 // The flow editor's model (issue 13), pure functions over the flow body as the API stores it
 // (src/flows/schema.ts): a handler's activities and their exits as the activity catalogue
 // (GET /v1/flow-activities) describes them, a layered layout, and the API's issues per activity.
-import type { client, ErrorDetail } from '../api.ts'
+import type { paths } from '../api-schema.d.ts'
 
-export type CatalogueAnswer = Awaited<ReturnType<typeof client.get<'/v1/flow-activities'>>>
+export type CatalogueAnswer =
+  paths['/v1/flow-activities']['get']['responses'][200]['content']['application/json']
 export type Catalogue = CatalogueAnswer['items']
 export type CatalogueEntry = Catalogue[number]
 export type Activity = { kind: string } & Record<string, unknown>
@@ -17,6 +18,12 @@ export interface FlowBody {
   kind: 'outdial' | 'inbound'
   variables: unknown[]
   handlers: Record<string, Handler | undefined>
+}
+
+/** An issue as the API reports it: a dotted field path and why. */
+interface ErrorDetail {
+  path: string
+  message: string
 }
 
 /** One exit slot of an activity: `next`, `defaultNext`, or one Case branch (`branches.AMD`). */
@@ -67,8 +74,8 @@ export function withExit(activity: Activity, key: string, target: string | undef
 }
 
 /**
- * Layered by breadth-first depth from the start activity; activities the start does not reach
- * go in one row below. Order inside a row is the order the search met them, then by id, so the
+ * Layered from the start activity: breadth-first, then each activity moved below all that lead
+ * to it; activities the start does not reach go in one row below. Order inside a row is the order the search met them, then by id, so the
  * same flow is always drawn the same way. Positions are not stored in the flow (its schema is
  * strict and has no place for them).
  */
@@ -91,6 +98,21 @@ export function layout(
       depth.set(target, depth.get(id)! + 1)
       queue.push(target)
     }
+  }
+  // Longest path: an activity sits below every activity that leads to it (the validator refuses
+  // cycles; on a flow that still has one, the passes stop after one per activity).
+  for (let pass = 0; pass < order.length; pass += 1) {
+    let moved = false
+    for (const id of order) {
+      const activity = handler.activities[id]!
+      for (const exit of exitsOf(activity, entryOf(catalogue, activity.kind))) {
+        const below = exit.target === undefined ? undefined : depth.get(exit.target)
+        if (below === undefined || below > depth.get(id)!) continue
+        depth.set(exit.target!, depth.get(id)! + 1)
+        moved = true
+      }
+    }
+    if (!moved) break
   }
   const reached = order.length
   const rest = Object.keys(handler.activities)
