@@ -201,6 +201,7 @@ export function FlowDiagram(props: {
             onConnect(connection.source, connection.sourceHandle, connection.target)
         }}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.3}
         proOptions={{ hideAttribution: false }}
       >
