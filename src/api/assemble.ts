@@ -42,6 +42,7 @@ import { registerContactListRoutes } from './routes/contact-lists.ts'
 import { registerDialerRoutes } from './routes/dialer.ts'
 import { registerDncRoutes } from './routes/dnc.ts'
 import { registerDncFileRoutes } from './routes/dnc-file.ts'
+import { registerFlowEditorRoutes } from './routes/flow-editor.ts'
 import { registerLiveRoute } from './routes/live.ts'
 import { registerReportTableRoutes } from './routes/report-tables.ts'
 import { registerReportRoutes } from './routes/reports.ts'
@@ -129,6 +130,7 @@ export function buildOutdialApi(parts: OutdialApiParts): Promise<FastifyInstance
               parts.onConfigChange?.(tenantId, spec.kind, id),
           },
         )
+      registerFlowEditorRoutes(app)
       registerDncRoutes(app, nowMs)
       registerDncFileRoutes(app, nowMs)
       if (parts.dialer) {

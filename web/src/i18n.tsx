@@ -7,16 +7,33 @@ import { adminEn, adminPl } from './messages/admin.ts'
 import { appEn, appPl } from './messages/app.ts'
 import { boardEn, boardPl } from './messages/board.ts'
 import { deskEn, deskPl } from './messages/desk.ts'
+import { flowsEn, flowsPl } from './messages/flows.ts'
 import { portalEn, portalPl } from './messages/portal.ts'
 import { wizardEn, wizardPl } from './messages/wizard.ts'
 
 // Each area keeps its texts in web/src/messages/; the catalogue is their union, one per language.
-const en = { ...appEn, ...boardEn, ...deskEn, ...adminEn, ...portalEn, ...wizardEn } as const
+const en = {
+  ...appEn,
+  ...boardEn,
+  ...deskEn,
+  ...adminEn,
+  ...flowsEn,
+  ...portalEn,
+  ...wizardEn,
+} as const
 
 export type MessageKey = keyof typeof en
 type Messages = Record<MessageKey, string>
 
-const pl: Messages = { ...appPl, ...boardPl, ...deskPl, ...adminPl, ...portalPl, ...wizardPl }
+const pl: Messages = {
+  ...appPl,
+  ...boardPl,
+  ...deskPl,
+  ...adminPl,
+  ...flowsPl,
+  ...portalPl,
+  ...wizardPl,
+}
 
 export const LANGUAGES = { en, pl } as const
 export type Language = keyof typeof LANGUAGES

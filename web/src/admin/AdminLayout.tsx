@@ -4,6 +4,7 @@
 // API refuses them too).
 import { Alert, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import type { Principal } from '../api.ts'
+import { FlowEditorPage } from '../flow-editor/FlowEditorPage.tsx'
 import { useI18n } from '../i18n.tsx'
 import { ContactLists } from '../uploads/ContactLists.tsx'
 import { DncLists } from '../uploads/DncLists.tsx'
@@ -37,6 +38,9 @@ function Content(props: {
   const kind = slug ? kindOf(slug) : undefined
   if (!kind || !kindsFor(user.role).includes(kind)) return <Text>{t('adminIntro')}</Text>
   if (id === null) return <ListPage key={kind.slug} kind={kind} readOnly={!admin} go={go} />
+  // Flows open in the flow editor (web/src/flow-editor) rather than the generated form.
+  if (kind.slug === 'flows')
+    return <FlowEditorPage key={id} id={id === 'new' ? null : id} readOnly={!admin} go={go} />
   return (
     <EditorPage
       key={`${kind.slug}/${id}`}

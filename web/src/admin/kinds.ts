@@ -1,8 +1,9 @@
 // The configuration kinds the administration area offers (issue 13, R4, R5): each one's resource
 // in the API, the domain's zod schema its form is generated from (the one the API validates with),
 // its write-only fields and whether a supervisor may read it (the API's read roles). Flows have no
-// schema here: their schema lives outside src/domain (src/flows), so their body is edited as JSON
-// and validated by the API. Compliance profiles are part of a campaign (its `complianceProfile`).
+// schema here: their schema lives outside src/domain (src/flows); they open in the flow editor
+// (web/src/flow-editor), which gets the activity schemas from the API. Compliance profiles are
+// part of a campaign (its `complianceProfile`).
 import type { z } from 'zod'
 import { callGuideSchema } from '../../../src/domain/campaign/call-guide.ts'
 import { campaignSchema } from '../../../src/domain/campaign/campaign.ts'
