@@ -108,11 +108,11 @@ describe.skipIf(!haveChromium)('the campaign wizard in Chromium (issue 13)', () 
 
       // 1. Connector.
       const connector = await openForm(page, 'Connector: new')
-      await connector.getByLabel('id *', { exact: true }).fill('cm')
-      await connector.getByLabel('name *', { exact: true }).fill('Campaign manager')
-      await connector.getByLabel('resourceDomain *').fill(origin)
-      await connector.getByLabel('username *').fill('cm-user')
-      await connector.getByLabel('validationUrl *').fill(`${origin}/check`)
+      await connector.getByLabel('ID *', { exact: true }).fill('cm')
+      await connector.getByLabel('Name *', { exact: true }).fill('Campaign manager')
+      await connector.getByLabel('Resource domain *').fill(origin)
+      await connector.getByLabel('Username *').fill('cm-user')
+      await connector.getByLabel('Validation URL *').fill(`${origin}/check`)
       await connector.locator('input[autocomplete="new-password"]').fill('cm-secret-password')
       expect(await seriousViolations(page)).toEqual([])
       await shot(page, 'wizard-1-connector')
@@ -122,24 +122,24 @@ describe.skipIf(!haveChromium)('the campaign wizard in Chromium (issue 13)', () 
       // 2. Agents and teams: the team starts with the agents just created.
       await continueTo(page, '2. Agents and teams')
       for (const id of AGENTS)
-        await createIn(page, 'Agents: new', { 'id *': id, 'name *': `Agent ${id.slice(-1)}` })
+        await createIn(page, 'Agents: new', { 'ID *': id, 'Name *': `Agent ${id.slice(-1)}` })
       await page.getByTestId('chosen-agents').filter({ hasText: 'agent-a, agent-b' }).waitFor()
       await step(page).getByRole('button', { name: 'Create a new one' }).click()
       const team = page.getByRole('group', { name: 'Teams: new' })
-      await team.getByLabel('id *', { exact: true }).fill('team-first')
-      await team.getByLabel('name *', { exact: true }).fill('First team')
+      await team.getByLabel('ID *', { exact: true }).fill('team-first')
+      await team.getByLabel('Name *', { exact: true }).fill('First team')
       await shot(page, 'wizard-2-agents')
       await team.getByRole('button', { name: 'Create', exact: true }).click()
       await page.getByTestId('chosen-teams').filter({ hasText: 'team-first' }).waitFor()
 
       // 3. Outdial queue (its distribution group holds the team chosen in step 2).
       await continueTo(page, '3. Outdial queue')
-      await createIn(page, 'Queues: new', { 'id *': 'q-first', 'name *': 'First outdial' })
+      await createIn(page, 'Queues: new', { 'ID *': 'q-first', 'Name *': 'First outdial' })
       await shot(page, 'wizard-3-queue')
 
       // 4. Global variables.
       await continueTo(page, '4. Global variables')
-      await createIn(page, 'Global variables: new', { 'name *': 'firstName', label: 'First name' })
+      await createIn(page, 'Global variables: new', { 'Name *': 'firstName', Label: 'First name' })
       await shot(page, 'wizard-4-variables')
 
       // 5. Flow: the default outdial flow, as JSON.
@@ -150,19 +150,19 @@ describe.skipIf(!haveChromium)('the campaign wizard in Chromium (issue 13)', () 
 
       // 6. Entry point (the queue and the flow already chosen).
       await continueTo(page, '6. Entry point')
-      await createIn(page, 'Entry points: new', { 'id *': 'ep-first', 'name *': 'First entry' })
+      await createIn(page, 'Entry points: new', { 'ID *': 'ep-first', 'Name *': 'First entry' })
       await shot(page, 'wizard-6-entry-point')
 
       // 7. Campaign group: the caller ID is missing — said beside the pacing field — then given.
       await continueTo(page, '7. Campaign group')
       const group = await openForm(page, 'Campaign groups: new')
-      await group.getByLabel('id *', { exact: true }).fill('group-first')
-      await group.getByLabel('name *', { exact: true }).fill('First group')
+      await group.getByLabel('ID *', { exact: true }).fill('group-first')
+      await group.getByLabel('Name *', { exact: true }).fill('First group')
       await group.getByRole('button', { name: 'Create', exact: true }).click()
       await group.locator('.mantine-Textarea-error').filter({ hasText: 'callerId' }).waitFor()
       await shot(page, 'wizard-7-field-error')
       await group
-        .getByLabel('pacing *')
+        .getByLabel('Pacing *')
         .fill(JSON.stringify({ mode: 'progressive', callerId: '+15550100000', dialingRate: 1 }))
       await group.getByRole('button', { name: 'Create', exact: true }).click()
       await group.waitFor({ state: 'detached' })
@@ -172,16 +172,16 @@ describe.skipIf(!haveChromium)('the campaign wizard in Chromium (issue 13)', () 
       // 8. Campaign: its outcome group first; open all day (CUSTOM) so the test runs at any hour.
       await continueTo(page, '8. Campaign')
       await createIn(page, 'Outcome groups: new', {
-        'id *': 'outcomes-first',
-        'name *': 'Outcomes',
+        'ID *': 'outcomes-first',
+        'Name *': 'Outcomes',
       })
       const campaign = await openForm(page, 'Campaigns: new', 1)
-      await campaign.getByLabel('id *', { exact: true }).fill('first')
-      await campaign.getByLabel('name *', { exact: true }).fill('First campaign')
-      await campaign.getByRole('combobox', { name: 'complianceProfile' }).click()
+      await campaign.getByLabel('ID *', { exact: true }).fill('first')
+      await campaign.getByLabel('Name *', { exact: true }).fill('First campaign')
+      await campaign.getByRole('combobox', { name: 'Compliance profile' }).click()
       await page.getByRole('option', { name: 'CUSTOM', exact: true }).click()
       await campaign
-        .getByLabel('callingWindow')
+        .getByLabel('Calling window')
         .fill(
           JSON.stringify(
             [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, startLocal: '00:00', endLocal: '24:00' })),
@@ -201,7 +201,7 @@ describe.skipIf(!haveChromium)('the campaign wizard in Chromium (issue 13)', () 
 
       // 9. Call guide, attached to the campaign on Continue.
       await continueTo(page, '9. Call guide')
-      await createIn(page, 'Call guides: new', { 'id *': 'guide-first', 'name *': 'First script' })
+      await createIn(page, 'Call guides: new', { 'ID *': 'guide-first', 'Name *': 'First script' })
       await shot(page, 'wizard-9-call-guide')
       await continueTo(page, '10. Contacts')
       await page.getByText('Call guide guide-first attached to campaign first.').waitFor()

@@ -15,6 +15,7 @@ import {
 import { useEffect, useState } from 'react'
 import type { ErrorDetail } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
+import { fieldLabel } from './field-label.ts'
 import { errorsUnder, type FieldSpec } from './schema-fields.ts'
 
 interface FieldProps {
@@ -35,11 +36,9 @@ interface FieldProps {
 /** Descriptions darker than Mantine's dimmed grey, which axe-core finds below AA contrast. */
 const DESCRIPTION = { color: 'var(--mantine-color-gray-7)' }
 
-const labelOf = (spec: FieldSpec) => (spec.required ? `${spec.key} *` : spec.key)
-
 /** A JSON text for one property: parsed on every change, its syntax error shown beside it. */
 function JsonField({ spec, path, value, onChange, errors, readOnly, onJsonError }: FieldProps) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const shown = value === undefined ? '' : JSON.stringify(value, null, 2)
   const [text, setText] = useState(shown)
   const [syntax, setSyntax] = useState<string | null>(null)
@@ -51,7 +50,8 @@ function JsonField({ spec, path, value, onChange, errors, readOnly, onJsonError 
   const messages = [...(syntax ? [syntax] : []), ...errorsUnder(errors, path)]
   return (
     <Textarea
-      label={labelOf(spec)}
+      label={fieldLabel(spec.key, spec.required, language)}
+      title={spec.key}
       description={t('jsonHint')}
       autosize
       minRows={2}
@@ -85,11 +85,13 @@ function JsonField({ spec, path, value, onChange, errors, readOnly, onJsonError 
 }
 
 export function Field(props: FieldProps) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const { spec, path, value, onChange, errors, readOnly, writeOnly, locked } = props
   const messages = errorsUnder(errors, path)
   const error = messages.length > 0 ? messages.join(' · ') : undefined
-  const common = { label: labelOf(spec), error, disabled: readOnly || locked }
+  const label = fieldLabel(spec.key, spec.required, language)
+  // The property's name stays in the title: the API's errors and the docs name it.
+  const common = { label, title: spec.key, error, disabled: readOnly || locked }
   switch (spec.type) {
     case 'string':
       if (writeOnly)
@@ -134,7 +136,8 @@ export function Field(props: FieldProps) {
       return (
         <Checkbox
           mt="xs"
-          label={spec.key}
+          label={fieldLabel(spec.key, false, language)}
+          title={spec.key}
           error={error}
           disabled={readOnly}
           checked={value === true}
@@ -152,7 +155,7 @@ export function Field(props: FieldProps) {
         />
       )
     case 'literal':
-      return <TextInput label={spec.key} value={String(spec.value)} disabled />
+      return <TextInput label={label} title={spec.key} value={String(spec.value)} disabled />
     case 'list': {
       const items = Array.isArray(value) ? value.map(String) : []
       if (spec.item.kind === 'enum')
@@ -176,7 +179,7 @@ export function Field(props: FieldProps) {
     case 'object': {
       const object = (value ?? {}) as Record<string, unknown>
       return (
-        <Fieldset legend={labelOf(spec)}>
+        <Fieldset legend={label} title={spec.key}>
           {/* A rule over the object's fields (a superRefine) is reported at the object's path. */}
           {errors
             .filter((e) => e.path === path)

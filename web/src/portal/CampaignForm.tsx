@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query'
 import { type CampaignMode, isIvrMode } from '../../../src/domain/campaign/campaign-mode.ts'
 import { CUSTOM_COMPLIANCE_RULE_FIELDS } from '../../../src/domain/compliance-profile.ts'
 import { configApi } from '../admin/config-api.ts'
+import { fieldLabel } from '../admin/field-label.ts'
 import { kindOf } from '../admin/kinds.ts'
 import { errorsUnder } from '../admin/schema-fields.ts'
 import { useI18n } from '../i18n.tsx'
@@ -75,11 +76,13 @@ function GroupSelect(props: {
   errors: readonly { path: string; message: string }[]
   readOnly: boolean
 }) {
+  const { language } = useI18n()
   const tree = usePortalTree()
   const messages = errorsUnder(props.errors, 'campaignGroupId')
   return (
     <Select
-      label="campaignGroupId *"
+      label={fieldLabel('campaignGroupId', true, language)}
+      title="campaignGroupId"
       data={(tree.data?.groups ?? []).map((g) => ({ value: g.id, label: `${g.id} — ${g.name}` }))}
       value={typeof props.value === 'string' ? props.value : null}
       onChange={(next) => props.onChange(next ?? undefined)}

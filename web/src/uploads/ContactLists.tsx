@@ -4,6 +4,7 @@ import { Select, Stack, Table, Text, Title } from '@mantine/core'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { configApi } from '../admin/config-api.ts'
+import { fieldLabel } from '../admin/field-label.ts'
 import { kindOf } from '../admin/kinds.ts'
 import { Pager } from '../admin/Pager.tsx'
 import { client } from '../api.ts'
@@ -15,7 +16,7 @@ const PAGE_SIZE = 20
 const CAMPAIGNS_SHOWN_MAX = 200
 
 export function ContactLists() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const queryClient = useQueryClient()
   const [offset, setOffset] = useState(0)
   const [campaignId, setCampaignId] = useState<string | null>(null)
@@ -54,7 +55,7 @@ export function ContactLists() {
                 <Table.Td>{l.status}</Table.Td>
                 <Table.Td>
                   {Object.entries(l.counts)
-                    .map(([name, count]) => `${name} ${count}`)
+                    .map(([name, count]) => `${fieldLabel(name, false, language)} ${count}`)
                     .join(' · ')}
                 </Table.Td>
                 <Table.Td>{new Date(l.createdAt).toLocaleString()}</Table.Td>

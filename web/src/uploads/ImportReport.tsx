@@ -4,6 +4,7 @@
 import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { fieldLabel } from '../admin/field-label.ts'
 import { Pager } from '../admin/Pager.tsx'
 import { client } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
@@ -13,7 +14,7 @@ const ISSUES_PAGE = 10
 
 export function ImportReport(props: { listId: string; counts: Record<string, number> }) {
   const { listId, counts } = props
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const [offset, setOffset] = useState(0)
   const issues = useQuery({
     queryKey: ['contact-list-issues', listId, offset],
@@ -32,7 +33,7 @@ export function ImportReport(props: { listId: string; counts: Record<string, num
         <Table.Tbody>
           {Object.entries(counts).map(([name, count]) => (
             <Table.Tr key={name}>
-              <Table.Td>{name}</Table.Td>
+              <Table.Td title={name}>{fieldLabel(name, false, language)}</Table.Td>
               <Table.Td>{count}</Table.Td>
             </Table.Tr>
           ))}
