@@ -2,7 +2,8 @@
 // (docs/benchmarks.md "Method: capacity and import"). Runs a predictive day of 500 agents
 // (large-stationary.json scaled up) and an IVR predictive day of 1000 ports (ivr-predictive.json
 // scaled up) on the virtual clock, each in its own process, and prints the wall and CPU time, the
-// wall time an 8-hour day takes, events per second and the pacing decision latency (p50/p99).
+// wall time an 8-hour day takes, events per second and the pacing decision latency (p50/p99), and
+// the start-up of the `outdial` command, compiled and through tsx (bench/startup.ts).
 // `--base DIR` runs the same days on the engine of another checkout (a worktree of the commit
 // before a change) in the same run, in rounds with this one (issue 15); `--fixed` adds the same
 // days under a fixed dial ratio (no forecast: the cost of the model). Writes the table into
@@ -15,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { PoolPacingPolicy } from '../src/pacing/types.ts'
 import type { runScenario as RunScenario } from '../src/sim/run.ts'
 import type { parseScenario as ParseScenario } from '../src/sim/scenario.ts'
+import { measureStartup, type StartupRow } from './startup.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DOCS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
@@ -173,6 +175,23 @@ function table(groups: PartResult[][]): string {
   ].join('\n')
 }
 
+function startupTable(rows: StartupRow[]): string {
+  const lines = rows.map((row) => {
+    const what =
+      row.what === 'cli'
+        ? '`outdial sim` (1-minute day of 3 agents, spawn to exit)'
+        : '`outdial serve` (spawn to "listening on")'
+    const code = row.mode === 'compiled' ? 'compiled (dist/)' : 'tsx (OUTDIAL_FROM_SOURCE=1)'
+    const cpu = Number.isNaN(row.cpuMs) ? '–' : fmt(row.cpuMs)
+    return `| ${what} | ${code} | ${row.wallMs.length} | ${fmt(Math.min(...row.wallMs))} / ${fmt(Math.max(...row.wallMs))} | ${cpu} |`
+  })
+  return [
+    '| start-up | code | runs | wall ms best / worst | CPU ms (best run) |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...lines,
+  ].join('\n')
+}
+
 function numberArg(argv: readonly string[], name: string, fallback: number, max: number): number {
   const at = argv.indexOf(name)
   if (at < 0) return fallback
@@ -226,6 +245,9 @@ async function main(): Promise<void> {
       groups[index]!.push(runInChild(part, policy, hours, root, code))
     }
   }
+  const startup = await measureStartup(repeat)
+  const bestMs = (what: StartupRow['what'], mode: StartupRow['mode']) =>
+    Math.min(...startup.find((r) => r.what === what && r.mode === mode)!.wallMs)
   const best = (code: Code) =>
     groups
       .filter((runs) => runs[0]!.code === code && runs[0]!.policy === 'predictive')
@@ -253,6 +275,12 @@ async function main(): Promise<void> {
     table(groups),
     '',
     ...summary,
+    '',
+    `Start-up of the \`outdial\` command, ${repeat} run(s) each in rounds, on the same machine in the same run: \`bin/outdial.mjs\` runs the compiled JavaScript of dist/ (\`npm run build\`, run by \`prepare\` at \`npm ci\`), or, with OUTDIAL_FROM_SOURCE=1 (and whenever dist/ is missing or older than src/), the TypeScript through tsx. The server starts on a data directory an earlier start created; its CPU ms is the process's user + system time when it printed "listening on".`,
+    '',
+    startupTable(startup),
+    '',
+    `A CLI run takes ${fmt(bestMs('cli', 'compiled'))} ms compiled against ${fmt(bestMs('cli', 'tsx'))} ms through tsx; the server listens after ${fmt(bestMs('server', 'compiled'))} ms against ${fmt(bestMs('server', 'tsx'))} ms.`,
     END,
   ].join('\n')
   process.stdout.write(`${section}\n`)

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { loadServerConfig, serverOptionsHelp } from './server/config.ts'
-import { type RunningServer, serve } from './server/serve.ts'
+import type { RunningServer } from './server/serve.ts'
 import { parseMode, parsePolicy } from './sim/policy.ts'
 import { createProgress } from './sim/progress.ts'
 import { formatResultTable, resultJson } from './sim/report.ts'
@@ -122,6 +122,9 @@ async function serveCommand(argv: string[]): Promise<number> {
   }
   let server: RunningServer
   try {
+    // Loaded here, not at the top: `outdial sim` and `help` then start without Fastify, the
+    // database drivers and the API schemas (issue 15, start-up).
+    const { serve } = await import('./server/serve.ts')
     server = await serve(loaded.config, (line) => process.stdout.write(`${line}\n`))
   } catch (error) {
     process.stderr.write(`outdial serve: cannot start: ${(error as Error).message}\n`)

@@ -2,7 +2,7 @@
 // and a total cap per contact. Days are the contact's local calendar days (luxon), not UTC days.
 import { DateTime } from 'luxon'
 import { z } from 'zod'
-import { invariant } from '../domain/invariant.ts'
+import { InvariantError, invariant } from '../domain/invariant.ts'
 import { ATTEMPT_OUTCOMES, type AttemptOutcome, attemptOutcomeSchema } from '../domain/outcomes.ts'
 import { REPEAT_AFTER_ABANDON_SEC } from './profiles.ts'
 import { isAbandonOutcome } from './repeat-call.ts'
@@ -91,7 +91,7 @@ export function retryRuleFor(rules: RetryRules, outcome: AttemptOutcome): RetryR
   const rule =
     rules.rules.find((candidate) => candidate.outcome === outcome) ??
     DEFAULT_RETRY_RULES.find((candidate) => candidate.outcome === outcome)
-  invariant(rule !== undefined, `no retry rule for ${outcome}`)
+  if (rule === undefined) throw new InvariantError(`no retry rule for ${outcome}`)
   return rule
 }
 
@@ -146,12 +146,12 @@ export function attemptsTodayLocal(
  */
 export function nextLocalDayStartMs(nowMs: number, zone: string): number {
   const local = DateTime.fromMillis(nowMs, { zone })
-  invariant(local.isValid, `unknown IANA zone ${zone}`)
+  if (!local.isValid) throw new InvariantError(`unknown IANA zone ${zone}`)
   return local.plus({ days: 1 }).startOf('day').toMillis()
 }
 
 function localDateOf(ms: number, zone: string): string {
   const local = DateTime.fromMillis(ms, { zone })
-  invariant(local.isValid, `unknown IANA zone ${zone}`)
+  if (!local.isValid) throw new InvariantError(`unknown IANA zone ${zone}`)
   return local.toISODate()
 }

@@ -1,7 +1,7 @@
 // Agent bookkeeping around the pure state machine (R7): every change goes through here so the
 // campaign pools (reserved, ready) always mirror the agents' states.
 import { type AgentEvent, type AgentTransition, transitionAgent } from '../domain/agent-state.ts'
-import { invariant } from '../domain/invariant.ts'
+import { InvariantError, invariant } from '../domain/invariant.ts'
 import { holdsCallbackFor } from './callback-hold.ts'
 import type { AgentRuntime, EngineContext, QueueRuntime } from './context.ts'
 import { isPreview } from './context.ts'
@@ -11,7 +11,8 @@ import { settleWrapUp } from './wrap-up.ts'
 /** Applies an event the engine knows to be legal; an illegal one here is a bug. */
 export function applyAgentEvent(ctx: EngineContext, agent: AgentRuntime, event: AgentEvent): void {
   const result = tryAgentEvent(ctx, agent, event)
-  invariant(result.kind === 'ok', `illegal agent transition ${agent.state.kind} → ${event.kind}`)
+  if (result.kind !== 'ok')
+    throw new InvariantError(`illegal agent transition ${agent.state.kind} → ${event.kind}`)
 }
 
 /** Applies an event that came from outside (desktop, API): illegal ones are returned, not fixed. */

@@ -1,7 +1,7 @@
 // What every part of an attempt's life shares, below them all: its campaign, its one outcome
 // (R2.1), ending it from the dialer's side, and the flow variables its campaign and contact give.
 import type { Contact } from '../domain/contact.ts'
-import { invariant } from '../domain/invariant.ts'
+import { InvariantError, invariant } from '../domain/invariant.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import { closeAttempt } from './close.ts'
 import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
@@ -13,7 +13,8 @@ export function campaignOf(ctx: EngineContext, attempt: AttemptRuntime): Campaig
 }
 
 export function setOutcome(ctx: EngineContext, attempt: AttemptRuntime, outcome: AttemptOutcome) {
-  invariant(attempt.outcome === null, `attempt ${attempt.id} got a second outcome ${outcome}`)
+  if (attempt.outcome !== null)
+    throw new InvariantError(`attempt ${attempt.id} got a second outcome ${outcome}`)
   attempt.outcome = outcome
   ctx.bus.publish({
     kind: 'outcome',

@@ -12,6 +12,7 @@ import type { AttemptOutcome } from '../domain/outcomes.ts'
 import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
 import type { CampaignEstimator } from '../pacing/estimates.ts'
+import type { BusyServer } from '../pacing/model.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
 import type { ContactList, ContactProgress } from './contact-list.ts'
 import type { LinesInFlight } from './line-ages.ts'
@@ -143,6 +144,11 @@ export interface CampaignRuntime {
   linesInFlight: LinesInFlight
   /** IVR: the calls holding a port, kept for pacing (port-holders.ts). */
   portHolders: PortHolders
+  /**
+   * Agents: the busy servers of the last pacing snapshot, records reused by the next one (pump.ts):
+   * a snapshot's busy list is valid for the decision that reads it.
+   */
+  busyAgents: BusyServer[]
   /** Dials placed so far (the next attempt's dialSeq). */
   dialsPlaced: number
   /** Live customers waiting (≤ 2 s) for an agent or port, oldest first. */

@@ -34,8 +34,9 @@ import type { Ids } from './ports/ids.ts'
 import type { Telephony, TelephonyEvent } from './ports/telephony.ts'
 import { type PreviewActionResult, previewAction } from './preview.ts'
 import { pullPreviewContact } from './preview-pull.ts'
-import { PACING_TICK_MS, pumpCampaign } from './pump.ts'
-import { routeAgent, routeAllAvailable } from './routing/router.ts'
+import { PACING_TICK_MS } from './pump.ts'
+import { routeAllAvailable } from './routing/router.ts'
+import { settle } from './settle.ts'
 import type {
   Bus,
   EngineAgentConfig,
@@ -49,9 +50,6 @@ import {
   type WrapUpChoice,
   type WrapUpRefusal,
 } from './wrap-up.ts'
-
-/** Rounds of routing and pacing one entry point may take before settling (a loop bound). */
-export const SETTLE_ROUNDS_MAX = 10_000
 
 export interface EnginePorts {
   clock: Clock
@@ -76,6 +74,8 @@ export class Engine {
   readonly ctx: EngineContext
   readonly #instrumentPolicy: ((policy: PoolPacingPolicy) => PoolPacingPolicy) | undefined
   private settling = false
+  /** The ids one settle round works on (settle.ts). */
+  private readonly settleIds: string[] = []
 
   constructor(ports: EnginePorts) {
     this.#instrumentPolicy = ports.instrumentPolicy
@@ -111,25 +111,10 @@ export class Engine {
     this.settling = true
     try {
       const result = action()
-      this.settle()
+      settle(this.ctx, this.settleIds)
       return result
     } finally {
       this.settling = false
-    }
-  }
-
-  private settle(): void {
-    const ctx = this.ctx
-    for (let round = 0; ctx.dirty.size > 0 || ctx.toRoute.size > 0; round++) {
-      invariant(round < SETTLE_ROUNDS_MAX, 'routing and pacing did not settle')
-      for (const agentId of [...ctx.toRoute]) {
-        ctx.toRoute.delete(agentId)
-        routeAgent(ctx, agentId)
-      }
-      for (const campaignId of [...ctx.dirty]) {
-        ctx.dirty.delete(campaignId)
-        pumpCampaign(ctx, ctx.campaigns.get(campaignId)!)
-      }
     }
   }
 
@@ -207,6 +192,7 @@ export class Engine {
       inFlight: 0,
       linesInFlight: new LinesInFlight(),
       portHolders: new PortHolders(),
+      busyAgents: [],
       dialsPlaced: 0,
       liveWaiting: [],
       ready: new Set(),

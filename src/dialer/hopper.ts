@@ -8,7 +8,7 @@ import { invariant } from '../domain/invariant.ts'
 import { holdForOwner } from './callback-hold.ts'
 import type { ContactProgress } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
-import type { EngineContactStrategy, EngineNumberStep } from './types.ts'
+import type { EngineNumberStep } from './types.ts'
 
 /** How many contacts one hopper call may look at before giving up for this round. */
 export const HOPPER_SCAN_MAX = 200
@@ -66,25 +66,31 @@ export function nextDialable(
 }
 
 /**
- * The contact strategy's steps (R5.2) for this contact, in the order to try them this time:
- * starting after the step of the number dialled last, so that one attempt after another walks the
- * configured order. Steps naming a number the contact does not have are left out; numbers no step
- * names are never dialled.
+ * Where this contact's walk through the contact strategy's steps (R5.2) starts: after the step of
+ * the number dialled last, so that one attempt after another walks the configured order. Steps
+ * naming a number the contact does not have are left out (`usable`); numbers no step names are
+ * never dialled. Returns the position among the usable steps, or -1 when none is usable.
  */
-function stepsToTry(
-  strategy: EngineContactStrategy,
-  progress: ContactProgress,
-): EngineNumberStep[] {
+function firstUsableStep(steps: readonly EngineNumberStep[], progress: ContactProgress): number {
   const numbers = progress.contact.numbers
-  const steps = strategy.steps.filter((step) => step.numberIndex < numbers.length)
   const last = progress.attempts.at(-1)
-  const lastStep =
-    last === undefined ? -1 : steps.findIndex((s) => numbers[s.numberIndex] === last.number)
-  const start = lastStep + 1
-  return steps.map((_, i) => steps[(start + i) % steps.length]!)
+  let usable = 0
+  let lastStep = -1
+  for (const step of steps) {
+    if (step.numberIndex >= numbers.length) continue
+    if (lastStep < 0 && last !== undefined && numbers[step.numberIndex] === last.number) {
+      lastStep = usable
+    }
+    usable++
+  }
+  return usable === 0 ? -1 : (lastStep + 1) % usable
 }
 
-/** Tries the contact's numbers in strategy order, each inside its number type's local hours. */
+/**
+ * Tries the contact's numbers in strategy order, each inside its number type's local hours. On the
+ * dial path of every line (issue 15, engine speed): the steps are walked in place, no list of them
+ * is built.
+ */
 export function chooseNumber(
   ctx: EngineContext,
   campaign: CampaignRuntime,
@@ -92,41 +98,51 @@ export function chooseNumber(
   zone: string,
   nowMs: number,
 ): NumberVerdict {
-  const steps = stepsToTry(campaign.config.contactStrategy, progress)
-  if (steps.length === 0) return { kind: 'never', reason: 'noNumberInContactStrategy' }
+  const steps = campaign.config.contactStrategy.steps
+  const numbers = progress.contact.numbers
+  const start = firstUsableStep(steps, progress)
+  if (start < 0) return { kind: 'never', reason: 'noNumberInContactStrategy' }
   let laterAtMs = Number.POSITIVE_INFINITY
   let laterReason = ''
-  const later = (atMs: number, reason: string) => {
-    if (atMs < laterAtMs) {
-      laterAtMs = atMs
-      laterReason = reason
-    }
-  }
   let allDnc = true
-  for (const step of steps) {
-    const number = progress.contact.numbers[step.numberIndex]!
-    if (step.localHours !== null && !isWithinCallingWindow(nowMs, zone, step.localHours)) {
+  // Two passes over the usable steps: those from `start` on, then those before it.
+  for (let pass = 0; pass < 2; pass++) {
+    let usable = 0
+    for (const step of steps) {
+      if (step.numberIndex >= numbers.length) continue
+      const position = usable++
+      if (pass === 0 ? position < start : position >= start) continue
+      const number = numbers[step.numberIndex]!
+      let atMs = Number.POSITIVE_INFINITY
+      let reason = ''
+      if (step.localHours !== null && !isWithinCallingWindow(nowMs, zone, step.localHours)) {
+        atMs = nextWindowOpenMs(nowMs, zone, step.localHours)
+        reason = 'outsideNumberTypeHours'
+      } else {
+        const result = gateNumber(ctx, campaign, number, zone, nowMs)
+        switch (result.kind) {
+          case 'ok':
+            return { kind: 'dial', number }
+          case 'ndncStale':
+          case 'ndncMissing':
+            return { kind: 'campaignBlocked', reason: result.kind }
+          case 'outsideWindow':
+            atMs = result.nextOpenMs
+            reason = result.kind
+            break
+          case 'repeatAfterAbandon':
+            atMs = result.untilMs
+            reason = result.kind
+            break
+          default:
+            continue
+        }
+      }
       allDnc = false
-      later(nextWindowOpenMs(nowMs, zone, step.localHours), 'outsideNumberTypeHours')
-      continue
-    }
-    const result = gateNumber(ctx, campaign, number, zone, nowMs)
-    switch (result.kind) {
-      case 'ok':
-        return { kind: 'dial', number }
-      case 'ndncStale':
-      case 'ndncMissing':
-        return { kind: 'campaignBlocked', reason: result.kind }
-      case 'outsideWindow':
-        allDnc = false
-        later(result.nextOpenMs, result.kind)
-        break
-      case 'repeatAfterAbandon':
-        allDnc = false
-        later(result.untilMs, result.kind)
-        break
-      default:
-        break
+      if (atMs < laterAtMs) {
+        laterAtMs = atMs
+        laterReason = reason
+      }
     }
   }
   if (laterAtMs !== Number.POSITIVE_INFINITY) {

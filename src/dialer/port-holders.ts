@@ -5,7 +5,7 @@
 // order. Sorted parallel arrays: insertion and removal move at most a thousand numbers, and a
 // decision allocates nothing.
 
-import { invariant } from '../domain/invariant.ts'
+import { InvariantError } from '../domain/invariant.ts'
 import type { BusyServer } from '../pacing/model.ts'
 
 export class PortHolders {
@@ -20,7 +20,8 @@ export class PortHolders {
   /** The call dialled `dialSeq`-th took a port at `atMs`. */
   take(dialSeq: number, atMs: number): void {
     const at = this.indexOf(dialSeq)
-    invariant(this.dialSeqs[at] !== dialSeq, `port taken twice by call ${dialSeq}`)
+    if (this.dialSeqs[at] === dialSeq)
+      throw new InvariantError(`port taken twice by call ${dialSeq}`)
     // By hand, not splice: splice returns an array of what it removed, garbage at every event.
     const seqs = this.dialSeqs
     const since = this.sinceMs
@@ -41,7 +42,8 @@ export class PortHolders {
 
   release(dialSeq: number): void {
     const at = this.indexOf(dialSeq)
-    invariant(this.dialSeqs[at] === dialSeq, `port released by call ${dialSeq} that holds none`)
+    if (this.dialSeqs[at] !== dialSeq)
+      throw new InvariantError(`port released by call ${dialSeq} that holds none`)
     const seqs = this.dialSeqs
     const since = this.sinceMs
     const servers = this.servers

@@ -203,7 +203,7 @@ function readyServers(campaign: CampaignRuntime): number {
 export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): PacingSnapshot {
   const nowMs = ctx.clock.nowMs()
   const config = campaign.config
-  let busy: BusyServer[] = []
+  let busy: BusyServer[]
   const ready = readyServers(campaign)
   let staffed: number
   if (isIvr(config)) {
@@ -211,13 +211,25 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     busy = campaign.portHolders.busyAt(nowMs)
   } else {
     staffed = ready
+    // The records of the last snapshot are filled again in place (issue 15: hundreds of agents,
+    // a decision every 250 ms; one new record per busy agent each time was most of the garbage).
+    busy = campaign.busyAgents
+    let count = 0
     for (const agent of ctx.agents.values()) {
       if (agent.poolCampaignId !== config.id) continue
       const phase = busyPhase(agent.state, config.id)
       if (phase === null) continue
       staffed += 1
-      busy.push({ phase, elapsedSec: (nowMs - agent.stateSinceMs) / 1000 })
+      const elapsedSec = (nowMs - agent.stateSinceMs) / 1000
+      const record = busy[count]
+      if (record === undefined) busy.push({ phase, elapsedSec })
+      else {
+        record.phase = phase
+        record.elapsedSec = elapsedSec
+      }
+      count++
     }
+    busy.length = count
   }
   const counts = campaign.ledger.counts(nowMs)
   return {

@@ -5,7 +5,7 @@
 // last effect (a play or a virtual agent) and calls resumeFlow when it has finished. A call-result
 // run that ends 'done' without a disconnect, gotoEntryPoint or queue effect means "disconnect"
 // (R3.3: without a handler, AMD and ABANDONED calls are disconnected) — the engine applies that.
-import { invariant } from '../domain/invariant.ts'
+import { InvariantError } from '../domain/invariant.ts'
 import type { Activity } from './activities/activity-schema.ts'
 import { activityDef } from './activities/registry.ts'
 import { FLOW_STEPS_MAX } from './limits.ts'
@@ -69,15 +69,21 @@ function initialVars(
   for (const variable of variables) {
     vars[variable.name] = variable.defaultValue ?? EMPTY_VALUE[variable.type]
   }
-  for (const [name, value] of Object.entries(flowVars)) {
+  // for…in, not Object.entries: no pair array per variable on every call's flow (issue 15). Both
+  // walk a plain object's own keys in the same order.
+  for (const name in flowVars) {
+    const value = flowVars[name]!
     const declared = variables.find((variable) => variable.name === name)
-    invariant(declared !== undefined, `flow variable ${name} is not declared`)
-    invariant(literalTypeError(declared.type, value) === null, `flow variable ${name}: bad type`)
+    if (declared === undefined) throw new InvariantError(`flow variable ${name} is not declared`)
+    if (literalTypeError(declared.type, value) !== null)
+      throw new InvariantError(`flow variable ${name}: bad type`)
     vars[name] = value
   }
   const known = FLOW_EVENT_VARIABLES[event]
-  for (const [name, value] of Object.entries(eventVars)) {
-    invariant(known.includes(name), `${event} carries no variable ${name} (known: ${known})`)
+  for (const name in eventVars) {
+    const value = eventVars[name]!
+    if (!known.includes(name))
+      throw new InvariantError(`${event} carries no variable ${name} (known: ${known})`)
     vars[name] = value
     vars[`${event}.${name}`] = value
   }
@@ -90,7 +96,7 @@ function handlerFor(flow: Flow, event: FlowEventName): Handler | undefined {
 
 function activityAt(handler: Handler, id: string): Activity {
   const activity = Object.hasOwn(handler.activities, id) ? handler.activities[id] : undefined
-  invariant(activity !== undefined, `activity ${id} does not exist`)
+  if (activity === undefined) throw new InvariantError(`activity ${id} does not exist`)
   return activity
 }
 
@@ -104,15 +110,18 @@ function runUntilPause(flow: Flow, handler: Handler, start: FlowRunState): FlowS
     const activity = activityAt(handler, current)
     const def = activityDef(activity)
     // Preconditions again at run time: validateFlow refuses these, so reaching one is a bug.
-    invariant(def.allowedIn.includes(flow.kind), `${activity.kind} not allowed in ${flow.kind}`)
-    invariant(def.events.includes(start.event), `${activity.kind} not allowed in ${start.event}`)
+    if (!def.allowedIn.includes(flow.kind))
+      throw new InvariantError(`${activity.kind} not allowed in ${flow.kind}`)
+    if (!def.events.includes(start.event))
+      throw new InvariantError(`${activity.kind} not allowed in ${start.event}`)
     steps += 1
     const result = def.run(activity, { flowKind: flow.kind, event: start.event, vars })
-    effects.push(...result.effects)
+    for (const effect of result.effects) effects.push(effect)
     Object.assign(vars, result.assign)
     current = result.next
     if (result.wait) {
-      invariant(result.effects.length > 0, `${activity.kind} waits without an effect`)
+      if (result.effects.length === 0)
+        throw new InvariantError(`${activity.kind} waits without an effect`)
       const state = { ...start, currentActivityId: current, vars, steps }
       return { state, effects, status: 'waiting' }
     }
@@ -132,7 +141,7 @@ export function startFlowEvent(
   flowVars: Readonly<Record<string, FlowValue>> = {},
 ): FlowStep {
   const raised = EVENTS_BY_FLOW_KIND[flow.kind].includes(event)
-  invariant(raised, `${event} is never raised on ${flow.kind} flows`)
+  if (!raised) throw new InvariantError(`${event} is never raised on ${flow.kind} flows`)
   const vars = initialVars(flow.variables, event, eventVars, flowVars)
   const handler = handlerFor(flow, event)
   const state: FlowRunState = {
@@ -148,9 +157,11 @@ export function startFlowEvent(
 
 /** Continues a run after the engine finished the effect it was waiting on. */
 export function resumeFlow(flow: Flow, state: FlowRunState): FlowStep {
-  invariant(state.flowId === flow.id, `state of flow ${state.flowId} resumed on ${flow.id}`)
+  if (state.flowId !== flow.id)
+    throw new InvariantError(`state of flow ${state.flowId} resumed on ${flow.id}`)
   const handler = handlerFor(flow, state.event)
-  invariant(handler !== undefined, `flow ${flow.id} has no ${state.event} handler to resume`)
+  if (handler === undefined)
+    throw new InvariantError(`flow ${flow.id} has no ${state.event} handler to resume`)
   return runUntilPause(flow, handler, state)
 }
 

@@ -1,6 +1,6 @@
 // The agent for an inbound call (R8, Appendix A routing types): below the inbound call handling and
 // the router, which both ask it.
-import { invariant } from '../../domain/invariant.ts'
+import { InvariantError } from '../../domain/invariant.ts'
 import { agentServesQueue, queueRankForAgent } from '../agents.ts'
 import type { AgentRuntime, EngineContext, QueueRuntime } from '../context.ts'
 
@@ -33,7 +33,7 @@ function queueAgentsInOrder(ctx: EngineContext, queue: QueueRuntime): AgentRunti
  */
 export function agentForInbound(ctx: EngineContext, queueId: string): AgentRuntime | null {
   const queue = ctx.queues.get(queueId)
-  invariant(queue !== undefined, `unknown queue ${queueId}`)
+  if (queue === undefined) throw new InvariantError(`unknown queue ${queueId}`)
   const agents = rotated(queue, queueAgentsInOrder(ctx, queue))
   const available = agents.filter((agent) => agent.state.kind === 'Available')
   let best: AgentRuntime | null = available[0] ?? null

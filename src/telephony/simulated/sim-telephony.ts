@@ -10,7 +10,7 @@ import type {
   Telephony,
   TelephonyEvent,
 } from '../../dialer/ports/telephony.ts'
-import { invariant } from '../../domain/invariant.ts'
+import { InvariantError } from '../../domain/invariant.ts'
 import { type CustomerModel, outcomesAtSec } from './customer-model.ts'
 import { type Distribution, sampleSec } from './distributions.ts'
 import type { Random, Rng } from './rng.ts'
@@ -96,7 +96,8 @@ export class SimTelephony implements Telephony {
   }
 
   dial(request: DialRequest): void {
-    invariant(!this.calls.has(request.callId), `call ${request.callId} dialled twice`)
+    if (this.calls.has(request.callId))
+      throw new InvariantError(`call ${request.callId} dialled twice`)
     const truth = this.drawTruth()
     const call: SimCall = {
       id: request.callId,
@@ -177,7 +178,8 @@ export class SimTelephony implements Telephony {
 
   bridge(callId: string, agentId: string): void {
     const call = this.calls.get(callId)
-    invariant(call !== undefined && !call.ended, `bridging a call that is gone: ${callId}`)
+    if (call === undefined || call.ended)
+      throw new InvariantError(`bridging a call that is gone: ${callId}`)
     call.connectedAtMs = this.clock.nowMs()
     this.hooks.onBridge(call, agentId)
     const customerEnds =

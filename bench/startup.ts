@@ -1,0 +1,140 @@
+// Start-up of the `outdial` command (issue 15), measured by `npm run bench:capacity`: a CLI run (a
+// one-minute simulated day of 3 agents, `outdial sim --json`, from spawn to exit) and a server
+// start (`outdial serve` on a data directory made by an earlier start, from spawn to its
+// "listening on" line), each with the compiled JavaScript of dist/ and with the TypeScript
+// through tsx (OUTDIAL_FROM_SOURCE=1, what every start cost before dist/).
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const BIN = fileURLToPath(new URL('../bin/outdial.mjs', import.meta.url))
+const BUILT_ENTRY = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const SCENARIO = fileURLToPath(new URL('./scenarios/tiny-team.json', import.meta.url))
+/** The simulated length of the CLI run: long enough to dial, short enough to be all start-up. */
+const CLI_DAY_SEC = 60
+/** A server that has not said "listening on" by then has failed. */
+const SERVER_START_TIMEOUT_MS = 60_000
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
+const CLOCK_TICKS_PER_SEC = 100
+
+export type StartMode = 'compiled' | 'tsx'
+
+export interface StartupRow {
+  what: 'cli' | 'server'
+  mode: StartMode
+  /** Wall time of each run, in ms. */
+  wallMs: number[]
+  /**
+   * Server: CPU time (user + system) of the fastest start's process when it was listening, in ms;
+   * NaN for the CLI runs (and off Linux).
+   */
+  cpuMs: number
+}
+
+function envFor(mode: StartMode, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, OUTDIAL_FROM_SOURCE: mode === 'tsx' ? '1' : '0', ...extra }
+}
+
+/** CPU time so far of a live process, from /proc (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // Fields 14 and 15 of stat(5) (utime, stime), counted from the state field (3).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SEC
+  } catch {
+    return Number.NaN
+  }
+}
+
+function cliRun(mode: StartMode, scenario: string): number {
+  const started = performance.now()
+  const run = spawnSync(process.execPath, [BIN, 'sim', scenario, '--json', '--no-progress'], {
+    env: envFor(mode),
+    encoding: 'utf8',
+  })
+  const wallMs = performance.now() - started
+  if (run.status !== 0) throw new Error(`outdial sim failed (${mode}): ${run.stderr}`)
+  if (mode === 'compiled' && run.stderr.includes('through tsx')) {
+    throw new Error(`outdial did not run the compiled JavaScript: ${run.stderr}`)
+  }
+  return wallMs
+}
+
+function serverStart(mode: StartMode, dataDir: string): Promise<{ wallMs: number; cpuMs: number }> {
+  const started = performance.now()
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: envFor(mode, {
+      PORT: '0',
+      OUTDIAL_HOST: '127.0.0.1',
+      OUTDIAL_DATA_DIR: dataDir,
+      OUTDIAL_ADMIN_PASSWORD: 'startup-bench-password',
+      OUTDIAL_DEMO_AGENT_PASSWORD: 'startup-bench-password',
+      OUTDIAL_LOG_LEVEL: 'warn',
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => {
+      child.kill()
+      reject(new Error(`outdial serve did not start (${mode}):\n${out}`))
+    }, SERVER_START_TIMEOUT_MS)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      if (!/listening on /.test(out)) return
+      const wallMs = performance.now() - started
+      const cpuMs = cpuMsOf(child.pid!)
+      clearTimeout(timer)
+      child.stdout!.off('data', onData)
+      child.once('exit', () => resolve({ wallMs, cpuMs }))
+      child.kill()
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      if (!/listening on /.test(out)) reject(new Error(`outdial serve exited ${code}:\n${out}`))
+    })
+  })
+}
+
+/** CLI runs and server starts, `repeat` times each, compiled and through tsx in rounds. */
+export async function measureStartup(repeat: number): Promise<StartupRow[]> {
+  if (!existsSync(BUILT_ENTRY)) throw new Error('dist/ is not built: run `npm run build` first')
+  const dir = mkdtempSync(join(tmpdir(), 'outdial-startup-'))
+  try {
+    const scenario = join(dir, 'cli-day.json')
+    const day = JSON.parse(readFileSync(SCENARIO, 'utf8')) as Record<string, unknown>
+    writeFileSync(scenario, JSON.stringify({ ...day, durationSec: CLI_DAY_SEC }))
+    const dataDir = join(dir, 'data')
+    await serverStart('compiled', dataDir) // creates the database and the demo tenant
+    const rows: StartupRow[] = []
+    for (const what of ['cli', 'server'] as const) {
+      for (const mode of ['compiled', 'tsx'] as const) {
+        rows.push({ what, mode, wallMs: [], cpuMs: Number.NaN })
+      }
+    }
+    for (let round = 0; round < repeat; round++) {
+      for (const row of rows) {
+        process.stderr.write(
+          `capacity: start-up round ${round + 1}/${repeat}, ${row.what}, ${row.mode}…\n`,
+        )
+        if (row.what === 'cli') {
+          row.wallMs.push(cliRun(row.mode, scenario))
+          continue
+        }
+        const start = await serverStart(row.mode, dataDir)
+        if (row.wallMs.every((ms) => start.wallMs < ms)) row.cpuMs = start.cpuMs
+        row.wallMs.push(start.wallMs)
+      }
+    }
+    return rows
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

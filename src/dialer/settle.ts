@@ -1,0 +1,34 @@
+// Settling after each entry point of the engine: agents that became Available are routed and every
+// campaign marked dirty is pumped, round after round, until nothing is left. Each round works on
+// what was pending when it began (ids added meanwhile wait for the next round), copied into one
+// array the engine keeps for its life: nothing is allocated per event (issue 15, engine speed).
+import { invariant } from '../domain/invariant.ts'
+import type { EngineContext } from './context.ts'
+import { pumpCampaign } from './pump.ts'
+import { routeAgent } from './routing/router.ts'
+
+/** Rounds of routing and pacing one entry point may take before settling (a loop bound). */
+export const SETTLE_ROUNDS_MAX = 10_000
+
+/** `ids` is the engine's scratch array (any content; left empty). */
+export function settle(ctx: EngineContext, ids: string[]): void {
+  for (let round = 0; ctx.dirty.size > 0 || ctx.toRoute.size > 0; round++) {
+    invariant(round < SETTLE_ROUNDS_MAX, 'routing and pacing did not settle')
+    for (const agentId of copyInto(ids, ctx.toRoute)) {
+      ctx.toRoute.delete(agentId)
+      routeAgent(ctx, agentId)
+    }
+    for (const campaignId of copyInto(ids, ctx.dirty)) {
+      ctx.dirty.delete(campaignId)
+      pumpCampaign(ctx, ctx.campaigns.get(campaignId)!)
+    }
+  }
+  ids.length = 0
+}
+
+/** `target` becomes the members of `source`, in their order. */
+function copyInto(target: string[], source: ReadonlySet<string>): string[] {
+  target.length = 0
+  for (const id of source) target.push(id)
+  return target
+}
