@@ -77,7 +77,7 @@ describe.skipIf(!haveChromium)('administration in Chromium (issue 13)', () => {
     await page.getByRole('button', { name: 'Create' }).click()
     await page.getByText('name must be a string').waitFor()
     await page.getByLabel('Name *').fill('Night shift')
-    const agentIds = page.getByRole('combobox', { name: 'agentIds' })
+    const agentIds = page.getByRole('combobox', { name: 'Agent IDs' })
     await agentIds.fill('agent-nobody')
     await agentIds.press('Enter')
     await page.getByRole('button', { name: 'Create' }).click()
