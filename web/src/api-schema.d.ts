@@ -11399,7 +11399,7 @@ export interface paths {
                          * @default udp
                          * @enum {string}
                          */
-                        transport?: "udp";
+                        transport?: "udp" | "tcp";
                         username?: string;
                     };
                 };
@@ -11607,7 +11607,7 @@ export interface paths {
                          * @default udp
                          * @enum {string}
                          */
-                        transport?: "udp";
+                        transport?: "udp" | "tcp";
                         username?: string;
                     };
                 };

@@ -7,21 +7,30 @@
 // connection closes, its owner hears which one, so transactions sent on it fail at once; the next
 // send to that peer connects again.
 import { connect, createServer, type Server, type Socket } from 'node:net'
-import type { SipLog, SipPeer } from './endpoint.ts'
 import { SipStreamFramer } from './stream-framer.ts'
+
+/** A peer's address (the endpoint's SipPeer, without importing it: no cycle). */
+interface StreamPeer {
+  host: string
+  port: number
+}
+
+interface StreamLog {
+  warn(message: string, fields?: Record<string, unknown>): void
+}
 
 /** How long an outbound connection may take to be established, in milliseconds. */
 export const SIP_TCP_CONNECT_TIMEOUT_MS = 10_000
 
 export interface StreamReceiver {
   /** One message read on connection `key` from `from`; `reply` writes on that connection. */
-  onMessage(text: string, from: SipPeer, reply: (text: string) => void): void
+  onMessage(text: string, from: StreamPeer, reply: (text: string) => void): void
   /** Connection `key` closed (by either side, or it never connected). */
   onClosed(key: string): void
 }
 
 /** The key of the outbound connection to a peer (transactions sent on it are tagged with it). */
-export function streamKey(peer: SipPeer): string {
+export function streamKey(peer: StreamPeer): string {
   return `tcp:${peer.host}:${peer.port}`
 }
 
@@ -32,7 +41,7 @@ export class SipTcpTransport {
   private constructor(
     private readonly server: Server,
     private readonly receiver: StreamReceiver,
-    private readonly log: SipLog,
+    private readonly log: StreamLog,
   ) {
     server.on('connection', (socket) =>
       this.adopt(socket, `tcp-in:${socket.remoteAddress}:${socket.remotePort}`),
@@ -45,7 +54,7 @@ export class SipTcpTransport {
     host: string,
     port: number,
     receiver: StreamReceiver,
-    log: SipLog,
+    log: StreamLog,
   ): Promise<SipTcpTransport> {
     const server = createServer()
     await new Promise<void>((resolve, reject) => {
@@ -59,7 +68,7 @@ export class SipTcpTransport {
   }
 
   /** Writes `text` on the connection to `to`, opening it first when there is none. */
-  send(text: string, to: SipPeer): void {
+  send(text: string, to: StreamPeer): void {
     const key = streamKey(to)
     let socket = this.outbound.get(key)
     if (!socket) {
