@@ -3,12 +3,11 @@
 // CRLF keep-alives between them skipped, and oversize headers or bodies or a missing
 // Content-Length refused with an error naming the limit.
 import { describe, expect, it } from 'vitest'
-import {
-  SIP_STREAM_BODY_BYTES_MAX,
-  SIP_STREAM_HEADER_BYTES_MAX,
-  SipFramingError,
-  SipStreamFramer,
-} from './stream-framer.ts'
+import { SipStreamFramer } from './stream-framer.ts'
+
+/** The framer's limits, as docs/telephony.md states them. */
+const SIP_STREAM_HEADER_BYTES_MAX = 16_384
+const SIP_STREAM_BODY_BYTES_MAX = 48_000
 
 const message = (body: string, extra = '') =>
   [
@@ -51,9 +50,7 @@ describe('SIP stream framer', () => {
     const framer = new SipStreamFramer()
     const long = `X-Pad: ${'a'.repeat(SIP_STREAM_HEADER_BYTES_MAX)}`
     expect(() => framer.push(Buffer.from(long))).toThrow(
-      new SipFramingError(
-        `SIP header block over ${SIP_STREAM_HEADER_BYTES_MAX} bytes without its end`,
-      ),
+      `SIP header block over ${SIP_STREAM_HEADER_BYTES_MAX} bytes without its end`,
     )
     expect(() => new SipStreamFramer().push(Buffer.from(message('', long)))).toThrow(
       /header block of \d+ bytes over 16384/,

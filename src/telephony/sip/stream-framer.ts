@@ -5,11 +5,11 @@
 // SipFramingError: the connection can no longer be read in step and is closed by its owner.
 
 /** Largest header block (start line and headers) accepted on a stream, in bytes. */
-export const SIP_STREAM_HEADER_BYTES_MAX = 16_384
+const SIP_STREAM_HEADER_BYTES_MAX = 16_384
 /** Largest body accepted on a stream, in bytes (with the headers, under SIP_MESSAGE_BYTES_MAX). */
-export const SIP_STREAM_BODY_BYTES_MAX = 48_000
+const SIP_STREAM_BODY_BYTES_MAX = 48_000
 
-export class SipFramingError extends Error {
+class SipFramingError extends Error {
   override name = 'SipFramingError'
 }
 

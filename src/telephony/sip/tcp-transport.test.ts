@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { VirtualClock } from '../../dialer/ports/virtual-clock.ts'
 import { SipEndpoint } from './endpoint.ts'
 import type { SipResponse } from './message.ts'
-import { SIP_STREAM_HEADER_BYTES_MAX, SipStreamFramer } from './stream-framer.ts'
+import { SipStreamFramer } from './stream-framer.ts'
+
+/** The framer's header limit in bytes (docs/telephony.md). */
+const SIP_STREAM_HEADER_BYTES_MAX = 16_384
 
 const opened: { close(): unknown }[] = []
 afterEach(async () => {

@@ -20,9 +20,11 @@ interface StreamLog {
 }
 
 /** How long an outbound connection may take to be established, in milliseconds. */
-export const SIP_TCP_CONNECT_TIMEOUT_MS = 10_000
+const SIP_TCP_CONNECT_TIMEOUT_MS = 10_000
+/** Most connections the SIP port holds accepted at once; one over it is closed at once. */
+const SIP_TCP_ACCEPTED_CONNECTIONS_MAX = 256
 
-export interface StreamReceiver {
+interface StreamReceiver {
   /** One message read on connection `key` from `from`; `reply` writes on that connection. */
   onMessage(text: string, from: StreamPeer, reply: (text: string) => void): void
   /** Connection `key` closed (by either side, or it never connected). */
@@ -57,6 +59,7 @@ export class SipTcpTransport {
     log: StreamLog,
   ): Promise<SipTcpTransport> {
     const server = createServer()
+    server.maxConnections = SIP_TCP_ACCEPTED_CONNECTIONS_MAX
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
       server.listen(port, host, () => {

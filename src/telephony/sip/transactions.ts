@@ -34,7 +34,7 @@ export interface TransactionUser {
 export type SendText = (text: string) => void
 
 /** How a transaction's requests travel: `reliable` (a stream) and the connection's key. */
-export interface TransactionTransport {
+interface TransactionTransport {
   reliable: boolean
   channel: string
 }
