@@ -20,7 +20,14 @@ import { serverConfigSchema } from '../../src/server/config.ts'
 import { type RunningServer, serve } from '../../src/server/serve.ts'
 import { seededRandom, silenceMs, speechLike } from '../support/synthetic-audio.ts'
 import { writeAudioScenario } from './audio-scenario.ts'
-import { freeUdpPort, haveSipp, type SippRun, startSippUac, startSippUas } from './sipp.ts'
+import {
+  freeUdpPort,
+  haveSipp,
+  type SippRun,
+  startSippUac,
+  startSippUas,
+  waitTcpListening,
+} from './sipp.ts'
 
 const enabled = haveSipp('the SIP server suite (test/sip)')
 const PASSWORD = 'demo-admin-password'
@@ -300,6 +307,7 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
     // No campaign dials while the trunk is the keep-alive's (a running one would send INVITEs).
     for (const { id } of campaigns.items) await api('POST', `/v1/campaigns/${id}/pause`)
     const trunk = await startSippUas('options.xml', 1, ['-t', 't1'])
+    await waitTcpListening(trunk.port)
     try {
       const moved = await edit('/v1/sip-trunks/main', (body) => {
         const { passwordSet: _set, ...rest } = body

@@ -16,6 +16,7 @@ import {
   type SippRun,
   startSippUas,
   telephonyEvents,
+  waitTcpListening,
 } from './sipp.ts'
 
 const enabled = haveSipp('the SIP over TCP suite (test/sip/sip-tcp.test.ts)')
@@ -45,6 +46,7 @@ interface Harness {
 
 async function harness(scenario: string, keepAliveSec = 0): Promise<Harness> {
   const sipp = await startSippUas(scenario, 1, ['-t', 't1'], 20)
+  await waitTcpListening(sipp.port)
   const { events, push, waitFor } = telephonyEvents(() => sipp.output(), 8000)
   const network = new SipNetwork(
     {
