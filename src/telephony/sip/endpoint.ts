@@ -1,5 +1,6 @@
-// One SIP endpoint of the process: a UDP socket and a TCP listener on the same port (tcp-transport.ts,
-// for trunks whose transport is TCP), the client transactions, and the dispatch of what arrives — responses to their transaction (or, once it is gone, a retransmitted 2xx to its
+// One SIP endpoint of the process: a UDP socket and a TCP listener on the same port
+// (tcp-transport.ts, for trunks whose transport is TCP), the client transactions, and the dispatch
+// of what arrives — responses to their transaction (or, once it is gone, a retransmitted 2xx to its
 // dialog), requests inside a dialog to that dialog by Call-ID, OPTIONS answered 200, anything else
 // 481. Requests the far end retransmits get the same response again (the server side of RFC 3261
 // §17.2, kept as a response cache for 64·T1). Malformed datagrams are counted and logged, never
