@@ -111,7 +111,11 @@ export const SERVER_OPTIONS = [
     'OUTDIAL_SIP_HOST',
     'IPv4 address of the SIP endpoint and its RTP (default 127.0.0.1)',
   ],
-  ['sip-port', 'OUTDIAL_SIP_PORT', `UDP port of the SIP endpoint (default ${SIP_PORT_DEFAULT})`],
+  [
+    'sip-port',
+    'OUTDIAL_SIP_PORT',
+    `UDP and TCP port of the SIP endpoint (default ${SIP_PORT_DEFAULT})`,
+  ],
   ['rtp-port-min', 'OUTDIAL_RTP_PORT_MIN', `lowest RTP port (default ${RTP_PORT_MIN_DEFAULT})`],
   ['rtp-port-max', 'OUTDIAL_RTP_PORT_MAX', `highest RTP port (default ${RTP_PORT_MAX_DEFAULT})`],
   [

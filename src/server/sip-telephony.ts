@@ -1,5 +1,5 @@
-// `outdial serve --telephony sip` (issue 14): one SIP endpoint for the process (UDP on --sip-host
-// and --sip-port, on real time whatever the demo speed), and one SIP network per tenant on that
+// `outdial serve --telephony sip` (issue 14): one SIP endpoint for the process (UDP and TCP on
+// --sip-host and --sip-port, on real time whatever the demo speed), and one SIP network per tenant on that
 // tenant's trunk (/v1/sip-trunks), ringing its agents' SIP phones (the agent's `sipUri`), both
 // changed when the tenant's configuration reloads. The trunks'
 // keep-alive state and calls in flight are on /v1/status (`sip`) and /metrics. Every call with CPA
@@ -28,6 +28,7 @@ function targetOf(trunk: SipTrunkSettings | null | undefined): SipTrunkTarget | 
   return {
     host: trunk.host,
     port: trunk.port,
+    transport: trunk.transport,
     ...(trunk.domain !== undefined ? { domain: trunk.domain } : {}),
     credentials:
       trunk.username !== undefined && trunk.password !== null

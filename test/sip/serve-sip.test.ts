@@ -7,6 +7,8 @@
 // Then an agent on a SIP phone (their `sipUri`): sipp plays the phone, answers the reservation call
 // with no desktop action, and the next customer — a person saying a short hello, which the
 // server's real CPA analyzer hears as live — is bridged to it.
+// Last, the trunk moved to TCP through the API (sipp `-t t1`): the server's keep-alive reaches it
+// over one TCP connection, and /v1/status shows it up with its transport.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,7 +20,14 @@ import { serverConfigSchema } from '../../src/server/config.ts'
 import { type RunningServer, serve } from '../../src/server/serve.ts'
 import { seededRandom, silenceMs, speechLike } from '../support/synthetic-audio.ts'
 import { writeAudioScenario } from './audio-scenario.ts'
-import { freeUdpPort, haveSipp, type SippRun, startSippUac, startSippUas } from './sipp.ts'
+import {
+  freeUdpPort,
+  haveSipp,
+  type SippRun,
+  startSippUac,
+  startSippUas,
+  waitTcpListening,
+} from './sipp.ts'
 
 const enabled = haveSipp('the SIP server suite (test/sip)')
 const PASSWORD = 'demo-admin-password'
@@ -288,6 +297,36 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
       expect(await phone.exited).toBe(0)
     } finally {
       phone.stop()
+    }
+  })
+
+  it('a trunk moved to TCP through the API is kept alive over TCP (/v1/status)', async () => {
+    const campaigns = (await (await api('GET', '/v1/campaigns')).json()) as {
+      items: { id: string }[]
+    }
+    // No campaign dials while the trunk is the keep-alive's (a running one would send INVITEs).
+    for (const { id } of campaigns.items) await api('POST', `/v1/campaigns/${id}/pause`)
+    const trunk = await startSippUas('options.xml', 1, ['-t', 't1'])
+    await waitTcpListening(trunk.port)
+    try {
+      const moved = await edit('/v1/sip-trunks/main', (body) => {
+        const { passwordSet: _set, ...rest } = body
+        return { ...rest, port: trunk.port, transport: 'tcp', keepAliveSec: 30 }
+      })
+      expect(moved.status).toBe(200)
+      const sip = await until('the TCP trunk up on /v1/status', async () => {
+        const status = (await (await api('GET', '/v1/status')).json()) as {
+          sip: { trunk: { port: number; transport: string; state: string }; tcpConnections: number }
+        }
+        lastState = JSON.stringify(status.sip)
+        return status.sip.trunk.port === trunk.port && status.sip.trunk.state === 'up'
+          ? status.sip
+          : null
+      })
+      expect(sip.trunk.transport).toBe('tcp')
+      expect(await trunk.exited).toBe(0)
+    } finally {
+      trunk.stop()
     }
   })
 })

@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createSocket } from 'node:dgram'
 import { existsSync } from 'node:fs'
+import { connect } from 'node:net'
 import { isAbsolute, join } from 'node:path'
 import type { TelephonyEvent } from '../../src/dialer/ports/telephony.ts'
 
@@ -44,6 +45,23 @@ export async function eventually(check: () => boolean, ms = 5000): Promise<boole
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
   return true
+}
+
+/** Waits (up to 5 s) until sipp `-t t1` accepts TCP on `port`: a refused connect fails a
+ * request at once, where over UDP it would be retransmitted into a sipp still starting. Each
+ * probe connection is closed at once. */
+export async function waitTcpListening(port: number, host = '127.0.0.1'): Promise<void> {
+  const accepts = () =>
+    new Promise<boolean>((resolve) => {
+      const probe = connect({ host, port })
+      probe.once('connect', () => {
+        probe.destroy()
+        resolve(true)
+      })
+      probe.once('error', () => resolve(false))
+    })
+  for (let i = 0; i < 50 && !(await accepts()); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100))
 }
 
 export interface SippRun {

@@ -11580,7 +11580,7 @@ export interface paths {
                          * @default udp
                          * @enum {string}
                          */
-                        transport?: "udp";
+                        transport?: "udp" | "tcp";
                         username?: string;
                     };
                 };
@@ -11788,7 +11788,7 @@ export interface paths {
                          * @default udp
                          * @enum {string}
                          */
-                        transport?: "udp";
+                        transport?: "udp" | "tcp";
                         username?: string;
                     };
                 };

@@ -1,5 +1,5 @@
 // Goal (issue 14): a SIP trunk's schema fills its named defaults, refuses bad fields with their
-// path and the reason (TCP, ports, limits, caller-ID rules without a default), and the caller-ID
+// path and the reason (an unknown transport, ports, limits, caller-ID rules without a default), and the caller-ID
 // rule sends an allowed caller ID as is and any other as the trunk's default.
 import { describe, expect, it } from 'vitest'
 import { SIP_TRUNK_CALLS_MAX, sipTrunkSchema, sipTrunkView, trunkCallerId } from './sip-trunk.ts'
@@ -23,8 +23,12 @@ describe('sipTrunkSchema', () => {
     })
   })
 
+  it('accepts TCP as the transport', () => {
+    expect(sipTrunkSchema.parse({ ...base, transport: 'tcp' }).transport).toBe('tcp')
+  })
+
   it.each([
-    [{ transport: 'tcp' }, 'transport: transport must be "udp"'],
+    [{ transport: 'tls' }, 'transport: transport must be "udp" or "tcp"'],
     [{ port: 70_000 }, 'port: port is above'],
     [
       { maxConcurrentCalls: SIP_TRUNK_CALLS_MAX + 1 },

@@ -30,12 +30,15 @@ export const sipTrunkSchema = z
       HOST,
       'host must be an IPv4 address or a host name',
     ),
-    port: boundedInt({ field: 'port', min: 1, max: 65_535, unit: '', why: 'a UDP port' }).default(
-      SIP_PORT_DEFAULT,
-    ),
-    transport: z
-      .literal('udp', { error: 'transport must be "udp": SIP over TCP is not supported yet' })
-      .default('udp'),
+    port: boundedInt({
+      field: 'port',
+      min: 1,
+      max: 65_535,
+      unit: '',
+      why: 'a UDP or TCP port',
+    }).default(SIP_PORT_DEFAULT),
+    /** SIP over UDP, or over TCP (one connection to host:port, RFC 3261 §18). */
+    transport: z.enum(['udp', 'tcp'], { error: 'transport must be "udp" or "tcp"' }).default('udp'),
     /** Host part of the From and request URIs; the trunk's host when absent. */
     domain: boundedString('domain', SIP_TRUNK_HOST_LENGTH_MAX, 'a SIP domain')
       .regex(HOST, 'domain must be a host name')

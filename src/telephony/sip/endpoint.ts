@@ -1,9 +1,12 @@
-// One SIP endpoint of the process: a UDP socket, the client transactions, and the dispatch of what
-// arrives — responses to their transaction (or, once it is gone, a retransmitted 2xx to its
+// One SIP endpoint of the process: a UDP socket and a TCP listener on the same port
+// (tcp-transport.ts, for trunks whose transport is TCP), the client transactions, and the dispatch
+// of what arrives — responses to their transaction (or, once it is gone, a retransmitted 2xx to its
 // dialog), requests inside a dialog to that dialog by Call-ID, OPTIONS answered 200, anything else
 // 481. Requests the far end retransmits get the same response again (the server side of RFC 3261
 // §17.2, kept as a response cache for 64·T1). Malformed datagrams are counted and logged, never
-// thrown out of the socket handler.
+// thrown out of the socket handler. Over TCP the transactions are reliable (no retransmissions),
+// responses go back on the connection their request came on, and a connection's close fails the
+// transactions sent on it at once.
 import { randomBytes } from 'node:crypto'
 import { createSocket, type Socket } from 'node:dgram'
 import type { Clock } from '../../dialer/ports/clock.ts'
@@ -17,6 +20,7 @@ import {
   type SipResponse,
   serializeMessage,
 } from './message.ts'
+import { SipTcpTransport, streamKey } from './tcp-transport.ts'
 import {
   ClientTransactions,
   SIP_TRANSACTION_TIMEOUT_MS,
@@ -29,9 +33,13 @@ export interface SipLog {
   info?(message: string, fields?: Record<string, unknown>): void
 }
 
+export type SipTransport = 'udp' | 'tcp'
+
 export interface SipPeer {
   host: string
   port: number
+  /** How to reach it; UDP when absent. */
+  transport?: SipTransport
 }
 
 /** What a dialog (a call) hears from the endpoint. */
@@ -81,6 +89,8 @@ export class SipEndpoint {
   /** REGISTER outside any dialog (the softphones' registrar); 405 without one. */
   onRegister: ((request: SipRequest, from: SipPeer) => SipResponse) | null = null
 
+  private tcp: SipTcpTransport | null = null
+
   private constructor(
     private readonly socket: Socket,
     readonly address: SipPeer,
@@ -88,35 +98,45 @@ export class SipEndpoint {
     private readonly log: SipLog,
   ) {
     this.transactions = new ClientTransactions(clock)
-    socket.on('message', (data, rinfo) => {
-      try {
-        this.receive(data.toString('utf8'), { host: rinfo.address, port: rinfo.port })
-      } catch (error) {
-        this.counters.malformed += 1
-        this.log.warn('SIP datagram dropped', {
-          from: `${rinfo.address}:${rinfo.port}`,
-          error: error instanceof Error ? error.message : String(error),
-        })
-      }
-    })
+    socket.on('message', (data, rinfo) =>
+      this.receiveSafely(data.toString('utf8'), { host: rinfo.address, port: rinfo.port }),
+    )
     socket.on('error', (error) => this.log.warn('SIP socket error', { error: error.message }))
   }
 
-  /** Binds UDP on `host:port` (port 0: any free one). */
+  /** Binds UDP on `host:port` (port 0: any free one) and listens on TCP on the same port. */
   static async open(host: string, port: number, clock: Clock, log: SipLog): Promise<SipEndpoint> {
-    const socket = createSocket('udp4')
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject)
-      socket.bind(port, host, () => {
-        socket.off('error', reject)
-        resolve()
-      })
-    })
-    return new SipEndpoint(socket, { host, port: socket.address().port }, clock, log)
+    // With port 0 the TCP port is the one UDP got; when TCP finds it taken, both try again.
+    for (let tries = 1; ; tries++) {
+      const socket = await bindUdp(host, port)
+      const endpoint = new SipEndpoint(socket, { host, port: socket.address().port }, clock, log)
+      try {
+        endpoint.tcp = await SipTcpTransport.listen(
+          host,
+          endpoint.address.port,
+          {
+            onMessage: (text, from, reply) => endpoint.receiveSafely(text, from, reply),
+            onClosed: (key) => endpoint.transactions.transportFailedOn(key),
+          },
+          log,
+        )
+        return endpoint
+      } catch (error) {
+        await endpoint.close()
+        if (port !== 0 || tries >= SIP_OPEN_TRIES_MAX) throw error
+      }
+    }
   }
 
-  via(branch: string): string {
-    return `SIP/2.0/UDP ${this.address.host}:${this.address.port};branch=${branch};rport`
+  via(branch: string, transport: SipTransport = 'udp'): string {
+    const proto = transport === 'tcp' ? 'TCP' : 'UDP'
+    return `SIP/2.0/${proto} ${this.address.host}:${this.address.port};branch=${branch};rport`
+  }
+
+  /** Our Contact (a name-addr) for requests and responses reaching `transport`'s peers. */
+  contact(transport: SipTransport = 'udp'): string {
+    const param = transport === 'tcp' ? ';transport=tcp' : ''
+    return `<sip:outdial@${this.address.host}:${this.address.port}${param}>`
   }
 
   newBranch(): string {
@@ -126,6 +146,7 @@ export class SipEndpoint {
   /** Sends text to a peer; `failed` runs when the datagram could not be sent. */
   sendText(text: string, to: SipPeer, failed?: () => void): void {
     this.counters.sent += 1
+    if (to.transport === 'tcp' && this.tcp) return this.tcp.send(text, to)
     this.socket.send(text, to.port, to.host, (error) => {
       if (error) {
         this.log.warn('SIP send failed', { to: `${to.host}:${to.port}`, error: error.message })
@@ -136,10 +157,12 @@ export class SipEndpoint {
 
   /** Starts a client transaction for `request` towards `to`. */
   request(request: SipRequest, to: SipPeer, user: TransactionUser): void {
+    const stream = to.transport === 'tcp' ? { reliable: true, channel: streamKey(to) } : undefined
     this.transactions.start(
       request,
       (text) => this.sendText(text, to, () => this.transactions.transportFailed(request)),
       user,
+      stream,
     )
   }
 
@@ -156,7 +179,20 @@ export class SipEndpoint {
     this.dialogs.delete(callId)
   }
 
-  private receive(text: string, from: SipPeer): void {
+  private receiveSafely(text: string, from: SipPeer, reply?: (text: string) => void): void {
+    try {
+      this.receive(text, from, reply)
+    } catch (error) {
+      this.counters.malformed += 1
+      this.log.warn(reply ? 'SIP message dropped' : 'SIP datagram dropped', {
+        from: `${from.host}:${from.port}`,
+        error: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+
+  /** `reply`: the connection a stream message came on (responses go back on it). */
+  private receive(text: string, from: SipPeer, reply?: (text: string) => void): void {
     const message: SipMessage = parseMessage(text)
     this.counters.received += 1
     if (message.kind === 'response') {
@@ -172,7 +208,12 @@ export class SipEndpoint {
     }
     const key = `${headerParam(header(message, 'via') ?? '', 'branch')}|${message.method}`
     const again = this.answered.get(key)
-    if (again !== undefined) return this.sendText(again, this.replyPeer(message, from))
+    const answer = (out: string) => {
+      if (!reply) return this.sendText(out, this.replyPeer(message, from))
+      this.counters.sent += 1
+      reply(out)
+    }
+    if (again !== undefined) return answer(again)
     const dialog = this.dialogs.get(header(message, 'call-id') ?? '')
     let response: SipResponse | null
     if (dialog) response = dialog.onRequest(message, from)
@@ -191,7 +232,7 @@ export class SipEndpoint {
     this.clock.setTimerAt(this.clock.nowMs() + SIP_TRANSACTION_TIMEOUT_MS, () =>
       this.answered.delete(key),
     )
-    this.sendText(out, this.replyPeer(message, from))
+    answer(out)
   }
 
   /** Responses go to the top Via's sent-by, or to the source with rport (RFC 3581). */
@@ -204,6 +245,27 @@ export class SipEndpoint {
 
   async close(): Promise<void> {
     this.transactions.close()
+    await this.tcp?.close()
     await new Promise<void>((resolve) => this.socket.close(() => resolve()))
   }
+
+  /** Connections of the TCP transport open now. */
+  get tcpConnections(): number {
+    return this.tcp?.connections ?? 0
+  }
+}
+
+/** How often open() tries an ephemeral port whose TCP twin is taken. */
+const SIP_OPEN_TRIES_MAX = 5
+
+async function bindUdp(host: string, port: number): Promise<Socket> {
+  const socket = createSocket('udp4')
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject)
+    socket.bind(port, host, () => {
+      socket.off('error', reject)
+      resolve()
+    })
+  })
+  return socket
 }

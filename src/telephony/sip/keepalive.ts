@@ -1,4 +1,5 @@
-// OPTIONS keep-alive to a trunk (issue 14): one OPTIONS every interval; any final response means
+// OPTIONS keep-alive to a trunk (issue 14), over the trunk's transport (UDP or TCP, where it also
+// reopens a closed connection): one OPTIONS every interval; any final response means
 // the trunk is up (even 404 or 405: it answered), timer F means it is down. The state is read by
 // /v1/status and /metrics.
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
@@ -45,7 +46,7 @@ export class TrunkKeepAlive {
         method: 'OPTIONS',
         uri,
         headers: [
-          ['via', this.endpoint.via(this.endpoint.newBranch())],
+          ['via', this.endpoint.via(this.endpoint.newBranch(), this.trunk.transport)],
           ['max-forwards', '70'],
           ['from', `<sip:outdial@${this.endpoint.address.host}>;tag=${randomToken()}`],
           ['to', `<${uri}>`],

@@ -100,13 +100,13 @@ export class SipCall {
       method: 'INVITE',
       uri: this.remoteTarget,
       headers: [
-        ['via', this.endpoint.via(this.endpoint.newBranch())],
+        ['via', this.endpoint.via(this.endpoint.newBranch(), this.target.trunk.transport)],
         ['max-forwards', '70'],
         ['from', this.from()],
         ['to', this.toHeader],
         ['call-id', this.sipCallId],
         ['cseq', `${this.cseq} INVITE`],
-        ['contact', `<sip:outdial@${this.endpoint.address.host}:${this.endpoint.address.port}>`],
+        ['contact', this.endpoint.contact(this.target.trunk.transport)],
         ['p-asserted-identity', identity],
         ['allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS'],
         ['content-type', 'application/sdp'],
@@ -187,7 +187,7 @@ export class SipCall {
         method: 'ACK',
         uri: contact ? addressUri(contact) : this.remoteTarget,
         headers: [
-          ['via', this.endpoint.via(this.endpoint.newBranch())],
+          ['via', this.endpoint.via(this.endpoint.newBranch(), this.target.trunk.transport)],
           ['max-forwards', '70'],
           ['from', this.from()],
           ['to', header(response, 'to') ?? this.toHeader],
@@ -238,7 +238,7 @@ export class SipCall {
       method: 'BYE',
       uri: this.remoteTarget,
       headers: [
-        ['via', this.endpoint.via(this.endpoint.newBranch())],
+        ['via', this.endpoint.via(this.endpoint.newBranch(), this.target.trunk.transport)],
         ['max-forwards', '70'],
         ['from', this.from()],
         ['to', this.toHeader],
@@ -266,7 +266,7 @@ export class SipCall {
       if (request.body && !answer) return responseTo(request, 488, 'Not Acceptable Here')
       if (answer) this.report.mediaChanged(answer)
       this.sdpVersion += 1
-      const contact = `<sip:outdial@${this.endpoint.address.host}:${this.endpoint.address.port}>`
+      const contact = this.endpoint.contact(this.target.trunk.transport)
       return responseTo(
         request,
         200,

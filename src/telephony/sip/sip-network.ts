@@ -16,7 +16,7 @@ import { CPA_OUTCOME_EVENTS } from '../../media/cpa/telephony-map.ts'
 import type { Network, TelephonyFactory } from '../network.ts'
 import { AgentPhones } from './agent-phones.ts'
 import type { DigestCredentials } from './digest.ts'
-import type { SipEndpoint, SipLog } from './endpoint.ts'
+import type { SipEndpoint, SipLog, SipTransport } from './endpoint.ts'
 import { type TrunkHealth, TrunkKeepAlive } from './keepalive.ts'
 import { type PromptLibrary, playPrompt } from './prompt-library.ts'
 import type { Registration } from './registrar.ts'
@@ -32,6 +32,8 @@ export type AnalyzerFactory = (params: CpaParams) => CallProgressAnalyzer
 export interface SipTrunkTarget {
   host: string
   port: number
+  /** UDP when absent; over TCP one connection to host:port carries every call and keep-alive. */
+  transport?: SipTransport
   /** Host part of the From and request URIs; the trunk's address when absent. */
   domain?: string
   credentials: DigestCredentials | null
@@ -79,10 +81,12 @@ interface CallLeg {
 
 /** What /v1/status and /metrics read from a tenant's SIP network. */
 export interface SipNetworkStatus {
-  trunk: ({ host: string; port: number } & TrunkHealth) | null
+  trunk: ({ host: string; port: number; transport: SipTransport } & TrunkHealth) | null
   callsInFlight: number
   maxConcurrentCalls: number
   datagrams: { received: number; sent: number; malformed: number }
+  /** SIP over TCP connections the endpoint holds open now (all tenants'). */
+  tcpConnections: number
 }
 
 export class SipNetwork implements Network {
@@ -126,11 +130,17 @@ export class SipNetwork implements Network {
     return {
       trunk:
         trunk && this.keepAlive
-          ? { host: trunk.host, port: trunk.port, ...this.keepAlive.health }
+          ? {
+              host: trunk.host,
+              port: trunk.port,
+              transport: trunk.transport ?? 'udp',
+              ...this.keepAlive.health,
+            }
           : null,
       callsInFlight: this.legs.size,
       maxConcurrentCalls: trunk?.maxConcurrentCalls ?? 0,
       datagrams: { ...this.options.endpoint.counters },
+      tcpConnections: this.options.endpoint.tcpConnections,
     }
   }
 

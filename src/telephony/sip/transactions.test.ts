@@ -2,6 +2,8 @@
 // INVITE retransmitted by timer A (T1 doubling) until a provisional, given up by timer B; the ACK
 // of a non-2xx sent once and again for each retransmitted final response (timer D); 2xx passed up
 // each time; non-INVITE retransmitted by timer E capped at T2, given up by timer F, kept for K.
+// On a reliable transport (TCP): nothing retransmitted, timers B/F still give up, D and K are 0,
+// and the close of the connection fails the transactions sent on it, not the others.
 import { describe, expect, it } from 'vitest'
 import { VirtualClock } from '../../dialer/ports/virtual-clock.ts'
 import { parseMessage, type SipRequest, type SipResponse } from './message.ts'
@@ -134,5 +136,52 @@ describe('non-INVITE client transaction', () => {
     expect(t.timeouts()).toBe(1)
     t.clock.advanceMs(SIP_TRANSACTION_TIMEOUT_MS)
     expect(t.sent).toHaveLength(1)
+  })
+})
+
+describe('client transactions on a reliable transport (TCP)', () => {
+  const tcp = { reliable: true, channel: 'tcp:127.0.0.1:5080' }
+
+  it('sends an INVITE once (no timer A), still gives up at timer B', () => {
+    const t = setup()
+    t.txs.start(request('INVITE'), t.send, t.user, tcp)
+    t.clock.advanceMs(SIP_TRANSACTION_TIMEOUT_MS - 1)
+    expect(t.sent).toHaveLength(1)
+    expect(t.timeouts()).toBe(0)
+    t.clock.advanceMs(1)
+    expect(t.timeouts()).toBe(1)
+    expect(t.sent).toHaveLength(1)
+  })
+
+  it('ACKs a non-2xx once and ends at once (timer D is 0); non-INVITE has no timer E, K is 0', () => {
+    const t = setup()
+    t.txs.start(request('INVITE'), t.send, t.user, tcp)
+    t.txs.receive(response(486, 'INVITE'))
+    expect(t.sent.map((s) => s.text.split(' ')[0])).toEqual(['INVITE', 'ACK'])
+    t.clock.advanceMs(0)
+    expect(t.txs.size).toBe(0)
+    const u = setup()
+    u.txs.start(request('BYE'), u.send, u.user, tcp)
+    u.clock.advanceMs(SIP_T2_MS * 2)
+    expect(u.sent).toHaveLength(1)
+    u.txs.receive(response(200, 'BYE'))
+    u.clock.advanceMs(0)
+    expect(u.txs.size).toBe(0)
+    expect(u.got).toEqual([200])
+  })
+
+  it("the connection's close fails its transactions still waiting, and only those", () => {
+    const t = setup()
+    t.txs.start(request('INVITE'), t.send, t.user, tcp)
+    t.txs.receive(response(180, 'INVITE'))
+    t.txs.start(request('OPTIONS'), t.send, t.user, {
+      reliable: true,
+      channel: 'tcp:10.0.0.1:5060',
+    })
+    t.txs.transportFailedOn(tcp.channel)
+    expect(t.timeouts()).toBe(1)
+    expect(t.txs.size).toBe(2)
+    t.txs.transportFailedOn(tcp.channel)
+    expect(t.timeouts()).toBe(1)
   })
 })

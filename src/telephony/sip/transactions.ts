@@ -1,5 +1,8 @@
-// RFC 3261 §17.1 client transactions over UDP: INVITE (timers A, B, D; the ACK for a non-2xx final
-// response, sent again on each retransmission of it) and non-INVITE (timers E, F, K). Time comes
+// RFC 3261 §17.1 client transactions: INVITE (timers A, B, D; the ACK for a non-2xx final
+// response, sent again on each retransmission of it) and non-INVITE (timers E, F, K). On a
+// reliable transport (TCP) nothing is retransmitted (no timers A and E), timers B and F still
+// apply, timers D and K are 0, and the close of the connection a transaction was sent on fails it
+// at once (§17.1.4, transportFailedOn). Time comes
 // from the Clock port, so unit tests drive the timers on a VirtualClock without waiting. The ACK
 // for a 2xx and everything about dialogs belong to the user agent (sip-call.ts), not here.
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
@@ -30,6 +33,12 @@ export interface TransactionUser {
 
 export type SendText = (text: string) => void
 
+/** How a transaction's requests travel: `reliable` (a stream) and the connection's key. */
+interface TransactionTransport {
+  reliable: boolean
+  channel: string
+}
+
 interface ClientTransaction {
   key: string
   request: SipRequest
@@ -41,6 +50,8 @@ interface ClientTransaction {
   intervalMs: number
   ack: string | null
   send: SendText
+  /** On a stream: the connection's key; null over UDP. */
+  channel: string | null
 }
 
 function branchOf(viaValue: string | undefined): string {
@@ -58,7 +69,12 @@ export class ClientTransactions {
   }
 
   /** Sends a request in a new transaction (its top Via must carry a unique branch). */
-  start(request: SipRequest, send: SendText, user: TransactionUser): void {
+  start(
+    request: SipRequest,
+    send: SendText,
+    user: TransactionUser,
+    transport?: TransactionTransport,
+  ): void {
     const cseq = parseCSeq(header(request, 'cseq') ?? '')
     const key = `${branchOf(header(request, 'via'))}|${cseq?.method ?? request.method}`
     const tx: ClientTransaction = {
@@ -72,11 +88,12 @@ export class ClientTransactions {
       intervalMs: SIP_T1_MS,
       ack: null,
       send,
+      channel: transport?.reliable ? transport.channel : null,
     }
     this.live.set(key, tx)
     const text = serializeMessage(request)
     send(text)
-    this.scheduleRetransmit(tx, text)
+    if (tx.channel === null) this.scheduleRetransmit(tx, text)
     tx.timeoutTimer = this.after(SIP_TRANSACTION_TIMEOUT_MS, () => {
       tx.timeoutTimer = null
       if (tx.state === 'calling' || tx.state === 'proceeding') {
@@ -92,6 +109,15 @@ export class ClientTransactions {
     if (!tx || tx.state === 'completed' || tx.state === 'terminated') return
     this.terminate(tx)
     tx.user.onTimeout()
+  }
+
+  /** The connection `channel` closed: every transaction still waiting on it fails (§17.1.4). */
+  transportFailedOn(channel: string): void {
+    for (const tx of [...this.live.values()]) {
+      if (tx.channel !== channel || (tx.state !== 'calling' && tx.state !== 'proceeding')) continue
+      this.terminate(tx)
+      tx.user.onTimeout()
+    }
   }
 
   private keyOf(message: SipRequest | SipResponse): string {
@@ -147,7 +173,9 @@ export class ClientTransactions {
       tx.ack = serializeMessage(ackForFailure(tx.request, response))
       tx.send(tx.ack)
     }
-    tx.endTimer = this.after(invite ? SIP_TIMER_D_MS : SIP_T4_MS, () => this.terminate(tx))
+    // Timers D and K absorb retransmissions, which a reliable transport does not make: 0 there.
+    const endMs = tx.channel !== null ? 0 : invite ? SIP_TIMER_D_MS : SIP_T4_MS
+    tx.endTimer = this.after(endMs, () => this.terminate(tx))
     tx.user.onResponse(response)
     return true
   }
