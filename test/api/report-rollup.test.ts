@@ -36,7 +36,7 @@ const attemptArb = fc.record({
   code: fc.option(fc.constantFrom('SALE', 'NO_SALE'), { nil: null }),
   codeFirst: fc.boolean(),
 })
-type AttemptCase = fc.RecordValue<typeof attemptArb> extends infer T ? T : never
+type AttemptCase = typeof attemptArb extends fc.Arbitrary<infer T> ? T : never
 
 const instantArb = fc.oneof(
   fc.constant(undefined),
@@ -147,9 +147,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       let compared = 0
       await fc.assert(
         fc.asyncProperty(
-          fc.array(attemptArb, { minLength: 1, maxLength: 25 }),
-          fc.array(filterArb, { minLength: 1, maxLength: 4 }),
-          async (attempts, filters) => {
+          fc.tuple(
+            fc.array(attemptArb, { minLength: 1, maxLength: 25 }),
+            fc.array(filterArb, { minLength: 1, maxLength: 4 }),
+          ),
+          async ([attempts, filters]) => {
             const tenantId = `t-${randomUUID()}`
             await new SqlAccounts(opened.db).ensureTenant(tenantId, 'rollup', 0)
             await write(new SqlDialerStore(opened.db, tenantId, opened.dialect), attempts)

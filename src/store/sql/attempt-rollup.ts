@@ -5,7 +5,7 @@
 // the key is unique in SQLite and PostgreSQL alike). Every write that changes that state runs
 // through `rollupMove` in the same transaction: the attempt's row is locked, its key read before
 // and after the write, and the attempt moved from the old row to the new one.
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type QueryExecutorProvider, sql, type Transaction } from 'kysely'
 import { QUARTER_MS } from '../ports/attempt-reports.ts'
 import type { AttemptRollupTable, Database } from './schema.ts'
 
@@ -118,7 +118,7 @@ export async function rollupMove<T>(
 }
 
 /** Builds the rollup from the attempt log (the migration's backfill; the benchmark's load). */
-export async function backfillRollup(db: Kysely<unknown>): Promise<void> {
+export async function backfillRollup(db: QueryExecutorProvider): Promise<void> {
   await sql`insert into attempt_rollup (tenant_id, campaign_id, quarter_start, attempt_agent,
     result_agent, outcome, code, attempts, talk_ms)
     select a.tenant_id, a.campaign_id, a.opened_at - (a.opened_at % ${sql.lit(QUARTER_MS)}),
