@@ -17,6 +17,11 @@ export const WEB_APP_PAGES = [
   '/admin',
   '/admin/:kind',
   '/admin/:kind/:id',
+  '/reports',
+  '/reports/agents',
+  '/reports/campaigns/:id',
+  '/reports/campaigns/:id/agents',
+  '/reports/campaigns/:id/agents/:agentId',
 ] as const
 
 /** Where the build lands, relative to this file (src/server → web/dist). */

@@ -18,13 +18,17 @@ import { Desk } from './desk/Desk.tsx'
 import { type Language, useI18n } from './i18n.tsx'
 import { Login } from './pages/Login.tsx'
 import { Supervisor } from './pages/Supervisor.tsx'
+import { Reports } from './reports/Reports.tsx'
 
-type Page = '/desk' | '/supervisor' | '/admin'
+type Page = '/desk' | '/supervisor' | '/admin' | '/reports'
+
+/** The path with its query: the report pages keep their drill path and range in it. */
+const here = () => window.location.pathname + window.location.search
 
 function usePath(): [string, (path: string) => void] {
-  const [path, setPath] = useState(window.location.pathname)
+  const [path, setPath] = useState(here)
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname)
+    const onPop = () => setPath(here())
     window.addEventListener('popstate', onPop)
     return () => window.removeEventListener('popstate', onPop)
   }, [])
@@ -51,9 +55,11 @@ export function LanguageSwitch() {
   )
 }
 
-function pageFor(path: string, user: Principal): Page {
+function pageFor(url: string, user: Principal): Page {
+  const path = url.split('?')[0]!
   // An agent opening /admin is told it is not for them (and the API refuses them too).
   if (path === '/admin' || path.startsWith('/admin/')) return '/admin'
+  if (path === '/reports' || path.startsWith('/reports/')) return '/reports'
   if (path === '/supervisor') return '/supervisor'
   if (path === '/desk' || user.role === 'agent') return '/desk'
   return '/supervisor'
@@ -128,6 +134,12 @@ export function App() {
                     >
                       {t('navAdmin')}
                     </Button>
+                    <Button
+                      variant={page === '/reports' ? 'light' : 'subtle'}
+                      onClick={() => go('/reports')}
+                    >
+                      {t('navReports')}
+                    </Button>
                   </>
                 )}
               </Group>
@@ -147,6 +159,8 @@ export function App() {
           <Desk user={user} />
         ) : page === '/admin' ? (
           <AdminLayout user={user} path={path} go={go} />
+        ) : page === '/reports' ? (
+          <Reports user={user} go={go} />
         ) : (
           <Supervisor user={user} />
         )}

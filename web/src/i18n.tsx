@@ -7,14 +7,15 @@ import { adminEn, adminPl } from './messages/admin.ts'
 import { appEn, appPl } from './messages/app.ts'
 import { boardEn, boardPl } from './messages/board.ts'
 import { deskEn, deskPl } from './messages/desk.ts'
+import { reportsEn, reportsPl } from './messages/reports.ts'
 
 // Each area keeps its texts in web/src/messages/; the catalogue is their union, one per language.
-const en = { ...appEn, ...boardEn, ...deskEn, ...adminEn } as const
+const en = { ...appEn, ...boardEn, ...deskEn, ...adminEn, ...reportsEn } as const
 
 export type MessageKey = keyof typeof en
 type Messages = Record<MessageKey, string>
 
-const pl: Messages = { ...appPl, ...boardPl, ...deskPl, ...adminPl }
+const pl: Messages = { ...appPl, ...boardPl, ...deskPl, ...adminPl, ...reportsPl }
 
 export const LANGUAGES = { en, pl } as const
 export type Language = keyof typeof LANGUAGES
