@@ -69,12 +69,15 @@ export class SqlAttemptReports implements AttemptReports {
       let query = this.views(filter)
       if (after) {
         const { openedAtMs, id } = after
-        query = query.where((eb) =>
-          eb.or([
-            eb('attempts.opened_at', '<', openedAtMs),
-            eb.and([eb('attempts.opened_at', '=', openedAtMs), eb('attempts.id', '<', id)]),
-          ]),
-        )
+        // The plain bound lets the index seek to the page (the OR alone scans from the top).
+        query = query
+          .where('attempts.opened_at', '<=', openedAtMs)
+          .where((eb) =>
+            eb.or([
+              eb('attempts.opened_at', '<', openedAtMs),
+              eb.and([eb('attempts.opened_at', '=', openedAtMs), eb('attempts.id', '<', id)]),
+            ]),
+          )
       }
       const rows = await query.limit(pageRows).execute()
       for (const row of rows) yield viewOf(row)
