@@ -38,5 +38,10 @@ describe('report figures (R9.1)', () => {
     expect(intervalStart(q, '1d', 'America/New_York')).toBe('2026-11-24T00:00:00-05:00')
     expect(intervalStart(q, '1d', 'Europe/Paris')).toBe('2026-11-25T00:00:00+01:00')
     expect(intervalStart(q, '1h', 'Asia/Kolkata')).toBe('2026-11-25T05:00:00+05:30')
+    // A quarter-hour offset: the UTC quarters compose into its hours and days exactly.
+    expect(intervalStart(q, '1h', 'Asia/Kathmandu')).toBe('2026-11-25T05:00:00+05:45')
+    expect(intervalStart(q + 15 * 60_000, '1h', 'Asia/Kathmandu')).toBe('2026-11-25T05:00:00+05:45')
+    expect(intervalStart(q + 30 * 60_000, '1h', 'Asia/Kathmandu')).toBe('2026-11-25T06:00:00+05:45')
+    expect(intervalStart(q, '1d', 'Asia/Kathmandu')).toBe('2026-11-25T00:00:00+05:45')
   })
 })

@@ -21,6 +21,11 @@ export const WEB_APP_PAGES = [
   '/portal/:section',
   '/portal/:section/:id',
   '/portal/:section/:id/:tab',
+  '/reports',
+  '/reports/agents',
+  '/reports/campaigns/:id',
+  '/reports/campaigns/:id/agents',
+  '/reports/campaigns/:id/agents/:agentId',
 ] as const
 
 /** Where the build lands, relative to this file (src/server → web/dist). */

@@ -36,37 +36,32 @@ describe.each<Dialect>(['sqlite', 'postgres'])('campaign reports on %s (R9.1)', 
       const path = CONFIG_KINDS.find((k) => k.kind === object.kind)!.path
       await h.call('admin1', 'POST', path, object.body)
     }
+    // Through the runtime's store, as the engine writes them (the rollup is kept on write).
+    const log = h.store.forTenant('t1').runtime.attempts
     let at = Date.UTC(2026, 10, 24, 9)
     for (const [i, outcome] of OUTCOMES.entries()) {
       at += 60_000
-      await h.db.db
-        .insertInto('attempts')
-        .values({
-          tenant_id: 't1',
-          id: `att-${i}`,
-          campaign_id: 'renewals',
-          contact_id: `renewals:c${i % 2}`,
-          stored_contact: 1,
-          number: '+14155550100',
-          caller_id: '+15550100000',
-          agent_id: i % 2 === 0 ? 'agent-1' : 'agent-2',
-          opened_at: at,
-          lease_owner: 'p1',
-          lease_until: at + 60_000,
-        })
-        .execute()
+      const agentId = i % 2 === 0 ? 'agent-1' : 'agent-2'
+      const opened = await log.open({
+        attemptId: `att-${i}`,
+        campaignId: 'renewals',
+        contactId: `renewals:c${i % 2}`,
+        number: '+14155550100',
+        callerId: '+15550100000',
+        agentId,
+        atMs: at,
+        lease: { owner: 'p1', untilMs: at + 60_000 },
+        storedContact: false,
+      })
+      expect(opened).toEqual({ kind: 'opened' })
       if (outcome)
-        await h.db.db
-          .insertInto('attempt_results')
-          .values({
-            tenant_id: 't1',
-            attempt_id: `att-${i}`,
-            outcome,
-            closed_at: at + 30_000,
-            agent_id: i % 2 === 0 ? 'agent-1' : 'agent-2',
-            details: '{"dialedAtMs":0}',
-          })
-          .execute()
+        await log.close({
+          attemptId: `att-${i}`,
+          outcome: outcome as 'LIVE_VOICE',
+          atMs: at + 30_000,
+          agentId,
+          details: { dialedAtMs: 0 },
+        })
     }
   })
   afterAll(async () => h?.close())

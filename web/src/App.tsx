@@ -19,14 +19,18 @@ import { type Language, useI18n } from './i18n.tsx'
 import { Login } from './pages/Login.tsx'
 import { Supervisor } from './pages/Supervisor.tsx'
 import { Portal } from './portal/Portal.tsx'
+import { Reports } from './reports/Reports.tsx'
 import { ContactUpload } from './uploads/ContactUpload.tsx'
 
-type Page = '/desk' | '/supervisor' | '/admin' | '/portal'
+type Page = '/desk' | '/supervisor' | '/admin' | '/portal' | '/reports'
+
+/** The path with its query: the report pages keep their drill path and range in it. */
+const here = () => window.location.pathname + window.location.search
 
 function usePath(): [string, (path: string) => void] {
-  const [path, setPath] = useState(window.location.pathname)
+  const [path, setPath] = useState(here)
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname)
+    const onPop = () => setPath(here())
     window.addEventListener('popstate', onPop)
     return () => window.removeEventListener('popstate', onPop)
   }, [])
@@ -53,10 +57,12 @@ export function LanguageSwitch() {
   )
 }
 
-function pageFor(path: string, user: Principal): Page {
+function pageFor(url: string, user: Principal): Page {
+  const path = url.split('?')[0]!
   // An agent opening /admin is told it is not for them (and the API refuses them too).
   if (path === '/admin' || path.startsWith('/admin/')) return '/admin'
   if (path === '/portal' || path.startsWith('/portal/')) return '/portal'
+  if (path === '/reports' || path.startsWith('/reports/')) return '/reports'
   if (path === '/supervisor') return '/supervisor'
   if (path === '/desk' || user.role === 'agent') return '/desk'
   return '/supervisor'
@@ -95,6 +101,8 @@ export function App() {
       />
     )
   const page = pageFor(path, user)
+  // The administration and the portal route by the path alone; the report pages read the query too.
+  const pathname = path.split('?')[0]!
   const signOut = async () => {
     await api.logout().catch(() => undefined)
     queryClient.clear()
@@ -131,6 +139,12 @@ export function App() {
                     >
                       {t('navAdmin')}
                     </Button>
+                    <Button
+                      variant={page === '/reports' ? 'light' : 'subtle'}
+                      onClick={() => go('/reports')}
+                    >
+                      {t('navReports')}
+                    </Button>
                   </>
                 )}
               </Group>
@@ -149,9 +163,11 @@ export function App() {
         {page === '/desk' ? (
           <Desk user={user} />
         ) : page === '/admin' ? (
-          <AdminLayout user={user} path={path} go={go} />
+          <AdminLayout user={user} path={pathname} go={go} />
         ) : page === '/portal' ? (
-          <Portal user={user} path={path} go={go} Upload={ContactUpload} />
+          <Portal user={user} path={pathname} go={go} Upload={ContactUpload} />
+        ) : page === '/reports' ? (
+          <Reports user={user} go={go} />
         ) : (
           <Supervisor user={user} />
         )}

@@ -9,6 +9,7 @@ import { boardEn, boardPl } from './messages/board.ts'
 import { deskEn, deskPl } from './messages/desk.ts'
 import { flowsEn, flowsPl } from './messages/flows.ts'
 import { portalEn, portalPl } from './messages/portal.ts'
+import { reportsEn, reportsPl } from './messages/reports.ts'
 import { wizardEn, wizardPl } from './messages/wizard.ts'
 
 // Each area keeps its texts in web/src/messages/; the catalogue is their union, one per language.
@@ -19,6 +20,7 @@ const en = {
   ...adminEn,
   ...flowsEn,
   ...portalEn,
+  ...reportsEn,
   ...wizardEn,
 } as const
 
@@ -32,6 +34,7 @@ const pl: Messages = {
   ...adminPl,
   ...flowsPl,
   ...portalPl,
+  ...reportsPl,
   ...wizardPl,
 }
 

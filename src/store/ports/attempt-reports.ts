@@ -57,6 +57,12 @@ export interface DispositionTally {
   attempts: number
 }
 
+/** The tallies of a report table: by group and outcome, and by group and disposition code. */
+export interface Tallies {
+  outcomes: OutcomeTally[]
+  dispositions: DispositionTally[]
+}
+
 export const QUARTER_MS = 15 * 60_000
 
 export interface AttemptReports {
@@ -68,8 +74,5 @@ export interface AttemptReports {
   /** Attempts of the campaign by the agent's business outcome code (R5.2). */
   countsByDisposition(campaignId: string): Promise<Record<string, number>>
   /** R9.1 report tables: the filtered attempts counted per group, by outcome and by disposition. */
-  tally(
-    by: TallyKey,
-    filter: AttemptFilter,
-  ): Promise<{ outcomes: OutcomeTally[]; dispositions: DispositionTally[] }>
+  tally(by: TallyKey, filter: AttemptFilter): Promise<Tallies>
 }

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AttemptSummary } from '../../dialer/contact-list.ts'
 import type { AttemptOutcome } from '../../domain/outcomes.ts'
 import type { Lease, LeasedContact, RecoveredAttempt } from '../ports/dialer-store.ts'
+import { rollupMove } from './attempt-rollup.ts'
 import { leasedOf } from './contact-rows.ts'
 import type { Database } from './schema.ts'
 
@@ -119,20 +120,22 @@ export async function recoverOpenAttempts(
       .execute()
     const recovered: RecoveredAttempt[] = []
     for (const attempt of open) {
-      await trx
-        .insertInto('attempt_results')
-        .values({
-          tenant_id: tenantId,
-          attempt_id: attempt.id,
-          outcome: 'UNKNOWN',
-          closed_at: nowMs,
-          agent_id: attempt.agent_id,
-          details: JSON.stringify({
-            dialedAtMs: attempt.opened_at,
-            note: `recovered: the process ${attempt.lease_owner} stopped with the attempt open`,
-          }),
-        })
-        .execute()
+      await rollupMove(trx, tenantId, attempt.id, () =>
+        trx
+          .insertInto('attempt_results')
+          .values({
+            tenant_id: tenantId,
+            attempt_id: attempt.id,
+            outcome: 'UNKNOWN',
+            closed_at: nowMs,
+            agent_id: attempt.agent_id,
+            details: JSON.stringify({
+              dialedAtMs: attempt.opened_at,
+              note: `recovered: the process ${attempt.lease_owner} stopped with the attempt open`,
+            }),
+          })
+          .execute(),
+      )
       let contact: LeasedContact | null = null
       if (attempt.stored_contact === 1) {
         await trx

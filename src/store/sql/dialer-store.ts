@@ -25,6 +25,7 @@ import {
   recoverOpenAttempts,
   releaseContactLeases,
 } from './attempt-recovery.ts'
+import { rollupMove } from './attempt-rollup.ts'
 import { complianceHistoryOf } from './compliance-history.ts'
 import { leasedOf, SqlContactSettling } from './contact-rows.ts'
 import { insertDisposition } from './dispositions.ts'
@@ -157,12 +158,18 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
 
   async assignAgent(attemptId: string, agentId: string): Promise<boolean> {
     const result = await this.db
-      .updateTable('attempts')
-      .set({ agent_id: agentId })
-      .where('tenant_id', '=', this.tenantId)
-      .where('id', '=', attemptId)
-      .where(stillOpen)
-      .executeTakeFirst()
+      .transaction()
+      .execute((trx) =>
+        rollupMove(trx, this.tenantId, attemptId, () =>
+          trx
+            .updateTable('attempts')
+            .set({ agent_id: agentId })
+            .where('tenant_id', '=', this.tenantId)
+            .where('id', '=', attemptId)
+            .where(stillOpen)
+            .executeTakeFirst(),
+        ),
+      )
     return Number(result.numUpdatedRows) === 1
   }
 
@@ -232,22 +239,24 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
         if (open) return { kind: 'refused', reason: 'attemptOpen' }
       }
       try {
-        await trx
-          .insertInto('attempts')
-          .values({
-            tenant_id: this.tenantId,
-            id: attempt.attemptId,
-            campaign_id: attempt.campaignId,
-            contact_id: attempt.contactId,
-            stored_contact: attempt.storedContact ? 1 : 0,
-            number: attempt.number,
-            caller_id: attempt.callerId,
-            agent_id: attempt.agentId,
-            opened_at: attempt.atMs,
-            lease_owner: attempt.lease.owner,
-            lease_until: attempt.lease.untilMs,
-          })
-          .execute()
+        await rollupMove(trx, this.tenantId, attempt.attemptId, () =>
+          trx
+            .insertInto('attempts')
+            .values({
+              tenant_id: this.tenantId,
+              id: attempt.attemptId,
+              campaign_id: attempt.campaignId,
+              contact_id: attempt.contactId,
+              stored_contact: attempt.storedContact ? 1 : 0,
+              number: attempt.number,
+              caller_id: attempt.callerId,
+              agent_id: attempt.agentId,
+              opened_at: attempt.atMs,
+              lease_owner: attempt.lease.owner,
+              lease_until: attempt.lease.untilMs,
+            })
+            .execute(),
+        )
       } catch (error) {
         if (isUniqueViolation(error)) return { kind: 'refused', reason: 'duplicateId' }
         throw error
@@ -261,31 +270,41 @@ export class SqlDialerStore implements ContactStore, AttemptLog {
   }
 
   async close(close: AttemptClose): Promise<boolean> {
-    const exists = await this.db
-      .selectFrom('attempts')
-      .select('id')
-      .where('tenant_id', '=', this.tenantId)
-      .where('id', '=', close.attemptId)
-      .executeTakeFirst()
-    if (!exists) return false
-    const result = await this.db
-      .insertInto('attempt_results')
-      .values({
-        tenant_id: this.tenantId,
-        attempt_id: close.attemptId,
-        outcome: close.outcome,
-        closed_at: close.atMs,
-        agent_id: close.agentId,
-        details: JSON.stringify(close.details),
-        connected_at: close.details.connectedAtMs ?? null,
-      })
-      .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id']).doNothing())
-      .executeTakeFirst()
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+    return this.db.transaction().execute(async (trx) => {
+      const exists = await trx
+        .selectFrom('attempts')
+        .select('id')
+        .where('tenant_id', '=', this.tenantId)
+        .where('id', '=', close.attemptId)
+        .executeTakeFirst()
+      if (!exists) return false
+      const result = await rollupMove(trx, this.tenantId, close.attemptId, () =>
+        trx
+          .insertInto('attempt_results')
+          .values({
+            tenant_id: this.tenantId,
+            attempt_id: close.attemptId,
+            outcome: close.outcome,
+            closed_at: close.atMs,
+            agent_id: close.agentId,
+            details: JSON.stringify(close.details),
+            connected_at: close.details.connectedAtMs ?? null,
+          })
+          .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id']).doNothing())
+          .executeTakeFirst(),
+      )
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+    })
   }
 
   recordDisposition(disposition: AttemptDisposition): Promise<boolean> {
-    return insertDisposition(this.db, this.tenantId, disposition)
+    return this.db
+      .transaction()
+      .execute((trx) =>
+        rollupMove(trx, this.tenantId, disposition.attemptId, () =>
+          insertDisposition(trx, this.tenantId, disposition),
+        ),
+      )
   }
 
   leaseOwners(nowMs: number): Promise<string[]> {

@@ -2,7 +2,7 @@
 // PostgreSQL: text, integer/bigint; JSON as text.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
 import { authRevocationThrottle } from './migration-auth.ts'
-import { agentStateLog, reportTimes } from './migration-reports.ts'
+import { agentStateLog, attemptRollup, reportTimes } from './migration-reports.ts'
 
 const bigint = 'bigint' as const
 
@@ -291,6 +291,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-contact-callback-agent': contactCallbackAgent,
   '0011-report-times': reportTimes,
   '0012-agent-state-log': agentStateLog,
+  '0013-attempt-rollup': attemptRollup,
 }
 
 class InCodeProvider implements MigrationProvider {

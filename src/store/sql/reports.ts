@@ -1,17 +1,18 @@
 // Reports over the append-only attempt log (R9.1): attempts with their result, newest first, and
-// the counts by outcome of a campaign (open attempts count as OPEN until their result is written).
-// Bound to one tenant.
-import { type Kysely, sql } from 'kysely'
-import {
-  type AttemptFilter,
-  type AttemptReports,
-  type AttemptView,
-  type DispositionTally,
-  type OutcomeTally,
-  QUARTER_MS,
-  type TallyKey,
+// the counts by outcome of a campaign (open attempts count as OPEN until their result is written),
+// the counts and report tallies read from the 15-minute rollup (rollup-tally.ts). Bound to one
+// tenant.
+import type { Kysely } from 'kysely'
+import type {
+  AttemptFilter,
+  AttemptReports,
+  AttemptView,
+  Tallies,
+  TallyKey,
 } from '../ports/attempt-reports.ts'
 import type { Page, PageRequest } from '../ports/page.ts'
+import { attemptsWithDispositions } from './attempt-query.ts'
+import { campaignCounts, tallyAttempts } from './rollup-tally.ts'
 import type { Database } from './schema.ts'
 
 export class SqlAttemptReports implements AttemptReports {
@@ -21,38 +22,7 @@ export class SqlAttemptReports implements AttemptReports {
   ) {}
 
   private base(filter: AttemptFilter) {
-    return this.withResults(filter).leftJoin('attempt_dispositions', (j) =>
-      j
-        .onRef('attempt_dispositions.tenant_id', '=', 'attempts.tenant_id')
-        .onRef('attempt_dispositions.attempt_id', '=', 'attempts.id'),
-    )
-  }
-
-  /** The filtered attempts with their results (no disposition join: the outcome tallies). */
-  private withResults(filter: AttemptFilter) {
-    let query = this.db
-      .selectFrom('attempts')
-      .leftJoin('attempt_results', (j) =>
-        j
-          .onRef('attempt_results.tenant_id', '=', 'attempts.tenant_id')
-          .onRef('attempt_results.attempt_id', '=', 'attempts.id'),
-      )
-      .where('attempts.tenant_id', '=', this.tenantId)
-    if (filter.campaignId !== undefined)
-      query = query.where('attempts.campaign_id', '=', filter.campaignId)
-    if (filter.contactId !== undefined)
-      query = query.where('attempts.contact_id', '=', filter.contactId)
-    if (filter.number !== undefined) query = query.where('attempts.number', '=', filter.number)
-    if (filter.fromMs !== undefined) query = query.where('attempts.opened_at', '>=', filter.fromMs)
-    if (filter.toMs !== undefined) query = query.where('attempts.opened_at', '<', filter.toMs)
-    if (filter.agentId !== undefined)
-      query = query.where((eb) =>
-        eb.or([
-          eb('attempts.agent_id', '=', filter.agentId!),
-          eb('attempt_results.agent_id', '=', filter.agentId!),
-        ]),
-      )
-    return query
+    return attemptsWithDispositions(this.db, this.tenantId, filter)
   }
 
   /** The attempts with everything a report shows of them, newest first. */
@@ -99,12 +69,15 @@ export class SqlAttemptReports implements AttemptReports {
       let query = this.views(filter)
       if (after) {
         const { openedAtMs, id } = after
-        query = query.where((eb) =>
-          eb.or([
-            eb('attempts.opened_at', '<', openedAtMs),
-            eb.and([eb('attempts.opened_at', '=', openedAtMs), eb('attempts.id', '<', id)]),
-          ]),
-        )
+        // The plain bound lets the index seek to the page (the OR alone scans from the top).
+        query = query
+          .where('attempts.opened_at', '<=', openedAtMs)
+          .where((eb) =>
+            eb.or([
+              eb('attempts.opened_at', '<', openedAtMs),
+              eb.and([eb('attempts.opened_at', '=', openedAtMs), eb('attempts.id', '<', id)]),
+            ]),
+          )
       }
       const rows = await query.limit(pageRows).execute()
       for (const row of rows) yield viewOf(row)
@@ -115,67 +88,15 @@ export class SqlAttemptReports implements AttemptReports {
   }
 
   async countsByOutcome(campaignId: string): Promise<Record<string, number>> {
-    const rows = await this.base({ campaignId })
-      .select((eb) => ['attempt_results.outcome', eb.fn.countAll().as('n')])
-      .groupBy('attempt_results.outcome')
-      .execute()
-    return Object.fromEntries(rows.map((r) => [r.outcome ?? 'OPEN', Number(r.n)]))
+    return (await campaignCounts(this.db, this.tenantId, campaignId)).outcomes
   }
 
   async countsByDisposition(campaignId: string): Promise<Record<string, number>> {
-    const rows = await this.base({ campaignId })
-      .where('attempt_dispositions.code', 'is not', null)
-      .select((eb) => ['attempt_dispositions.code', eb.fn.countAll().as('n')])
-      .groupBy('attempt_dispositions.code')
-      .execute()
-    return Object.fromEntries(rows.map((r) => [r.code!, Number(r.n)]))
+    return (await campaignCounts(this.db, this.tenantId, campaignId)).dispositions
   }
 
-  async tally(
-    by: TallyKey,
-    filter: AttemptFilter,
-  ): Promise<{ outcomes: OutcomeTally[]; dispositions: DispositionTally[] }> {
-    const quarter = sql<string>`attempts.opened_at - (attempts.opened_at % ${sql.lit(QUARTER_MS)})`
-    const agent = sql<string>`coalesce(attempt_results.agent_id, attempts.agent_id, '')`
-    const key =
-      by === 'quarter'
-        ? quarter
-        : by === 'agent'
-          ? agent
-          : by === 'agentQuarter'
-            ? sql<string>`${agent} || '|' || cast(${quarter} as text)`
-            : sql<string>`attempts.campaign_id`
-    const outcome = sql<string>`coalesce(attempt_results.outcome, 'OPEN')`
-    const outcomes = await this.withResults(filter)
-      .select((eb) => [
-        key.as('key'),
-        outcome.as('outcome'),
-        eb.fn.countAll().as('n'),
-        sql<string>`coalesce(sum(attempt_results.closed_at - attempt_results.connected_at), 0)`.as(
-          'talk_ms',
-        ),
-      ])
-      .groupBy([key, outcome])
-      .execute()
-    const code = sql<string>`attempt_dispositions.code`
-    const dispositions = await this.base(filter)
-      .where('attempt_dispositions.code', 'is not', null)
-      .select((eb) => [key.as('key'), code.as('code'), eb.fn.countAll().as('n')])
-      .groupBy([key, code])
-      .execute()
-    return {
-      outcomes: outcomes.map((r) => ({
-        key: String(r.key),
-        outcome: r.outcome,
-        attempts: Number(r.n),
-        talkMs: Number(r.talk_ms),
-      })),
-      dispositions: dispositions.map((r) => ({
-        key: String(r.key),
-        code: r.code,
-        attempts: Number(r.n),
-      })),
-    }
+  tally(by: TallyKey, filter: AttemptFilter): Promise<Tallies> {
+    return tallyAttempts(this.db, this.tenantId, by, filter)
   }
 }
 

@@ -219,7 +219,25 @@ export interface AgentStateLogTable {
   campaign_id: string | null
 }
 
+/**
+ * Issue 13 (R9.1): attempts counted per campaign × 15-minute UTC interval of their opening ×
+ * attempt agent × result agent × outcome × disposition code ('' for none; OPEN before the
+ * result), maintained on write (attempt-rollup.ts). Rows may fall to 0 attempts; readers skip them.
+ */
+export interface AttemptRollupTable {
+  tenant_id: string
+  campaign_id: string
+  quarter_start: number
+  attempt_agent: string
+  result_agent: string
+  outcome: string
+  code: string
+  attempts: number
+  talk_ms: number
+}
+
 export interface Database {
+  attempt_rollup: AttemptRollupTable
   agent_state_log: AgentStateLogTable
   call_guide_answers: CallGuideAnswersTable
   attempts: AttemptsTable
