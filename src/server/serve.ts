@@ -206,6 +206,8 @@ export async function serve(
   const timer = setInterval(() => {
     for (const runtime of service.all()) {
       const status = runtime.status()
+      // A tenant without campaigns (a fresh --no-demo start) has nothing to report.
+      if (status.campaigns.length === 0) continue
       const campaigns = status.campaigns
         .map(
           (c) =>
