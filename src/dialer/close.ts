@@ -10,6 +10,7 @@ import type { HangupParty } from '../domain/outcomes.ts'
 import type { ContactDisposition, ContactProgress, WrapUpFallback } from './contact-list.ts'
 import type { AgentRuntime, AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
+import { stopCollection } from './digit-collection.ts'
 
 export function closeAttempt(
   ctx: EngineContext,
@@ -26,6 +27,7 @@ export function closeAttempt(
   for (const timer of [attempt.ringTimer, attempt.waitTimer]) {
     if (timer !== null) ctx.clock.cancelTimer(timer)
   }
+  stopCollection(ctx, attempt.id)
   if (attempt.holdsPort) releasePort(ctx, campaign, attempt)
   ctx.attempts.delete(attempt.id)
   campaign.attempts.delete(attempt.id)
@@ -63,6 +65,7 @@ export function closeAttempt(
       ...(attempt.agentId !== null ? { agentId: attempt.agentId } : {}),
       ...(party !== undefined ? { hangupParty: party } : {}),
       ...(attempt.networkCode !== undefined ? { networkCode: attempt.networkCode } : {}),
+      ...(attempt.ivrAnswers !== undefined ? { ivrAnswers: attempt.ivrAnswers } : {}),
     },
   })
   ctx.dirty.add(campaign.config.id)

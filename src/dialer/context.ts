@@ -14,6 +14,7 @@ import type { Flow } from '../flows/schema.ts'
 import type { CampaignEstimator } from '../pacing/estimates.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
 import type { ContactList, ContactProgress } from './contact-list.ts'
+import type { DigitCollection } from './digit-collection.ts'
 import type { LinesInFlight } from './line-ages.ts'
 import type { PortHolders } from './port-holders.ts'
 import type { Clock, TimerId } from './ports/clock.ts'
@@ -115,6 +116,8 @@ export interface AttemptRuntime {
   bridgedAtMs: number | null
   /** The network's code for a failed dial (a SIP status), kept on the record. */
   networkCode?: number
+  /** Keys collected by the flow's CollectDigits activities: flow variable → keys (IVR answers). */
+  ivrAnswers?: Record<string, string>
 }
 
 export interface PreviewTask {
@@ -195,6 +198,8 @@ export interface EngineContext {
   attempts: Map<string, AttemptRuntime>
   inbound: Map<string, InboundCallRuntime>
   previewTasks: Map<string, PreviewTask>
+  /** Calls collecting keys for a CollectDigits activity, by call id. */
+  collections: Map<string, DigitCollection>
   /** Campaigns whose pacing must be re-evaluated before the current entry point returns. */
   dirty: Set<string>
   /** Agents who became Available and wait for the router before the entry point returns. */

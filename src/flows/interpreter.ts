@@ -16,7 +16,7 @@ import {
   literalTypeError,
   type VariableType,
 } from './schema.ts'
-import type { FlowEffect, FlowEventName, FlowValue } from './types.ts'
+import type { DigitsInput, FlowEffect, FlowEventName, FlowValue } from './types.ts'
 import { EVENTS_BY_FLOW_KIND, FLOW_EVENT_VARIABLES } from './types.ts'
 
 export type { FlowEffect, FlowEventName, FlowValue } from './types.ts'
@@ -29,6 +29,8 @@ export interface FlowRunState {
   vars: Record<string, FlowValue>
   /** Activities executed so far in this run, across all resumes. */
   steps: number
+  /** Set while the run waits for keys: collections the current activity made so far. */
+  collectTries?: number
 }
 
 export interface FlowStep {
@@ -94,30 +96,49 @@ function activityAt(handler: Handler, id: string): Activity {
   return activity
 }
 
-function runUntilPause(flow: Flow, handler: Handler, start: FlowRunState): FlowStep {
+function runUntilPause(
+  flow: Flow,
+  handler: Handler,
+  start: FlowRunState,
+  resumedInput?: DigitsInput,
+): FlowStep {
+  const { collectTries: _resumed, ...base } = start
   const vars = { ...start.vars }
   const effects: FlowEffect[] = []
   let current = start.currentActivityId
   let steps = start.steps
+  let input = resumedInput
   while (current !== null) {
-    if (steps >= FLOW_STEPS_MAX) throw new FlowStepLimitError(flow.id, start.event, steps + 1)
     const activity = activityAt(handler, current)
     const def = activityDef(activity)
     // Preconditions again at run time: validateFlow refuses these, so reaching one is a bug.
     invariant(def.allowedIn.includes(flow.kind), `${activity.kind} not allowed in ${flow.kind}`)
     invariant(def.events.includes(start.event), `${activity.kind} not allowed in ${start.event}`)
-    steps += 1
-    const result = def.run(activity, { flowKind: flow.kind, event: start.event, vars })
+    // A resumed collection continues the same activity: it is not a new step.
+    if (input === undefined) {
+      if (steps >= FLOW_STEPS_MAX) throw new FlowStepLimitError(flow.id, start.event, steps + 1)
+      steps += 1
+    }
+    const ctx = { flowKind: flow.kind, event: start.event, vars }
+    const result = def.run(activity, input === undefined ? ctx : { ...ctx, input })
     effects.push(...result.effects)
     Object.assign(vars, result.assign)
+    if (result.collect) {
+      const last = result.effects.at(-1)
+      invariant(last?.kind === 'collectDigits', `${activity.kind} collects without collectDigits`)
+      const collectTries = (input?.tries ?? 0) + 1
+      const state = { ...base, currentActivityId: current, vars, steps, collectTries }
+      return { state, effects, status: 'waiting' }
+    }
+    input = undefined
     current = result.next
     if (result.wait) {
       invariant(result.effects.length > 0, `${activity.kind} waits without an effect`)
-      const state = { ...start, currentActivityId: current, vars, steps }
+      const state = { ...base, currentActivityId: current, vars, steps }
       return { state, effects, status: 'waiting' }
     }
   }
-  return { state: { ...start, currentActivityId: null, vars, steps }, effects, status: 'done' }
+  return { state: { ...base, currentActivityId: null, vars, steps }, effects, status: 'done' }
 }
 
 /**
@@ -146,12 +167,18 @@ export function startFlowEvent(
   return runUntilPause(flow, handler, state)
 }
 
-/** Continues a run after the engine finished the effect it was waiting on. */
-export function resumeFlow(flow: Flow, state: FlowRunState): FlowStep {
+/**
+ * Continues a run after the engine finished the effect it was waiting on. A run waiting on a
+ * collectDigits is resumed with the keys collected ('' when none came before the timeout).
+ */
+export function resumeFlow(flow: Flow, state: FlowRunState, digits?: string): FlowStep {
   invariant(state.flowId === flow.id, `state of flow ${state.flowId} resumed on ${flow.id}`)
   const handler = handlerFor(flow, state.event)
   invariant(handler !== undefined, `flow ${flow.id} has no ${state.event} handler to resume`)
-  return runUntilPause(flow, handler, state)
+  const tries = state.collectTries
+  invariant((tries === undefined) === (digits === undefined), 'keys resume only a collection')
+  const input = tries === undefined || digits === undefined ? undefined : { digits, tries }
+  return runUntilPause(flow, handler, state, input)
 }
 
 /** The caller ID a PreDial run chose: the last SetCallerID wins, as it ran last (R6.1). */
