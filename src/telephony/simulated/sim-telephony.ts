@@ -6,6 +6,7 @@
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
 import type {
   DialRequest,
+  Digit,
   PlayRequest,
   Telephony,
   TelephonyEvent,
@@ -52,11 +53,12 @@ export class SimTelephony implements Telephony {
   private readonly partyRandom: Random
   private readonly agentRandom: Random
   private readonly startMs: number
+  private ivrRandom: Random | undefined
 
   constructor(
     private readonly model: CustomerModel,
     private readonly clock: Clock,
-    rng: Rng,
+    private readonly rng: Rng,
     private readonly hooks: SimTelephonyHooks,
   ) {
     this.startMs = clock.nowMs()
@@ -209,8 +211,39 @@ export class SimTelephony implements Telephony {
   play(request: PlayRequest): void {
     const call = this.calls.get(request.callId)
     if (!call) return
+    if (request.collectsDigits) return this.playMenu(call)
     const sec = request.durationSec ?? this.holdSec(call)
     this.emit(call, sec, { kind: 'playDone', callId: call.id })
+  }
+
+  /**
+   * An IVR menu prompt (SIM_PROMPT_SEC long): a live customer answers it as the model's
+   * ivrAnswer says, from the prompt's start; a machine presses nothing.
+   */
+  private playMenu(call: SimCall): void {
+    this.emit(call, SIM_PROMPT_SEC, { kind: 'playDone', callId: call.id })
+    const ivr = this.model.ivrAnswer
+    if (ivr === undefined || call.truth !== 'human') return
+    // Drawn only here, so scenarios without IVR answers draw exactly as before.
+    this.ivrRandom ??= this.rng.stream('customer.ivr')
+    const random = this.ivrRandom
+    let u = random.next()
+    let keys = ivr.answers.at(-1)!.keys
+    for (const answer of ivr.answers) {
+      if (u < answer.probability) {
+        keys = answer.keys
+        break
+      }
+      u -= answer.probability
+    }
+    let atSec = sampleSec(ivr.delaySec, random)
+    for (const key of keys) {
+      const digit = key as Digit
+      this.after(call, atSec, () =>
+        this.hooks.onEvent({ kind: 'digit', callId: call.id, digit, atMs: this.clock.nowMs() }),
+      )
+      atSec += sampleSec(ivr.keyGapSec, random)
+    }
   }
 
   startVirtualAgent(callId: string, _botId: string, maxDurationSec: number): void {
