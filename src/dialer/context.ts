@@ -11,10 +11,10 @@ import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
+import type { FlowEffect } from '../flows/types.ts'
 import type { CampaignEstimator } from '../pacing/estimates.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
 import type { ContactList, ContactProgress } from './contact-list.ts'
-import type { DigitCollection } from './digit-collection.ts'
 import type { LinesInFlight } from './line-ages.ts'
 import type { PortHolders } from './port-holders.ts'
 import type { Clock, TimerId } from './ports/clock.ts'
@@ -181,6 +181,20 @@ export interface InboundCallRuntime {
   agentId: string | null
   flowState: FlowRunState | null
   flow: Flow
+}
+
+export type CollectDigitsEffect = Extract<FlowEffect, { kind: 'collectDigits' }>
+
+/** A call collecting keys for its flow's CollectDigits (digit-collection.ts). */
+export interface DigitCollection {
+  callId: string
+  effect: CollectDigitsEffect
+  digits: string
+  promptPlaying: boolean
+  finished: boolean
+  timer: TimerId | null
+  /** Continues the call's flow with the keys collected. */
+  resume(digits: string): void
 }
 
 export interface EngineContext {

@@ -4,25 +4,9 @@
 // port. The collection ends at maxDigits, at the terminator, or when a timer runs out; the flow
 // then resumes with the keys ('' for none). A collection that ends while its prompt still plays
 // resumes the flow once the prompt has ended (the port has no way to cut a prompt short).
-
 import { invariant } from '../domain/invariant.ts'
-import type { FlowEffect } from '../flows/types.ts'
-import type { EngineContext } from './context.ts'
-import type { TimerId } from './ports/clock.ts'
+import type { CollectDigitsEffect, DigitCollection, EngineContext } from './context.ts'
 import type { Digit } from './ports/telephony.ts'
-
-export type CollectDigitsEffect = Extract<FlowEffect, { kind: 'collectDigits' }>
-
-export interface DigitCollection {
-  callId: string
-  effect: CollectDigitsEffect
-  digits: string
-  promptPlaying: boolean
-  finished: boolean
-  timer: TimerId | null
-  /** Continues the call's flow with the keys collected. */
-  resume(digits: string): void
-}
 
 /** Plays the prompt and starts taking keys on the call. */
 export function startCollection(

@@ -28,6 +28,11 @@ export interface PlayRequest {
 /** A key of the phone keypad (RFC 4733 events 0-11). */
 export type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#'
 
+/** Whether `key` is a keypad key the port reports (not the A-D events of RFC 4733). */
+export function isDigit(key: string): key is Digit {
+  return key.length === 1 && '0123456789*#'.includes(key)
+}
+
 export interface Telephony {
   dial(request: DialRequest): void
   /** The dialer ends a call (ring limit, disconnect activity, abandon after the message). */

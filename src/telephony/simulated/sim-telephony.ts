@@ -4,12 +4,12 @@
 // metrics, never by the engine.
 
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
-import type {
-  DialRequest,
-  Digit,
-  PlayRequest,
-  Telephony,
-  TelephonyEvent,
+import {
+  type DialRequest,
+  isDigit,
+  type PlayRequest,
+  type Telephony,
+  type TelephonyEvent,
 } from '../../dialer/ports/telephony.ts'
 import { invariant } from '../../domain/invariant.ts'
 import { type CustomerModel, outcomesAtSec } from './customer-model.ts'
@@ -237,8 +237,8 @@ export class SimTelephony implements Telephony {
       u -= answer.probability
     }
     let atSec = sampleSec(ivr.delaySec, random)
-    for (const key of keys) {
-      const digit = key as Digit
+    for (const digit of keys) {
+      invariant(isDigit(digit), `ivrAnswer key ${digit} (refused by the schema)`)
       this.after(call, atSec, () =>
         this.hooks.onEvent({ kind: 'digit', callId: call.id, digit, atMs: this.clock.nowMs() }),
       )
