@@ -8491,6 +8491,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -8549,6 +8569,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -8607,6 +8647,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -8866,6 +8926,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -8924,6 +9004,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -8982,6 +9082,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
