@@ -79,7 +79,6 @@ export const ivrAnswerSchema = z.strictObject({
   /** Between two keys of one answer. */
   keyGapSec: distributionSchema.default(constSec(0.5)),
 })
-export type IvrAnswer = z.infer<typeof ivrAnswerSchema>
 
 export const scheduleEntrySchema = z.object({
   atSec: numberIn(0, SCHEDULE_AT_SEC_MAX, ' s'),
