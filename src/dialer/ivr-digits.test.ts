@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { validateFlow } from '../flows/validate.ts'
 import type { Digit } from './ports/telephony.ts'
-import { makeEngineKit } from './test-kit.ts'
+import { KIT_INBOUND_QUEUE_ID, makeEngineKit } from './test-kit.ts'
 
 function menuFlow(menu: Record<string, unknown> = {}) {
   const result = validateFlow({
@@ -134,5 +134,38 @@ describe('IVR CollectDigits on the engine', () => {
     kit.advanceSec(60)
     press('1')
     expect(prompts()).toEqual(['menu-prompt'])
+  })
+
+  it('an inbound flow runs the same menu: the key picks the queue', () => {
+    const result = validateFlow({
+      id: 'inbound-menu',
+      name: 'Inbound menu',
+      kind: 'inbound',
+      variables: [{ name: 'choice', type: 'STRING' }],
+      handlers: {
+        NewPhoneContact: {
+          start: 'menu',
+          activities: {
+            menu: {
+              kind: 'CollectDigits',
+              promptId: 'welcome',
+              variable: 'choice',
+              branches: { '1': 'queue' },
+            },
+            queue: { kind: 'QueueContact', queueId: KIT_INBOUND_QUEUE_ID },
+          },
+        },
+      },
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    const kit = makeEngineKit({ agents: 0, inbound: true, contacts: 0 })
+    kit.engine.addEntryPoint({ id: 'ep-menu', type: 'INBOUND', flow: result.flow })
+    kit.inboundCall('in-1', 'ep-menu')
+    expect(kit.commands('play')).toMatchObject([{ callId: 'in-1', promptId: 'welcome' }])
+    kit.playDone('in-1')
+    kit.push({ kind: 'digit', callId: 'in-1', digit: '1', atMs: 0 })
+    expect(kit.eventsOf('inbound')).toMatchObject([
+      { callId: 'in-1', queueId: KIT_INBOUND_QUEUE_ID, phase: 'queued' },
+    ])
   })
 })
