@@ -10,6 +10,7 @@ import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
 import { campaignOf, flowVarsOf, hangupAndClose } from './attempts.ts'
 import { closeAttempt } from './close.ts'
 import type { AttemptRuntime, EngineContext } from './context.ts'
+import { startCollection } from './digit-collection.ts'
 import { acceptInboundCall } from './inbound.ts'
 
 /** CPAResultCode values handed to the flow beside CPAResult. */
@@ -53,12 +54,26 @@ export function resumeCallResult(ctx: EngineContext, attempt: AttemptRuntime): v
   applyStep(ctx, attempt, resumeFlow(flow, attempt.flowState))
 }
 
+/** CollectDigits ended: the keys go to the attempt's IVR answers, and the flow goes on. */
+function resumeWithDigits(ctx: EngineContext, attempt: AttemptRuntime, variable: string) {
+  return (digits: string) => {
+    if (attempt.phase !== 'flow' || attempt.flowState === null) return
+    attempt.ivrAnswers = { ...attempt.ivrAnswers, [variable]: digits }
+    const flow = campaignOf(ctx, attempt).config.flow
+    invariant(flow !== null, 'resuming a flow that does not exist')
+    applyStep(ctx, attempt, resumeFlow(flow, attempt.flowState, digits))
+  }
+}
+
 function applyStep(ctx: EngineContext, attempt: AttemptRuntime, step: FlowStep): void {
   attempt.flowState = step.state
   for (const effect of step.effects) {
     switch (effect.kind) {
       case 'play':
         ctx.telephony.play({ callId: attempt.id, ...effect })
+        break
+      case 'collectDigits':
+        startCollection(ctx, attempt.id, effect, resumeWithDigits(ctx, attempt, effect.variable))
         break
       case 'virtualAgent':
         ctx.telephony.startVirtualAgent(attempt.id, effect.botId, effect.maxDurationSec)

@@ -10,6 +10,7 @@ import type { HangupParty } from '../domain/outcomes.ts'
 import type { ContactDisposition, ContactProgress, WrapUpFallback } from './contact-list.ts'
 import type { AgentRuntime, AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
+import { stopCollection } from './digit-collection.ts'
 import type { AttemptRecord } from './types.ts'
 
 export function closeAttempt(
@@ -27,6 +28,7 @@ export function closeAttempt(
   attempt.phase = 'closed'
   if (attempt.ringTimer !== null) ctx.clock.cancelTimer(attempt.ringTimer)
   if (attempt.waitTimer !== null) ctx.clock.cancelTimer(attempt.waitTimer)
+  stopCollection(ctx, attempt.id)
   if (attempt.holdsPort) releasePort(ctx, campaign, attempt)
   ctx.attempts.delete(attempt.id)
   campaign.attempts.delete(attempt.id)
@@ -64,6 +66,7 @@ export function closeAttempt(
   if (attempt.agentId !== null) record.agentId = attempt.agentId
   if (party !== undefined) record.hangupParty = party
   if (attempt.networkCode !== undefined) record.networkCode = attempt.networkCode
+  if (attempt.ivrAnswers !== undefined) record.ivrAnswers = attempt.ivrAnswers
   ctx.bus.publish({ kind: 'attemptClosed', atMs: nowMs, attempt: record })
   ctx.dirty.add(campaign.config.id)
 }

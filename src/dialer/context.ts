@@ -11,6 +11,7 @@ import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
+import type { FlowEffect } from '../flows/types.ts'
 import type { CampaignEstimator } from '../pacing/estimates.ts'
 import type { BusyServer } from '../pacing/model.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
@@ -116,6 +117,8 @@ export interface AttemptRuntime {
   bridgedAtMs: number | null
   /** The network's code for a failed dial (a SIP status), kept on the record. */
   networkCode?: number
+  /** Keys collected by the flow's CollectDigits activities: flow variable → keys (IVR answers). */
+  ivrAnswers?: Record<string, string>
 }
 
 export interface PreviewTask {
@@ -186,6 +189,20 @@ export interface InboundCallRuntime {
   flow: Flow
 }
 
+export type CollectDigitsEffect = Extract<FlowEffect, { kind: 'collectDigits' }>
+
+/** A call collecting keys for its flow's CollectDigits (digit-collection.ts). */
+export interface DigitCollection {
+  callId: string
+  effect: CollectDigitsEffect
+  digits: string
+  promptPlaying: boolean
+  finished: boolean
+  timer: TimerId | null
+  /** Continues the call's flow with the keys collected. */
+  resume(digits: string): void
+}
+
 export interface EngineContext {
   clock: Clock
   telephony: Telephony
@@ -201,6 +218,8 @@ export interface EngineContext {
   attempts: Map<string, AttemptRuntime>
   inbound: Map<string, InboundCallRuntime>
   previewTasks: Map<string, PreviewTask>
+  /** Calls collecting keys for a CollectDigits activity, by call id. */
+  collections: Map<string, DigitCollection>
   /** Campaigns whose pacing must be re-evaluated before the current entry point returns. */
   dirty: Set<string>
   /** Agents who became Available and wait for the router before the entry point returns. */

@@ -25,6 +25,7 @@ import { agentOrThrow, tryAgentEvent } from './agents.ts'
 import { resumeCallResult } from './call-result.ts'
 import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
+import { collectDigit, collectionPromptDone } from './digit-collection.ts'
 import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
 import { hangUpAgent, onAttemptEvent } from './lifecycle.ts'
 import { LinesInFlight } from './line-ages.ts'
@@ -94,6 +95,7 @@ export class Engine {
       attempts: new Map(),
       inbound: new Map(),
       previewTasks: new Map(),
+      collections: new Map(),
       dirty: new Set(),
       toRoute: new Set(),
       setTimer: (delayMs, callback) =>
@@ -355,6 +357,8 @@ function dispatchTelephony(ctx: EngineContext, event: TelephonyEvent): void {
   if (event.kind === 'inboundCall') {
     return acceptInboundCall(ctx, event.callId, event.entryPointId, event.fromNumber)
   }
+  if (event.kind === 'digit') return collectDigit(ctx, event.callId, event.digit)
+  if (event.kind === 'playDone' && collectionPromptDone(ctx, event.callId)) return
   const call = ctx.inbound.get(event.callId)
   if (call) {
     if (event.kind === 'customerHangup') return endInbound(ctx, call)

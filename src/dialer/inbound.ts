@@ -6,6 +6,7 @@ import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
 import type { FlowEffect } from '../flows/types.ts'
 import { applyAgentEvent } from './agents.ts'
 import type { AgentRuntime, EngineContext, InboundCallRuntime } from './context.ts'
+import { startCollection, stopCollection } from './digit-collection.ts'
 import { agentForInbound } from './routing/inbound-agent.ts'
 
 /** A customer call arrives at an inbound entry point (directly, or by GotoEntryPoint). */
@@ -45,6 +46,9 @@ function runInboundEffects(
     if (effect.kind === 'queue') return enqueue(ctx, call, effect.queueId)
     if (effect.kind === 'disconnect') return endInbound(ctx, call, true)
     if (effect.kind === 'play') ctx.telephony.play({ callId: call.id, ...effect })
+    if (effect.kind === 'collectDigits') {
+      startCollection(ctx, call.id, effect, (digits) => resumeInbound(ctx, call.id, digits))
+    }
     if (effect.kind === 'virtualAgent') {
       ctx.telephony.startVirtualAgent(call.id, effect.botId, effect.maxDurationSec)
     }
@@ -56,11 +60,11 @@ function runInboundEffects(
   if (status === 'done') endInbound(ctx, call, true)
 }
 
-/** A prompt or virtual agent of an inbound flow finished: continue the flow. */
-export function resumeInbound(ctx: EngineContext, callId: string): boolean {
+/** A prompt, virtual agent or key collection of an inbound flow finished: continue the flow. */
+export function resumeInbound(ctx: EngineContext, callId: string, digits?: string): boolean {
   const call = ctx.inbound.get(callId)
   if (!call || !call.flowState || call.queueId !== null) return false
-  const step = resumeFlow(call.flow, call.flowState)
+  const step = resumeFlow(call.flow, call.flowState, digits)
   call.flowState = step.state
   runInboundEffects(ctx, call, step.effects, step.status)
   return true
@@ -105,6 +109,7 @@ export function connectInboundToAgent(ctx: EngineContext, callId: string, agent:
 /** The inbound customer hung up, or the agent ended the call. */
 export function endInbound(ctx: EngineContext, call: InboundCallRuntime, bySystem = false): void {
   ctx.inbound.delete(call.id)
+  stopCollection(ctx, call.id)
   if (bySystem) ctx.telephony.hangup(call.id)
   if (call.agentId === null) {
     if (call.queueId !== null) {

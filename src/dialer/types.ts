@@ -147,6 +147,8 @@ export interface AttemptRecord {
   hangupParty?: HangupParty
   /** The network's code of a failed dial (a SIP status such as 503), when it gave one. */
   networkCode?: number
+  /** Keys the customer pressed in the flow's CollectDigits menus: flow variable → keys. */
+  ivrAnswers?: Record<string, string>
 }
 
 export type EngineEvent =

@@ -255,3 +255,58 @@ describe('R3 run limits and preconditions', () => {
     expect(() => startFlowEvent(dangling, 'PreDial', {})).toThrow(/activity zz does not exist/)
   })
 })
+
+describe('IVR CollectDigits in a run', () => {
+  const flow: Flow = {
+    ...rawFlow('OutboundCampaignCallResult', {
+      a0: {
+        kind: 'CollectDigits',
+        promptId: 'menu',
+        variable: 'choice',
+        maxDigits: 1,
+        firstDigitTimeoutSec: 5,
+        interDigitTimeoutSec: 3,
+        retries: 1,
+        branches: { '1': 'a1' },
+        noMatch: 'a2',
+      },
+      a1: { kind: 'PlayMessage', promptId: 'sales' },
+      a2: { kind: 'DisconnectContact' },
+    }),
+    variables: [{ name: 'choice', type: 'STRING' }],
+  }
+  const start = () =>
+    startFlowEvent(flow, 'OutboundCampaignCallResult', { CPAResult: 'LIVE_VOICE' })
+
+  it('waits on the same activity for keys, then stores them and branches', () => {
+    const first = start()
+    expect(first.status).toBe('waiting')
+    expect(first.effects.map((e) => e.kind)).toEqual(['collectDigits'])
+    expect(first.state).toMatchObject({ currentActivityId: 'a0', collectTries: 1, steps: 1 })
+    const second = resumeFlow(flow, first.state, '1')
+    expect(second.effects).toEqual([{ kind: 'play', promptId: 'sales', music: false }])
+    expect(second.state.vars.choice).toBe('1')
+    expect(second.state.collectTries).toBeUndefined()
+    expect(second.state.steps).toBe(2)
+  })
+
+  it('retries once on no match, then takes noMatch; a try is not a new step', () => {
+    const retry = resumeFlow(flow, start().state, '9')
+    expect(retry.state).toMatchObject({ currentActivityId: 'a0', collectTries: 2, steps: 1 })
+    const out = resumeFlow(flow, retry.state, '8')
+    expect(out).toMatchObject({ status: 'done', effects: [{ kind: 'disconnect' }] })
+    expect(out.state.vars.choice).toBe('8')
+  })
+
+  it('no input after the retry ends the run (no noInput exit): the engine disconnects', () => {
+    const retry = resumeFlow(flow, start().state, '')
+    expect(resumeFlow(flow, retry.state, '')).toMatchObject({ status: 'done', effects: [] })
+  })
+
+  it('refuses keys for a run that waits on a prompt, and a collection resumed without keys', () => {
+    const waiting = start()
+    expect(() => resumeFlow(flow, waiting.state)).toThrow(InvariantError)
+    const onPrompt = resumeFlow(flow, waiting.state, '1')
+    expect(() => resumeFlow(flow, onPrompt.state, '1')).toThrow(InvariantError)
+  })
+})

@@ -5,7 +5,7 @@
 // last effect (a play or a virtual agent) and calls resumeFlow when it has finished. A call-result
 // run that ends 'done' without a disconnect, gotoEntryPoint or queue effect means "disconnect"
 // (R3.3: without a handler, AMD and ABANDONED calls are disconnected) — the engine applies that.
-import { InvariantError } from '../domain/invariant.ts'
+import { InvariantError, invariant } from '../domain/invariant.ts'
 import type { Activity } from './activities/activity-schema.ts'
 import { activityDef } from './activities/registry.ts'
 import { FLOW_STEPS_MAX } from './limits.ts'
@@ -16,7 +16,7 @@ import {
   literalTypeError,
   type VariableType,
 } from './schema.ts'
-import type { FlowEffect, FlowEventName, FlowValue } from './types.ts'
+import type { DigitsInput, FlowEffect, FlowEventName, FlowValue } from './types.ts'
 import { EVENTS_BY_FLOW_KIND, FLOW_EVENT_VARIABLES } from './types.ts'
 
 export type { FlowEffect, FlowEventName, FlowValue } from './types.ts'
@@ -29,6 +29,8 @@ export interface FlowRunState {
   vars: Record<string, FlowValue>
   /** Activities executed so far in this run, across all resumes. */
   steps: number
+  /** Set while the run waits for keys: collections the current activity made so far. */
+  collectTries?: number
 }
 
 export interface FlowStep {
@@ -100,13 +102,19 @@ function activityAt(handler: Handler, id: string): Activity {
   return activity
 }
 
-function runUntilPause(flow: Flow, handler: Handler, start: FlowRunState): FlowStep {
+function runUntilPause(
+  flow: Flow,
+  handler: Handler,
+  start: FlowRunState,
+  resumedInput?: DigitsInput,
+): FlowStep {
+  const { collectTries: _resumed, ...base } = start
   const vars = { ...start.vars }
   const effects: FlowEffect[] = []
   let current = start.currentActivityId
   let steps = start.steps
+  let input = resumedInput
   while (current !== null) {
-    if (steps >= FLOW_STEPS_MAX) throw new FlowStepLimitError(flow.id, start.event, steps + 1)
     const activity = activityAt(handler, current)
     const def = activityDef(activity)
     // Preconditions again at run time: validateFlow refuses these, so reaching one is a bug.
@@ -114,19 +122,32 @@ function runUntilPause(flow: Flow, handler: Handler, start: FlowRunState): FlowS
       throw new InvariantError(`${activity.kind} not allowed in ${flow.kind}`)
     if (!def.events.includes(start.event))
       throw new InvariantError(`${activity.kind} not allowed in ${start.event}`)
-    steps += 1
-    const result = def.run(activity, { flowKind: flow.kind, event: start.event, vars })
+    // A resumed collection continues the same activity: it is not a new step.
+    if (input === undefined) {
+      if (steps >= FLOW_STEPS_MAX) throw new FlowStepLimitError(flow.id, start.event, steps + 1)
+      steps += 1
+    }
+    const ctx = { flowKind: flow.kind, event: start.event, vars }
+    const result = def.run(activity, input === undefined ? ctx : { ...ctx, input })
     for (const effect of result.effects) effects.push(effect)
     Object.assign(vars, result.assign)
+    if (result.collect) {
+      const last = result.effects.at(-1)
+      invariant(last?.kind === 'collectDigits', `${activity.kind} collects without collectDigits`)
+      const collectTries = (input?.tries ?? 0) + 1
+      const state = { ...base, currentActivityId: current, vars, steps, collectTries }
+      return { state, effects, status: 'waiting' }
+    }
+    input = undefined
     current = result.next
     if (result.wait) {
       if (result.effects.length === 0)
         throw new InvariantError(`${activity.kind} waits without an effect`)
-      const state = { ...start, currentActivityId: current, vars, steps }
+      const state = { ...base, currentActivityId: current, vars, steps }
       return { state, effects, status: 'waiting' }
     }
   }
-  return { state: { ...start, currentActivityId: null, vars, steps }, effects, status: 'done' }
+  return { state: { ...base, currentActivityId: null, vars, steps }, effects, status: 'done' }
 }
 
 /**
@@ -155,14 +176,20 @@ export function startFlowEvent(
   return runUntilPause(flow, handler, state)
 }
 
-/** Continues a run after the engine finished the effect it was waiting on. */
-export function resumeFlow(flow: Flow, state: FlowRunState): FlowStep {
+/**
+ * Continues a run after the engine finished the effect it was waiting on. A run waiting on a
+ * collectDigits is resumed with the keys collected ('' when none came before the timeout).
+ */
+export function resumeFlow(flow: Flow, state: FlowRunState, digits?: string): FlowStep {
   if (state.flowId !== flow.id)
     throw new InvariantError(`state of flow ${state.flowId} resumed on ${flow.id}`)
   const handler = handlerFor(flow, state.event)
   if (handler === undefined)
     throw new InvariantError(`flow ${flow.id} has no ${state.event} handler to resume`)
-  return runUntilPause(flow, handler, state)
+  const tries = state.collectTries
+  invariant((tries === undefined) === (digits === undefined), 'keys resume only a collection')
+  const input = tries === undefined || digits === undefined ? undefined : { digits, tries }
+  return runUntilPause(flow, handler, state, input)
 }
 
 /** The caller ID a PreDial run chose: the last SetCallerID wins, as it ran last (R6.1). */

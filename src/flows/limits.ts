@@ -26,3 +26,14 @@ export const VIRTUAL_AGENT_SEC_DEFAULT = 300
 // the step limit can only trip on a flow that skipped validation.
 invariant(HANDLER_ACTIVITIES_MAX <= FLOW_STEPS_MAX, 'a valid handler could exceed the step limit')
 invariant(VIRTUAL_AGENT_SEC_DEFAULT <= VIRTUAL_AGENT_SEC_MAX, 'virtual agent default above max')
+
+/** CollectDigits (IVR menus): digits one collection takes at most (RFC 4733 keys 0-9, *, #). */
+export const COLLECT_DIGITS_MAX = 20
+/** CollectDigits: longest wait for the first key after the prompt ended, in seconds. */
+export const FIRST_DIGIT_TIMEOUT_SEC_MAX = 60
+export const FIRST_DIGIT_TIMEOUT_SEC_DEFAULT = 5
+/** CollectDigits: longest wait between two keys, in seconds. */
+export const INTER_DIGIT_TIMEOUT_SEC_MAX = 30
+export const INTER_DIGIT_TIMEOUT_SEC_DEFAULT = 3
+/** CollectDigits: times the prompt is played again after no input or no match. */
+export const COLLECT_RETRIES_MAX = 5

@@ -42,12 +42,32 @@ export type FlowEffect =
   | { kind: 'disconnect' }
   | { kind: 'gotoEntryPoint'; entryPointId: string }
   | { kind: 'queue'; queueId: string }
+  /** Play the prompt and collect keys; the engine resumes the run with the keys ('' on none). */
+  | {
+      kind: 'collectDigits'
+      promptId: string
+      /** The flow variable the keys go to (the engine reports it with the attempt). */
+      variable: string
+      maxDigits: number
+      terminator: '#' | null
+      firstDigitTimeoutSec: number
+      interDigitTimeoutSec: number
+    }
+
+/** What the engine collected for a CollectDigits run: the keys ('' when none came in time). */
+export interface DigitsInput {
+  digits: string
+  /** Collections this activity has made so far, this one included (1 on the first). */
+  tries: number
+}
 
 /** What an activity may look at while it runs; it never changes anything itself. */
 export interface ActivityContext {
   flowKind: FlowKind
   event: FlowEventName
   vars: Readonly<Record<string, FlowValue>>
+  /** Set only when the run resumes an activity that asked for keys (`collect`). */
+  input?: DigitsInput
 }
 
 export interface ActivityResult {
@@ -56,8 +76,13 @@ export interface ActivityResult {
   wait: boolean
   /** The activity to run next, or null: the run ends after this one. */
   next: string | null
-  /** Variables this activity writes (SetVariable only). */
+  /** Variables this activity writes (SetVariable, CollectDigits). */
   assign?: Record<string, FlowValue>
+  /**
+   * True: the last effect is a collectDigits; the run waits and resumes this same activity with
+   * the keys collected (ctx.input), instead of `next`.
+   */
+  collect?: boolean
 }
 
 /** A continuation out of an activity; `field` is the dotted path inside the activity. */

@@ -185,7 +185,10 @@ export class AttemptJournal {
                 : {}),
               ...(record.hangupParty ? { hangupParty: record.hangupParty } : {}),
               ...(record.networkCode !== undefined ? { networkCode: record.networkCode } : {}),
-              ...(variables ? { variables } : {}),
+              // IVR answers (CollectDigits) join the reportable variables reports show (R9.1).
+              ...(variables || record.ivrAnswers
+                ? { variables: { ...variables, ...record.ivrAnswers } }
+                : {}),
             },
           })
           this.open.delete(record.id)

@@ -6,6 +6,8 @@
 // Outdial extensions, all OPTIONAL (not in the public README):
 // - `customerLeftPct` (percent, default 0): share of live people who hang up before the CPA decision
 //   completes (R2.1 CUSTOMER_LEFT).
+// - `ivrAnswer` ({answers: [{keys, probability}], delaySec, keyGapSec}): the keys customers press
+//   at IVR menus (CollectDigits); absent, nobody presses a key.
 // - `previewReviewSec` (distribution, default const 5 s): how long a preview agent reads a record
 //   before accepting it.
 // - `compliance` (unknown, default undefined): passed through untouched; the engine validates it.
@@ -164,6 +166,7 @@ export function customerModelOf(scenario: Scenario): CustomerModel {
     machineTalkSec: scenario.machineTalkSec,
     reservationAnswerSec: scenario.reservationAnswerSec,
     customerLeftPct: scenario.customerLeftPct,
+    ...(scenario.ivrAnswer !== undefined ? { ivrAnswer: scenario.ivrAnswer } : {}),
     liveSec: isAgentScenario(scenario) ? scenario.talkSec : scenario.messageSec,
   }
 }

@@ -317,7 +317,7 @@ describe.skipIf(!enabled)('SIP calls hear and speak (sipp, real audio)', () => {
     expect(await done(h)).toBe(0)
   }, 30_000)
 
-  it('an RFC 4733 digit from the customer is decoded (sipp dtmf_2833_5.pcap → "5")', async () => {
+  it('an RFC 4733 digit from the customer is decoded and reported once as a digit event (sipp dtmf_2833_5.pcap → "5")', async () => {
     const h = await harness(
       scenario('dtmf', {
         audio: { pcap: '/usr/share/sip-tester/dtmf_2833_5.pcap' },
@@ -330,6 +330,10 @@ describe.skipIf(!enabled)('SIP calls hear and speak (sipp, real audio)', () => {
       (i) => i.message === 'DTMF digit received' && i.fields.callId === 'd1',
     )
     expect(digits.map((d) => d.fields.digit)).toEqual(['5'])
+    // The end packet comes three times; the engine hears the key once.
+    expect(h.events.filter((e) => e.kind === 'digit')).toEqual([
+      { kind: 'digit', callId: 'd1', digit: '5', atMs: expect.any(Number) },
+    ])
     expect(await done(h)).toBe(0)
   }, 30_000)
 

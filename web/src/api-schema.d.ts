@@ -8574,6 +8574,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -8632,6 +8652,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -8690,6 +8730,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -8949,6 +9009,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -9007,6 +9087,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;
@@ -9065,6 +9165,26 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "QueueContact";
                                         queueId: string;
+                                    } | {
+                                        branches: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default 5 */
+                                        firstDigitTimeoutSec?: number;
+                                        /** @default 3 */
+                                        interDigitTimeoutSec?: number;
+                                        /** @enum {string} */
+                                        kind: "CollectDigits";
+                                        /** @default 1 */
+                                        maxDigits?: number;
+                                        noInput?: string;
+                                        noMatch?: string;
+                                        promptId: string;
+                                        /** @default 0 */
+                                        retries?: number;
+                                        /** @enum {string} */
+                                        terminator?: "#";
+                                        variable: string;
                                     };
                                 };
                                 start: string;

@@ -21,6 +21,16 @@ export interface PlayRequest {
   promptId: string
   music: boolean
   durationSec?: number
+  /** The prompt of an IVR menu (CollectDigits): the customer may press keys meanwhile. */
+  collectsDigits?: boolean
+}
+
+/** A key of the phone keypad (RFC 4733 events 0-11). */
+export type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#'
+
+/** Whether `key` is a keypad key the port reports (not the A-D events of RFC 4733). */
+export function isDigit(key: string): key is Digit {
+  return key.length === 1 && '0123456789*#'.includes(key)
 }
 
 export interface Telephony {
@@ -50,6 +60,8 @@ export type TelephonyEvent =
   | { kind: 'failed'; callId: string; reason: DialFailure; code?: number }
   | { kind: 'customerHangup'; callId: string }
   | { kind: 'playDone'; callId: string }
+  /** The customer pressed a key (an RFC 4733 event, reported once when it ends). */
+  | { kind: 'digit'; callId: string; digit: Digit; atMs: number }
   | { kind: 'virtualAgentDone'; callId: string }
   | { kind: 'agentAnswered'; agentId: string }
   /** The agent put down their leg: the customer call they are on, or the reservation (R7.5). */

@@ -1,6 +1,7 @@
 // The union of all activity schemas, discriminated by `kind`; an unknown kind is named.
 import { z } from 'zod'
 import { caseSchema } from './case/schema.ts'
+import { collectDigitsSchema } from './collect-digits/schema.ts'
 import { disconnectContactSchema } from './disconnect-contact/schema.ts'
 import { gotoEntryPointSchema } from './goto-entry-point/schema.ts'
 import { playMessageSchema } from './play-message/schema.ts'
@@ -20,6 +21,7 @@ const ACTIVITY_SCHEMAS = [
   gotoEntryPointSchema,
   virtualAgentSchema,
   queueContactSchema,
+  collectDigitsSchema,
 ] as const
 
 export const ACTIVITY_KINDS = ACTIVITY_SCHEMAS.map((schema) => schema.shape.kind.value)

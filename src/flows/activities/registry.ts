@@ -3,6 +3,7 @@
 import type { ActivityDef } from '../types.ts'
 import type { Activity, ActivityKind } from './activity-schema.ts'
 import { caseActivity } from './case/index.ts'
+import { collectDigitsActivity } from './collect-digits/index.ts'
 import { disconnectContactActivity } from './disconnect-contact/index.ts'
 import { gotoEntryPointActivity } from './goto-entry-point/index.ts'
 import { playMessageActivity } from './play-message/index.ts'
@@ -26,6 +27,7 @@ export const ACTIVITY_REGISTRY: ActivityRegistry = {
   GotoEntryPoint: gotoEntryPointActivity,
   VirtualAgent: virtualAgentActivity,
   QueueContact: queueContactActivity,
+  CollectDigits: collectDigitsActivity,
 }
 
 /**

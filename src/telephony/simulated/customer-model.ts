@@ -47,6 +47,39 @@ export const amdSchema = z.discriminatedUnion(
 )
 export type AmdSettings = z.infer<typeof amdSchema>
 
+/** Keys one simulated answer to an IVR menu holds at most, and answers one model lists. */
+export const IVR_ANSWER_KEYS_MAX = 20
+export const IVR_ANSWERS_MAX = 50
+
+/**
+ * How simulated customers answer IVR menus (CollectDigits): which keys they press, with what
+ * probability ('' presses nothing), how long after the menu prompt starts, and the gap between
+ * two keys. Absent: customers never press a key.
+ */
+export const ivrAnswerSchema = z.strictObject({
+  answers: z
+    .array(
+      z.strictObject({
+        keys: z
+          .string()
+          .regex(/^[0-9*#]*$/, { error: 'keys hold only 0-9, * and #' })
+          .max(IVR_ANSWER_KEYS_MAX, { error: `keys are more than ${IVR_ANSWER_KEYS_MAX} keys` }),
+        probability: probabilitySchema,
+      }),
+    )
+    .min(1)
+    .max(IVR_ANSWERS_MAX, { error: `more than ${IVR_ANSWERS_MAX} answers` })
+    .refine(
+      (answers) =>
+        Math.abs(answers.reduce((sum, a) => sum + a.probability, 0) - 1) <= OUTCOME_SUM_TOLERANCE,
+      { error: 'the answers’ probabilities must sum to 1 (within 1e-6)' },
+    ),
+  /** From the start of the menu prompt to the first key. */
+  delaySec: distributionSchema,
+  /** Between two keys of one answer. */
+  keyGapSec: distributionSchema.default(constSec(0.5)),
+})
+
 export const scheduleEntrySchema = z.object({
   atSec: numberIn(0, SCHEDULE_AT_SEC_MAX, ' s'),
   outcomes: outcomesSchema,
@@ -67,6 +100,8 @@ export const customerModelShape = {
   reservationAnswerSec: distributionSchema.default(constSec(RESERVATION_ANSWER_SEC_DEFAULT)),
   /** Outdial extension: % of live people who hang up before the CPA decision completes. */
   customerLeftPct: numberIn(0, 100, ' %').default(CUSTOMER_LEFT_PCT_DEFAULT),
+  /** Outdial extension: how customers answer IVR menus; absent, they press no key. */
+  ivrAnswer: ivrAnswerSchema.optional(),
 }
 
 /** The customer fields as parsed: machineTalkSec may be absent where no machine can answer. */

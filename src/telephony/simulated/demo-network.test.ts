@@ -78,4 +78,53 @@ describe('the demo network', () => {
       })),
     )
   })
+
+  it('customers answer an IVR menu with keys by ivrAnswer, seeded; other prompts get none', () => {
+    const run = (seed: number) => {
+      const clock = new VirtualClock(START_MS)
+      const outcomes = { live: 1, machine: 0, busy: 0, sit: 0, noAnswer: 0 }
+      const ivrAnswer = {
+        answers: [
+          { keys: '12#', probability: 0.5 },
+          { keys: '3', probability: 0.5 },
+        ],
+        delaySec: { dist: 'uniform', min: 1, max: 3 },
+        keyGapSec: constSec(0.5),
+      }
+      const model = demoNetworkModel({ outcomes, answerSec: constSec(2), ivrAnswer })
+      const events: { atMs: number; event: TelephonyEvent }[] = []
+      const network = simulatedNetwork({ model, seed })({
+        clock,
+        emit: (event) => events.push({ atMs: clock.nowMs(), event }),
+        agentHangsUp: () => {},
+      })
+      const dial = { toNumber: '+15550100001', callerId: '+15550100000', cpa: null }
+      for (const callId of ['c1', 'c2', 'c3', 'c4']) {
+        network.dial({ callId, ...dial, cpaEnabled: false, amdEnabled: false })
+      }
+      clock.runUntil(START_MS + 2000, EVENTS_MAX)
+      network.play({ callId: 'c1', promptId: 'plain', music: false })
+      for (const callId of ['c2', 'c3', 'c4']) {
+        network.play({ callId, promptId: 'menu', music: false, collectsDigits: true })
+      }
+      clock.runUntil(START_MS + 60_000, EVENTS_MAX)
+      return events.filter((e) => e.event.kind === 'digit')
+    }
+    const digits = run(7)
+    expect(digits.length).toBeGreaterThan(0)
+    expect(digits.every((d) => d.event.kind === 'digit' && d.event.callId !== 'c1')).toBe(true)
+    for (const d of digits) {
+      if (d.event.kind === 'digit') expect(d.event.atMs).toBe(d.atMs)
+    }
+    const keysOf = (callId: string) =>
+      digits.map((d) =>
+        d.event.kind === 'digit' && d.event.callId === callId ? d.event.digit : '',
+      )
+    for (const callId of ['c2', 'c3', 'c4']) {
+      expect(['12#', '3']).toContain(keysOf(callId).join(''))
+    }
+    // The first key 1-3 s after the prompt started (at 2 s), the next ones 0.5 s apart.
+    for (const d of digits) expect(d.atMs).toBeGreaterThanOrEqual(START_MS + 3000)
+    expect(run(7)).toEqual(digits)
+  })
 })

@@ -61,6 +61,7 @@ export const demoNetworkSchema = z.strictObject({
   schedule: customerModelShape.schedule,
   reservationAnswerSec: customerModelShape.reservationAnswerSec,
   customerLeftPct: customerModelShape.customerLeftPct,
+  ivrAnswer: customerModelShape.ivrAnswer,
   /** How long a live customer talks with an agent. */
   talkSec: distributionSchema.default(defaults.talkSec),
   wrapSec: agentBehaviourShape.wrapSec.default(defaults.wrapSec),

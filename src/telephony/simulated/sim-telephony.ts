@@ -4,11 +4,12 @@
 // metrics, never by the engine.
 
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
-import type {
-  DialRequest,
-  PlayRequest,
-  Telephony,
-  TelephonyEvent,
+import {
+  type DialRequest,
+  isDigit,
+  type PlayRequest,
+  type Telephony,
+  type TelephonyEvent,
 } from '../../dialer/ports/telephony.ts'
 import { InvariantError } from '../../domain/invariant.ts'
 import { type CustomerModel, outcomesAtSec } from './customer-model.ts'
@@ -52,11 +53,12 @@ export class SimTelephony implements Telephony {
   private readonly partyRandom: Random
   private readonly agentRandom: Random
   private readonly startMs: number
+  private ivrRandom: Random | undefined
 
   constructor(
     private readonly model: CustomerModel,
     private readonly clock: Clock,
-    rng: Rng,
+    private readonly rng: Rng,
     private readonly hooks: SimTelephonyHooks,
   ) {
     this.startMs = clock.nowMs()
@@ -211,8 +213,40 @@ export class SimTelephony implements Telephony {
   play(request: PlayRequest): void {
     const call = this.calls.get(request.callId)
     if (!call) return
+    if (request.collectsDigits) return this.playMenu(call)
     const sec = request.durationSec ?? this.holdSec(call)
     this.emit(call, sec, { kind: 'playDone', callId: call.id })
+  }
+
+  /**
+   * An IVR menu prompt (SIM_PROMPT_SEC long): a live customer answers it as the model's
+   * ivrAnswer says, from the prompt's start; a machine presses nothing.
+   */
+  private playMenu(call: SimCall): void {
+    this.emit(call, SIM_PROMPT_SEC, { kind: 'playDone', callId: call.id })
+    const ivr = this.model.ivrAnswer
+    if (ivr === undefined || call.truth !== 'human') return
+    // Drawn only here, so scenarios without IVR answers draw exactly as before.
+    this.ivrRandom ??= this.rng.stream('customer.ivr')
+    const random = this.ivrRandom
+    let u = random.next()
+    let keys = ivr.answers.at(-1)!.keys
+    for (const answer of ivr.answers) {
+      if (u < answer.probability) {
+        keys = answer.keys
+        break
+      }
+      u -= answer.probability
+    }
+    let atSec = sampleSec(ivr.delaySec, random)
+    for (const digit of keys) {
+      if (!isDigit(digit))
+        throw new InvariantError(`ivrAnswer key ${digit} (refused by the schema)`)
+      this.after(call, atSec, () =>
+        this.hooks.onEvent({ kind: 'digit', callId: call.id, digit, atMs: this.clock.nowMs() }),
+      )
+      atSec += sampleSec(ivr.keyGapSec, random)
+    }
   }
 
   startVirtualAgent(callId: string, _botId: string, maxDurationSec: number): void {

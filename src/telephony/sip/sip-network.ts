@@ -7,7 +7,12 @@
 // Prompts are WAV files (prompt-library.ts) played at 20 ms pacing. The engine cannot tell this
 // network from the simulated one: same events, same order.
 import type { Clock, TimerId } from '../../dialer/ports/clock.ts'
-import type { DialRequest, PlayRequest, TelephonyEvent } from '../../dialer/ports/telephony.ts'
+import {
+  type DialRequest,
+  isDigit,
+  type PlayRequest,
+  type TelephonyEvent,
+} from '../../dialer/ports/telephony.ts'
 import type { CpaParams } from '../../domain/campaign/cpa.ts'
 import { cpaSchema } from '../../domain/campaign/cpa.ts'
 import { trunkCallerId } from '../../domain/config/sip-trunk.ts'
@@ -190,14 +195,15 @@ export class SipNetwork implements Network {
   ): void {
     leg.rtp = rtp
     if (leg.hungUp) return this.finish(callId)
-    // DTMF (RFC 4733) is decoded; the engine's port and flows have no digit input yet, so digits
-    // are logged (docs/telephony.md).
-    rtp.onDigit = (digit) =>
-      this.options.log.info?.('DTMF digit received', {
-        callId,
-        digit: digit.digit,
-        durationMs: digit.durationMs,
-      })
+    // DTMF (RFC 4733): each key once (dtmf.ts drops the end packet's repeats) goes to the engine
+    // as a 'digit' event, for the call's IVR menu (CollectDigits); A-D are only logged.
+    rtp.onDigit = (digit) => {
+      const key = digit.digit
+      const durationMs = digit.durationMs
+      if (!isDigit(key)) return this.options.log.info?.('DTMF key ignored', { callId, key })
+      this.options.log.info?.('DTMF digit received', { callId, digit: key, durationMs })
+      this.emit({ kind: 'digit', callId, digit: key, atMs: this.options.clock.nowMs() })
+    }
     leg.call = new SipCall(
       this.options.endpoint,
       {
