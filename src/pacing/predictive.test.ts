@@ -85,6 +85,8 @@ function snapshot(pool: Pool): PacingSnapshot {
       wrapSec: 15,
       liveSamples: 500,
       model,
+      settleSec: 25,
+      unsettledDials: [],
     },
   }
 }
