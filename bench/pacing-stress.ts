@@ -6,7 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseStressArgs, STRESS_USAGE } from './pacing/stress-args.ts'
-import { mergeStressSection, stressSection, stressSummary } from './pacing/stress-report.ts'
+import {
+  mergeStressSection,
+  overCap,
+  stressSection,
+  stressSummary,
+} from './pacing/stress-report.ts'
 import { runStressBenchmark } from './pacing/stress-run.ts'
 
 const DOCS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
@@ -37,6 +42,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const report = await runStressBenchmark({
     seeds,
     sample: options.sample,
+    onRow: (row) => {
+      if (!overCap(row)) return
+      const worst = row.predictive.worstWindowAbandonPct.toFixed(2)
+      process.stderr.write(
+        `over the cap: seed ${row.seed}, worst window ${worst} % — ${row.summary}\n`,
+      )
+    },
     onDayDone: (days) => {
       if (days % 50 !== 0) return
       const sec = Math.round((performance.now() - startedMs) / 1000)

@@ -21,6 +21,13 @@ export interface StressRunContext {
 export const overCap = (row: StressRow) =>
   row.predictive.worstWindowAbandonPct > row.abandonTargetPct + 1e-9
 
+/**
+ * Over the cap with no visible abandon: every abandon was a person AMD took for a machine, which no
+ * pacing can prevent (progressive 1:1 makes the same ones). Counted apart, not hidden.
+ */
+export const amdOnly = (row: StressRow) =>
+  overCap(row) && row.predictive.abandoned === row.predictive.hiddenAbandons
+
 const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '–')
 
 function worstRow(rows: readonly StressRow[]): StressRow | undefined {
@@ -85,6 +92,7 @@ function sampleTable(rows: readonly StressRow[]): string {
 export function stressSummary(report: StressReport): string {
   const { rows } = report
   const failing = rows.filter(overCap)
+  const pacingFailures = failing.filter((r) => !amdOnly(r))
   const worst = worstRow(rows)
   const sampled = rows.filter((r) => r.fixedBest && r.progressive)
   const ratio = (pick: (r: StressRow) => number) =>
@@ -94,8 +102,10 @@ export function stressSummary(report: StressReport): string {
   const lines = [
     `- Days: ${rows.length} (seeds ${rows[0]?.seed ?? '–'} … ${rows.at(-1)?.seed ?? '–'}); ` +
       `${report.simulatedDays} simulated days on ${report.workers} worker threads.`,
-    `- **Days with a regulatory window over the cap: ${failing.length}** (goal 0). A window counts ` +
-      'the people AMD took for machines as abandons, though the dialer never sees them.',
+    `- **Days with a regulatory window over the cap: ${failing.length}** (goal 0), of which ` +
+      `${failing.length - pacingFailures.length} with no visible abandon at all (every abandon a ` +
+      'person AMD took for a machine: no pacing prevents those). A window counts the people AMD ' +
+      'took for machines as abandons, though the dialer never sees them.',
     worst
       ? `- Worst window: ${fixed(worst.predictive.worstWindowAbandonPct)} % against a cap of ` +
         `${worst.abandonTargetPct} % (seed ${worst.seed}: ${worst.summary}; ` +
@@ -116,7 +126,8 @@ export function stressSummary(report: StressReport): string {
           .map(
             (r) =>
               `  - ${r.seed}: worst window ${fixed(r.predictive.worstWindowAbandonPct)} % ` +
-              `(cap ${r.abandonTargetPct} %; ${r.predictive.hiddenAbandons} of ${r.predictive.abandoned} abandons unseen) — ${r.summary}`,
+              `(cap ${r.abandonTargetPct} %; ${r.predictive.hiddenAbandons} of ${r.predictive.abandoned} abandons unseen` +
+              `${amdOnly(r) ? ', AMD only' : ''}) — ${r.summary}`,
           )
           .join('\n')
       : '- Failing seeds: none.',

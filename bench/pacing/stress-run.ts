@@ -48,6 +48,8 @@ export interface StressRunOptions {
   sample: number
   workers?: number
   onDayDone?: (simulatedDays: number) => void
+  /** Called with each random day's row as soon as its predictive day is done. */
+  onRow?: (row: StressRow) => void
 }
 
 function figures(result: SimResult): StressDayFigures {
@@ -98,6 +100,7 @@ export async function runStressBenchmark(options: StressRunOptions): Promise<Str
       abandonWindowSec: scenario.abandonWindowSec,
       predictive: figures(await run({ kind: 'predictive' }, 0)),
     }
+    options.onRow?.(row)
     if (sampled.has(seed)) {
       // The sweep is a sequential chain: it goes first so it does not finish last.
       row.progressive = figures(await run({ kind: 'progressive', linesPerServer: 1 }, 1))

@@ -43,8 +43,6 @@ const SCALE_MAX = 4
 /** A variance floor that keeps the tail smooth when the forecast is nearly certain. */
 const VARIANCE_FLOOR = 0.25
 export const NEW_LINES_PER_DECISION_MAX = 5000
-/** The highest contact rate seen is remembered with this time constant. */
-const PEAK_MEMORY_SEC = 3600
 /** The lines out must fit the window's room even at this many times the estimated contact rate. */
 const WORST_RISE = 1.5
 /** The early-answer check needs this many live answers expected of the newest dials… */
@@ -69,9 +67,8 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   let aim = 0.85
   let startedAtMs: number | null = null
   let anchorLiveProbability: number | null = null
-  /** The highest contact rate seen lately (decaying over PEAK_MEMORY_SEC) and when it was read. */
+  /** The highest contact rate seen since the campaign started pacing. */
   let peakLive = 0
-  let peakAtMs = 0
   return {
     name: 'predictive',
     decide(snapshot) {
@@ -99,14 +96,10 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
         anchorLiveProbability = live
       }
       const threshold = Math.min(0.5, (budgetPct * scale) / 100) * roomTaper(window, aim)
-      peakLive = Math.max(
-        live,
-        peakLive * Math.exp(-(snapshot.nowMs - peakAtMs) / 1000 / PEAK_MEMORY_SEC),
-      )
-      peakAtMs = snapshot.nowMs
-      // The worst plausible contact rate for the lines out: the highest seen lately (a rate that
-      // comes back after a collapse), and at least WORST_RISE × today's.
-      const worst = Math.min(1, Math.max(peakLive, WORST_RISE * live)) / live
+      peakLive = Math.max(live, peakLive)
+      // The worst plausible contact rate for the lines out: the highest seen since the start (a
+      // rate that comes back after a long collapse), and at least WORST_RISE × the current one.
+      const worst = Math.min(1, Math.max(peakLive, WORST_RISE * live))
       const decision = decidePredictive(snapshot, threshold, lastNew, { window, worst })
       lastNew = decision.targetLinesInFlight - snapshot.linesInFlight
       decisions += 1
@@ -292,7 +285,7 @@ function marginalAbandonChance(f: Forecast, others: number): number {
 /** What the window's budget allows beyond the marginal chance (absent: nothing beyond it). */
 export interface BudgetLimit {
   window: WindowState
-  /** The worst plausible contact rate over the estimated one. */
+  /** The worst plausible contact rate (a probability). */
   worst: number
 }
 
@@ -317,7 +310,11 @@ export function decidePredictive(
   limit: BudgetLimit | null = null,
 ): PacingDecision & { capped: boolean; rise: number; room: number } {
   const lines = ageCounts(snapshot.lineAgesSec)
-  const rise = earlyRise(snapshot, lines)
+  // The tables are rebuilt every few seconds; the live estimate is fresher: a rise since the last
+  // rebuild, or one the newest dials' early answers show, scales the tables' live chances.
+  const tableLive = snapshot.estimates.model.liveProbability
+  const fresh = tableLive > 0 ? snapshot.estimates.liveProbability / tableLive : 1
+  const rise = Math.min(EARLY_RISE_MAX, Math.max(1, fresh, earlyRise(snapshot, lines)))
   const f = forecast(snapshot, lines, rise)
   const lastArrival = f.arrivals.length > 0 ? f.arrivals[f.arrivals.length - 1]! : 0
   // The window's remaining abandons, counting the live answers the lines out will bring in.
@@ -338,7 +335,7 @@ export function decidePredictive(
   // Beyond the safe lines, a line must pass the marginal chance, and the lines out with it must
   // not make more abandons than the window has left should they turn live at the worst rate
   // (lines opened while few answered can all answer at once when the rate comes back).
-  const worst = limit?.worst ?? 1
+  const worst = limit === null ? 1 : Math.max(1, limit.worst / Math.max(1e-9, rise * tableLive))
   const fits = (n: number): boolean =>
     n <= safe ||
     (marginalAbandonChance(f, n - 1) <= threshold && worstShortfall(f, n, worst) <= budgetRoom)
@@ -350,7 +347,7 @@ export function decidePredictive(
     room: budgetRoom,
     reason:
       `+${opened} lines: supply≈${horizonSupply.toFixed(1)} p=${snapshot.estimates.liveProbability.toFixed(3)}` +
-      `${rise > 1 ? ` early answers ×${rise.toFixed(2)}` : ''} θ=${(threshold * 100).toFixed(2)}%` +
+      `${rise > 1 ? ` rise ×${rise.toFixed(2)}` : ''} θ=${(threshold * 100).toFixed(2)}%` +
       `${Number.isFinite(budgetRoom) ? ` room≈${budgetRoom.toFixed(0)}` : ''}`,
   }
 }
