@@ -88,6 +88,8 @@ const HIDDEN_SCATTER_Z = 2
  */
 export function remainingAbandons(state: WindowState, expectedAnswers: number): number {
   const cap = state.abandonTargetPct / 100
+  // A cap of 100 % allows every call to be abandoned: no window can be over it.
+  if (cap >= 1) return Number.POSITIVE_INFINITY
   const hiddenShare = state.hiddenAbandonPct / 100
   const hidden = hiddenShare * (state.windowConnects + expectedAnswers)
   const calls = state.windowConnects + state.windowAbandons + expectedAnswers + hidden
