@@ -97,11 +97,21 @@ export function pacingSection(report: BenchReport, run: RunContext): string {
 
 /** Replaces the marked section, or appends it (a new file gets a title first). */
 export function mergeSection(existing: string | null, section: string): string {
+  return mergeSectionBetween(existing, section, PACING_BEGIN, PACING_END)
+}
+
+/** Replaces the text between `begin` and `end` (markers included), or appends the section. */
+export function mergeSectionBetween(
+  existing: string | null,
+  section: string,
+  beginMarker: string,
+  endMarker: string,
+): string {
   if (existing === null || existing.trim() === '') return `${DOC_TITLE}\n\n${section}\n`
-  const begin = existing.indexOf(PACING_BEGIN)
-  const end = existing.indexOf(PACING_END)
+  const begin = existing.indexOf(beginMarker)
+  const end = existing.indexOf(endMarker)
   if (begin >= 0 && end > begin) {
-    return existing.slice(0, begin) + section + existing.slice(end + PACING_END.length)
+    return existing.slice(0, begin) + section + existing.slice(end + endMarker.length)
   }
   return `${existing.trimEnd()}\n\n${section}\n`
 }

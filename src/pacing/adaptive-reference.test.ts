@@ -49,6 +49,8 @@ function snapshot(pool: Pool): PacingSnapshot {
       wrapSec: 15,
       liveSamples: 0,
       model: MODEL,
+      settleSec: 25,
+      unsettledDials: [],
     },
   }
 }

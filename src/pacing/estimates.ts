@@ -117,6 +117,8 @@ export class CampaignEstimator {
       wrapSec: this.wrap.mean(),
       liveSamples: this.liveTimes.observed,
       model,
+      settleSec: this.settleSec,
+      unsettledDials: this.liveRate.unsettled(nowMs, this.settleSec),
     }
   }
 }

@@ -42,6 +42,8 @@ function snapshot(readyServers: number, extra: Partial<PacingSnapshot> = {}): Pa
       wrapSec: 15,
       liveSamples: 0,
       model: MODEL,
+      settleSec: 25,
+      unsettledDials: [],
     },
     ...extra,
   }

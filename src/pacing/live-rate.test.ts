@@ -27,4 +27,16 @@ describe('LiveRate (R1.3 predictive)', () => {
     rate.record(true, 0) // too old now: dropped
     expect(rate.settled((LIVE_RATE_HISTORY_SEC + 1) * 1000, 0, 100)).toEqual({ live: 0, total: 1 })
   })
+
+  it('lists the unsettled dials per second of age, as far as they resolved (issue 15)', () => {
+    const rate = new LiveRate()
+    rate.record(true, 97_200) // dialled 2 s before 99.5 s
+    rate.record(false, 97_900)
+    rate.record(true, 95_000) // 4 s
+    rate.record(true, 60_000) // older than the 10 s asked for
+    expect(rate.unsettled(99_500, 10)).toEqual([
+      { ageSec: 2, live: 1, resolved: 2 },
+      { ageSec: 4, live: 1, resolved: 1 },
+    ])
+  })
 })

@@ -15,6 +15,13 @@ interface Bucket {
   total: number
 }
 
+/** Dials of one second that is still settling: `ageSec` whole seconds ago. */
+export interface RecentDials {
+  ageSec: number
+  live: number
+  resolved: number
+}
+
 export interface LiveCounts {
   live: number
   total: number
@@ -73,5 +80,26 @@ export class LiveRate {
     const counts = { live, total }
     this.cache.set(dials, { frontier, counts })
     return counts
+  }
+
+  /**
+   * The dials of the last `withinSec` seconds (younger than the settle time: `settled` leaves them
+   * out), per dial second: how many resolved so far and how many of those as live. Only seconds
+   * with a resolution are listed; the lines still ringing are the pacing snapshot's own.
+   */
+  unsettled(nowMs: number, withinSec: number): RecentDials[] {
+    const now = Math.floor(nowMs / 1000)
+    const recent: RecentDials[] = []
+    const span = Math.min(LIVE_RATE_HISTORY_SEC, Math.ceil(withinSec))
+    for (let ageSec = 0; ageSec < span; ageSec++) {
+      const second = now - ageSec
+      if (second < this.oldestSecond) break
+      const index =
+        ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
+      const bucket = this.buckets[index]!
+      if (bucket.second !== second || bucket.total === 0) continue
+      recent.push({ ageSec, live: bucket.live, resolved: bucket.total })
+    }
+    return recent
   }
 }

@@ -6,6 +6,7 @@ import type { BusyServer } from './model.ts'
 import { buildPacingModel, type ModelSamples, type PacingModel } from './model.ts'
 import {
   decidePredictive,
+  earlyRise,
   largestFitting,
   NEW_LINES_PER_DECISION_MAX,
   predictivePolicy,
@@ -85,6 +86,8 @@ function snapshot(pool: Pool): PacingSnapshot {
       wrapSec: 15,
       liveSamples: 500,
       model,
+      settleSec: 25,
+      unsettledDials: [],
     },
   }
 }
@@ -546,5 +549,52 @@ describe('forecast of lines by age (issue 15: engine order and any order agree)'
         expect(b).toEqual(a)
       }),
     )
+  })
+})
+
+describe('issue 15: the window budget and the early answers bound the lines beyond the safe ones (R5.5)', () => {
+  const busy: BusyServer[] = Array.from({ length: 40 }, () => ({
+    phase: 'wrapUp' as const,
+    elapsedSec: 10,
+  }))
+  const pool = { ready: 2, busy, lineAges: [] as number[] }
+  const window = (windowAbandons: number) => ({
+    visibleBudgetPct: 2.5,
+    abandonTargetPct: 3,
+    hiddenAbandonPct: 0.5,
+    windowSec: 3600,
+    filledSec: 3600,
+    windowConnects: 500,
+    windowAbandons,
+  })
+
+  it('with no abandon left in the window, opens only lines that find agents even at the worst rate', () => {
+    const s = snapshot(pool)
+    const full = decidePredictive(s, 0.3, 0, { window: window(50), worst: 0.4 })
+    expect(full.room).toBe(0)
+    const roomy = decidePredictive(s, 0.3, 0, { window: window(0), worst: 0.4 })
+    expect(roomy.targetLinesInFlight).toBeGreaterThan(full.targetLinesInFlight)
+    const unbounded = decidePredictive(s, 0.3, 0)
+    expect(unbounded.targetLinesInFlight).toBeGreaterThanOrEqual(roomy.targetLinesInFlight)
+  })
+
+  it('a higher worst plausible contact rate opens fewer lines', () => {
+    const s = snapshot({ ...pool, lineAges: [1, 1, 2, 2, 3] })
+    const mild = decidePredictive(s, 0.3, 0, { window: window(12), worst: 0.3 })
+    const harsh = decidePredictive(s, 0.3, 0, { window: window(12), worst: 0.9 })
+    expect(harsh.targetLinesInFlight).toBeLessThan(mild.targetLinesInFlight)
+  })
+
+  it('early live answers of the newest dials above the forecast read as a rise', () => {
+    const base = snapshot({ ...pool, lineAges: Array.from({ length: 40 }, () => 3) })
+    expect(earlyRise(base, [[3, 40]])).toBe(1)
+    const answered = {
+      ...base,
+      estimates: {
+        ...base.estimates,
+        unsettledDials: [{ ageSec: 12, live: 90, resolved: 100 }],
+      },
+    }
+    expect(earlyRise(answered, [[3, 40]])).toBeGreaterThan(1.5)
   })
 })

@@ -14,7 +14,7 @@ import { invariant } from '../domain/invariant.ts'
 import { CONNECT_MARGIN_SEC } from './model.ts'
 import { normalCdf } from './normal.ts'
 import type { PacingDecision, PacingSnapshot, PoolPacingPolicy } from './types.ts'
-import { aimShare, roomTaper, type WindowState } from './window-budget.ts'
+import { aimShare, remainingAbandons, roomTaper, type WindowState } from './window-budget.ts'
 
 export interface PredictiveParams {
   /** Live connects between feedback corrections (Appendix A predictiveCorrectionPace). */
@@ -43,6 +43,14 @@ const SCALE_MAX = 4
 /** A variance floor that keeps the tail smooth when the forecast is nearly certain. */
 const VARIANCE_FLOOR = 0.25
 export const NEW_LINES_PER_DECISION_MAX = 5000
+/** The lines out must fit the window's room even at this many times the estimated contact rate. */
+const WORST_RISE = 1.5
+/** The early-answer check needs this many live answers expected of the newest dials… */
+const EARLY_EXPECTED_MIN = 4
+/** …and counts the observed ones this many standard deviations down (a Poisson count). */
+const EARLY_RISE_Z = 2
+/** A rise is believed up to this factor (the stress days change the rate by up to 6×). */
+const EARLY_RISE_MAX = 8
 
 export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   invariant(params.correctionPace >= 1, 'correctionPace must be ≥ 1')
@@ -59,6 +67,8 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   let aim = 0.85
   let startedAtMs: number | null = null
   let anchorLiveProbability: number | null = null
+  /** The highest contact rate seen since the campaign started pacing. */
+  let peakLive = 0
   return {
     name: 'predictive',
     decide(snapshot) {
@@ -86,7 +96,11 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
         anchorLiveProbability = live
       }
       const threshold = Math.min(0.5, (budgetPct * scale) / 100) * roomTaper(window, aim)
-      const decision = decidePredictive(snapshot, threshold, lastNew)
+      peakLive = Math.max(live, peakLive)
+      // The worst plausible contact rate for the lines out: the highest seen since the start (a
+      // rate that comes back after a long collapse), and at least WORST_RISE × the current one.
+      const worst = Math.min(1, Math.max(peakLive, WORST_RISE * live))
+      const decision = decidePredictive(snapshot, threshold, lastNew, { window, worst })
       lastNew = decision.targetLinesInFlight - snapshot.linesInFlight
       decisions += 1
       if (decision.capped) cappedDecisions += 1
@@ -135,18 +149,23 @@ interface Forecast {
  * servers in the same order as a sum at every step would, so the numbers are the same to the bit;
  * the steps nothing reads are left out (issue 15, engine speed).
  */
-function forecast(snapshot: PacingSnapshot): Forecast {
+function forecast(
+  snapshot: PacingSnapshot,
+  lines: Iterable<[number, number]>,
+  rise: number,
+): Forecast {
   const model = snapshot.estimates.model
   const horizon = model.horizonSec
-  const newLineCdf = model.lineLiveCdf(0)
-  const { arrivals, supplySteps: steps } = stepsOf(newLineCdf, horizon + CONNECT_MARGIN_SEC)
+  const modelCdf = model.lineLiveCdf(0)
+  const newLineCdf = rise === 1 ? modelCdf : scaled(modelCdf, rise)
+  const { arrivals, supplySteps: steps } = stepsOf(modelCdf, horizon + CONNECT_MARGIN_SEC)
   const demand = new Float64Array(horizon + 1)
   const demandVar = new Float64Array(horizon + 1)
-  for (const [age, count] of ageCounts(snapshot.lineAgesSec)) {
+  for (const [age, count] of lines) {
     const cdf = model.lineLiveCdf(age)
     for (let i = 0; i < arrivals.length; i++) {
       const k = arrivals[i]!
-      const q = cdf[k]!
+      const q = Math.min(1, rise * cdf[k]!)
       demand[k] = demand[k]! + count * q
       demandVar[k] = demandVar[k]! + count * q * (1 - q)
     }
@@ -166,18 +185,48 @@ function forecast(snapshot: PacingSnapshot): Forecast {
   return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
 }
 
+/** A live-answer table with every chance `factor` times larger (at most 1). */
+function scaled(cdf: Float64Array, factor: number): Float64Array {
+  return cdf.map((q) => Math.min(1, q * factor))
+}
+
+/**
+ * How many times more live answers the newest dials brought than the model expects of them
+ * (1 when not significantly more): each dial of the last settle time, resolved or still ringing,
+ * would have turned live by its age with the new-line chance; the live answers counted are a lower
+ * bound EARLY_RISE_Z standard deviations down. Live answers come within seconds of the answer, so a
+ * contact rate that comes back after a collapse shows here before the lines opened meanwhile answer
+ * (docs/pacing.md §5); a fall is left to the settled rate (it errs on the safe side).
+ */
+export function earlyRise(snapshot: PacingSnapshot, lines: readonly [number, number][]): number {
+  const { model, unsettledDials, settleSec } = snapshot.estimates
+  const cdf = model.lineLiveCdf(0)
+  const last = Math.min(cdf.length - 1, Math.floor(settleSec))
+  let expected = 0
+  let observed = 0
+  for (const [age, count] of lines) if (age <= last) expected += count * cdf[age]!
+  for (const dials of unsettledDials) {
+    if (dials.ageSec > last) continue
+    expected += dials.resolved * cdf[dials.ageSec]!
+    observed += dials.live
+  }
+  if (expected < EARLY_EXPECTED_MIN) return 1
+  const lower = observed - EARLY_RISE_Z * Math.sqrt(observed)
+  return Math.min(EARLY_RISE_MAX, Math.max(1, lower / expected))
+}
+
 /**
  * Lines per whole second of age, in the order each age first appears. The engine lists lines oldest
  * first, so equal ages come in runs and a run is counted without a map; any other order (a
  * hand-made snapshot) takes the map. Both give the same pairs in the same order.
  */
-function ageCounts(agesSec: readonly number[]): Iterable<[number, number]> {
+function ageCounts(agesSec: readonly number[]): [number, number][] {
   let sorted = true
   for (let i = 1; i < agesSec.length && sorted; i++) sorted = agesSec[i]! <= agesSec[i - 1]!
   if (!sorted) {
     const counts = new Map<number, number>()
     for (const age of agesSec) counts.set(Math.floor(age), (counts.get(Math.floor(age)) ?? 0) + 1)
-    return counts
+    return [...counts]
   }
   const runs: [number, number][] = []
   for (let i = 0; i < agesSec.length; ) {
@@ -233,12 +282,46 @@ function marginalAbandonChance(f: Forecast, others: number): number {
   return live > 0 ? weighted / live : 1
 }
 
+/** What the window's budget allows beyond the marginal chance (absent: nothing beyond it). */
+export interface BudgetLimit {
+  window: WindowState
+  /** The worst plausible contact rate (a probability). */
+  worst: number
+}
+
+/**
+ * The abandons the lines out (and `extra` new ones) would make if they turned live at `worst` ×
+ * the forecast rate: the largest shortfall of agents over the horizon's steps.
+ */
+function worstShortfall(f: Forecast, extra: number, worst: number): number {
+  let shortfall = 0
+  for (let i = 0; i < f.arrivals.length; i++) {
+    const k = f.arrivals[i]!
+    const answers = worst * (f.demand[k]! + extra * f.newLineCdf[k]!)
+    shortfall = Math.max(shortfall, answers - f.supply[k + CONNECT_MARGIN_SEC]!)
+  }
+  return shortfall
+}
+
 export function decidePredictive(
   snapshot: PacingSnapshot,
   threshold: number,
   hint: number,
-): PacingDecision & { capped: boolean } {
-  const f = forecast(snapshot)
+  limit: BudgetLimit | null = null,
+): PacingDecision & { capped: boolean; rise: number; room: number } {
+  const lines = ageCounts(snapshot.lineAgesSec)
+  // The tables are rebuilt every few seconds; the live estimate is fresher: a rise since the last
+  // rebuild, or one the newest dials' early answers show, scales the tables' live chances.
+  const tableLive = snapshot.estimates.model.liveProbability
+  const fresh = tableLive > 0 ? snapshot.estimates.liveProbability / tableLive : 1
+  const rise = Math.min(EARLY_RISE_MAX, Math.max(1, fresh, earlyRise(snapshot, lines)))
+  const f = forecast(snapshot, lines, rise)
+  const lastArrival = f.arrivals.length > 0 ? f.arrivals[f.arrivals.length - 1]! : 0
+  // The window's remaining abandons, counting the live answers the lines out will bring in.
+  const budgetRoom =
+    limit === null
+      ? Number.POSITIVE_INFINITY
+      : remainingAbandons(limit.window, f.demand[lastArrival] ?? 0)
   const horizonSupply = f.supply[f.supply.length - 1]! + snapshot.liveWaiting
   // A whole number of lines at most the rate × servers (1e-9: 1.1 × 100 is 110.00000000000001).
   const cap = Math.floor(snapshot.maxLinesPerServer * Math.max(1, horizonSupply) + 1e-9)
@@ -249,12 +332,23 @@ export function decidePredictive(
     room,
     Math.max(0, snapshot.readyServers - snapshot.liveWaiting - snapshot.linesInFlight),
   )
-  const fits = (n: number): boolean => n <= safe || marginalAbandonChance(f, n - 1) <= threshold
+  // Beyond the safe lines, a line must pass the marginal chance, and the lines out with it must
+  // not make more abandons than the window has left should they turn live at the worst rate
+  // (lines opened while few answered can all answer at once when the rate comes back).
+  const worst = limit === null ? 1 : Math.max(1, limit.worst / Math.max(1e-9, rise * tableLive))
+  const fits = (n: number): boolean =>
+    n <= safe ||
+    (marginalAbandonChance(f, n - 1) <= threshold && worstShortfall(f, n, worst) <= budgetRoom)
   const opened = room === 0 ? 0 : largestFitting(fits, safe, room, Math.max(safe, hint))
   return {
     targetLinesInFlight: snapshot.linesInFlight + opened,
     capped: opened === room,
-    reason: `+${opened} lines: supply≈${horizonSupply.toFixed(1)} p=${snapshot.estimates.liveProbability.toFixed(3)} θ=${(threshold * 100).toFixed(2)}%`,
+    rise,
+    room: budgetRoom,
+    reason:
+      `+${opened} lines: supply≈${horizonSupply.toFixed(1)} p=${snapshot.estimates.liveProbability.toFixed(3)}` +
+      `${rise > 1 ? ` rise ×${rise.toFixed(2)}` : ''} θ=${(threshold * 100).toFixed(2)}%` +
+      `${Number.isFinite(budgetRoom) ? ` room≈${budgetRoom.toFixed(0)}` : ''}`,
   }
 }
 

@@ -1,5 +1,6 @@
 // What a pacing strategy sees: a snapshot of one campaign's pool built from what a real dialer
 // sees (agent states, lines in flight, observed timings), never the simulator's hidden truth.
+import type { RecentDials } from './live-rate.ts'
 import type { BusyServer, PacingModel } from './model.ts'
 
 export interface PacingEstimates {
@@ -15,6 +16,13 @@ export interface PacingEstimates {
   liveSamples: number
   /** The forecast tables built from the recent samples. */
   model: PacingModel
+  /** Seconds after which a dial has (nearly surely) resolved: the live rate counts only those. */
+  settleSec: number
+  /**
+   * The dials younger than `settleSec`, per dial second, as far as they resolved: live answers come
+   * in within seconds, so a rising contact rate shows here long before it shows in the settled rate.
+   */
+  unsettledDials: RecentDials[]
 }
 
 export interface PacingSnapshot {

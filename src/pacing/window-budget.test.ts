@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   aimShare,
+  remainingAbandons,
   roomTaper,
   safeMeanAbandons,
   TAPER_GUARD_ROOM,
@@ -110,5 +111,19 @@ describe('roomTaper (R5.5)', () => {
   it('leaves a window of a few calls to the engine guard (no taper narrower than one abandon)', () => {
     expect(roomTaper({ ...HOUR, windowConnects: 40, windowAbandons: 5 }, share)).toBe(1)
     expect(roomTaper({ ...HOUR, windowConnects: 0, windowAbandons: 0 }, share)).toBe(1)
+  })
+})
+
+describe('remainingAbandons (issue 15, R5.5)', () => {
+  it('is the cap over the window calls less the abandons in it, the unseen AMD ones and their scatter', () => {
+    // 3 % of 1100 connects + 10 abandons + 11 unseen = 33.63; less 10 + 11 + 2·√12.
+    const room = remainingAbandons({ ...HOUR, windowAbandons: 10 }, 0)
+    expect(room).toBeCloseTo(0.03 * 1121 - 21 - 2 * Math.sqrt(12), 9)
+  })
+
+  it('counts the answers the lines out will bring as calls, and is never negative', () => {
+    const now = remainingAbandons(HOUR, 0)
+    expect(remainingAbandons(HOUR, 100)).toBeGreaterThan(now)
+    expect(remainingAbandons({ ...HOUR, windowAbandons: 500 }, 0)).toBe(0)
   })
 })

@@ -76,3 +76,23 @@ export function roomTaper(state: WindowState, share: number): number {
   if (width < TAPER_WIDTH_ABANDONS_MIN) return 1
   return Math.min(1, Math.max(0, (guardCount - state.windowAbandons) / width))
 }
+
+/** Standard deviations of the unseen AMD abandons kept aside from the room. */
+const HIDDEN_SCATTER_Z = 2
+
+/**
+ * How many more abandons the regulatory window can take now: the cap over its calls (live connects,
+ * visible abandons, and the people AMD hangs up on unseen, from the configured estimate), with the
+ * `expectedAnswers` the lines out will bring counted as calls too, less the abandons already in
+ * it, less a scatter margin for the unseen ones (their count is only estimated).
+ */
+export function remainingAbandons(state: WindowState, expectedAnswers: number): number {
+  const cap = state.abandonTargetPct / 100
+  // A cap of 100 % allows every call to be abandoned: no window can be over it.
+  if (cap >= 1) return Number.POSITIVE_INFINITY
+  const hiddenShare = state.hiddenAbandonPct / 100
+  const hidden = hiddenShare * (state.windowConnects + expectedAnswers)
+  const calls = state.windowConnects + state.windowAbandons + expectedAnswers + hidden
+  const margin = HIDDEN_SCATTER_Z * Math.sqrt(hidden + 1)
+  return Math.max(0, cap * calls - state.windowAbandons - hidden - margin)
+}
