@@ -6,84 +6,23 @@
 // (sipp's echo returns our packets; its pcap reaches us in sequence); digest on 401; a re-INVITE
 // (hold) answered; the OPTIONS keep-alive sees sipp up. The real analyzer on real audio, prompts
 // and DTMF are in sip-audio.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TelephonyEvent } from '../../src/dialer/ports/telephony.ts'
-import { RealClock } from '../../src/runtime/real-clock.ts'
-import { SipEndpoint } from '../../src/telephony/sip/endpoint.ts'
 import type { RtpSession } from '../../src/telephony/sip/rtp.ts'
-import { SipNetwork } from '../../src/telephony/sip/sip-network.ts'
-import {
-  eventually,
-  freeUdpPort,
-  haveSipp,
-  type SippRun,
-  startSippUas,
-  telephonyEvents,
-} from './sipp.ts'
+import type { SipNetwork } from '../../src/telephony/sip/sip-network.ts'
+import { eventually, haveSipp } from './sipp.ts'
+import { dialOne, finish, sipTrunkSuite } from './trunk-harness.ts'
 
 const enabled = haveSipp('the SIP network suite (test/sip)')
-const clock = new RealClock()
-const warnings: string[] = []
-const log = { warn: (message: string) => void warnings.push(message) }
-let endpoint: SipEndpoint
-let rtpBase = 0
-
-beforeAll(async () => {
-  if (!enabled) return
-  endpoint = await SipEndpoint.open('127.0.0.2', 0, clock, log)
-  rtpBase = await freeUdpPort('127.0.0.2')
-})
-
-afterAll(async () => {
-  await endpoint?.close()
-  clock.stopAll()
-})
-
-interface Harness {
-  network: SipNetwork
-  events: TelephonyEvent[]
-  sipp: SippRun
-  waitFor(kind: TelephonyEvent['kind'], ms?: number): Promise<TelephonyEvent>
-}
-
-async function harness(
+const suite = sipTrunkSuite('127.0.0.2', enabled)
+const harness = (
   scenario: string,
   maxConcurrentCalls = 4,
   keepAliveSec = 0,
   sippArgs: string[] = [],
   credentials: { username: string; password: string } | null = null,
-): Promise<Harness> {
-  const sipp = await startSippUas(scenario, 1, sippArgs)
-  const { events, push, waitFor } = telephonyEvents(() => sipp.output(), 10_000)
-  const network = new SipNetwork(
-    {
-      endpoint,
-      trunk: {
-        host: '127.0.0.1',
-        port: sipp.port,
-        credentials,
-        maxConcurrentCalls,
-        keepAliveSec,
-        allowedCallerIdPrefixes: [],
-      },
-      rtp: { host: '127.0.0.2', ports: { min: rtpBase, max: rtpBase + 40 } },
-      clock,
-      log,
-    },
-    push,
-  )
-  return { network, events, sipp, waitFor }
-}
-
-const dial = (network: SipNetwork, callId: string, cpaEnabled = false) =>
-  network.dial({
-    callId,
-    toNumber: '+15557654321',
-    callerId: '+15551230000',
-    cpaEnabled,
-    amdEnabled: false,
-    cpa: null,
-  })
+) => suite.harness(scenario, { maxConcurrentCalls, keepAliveSec, sippArgs, credentials })
+const dial = dialOne
 
 /** The call's RTP session (the network keeps it private; the test reads its counters). */
 function rtpOf(network: SipNetwork, callId: string): RtpSession | null {
@@ -96,15 +35,7 @@ function expectConsecutive(sequences: number[]): void {
     expect((sequences[i]! - sequences[i - 1]! + 0x10000) & 0xffff).toBe(1)
 }
 
-async function done(h: Harness): Promise<number> {
-  const code = await Promise.race([
-    h.sipp.exited,
-    new Promise<number>((resolve) => setTimeout(() => resolve(-2), 8000)),
-  ])
-  h.network.close()
-  h.sipp.stop()
-  return code
-}
+const done = finish
 
 describe.skipIf(!enabled)('SIP network against sipp', () => {
   it('a person answers: ringing, answered, our RTP echoed back; we hang up with BYE', async () => {

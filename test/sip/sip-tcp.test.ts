@@ -4,90 +4,16 @@
 // fails as busy with the code kept, no answer is CANCELled at the ring limit (487 ACKed over TCP),
 // the OPTIONS keep-alive sees the trunk up, and a call ringing when the connection dies fails as
 // unavailable (transport failure) at once, without waiting for timer B.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TelephonyEvent } from '../../src/dialer/ports/telephony.ts'
-import { RealClock } from '../../src/runtime/real-clock.ts'
-import { SipEndpoint } from '../../src/telephony/sip/endpoint.ts'
-import { SipNetwork } from '../../src/telephony/sip/sip-network.ts'
-import {
-  eventually,
-  freeUdpPort,
-  haveSipp,
-  type SippRun,
-  startSippUas,
-  telephonyEvents,
-  waitTcpListening,
-} from './sipp.ts'
+import { describe, expect, it } from 'vitest'
+import { eventually, haveSipp } from './sipp.ts'
+import { dialOne, finish, sipTrunkSuite } from './trunk-harness.ts'
 
 const enabled = haveSipp('the SIP over TCP suite (test/sip/sip-tcp.test.ts)')
-const clock = new RealClock()
-const warnings: string[] = []
-const log = { warn: (message: string) => void warnings.push(message) }
-let endpoint: SipEndpoint
-let rtpBase = 0
-
-beforeAll(async () => {
-  if (!enabled) return
-  endpoint = await SipEndpoint.open('127.0.0.3', 0, clock, log)
-  rtpBase = await freeUdpPort('127.0.0.3')
-})
-
-afterAll(async () => {
-  await endpoint?.close()
-  clock.stopAll()
-})
-
-interface Harness {
-  network: SipNetwork
-  events: TelephonyEvent[]
-  sipp: SippRun
-  waitFor(kind: TelephonyEvent['kind'], ms?: number): Promise<TelephonyEvent>
-}
-
-async function harness(scenario: string, keepAliveSec = 0): Promise<Harness> {
-  const sipp = await startSippUas(scenario, 1, ['-t', 't1'], 20)
-  await waitTcpListening(sipp.port)
-  const { events, push, waitFor } = telephonyEvents(() => sipp.output(), 8000)
-  const network = new SipNetwork(
-    {
-      endpoint,
-      trunk: {
-        host: '127.0.0.1',
-        port: sipp.port,
-        transport: 'tcp',
-        credentials: null,
-        maxConcurrentCalls: 4,
-        keepAliveSec,
-        allowedCallerIdPrefixes: [],
-      },
-      rtp: { host: '127.0.0.3', ports: { min: rtpBase, max: rtpBase + 40 } },
-      clock,
-      log,
-    },
-    push,
-  )
-  return { network, events, sipp, waitFor }
-}
-
-const dial = (network: SipNetwork, callId: string) =>
-  network.dial({
-    callId,
-    toNumber: '+15557654321',
-    callerId: '+15551230000',
-    cpaEnabled: false,
-    amdEnabled: false,
-    cpa: null,
-  })
-
-async function done(h: Harness): Promise<number> {
-  const code = await Promise.race([
-    h.sipp.exited,
-    new Promise<number>((resolve) => setTimeout(() => resolve(-2), 8000)),
-  ])
-  h.network.close()
-  h.sipp.stop()
-  return code
-}
+const suite = sipTrunkSuite('127.0.0.3', enabled)
+const harness = (scenario: string, keepAliveSec = 0) =>
+  suite.harness(scenario, { transport: 'tcp', keepAliveSec, sippRunSecMax: 20, eventWaitMs: 8000 })
+const dial = dialOne
+const done = finish
 
 describe.skipIf(!enabled)('SIP over TCP against sipp -t t1', () => {
   it('a person answers and hangs up: their BYE comes on our connection and is answered there', async () => {
@@ -99,7 +25,7 @@ describe.skipIf(!enabled)('SIP over TCP against sipp -t t1', () => {
     expect(await done(h)).toBe(0)
     expect(h.events.map((e) => e.kind)).toEqual(['ringing', 'answered', 'customerHangup'])
     // sipp closed its end: the connection is gone, and the next call will connect again.
-    expect(await eventually(() => endpoint.tcpConnections === 0, 3000)).toBe(true)
+    expect(await eventually(() => suite.endpoint().tcpConnections === 0, 3000)).toBe(true)
   })
 
   it('busy 486 → failed(busy), code kept; the ACK goes over TCP', async () => {

@@ -4,7 +4,7 @@
 // with a "load current" action; a delete asks first and, if the object is still in use, lists
 // what uses it.
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ApiFailure, type ErrorDetail } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
@@ -17,11 +17,8 @@ import {
   unplacedErrors,
   validateWith,
 } from './SchemaForm.tsx'
-
-interface Stale {
-  mine: number
-  current: number
-}
+import { useConfigDocument } from './use-config-document.ts'
+import { type Stale, UnplacedErrors, VersionBanner } from './version-banner.tsx'
 
 /** The body to send: write-only fields left empty are not sent (the API keeps the stored one). */
 export function bodyOf(kind: AdminKind, value: FormValue): FormValue {
@@ -52,16 +49,9 @@ export function EditorPage(props: {
   const [confirming, setConfirming] = useState(false)
   const [refusal, setRefusal] = useState<ApiFailure | null>(null)
   const [busy, setBusy] = useState(false)
-  const loaded = useQuery({
-    queryKey: ['config', kind.slug, id],
-    queryFn: async () => {
-      const doc = await configApi.get(kind, id!)
-      setValue(doc.body as FormValue)
-      setVersion(doc.version)
-      return doc
-    },
-    enabled: !isNew,
-    refetchOnWindowFocus: false,
+  const loaded = useConfigDocument(kind, id, (body, loadedVersion) => {
+    setValue(body)
+    setVersion(loadedVersion)
   })
   if (!isNew && loaded.isError)
     return (
@@ -142,19 +132,7 @@ export function EditorPage(props: {
           {t('back')}
         </Button>
       </Group>
-      {!isNew ? (
-        <Text size="sm" data-testid="editor-version">
-          {t('colVersion')}: {version}
-        </Text>
-      ) : null}
-      {stale ? (
-        <Alert color="orange" title={t('staleTitle')} role="alert">
-          <Text size="sm">{t('staleText', { mine: stale.mine, current: stale.current })}</Text>
-          <Button mt="sm" onClick={loadCurrent}>
-            {t('loadCurrent')}
-          </Button>
-        </Alert>
-      ) : null}
+      <VersionBanner isNew={isNew} version={version} stale={stale} onLoadCurrent={loadCurrent} />
       {refusal ? (
         <Alert color="red" title={t('deleteRefused', { message: refusal.message })} role="alert">
           <List size="sm">
@@ -169,15 +147,7 @@ export function EditorPage(props: {
       {message ? (
         <Alert color={errors.length > 0 || unplaced.length > 0 ? 'red' : 'green'} role="status">
           {message}
-          {unplaced.length > 0 ? (
-            <List size="sm" mt="xs">
-              {unplaced.map((d) => (
-                <List.Item key={`${d.path}:${d.message}`}>
-                  <strong>{d.path}</strong> {d.message}
-                </List.Item>
-              ))}
-            </List>
-          ) : null}
+          <UnplacedErrors details={unplaced} />
         </Alert>
       ) : null}
       <form

@@ -23,6 +23,7 @@ import { type CSSProperties, useState } from 'react'
 import { configApi } from '../admin/config-api.ts'
 import { Field } from '../admin/fields.tsx'
 import { kindOf } from '../admin/kinds.ts'
+import { type Stale, VersionBanner } from '../admin/version-banner.tsx'
 import { ApiFailure, client, type ErrorDetail } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import { ActivityPanel } from './ActivityPanel.tsx'
@@ -180,11 +181,6 @@ function HandlerEditor(props: {
   )
 }
 
-interface Stale {
-  mine: number
-  current: number
-}
-
 export function FlowEditorPage(props: {
   id: string | null
   readOnly: boolean
@@ -312,19 +308,7 @@ export function FlowEditorPage(props: {
     // Mantine's error red (red-6) is below AA contrast on white; the darkest red is not.
     <Stack style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties}>
       {header}
-      {!isNew ? (
-        <Text size="sm" data-testid="editor-version">
-          {t('colVersion')}: {version}
-        </Text>
-      ) : null}
-      {stale ? (
-        <Alert color="orange" title={t('staleTitle')} role="alert">
-          <Text size="sm">{t('staleText', { mine: stale.mine, current: stale.current })}</Text>
-          <Button mt="sm" onClick={loadCurrent}>
-            {t('loadCurrent')}
-          </Button>
-        </Alert>
-      ) : null}
+      <VersionBanner isNew={isNew} version={version} stale={stale} onLoadCurrent={loadCurrent} />
       {message ? (
         <Alert color={message.ok ? 'green' : 'red'} role="status">
           {message.text}

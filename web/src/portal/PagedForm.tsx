@@ -3,13 +3,14 @@
 // a field of the page is wrong; Save on the summary page sends the whole object, and the API's
 // field errors are shown beside their fields on the page that holds them (paged-form.ts).
 import { Alert, Button, Group, Loader, Stack, Stepper, Table, Text, Title } from '@mantine/core'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useMemo, useState } from 'react'
 import { configApi } from '../admin/config-api.ts'
 import { Field } from '../admin/fields.tsx'
 import type { AdminKind } from '../admin/kinds.ts'
 import { type FormValue, initialValueOf, validateWith } from '../admin/SchemaForm.tsx'
 import { formFieldsOf } from '../admin/schema-fields.ts'
+import { useConfigDocument } from '../admin/use-config-document.ts'
 import { ApiFailure, type ConfigObject, type ErrorDetail } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import { errorsOnPage, type FormPageDef, firstPageWithError } from './paged-form.ts'
@@ -55,16 +56,9 @@ export function PagedForm(props: {
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const specs = useMemo(() => formFieldsOf(kind.schema) ?? [], [kind.schema])
-  const loaded = useQuery({
-    queryKey: ['config', kind.slug, id],
-    queryFn: async () => {
-      const doc = await configApi.get(kind, id!)
-      setValue(doc.body as FormValue)
-      setVersion(doc.version)
-      return doc
-    },
-    enabled: !isNew,
-    refetchOnWindowFocus: false,
+  const loaded = useConfigDocument(kind, id, (body, loadedVersion) => {
+    setValue(body)
+    setVersion(loadedVersion)
   })
   if (!isNew && loaded.isError)
     return (

@@ -2,17 +2,7 @@
 // or create one with the administration area's generated form (SchemaForm), prefilled with the
 // wizard's defaults. The form is checked with the domain's schema in the browser, then the API's
 // field errors show beside their fields, as in the editor.
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  List,
-  MultiSelect,
-  Select,
-  Stack,
-  Text,
-} from '@mantine/core'
+import { Alert, Button, Fieldset, Group, MultiSelect, Select, Stack, Text } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { configApi } from '../admin/config-api.ts'
@@ -25,6 +15,7 @@ import {
   unplacedErrors,
   validateWith,
 } from '../admin/SchemaForm.tsx'
+import { UnplacedErrors } from '../admin/version-banner.tsx'
 import { ApiFailure, type ErrorDetail } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 
@@ -122,15 +113,7 @@ export function KindPicker(props: {
           {message ? (
             <Alert color="red" role="status" mb="sm">
               {message}
-              {unplaced.length > 0 ? (
-                <List size="sm" mt="xs">
-                  {unplaced.map((d) => (
-                    <List.Item key={`${d.path}:${d.message}`}>
-                      <strong>{d.path}</strong> {d.message}
-                    </List.Item>
-                  ))}
-                </List>
-              ) : null}
+              <UnplacedErrors details={unplaced} />
             </Alert>
           ) : null}
           <SchemaForm
