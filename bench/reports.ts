@@ -10,7 +10,7 @@
 // API's export does) into a byte counter, sampling the process's RSS. Prints the table and writes
 // it into docs/benchmarks.md between <!-- reports:begin --> and <!-- reports:end -->.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Readable, Writable } from 'node:stream'
@@ -120,7 +120,7 @@ try {
     value === null || value === undefined ? '—' : `${value.toFixed(0)} ms`
   const table = [
     `Command: \`npm run bench:reports\` (${rows.toLocaleString('en-US')} attempts; loaded in ${loadSec.toFixed(1)} s, rollup built from them in ${rollupSec.toFixed(1)} s)`,
-    `Machine: ${machine}, shared with other work during the run. SQLite (WAL), best of 3 runs per report; raw and rollup timed in the same run, with equal tallies checked.`,
+    `Machine: ${machine}; 1-minute load average ${loadavg()[0]!.toFixed(1)} at the end of the run (above ${cpus().length}, other work shared the cores). SQLite (WAL), best of 3 runs per report; raw and rollup timed in the same run, with equal tallies checked.`,
     '',
     postgres
       ? `PostgreSQL (local, default settings): loaded by generate_series in ${postgres.loadSec.toFixed(1)} s, rollup built in ${postgres.rollupSec.toFixed(1)} s.`

@@ -349,7 +349,7 @@ function writeSection(steps: Step[], latencies: Latency[]): void {
   const estimate =
     largest === undefined
       ? ''
-      : `The cost per call at the largest step (${largest.cpuMsPerCallSec.toFixed(2)} ms of CPU per call-second at ${largest.calls} calls) puts one whole core at about ${Math.floor(1000 / largest.cpuMsPerCallSec)} calls — an estimate from the CPU figure, not a run: the media runs on one Node event loop, so one core is the ceiling, and on this shared machine the process did not get one.`
+      : `The cost per call at the largest step (${largest.cpuMsPerCallSec.toFixed(2)} ms of CPU per call-second at ${largest.calls} calls) puts one whole core at about ${Math.floor(1000 / largest.cpuMsPerCallSec)} calls — an estimate from the CPU figure, not a run: the media runs on one Node event loop, so one core is the ceiling${largest.coresUsed < 0.9 ? ', and in this run the process did not get one' : ''}.`
   const rows = steps.map(
     (s) =>
       `| ${s.calls} | ${s.answered} | ${s.failed} | ${s.rampSec.toFixed(1)} | ${s.receivedPerCallSec.toFixed(1)} | ${s.sentPerCallSec.toFixed(1)} | ${(s.coresUsed * 100).toFixed(0)} % | ${s.cpuMsPerCallSec.toFixed(2)} | ${s.loadAvg.toFixed(1)} | ${s.ok ? 'yes' : 'no'} |`,
@@ -357,7 +357,7 @@ function writeSection(steps: Step[], latencies: Latency[]): void {
   const section = [
     BEGIN,
     '## SIP calls: answer → bridge, concurrent calls with media',
-    `Command: \`npm run bench:sip\` · ${new Date().toISOString().slice(0, 10)} · ${cpu} (nproc ${availableParallelism()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. The machine was shared by other work during the run (its load average is in the table: far above its 2 cores, so this process got only part of a core); sipp runs on the same cores.`,
+    `Command: \`npm run bench:sip\` · ${new Date().toISOString().slice(0, 10)} · ${cpu} (nproc ${availableParallelism()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. Each step's 1-minute load average is in the table: above the core count, other work shared the cores and this process got only part of one. sipp runs on the same cores.`,
     '',
     `Answer → agent bridge (the 2-second rule's interval, from the customer's 200 OK to the bridge, logged by the SIP network as \`call bridged\`): a real \`outdial serve --telephony sip\` with the demo tenant, its trunk at a sipp UAS whose customers answer with a short hello, ten desk agents driven through the agent API; each campaign dials for ${LATENCY_PHASE_SEC} s, one after the other.`,
     '',

@@ -6,8 +6,10 @@ describe('activity catalogue', () => {
   const entry = (kind: string) => catalogue.find((e) => e.kind === kind)!
 
   it('lists every activity kind with a JSON Schema naming its fields', () => {
-    expect(catalogue.map((e) => e.kind)).toContain('SetCallerID')
-    expect(catalogue).toHaveLength(9)
+    expect(catalogue.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['SetCallerID', 'CollectDigits']),
+    )
+    expect(catalogue).toHaveLength(10)
     const schema = entry('QueueContact').schema as { properties: Record<string, unknown> }
     expect(Object.keys(schema.properties)).toEqual(['kind', 'queueId'])
     expect(entry('QueueContact').allowedIn).toEqual(['inbound'])

@@ -14,12 +14,12 @@ import {
   type TelephonyEvent,
 } from '../../dialer/ports/telephony.ts'
 import type { CpaParams } from '../../domain/campaign/cpa.ts'
-import { cpaSchema } from '../../domain/campaign/cpa.ts'
 import { trunkCallerId } from '../../domain/config/sip-trunk.ts'
 import type { CallProgressAnalyzer, CpaOutcome } from '../../media/cpa/analyzer.ts'
 import { CPA_OUTCOME_EVENTS } from '../../media/cpa/telephony-map.ts'
 import type { Network, TelephonyFactory } from '../network.ts'
 import { AgentPhones } from './agent-phones.ts'
+import { DEFAULT_CPA, EARLY_MEDIA_CPA } from './cpa-defaults.ts'
 import type { DigestCredentials } from './digest.ts'
 import type { SipEndpoint, SipLog, SipTransport } from './endpoint.ts'
 import { type TrunkHealth, TrunkKeepAlive } from './keepalive.ts'
@@ -382,16 +382,6 @@ export class SipNetwork implements Network {
     for (const callId of [...this.legs.keys()]) this.hangup(callId)
   }
 }
-
-/** What a request without the campaign's parameters analyses with: the Appendix A defaults. */
-const DEFAULT_CPA: CpaParams = Object.freeze(cpaSchema.parse({ cpaEnabled: true }))
-/** Early media is listened to for a SIT only: no AMD, and no dead-air limit that could end it. */
-const EARLY_MEDIA_CPA: CpaParams = Object.freeze({
-  ...DEFAULT_CPA,
-  amdEnabled: false,
-  terminatingToneDetect: false,
-  maxTimeAnalysis: Number.MAX_SAFE_INTEGER,
-})
 
 /** The factory the runtime hands each tenant's engine host. */
 export function sipNetworkFactory(
