@@ -29,7 +29,8 @@ const SDP = `Content-Type: application/sdp
       a=rtpmap:101 telephone-event/8000
       a=ptime:20`
 
-const response = (status: string, body: string) => `  <send>
+/** A sipp `<send>` of a response to the last request, with our tag and Contact (sipp scenarios). */
+export const sippResponse = (status: string, body = 'Content-Length: 0') => `  <send>
     <![CDATA[
       SIP/2.0 ${status}
       [last_Via:]
@@ -42,7 +43,8 @@ const response = (status: string, body: string) => `  <send>
     ]]>
   </send>`
 
-const OK_EMPTY = `  <send>
+/** A bodyless 200 OK to the last request (BYE, CANCEL, OPTIONS) in a sipp scenario. */
+export const SIPP_OK_TO_REQUEST = `  <send>
     <![CDATA[
       SIP/2.0 200 OK
       [last_Via:]
@@ -74,10 +76,10 @@ export function writeAudioScenario(dir: string, name: string, spec: AudioScenari
   ]
   if (spec.early) {
     parts.push(
-      response('183 Session Progress', SDP),
+      sippResponse('183 Session Progress', SDP),
       media,
       '  <recv request="CANCEL"/>',
-      OK_EMPTY,
+      SIPP_OK_TO_REQUEST,
       `  <send>
     <![CDATA[
       SIP/2.0 487 Request Terminated
@@ -93,8 +95,8 @@ export function writeAudioScenario(dir: string, name: string, spec: AudioScenari
     )
   } else {
     parts.push(
-      response('180 Ringing', 'Content-Length: 0'),
-      response('200 OK', SDP),
+      sippResponse('180 Ringing', 'Content-Length: 0'),
+      sippResponse('200 OK', SDP),
       '  <recv request="ACK"/>',
       media,
     )
@@ -115,7 +117,7 @@ export function writeAudioScenario(dir: string, name: string, spec: AudioScenari
   </send>`,
         '  <recv response="200"/>',
       )
-    else parts.push('  <recv request="BYE"/>', OK_EMPTY)
+    else parts.push('  <recv request="BYE"/>', SIPP_OK_TO_REQUEST)
   }
   parts.push('</scenario>', '')
   const path = join(dir, `${name}.xml`)

@@ -5,6 +5,7 @@
 // and an unknown number (404).
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { SIPP_OK_TO_REQUEST, sippResponse } from './audio-scenario.ts'
 
 export const CUSTOMER_KINDS = ['person', 'busy', 'noAnswer', 'notFound'] as const
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number]
@@ -17,31 +18,6 @@ export function customerNumber(kind: CustomerKind, index: number): string {
 export function kindOfNumber(number: string): CustomerKind {
   return CUSTOMER_KINDS[Number(number.charAt(6))]!
 }
-
-const reply = (status: string, extra = 'Content-Length: 0') => `  <send>
-    <![CDATA[
-      SIP/2.0 ${status}
-      [last_Via:]
-      [last_From:]
-      [last_To:];tag=[pid]SIPpTag01[call_number]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-      ${extra}
-    ]]>
-  </send>`
-
-const OK_TO_REQUEST = `  <send>
-    <![CDATA[
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-    ]]>
-  </send>`
 
 const SDP = `Content-Type: application/sdp
       Content-Length: [len]
@@ -78,13 +54,13 @@ export function writeCustomersScenario(
   </recv>
   <nop test="busy" next="busy"/>
   <nop test="notfound" next="notfound"/>
-${reply('180 Ringing')}
+${sippResponse('180 Ringing')}
   <nop test="noanswer" next="noanswer"/>
-${reply('200 OK', SDP)}
+${sippResponse('200 OK', SDP)}
   <recv request="ACK"/>
   <nop><action><exec rtp_stream="${helloMuLaw},1,0"/></action></nop>
   <recv request="BYE" timeout="${hangupAfterMs}" ontimeout="hangup"/>
-${OK_TO_REQUEST}
+${SIPP_OK_TO_REQUEST}
   <nop next="end"/>
   <label id="hangup"/>
   <send retrans="500">
@@ -102,16 +78,16 @@ ${OK_TO_REQUEST}
   <recv response="200"/>
   <nop next="end"/>
   <label id="busy"/>
-${reply('486 Busy Here')}
+${sippResponse('486 Busy Here')}
   <recv request="ACK"/>
   <nop next="end"/>
   <label id="notfound"/>
-${reply('404 Not Found')}
+${sippResponse('404 Not Found')}
   <recv request="ACK"/>
   <nop next="end"/>
   <label id="noanswer"/>
   <recv request="CANCEL"/>
-${OK_TO_REQUEST}
+${SIPP_OK_TO_REQUEST}
   <send>
     <![CDATA[
       SIP/2.0 487 Request Terminated
