@@ -9,13 +9,14 @@
 // days under a fixed dial ratio (no forecast: the cost of the model). Writes the table into
 // docs/benchmarks.md between <!-- capacity:begin --> and <!-- capacity:end -->.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { PoolPacingPolicy } from '../src/pacing/types.ts'
 import type { runScenario as RunScenario } from '../src/sim/run.ts'
 import type { parseScenario as ParseScenario } from '../src/sim/scenario.ts'
+import { writeDocsSection } from './docs-section.ts'
 import { measureStartup, type StartupRow } from './startup.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -284,14 +285,7 @@ async function main(): Promise<void> {
     END,
   ].join('\n')
   process.stdout.write(`${section}\n`)
-  const docs = readFileSync(DOCS_FILE, 'utf8')
-  const begin = docs.indexOf(BEGIN)
-  const end = docs.indexOf(END)
-  const next =
-    begin >= 0 && end > begin
-      ? `${docs.slice(0, begin)}${section}${docs.slice(end + END.length)}`
-      : `${docs.trimEnd()}\n\n${section}\n`
-  writeFileSync(DOCS_FILE, next)
+  writeDocsSection(DOCS_FILE, section, BEGIN, END)
 }
 
 await main()

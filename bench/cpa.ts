@@ -6,7 +6,7 @@
 // real path — sipp streams each over RTP to Outdial's SIP network — beside the same greetings fed
 // straight to the analyzer (test/support/greetings.ts, test/sip/amd-real-path.ts). Writes the
 // section into docs/benchmarks.md between <!-- cpa:begin --> and <!-- cpa:end -->.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,6 +31,7 @@ import {
   speechLike,
   withNoise,
 } from '../test/support/synthetic-audio.ts'
+import { writeDocsSection } from './docs-section.ts'
 
 const DOCS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
 const BEGIN = '<!-- cpa:begin -->'
@@ -255,14 +256,7 @@ async function main(): Promise<void> {
     END,
   ].join('\n')
   process.stdout.write(`${section}\n`)
-  const docs = readFileSync(DOCS_FILE, 'utf8')
-  const begin = docs.indexOf(BEGIN)
-  const end = docs.indexOf(END)
-  const next =
-    begin >= 0 && end > begin
-      ? `${docs.slice(0, begin)}${section}${docs.slice(end + END.length)}`
-      : `${docs.trimEnd()}\n\n${section}\n`
-  writeFileSync(DOCS_FILE, next)
+  writeDocsSection(DOCS_FILE, section, BEGIN, END)
 }
 
 await main()

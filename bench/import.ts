@@ -4,17 +4,11 @@
 // rows per second and peak memory. Prints the table and writes it into docs/benchmarks.md
 // between <!-- import:begin --> and <!-- import:end -->.
 import { execFileSync } from 'node:child_process'
-import {
-  createWriteStream,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeDocsSection } from './docs-section.ts'
 import { fullImport, type PhaseResult, plainParse } from './import/phases.ts'
 
 const DOCS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
@@ -87,14 +81,7 @@ function section(
 }
 
 function writeSection(text: string): void {
-  const existing = readFileSync(DOCS_FILE, 'utf8')
-  const begin = existing.indexOf(BEGIN)
-  const end = existing.indexOf(END)
-  const next =
-    begin >= 0 && end > begin
-      ? existing.slice(0, begin) + text + existing.slice(end + END.length)
-      : `${existing.trimEnd()}\n\n${text}\n`
-  writeFileSync(DOCS_FILE, next)
+  writeDocsSection(DOCS_FILE, text, BEGIN, END)
 }
 
 async function main(argv: string[]): Promise<void> {

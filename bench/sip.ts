@@ -8,7 +8,7 @@
 // calls that failed. Steps rise (50, 100, 200, 300, 500, 700) until calls fail, packets go
 // missing or the process uses both cores; each step is bounded to STEP_SEC_MAX. Writes its section
 // into docs/benchmarks.md between <!-- sip:begin --> and <!-- sip:end -->.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +30,7 @@ import { writeCustomersScenario } from '../test/sip/campaign-customers.ts'
 import { driveDeskAgents } from '../test/sip/desk-agents.ts'
 import { freeUdpPort, haveSipp, startSippUas } from '../test/sip/sipp.ts'
 import { seededRandom, silenceMs, speechLike } from '../test/support/synthetic-audio.ts'
+import { writeDocsSection } from './docs-section.ts'
 
 const DOCS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
 const BEGIN = '<!-- sip:begin -->'
@@ -378,14 +379,7 @@ function writeSection(steps: Step[], latencies: Latency[]): void {
     END,
   ].join('\n')
   process.stdout.write(`${section}\n`)
-  const docs = readFileSync(DOCS_FILE, 'utf8')
-  const begin = docs.indexOf(BEGIN)
-  const end = docs.indexOf(END)
-  const next =
-    begin >= 0 && end > begin
-      ? `${docs.slice(0, begin)}${section}${docs.slice(end + END.length)}`
-      : `${docs.trimEnd()}\n\n${section}\n`
-  writeFileSync(DOCS_FILE, next)
+  writeDocsSection(DOCS_FILE, section, BEGIN, END)
 }
 
 await main()

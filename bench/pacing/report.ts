@@ -2,6 +2,7 @@
 // between the markers is replaced, so the capacity benchmark (and anything else) keeps its part.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { FIXED_RATIO_MAX } from '../../src/pacing/fixed.ts'
+import { replaceSection } from '../docs-section.ts'
 import { monotonicityTable, scenarioTable, summaryTable } from './format.ts'
 import type { BenchReport } from './harness.ts'
 
@@ -108,12 +109,7 @@ export function mergeSectionBetween(
   endMarker: string,
 ): string {
   if (existing === null || existing.trim() === '') return `${DOC_TITLE}\n\n${section}\n`
-  const begin = existing.indexOf(beginMarker)
-  const end = existing.indexOf(endMarker)
-  if (begin >= 0 && end > begin) {
-    return existing.slice(0, begin) + section + existing.slice(end + endMarker.length)
-  }
-  return `${existing.trimEnd()}\n\n${section}\n`
+  return replaceSection(existing, section, beginMarker, endMarker)
 }
 
 export function writePacingSection(file: string, section: string): void {
