@@ -204,19 +204,9 @@ describe.skipIf(!enabled)('outdial serve --telephony sip', () => {
         sipUri: `sip:agent14@127.0.0.1:${phone.port}`,
       }))
       expect(put.status).toBe(200)
-      const trunk = (await (await api('GET', '/v1/sip-trunks/main')).json()) as {
-        version: number
-        body: Record<string, unknown>
-      }
-      const { passwordSet: _set, ...trunkBody } = trunk.body
-      const moved = await fetch(`${server!.url}/v1/sip-trunks/main`, {
-        method: 'PUT',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'if-match': `"${trunk.version}"`,
-        },
-        body: JSON.stringify({ ...trunkBody, port: customer.port }),
+      const moved = await edit('/v1/sip-trunks/main', (body) => {
+        const { passwordSet: _set, ...rest } = body
+        return { ...rest, port: customer.port }
       })
       expect(moved.status).toBe(200)
       await new Promise((resolve) => setTimeout(resolve, 300))
