@@ -3,13 +3,13 @@
 // run, rewrites the pacing section of docs/benchmarks.md and docs/pacing-drift.svg. The library
 // (bench/pacing/harness.ts) does the work; this file owns the wall clock, the console and the disk.
 import { writeFileSync } from 'node:fs'
-import { availableParallelism, cpus, totalmem } from 'node:os'
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, USAGE } from './pacing/args.ts'
 import { driftChartSvg } from './pacing/chart.ts'
 import { textReport } from './pacing/format.ts'
 import { type BenchReport, runPacingBenchmark } from './pacing/harness.ts'
-import { pacingSection, type RunContext, writePacingSection } from './pacing/report.ts'
+import { pacingSection, type RunContext, timingList, writePacingSection } from './pacing/report.ts'
 
 const SCENARIO_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url))
 const DOCS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
@@ -27,13 +27,20 @@ function progress(startedMs: number): (days: number) => void {
   }
 }
 
-function writeDocs(report: BenchReport, argv: readonly string[], date: Date, wallMs: number) {
+function writeDocs(
+  report: BenchReport,
+  argv: readonly string[],
+  date: Date,
+  wallMs: number,
+  loadAverage: [number, number],
+) {
   const chart = report.chart ? driftChartSvg(report.chart) : null
   if (chart) writeFileSync(CHART_FILE, chart)
   const run: RunContext = {
     command: ['npm run bench:pacing', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),
     date,
     wallMs,
+    loadAverage,
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown CPU',
       nproc: availableParallelism(),
@@ -58,6 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0
   }
   const date = new Date()
+  const loadAtStart = loadavg()[0]!
   const startedMs = performance.now()
   const report = await runPacingBenchmark({
     scenarioDir: SCENARIO_DIR,
@@ -65,15 +73,22 @@ async function main(argv: readonly string[]): Promise<number> {
     seeds: options.seeds,
     chart: options.writeDocs,
     onDayDone: progress(startedMs),
+    speculate: options.speculate,
   })
   const wallMs = performance.now() - startedMs
-  process.stderr.write(`\ndone in ${(wallMs / 1000).toFixed(1)} s\n`)
+  const loadAverage: [number, number] = [loadAtStart, loadavg()[0]!]
+  const unused = report.unusedDays > 0 ? ` (+${report.unusedDays} speculative, unused)` : ''
+  process.stderr.write(
+    `\ndone in ${(wallMs / 1000).toFixed(1)} s: ${report.days} days${unused} on ` +
+      `${report.workers} workers, 1-min load ${loadAverage.map((l) => l.toFixed(1)).join(' → ')}\n` +
+      `worker time: ${timingList(report)}\n`,
+  )
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report.rows, null, 2)}\n`)
     return 0
   }
   process.stdout.write(`${textReport(report)}\n`)
-  if (options.writeDocs) writeDocs(report, argv, date, wallMs)
+  if (options.writeDocs) writeDocs(report, argv, date, wallMs, loadAverage)
   return 0
 }
 

@@ -11,15 +11,21 @@ export interface CliOptions {
   selection: ScenarioSelection
   /** Full runs only: a filtered or quick run must not overwrite the published figures. */
   writeDocs: boolean
+  /** Start the fixed-best searches' possible next days on idle workers. */
+  speculate: boolean
   help: boolean
 }
 
 export const USAGE = `usage: npm run bench:pacing -- [--json] [--seeds N] [--scenarios a,b] [--quick]
+                              [--speculate]
 
   --json          print only the per-seed rows as a JSON array (no docs written)
   --seeds N       seeds per scenario: its seed + 0 … N−1 (default ${SEEDS_DEFAULT})
   --scenarios a,b only these bench/scenarios/*.json (by file name; no docs written)
   --quick         smoke run: ${QUICK_SEEDS} seeds, only the small scenarios (no docs written)
+  --speculate     idle workers start the days a fixed-best search may ask for next: faster for
+                  a few scenarios × seeds on idle cores, wasted work on a busy machine (the
+                  figures are the same either way)
 
 A full run (no --json, --scenarios or --quick) rewrites the pacing section of docs/benchmarks.md
 and docs/pacing-drift.svg.`
@@ -38,6 +44,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let json = false
   let quick = false
   let help = false
+  let speculate = false
   let seeds: number | undefined
   let names: string[] | undefined
   for (let i = 0; i < argv.length; i++) {
@@ -45,6 +52,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg === '--json') json = true
     else if (arg === '--quick') quick = true
     else if (arg === '--help' || arg === '-h') help = true
+    else if (arg === '--speculate') speculate = true
     else if (arg === '--seeds') {
       const parsed = parseSeeds(argv[++i])
       if (typeof parsed === 'string') return { ok: false, message: parsed }
@@ -67,6 +75,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       seeds: seeds ?? (quick ? QUICK_SEEDS : SEEDS_DEFAULT),
       selection,
       writeDocs: !json && !quick && names === undefined,
+      speculate,
       help,
     },
   }

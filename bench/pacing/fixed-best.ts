@@ -5,11 +5,13 @@
 // A full sweep is ~100 simulated days per seed. Occupancy and abandon rate both grow with the ratio
 // (more lines per ready agent: shorter waits, more over-connects), so the feasible ratios form a
 // prefix of the grid and the largest feasible one can be bracketed: exponential steps from 1.0,
-// then bisection, O(log n) days. The growth is only approximately monotone (each ratio draws the
-// seed's random streams differently), so the two grid ratios just below the boundary are simulated
-// too and the best occupancy among every feasible ratio simulated wins. The harness reports how
+// then bisection, O(log n) days (bench/pacing/grid-search.ts). The growth is only approximately
+// monotone (each ratio draws the seed's random streams differently), so the two grid ratios just
+// below the boundary are simulated too and the best occupancy among every feasible ratio simulated
+// wins. The harness reports how
 // often the simulated samples broke monotonicity (docs/benchmarks.md, "How fixed-best is found").
 import { FIXED_RATIO_MAX } from '../../src/pacing/fixed.ts'
+import { type Grid, searchMonotoneGrid } from './grid-search.ts'
 import type { RatioSample } from './types.ts'
 
 /** Grid steps per unit of ratio: a step of 0.05. Ratios are handled as grid indices k = 20·r. */
@@ -43,76 +45,45 @@ export interface FixedBestChoice<T extends RatioSample> {
   samples: T[]
 }
 
-type Feasible = (k: number) => Promise<boolean>
-/** lo is feasible; hi is infeasible, or K_MAX + 1 when the whole grid above lo is feasible. */
-type Bracket = { lo: number; hi: number }
-
-/** From a feasible K_START: double the step until a ratio breaks the target or the grid ends. */
-async function bracketUp(feasible: Feasible): Promise<Bracket> {
-  let lo = K_START
-  for (let step = 1; ; step *= 2) {
-    const next = Math.min(K_MAX, lo + step)
-    if (next === lo) return { lo, hi: K_MAX + 1 }
-    if (!(await feasible(next))) return { lo, hi: next }
-    lo = next
-  }
-}
-
-/** From an infeasible K_START: double the step down until one is feasible; null if none is. */
-async function bracketDown(feasible: Feasible): Promise<Bracket | null> {
-  let hi = K_START
-  for (let step = 1; ; step *= 2) {
-    const next = Math.max(K_MIN, hi - step)
-    if (await feasible(next)) return { lo: next, hi }
-    if (next === K_MIN) return null
-    hi = next
-  }
-}
-
-async function bisect(bracket: Bracket, feasible: Feasible): Promise<number> {
-  let { lo, hi } = bracket
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2)
-    if (await feasible(mid)) lo = mid
-    else hi = mid
-  }
-  return lo
-}
+const GRID: Grid = { min: K_MIN, start: K_START, max: K_MAX }
 
 /** Highest occupancy; on a tie the lower ratio (fewer abandons for the same talk time). */
 function bestOf<T extends RatioSample>(samples: readonly T[]): T {
   return samples.reduce((best, s) => (s.occupancyPct > best.occupancyPct ? s : best))
 }
 
+export interface FixedBestOptions {
+  /**
+   * Called with the ratios the search may simulate next, before each wait (the harness starts
+   * them on idle workers). The ratios simulated, and so the choice, do not depend on it.
+   */
+  hint?: (ratios: number[]) => void
+}
+
 /**
- * Searches the grid with `evaluate` (one simulated day per call, same seed each time). Calls are
- * sequential by nature: each ratio tried depends on the previous verdict.
+ * Searches the grid with `evaluate` (one simulated day per call, same seed each time, at most one
+ * call per ratio). Each ratio tried depends on the previous verdict; only the ratios just below
+ * the boundary are evaluated together.
  */
 export async function findFixedBest<T extends RatioSample>(
   evaluate: (ratio: number) => Promise<T>,
   targetPct: number,
+  options: FixedBestOptions = {},
 ): Promise<FixedBestChoice<T>> {
-  const cache = new Map<number, T>()
-  const sampleAt = async (k: number): Promise<T> => {
-    let sample = cache.get(k)
-    if (sample === undefined) {
-      sample = await evaluate(gridRatio(k))
-      cache.set(k, sample)
-    }
-    return sample
+  const { hint } = options
+  const found = await searchMonotoneGrid<T>({
+    grid: GRID,
+    evaluate: (k) => evaluate(gridRatio(k)),
+    feasible: (sample) => sample.abandonRatePct <= targetPct,
+    below: NEIGHBOURS_BELOW,
+    ...(hint ? { hint: (ks: number[]) => hint(ks.map(gridRatio)) } : {}),
+  })
+  const samples = found.samples.map((s) => s.sample)
+  if (found.boundary === null) {
+    const lowest = found.samples.find((s) => s.k === K_MIN)
+    if (lowest === undefined) throw new Error('the search ended without the lowest ratio')
+    return { best: lowest.sample, infeasible: true, samples }
   }
-  const feasible: Feasible = async (k) => (await sampleAt(k)).abandonRatePct <= targetPct
-  const bracket = (await feasible(K_START))
-    ? await bracketUp(feasible)
-    : await bracketDown(feasible)
-  const samples = (): T[] => [...cache.values()].sort((a, b) => a.ratio - b.ratio)
-  if (bracket === null) {
-    return { best: await sampleAt(K_MIN), infeasible: true, samples: samples() }
-  }
-  const boundary = await bisect(bracket, feasible)
-  for (let k = boundary - 1; k >= Math.max(K_MIN, boundary - NEIGHBOURS_BELOW); k--) {
-    await sampleAt(k)
-  }
-  const feasibleSamples = samples().filter((s) => s.abandonRatePct <= targetPct)
-  return { best: bestOf(feasibleSamples), infeasible: false, samples: samples() }
+  const feasibleSamples = samples.filter((s) => s.abandonRatePct <= targetPct)
+  return { best: bestOf(feasibleSamples), infeasible: false, samples }
 }

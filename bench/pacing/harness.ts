@@ -3,13 +3,16 @@
 // call this; it prints and writes nothing.
 //
 // Results do not depend on scheduling: every simulated day is a pure function of (scenario, seed,
-// policy), each fixed-best search is a sequential chain of such days, and the rows are sorted
-// before they are returned.
+// policy), each fixed-best search is a chain of such days whose ratios depend only on earlier
+// verdicts, and the rows are sorted before they are returned. With `speculate`, while a search
+// waits for a day, the one or two ratios it may ask for next are queued below every other job: an
+// otherwise idle worker starts them, a verdict withdraws the one no longer wanted if it has not
+// started, and a day the search never asks for is left out of every figure.
 import { availableParallelism } from 'node:os'
 import type { SimPolicy } from '../../src/sim/policy.ts'
 import type { SimResult } from '../../src/sim/run.ts'
 import { findFixedBest } from './fixed-best.ts'
-import { WorkerPool } from './pool.ts'
+import { type PoolTicket, WorkerPool } from './pool.ts'
 import { costEstimate, type ScenarioSelection, selectScenarios } from './scenarios.ts'
 import {
   type BenchRow,
@@ -41,6 +44,22 @@ export interface BenchOptions {
   jobTimeoutMs?: number
   /** Called after every simulated day (progress display). */
   onDayDone?: (daysDone: number) => void
+  /**
+   * Start the fixed-best searches' possible next ratios on idle workers (default false): a single
+   * search then runs about twice as fast on two idle cores; on a busy machine, or with more searches
+   * than workers, it only adds work.
+   */
+  speculate?: boolean
+}
+
+/** Where the workers' time went: the days of one scenario, and their wall time in the workers. */
+export interface ScenarioTiming {
+  scenario: string
+  /** Days whose figures the report uses. */
+  days: number
+  /** Speculative days simulated that the search did not ask for. */
+  unusedDays: number
+  workerSec: number
 }
 
 export interface ChartData {
@@ -59,9 +78,16 @@ export interface BenchReport {
   rows: BenchRow[]
   searches: SearchRecord[]
   chart: ChartData | null
+  /** Simulated days the figures use. */
   days: number
+  /** Speculative days simulated and not used (an idle worker's time; no figure depends on them). */
+  unusedDays: number
+  timing: ScenarioTiming[]
   workers: number
 }
+
+/** Speculative days queue this far below the scenario's own priority: after every needed day. */
+const SPECULATIVE_PRIORITY_OFFSET = 1e12
 
 type Sample = RatioSample & { output: SimJobOutput }
 
@@ -97,42 +123,104 @@ const FIXED_POLICIES: Record<Exclude<PolicyName, 'fixed-best'>, SimPolicy> = {
   progressive: { kind: 'progressive', linesPerServer: 1 },
 }
 
+interface FixedDay {
+  ticket: PoolTicket<SimJobOutput>
+  output: Promise<SimJobOutput>
+  speculative: boolean
+}
+
 class BenchRun {
   readonly rows: BenchRow[] = []
   readonly searches: SearchRecord[] = []
   readonly traces = new Map<string, { trace: DayTrace; result: SimResult; ratio: number }>()
-  days = 0
+  readonly timing = new Map<string, ScenarioTiming>()
+  /** Days simulated so far, speculative ones included (the progress display). */
+  simulated = 0
 
   constructor(
     private readonly pool: WorkerPool<SimJob, SimJobOutput>,
     private readonly options: BenchOptions,
   ) {}
 
-  private async day(info: ScenarioInfo, seed: number, policy: SimPolicy): Promise<SimJobOutput> {
+  private timingOf(scenario: string): ScenarioTiming {
+    let timing = this.timing.get(scenario)
+    if (timing === undefined) {
+      timing = { scenario, days: 0, unusedDays: 0, workerSec: 0 }
+      this.timing.set(scenario, timing)
+    }
+    return timing
+  }
+
+  /** Queues one day; the output promise settles when it is done. */
+  private submit(info: ScenarioInfo, seed: number, policy: SimPolicy, priority: number) {
     // The chart compares predictive with fixed-best: only their days on the chart's seed trace.
     const charted = policy.kind === 'predictive' || policy.kind === 'fixed'
     const trace =
       this.options.chart && charted && info.name === CHART_SCENARIO && seed === info.scenario.seed
     const job: SimJob = { scenario: info.scenario, seed, policy, trace }
-    const output = await this.pool.run(job, costEstimate(info))
-    this.days += 1
-    this.options.onDayDone?.(this.days)
-    return output
+    const ticket = this.pool.submit(job, priority)
+    const output = ticket.result.then((out) => {
+      this.simulated += 1
+      this.timingOf(info.name).workerSec += out.workerMs / 1000
+      this.options.onDayDone?.(this.simulated)
+      return out
+    })
+    return { ticket, output }
   }
 
   async simple(info: ScenarioInfo, seed: number, name: keyof typeof FIXED_POLICIES) {
-    const { result, trace } = await this.day(info, seed, FIXED_POLICIES[name])
+    const { output } = this.submit(info, seed, FIXED_POLICIES[name], costEstimate(info))
+    const { result, trace } = await output
+    this.timingOf(info.name).days += 1
     this.rows.push(toRow(info.name, result, name))
     if (trace) this.traces.set(name, { trace, result, ratio: 0 })
   }
 
   async fixedBest(info: ScenarioInfo, seed: number) {
+    const priority = costEstimate(info)
+    const days = new Map<number, FixedDay>()
+    const start = (ratio: number, speculative: boolean): FixedDay => {
+      const offset = speculative ? SPECULATIVE_PRIORITY_OFFSET : 0
+      const day = this.submit(info, seed, { kind: 'fixed', ratio }, priority - offset)
+      // A speculative day may still run when the pool closes: its failure is nobody's.
+      day.output.catch(() => {})
+      const entry: FixedDay = { ...day, speculative }
+      days.set(ratio, entry)
+      return entry
+    }
     const evaluate = async (ratio: number): Promise<Sample> => {
-      const output = await this.day(info, seed, { kind: 'fixed', ratio })
+      let entry = days.get(ratio)
+      if (entry === undefined) entry = start(ratio, false)
+      else if (entry.speculative) {
+        entry.speculative = false
+        entry.ticket.setPriority(priority)
+      }
+      const output = await entry.output
+      this.timingOf(info.name).days += 1
       const { occupancyPct, abandonRatePct } = output.result
       return { ratio, occupancyPct, abandonRatePct, output }
     }
-    const choice = await findFixedBest(evaluate, info.scenario.abandonTargetPct)
+    const hint = (ratios: number[]) => {
+      for (const [ratio, entry] of days) {
+        if (entry.speculative && !ratios.includes(ratio) && entry.ticket.withdraw()) {
+          days.delete(ratio)
+        }
+      }
+      for (const ratio of ratios) if (!days.has(ratio)) start(ratio, true)
+    }
+    const speculate = this.options.speculate ?? false
+    const choice = await findFixedBest(
+      evaluate,
+      info.scenario.abandonTargetPct,
+      speculate ? { hint } : {},
+    )
+    for (const entry of days.values()) {
+      if (entry.speculative && !entry.ticket.withdraw()) {
+        void entry.output.then(() => {
+          this.timingOf(info.name).unusedDays += 1
+        })
+      }
+    }
     const { result, trace } = choice.best.output
     this.rows.push({
       ...toRow(info.name, result, 'fixed-best'),
@@ -197,6 +285,7 @@ export async function runPacingBenchmark(options: BenchOptions): Promise<BenchRe
   } finally {
     await pool.close()
   }
+  const timing = scenarios.flatMap((info) => run.timing.get(info.name) ?? [])
   return {
     scenarios,
     seeds: options.seeds,
@@ -205,7 +294,9 @@ export async function runPacingBenchmark(options: BenchOptions): Promise<BenchRe
       (a, b) => a.scenario.localeCompare(b.scenario) || a.seed - b.seed,
     ),
     chart: chartData(run, scenarios),
-    days: run.days,
+    days: timing.reduce((sum, t) => sum + t.days, 0),
+    unusedDays: timing.reduce((sum, t) => sum + t.unusedDays, 0),
+    timing,
     workers,
   }
 }

@@ -24,6 +24,14 @@ interface QueuedJob<I, O> {
   reject: (error: Error) => void
 }
 
+export interface PoolTicket<O> {
+  result: Promise<O>
+  /** Takes effect while the job waits in the queue. */
+  setPriority: (priority: number) => void
+  /** Removes the job if no worker has started it yet (true then). */
+  withdraw: () => boolean
+}
+
 interface Slot<I, O> {
   worker: Worker
   job: QueuedJob<I, O> | null
@@ -65,6 +73,7 @@ export class WorkerPool<I, O> {
   private readonly source: string
   private order = 0
   private closed = false
+  private dispatchScheduled = false
 
   constructor(private readonly options: PoolOptions) {
     if (!(options.size >= 1)) throw new Error('a worker pool needs at least one thread')
@@ -73,11 +82,34 @@ export class WorkerPool<I, O> {
 
   /** Higher priority runs first; equal priorities run in submission order. */
   run(input: I, priority = 0): Promise<O> {
-    if (this.closed) return Promise.reject(new Error('worker pool is closed'))
-    return new Promise<O>((resolve, reject) => {
-      this.queue.push({ input, priority, order: this.order++, resolve, reject })
-      this.dispatch()
-    })
+    return this.submit(input, priority).result
+  }
+
+  /**
+   * Like run(), with a handle on the job while it waits: it can be re-prioritised or withdrawn
+   * (a withdrawn job's result never settles). A job a worker has started runs to its end.
+   */
+  submit(input: I, priority = 0): PoolTicket<O> {
+    let job: QueuedJob<I, O> | undefined
+    const result = this.closed
+      ? Promise.reject(new Error('worker pool is closed'))
+      : new Promise<O>((resolve, reject) => {
+          job = { input, priority, order: this.order++, resolve, reject }
+          this.queue.push(job)
+          this.scheduleDispatch()
+        })
+    const queued = () => job !== undefined && this.queue.includes(job)
+    return {
+      result,
+      setPriority: (next) => {
+        if (job !== undefined) job.priority = next
+      },
+      withdraw: () => {
+        if (job === undefined || !queued()) return false
+        this.queue.splice(this.queue.indexOf(job), 1)
+        return true
+      },
+    }
   }
 
   /** Stops every thread; jobs still queued or running fail. */
@@ -85,6 +117,19 @@ export class WorkerPool<I, O> {
     this.closed = true
     for (const job of this.queue.splice(0)) job.reject(new Error('worker pool closed'))
     await Promise.all([...this.slots].map((slot) => this.retire(slot, 'worker pool closed')))
+  }
+
+  /**
+   * Dispatch after the current turn's promise callbacks: a finished job's caller then queues its
+   * follow-up (or raises its priority) before a free worker picks what to run next.
+   */
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled) return
+    this.dispatchScheduled = true
+    setImmediate(() => {
+      this.dispatchScheduled = false
+      this.dispatch()
+    })
   }
 
   private dispatch(): void {
@@ -129,7 +174,7 @@ export class WorkerPool<I, O> {
     slot.timer = null
     if (reply.ok) job.resolve(reply.output)
     else job.reject(new Error(reply.error))
-    this.dispatch()
+    this.scheduleDispatch()
   }
 
   /** Takes a worker out of service (failure, timeout or close): its job fails, a new one starts. */

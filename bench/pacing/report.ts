@@ -15,6 +15,8 @@ export interface RunContext {
   command: string
   date: Date
   wallMs: number
+  /** The 1-minute load average when the run started and when it ended. */
+  loadAverage: [number, number]
   machine: { cpu: string; nproc: number; memoryBytes: number; node: string }
   chartFile: string | null
 }
@@ -23,6 +25,19 @@ function formatDuration(ms: number): string {
   const totalSec = Math.round(ms / 1000)
   const min = Math.floor(totalSec / 60)
   return min > 0 ? `${min} min ${totalSec % 60} s` : `${totalSec} s`
+}
+
+function unusedNote(report: BenchReport): string {
+  if (report.unusedDays === 0) return ''
+  return ` (and ${report.unusedDays} speculative days the fixed-best searches did not use)`
+}
+
+/** Each scenario's days and their summed wall time in the workers, slowest first. */
+export function timingList(report: BenchReport): string {
+  return [...report.timing]
+    .sort((a, b) => b.workerSec - a.workerSec)
+    .map((t) => `${t.scenario} ${Math.round(t.workerSec)} s (${t.days} days)`)
+    .join(', ')
 }
 
 function header(report: BenchReport, run: RunContext): string {
@@ -36,7 +51,9 @@ function header(report: BenchReport, run: RunContext): string {
     `- Date: ${run.date.toISOString()}`,
     `- Machine: ${run.machine.cpu}, nproc ${run.machine.nproc}, ${gib} GiB memory, Node ${run.machine.node}`,
     `- Wall time: ${formatDuration(run.wallMs)} for ${report.days} simulated days on ` +
-      `${report.workers} worker threads`,
+      `${report.workers} worker threads${unusedNote(report)}; 1-minute load average ` +
+      `${run.loadAverage.map((l) => l.toFixed(1)).join(' at the start, ')} at the end`,
+    `- Worker time by scenario: ${timingList(report)}`,
     `- Seeds: each scenario's own seed + 0 … ${report.seeds - 1}; the same seeds for every policy.`,
     "- Policies: `predictive` (Outdial's strategy), `fixed-best` (below), `adaptive-reference` " +
       '(the open-source "adaptive dial level" controller), `progressive` (dial rate 1). ' +

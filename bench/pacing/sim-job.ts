@@ -5,6 +5,7 @@ import { TraceCollector } from './trace.ts'
 import type { SimJob, SimJobOutput } from './types.ts'
 
 export function runSimJob(job: SimJob): SimJobOutput {
+  const startedMs = performance.now()
   const { scenario } = job
   const servers = isAgentScenario(scenario) ? scenario.agents : scenario.ivrPorts
   const collector = job.trace
@@ -15,5 +16,6 @@ export function runSimJob(job: SimJob): SimJobOutput {
     policy: job.policy,
     ...(collector ? { observe: (event) => collector.observe(event) } : {}),
   })
-  return { result, trace: collector ? collector.finish() : null }
+  const trace = collector ? collector.finish() : null
+  return { result, trace, workerMs: performance.now() - startedMs }
 }

@@ -36,6 +36,8 @@ export interface DayTrace {
 export interface SimJobOutput {
   result: SimResult
   trace: DayTrace | null
+  /** Wall time of the day in the worker, in ms (where the benchmark's time goes). */
+  workerMs: number
 }
 
 /** One scenario × seed × policy: the figures the tables and `--json` print. */

@@ -1,6 +1,9 @@
 // The pacing benchmark's library (bench/pacing/harness.ts) on the smallest public scenario, one
 // seed: the row shape, fixed-best's choice, and the keys `--json` promises. Figures are not
 // asserted: they belong to the benchmark, and change with the strategy.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { findFixedBest, isOnGrid } from '../../bench/pacing/fixed-best.ts'
@@ -42,6 +45,28 @@ describe('pacing benchmark', () => {
     const json = JSON.parse(JSON.stringify(report.rows)) as Record<string, unknown>[]
     for (const row of json) expect(Object.keys(row)).toEqual(expect.arrayContaining(JSON_KEYS))
     expect(json.find((r) => r.policy === 'fixed-best')).toHaveProperty('ratio')
+  }, 60_000)
+
+  it('gives the same rows and searches with speculative days on idle workers', async () => {
+    // tiny-team cut to half an hour: the searches, not the figures, are under test.
+    const dir = mkdtempSync(join(tmpdir(), 'outdial-pacing-bench-'))
+    const day = JSON.parse(readFileSync(join(SCENARIO_DIR, 'tiny-team.json'), 'utf8'))
+    writeFileSync(join(dir, 'short.json'), JSON.stringify({ ...day, durationSec: 1800 }))
+    const run = (speculate: boolean) =>
+      runPacingBenchmark({
+        scenarioDir: dir,
+        selection: { kind: 'named', names: ['short'] },
+        seeds: 1,
+        chart: false,
+        workers: 2,
+        speculate,
+      })
+    const [plain, speculative] = [await run(false), await run(true)]
+    expect(speculative.rows).toEqual(plain.rows)
+    expect(speculative.searches).toEqual(plain.searches)
+    expect(speculative.days).toBe(plain.days)
+    expect(plain.unusedDays).toBe(0)
+    rmSync(dir, { recursive: true, force: true })
   }, 60_000)
 
   it('finds the same ratio as a full sweep when the grid is monotone', async () => {
