@@ -3,11 +3,16 @@
 // start (`outdial serve` on a data directory made by an earlier start, from spawn to its
 // "listening on" line), each with the compiled JavaScript of dist/ and with the TypeScript
 // through tsx (OUTDIAL_FROM_SOURCE=1, what every start cost before dist/).
+//
+// Alone, `node --import tsx bench/startup.ts [--repeat N] [--compiled-only]` measures only these
+// rows and prints them with the machine's load (no docs written): the start-up without the
+// engine days of bench:capacity.
+
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const BIN = fileURLToPath(new URL('../bin/outdial.mjs', import.meta.url))
 const BUILT_ENTRY = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
@@ -104,7 +109,10 @@ function serverStart(mode: StartMode, dataDir: string): Promise<{ wallMs: number
 }
 
 /** CLI runs and server starts, `repeat` times each, compiled and through tsx in rounds. */
-export async function measureStartup(repeat: number): Promise<StartupRow[]> {
+export async function measureStartup(
+  repeat: number,
+  modes: readonly StartMode[] = ['compiled', 'tsx'],
+): Promise<StartupRow[]> {
   if (!existsSync(BUILT_ENTRY)) throw new Error('dist/ is not built: run `npm run build` first')
   const dir = mkdtempSync(join(tmpdir(), 'outdial-startup-'))
   try {
@@ -115,7 +123,7 @@ export async function measureStartup(repeat: number): Promise<StartupRow[]> {
     await serverStart('compiled', dataDir) // creates the database and the demo tenant
     const rows: StartupRow[] = []
     for (const what of ['cli', 'server'] as const) {
-      for (const mode of ['compiled', 'tsx'] as const) {
+      for (const mode of modes) {
         rows.push({ what, mode, wallMs: [], cpuMs: Number.NaN })
       }
     }
@@ -137,4 +145,30 @@ export async function measureStartup(repeat: number): Promise<StartupRow[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const at = argv.indexOf('--repeat')
+  const repeat = at === -1 ? 3 : Number(argv[at + 1])
+  if (!(Number.isInteger(repeat) && repeat >= 1)) {
+    process.stderr.write('usage: bench/startup.ts [--repeat N] [--compiled-only]\n')
+    return 2
+  }
+  const modes: StartMode[] = argv.includes('--compiled-only') ? ['compiled'] : ['compiled', 'tsx']
+  const loadBefore = loadavg()[0]!
+  const rows = await measureStartup(repeat, modes)
+  for (const row of rows) {
+    const wall = row.wallMs.map((ms) => Math.round(ms)).join(', ')
+    const cpu = Number.isNaN(row.cpuMs) ? '' : `; CPU ${Math.round(row.cpuMs)} ms (fastest)`
+    process.stdout.write(`${row.what} ${row.mode}: wall ms ${wall}${cpu}\n`)
+  }
+  const load = [loadBefore, loadavg()[0]!].map((l) => l.toFixed(1)).join(' → ')
+  process.stdout.write(`1-minute load average ${load}\n`)
+  return 0
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
 }

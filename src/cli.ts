@@ -1,15 +1,12 @@
-// The `outdial` command line. Sub-commands: `sim` (a simulated campaign day) and `help`.
+// The `outdial` command line. Sub-commands: `sim` (a simulated campaign day), `serve` and `help`.
+// Each loads its own modules when it runs (issue 15, start-up): `sim` starts without the server's
+// configuration, Fastify, the database drivers and the API schemas; `serve` without the simulator's
+// reports.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { loadServerConfig, serverOptionsHelp } from './server/config.ts'
 import type { RunningServer } from './server/serve.ts'
-import { parseMode, parsePolicy } from './sim/policy.ts'
-import { createProgress } from './sim/progress.ts'
-import { formatResultTable, resultJson } from './sim/report.ts'
-import { runScenario } from './sim/run.ts'
-import { formatScenarioErrors, loadScenarioText } from './sim/scenario.ts'
 
-const HELP = `outdial — self-hosted outbound contact-center dialer
+const help = (serverOptionsHelp: string) => `outdial — self-hosted outbound contact-center dialer
 
 Usage:
   outdial sim <scenario.json> [--seed N] [--policy P] [--mode M] [--json] [--no-progress]
@@ -22,29 +19,31 @@ Usage:
       database, or PostgreSQL with --database-url, and runs the dialer on the real clock
       on the built-in simulated telephony network. The first start creates the demo
       tenant and the user admin. Each option can also come from the environment:
-${serverOptionsHelp()}
+${serverOptionsHelp}
       --no-demo             on first start, create only the tenant and admin [OUTDIAL_DEMO=0]
   outdial help
       This text.
 `
 
+async function helpText(): Promise<string> {
+  const { serverOptionsHelp } = await import('./server/config.ts')
+  return help(serverOptionsHelp())
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(HELP)
-    return 0
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(HELP)
+  const helpWanted = command === undefined || command === 'help' || command === '--help'
+  if (helpWanted || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(await helpText())
     return 0
   }
   if (command === 'sim') return simCommand(rest)
   if (command === 'serve') return serveCommand(rest)
-  process.stderr.write(`outdial: unknown command "${command}"\n\n${HELP}`)
+  process.stderr.write(`outdial: unknown command "${command}"\n\n${await helpText()}`)
   return 2
 }
 
-function simCommand(argv: string[]): number {
+async function simCommand(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseSimArgs>
   try {
     parsed = parseSimArgs(argv)
@@ -65,6 +64,15 @@ function simCommand(argv: string[]): number {
     process.stderr.write(`outdial sim: cannot read ${file}: ${(error as Error).message}\n`)
     return 2
   }
+  const [{ parseMode, parsePolicy }, { createProgress }, report, { runScenario }, scenarioFile] =
+    await Promise.all([
+      import('./sim/policy.ts'),
+      import('./sim/progress.ts'),
+      import('./sim/report.ts'),
+      import('./sim/run.ts'),
+      import('./sim/scenario.ts'),
+    ])
+  const { formatScenarioErrors, loadScenarioText } = scenarioFile
   const loaded = loadScenarioText(text, file)
   if (!loaded.ok) {
     process.stderr.write(`${formatScenarioErrors(file, loaded.errors)}\n`)
@@ -96,7 +104,9 @@ function simCommand(argv: string[]): number {
     onProgress: (doneMs) => progress.update(doneMs),
   })
   progress.finish()
-  process.stdout.write(values.json ? `${resultJson(result)}\n` : formatResultTable(result))
+  process.stdout.write(
+    values.json ? `${report.resultJson(result)}\n` : report.formatResultTable(result),
+  )
   return 0
 }
 
@@ -115,6 +125,7 @@ function parseSimArgs(argv: string[]) {
 }
 
 async function serveCommand(argv: string[]): Promise<number> {
+  const { loadServerConfig } = await import('./server/config.ts')
   const loaded = loadServerConfig(argv, process.env)
   if (!loaded.ok) {
     process.stderr.write(`outdial serve: ${loaded.message}\n`)
@@ -122,8 +133,6 @@ async function serveCommand(argv: string[]): Promise<number> {
   }
   let server: RunningServer
   try {
-    // Loaded here, not at the top: `outdial sim` and `help` then start without Fastify, the
-    // database drivers and the API schemas (issue 15, start-up).
     const { serve } = await import('./server/serve.ts')
     server = await serve(loaded.config, (line) => process.stdout.write(`${line}\n`))
   } catch (error) {

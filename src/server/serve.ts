@@ -33,7 +33,7 @@ import { sqlContactsPart } from './contacts-part.ts'
 import { recoverInterruptedImports } from './import-recovery.ts'
 import { startTenantRuntimes, type TenantRuntimes } from './runtimes.ts'
 import { DEMO_DESK_AGENTS } from './seed/demo-tenant.ts'
-import { SipTelephony } from './sip-telephony.ts'
+import type { SipTelephony } from './sip-telephony.ts'
 import { loadWebApp, registerWebApp } from './web-app.ts'
 
 export const STATUS_LOG_INTERVAL_MS = 10_000
@@ -93,9 +93,10 @@ export async function serve(
     nowMs(),
   )
   const metrics = createMetrics()
-  const sip =
+  // The SIP stack and the media analysis load only for --telephony sip (issue 15, start-up).
+  const sip: SipTelephony | null =
     config.telephony === 'sip'
-      ? await SipTelephony.open(config, {
+      ? await (await import('./sip-telephony.ts')).SipTelephony.open(config, {
           warn: (message, fields) => log(`outdial: ${message} ${JSON.stringify(fields ?? {})}`),
           info: (message, fields) => log(`outdial: ${message} ${JSON.stringify(fields ?? {})}`),
         })

@@ -1,14 +1,14 @@
 // Opens the server's database: SQLite (better-sqlite3, WAL) in the data directory by default, or
-// PostgreSQL when a URL is given; runs the migrations. PostgreSQL bigints come back as numbers
-// (every bigint here is epoch milliseconds or a counter, well inside 2^53). The SQLite file, its
-// WAL and shared-memory files are readable by the owner only (0600, like the secret key file),
-// also when they existed before with wider modes; a data directory it creates is 0700.
+// PostgreSQL when a URL is given (its driver loaded only then: pg-driver.ts, where bigints become
+// numbers); runs the migrations. The SQLite file, its WAL and shared-memory files are readable by
+// the owner only (0600, like the secret key file), also when they existed before with wider
+// modes; a data directory it creates is 0700.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
 import { migrate } from './migrations.ts'
+import { loadPg } from './pg-driver.ts'
 import type { Database } from './schema.ts'
 
 export const SQLITE_FILE = 'outdial.db'
@@ -31,8 +31,6 @@ export interface OpenedDb {
   close(): Promise<void>
 }
 
-pg.types.setTypeParser(20, (value) => Number(value))
-
 export async function openDb(options: {
   dataDir?: string
   databaseUrl?: string
@@ -48,6 +46,7 @@ export async function openDb(options: {
   let db: Kysely<Database>
   let dialect: OpenedDb['dialect']
   if (options.databaseUrl) {
+    const pg = await loadPg()
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: PG_POOL_MAX })
     pool.on('error', (error) => options.onIdleConnectionError?.(error))
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import pg from 'pg'
 import type { ProcessLiveness } from '../ports/process-liveness.ts'
 import { restrictSqliteFiles } from './open.ts'
+import { loadPg } from './pg-driver.ts'
 
 export const INSTANCE_LOCK_FILE = 'outdial.lock'
 /** Owners probed per liveness question (a fan-out bound; more wait for the next run). */
@@ -72,6 +72,7 @@ export async function holdAdvisoryLock(options: {
   onLost: (error: Error) => void
 }): Promise<HeldLiveness> {
   const { self } = options
+  const pg = await loadPg()
   const holder = new pg.Client({ connectionString: options.databaseUrl })
   let released = false
   holder.on('error', (error) => {

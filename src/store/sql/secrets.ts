@@ -9,10 +9,14 @@ export const SECRET_KEY_FILE = 'secret.key'
 const SALT = 'outdial-secrets-v1'
 
 export class SecretBox {
-  private readonly key: Buffer
+  private derived: Buffer | undefined
 
-  constructor(material: string) {
-    this.key = scryptSync(material, SALT, 32)
+  constructor(private readonly material: string) {}
+
+  /** Derived on first use, not at construction: scrypt costs ~0.1 s of a server start. */
+  private get key(): Buffer {
+    this.derived ??= scryptSync(this.material, SALT, 32)
+    return this.derived
   }
 
   /** The key from the environment, else the data directory's key file (created on first use). */
