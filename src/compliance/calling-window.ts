@@ -4,6 +4,7 @@
 import { DateTime, IANAZone } from 'luxon'
 import { type CallingWindow, minutesOf } from '../domain/calling-window.ts'
 import { invariant } from '../domain/invariant.ts'
+import { localTimeOf } from './zone-offset.ts'
 
 const MS_PER_MINUTE = 60_000
 const MS_PER_DAY = 24 * 3600 * 1000
@@ -43,9 +44,8 @@ export function isWithinCallingWindow(nowMs: number, zone: string, window: Calli
     alwaysOpenCache.set(window, alwaysOpen)
   }
   if (alwaysOpen) return true
-  const local = DateTime.fromMillis(nowMs, { zone })
-  invariant(local.isValid, `unknown IANA zone ${zone}`)
-  const msOfDay = ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond
+  const local = localTimeOf(zone, nowMs)
+  const msOfDay = local.msOfDay
   return window.some(
     (segment) =>
       segment.day === local.weekday &&

@@ -6,6 +6,7 @@ import { InvariantError, invariant } from '../domain/invariant.ts'
 import { ATTEMPT_OUTCOMES, type AttemptOutcome, attemptOutcomeSchema } from '../domain/outcomes.ts'
 import { REPEAT_AFTER_ABANDON_SEC } from './profiles.ts'
 import { isAbandonOutcome } from './repeat-call.ts'
+import { localDayOf } from './zone-offset.ts'
 
 const MS_PER_SEC = 1000
 const MS_PER_MINUTE = 60_000
@@ -123,7 +124,7 @@ export function decideAfterAttempt(input: DecideAfterAttemptInput): RetryDecisio
   const quotaUsedToday =
     attempts.length >= rules.maxAttemptsPerDay &&
     attemptsTodayLocal(attempts, nowMs, zone) >= rules.maxAttemptsPerDay
-  if (quotaUsedToday && localDateOf(notBeforeMs, zone) === localDateOf(nowMs, zone)) {
+  if (quotaUsedToday && localDayOf(zone, notBeforeMs) === localDayOf(zone, nowMs)) {
     notBeforeMs = nextLocalDayStartMs(nowMs, zone)
   }
   invariant(notBeforeMs > nowMs, 'retry scheduled in the past')
@@ -136,8 +137,10 @@ export function attemptsTodayLocal(
   nowMs: number,
   zone: string,
 ): number {
-  const today = localDateOf(nowMs, zone)
-  return attempts.filter((attempt) => localDateOf(attempt.atMs, zone) === today).length
+  const today = localDayOf(zone, nowMs)
+  let count = 0
+  for (const attempt of attempts) if (localDayOf(zone, attempt.atMs) === today) count++
+  return count
 }
 
 /**
@@ -148,10 +151,4 @@ export function nextLocalDayStartMs(nowMs: number, zone: string): number {
   const local = DateTime.fromMillis(nowMs, { zone })
   if (!local.isValid) throw new InvariantError(`unknown IANA zone ${zone}`)
   return local.plus({ days: 1 }).startOf('day').toMillis()
-}
-
-function localDateOf(ms: number, zone: string): string {
-  const local = DateTime.fromMillis(ms, { zone })
-  if (!local.isValid) throw new InvariantError(`unknown IANA zone ${zone}`)
-  return local.toISODate()
 }
