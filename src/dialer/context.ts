@@ -13,8 +13,8 @@ import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
 import type { FlowEffect } from '../flows/types.ts'
 import type { CampaignEstimator } from '../pacing/estimates.ts'
-import type { BusyServer } from '../pacing/model.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
+import type { BusyGroups } from './busy-groups.ts'
 import type { ContactList, ContactProgress } from './contact-list.ts'
 import type { LinesInFlight } from './line-ages.ts'
 import type { PortHolders } from './port-holders.ts'
@@ -148,10 +148,10 @@ export interface CampaignRuntime {
   /** IVR: the calls holding a port, kept for pacing (port-holders.ts). */
   portHolders: PortHolders
   /**
-   * Agents: the busy servers of the last pacing snapshot, records reused by the next one (pump.ts):
-   * a snapshot's busy list is valid for the decision that reads it.
+   * Agents: the busy agents of the last pacing snapshot, grouped, records reused by the next one
+   * (busy-groups.ts): a snapshot's busy list is valid for the decision that reads it.
    */
-  busyAgents: BusyServer[]
+  busyAgents: BusyGroups
   /** Dials placed so far (the next attempt's dialSeq). */
   dialsPlaced: number
   /** Live customers waiting (≤ 2 s) for an agent or port, oldest first. */

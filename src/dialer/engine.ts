@@ -22,6 +22,7 @@ import { fixedRatioPolicy } from '../pacing/fixed.ts'
 import { predictivePolicy } from '../pacing/predictive.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
 import { agentOrThrow, tryAgentEvent } from './agents.ts'
+import { BusyGroups } from './busy-groups.ts'
 import { resumeCallResult } from './call-result.ts'
 import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
@@ -194,7 +195,7 @@ export class Engine {
       inFlight: 0,
       linesInFlight: new LinesInFlight(),
       portHolders: new PortHolders(),
-      busyAgents: [],
+      busyAgents: new BusyGroups(),
       dialsPlaced: 0,
       liveWaiting: [],
       ready: new Set(),
