@@ -2,7 +2,7 @@
 // asks for. Progressive owns lines per agent (R1.2) or per port (R1.4); predictive and the
 // benchmark baselines pool them (R1.3); the abandon-cap guard is the last line of defence (R5.5).
 
-import type { BusyServer, BusyServerGroup } from '../pacing/model.ts'
+import type { BusyServerGroup } from '../pacing/model.ts'
 import type { PacingSnapshot } from '../pacing/types.ts'
 import { applyAgentEvent } from './agents.ts'
 import { holdsCallbackFor } from './callback-hold.ts'
@@ -210,19 +210,8 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     staffed = config.ivrPorts
     busy = campaign.portHolders.busyAt(nowMs)
   } else {
-    staffed = ready
-    // Grouped by phase and whole seconds in it, in records reused by the next snapshot (issue 15:
-    // hundreds of agents, a decision every 250 ms).
-    const groups = campaign.busyAgents
-    groups.begin()
-    for (const agent of ctx.agents.values()) {
-      if (agent.poolCampaignId !== config.id) continue
-      const phase = busyPhase(agent.state, config.id)
-      if (phase === null) continue
-      staffed += 1
-      groups.add(phase, (nowMs - agent.stateSinceMs) / 1000)
-    }
-    busy = groups.list()
+    busy = campaign.busyAgents.groupsAt(nowMs)
+    staffed = ready + campaign.busyAgents.size
   }
   const counts = campaign.ledger.counts(nowMs)
   return {
@@ -249,18 +238,6 @@ function serverCount(groups: readonly BusyServerGroup[]): number {
   let count = 0
   for (const group of groups) count += group.count
   return count
-}
-
-function busyPhase(
-  state: import('../domain/agent-state.ts').AgentState,
-  campaignId: string,
-): BusyServer['phase'] | null {
-  if (state.kind === 'Reserved') {
-    return state.campaignId === campaignId && !state.connected ? 'reserving' : null
-  }
-  if (state.kind === 'Engaged') return state.origin === 'campaign' ? 'talking' : null
-  if (state.kind === 'WrapUp') return 'wrapUp'
-  return null
 }
 
 /** A paused or stopped campaign lets its agents go once no line or live customer needs them. */
