@@ -1,7 +1,13 @@
 // Agent bookkeeping around the pure state machine (R7): every change goes through here so the
 // campaign pools (reserved, ready) always mirror the agents' states.
-import { type AgentEvent, type AgentTransition, transitionAgent } from '../domain/agent-state.ts'
+import {
+  type AgentEvent,
+  type AgentState,
+  type AgentTransition,
+  transitionAgent,
+} from '../domain/agent-state.ts'
 import { InvariantError, invariant } from '../domain/invariant.ts'
+import type { Phase as BusyPhase } from './busy-agents.ts'
 import { holdsCallbackFor } from './callback-hold.ts'
 import type { AgentRuntime, EngineContext, QueueRuntime } from './context.ts'
 import { isPreview } from './context.ts'
@@ -41,6 +47,7 @@ export function tryAgentEvent(
   // Leaving a campaign call's wrap-up without a code (going Idle): the retry rules decide (R5.2).
   if (before.kind === 'WrapUp' && agent.wrapUp !== null) settleWrapUp(ctx, agent, undefined)
   enterPools(ctx, agent)
+  syncBusyAgent(ctx, agent)
   ctx.bus.publish({
     kind: 'agentState',
     atMs: agent.stateSinceMs,
@@ -120,4 +127,30 @@ export function queueRankForAgent(
   }
   if (best !== Number.POSITIVE_INFINITY) return best
   return ctx.queues.get(queueId)?.type === 'INBOUND' ? RANK_DEFAULT_INBOUND : RANK_DEFAULT_OUTBOUND
+}
+
+/** After the agent's state or pool changed: count it where it is busy now (or nowhere). */
+export function syncBusyAgent(ctx: EngineContext, agent: AgentRuntime): void {
+  const campaign =
+    agent.poolCampaignId === null ? undefined : ctx.campaigns.get(agent.poolCampaignId)
+  const phase = campaign === undefined ? null : busyPhase(agent.state, campaign.config.id)
+  const target = phase === null ? null : campaign!.busyAgents
+  if (
+    target !== null &&
+    target === agent.busyIn &&
+    target.holds(agent.id, phase!, agent.stateSinceMs)
+  )
+    return
+  agent.busyIn?.remove(agent.id)
+  agent.busyIn = target
+  target?.add(agent.id, phase!, agent.stateSinceMs)
+}
+
+function busyPhase(state: AgentState, campaignId: string): BusyPhase | null {
+  if (state.kind === 'Reserved') {
+    return state.campaignId === campaignId && !state.connected ? 'reserving' : null
+  }
+  if (state.kind === 'Engaged') return state.origin === 'campaign' ? 'talking' : null
+  if (state.kind === 'WrapUp') return 'wrapUp'
+  return null
 }

@@ -13,8 +13,8 @@ import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
 import type { FlowEffect } from '../flows/types.ts'
 import type { CampaignEstimator } from '../pacing/estimates.ts'
-import type { BusyServer } from '../pacing/model.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
+import type { BusyAgents } from './busy-agents.ts'
 import type { ContactList, ContactProgress } from './contact-list.ts'
 import type { LinesInFlight } from './line-ages.ts'
 import type { PortHolders } from './port-holders.ts'
@@ -30,6 +30,8 @@ export interface AgentRuntime {
   stateSinceMs: number
   /** The campaign whose pool this agent last served (for pacing forecasts). */
   poolCampaignId: string | null
+  /** The busy agents of the campaign that counts this agent now (busy-agents.ts), if any. */
+  busyIn: BusyAgents | null
   /** Customer call the agent is engaged on. */
   callId: string | null
   reservationTimer: TimerId | null
@@ -147,11 +149,8 @@ export interface CampaignRuntime {
   linesInFlight: LinesInFlight
   /** IVR: the calls holding a port, kept for pacing (port-holders.ts). */
   portHolders: PortHolders
-  /**
-   * Agents: the busy servers of the last pacing snapshot, records reused by the next one (pump.ts):
-   * a snapshot's busy list is valid for the decision that reads it.
-   */
-  busyAgents: BusyServer[]
+  /** Agents: the busy agents of the pool, kept as they change state (busy-agents.ts). */
+  busyAgents: BusyAgents
   /** Dials placed so far (the next attempt's dialSeq). */
   dialsPlaced: number
   /** Live customers waiting (≤ 2 s) for an agent or port, oldest first. */

@@ -22,6 +22,7 @@ import { fixedRatioPolicy } from '../pacing/fixed.ts'
 import { predictivePolicy } from '../pacing/predictive.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
 import { agentOrThrow, tryAgentEvent } from './agents.ts'
+import { BusyAgents } from './busy-agents.ts'
 import { resumeCallResult } from './call-result.ts'
 import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
@@ -155,6 +156,7 @@ export class Engine {
       state: { kind: 'LoggedOut' },
       stateSinceMs: this.ctx.clock.nowMs(),
       poolCampaignId: null,
+      busyIn: null,
       callId: null,
       reservationTimer: null,
       wrapCode: agent.wrapCode ?? 'Default',
@@ -194,7 +196,7 @@ export class Engine {
       inFlight: 0,
       linesInFlight: new LinesInFlight(),
       portHolders: new PortHolders(),
-      busyAgents: [],
+      busyAgents: new BusyAgents(),
       dialsPlaced: 0,
       liveWaiting: [],
       ready: new Set(),

@@ -3,7 +3,7 @@
 // port) took in time (R5.5).
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
-import { applyAgentEvent } from './agents.ts'
+import { applyAgentEvent, syncBusyAgent } from './agents.ts'
 import { campaignOf, hangupAndClose, setOutcome } from './attempts.ts'
 import { runCallResult } from './call-result.ts'
 import { closeAttempt } from './close.ts'
@@ -177,6 +177,7 @@ export function bridgeToAgent(ctx: EngineContext, attempt: AttemptRuntime, agent
   applyAgentEvent(ctx, agent, { kind: 'engage', interactionId: attempt.id, origin: 'campaign' })
   agent.callId = attempt.id
   agent.poolCampaignId = campaign.config.id
+  syncBusyAgent(ctx, agent)
   attempt.agentId = agentId
   attempt.phase = 'bridged'
   attempt.bridgedAtMs = ctx.clock.nowMs()

@@ -1,8 +1,9 @@
-// Goal: the lines kept in flight as they are dialled and resolved give pacing exactly the ages the
-// earlier rebuild over every open attempt gave (same numbers, same order: the forecast's sums stay
-// identical to the last bit), whatever the order lines resolve in.
+// Goal: the lines kept in flight as they are dialled and resolved give pacing exactly the whole-second
+// age groups a rebuild over every open attempt gives (same ages, same counts, oldest first: the
+// forecast's sums stay what they were before the grouping), whatever the order lines resolve in.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { LineAgeGroup } from '../pacing/types.ts'
 import { LinesInFlight } from './line-ages.ts'
 
 interface Line {
@@ -11,11 +12,17 @@ interface Line {
   inFlight: boolean
 }
 
-/** The rebuild the structure replaces: every open attempt in dial order, those still in flight. */
-function naiveAges(open: Map<string, Line>, nowMs: number): number[] {
-  const ages: number[] = []
-  for (const line of open.values()) if (line.inFlight) ages.push((nowMs - line.dialedAtMs) / 1000)
-  return ages
+/** The rebuild the structure replaces: open attempts in dial order, those in flight, grouped. */
+function naiveAges(open: Map<string, Line>, nowMs: number): LineAgeGroup[] {
+  const groups: LineAgeGroup[] = []
+  for (const line of open.values()) {
+    if (!line.inFlight) continue
+    const ageSec = Math.floor((nowMs - line.dialedAtMs) / 1000)
+    const last = groups.at(-1)
+    if (last?.ageSec === ageSec) last.count += 1
+    else groups.push({ ageSec, count: 1 })
+  }
+  return groups
 }
 
 const steps = fc.array(
@@ -28,7 +35,7 @@ const steps = fc.array(
 )
 
 describe('LinesInFlight (issue 15, engine speed)', () => {
-  it('gives the same ages in the same order as the rebuild over open attempts', () => {
+  it('gives the age groups of the rebuild over open attempts, oldest first', () => {
     fc.assert(
       fc.property(steps, fc.integer({ min: 0, max: 10_000 }), (script, laterMs) => {
         const lines = new LinesInFlight()
@@ -53,19 +60,31 @@ describe('LinesInFlight (issue 15, engine speed)', () => {
               open.delete(line.id)
             }
           }
-          expect(lines.agesSec(nowMs + laterMs)).toEqual(naiveAges(open, nowMs + laterMs))
+          expect(lines.ageGroupsAt(nowMs + laterMs)).toEqual(naiveAges(open, nowMs + laterMs))
         }
       }),
     )
   })
 
-  it('ages a line by the time since its dial, oldest first', () => {
+  it('ages a line by the whole seconds since its dial, oldest first, counting equal ages once', () => {
     const lines = new LinesInFlight()
     lines.add('a', 1000)
     lines.add('b', 2500)
     lines.add('c', 4000)
+    lines.add('d', 4000)
+    lines.add('e', 4900)
+    expect(lines.ageGroupsAt(6500)).toEqual([
+      { ageSec: 5, count: 1 },
+      { ageSec: 4, count: 1 },
+      { ageSec: 2, count: 2 },
+      { ageSec: 1, count: 1 },
+    ])
     lines.remove('b')
     lines.remove('unknown')
-    expect(lines.agesSec(6000)).toEqual([5, 2])
+    expect(lines.ageGroupsAt(6000)).toEqual([
+      { ageSec: 5, count: 1 },
+      { ageSec: 2, count: 2 },
+      { ageSec: 1, count: 1 },
+    ])
   })
 })

@@ -1,33 +1,27 @@
 // The lines a pooled campaign has in flight, kept as they are dialled and resolved (issue 15,
-// engine speed): pacing reads their ages at each decision without walking every open attempt.
-// Lines are kept in dial order (a Map keeps insertion order, and dials only ever append), which is
-// the order the earlier rebuild over the campaign's attempts produced: the forecast sums the same
-// numbers in the same order, to the last bit.
+// engine speed): counts per dial instant, so pacing reads the lines' whole-second ages as grouped
+// counts (oldest first) without walking every line or every open attempt.
+import type { LineAgeGroup } from '../pacing/types.ts'
+import { TimedRuns } from './timed-runs.ts'
 
 export class LinesInFlight {
-  /** Attempt id → when it was dialled, oldest first. */
-  private readonly dialedAtMs = new Map<string, number>()
-  private readonly ages: number[] = []
+  private readonly runs = new TimedRuns<string>()
 
   /** A line was dialled now (`atMs` never decreases from one call to the next). */
   add(attemptId: string, atMs: number): void {
-    this.dialedAtMs.set(attemptId, atMs)
+    this.runs.add(attemptId, atMs)
   }
 
   /** The line resolved (live, or not); a line not in flight is ignored. */
   remove(attemptId: string): void {
-    this.dialedAtMs.delete(attemptId)
+    this.runs.remove(attemptId)
   }
 
   /**
-   * Each line's age in seconds at `nowMs`, oldest line first. The list is reused by the next call:
-   * a snapshot's ages are valid for the decision that reads them.
+   * How many lines are each whole second old at `nowMs`, oldest first. The list is reused by the
+   * next call: a snapshot's groups are valid for the decision that reads them.
    */
-  agesSec(nowMs: number): number[] {
-    const ages = this.ages
-    ages.length = this.dialedAtMs.size
-    let index = 0
-    for (const atMs of this.dialedAtMs.values()) ages[index++] = (nowMs - atMs) / 1000
-    return ages
+  ageGroupsAt(nowMs: number): readonly LineAgeGroup[] {
+    return this.runs.groupsAt(nowMs)
   }
 }

@@ -1,10 +1,9 @@
-// Goal: the IVR ports kept as calls take and release them give pacing exactly the busy servers the
-// earlier rebuild over every open attempt gave: the same elapsed times in the dial order of the
-// calls (not the order they connected), so the forecast's sums stay identical to the last bit.
+// Goal: the IVR ports kept as calls take and release them give pacing the busy servers a rebuild
+// over every open attempt gives, as counts per whole second into the call, oldest first.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { InvariantError } from '../domain/invariant.ts'
-import type { BusyServer } from '../pacing/model.ts'
+import type { BusyServerGroup } from '../pacing/model.ts'
 import { PortHolders } from './port-holders.ts'
 
 interface Call {
@@ -13,13 +12,17 @@ interface Call {
   holdsPort: boolean
 }
 
-/** The rebuild the structure replaces: open attempts in dial order, those holding a port. */
-function naiveBusy(open: Map<number, Call>, nowMs: number): BusyServer[] {
-  const busy: BusyServer[] = []
-  for (const call of open.values()) {
-    if (call.holdsPort) {
-      busy.push({ phase: 'talking', elapsedSec: (nowMs - call.bridgedAtMs!) / 1000 })
-    }
+/** The rebuild the structure replaces: open attempts holding a port, grouped, oldest first. */
+function naiveBusy(open: Map<number, Call>, nowMs: number): BusyServerGroup[] {
+  const elapsed = [...open.values()]
+    .filter((call) => call.holdsPort)
+    .map((call) => Math.floor((nowMs - call.bridgedAtMs!) / 1000))
+    .sort((a, b) => b - a)
+  const busy: BusyServerGroup[] = []
+  for (const elapsedSec of elapsed) {
+    const last = busy.at(-1)
+    if (last?.elapsedSec === elapsedSec) last.count += 1
+    else busy.push({ phase: 'talking', elapsedSec, count: 1 })
   }
   return busy
 }
@@ -34,7 +37,7 @@ const steps = fc.array(
 )
 
 describe('PortHolders (issue 15, engine speed)', () => {
-  it('gives the same busy ports in the same order as the rebuild over open attempts', () => {
+  it('gives the busy ports the rebuild over open attempts gives, grouped, oldest first', () => {
     fc.assert(
       fc.property(steps, (script) => {
         const holders = new PortHolders()
@@ -65,17 +68,26 @@ describe('PortHolders (issue 15, engine speed)', () => {
     )
   })
 
-  it('keeps dial order when a later call connects first, and refuses a double take or release', () => {
+  it('counts ports taken in the same second together, and refuses a double take or release', () => {
     const holders = new PortHolders()
     holders.take(5, 1000)
-    holders.take(2, 3000)
-    expect(holders.busyAt(5000)).toEqual([
-      { phase: 'talking', elapsedSec: 2 },
-      { phase: 'talking', elapsedSec: 4 },
+    holders.take(2, 1500)
+    holders.take(7, 3000)
+    expect(holders.busyAt(5200)).toEqual([
+      { phase: 'talking', elapsedSec: 4, count: 1 },
+      { phase: 'talking', elapsedSec: 3, count: 1 },
+      { phase: 'talking', elapsedSec: 2, count: 1 },
+    ])
+    expect(holders.busyAt(5600)).toEqual([
+      { phase: 'talking', elapsedSec: 4, count: 2 },
+      { phase: 'talking', elapsedSec: 2, count: 1 },
     ])
     expect(() => holders.take(5, 4000)).toThrow(InvariantError)
     holders.release(2)
     expect(() => holders.release(2)).toThrow(InvariantError)
-    expect(holders.busyAt(5000)).toEqual([{ phase: 'talking', elapsedSec: 4 }])
+    expect(holders.busyAt(5600)).toEqual([
+      { phase: 'talking', elapsedSec: 4, count: 1 },
+      { phase: 'talking', elapsedSec: 2, count: 1 },
+    ])
   })
 })

@@ -2,7 +2,7 @@
 // asks for. Progressive owns lines per agent (R1.2) or per port (R1.4); predictive and the
 // benchmark baselines pool them (R1.3); the abandon-cap guard is the last line of defence (R5.5).
 
-import type { BusyServer } from '../pacing/model.ts'
+import type { BusyServerGroup } from '../pacing/model.ts'
 import type { PacingSnapshot } from '../pacing/types.ts'
 import { applyAgentEvent } from './agents.ts'
 import { holdsCallbackFor } from './callback-hold.ts'
@@ -160,7 +160,7 @@ function pacingInputs(
   const { estimates } = snapshot
   return {
     readyServers: snapshot.readyServers,
-    busyServers: snapshot.busyServers.length,
+    busyServers: serverCount(snapshot.busyServers),
     linesInFlight: snapshot.linesInFlight,
     liveWaiting: snapshot.liveWaiting,
     liveProbability: estimates.liveProbability,
@@ -203,33 +203,15 @@ function readyServers(campaign: CampaignRuntime): number {
 export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): PacingSnapshot {
   const nowMs = ctx.clock.nowMs()
   const config = campaign.config
-  let busy: BusyServer[]
+  let busy: readonly BusyServerGroup[]
   const ready = readyServers(campaign)
   let staffed: number
   if (isIvr(config)) {
     staffed = config.ivrPorts
     busy = campaign.portHolders.busyAt(nowMs)
   } else {
-    staffed = ready
-    // The records of the last snapshot are filled again in place (issue 15: hundreds of agents,
-    // a decision every 250 ms; one new record per busy agent each time was most of the garbage).
-    busy = campaign.busyAgents
-    let count = 0
-    for (const agent of ctx.agents.values()) {
-      if (agent.poolCampaignId !== config.id) continue
-      const phase = busyPhase(agent.state, config.id)
-      if (phase === null) continue
-      staffed += 1
-      const elapsedSec = (nowMs - agent.stateSinceMs) / 1000
-      const record = busy[count]
-      if (record === undefined) busy.push({ phase, elapsedSec })
-      else {
-        record.phase = phase
-        record.elapsedSec = elapsedSec
-      }
-      count++
-    }
-    busy.length = count
+    busy = campaign.busyAgents.groupsAt(nowMs)
+    staffed = ready + campaign.busyAgents.size
   }
   const counts = campaign.ledger.counts(nowMs)
   return {
@@ -238,7 +220,7 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     busyServers: busy,
     staffedServers: staffed,
     linesInFlight: campaign.inFlight,
-    lineAgesSec: campaign.linesInFlight.agesSec(nowMs),
+    lineAges: campaign.linesInFlight.ageGroupsAt(nowMs),
     capGuardActive: false,
     liveWaiting: campaign.liveWaiting.length,
     maxLinesPerServer: config.maxLinesPerServer,
@@ -252,16 +234,10 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
   }
 }
 
-function busyPhase(
-  state: import('../domain/agent-state.ts').AgentState,
-  campaignId: string,
-): BusyServer['phase'] | null {
-  if (state.kind === 'Reserved') {
-    return state.campaignId === campaignId && !state.connected ? 'reserving' : null
-  }
-  if (state.kind === 'Engaged') return state.origin === 'campaign' ? 'talking' : null
-  if (state.kind === 'WrapUp') return 'wrapUp'
-  return null
+function serverCount(groups: readonly BusyServerGroup[]): number {
+  let count = 0
+  for (const group of groups) count += group.count
+  return count
 }
 
 /** A paused or stopped campaign lets its agents go once no line or live customer needs them. */

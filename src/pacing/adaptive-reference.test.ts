@@ -31,7 +31,7 @@ function snapshot(pool: Pool): PacingSnapshot {
     busyServers: [],
     staffedServers: pool.staffed,
     linesInFlight: 0,
-    lineAgesSec: [],
+    lineAges: [],
     capGuardActive: false,
     liveWaiting: 0,
     maxLinesPerServer: pool.maxLinesPerServer ?? 3,

@@ -24,7 +24,7 @@ function snapshot(readyServers: number, extra: Partial<PacingSnapshot> = {}): Pa
     busyServers: [],
     staffedServers: readyServers,
     linesInFlight: 0,
-    lineAgesSec: [],
+    lineAges: [],
     capGuardActive: false,
     liveWaiting: 0,
     maxLinesPerServer: 3,
@@ -71,7 +71,8 @@ describe('fixedRatioPolicy (R1.3 predictive baseline)', () => {
     const busy = fc.array(
       fc.record({
         phase: fc.constantFrom<BusyServer['phase']>('reserving', 'talking', 'wrapUp'),
-        elapsedSec: fc.double({ min: 0, max: 600, noNaN: true }),
+        elapsedSec: fc.integer({ min: 0, max: 600 }),
+        count: fc.integer({ min: 1, max: 5 }),
       }),
       { maxLength: 10 },
     )
@@ -80,15 +81,21 @@ describe('fixedRatioPolicy (R1.3 predictive baseline)', () => {
         fc.double({ min: 0.01, max: FIXED_RATIO_MAX, noNaN: true }),
         fc.integer({ min: 0, max: 1000 }),
         busy,
-        fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { maxLength: 20 }),
+        fc.array(
+          fc.record({
+            ageSec: fc.integer({ min: 0, max: 60 }),
+            count: fc.integer({ min: 1, max: 5 }),
+          }),
+          { maxLength: 20 },
+        ),
         fc.boolean(),
-        (ratio, ready, busyServers, lineAgesSec, capGuardActive) => {
+        (ratio, ready, busyServers, lineAges, capGuardActive) => {
           const s = snapshot(ready, {
             busyServers,
-            lineAgesSec,
-            linesInFlight: lineAgesSec.length,
+            lineAges,
+            linesInFlight: lineAges.reduce((sum, group) => sum + group.count, 0),
             capGuardActive,
-            staffedServers: ready + busyServers.length,
+            staffedServers: ready + busyServers.reduce((sum, group) => sum + group.count, 0),
           })
           const decision = fixedRatioPolicy(ratio).decide(s)
           expect(decision.targetLinesInFlight).toBe(Math.round(ratio * ready))

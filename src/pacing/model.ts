@@ -11,6 +11,14 @@ export interface BusyServer {
   elapsedSec: number
 }
 
+/**
+ * Busy servers of one phase that are the same whole seconds into it (`elapsedSec` a whole number):
+ * what the pacing snapshot lists, so the forecast works per group, not per server (issue 15).
+ */
+export interface BusyServerGroup extends BusyServer {
+  count: number
+}
+
 /** The longest look ahead, in seconds (lines resolve within the ring limit plus CPA). */
 export const HORIZON_SEC_MAX = 90
 /** Extra seconds of agent supply after a live answer: the 2-second connect rule (R5.5). */

@@ -145,15 +145,12 @@ interface Forecast {
 
 /**
  * Demand and supply at the steps the marginal chance reads (a new line's arrival steps k, supply
- * at k + CONNECT_MARGIN_SEC) and at the horizon: each step's sum runs over the same lines and
- * servers in the same order as a sum at every step would, so the numbers are the same to the bit;
- * the steps nothing reads are left out (issue 15, engine speed).
+ * at k + CONNECT_MARGIN_SEC) and at the horizon; the steps nothing reads are left out. The snapshot
+ * lists lines and busy servers as grouped counts, so each group's chance is added once, times its
+ * count (neighbouring server groups that share a model table are added together): the work is per
+ * group, not per line or server (issue 15, engine speed).
  */
-function forecast(
-  snapshot: PacingSnapshot,
-  lines: Iterable<[number, number]>,
-  rise: number,
-): Forecast {
+function forecast(snapshot: PacingSnapshot, rise: number): Forecast {
   const model = snapshot.estimates.model
   const horizon = model.horizonSec
   const modelCdf = model.lineLiveCdf(0)
@@ -161,8 +158,8 @@ function forecast(
   const { arrivals, supplySteps: steps } = stepsOf(modelCdf, horizon + CONNECT_MARGIN_SEC)
   const demand = new Float64Array(horizon + 1)
   const demandVar = new Float64Array(horizon + 1)
-  for (const [age, count] of lines) {
-    const cdf = model.lineLiveCdf(age)
+  for (const { ageSec, count } of snapshot.lineAges) {
+    const cdf = model.lineLiveCdf(ageSec)
     for (let i = 0; i < arrivals.length; i++) {
       const k = arrivals[i]!
       const q = Math.min(1, rise * cdf[k]!)
@@ -173,16 +170,36 @@ function forecast(
   const length = horizon + CONNECT_MARGIN_SEC + 1
   const supply = new Float64Array(length).fill(snapshot.readyServers - snapshot.liveWaiting)
   const supplyVar = new Float64Array(length)
-  for (const server of snapshot.busyServers) {
-    const cdf = model.serverFreeCdf(server)
-    for (let i = 0; i < steps.length; i++) {
-      const k = steps[i]!
-      const q = cdf[k]!
-      supply[k] = supply[k]! + q
-      supplyVar[k] = supplyVar[k]! + q * (1 - q)
+  let table: Float64Array | null = null
+  let count = 0
+  for (const group of snapshot.busyServers) {
+    const cdf = model.serverFreeCdf(group)
+    if (cdf === table) {
+      count += group.count
+      continue
     }
+    if (table !== null) addServers(supply, supplyVar, table, count, steps)
+    table = cdf
+    count = group.count
   }
+  if (table !== null) addServers(supply, supplyVar, table, count, steps)
   return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
+}
+
+/** `count` servers that free within k s with the chance `cdf[k]`, at the supply steps read. */
+function addServers(
+  supply: Float64Array,
+  supplyVar: Float64Array,
+  cdf: Float64Array,
+  count: number,
+  steps: Int32Array,
+): void {
+  for (let i = 0; i < steps.length; i++) {
+    const k = steps[i]!
+    const q = cdf[k]!
+    supply[k] = supply[k]! + count * q
+    supplyVar[k] = supplyVar[k]! + count * q * (1 - q)
+  }
 }
 
 /** A live-answer table with every chance `factor` times larger (at most 1). */
@@ -198,13 +215,14 @@ function scaled(cdf: Float64Array, factor: number): Float64Array {
  * contact rate that comes back after a collapse shows here before the lines opened meanwhile answer
  * (docs/pacing.md §5); a fall is left to the settled rate (it errs on the safe side).
  */
-export function earlyRise(snapshot: PacingSnapshot, lines: readonly [number, number][]): number {
+export function earlyRise(snapshot: PacingSnapshot): number {
   const { model, unsettledDials, settleSec } = snapshot.estimates
   const cdf = model.lineLiveCdf(0)
   const last = Math.min(cdf.length - 1, Math.floor(settleSec))
   let expected = 0
   let observed = 0
-  for (const [age, count] of lines) if (age <= last) expected += count * cdf[age]!
+  for (const { ageSec, count } of snapshot.lineAges)
+    if (ageSec <= last) expected += count * cdf[ageSec]!
   for (const dials of unsettledDials) {
     if (dials.ageSec > last) continue
     expected += dials.resolved * cdf[dials.ageSec]!
@@ -213,30 +231,6 @@ export function earlyRise(snapshot: PacingSnapshot, lines: readonly [number, num
   if (expected < EARLY_EXPECTED_MIN) return 1
   const lower = observed - EARLY_RISE_Z * Math.sqrt(observed)
   return Math.min(EARLY_RISE_MAX, Math.max(1, lower / expected))
-}
-
-/**
- * Lines per whole second of age, in the order each age first appears. The engine lists lines oldest
- * first, so equal ages come in runs and a run is counted without a map; any other order (a
- * hand-made snapshot) takes the map. Both give the same pairs in the same order.
- */
-function ageCounts(agesSec: readonly number[]): [number, number][] {
-  let sorted = true
-  for (let i = 1; i < agesSec.length && sorted; i++) sorted = agesSec[i]! <= agesSec[i - 1]!
-  if (!sorted) {
-    const counts = new Map<number, number>()
-    for (const age of agesSec) counts.set(Math.floor(age), (counts.get(Math.floor(age)) ?? 0) + 1)
-    return [...counts]
-  }
-  const runs: [number, number][] = []
-  for (let i = 0; i < agesSec.length; ) {
-    const age = Math.floor(agesSec[i]!)
-    let end = i + 1
-    while (end < agesSec.length && Math.floor(agesSec[end]!) === age) end++
-    runs.push([age, end - i])
-    i = end
-  }
-  return runs
 }
 
 interface Steps {
@@ -309,13 +303,12 @@ export function decidePredictive(
   hint: number,
   limit: BudgetLimit | null = null,
 ): PacingDecision & { capped: boolean; rise: number; room: number } {
-  const lines = ageCounts(snapshot.lineAgesSec)
   // The tables are rebuilt every few seconds; the live estimate is fresher: a rise since the last
   // rebuild, or one the newest dials' early answers show, scales the tables' live chances.
   const tableLive = snapshot.estimates.model.liveProbability
   const fresh = tableLive > 0 ? snapshot.estimates.liveProbability / tableLive : 1
-  const rise = Math.min(EARLY_RISE_MAX, Math.max(1, fresh, earlyRise(snapshot, lines)))
-  const f = forecast(snapshot, lines, rise)
+  const rise = Math.min(EARLY_RISE_MAX, Math.max(1, fresh, earlyRise(snapshot)))
+  const f = forecast(snapshot, rise)
   const lastArrival = f.arrivals.length > 0 ? f.arrivals[f.arrivals.length - 1]! : 0
   // The window's remaining abandons, counting the live answers the lines out will bring in.
   const budgetRoom =

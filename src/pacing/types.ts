@@ -1,7 +1,7 @@
 // What a pacing strategy sees: a snapshot of one campaign's pool built from what a real dialer
 // sees (agent states, lines in flight, observed timings), never the simulator's hidden truth.
 import type { RecentDials } from './live-rate.ts'
-import type { BusyServer, PacingModel } from './model.ts'
+import type { BusyServerGroup, PacingModel } from './model.ts'
 
 export interface PacingEstimates {
   /** Probability that one dial becomes a live connect the dialer sees (CPA live). */
@@ -25,17 +25,27 @@ export interface PacingEstimates {
   unsettledDials: RecentDials[]
 }
 
+/** How many lines in flight are `ageSec` whole seconds past their dial. */
+export interface LineAgeGroup {
+  ageSec: number
+  count: number
+}
+
 export interface PacingSnapshot {
   nowMs: number
   /** Agents reserved, connected and waiting for a customer (or free IVR ports). */
   readyServers: number
-  busyServers: BusyServer[]
+  /** Busy servers grouped by phase and whole seconds in it (a group per pair, with its count). */
+  busyServers: readonly BusyServerGroup[]
   /** Staffed agents (or configured ports) of the campaign's pool. */
   staffedServers: number
   /** Dialled and not yet resolved (no CPA decision, no failure). */
   linesInFlight: number
-  /** Age of each line in flight (time since its dial). */
-  lineAgesSec: number[]
+  /**
+   * The lines in flight grouped by whole seconds since their dial (a group per age, with its
+   * count; the counts add up to linesInFlight).
+   */
+  lineAges: readonly LineAgeGroup[]
   /**
    * The engine's abandon-cap guard clamps this decision to one line per ready server (R5.5). A
    * policy's feedback must not read the low abandon rate the guard causes as room to dial more.

@@ -1,0 +1,65 @@
+// The busy agents of a campaign's pool, kept as agents change state (issue 15, engine speed): per
+// phase, counts per instant the agent entered it, so pacing reads them as groups of the same
+// whole seconds in the phase (oldest first) without walking every agent at each decision. An agent
+// counts for the campaign whose pool it last served (`poolCampaignId`) while it reserves for it
+// unconnected, talks on one of its calls or wraps up (agents.ts keeps them in step).
+import type { BusyServer, BusyServerGroup } from '../pacing/model.ts'
+import { TimedRuns } from './timed-runs.ts'
+
+export type Phase = BusyServer['phase']
+const PHASES: readonly Phase[] = ['reserving', 'talking', 'wrapUp']
+
+export class BusyAgents {
+  private readonly runs = new Map<Phase, TimedRuns<string>>(
+    PHASES.map((phase) => [phase, new TimedRuns<string>()]),
+  )
+  /** Agent → the phase and the entry instant it is counted under. */
+  private readonly entries = new Map<string, { phase: Phase; sinceMs: number }>()
+  private readonly groups: BusyServerGroup[] = []
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  /** Whether the agent is counted in `phase` since `sinceMs`. */
+  holds(agentId: string, phase: Phase, sinceMs: number): boolean {
+    const entry = this.entries.get(agentId)
+    return entry !== undefined && entry.phase === phase && entry.sinceMs === sinceMs
+  }
+
+  /** The agent entered `phase` at `sinceMs` (never earlier than the last entry). */
+  add(agentId: string, phase: Phase, sinceMs: number): void {
+    this.runs.get(phase)!.add(agentId, sinceMs)
+    this.entries.set(agentId, { phase, sinceMs })
+  }
+
+  remove(agentId: string): void {
+    const entry = this.entries.get(agentId)
+    if (entry === undefined) return
+    this.runs.get(entry.phase)!.remove(agentId)
+    this.entries.delete(agentId)
+  }
+
+  /**
+   * The busy agents at `nowMs`: how many are each whole second into their phase, phase by phase,
+   * oldest first. The list and its records are reused by the next call.
+   */
+  groupsAt(nowMs: number): readonly BusyServerGroup[] {
+    const groups = this.groups
+    let used = 0
+    for (const phase of PHASES) {
+      for (const { ageSec, count } of this.runs.get(phase)!.groupsAt(nowMs)) {
+        const group = groups[used]
+        if (group === undefined) groups[used] = { phase, elapsedSec: ageSec, count }
+        else {
+          group.phase = phase
+          group.elapsedSec = ageSec
+          group.count = count
+        }
+        used++
+      }
+    }
+    groups.length = used
+    return groups
+  }
+}

@@ -1,0 +1,60 @@
+// Goal: the counts per start instant give the whole-second age groups a walk over every thing
+// gives (oldest first, counts exact), through any order of ends and the deque's compaction.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { InvariantError } from '../domain/invariant.ts'
+import type { LineAgeGroup } from '../pacing/types.ts'
+import { TimedRuns } from './timed-runs.ts'
+
+function naiveGroups(started: Map<number, number>, nowMs: number): LineAgeGroup[] {
+  const groups: LineAgeGroup[] = []
+  for (const atMs of started.values()) {
+    const ageSec = Math.floor((nowMs - atMs) / 1000)
+    const last = groups.at(-1)
+    if (last?.ageSec === ageSec) last.count += 1
+    else groups.push({ ageSec, count: 1 })
+  }
+  return groups
+}
+
+const steps = fc.array(
+  fc.oneof(
+    fc.record({ kind: fc.constant('start' as const), afterMs: fc.integer({ min: 0, max: 1500 }) }),
+    fc.record({ kind: fc.constant('end' as const), pick: fc.nat() }),
+  ),
+  { maxLength: 300 },
+)
+
+describe('TimedRuns (issue 15, engine speed)', () => {
+  it('groups by whole seconds of age as a walk over every thing does, oldest first', () => {
+    fc.assert(
+      fc.property(steps, fc.integer({ min: 1, max: 8 }), (script, compactAfter) => {
+        const runs = new TimedRuns<number>(compactAfter)
+        const started = new Map<number, number>()
+        let nowMs = 0
+        let next = 0
+        for (const step of script) {
+          if (step.kind === 'start') {
+            nowMs += step.afterMs
+            started.set(next, nowMs)
+            runs.add(next++, nowMs)
+          } else if (started.size > 0) {
+            const key = [...started.keys()][step.pick % started.size]!
+            started.delete(key)
+            expect(runs.remove(key)).toBe(true)
+            expect(runs.remove(key)).toBe(false)
+          }
+          expect(runs.size).toBe(started.size)
+          expect([...runs.groupsAt(nowMs + 700)]).toEqual(naiveGroups(started, nowMs + 700))
+        }
+      }),
+    )
+  })
+
+  it('refuses a start twice or one earlier than the last', () => {
+    const runs = new TimedRuns<string>()
+    runs.add('a', 2000)
+    expect(() => runs.add('a', 2000)).toThrow(InvariantError)
+    expect(() => runs.add('b', 1000)).toThrow(InvariantError)
+  })
+})

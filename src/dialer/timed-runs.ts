@@ -1,0 +1,102 @@
+// Things that started at a time (lines dialled, IVR ports taken), kept as counts per start instant
+// as they come and go (issue 15, engine speed): starts only ever append, so the runs stay in time
+// order, and pacing reads whole-second age groups by walking the runs, not every thing.
+import { InvariantError } from '../domain/invariant.ts'
+import type { LineAgeGroup as AgeGroup } from '../pacing/types.ts'
+
+/** Runs of the deque before its live part may be moved down (an amortised compaction). */
+const COMPACT_AFTER_RUNS = 1024
+
+export class TimedRuns<K> {
+  /** Start instant of each run, ascending; runs before `head` are gone. */
+  private readonly atMs: number[] = []
+  private readonly counts: number[] = []
+  /** Absolute run number of runs[0] (the array moves down on compaction). */
+  private base = 0
+  private head = 0
+  /** Thing → absolute run number. */
+  private readonly runOf = new Map<K, number>()
+  private readonly groups: AgeGroup[] = []
+
+  /** `compactAfterRuns`: ended runs kept before the live ones move down (small in tests). */
+  constructor(private readonly compactAfterRuns = COMPACT_AFTER_RUNS) {}
+
+  get size(): number {
+    return this.runOf.size
+  }
+
+  has(key: K): boolean {
+    return this.runOf.has(key)
+  }
+
+  /** `key` started at `atMs` (never earlier than the previous start; a key not already here). */
+  add(key: K, atMs: number): void {
+    if (this.runOf.has(key)) throw new InvariantError(`${String(key)} started twice`)
+    const last = this.atMs.length - 1
+    if (last >= this.head && this.atMs[last] === atMs) this.counts[last]! += 1
+    else {
+      if (last >= 0 && this.atMs[last]! > atMs)
+        throw new InvariantError(`start at ${atMs} before the last one (${this.atMs[last]})`)
+      this.atMs.push(atMs)
+      this.counts.push(1)
+    }
+    this.runOf.set(key, this.base + this.atMs.length - 1)
+  }
+
+  /** `key` ended; false when it was not here. */
+  remove(key: K): boolean {
+    const run = this.runOf.get(key)
+    if (run === undefined) return false
+    this.runOf.delete(key)
+    const index = run - this.base
+    this.counts[index]! -= 1
+    while (this.head < this.counts.length && this.counts[this.head] === 0) this.head++
+    if (this.head === this.counts.length) this.clear()
+    else if (this.head >= this.compactAfterRuns && this.head * 2 >= this.counts.length)
+      this.compact()
+    return true
+  }
+
+  /**
+   * Whole-second ages at `nowMs` (⌊(now − start) / 1000⌋) with their counts, oldest first; equal
+   * ages of neighbouring runs are one group. The list and its records are reused by the next call.
+   */
+  groupsAt(nowMs: number): readonly AgeGroup[] {
+    const groups = this.groups
+    let used = 0
+    let current: AgeGroup | null = null
+    for (let i = this.head; i < this.counts.length; i++) {
+      const count = this.counts[i]!
+      if (count === 0) continue
+      const ageSec = Math.floor((nowMs - this.atMs[i]!) / 1000)
+      if (current !== null && current.ageSec === ageSec) {
+        current.count += count
+        continue
+      }
+      current = groups[used] ?? { ageSec, count }
+      current.ageSec = ageSec
+      current.count = count
+      groups[used++] = current
+    }
+    groups.length = used
+    return groups
+  }
+
+  private clear(): void {
+    this.base += this.atMs.length
+    this.atMs.length = 0
+    this.counts.length = 0
+    this.head = 0
+  }
+
+  /** Drops the runs before `head` (numbers kept in the map stay valid through `base`). */
+  private compact(): void {
+    const head = this.head
+    this.atMs.copyWithin(0, head)
+    this.counts.copyWithin(0, head)
+    this.atMs.length -= head
+    this.counts.length -= head
+    this.base += head
+    this.head = 0
+  }
+}
