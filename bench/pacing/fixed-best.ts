@@ -22,7 +22,6 @@ export const RATIO_MAX = FIXED_RATIO_MAX
 export const NEIGHBOURS_BELOW = 2
 
 const K_MIN = Math.round(RATIO_MIN * GRID_STEPS_PER_UNIT)
-const K_START = Math.round(RATIO_START * GRID_STEPS_PER_UNIT)
 const K_MAX = Math.round(RATIO_MAX * GRID_STEPS_PER_UNIT)
 
 /** The ratio of grid index k, rounded to two decimals so that 0.05·k prints and compares exactly. */
@@ -47,9 +46,9 @@ type Feasible = (k: number) => Promise<boolean>
 /** lo is feasible; hi is infeasible, or K_MAX + 1 when the whole grid above lo is feasible. */
 type Bracket = { lo: number; hi: number }
 
-/** From a feasible K_START: double the step until a ratio breaks the target or the grid ends. */
-async function bracketUp(feasible: Feasible): Promise<Bracket> {
-  let lo = K_START
+/** From a feasible start: double the step until a ratio breaks the target or the grid ends. */
+async function bracketUp(feasible: Feasible, start: number): Promise<Bracket> {
+  let lo = start
   for (let step = 1; ; step *= 2) {
     const next = Math.min(K_MAX, lo + step)
     if (next === lo) return { lo, hi: K_MAX + 1 }
@@ -58,9 +57,9 @@ async function bracketUp(feasible: Feasible): Promise<Bracket> {
   }
 }
 
-/** From an infeasible K_START: double the step down until one is feasible; null if none is. */
-async function bracketDown(feasible: Feasible): Promise<Bracket | null> {
-  let hi = K_START
+/** From an infeasible start: double the step down until one is feasible; null if none is. */
+async function bracketDown(feasible: Feasible, start: number): Promise<Bracket | null> {
+  let hi = start
   for (let step = 1; ; step *= 2) {
     const next = Math.max(K_MIN, hi - step)
     if (await feasible(next)) return { lo: next, hi }
@@ -86,12 +85,15 @@ function bestOf<T extends RatioSample>(samples: readonly T[]): T {
 
 /**
  * Searches the grid with `evaluate` (one simulated day per call, same seed each time). Calls are
- * sequential by nature: each ratio tried depends on the previous verdict.
+ * sequential by nature: each ratio tried depends on the previous verdict. The search starts at
+ * `startRatio` (RATIO_START; the oracle's search, oracle-best.ts, starts near a ratio it found).
  */
 export async function findFixedBest<T extends RatioSample>(
   evaluate: (ratio: number) => Promise<T>,
   targetPct: number,
+  startRatio: number = RATIO_START,
 ): Promise<FixedBestChoice<T>> {
+  const start = Math.min(K_MAX, Math.max(K_MIN, Math.round(startRatio * GRID_STEPS_PER_UNIT)))
   const cache = new Map<number, T>()
   const sampleAt = async (k: number): Promise<T> => {
     let sample = cache.get(k)
@@ -102,9 +104,9 @@ export async function findFixedBest<T extends RatioSample>(
     return sample
   }
   const feasible: Feasible = async (k) => (await sampleAt(k)).abandonRatePct <= targetPct
-  const bracket = (await feasible(K_START))
-    ? await bracketUp(feasible)
-    : await bracketDown(feasible)
+  const bracket = (await feasible(start))
+    ? await bracketUp(feasible, start)
+    : await bracketDown(feasible, start)
   const samples = (): T[] => [...cache.values()].sort((a, b) => a.ratio - b.ratio)
   if (bracket === null) {
     return { best: await sampleAt(K_MIN), infeasible: true, samples: samples() }
