@@ -67,7 +67,7 @@ async function main(argv: readonly string[]): Promise<number> {
     onDayDone: progress(startedMs),
   })
   const wallMs = performance.now() - startedMs
-  process.stderr.write(`\ndone in ${(wallMs / 1000).toFixed(1)} s\n`)
+  process.stderr.write(`\ndone in ${(wallMs / 1000).toFixed(1)} s, ${report.days} simulated days\n`)
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report.rows, null, 2)}\n`)
     return 0
