@@ -22,9 +22,11 @@ export interface PolicyStats {
   worstWindow: Spread
   connectsPerAgentHour: number
   meanAgentWaitSec: number
-  /** fixed-best: mean chosen ratio, and the seeds where no ratio met the target. */
+  /** fixed-best and oracle: mean chosen ratio, and the seeds where no ratio met the target. */
   ratio?: number
   infeasibleSeeds?: number
+  /** oracle: mean chosen horizon, in seconds. */
+  horizonSec?: number
 }
 
 export interface Comparison {
@@ -59,9 +61,11 @@ function rowsOf(rows: readonly BenchRow[], scenario: string, policy: PolicyName)
   return rows.filter((r) => r.scenario === scenario && r.policy === policy)
 }
 
+/** The policies that ran on the scenario (the oracle runs agent scenarios only). */
 export function policyStats(rows: readonly BenchRow[], scenario: string): PolicyStats[] {
-  return POLICY_NAMES.map((policy) => {
+  return POLICY_NAMES.flatMap((policy) => {
     const mine = rowsOf(rows, scenario, policy)
+    if (mine.length === 0 && policy === 'oracle') return []
     const stats: PolicyStats = {
       policy,
       seeds: mine.length,
@@ -71,11 +75,12 @@ export function policyStats(rows: readonly BenchRow[], scenario: string): Policy
       connectsPerAgentHour: mean(mine.map((r) => r.connectsPerAgentHour)),
       meanAgentWaitSec: mean(mine.map((r) => r.meanAgentWaitSec)),
     }
-    if (policy === 'fixed-best') {
+    if (policy === 'fixed-best' || policy === 'oracle') {
       stats.ratio = mean(mine.map((r) => r.ratio ?? Number.NaN))
       stats.infeasibleSeeds = mine.filter((r) => r.infeasible).length
     }
-    return stats
+    if (policy === 'oracle') stats.horizonSec = mean(mine.map((r) => r.horizonSec ?? Number.NaN))
+    return [stats]
   })
 }
 

@@ -24,7 +24,6 @@ export const RATIO_MAX = FIXED_RATIO_MAX
 export const NEIGHBOURS_BELOW = 2
 
 const K_MIN = Math.round(RATIO_MIN * GRID_STEPS_PER_UNIT)
-const K_START = Math.round(RATIO_START * GRID_STEPS_PER_UNIT)
 const K_MAX = Math.round(RATIO_MAX * GRID_STEPS_PER_UNIT)
 
 /** The ratio of grid index k, rounded to two decimals so that 0.05·k prints and compares exactly. */
@@ -45,7 +44,7 @@ export interface FixedBestChoice<T extends RatioSample> {
   samples: T[]
 }
 
-const GRID: Grid = { min: K_MIN, start: K_START, max: K_MAX }
+const GRID: Grid = { min: K_MIN, start: Math.round(RATIO_START * GRID_STEPS_PER_UNIT), max: K_MAX }
 
 /** Highest occupancy; on a tie the lower ratio (fewer abandons for the same talk time). */
 function bestOf<T extends RatioSample>(samples: readonly T[]): T {
@@ -58,21 +57,25 @@ export interface FixedBestOptions {
    * them on idle workers). The ratios simulated, and so the choice, do not depend on it.
    */
   hint?: (ratios: number[]) => void
+  /** The ratio the search starts from (RATIO_START when absent). */
+  startRatio?: number
 }
 
 /**
  * Searches the grid with `evaluate` (one simulated day per call, same seed each time, at most one
  * call per ratio). Each ratio tried depends on the previous verdict; only the ratios just below
- * the boundary are evaluated together.
+ * the boundary are evaluated together. The search starts at `options.startRatio` (RATIO_START by default; the
+ * oracle's search, oracle-best.ts, starts near a ratio it found).
  */
 export async function findFixedBest<T extends RatioSample>(
   evaluate: (ratio: number) => Promise<T>,
   targetPct: number,
   options: FixedBestOptions = {},
 ): Promise<FixedBestChoice<T>> {
-  const { hint } = options
+  const { hint, startRatio = RATIO_START } = options
+  const start = Math.min(K_MAX, Math.max(K_MIN, Math.round(startRatio * GRID_STEPS_PER_UNIT)))
   const found = await searchMonotoneGrid<T>({
-    grid: GRID,
+    grid: { ...GRID, start },
     evaluate: (k) => evaluate(gridRatio(k)),
     feasible: (sample) => sample.abandonRatePct <= targetPct,
     below: NEIGHBOURS_BELOW,

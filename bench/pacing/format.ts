@@ -8,6 +8,12 @@ import {
   type Spread,
   scenarioSummary,
 } from './aggregate.ts'
+import {
+  CEILING_SHARE_GOAL,
+  type CeilingSummary,
+  ceilingGoalMet,
+  ceilingVerdict,
+} from './ceiling.ts'
 import type { BenchReport } from './harness.ts'
 import type { ScenarioInfo } from './types.ts'
 
@@ -38,10 +44,13 @@ function describeScenario(info: ScenarioInfo, seeds: number): string {
 }
 
 function policyCells(stats: PolicyStats): string[] {
+  const horizon = stats.horizonSec === undefined ? '' : `, ${fixed(stats.horizonSec, 1)} s ahead`
   const ratio =
     stats.ratio === undefined
       ? ''
-      : fixed(stats.ratio) + (stats.infeasibleSeeds ? ` (${stats.infeasibleSeeds} infeasible)` : '')
+      : fixed(stats.ratio) +
+        horizon +
+        (stats.infeasibleSeeds ? ` (${stats.infeasibleSeeds} infeasible)` : '')
   return [
     stats.policy,
     withRange(stats.occupancy),
@@ -62,7 +71,7 @@ export function scenarioTable(report: BenchReport, info: ScenarioInfo): string {
     'abandon % (worst window)',
     `connects / ${perServer}-h`,
     `mean ${perServer} wait s`,
-    'fixed ratio',
+    'ratio (oracle: horizon)',
   ]
   const rows = policyStats(report.rows, info.name).map(policyCells)
   const table = markdownTable(headers, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r'])
@@ -110,6 +119,46 @@ export function summaryTable(report: BenchReport): string {
   )
 }
 
+function ceilingCells(s: CeilingSummary): string[] {
+  const share = s.share === null ? 'no gap' : fixed(s.share)
+  return [
+    s.scenario,
+    s.stationary ? 'yes' : 'no',
+    fixed(s.fixedBest),
+    `${fixed(s.oracle)}${s.oracleCapHeld ? '' : ' (over target)'}`,
+    fixed(s.predictive),
+    share,
+    s.stationary ? (ceilingGoalMet(s) ? 'yes' : 'NO') : '–',
+  ]
+}
+
+/** The oracle ceiling of issue 15 (agent scenarios), and whether the goal is met. */
+export function ceilingTable(report: BenchReport): string {
+  const verdict = ceilingVerdict(report)
+  if (verdict.summaries.length === 0) return 'No agent scenario ran: no oracle ceiling.'
+  const headers = [
+    'scenario',
+    'stationary agent day',
+    'fixed-best occ %',
+    'oracle occ %',
+    'predictive occ %',
+    'share of the gap predictive closes',
+    `≥ ${CEILING_SHARE_GOAL}`,
+  ]
+  const rows = verdict.summaries.map(ceilingCells)
+  const table = markdownTable(headers, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'l'])
+  const goal = !verdict.judged
+    ? 'No stationary agent day ran: the goal is not judged.'
+    : verdict.shortOf.length === 0
+      ? `Goal met: predictive closes at least ${CEILING_SHARE_GOAL} of the gap on every stationary agent day run.`
+      : `Goal NOT met on ${verdict.shortOf.join(', ')}.`
+  return (
+    `${table}\n\nShare = (predictive − fixed-best) / (oracle − fixed-best) of the mean occupancies ` +
+    'over the seeds; "no gap" when the oracle is not above fixed-best (met if predictive is not ' +
+    `below it). Stationary agent days: agent scenarios without contact-rate changes. ${goal}`
+  )
+}
+
 function monotonicityCells(m: MonotonicityCheck): string[] {
   return [
     m.scenario,
@@ -142,6 +191,7 @@ export function textReport(report: BenchReport): string {
   return [
     ...sections,
     `### Summary\n\n${summaryTable(report)}`,
+    `### Ceiling: the oracle\n\n${ceilingTable(report)}`,
     `### Fixed-best search: monotonicity of the simulated ratios\n\n${monotonicityTable(report)}`,
   ].join('\n\n')
 }

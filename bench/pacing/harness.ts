@@ -11,7 +11,8 @@
 import { availableParallelism } from 'node:os'
 import type { SimPolicy } from '../../src/sim/policy.ts'
 import type { SimResult } from '../../src/sim/run.ts'
-import { findFixedBest } from './fixed-best.ts'
+import { type FixedBestChoice, findFixedBest } from './fixed-best.ts'
+import { findOracleBest, type OracleSample, oracleHorizonsSec } from './oracle-best.ts'
 import { type PoolTicket, WorkerPool } from './pool.ts'
 import { costEstimate, type ScenarioSelection, selectScenarios } from './scenarios.ts'
 import {
@@ -117,7 +118,7 @@ export function sortRows(rows: BenchRow[]): BenchRow[] {
   )
 }
 
-const FIXED_POLICIES: Record<Exclude<PolicyName, 'fixed-best'>, SimPolicy> = {
+const FIXED_POLICIES: Record<Exclude<PolicyName, 'fixed-best' | 'oracle'>, SimPolicy> = {
   predictive: { kind: 'predictive' },
   'adaptive-reference': { kind: 'adaptive-reference' },
   progressive: { kind: 'progressive', linesPerServer: 1 },
@@ -168,15 +169,21 @@ class BenchRun {
     return { ticket, output }
   }
 
-  async simple(info: ScenarioInfo, seed: number, name: keyof typeof FIXED_POLICIES) {
-    const { output } = this.submit(info, seed, FIXED_POLICIES[name], costEstimate(info))
-    const { result, trace } = await output
+  /** One day at the scenario's priority, counted in its timing once done. */
+  private async day(info: ScenarioInfo, seed: number, policy: SimPolicy): Promise<SimJobOutput> {
+    const output = await this.submit(info, seed, policy, costEstimate(info)).output
     this.timingOf(info.name).days += 1
+    return output
+  }
+
+  async simple(info: ScenarioInfo, seed: number, name: keyof typeof FIXED_POLICIES) {
+    const { result, trace } = await this.day(info, seed, FIXED_POLICIES[name])
     this.rows.push(toRow(info.name, result, name))
     if (trace) this.traces.set(name, { trace, result, ratio: 0 })
   }
 
-  async fixedBest(info: ScenarioInfo, seed: number) {
+  /** Resolves to the choice (the oracle's search starts there). */
+  async fixedBest(info: ScenarioInfo, seed: number): Promise<FixedBestChoice<Sample>> {
     const priority = costEstimate(info)
     const days = new Map<number, FixedDay>()
     const start = (ratio: number, speculative: boolean): FixedDay => {
@@ -235,6 +242,42 @@ class BenchRun {
     }))
     this.searches.push({ scenario: info.name, seed, samples })
     if (trace) this.traces.set('fixed-best', { trace, result, ratio: choice.best.ratio })
+    return choice
+  }
+
+  /**
+   * The oracle ceiling (agent scenarios): held to the target over the run and its worst window.
+   * Horizon 0 is the fixed ratio: fixed-best's choice stands for it (oracle-best.ts).
+   */
+  async oracle(info: ScenarioInfo, seed: number, fixedBest: FixedBestChoice<Sample>) {
+    const evaluate = async (ratio: number, horizonSec: number) => {
+      const output = await this.day(info, seed, { kind: 'oracle', ratio, horizonSec })
+      const { occupancyPct, abandonRatePct, worstWindowAbandonPct } = output.result
+      const held = Math.max(abandonRatePct, worstWindowAbandonPct)
+      return { ratio, horizonSec, occupancyPct, abandonRatePct: held, output }
+    }
+    const { output } = fixedBest.best
+    const { result } = output
+    const target = info.scenario.abandonTargetPct
+    const held = Math.max(result.abandonRatePct, result.worstWindowAbandonPct)
+    const zeroHorizon = {
+      sample: { ...fixedBest.best, horizonSec: 0, abandonRatePct: held },
+      infeasible: fixedBest.infeasible || held > target,
+    }
+    const choice = await findOracleBest<OracleSample & { output: SimJobOutput }>(
+      evaluate,
+      target,
+      oracleHorizonsSec(info.scenario),
+      fixedBest.best.ratio,
+      zeroHorizon,
+    )
+    this.rows.push({
+      ...toRow(info.name, choice.best.output.result, 'oracle'),
+      ratio: choice.best.ratio,
+      horizonSec: choice.best.horizonSec,
+      infeasible: choice.infeasible,
+      evaluations: choice.evaluations,
+    })
   }
 }
 
@@ -275,7 +318,12 @@ export async function runPacingBenchmark(options: BenchOptions): Promise<BenchRe
     for (const info of bySize) {
       for (let i = 0; i < options.seeds; i++) {
         const seed = info.scenario.seed + i
-        tasks.push(run.fixedBest(info, seed))
+        const fixedBest = run.fixedBest(info, seed)
+        tasks.push(
+          info.serverLabel === 'agents'
+            ? fixedBest.then((choice) => run.oracle(info, seed, choice))
+            : fixedBest.then(() => undefined),
+        )
         for (const name of Object.keys(FIXED_POLICIES) as (keyof typeof FIXED_POLICIES)[]) {
           tasks.push(run.simple(info, seed, name))
         }

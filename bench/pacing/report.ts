@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { FIXED_RATIO_MAX } from '../../src/pacing/fixed.ts'
 import { replaceSection } from '../docs-section.ts'
-import { monotonicityTable, scenarioTable, summaryTable } from './format.ts'
+import { ceilingTable, monotonicityTable, scenarioTable, summaryTable } from './format.ts'
 import type { BenchReport } from './harness.ts'
 
 export const PACING_BEGIN = '<!-- pacing:begin -->'
@@ -55,9 +55,9 @@ function header(report: BenchReport, run: RunContext): string {
       `${run.loadAverage.map((l) => l.toFixed(1)).join(' at the start, ')} at the end`,
     `- Worker time by scenario: ${timingList(report)}`,
     `- Seeds: each scenario's own seed + 0 … ${report.seeds - 1}; the same seeds for every policy.`,
-    "- Policies: `predictive` (Outdial's strategy), `fixed-best` (below), `adaptive-reference` " +
-      '(the open-source "adaptive dial level" controller), `progressive` (dial rate 1). ' +
-      'For IVR scenarios "agent" reads "port".',
+    "- Policies: `predictive` (Outdial's strategy), `fixed-best` (below), `oracle` (the " +
+      'ceiling, below; agent scenarios only), `adaptive-reference` (the open-source "adaptive ' +
+      'dial level" controller), `progressive` (dial rate 1). For IVR scenarios "agent" reads "port".',
   ].join('\n')
 }
 
@@ -84,6 +84,25 @@ function fixedBestNote(report: BenchReport): string {
   ].join('\n')
 }
 
+function ceilingNote(report: BenchReport): string {
+  return [
+    '### Ceiling: the oracle',
+    '',
+    "The oracle knows what no dialer can: each busy agent's true remaining talk and wrap-up, " +
+      "from the simulator's truth (its wrap-ups are drawn when the talk starts, so the truth " +
+      'knows them ahead). It keeps round(ratio × (ready agents + busy agents truly free within ' +
+      'the horizon)) lines in flight, without the cap guard. Its ratio and horizon are chosen ' +
+      'in hindsight on the same seed: the horizons are ½ and 1 × the mean dial-to-live time ' +
+      "(answer + AMD decision), each searched on the ratio grid by fixed-best's search (the " +
+      "first from fixed-best's ratio, the next from the previous horizon's), and the best " +
+      'occupancy whose abandon rate, over the run and in the worst window, is ≤ the target ' +
+      "wins. Horizon 0 looks at nobody, which is the fixed ratio: fixed-best's day stands for " +
+      'it (a row showing "0.0 s ahead"), so the ceiling is never below fixed-best on a seed.',
+    '',
+    ceilingTable(report),
+  ].join('\n')
+}
+
 function chartBlock(report: BenchReport, run: RunContext): string[] {
   const chart = report.chart
   if (!chart || !run.chartFile) return []
@@ -107,6 +126,7 @@ export function pacingSection(report: BenchReport, run: RunContext): string {
     header(report, run),
     ...report.scenarios.map((info) => scenarioTable(report, info)),
     `### Summary\n\n${summaryTable(report)}`,
+    ceilingNote(report),
     ...chartBlock(report, run),
     fixedBestNote(report),
   ]

@@ -4,10 +4,14 @@ import type { SimPolicy } from '../../src/sim/policy.ts'
 import type { SimResult } from '../../src/sim/run.ts'
 import type { Scenario } from '../../src/sim/scenario.ts'
 
-/** The four policies of issue 4, in the order the tables list them. */
+/**
+ * The four policies of issue 4 and the oracle ceiling of issue 15 (agent scenarios only), in the
+ * order the tables list them.
+ */
 export const POLICY_NAMES = [
   'predictive',
   'fixed-best',
+  'oracle',
   'adaptive-reference',
   'progressive',
 ] as const
@@ -53,11 +57,13 @@ export interface BenchRow {
   dialsPerConnect: number
   dials: number
   hiddenAbandons: number
-  /** fixed-best only: the chosen ratio (on the 0.05 grid). */
+  /** fixed-best and oracle: the chosen ratio (on the 0.05 grid). */
   ratio?: number
-  /** fixed-best only: even the lowest ratio broke the target; the figures are that ratio's. */
+  /** oracle only: the chosen look-ahead, in seconds. */
+  horizonSec?: number
+  /** fixed-best and oracle: nothing searched met the target; the figures are the lowest ratio's. */
   infeasible?: boolean
-  /** fixed-best only: how many ratios the search simulated. */
+  /** fixed-best and oracle: how many days the search simulated. */
   evaluations?: number
 }
 

@@ -62,7 +62,7 @@ export interface EnginePorts {
   history?: NumberHistory
   /**
    * Wraps each campaign's pooled pacing policy (benchmarks time its decisions with it; the core
-   * itself never reads a wall clock).
+   * itself never reads a wall clock), or replaces it (the simulator's oracle baseline).
    */
   instrumentPolicy?: (policy: PoolPacingPolicy) => PoolPacingPolicy
 }

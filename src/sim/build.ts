@@ -71,8 +71,14 @@ function campaignMode(scenario: Scenario, policy: SimPolicy): CampaignMode {
   return ivr ? 'predictive_ivr' : 'predictive'
 }
 
+/**
+ * The oracle runs as a fixed-ratio baseline (no cap guard) whose policy the simulator replaces by
+ * the oracle's (run.ts): the engine's campaign is the same as fixed-best's.
+ */
 function baselineOf(policy: SimPolicy): BaselinePacing | undefined {
-  if (policy.kind === 'fixed') return { kind: 'fixed', ratio: policy.ratio }
+  if (policy.kind === 'fixed' || policy.kind === 'oracle') {
+    return { kind: 'fixed', ratio: policy.ratio }
+  }
   if (policy.kind === 'adaptive-reference') return { kind: 'adaptive-reference' }
   return undefined
 }

@@ -9,6 +9,8 @@ export type SimPolicy =
   | { kind: 'fixed'; ratio: number }
   | { kind: 'predictive' }
   | { kind: 'adaptive-reference' }
+  /** The benchmark's ceiling (sim/oracle.ts): agent days only, not offered by `outdial sim`. */
+  | { kind: 'oracle'; ratio: number; horizonSec: number }
 
 export const PROGRESSIVE_LINES_MAX = 10
 
@@ -54,6 +56,8 @@ export function policyLabel(policy: SimPolicy): string {
       return policy.linesPerServer === 1 ? 'progressive' : `progressive:${policy.linesPerServer}`
     case 'fixed':
       return `fixed:${policy.ratio}`
+    case 'oracle':
+      return `oracle:${policy.ratio}:${policy.horizonSec}`
     default:
       return policy.kind
   }

@@ -25,6 +25,7 @@ import {
   SIM_ZONE,
 } from './build.ts'
 import { MetricsCollector, type SimMetrics } from './metrics.ts'
+import { AgentTruth, oraclePolicy } from './oracle.ts'
 import { policyLabel, type SimPolicy } from './policy.ts'
 import {
   agentBehaviourOf,
@@ -105,6 +106,11 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
   )
   let agents: SimAgents | null = null
   let telephony: SimTelephony | null = null
+  const oracle = policy.kind === 'oracle' ? policy : null
+  invariant(oracle === null || agentMode, 'the oracle baseline runs agent scenarios only')
+  // The oracle's truth; null on every other day, which therefore runs exactly as before.
+  const truth = oracle ? new AgentTruth(() => agents) : null
+  const instrumentPolicy = oracleInstrument(truth, oracle, options.instrumentPolicy)
   const engine = new Engine({
     clock,
     telephony: {
@@ -125,17 +131,19 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
         }
         metrics.onEvent(event)
         agents?.onEvent(event)
+        truth?.onEvent(event)
         options.observe?.(event, clock.nowMs())
       },
     },
     ...(options.dnc ? { dnc: options.dnc } : {}),
-    ...(options.instrumentPolicy ? { instrumentPolicy: options.instrumentPolicy } : {}),
+    ...(instrumentPolicy ? { instrumentPolicy } : {}),
   })
   telephony = new SimTelephony(customerModelOf(scenario), clock, rng, {
     onEvent: (event) => engine.handleTelephony(event),
     onDial: (call) => metrics.rememberTruth(call.id, call.truth),
     onAgentHangup: (agentId) => engine.agentHangup(agentId),
-    onBridge: (call) => {
+    onBridge: (call, agentId) => {
+      truth?.onBridge(call, agentId, clock.nowMs())
       if (call.truth === 'human' && !engine.ctx.inbound.has(call.id)) metrics.liveConnected()
     },
     onCallEnd: (call) => metrics.callEnded(call, clock.nowMs()),
@@ -143,7 +151,9 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
   const campaign = (options.adjustCampaign ?? ((c) => c))(buildCampaign(scenario, policy))
   configure(engine, scenario, campaign, options.makeContact ?? generatedContact)
   if (isAgentScenario(scenario)) {
-    agents = new SimAgents(agentBehaviourOf(scenario), clock, engine, rng)
+    agents = new SimAgents(agentBehaviourOf(scenario), clock, engine, rng, {
+      drawWrapAhead: oracle !== null,
+    })
     agents.loginAll(agentIds(scenario.agents))
   }
   engine.startCampaign(SIM_CAMPAIGN_ID)
@@ -171,6 +181,17 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
     mode: scenario.mode,
     ...result,
   }
+}
+
+/** The oracle replaces the campaign's pooled policy (then any instrument wraps it). */
+function oracleInstrument(
+  truth: AgentTruth | null,
+  oracle: Extract<SimPolicy, { kind: 'oracle' }> | null,
+  instrument: SimOptions['instrumentPolicy'],
+): SimOptions['instrumentPolicy'] {
+  if (truth === null || oracle === null) return instrument
+  const policy = oraclePolicy(truth, oracle)
+  return () => (instrument ? instrument(policy) : policy)
 }
 
 function agentIds(count: number): string[] {
