@@ -14,6 +14,7 @@ import { invariant } from '../domain/invariant.ts'
 import { CONNECT_MARGIN_SEC } from './model.ts'
 import { normalCdf } from './normal.ts'
 import type { PacingDecision, PacingSnapshot, PoolPacingPolicy } from './types.ts'
+import { varianceFloor } from './variance-floor.ts'
 import { aimShare, remainingAbandons, roomTaper, type WindowState } from './window-budget.ts'
 
 export interface PredictiveParams {
@@ -40,8 +41,6 @@ const WINDOW_WEIGHT = 0.5
 const RECENT_PERIODS = 10
 const SCALE_MIN = 0.05
 const SCALE_MAX = 4
-/** A variance floor that keeps the tail smooth when the forecast is nearly certain. */
-const VARIANCE_FLOOR = 0.25
 export const NEW_LINES_PER_DECISION_MAX = 5000
 /** The lines out must fit the window's room even at this many times the estimated contact rate. */
 const WORST_RISE = 1.5
@@ -258,7 +257,7 @@ function stepsOf(cdf: Float64Array, last: number): Steps {
 }
 
 /** The chance that one more new line's live answer finds no agent, with `others` new lines too. */
-function marginalAbandonChance(f: Forecast, others: number): number {
+function marginalAbandonChance(f: Forecast, others: number, floor: number): number {
   const cdf = f.newLineCdf
   let weighted = 0
   for (let i = 0; i < f.arrivals.length; i++) {
@@ -269,7 +268,7 @@ function marginalAbandonChance(f: Forecast, others: number): number {
       f.demandVar[k]! +
       others * cdf[k]! * (1 - cdf[k]!) +
       f.supplyVar[k + CONNECT_MARGIN_SEC]! +
-      VARIANCE_FLOOR
+      floor
     weighted += arriving * normalCdf((short + 0.5) / Math.sqrt(variance))
   }
   const live = cdf[cdf.length - 1]!
@@ -329,9 +328,11 @@ export function decidePredictive(
   // not make more abandons than the window has left should they turn live at the worst rate
   // (lines opened while few answered can all answer at once when the rate comes back).
   const worst = limit === null ? 1 : Math.max(1, limit.worst / Math.max(1e-9, rise * tableLive))
+  const floor = varianceFloor(snapshot.staffedServers)
   const fits = (n: number): boolean =>
     n <= safe ||
-    (marginalAbandonChance(f, n - 1) <= threshold && worstShortfall(f, n, worst) <= budgetRoom)
+    (marginalAbandonChance(f, n - 1, floor) <= threshold &&
+      worstShortfall(f, n, worst) <= budgetRoom)
   const opened = room === 0 ? 0 : largestFitting(fits, safe, room, Math.max(safe, hint))
   return {
     targetLinesInFlight: snapshot.linesInFlight + opened,
