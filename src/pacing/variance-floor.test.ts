@@ -24,16 +24,16 @@ const MODEL = buildPacingModel({
 /** No agent ready; `wrapping` agents 19.5 s into a wrap-up of at most 20 s, `talking` just started. */
 function team(wrapping: number, talking: number): PacingSnapshot {
   const busyServers = [
-    ...Array.from({ length: wrapping }, () => ({ phase: 'wrapUp' as const, elapsedSec: 19.5 })),
-    ...Array.from({ length: talking }, () => ({ phase: 'talking' as const, elapsedSec: 1 })),
-  ]
+    { phase: 'wrapUp' as const, elapsedSec: 19.5, count: wrapping },
+    { phase: 'talking' as const, elapsedSec: 1, count: talking },
+  ].filter((group) => group.count > 0)
   return {
     nowMs: 0,
     readyServers: 0,
     busyServers,
-    staffedServers: busyServers.length,
+    staffedServers: wrapping + talking,
     linesInFlight: 0,
-    lineAgesSec: [],
+    lineAges: [],
     capGuardActive: false,
     liveWaiting: 0,
     maxLinesPerServer: 3,
