@@ -1,14 +1,28 @@
 // Simulated agents: they log in at the start, answer reservations (through the telephony model),
-// read preview records, and end wrap-up after their wrap time. They act only through the engine's
+// read preview records, and end wrap-up after their wrap time. In waves (`agentWaves`), a share of
+// them, drawn from the seed, log out once their current call is wrapped up and log back in later. They act only through the engine's
 // public actions, exactly as a desktop would. Their behaviour's fields are embedded by scenario
 // files (sim/scenario.ts) and the demo network (demo-network.ts).
 import type { Engine } from '../../dialer/engine.ts'
 import type { Clock } from '../../dialer/ports/clock.ts'
 import type { EngineEvent } from '../../dialer/types.ts'
+import { z } from 'zod'
 import { constSec, type Distribution, distributionSchema, sampleSec } from './distributions.ts'
+import { numberIn, positiveUpTo } from './number-fields.ts'
 import type { Random, Rng } from './rng.ts'
 
 export const PREVIEW_REVIEW_SEC_DEFAULT = 5
+/** A wave starts within a week of the day's start and lasts at most a week. */
+const WAVE_SEC_MAX = 7 * 86_400
+const BREAK_IDLE_CODE = 'break'
+
+/** At `atSec`, `share` of the agents log out (each after its current call) for `awaySec`. */
+export const agentWaveSchema = z.object({
+  atSec: numberIn(0, WAVE_SEC_MAX, ' s'),
+  share: numberIn(0, 1, ' (a share of the agents)'),
+  awaySec: positiveUpTo(WAVE_SEC_MAX, ' s'),
+})
+export type AgentWave = z.output<typeof agentWaveSchema>
 
 /** The simulated agents' behaviour fields, as scenario files and the demo network name them. */
 export const agentBehaviourShape = {
@@ -16,6 +30,8 @@ export const agentBehaviourShape = {
   wrapSec: distributionSchema,
   /** Outdial extension: how long a preview agent reads a record before accepting. */
   previewReviewSec: distributionSchema.default(constSec(PREVIEW_REVIEW_SEC_DEFAULT)),
+  /** Outdial extension: agents logging out and back in, in waves (default: none). */
+  agentWaves: z.array(agentWaveSchema).default([]),
 }
 
 export interface AgentBehaviour {
@@ -23,6 +39,7 @@ export interface AgentBehaviour {
   previewReviewSec: Distribution
   /** After-call work of an inbound call; absent: wrapSec. */
   inboundWrapSec?: Distribution
+  agentWaves?: readonly AgentWave[]
 }
 
 export class SimAgents {
@@ -30,6 +47,9 @@ export class SimAgents {
   private readonly previewRandom: Random
   /** Agents whose last call was inbound (their wrap-up follows the inbound distribution). */
   private readonly lastInbound = new Set<string>()
+  /** Agents of a wave who log out once their current call is wrapped up. */
+  private readonly leaving = new Set<string>()
+  private readonly away = new Set<string>()
   private stopped = false
 
   constructor(
@@ -40,13 +60,54 @@ export class SimAgents {
   ) {
     this.wrapRandom = rng.stream('agent.wrap')
     this.previewRandom = rng.stream('agent.preview')
+    this.waveRandom = rng.stream('agent.waves')
   }
 
+  private readonly waveRandom: Random
+
   loginAll(agentIds: readonly string[]): void {
-    for (const agentId of agentIds) {
-      this.engine.agentLogin(agentId)
-      this.engine.agentEvent(agentId, { kind: 'setAvailable' })
+    for (const agentId of agentIds) this.logIn(agentId)
+    for (const wave of this.behaviour.agentWaves ?? []) {
+      this.after(wave.atSec, () => this.startWave(agentIds, wave))
     }
+  }
+
+  private logIn(agentId: string): void {
+    this.engine.agentLogin(agentId)
+    this.engine.agentEvent(agentId, { kind: 'setAvailable' })
+  }
+
+  /** The wave's agents (a seeded draw among those still here) leave now or after their call. */
+  private startWave(agentIds: readonly string[], wave: AgentWave): void {
+    if (this.stopped) return
+    const here = agentIds.filter((id) => !this.away.has(id) && !this.leaving.has(id))
+    const count = Math.round(wave.share * here.length)
+    const chosen: string[] = []
+    for (let i = 0; i < count; i++) {
+      const index = this.waveRandom.int(i, here.length - 1)
+      ;[here[i], here[index]] = [here[index]!, here[i]!]
+      chosen.push(here[i]!)
+    }
+    for (const agentId of chosen) {
+      this.leaving.add(agentId)
+      this.leaveIfFree(agentId)
+    }
+    this.after(wave.awaySec, () => {
+      for (const agentId of chosen) {
+        this.leaving.delete(agentId)
+        if (this.away.delete(agentId) && !this.stopped) this.logIn(agentId)
+      }
+    })
+  }
+
+  /** A leaving agent who is not on a call (waiting or reserved unanswered) logs out now. */
+  private leaveIfFree(agentId: string): void {
+    const state = this.engine.ctx.agents.get(agentId)?.state.kind
+    if (state !== 'Available' && state !== 'Reserved') return
+    this.engine.agentEvent(agentId, { kind: 'setIdle', code: BREAK_IDLE_CODE })
+    this.engine.agentEvent(agentId, { kind: 'logout' })
+    this.leaving.delete(agentId)
+    this.away.add(agentId)
   }
 
   stop(): void {
@@ -66,7 +127,10 @@ export class SimAgents {
       const { inboundWrapSec, wrapSec } = this.behaviour
       const dist = this.lastInbound.has(event.agentId) ? (inboundWrapSec ?? wrapSec) : wrapSec
       const agentId = event.agentId
-      this.after(sampleSec(dist, this.wrapRandom), () => this.engine.agentEndWrapUp(agentId))
+      this.after(sampleSec(dist, this.wrapRandom), () => {
+        this.engine.agentEndWrapUp(agentId)
+        if (this.leaving.has(agentId)) this.leaveIfFree(agentId)
+      })
     }
     if (event.kind === 'previewOffer' && !this.stopped) {
       const { taskId, agentId } = event
