@@ -11,8 +11,8 @@
 // - `previewReviewSec` (distribution, default const 5 s): how long a preview agent reads a record
 //   before accepting it.
 // - `agentWaves` ([{atSec, share, awaySec}], default []): at atSec, that share of the logged-in
-//   agents (drawn from the seed) log out, each once its current call is wrapped up, and come back
-//   awaySec later.
+//   agents (drawn from the seed) log out, each at the end of its next call's wrap-up, and come
+//   back awaySec after atSec.
 // - `compliance` (unknown, default undefined): passed through untouched; the engine validates it.
 // Also lenient where the README is silent: `schedule` defaults to [], and `machineTalkSec` is
 // required only when some outcome set has machine > 0 (otherwise it defaults to const 0).

@@ -1,12 +1,13 @@
 // Simulated agents: they log in at the start, answer reservations (through the telephony model),
 // read preview records, and end wrap-up after their wrap time. In waves (`agentWaves`), a share of
-// them, drawn from the seed, log out once their current call is wrapped up and log back in later. They act only through the engine's
+// them, drawn from the seed, log out at the end of their next call's wrap-up and log back in later. They act only through the engine's
 // public actions, exactly as a desktop would. Their behaviour's fields are embedded by scenario
 // files (sim/scenario.ts) and the demo network (demo-network.ts).
+
+import { z } from 'zod'
 import type { Engine } from '../../dialer/engine.ts'
 import type { Clock } from '../../dialer/ports/clock.ts'
 import type { EngineEvent } from '../../dialer/types.ts'
-import { z } from 'zod'
 import { constSec, type Distribution, distributionSchema, sampleSec } from './distributions.ts'
 import { numberIn, positiveUpTo } from './number-fields.ts'
 import type { Random, Rng } from './rng.ts'
@@ -16,7 +17,7 @@ export const PREVIEW_REVIEW_SEC_DEFAULT = 5
 const WAVE_SEC_MAX = 7 * 86_400
 const BREAK_IDLE_CODE = 'break'
 
-/** At `atSec`, `share` of the agents log out (each after its current call) for `awaySec`. */
+/** At `atSec`, `share` of the agents log out (each after its next call) until `atSec + awaySec`. */
 export const agentWaveSchema = z.object({
   atSec: numberIn(0, WAVE_SEC_MAX, ' s'),
   share: numberIn(0, 1, ' (a share of the agents)'),
@@ -77,7 +78,11 @@ export class SimAgents {
     this.engine.agentEvent(agentId, { kind: 'setAvailable' })
   }
 
-  /** The wave's agents (a seeded draw among those still here) leave now or after their call. */
+  /**
+   * The wave's agents (a seeded draw among those still here) each log out at the end of their next
+   * wrap-up (a desktop's "not ready after this call", which the dialer does not see coming), and
+   * log back in `awaySec` after the wave started (one still on the call by then does not leave).
+   */
   private startWave(agentIds: readonly string[], wave: AgentWave): void {
     if (this.stopped) return
     const here = agentIds.filter((id) => !this.away.has(id) && !this.leaving.has(id))
@@ -88,10 +93,7 @@ export class SimAgents {
       ;[here[i], here[index]] = [here[index]!, here[i]!]
       chosen.push(here[i]!)
     }
-    for (const agentId of chosen) {
-      this.leaving.add(agentId)
-      this.leaveIfFree(agentId)
-    }
+    for (const agentId of chosen) this.leaving.add(agentId)
     this.after(wave.awaySec, () => {
       for (const agentId of chosen) {
         this.leaving.delete(agentId)
@@ -100,22 +102,23 @@ export class SimAgents {
     })
   }
 
-  /** A leaving agent who is not on a call (waiting or reserved unanswered) logs out now. */
-  private leaveIfFree(agentId: string): void {
-    const state = this.engine.ctx.agents.get(agentId)?.state.kind
-    if (state !== 'Available' && state !== 'Reserved') return
-    this.engine.agentEvent(agentId, { kind: 'setIdle', code: BREAK_IDLE_CODE })
-    this.engine.agentEvent(agentId, { kind: 'logout' })
-    this.leaving.delete(agentId)
-    this.away.add(agentId)
-  }
-
   stop(): void {
     this.stopped = true
   }
 
   private after(sec: number, action: () => void): void {
     this.clock.setTimerAt(this.clock.nowMs() + Math.max(0, sec) * 1000, action)
+  }
+
+  /** A leaving agent ends wrap-up by going on a break (Idle) and logging out. */
+  private endWrapUp(agentId: string): void {
+    if (!this.leaving.delete(agentId)) {
+      this.engine.agentEndWrapUp(agentId)
+      return
+    }
+    this.engine.agentEvent(agentId, { kind: 'setIdle', code: BREAK_IDLE_CODE })
+    this.engine.agentEvent(agentId, { kind: 'logout' })
+    this.away.add(agentId)
   }
 
   onEvent(event: EngineEvent): void {
@@ -127,10 +130,7 @@ export class SimAgents {
       const { inboundWrapSec, wrapSec } = this.behaviour
       const dist = this.lastInbound.has(event.agentId) ? (inboundWrapSec ?? wrapSec) : wrapSec
       const agentId = event.agentId
-      this.after(sampleSec(dist, this.wrapRandom), () => {
-        this.engine.agentEndWrapUp(agentId)
-        if (this.leaving.has(agentId)) this.leaveIfFree(agentId)
-      })
+      this.after(sampleSec(dist, this.wrapRandom), () => this.endWrapUp(agentId))
     }
     if (event.kind === 'previewOffer' && !this.stopped) {
       const { taskId, agentId } = event
