@@ -302,9 +302,13 @@ function worstShortfall(f: Forecast, extra: number, worst: number): number {
     const k = f.arrivals[i]!
     const answers = worst * (f.demand[k]! + extra * f.newLineCdf[k]!)
     const supply = f.supply[k + CONNECT_MARGIN_SEC]!
-    // Both sides scatter: the answers about a Poisson count, the servers freeing by their forecast.
-    const scatter = WORST_SCATTER_Z * Math.sqrt(answers + f.supplyVar[k + CONNECT_MARGIN_SEC]!)
-    shortfall = Math.max(shortfall, answers - supply + scatter)
+    // A shortfall the mean already expects is a count that scatters (the answers about a Poisson
+    // count, the servers freeing about their forecast): the room is spent on the count, not on the
+    // mean. Where the mean expects none, the lines up to the agents' supply are left as they were.
+    const excess = answers - supply
+    const scatter =
+      excess > 0 ? WORST_SCATTER_Z * Math.sqrt(answers + f.supplyVar[k + CONNECT_MARGIN_SEC]!) : 0
+    shortfall = Math.max(shortfall, excess + scatter)
   }
   return shortfall
 }
