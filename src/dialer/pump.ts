@@ -199,15 +199,7 @@ function guardLineLimit(campaign: CampaignRuntime, snapshot: PacingSnapshot): nu
   if (room < 0) return free
   const live = snapshot.estimates.liveProbability
   if (!(live > 0) || !Number.isFinite(room)) return Number.POSITIVE_INFINITY
-  // The busy servers that free while the lines out ring take answers too: at the mean hold, the
-  // share of them that frees within the ring limit.
-  const { talkSec, wrapSec } = snapshot.estimates
-  const holdSec = talkSec + (isIvr(campaign.config) ? 0 : wrapSec)
-  const freeing =
-    holdSec > 0
-      ? snapshot.busyServers.length * Math.min(1, campaign.config.ringLimitSec / holdSec)
-      : 0
-  return free + Math.floor(freeing) + Math.floor(room / live + 1e-9)
+  return free + Math.floor(room / live + 1e-9)
 }
 
 function readyServers(campaign: CampaignRuntime): number {

@@ -37,6 +37,6 @@ describe('R1.4 R5.5 IVR predictive at 1000 ports stays under the cap from its fi
     expect(result.abandonRatePct).toBeLessThanOrEqual(scenario.abandonTargetPct)
     // The window is empty at the start: the cap guard bounds the lines by its room (issue 15,
     // docs/decisions.md 2026-12-03 "The abandon cap on every stress day"), so the ramp is slower.
-    expect(result.occupancyPct).toBeGreaterThan(45)
+    expect(result.occupancyPct).toBeGreaterThan(35)
   })
 })
