@@ -304,11 +304,11 @@ function worstShortfall(f: Forecast, extra: number, worst: number): number {
     const supply = f.supply[k + CONNECT_MARGIN_SEC]!
     // A shortfall the mean already expects is a count that scatters (the answers about a Poisson
     // count, the servers freeing about their forecast): the room is spent on the count, not on the
-    // mean. Where the mean expects none, the lines up to the agents' supply are left as they were.
+    // mean. The scatter counts up to the expected shortfall itself, so it grows from 0 with it:
+    // where the mean expects none, the lines up to the agents' supply are left as they were.
     const excess = answers - supply
-    const scatter =
-      excess > 0 ? WORST_SCATTER_Z * Math.sqrt(answers + f.supplyVar[k + CONNECT_MARGIN_SEC]!) : 0
-    shortfall = Math.max(shortfall, excess + scatter)
+    const sd = Math.sqrt(answers + f.supplyVar[k + CONNECT_MARGIN_SEC]!)
+    shortfall = Math.max(shortfall, excess + Math.min(Math.max(0, excess), WORST_SCATTER_Z * sd))
   }
   return shortfall
 }
