@@ -2,7 +2,8 @@
 // forecasts — a team of 3–300 agents or up to 1000 IVR ports; up to four changes of the live rate by
 // up to 6× either way (a rise after a long low period, a fall, an oscillation, or random steps);
 // short, heavy-tailed or very long talk times; regulatory windows of 15 minutes to a whole day; AMD
-// that hangs up on some people (abandons the dialer never sees). Every day goes through the
+// that hangs up on some people (abandons the dialer never sees); on some agent days, agents logging
+// out and back in, in waves (drawn from a stream of their own, so the rest of each day is unchanged). Every day goes through the
 // simulator's own scenario parser, so a generated day is exactly a file `outdial sim` would accept.
 //
 // Feasibility: the AMD's unseen abandons alone must leave room under the cap in every window, or no
@@ -22,6 +23,13 @@ export const RATE_FACTOR_MAX = 6
 /** The live share stays within these (a campaign with no one answering paces nothing). */
 const LIVE_MIN = 0.03
 const LIVE_MAX = 0.6
+/** The share of agent days whose team logs out and back in, in waves. */
+const WAVE_DAYS_SHARE = 0.3
+const WAVES_MIN = 2
+const WAVES_MAX = 4
+/** A wave takes away this share of the team at most (and at least WAVE_SHARE_MIN). */
+const WAVE_SHARE_MIN = 0.2
+const WAVE_SHARE_MAX = 0.7
 /** Expected live connects a short window must hold for its cap to be more than a few calls. */
 const SHORT_WINDOW_CONNECTS_MIN = 400
 
@@ -108,6 +116,25 @@ function liveTimeline(
   }
 }
 
+/**
+ * Agents logging out and back in, in waves (issue 15): on some days, 2–4 times a day a share of the
+ * team leaves for a while (a break, a meeting) and comes back; none on the other days.
+ */
+function wavesOf(
+  seed: number,
+  durationSec: number,
+): { atSec: number; share: number; awaySec: number }[] {
+  const r = createRng(seed).stream('stress.waves')
+  if (!r.bernoulli(WAVE_DAYS_SHARE)) return []
+  const count = r.int(WAVES_MIN, WAVES_MAX)
+  const slot = durationSec / (count + 1)
+  return Array.from({ length: count }, (_, i) => ({
+    atSec: Math.round(slot * (i + uniform(r, 0.5, 1))),
+    share: round(uniform(r, WAVE_SHARE_MIN, WAVE_SHARE_MAX), 0.05),
+    awaySec: Math.round(slot * uniform(r, 0.2, 0.8)),
+  }))
+}
+
 /** The outcome shares for one live share: machines, busy and SIT fixed, no-answer takes the rest. */
 function outcomesFor(live: number, machine: number) {
   const busy = 0.05
@@ -140,6 +167,7 @@ export function stressDay(seed: number): StressDay {
   const machine = round(uniform(r, 0.05, 0.3), 0.01)
   const timeline = liveTimeline(r, shape, durationSec)
   const amdOn = r.bernoulli(0.75)
+  const waves = ivr ? [] : wavesOf(seed, durationSec)
   // At most a quarter of the cap is lost to AMD errors (see the file's head).
   const humanAsMachine = amdOn ? round(uniform(r, 0, 0.25 * abandonTargetPct) / 100, 0.0005) : 0
   // Expected connects per hour when every server is busy: servers / (talk + wrap) seconds.
@@ -183,6 +211,7 @@ export function stressDay(seed: number): StressDay {
           agents: servers,
           talkSec: talk.dist,
           wrapSec: { dist: 'lognormal', mean: wrapMean, cv: 0.5 },
+          ...(waves.length > 0 ? { agentWaves: waves } : {}),
         }),
   }
   const parsed = parseScenario(json)
@@ -195,6 +224,9 @@ export function stressDay(seed: number): StressDay {
     `${servers} ${ivr ? 'IVR ports' : 'agents'}, ${durationSec / 3600} h, ${shape} ` +
     `(live ${lives.map((p) => `${Math.round(p * 100)}%`).join('→')}), talk ${talk.label}, ` +
     `window ${abandonWindowSec} s, cap ${abandonTargetPct} %, AMD human→machine ` +
-    `${(humanAsMachine * 100).toFixed(2)} %`
+    `${(humanAsMachine * 100).toFixed(2)} %` +
+    (waves.length > 0
+      ? `, ${waves.length} logout waves (${waves.map((w) => `${Math.round(w.share * 100)}%`).join(', ')})`
+      : '')
   return { scenario: parsed.scenario, shape, summary }
 }

@@ -116,6 +116,22 @@ export class AbandonLedger {
     return abandonedAfter * PCT_SCALE * CAP_SCALE <= capScaled * answeredAfter
   }
 
+  /**
+   * The most abandons the window can still take: the largest e ≥ 0 with hasBudgetForAbandon(e),
+   * −1 when the window is over the cap already, Infinity under a cap of 100 %.
+   */
+  abandonRoom(nowMs: number, capPct: number): number {
+    invariant(capPct > 0 && capPct <= PCT_SCALE, 'abandon cap outside (0, 100] %')
+    const { abandoned, connected } = this.counts(nowMs)
+    const capScaled = Math.round(capPct * CAP_SCALE)
+    const full = PCT_SCALE * CAP_SCALE
+    // (a + e)·full ≤ cap·(a + c + e)  ⟺  e·(full − cap) ≤ cap·(a + c) − a·full
+    const spare = capScaled * (abandoned + connected) - abandoned * full
+    if (spare < 0) return -1
+    if (capScaled >= full) return Number.POSITIVE_INFINITY
+    return Math.floor(spare / (full - capScaled))
+  }
+
   /** Moves the head forward to `index`, emptying the buckets that fall out of the window. */
   #advanceTo(index: number): void {
     if (this.#headIndex === null) {

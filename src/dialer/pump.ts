@@ -23,6 +23,8 @@ export const PACING_TICK_MS = 1000
  * out when the guard engages can still abandon, so it engages a few abandons early.
  */
 export const GUARD_MARGIN_ABANDONS = 3
+/** Standard deviations of the unseen AMD abandons (a Poisson count) the guard keeps room for. */
+export const HIDDEN_SCATTER_Z = 2
 /**
  * Pooled pacing decides at most this often (simulated or real time). Events arrive many times a
  * second at scale (1000 IVR ports: ~80 a second) and each decision forecasts every line and
@@ -128,15 +130,15 @@ function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
   }
   campaign.lastPoolDecisionMs = nowMs
   const snapshot = buildSnapshot(ctx, campaign)
-  snapshot.capGuardActive = campaign.config.capGuardEnabled && !hasAbandonBudget(campaign, snapshot)
+  const limit = campaign.config.capGuardEnabled
+    ? guardLineLimit(campaign, snapshot)
+    : Number.POSITIVE_INFINITY
+  snapshot.capGuardActive = snapshot.linesInFlight > limit
   const decided = policy.decide(snapshot)
   let { targetLinesInFlight: target, reason } = decided
-  if (snapshot.capGuardActive) {
-    const safe = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
-    if (target > safe) {
-      target = safe
-      reason = `cap guard: one line per ready server (${reason})`
-    }
+  if (target > limit) {
+    target = limit
+    reason = `cap guard: at most ${limit} lines (${reason})`
   }
   const toOpen = target - campaign.inFlight
   if (toOpen > 0) dialLines(ctx, campaign, toOpen, null)
@@ -178,20 +180,26 @@ function pacingInputs(
 }
 
 /**
- * Room for one more abandon in the regulatory window (R5.5), counting besides the visible abandons
- * the people AMD hangs up on, which the dialer cannot see, from the configured estimate, and the
- * live answers expected from the lines already out beyond the free servers: should every one of
- * them find no server, the window must still hold them (a campaign of 1000 IVR ports has hundreds
- * of such lines out; a fixed margin of a few abandons would not).
+ * The most lines pooled pacing may have out (R5.5): should every live answer beyond the free
+ * servers find no one, the regulatory window must still have room for those abandons (at the
+ * current live rate), for the people AMD hangs up on unseen (the configured estimate, with its
+ * scatter) and for GUARD_MARGIN_ABANDONS more. The free servers' lines are always allowed (a line
+ * per free server cannot over-connect). Bounding the target, not only the lines already out, keeps
+ * one decision from opening more lines than the window can take the moment the guard lets go.
  */
-function hasAbandonBudget(campaign: CampaignRuntime, snapshot: PacingSnapshot): boolean {
+function guardLineLimit(campaign: CampaignRuntime, snapshot: PacingSnapshot): number {
   const hiddenAbandons = (snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects
+  const hiddenScatter = hiddenAbandons > 0 ? HIDDEN_SCATTER_Z * Math.sqrt(hiddenAbandons) : 0
   const free = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
-  const excessLines = Math.max(0, snapshot.linesInFlight - free)
-  const atRisk = excessLines * snapshot.estimates.liveProbability
   const capPct = campaign.config.compliance.abandonRatePctMax
-  const extra = GUARD_MARGIN_ABANDONS + Math.ceil(hiddenAbandons) + Math.ceil(atRisk)
-  return campaign.ledger.hasBudgetForAbandon(snapshot.nowMs, capPct, extra)
+  const room =
+    campaign.ledger.abandonRoom(snapshot.nowMs, capPct) -
+    GUARD_MARGIN_ABANDONS -
+    Math.ceil(hiddenAbandons + hiddenScatter)
+  if (room < 0) return free
+  const live = snapshot.estimates.liveProbability
+  if (!(live > 0) || !Number.isFinite(room)) return Number.POSITIVE_INFINITY
+  return free + Math.floor(room / live + 1e-9)
 }
 
 function readyServers(campaign: CampaignRuntime): number {

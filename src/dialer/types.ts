@@ -86,8 +86,9 @@ export interface EngineCampaign {
    */
   businessOutcomes: readonly BusinessOutcome[]
   /**
-   * The last line of defence (R5.5): while the window's abandon rate has no room for one more
-   * abandon, pooled pacing falls back to one line per ready agent. Off only for benchmark baselines.
+   * The last line of defence (R5.5): pooled pacing has at most the lines whose live answers beyond
+   * the ready agents the window's abandon room could take (with no room: one line per ready agent).
+   * Off only for benchmark baselines.
    */
   capGuardEnabled: boolean
 }

@@ -44,6 +44,8 @@ const SCALE_MAX = 4
 export const NEW_LINES_PER_DECISION_MAX = 5000
 /** The lines out must fit the window's room even at this many times the estimated contact rate. */
 const WORST_RISE = 1.5
+/** Standard deviations of the answers and the servers freeing the worst-rate shortfall keeps. */
+const WORST_SCATTER_Z = 2
 /** The early-answer check needs this many live answers expected of the newest dials… */
 const EARLY_EXPECTED_MIN = 4
 /** …and counts the observed ones this many standard deviations down (a Poisson count). */
@@ -284,14 +286,22 @@ export interface BudgetLimit {
 
 /**
  * The abandons the lines out (and `extra` new ones) would make if they turned live at `worst` ×
- * the forecast rate: the largest shortfall of agents over the horizon's steps.
+ * the forecast rate: the largest shortfall of agents over the horizon's steps, plus its scatter
+ * (the window's room is spent on a count, not on a mean).
  */
 function worstShortfall(f: Forecast, extra: number, worst: number): number {
   let shortfall = 0
   for (let i = 0; i < f.arrivals.length; i++) {
     const k = f.arrivals[i]!
     const answers = worst * (f.demand[k]! + extra * f.newLineCdf[k]!)
-    shortfall = Math.max(shortfall, answers - f.supply[k + CONNECT_MARGIN_SEC]!)
+    const supply = f.supply[k + CONNECT_MARGIN_SEC]!
+    // A shortfall the mean already expects is a count that scatters (the answers about a Poisson
+    // count, the servers freeing about their forecast): the room is spent on the count, not on the
+    // mean. The scatter counts up to the expected shortfall itself, so it grows from 0 with it:
+    // where the mean expects none, the lines up to the agents' supply are left as they were.
+    const excess = answers - supply
+    const sd = Math.sqrt(answers + f.supplyVar[k + CONNECT_MARGIN_SEC]!)
+    shortfall = Math.max(shortfall, excess + Math.min(Math.max(0, excess), WORST_SCATTER_Z * sd))
   }
   return shortfall
 }
@@ -342,7 +352,7 @@ export function decidePredictive(
     reason:
       `+${opened} lines: supply≈${horizonSupply.toFixed(1)} p=${snapshot.estimates.liveProbability.toFixed(3)}` +
       `${rise > 1 ? ` rise ×${rise.toFixed(2)}` : ''} θ=${(threshold * 100).toFixed(2)}%` +
-      `${Number.isFinite(budgetRoom) ? ` room≈${budgetRoom.toFixed(0)}` : ''}`,
+      `${Number.isFinite(budgetRoom) ? ` room≈${budgetRoom.toFixed(0)} worst ×${worst.toFixed(2)}` : ''}`,
   }
 }
 

@@ -47,7 +47,8 @@ export interface PacingSnapshot {
    */
   lineAges: readonly LineAgeGroup[]
   /**
-   * The engine's abandon-cap guard clamps this decision to one line per ready server (R5.5). A
+   * The lines in flight are already more than the engine's abandon-cap guard allows (R5.5: the
+   * window's room for abandons, should every answer beyond the ready servers find no one). A
    * policy's feedback must not read the low abandon rate the guard causes as room to dial more.
    */
   capGuardActive: boolean

@@ -10,6 +10,9 @@
 //   at IVR menus (CollectDigits); absent, nobody presses a key.
 // - `previewReviewSec` (distribution, default const 5 s): how long a preview agent reads a record
 //   before accepting it.
+// - `agentWaves` ([{atSec, share, awaySec}], default []): at atSec, that share of the logged-in
+//   agents (drawn from the seed) log out, each at the end of its next call's wrap-up, and come
+//   back awaySec after atSec.
 // - `compliance` (unknown, default undefined): passed through untouched; the engine validates it.
 // Also lenient where the README is silent: `schedule` defaults to [], and `machineTalkSec` is
 // required only when some outcome set has machine > 0 (otherwise it defaults to const 0).
@@ -113,6 +116,7 @@ const agentScenarioSchema = z.object({
   agents: integerIn(1, AGENTS_MAX, 'required in agent modes (preview, progressive, predictive)'),
   talkSec: distributionSchema,
   wrapSec: agentBehaviourShape.wrapSec,
+  agentWaves: agentBehaviourShape.agentWaves,
   inbound: inboundSchema.optional(),
 })
 
@@ -176,6 +180,7 @@ export function agentBehaviourOf(scenario: AgentScenario): AgentBehaviour {
   return {
     wrapSec: scenario.wrapSec,
     previewReviewSec: scenario.previewReviewSec,
+    agentWaves: scenario.agentWaves,
     ...(scenario.inbound ? { inboundWrapSec: scenario.inbound.wrapSec } : {}),
   }
 }
@@ -191,7 +196,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 // Fields a schema does not declare are dropped by z.object; these lists let us warn about them.
 const COMMON_KEYS = Object.keys(commonShape).concat('mode')
-const AGENT_ONLY_KEYS = ['agents', 'talkSec', 'wrapSec', 'inbound']
+const AGENT_ONLY_KEYS = ['agents', 'talkSec', 'wrapSec', 'agentWaves', 'inbound']
 const IVR_ONLY_KEYS = ['ivrPorts', 'messageSec']
 const NESTED_KEYS: Record<string, readonly string[]> = {
   amd: ['enabled', 'decisionSec', 'humanAsMachine', 'machineAsHuman'],

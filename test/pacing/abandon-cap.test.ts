@@ -35,6 +35,8 @@ describe('R1.4 R5.5 IVR predictive at 1000 ports stays under the cap from its fi
     const scenario = { ...base, ivrPorts: 1000, durationSec: 180 } as typeof base
     const result = runScenario(scenario, { policy: { kind: 'predictive' } })
     expect(result.abandonRatePct).toBeLessThanOrEqual(scenario.abandonTargetPct)
-    expect(result.occupancyPct).toBeGreaterThan(50)
+    // The window is empty at the start: the cap guard bounds the lines by its room (issue 15,
+    // docs/decisions.md 2026-12-03 "The abandon cap on every stress day"), so the ramp is slower.
+    expect(result.occupancyPct).toBeGreaterThan(35)
   })
 })

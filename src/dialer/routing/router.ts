@@ -18,7 +18,13 @@ type Work =
   | { kind: 'campaign'; campaign: CampaignRuntime; rank: number; sinceMs: number }
 
 export function campaignWantsAgents(ctx: EngineContext, campaign: CampaignRuntime): boolean {
-  if (campaign.status !== 'running' || isIvr(campaign.config)) return false
+  if (isIvr(campaign.config)) return false
+  // A paused or stopped pool campaign still takes the agents its lines out and live customers need:
+  // lines dialled while it ran answer afterwards, and a live answer with no agent is an abandon.
+  if (campaign.status !== 'running') {
+    const needed = campaign.inFlight > 0 || campaign.liveWaiting.length > 0
+    return needed && !isPreview(campaign.config) && campaign.config.pacing.kind !== 'progressive'
+  }
   const nowMs = ctx.clock.nowMs()
   const nextDueMs = campaign.list.nextDueMs() ?? Number.POSITIVE_INFINITY
   const contactDue = campaign.hopperIdleUntilMs <= nowMs && nextDueMs <= nowMs
