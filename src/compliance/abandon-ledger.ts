@@ -105,15 +105,9 @@ export class AbandonLedger {
    * (abandoned + extra) / (abandoned + connected + extra) × 100 ≤ capPct.
    */
   hasBudgetForAbandon(nowMs: number, capPct: number, extraAbandons = 1): boolean {
-    invariant(capPct > 0 && capPct <= PCT_SCALE, 'abandon cap outside (0, 100] %')
     invariant(Number.isInteger(extraAbandons), 'extra abandons is not an integer')
     invariant(extraAbandons >= 0, 'extra abandons is negative')
-    const { abandoned, connected } = this.counts(nowMs)
-    const abandonedAfter = abandoned + extraAbandons
-    const answeredAfter = abandoned + connected + extraAbandons
-    if (answeredAfter === 0) return true
-    const capScaled = Math.round(capPct * CAP_SCALE)
-    return abandonedAfter * PCT_SCALE * CAP_SCALE <= capScaled * answeredAfter
+    return this.abandonRoom(nowMs, capPct) >= extraAbandons
   }
 
   /**

@@ -4,6 +4,7 @@
 
 import type { BusyServerGroup } from '../pacing/model.ts'
 import type { PacingSnapshot } from '../pacing/types.ts'
+import { HIDDEN_SCATTER_Z } from '../pacing/window-budget.ts'
 import { applyAgentEvent } from './agents.ts'
 import { holdsCallbackFor } from './callback-hold.ts'
 import { serveCallbacks } from './callbacks.ts'
@@ -23,8 +24,6 @@ export const PACING_TICK_MS = 1000
  * out when the guard engages can still abandon, so it engages a few abandons early.
  */
 export const GUARD_MARGIN_ABANDONS = 3
-/** Standard deviations of the unseen AMD abandons (a Poisson count) the guard keeps room for. */
-export const HIDDEN_SCATTER_Z = 2
 /**
  * Pooled pacing decides at most this often (simulated or real time). Events arrive many times a
  * second at scale (1000 IVR ports: ~80 a second) and each decision forecasts every line and

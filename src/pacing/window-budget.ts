@@ -78,7 +78,7 @@ export function roomTaper(state: WindowState, share: number): number {
 }
 
 /** Standard deviations of the unseen AMD abandons kept aside from the room. */
-const HIDDEN_SCATTER_Z = 2
+export const HIDDEN_SCATTER_Z = 2
 
 /**
  * How many more abandons the regulatory window can take now: the cap over its calls (live connects,
