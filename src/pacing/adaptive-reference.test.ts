@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ADAPTIVE_INTERVAL_SEC, adaptiveReferencePolicy } from './adaptive-reference.ts'
 import { buildPacingModel } from './model.ts'
 import { SampleDistribution } from './samples.ts'
+import { testSnapshot } from './test-kit-snapshot.ts'
 import type { PacingSnapshot, PoolPacingPolicy } from './types.ts'
 
 const INTERVAL_MS = ADAPTIVE_INTERVAL_SEC * 1000
@@ -25,34 +26,13 @@ interface Pool {
 }
 
 function snapshot(pool: Pool): PacingSnapshot {
-  return {
+  return testSnapshot(MODEL, {
     nowMs: pool.nowMs,
     readyServers: pool.ready,
-    busyServers: [],
     staffedServers: pool.staffed,
-    linesInFlight: 0,
-    lineAges: [],
-    capGuardActive: false,
-    liveWaiting: 0,
     maxLinesPerServer: pool.maxLinesPerServer ?? 3,
     abandonTargetPct: pool.abandonTargetPct ?? 3,
-    hiddenAbandonPct: 0,
-    windowAbandonPct: 0,
-    windowConnects: 0,
-    windowAbandons: 0,
-    windowSec: 86_400,
-    estimates: {
-      liveProbability: 0.3,
-      dialToLiveSec: 10,
-      dialToResolveSec: 12,
-      talkSec: 120,
-      wrapSec: 15,
-      liveSamples: 0,
-      model: MODEL,
-      settleSec: 25,
-      unsettledDials: [],
-    },
-  }
+  })
 }
 
 /** The level the decision reports ("adaptive level 1.50"). */

@@ -6,6 +6,7 @@ import { FIXED_RATIO_MAX, fixedRatioPolicy } from './fixed.ts'
 import type { BusyServer } from './model.ts'
 import { buildPacingModel } from './model.ts'
 import { SampleDistribution } from './samples.ts'
+import { testSnapshot } from './test-kit-snapshot.ts'
 import type { PacingSnapshot } from './types.ts'
 
 const one = new SampleDistribution(Float64Array.of(10))
@@ -18,35 +19,7 @@ const MODEL = buildPacingModel({
 })
 
 function snapshot(readyServers: number, extra: Partial<PacingSnapshot> = {}): PacingSnapshot {
-  return {
-    nowMs: 0,
-    readyServers,
-    busyServers: [],
-    staffedServers: readyServers,
-    linesInFlight: 0,
-    lineAges: [],
-    capGuardActive: false,
-    liveWaiting: 0,
-    maxLinesPerServer: 3,
-    abandonTargetPct: 3,
-    hiddenAbandonPct: 0,
-    windowAbandonPct: 0,
-    windowConnects: 0,
-    windowAbandons: 0,
-    windowSec: 86_400,
-    estimates: {
-      liveProbability: 0.3,
-      dialToLiveSec: 10,
-      dialToResolveSec: 12,
-      talkSec: 120,
-      wrapSec: 15,
-      liveSamples: 0,
-      model: MODEL,
-      settleSec: 25,
-      unsettledDials: [],
-    },
-    ...extra,
-  }
+  return testSnapshot(MODEL, { readyServers, ...extra })
 }
 
 describe('fixedRatioPolicy (R1.3 predictive baseline)', () => {

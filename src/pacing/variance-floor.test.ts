@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildPacingModel } from './model.ts'
 import { decidePredictive } from './predictive.ts'
 import { SampleDistribution } from './samples.ts'
+import { testSnapshot } from './test-kit-snapshot.ts'
 import type { PacingSnapshot } from './types.ts'
 import { VARIANCE_FLOOR_MAX, VARIANCE_FLOOR_PER_SERVER, varianceFloor } from './variance-floor.ts'
 
@@ -27,34 +28,12 @@ function team(wrapping: number, talking: number): PacingSnapshot {
     { phase: 'wrapUp' as const, elapsedSec: 19.5, count: wrapping },
     { phase: 'talking' as const, elapsedSec: 1, count: talking },
   ].filter((group) => group.count > 0)
-  return {
-    nowMs: 0,
-    readyServers: 0,
+  return testSnapshot(MODEL, {
     busyServers,
     staffedServers: wrapping + talking,
-    linesInFlight: 0,
-    lineAges: [],
-    capGuardActive: false,
-    liveWaiting: 0,
-    maxLinesPerServer: 3,
-    abandonTargetPct: 3,
-    hiddenAbandonPct: 0,
-    windowAbandonPct: 0,
     windowConnects: 500,
-    windowAbandons: 0,
-    windowSec: 86_400,
-    estimates: {
-      liveProbability: 0.3,
-      dialToLiveSec: 10,
-      dialToResolveSec: 12,
-      talkSec: 150,
-      wrapSec: 15,
-      liveSamples: 500,
-      model: MODEL,
-      settleSec: 25,
-      unsettledDials: [],
-    },
-  }
+    estimates: { talkSec: 150, liveSamples: 500 },
+  })
 }
 
 describe('variance floor of the marginal chance (issue 15, small teams)', () => {
