@@ -38,6 +38,12 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'files',
+    file: 'src/pacing/test-kit-snapshot.ts',
+    name: 'src/pacing/test-kit-snapshot.ts',
+    reason: TEST_SUPPORT,
+  },
+  {
+    kind: 'files',
     file: 'src/runtime/test-kit.ts',
     name: 'src/runtime/test-kit.ts',
     reason: TEST_SUPPORT,
