@@ -223,9 +223,13 @@ class BenchRun {
     )
     for (const entry of days.values()) {
       if (entry.speculative && !entry.ticket.withdraw()) {
-        void entry.output.then(() => {
-          this.timingOf(info.name).unusedDays += 1
-        })
+        // Counted once it finishes; a day the closing pool fails is nobody's (no rejection).
+        entry.output.then(
+          () => {
+            this.timingOf(info.name).unusedDays += 1
+          },
+          () => {},
+        )
       }
     }
     const { result, trace } = choice.best.output
