@@ -4,14 +4,14 @@
 //
 // Results do not depend on scheduling: every simulated day is a pure function of (scenario, seed,
 // policy), each fixed-best search is a chain of such days whose ratios depend only on earlier
-// verdicts, and the rows are sorted before they are returned. With `speculate`, while a search
+// verdicts (and its start, the scenario's first seed's choice), and the rows are sorted before they are returned. With `speculate`, while a search
 // waits for a day, the one or two ratios it may ask for next are queued below every other job: an
 // otherwise idle worker starts them, a verdict withdraws the one no longer wanted if it has not
 // started, and a day the search never asks for is left out of every figure.
 import { availableParallelism } from 'node:os'
 import type { SimPolicy } from '../../src/sim/policy.ts'
 import type { SimResult } from '../../src/sim/run.ts'
-import { type FixedBestChoice, findFixedBest } from './fixed-best.ts'
+import { type FixedBestChoice, findFixedBest, RATIO_START } from './fixed-best.ts'
 import { findOracleBest, type OracleSample, oracleHorizonsSec } from './oracle-best.ts'
 import { type PoolTicket, WorkerPool } from './pool.ts'
 import { costEstimate, type ScenarioSelection, selectScenarios } from './scenarios.ts'
@@ -182,8 +182,15 @@ class BenchRun {
     if (trace) this.traces.set(name, { trace, result, ratio: 0 })
   }
 
-  /** Resolves to the choice (the oracle's search starts there). */
-  async fixedBest(info: ScenarioInfo, seed: number): Promise<FixedBestChoice<Sample>> {
+  /**
+   * Resolves to the choice (the oracle's search starts there). The search starts from
+   * `startRatio`: the scenario's first seed from RATIO_START, the others from its choice.
+   */
+  async fixedBest(
+    info: ScenarioInfo,
+    seed: number,
+    startRatio: number,
+  ): Promise<FixedBestChoice<Sample>> {
     const priority = costEstimate(info)
     const days = new Map<number, FixedDay>()
     const start = (ratio: number, speculative: boolean): FixedDay => {
@@ -216,11 +223,10 @@ class BenchRun {
       for (const ratio of ratios) if (!days.has(ratio)) start(ratio, true)
     }
     const speculate = this.options.speculate ?? false
-    const choice = await findFixedBest(
-      evaluate,
-      info.scenario.abandonTargetPct,
-      speculate ? { hint } : {},
-    )
+    const choice = await findFixedBest(evaluate, info.scenario.abandonTargetPct, {
+      startRatio,
+      ...(speculate ? { hint } : {}),
+    })
     for (const entry of days.values()) {
       if (entry.speculative && !entry.ticket.withdraw()) {
         // Counted once it finishes; a day the closing pool fails is nobody's (no rejection).
@@ -320,9 +326,16 @@ export async function runPacingBenchmark(options: BenchOptions): Promise<BenchRe
     // Slowest scenarios first (the pool's priority): their searches are the longest chains.
     const bySize = [...scenarios].sort((a, b) => costEstimate(b) - costEstimate(a))
     for (const info of bySize) {
+      // Seeds of one scenario have nearly the same best ratio: the first seed's search starts
+      // from RATIO_START, the others from its choice (a few days each instead of a long bracket).
+      let first: Promise<FixedBestChoice<Sample>> | null = null
       for (let i = 0; i < options.seeds; i++) {
         const seed = info.scenario.seed + i
-        const fixedBest = run.fixedBest(info, seed)
+        const fixedBest: Promise<FixedBestChoice<Sample>> =
+          first === null
+            ? run.fixedBest(info, seed, RATIO_START)
+            : first.then((choice) => run.fixedBest(info, seed, choice.best.ratio))
+        first ??= fixedBest
         tasks.push(
           info.serverLabel === 'agents'
             ? fixedBest.then((choice) => run.oracle(info, seed, choice))

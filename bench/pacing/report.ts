@@ -69,7 +69,8 @@ function fixedBestNote(report: BenchReport): string {
       'the highest occupancy whose whole-run abandon rate is ≤ the target, chosen in hindsight on ' +
       `the same seed from the grid 0.50, 0.55, … ${FIXED_RATIO_MAX.toFixed(2)}. Instead of ` +
       'simulating all of it, the search relies on occupancy and abandon rate growing with the ' +
-      'ratio: from 1.00 it steps up (or down) by 1, 2, 4, … grid steps until the verdict flips, ' +
+      'ratio: from a start ratio (1.00 on the first seed of a scenario; on its other seeds, the ' +
+      "first seed's choice) it steps up (or down) by 1, 2, 4, … grid steps until the verdict flips, " +
       'bisects to the largest feasible grid ratio, then also simulates the two grid ratios just ' +
       'below it, and keeps the best occupancy among all feasible ratios it simulated. If even ' +
       '0.50 breaks the target, the row shows 0.50 and counts the seed as infeasible.',

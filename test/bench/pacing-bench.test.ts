@@ -69,6 +69,24 @@ describe('pacing benchmark', () => {
     rmSync(dir, { recursive: true, force: true })
   }, 60_000)
 
+  it("starts a scenario's later seeds from the first seed's fixed-best ratio", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outdial-pacing-bench-'))
+    const day = JSON.parse(readFileSync(join(SCENARIO_DIR, 'tiny-team.json'), 'utf8'))
+    writeFileSync(join(dir, 'short.json'), JSON.stringify({ ...day, durationSec: 1200 }))
+    const report = await runPacingBenchmark({
+      scenarioDir: dir,
+      selection: { kind: 'named', names: ['short'] },
+      seeds: 2,
+      chart: false,
+      workers: 2,
+    })
+    rmSync(dir, { recursive: true, force: true })
+    const [first, second] = report.searches
+    const firstChoice = report.rows.find((r) => r.policy === 'fixed-best' && r.seed === first!.seed)
+    expect(first!.samples.map((s) => s.ratio)).toContain(1)
+    expect(second!.samples.map((s) => s.ratio)).toContain(firstChoice!.ratio)
+  }, 60_000)
+
   it('finds the same ratio as a full sweep when the grid is monotone', async () => {
     // Occupancy rises and abandons grow with the ratio; the target is crossed at 2.35.
     const sample = (ratio: number): RatioSample => ({
