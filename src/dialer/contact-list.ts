@@ -67,10 +67,14 @@ export interface ContactList {
 export class InMemoryContactList implements ContactList {
   private readonly due = new MinHeap<ContactProgress>()
   private readonly taken = new Set<string>()
+  /** Finished contacts with their disposition (empty when the list forgets them). */
   readonly finished = new Map<
     string,
     { progress: ContactProgress; disposition: ContactDisposition }
   >()
+
+  /** `keepFinished: false` forgets a finished contact at once (a generated list's endless day). */
+  constructor(private readonly options: { keepFinished: boolean } = { keepFinished: true }) {}
 
   add(contact: Contact, notBeforeMs = 0): void {
     invariant(contact.numbers.length > 0, 'a contact needs at least one number')
@@ -95,7 +99,7 @@ export class InMemoryContactList implements ContactList {
 
   finish(progress: ContactProgress, disposition: ContactDisposition): void {
     invariant(this.taken.delete(progress.contact.id), 'finishing a contact that was not taken')
-    this.finished.set(progress.contact.id, { progress, disposition })
+    if (this.options.keepFinished) this.finished.set(progress.contact.id, { progress, disposition })
   }
 
   holdForWrapUp(progress: ContactProgress, _fallback: WrapUpFallback): void {
@@ -112,9 +116,12 @@ export class InMemoryContactList implements ContactList {
   }
 }
 
-/** An endless list for the simulator: when nothing is due, a fresh contact is made. */
+/**
+ * An endless list for the simulator: when nothing is due, a fresh contact is made. Nothing reads a
+ * finished contact again, so none is kept: a day's memory holds only the contacts still due.
+ */
 export class GeneratedContactList implements ContactList {
-  private readonly inner = new InMemoryContactList()
+  private readonly inner = new InMemoryContactList({ keepFinished: false })
   private made = 0
 
   constructor(private readonly makeContact: (index: number) => Contact) {}
