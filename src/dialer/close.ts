@@ -31,7 +31,7 @@ export function closeAttempt(
   stopCollection(ctx, attempt.id)
   if (attempt.holdsPort) releasePort(ctx, campaign, attempt)
   ctx.attempts.delete(attempt.id)
-  campaign.attempts.delete(attempt.id)
+  campaign.openAttempts -= 1
   ctx.history.recordAttempt(attempt.number, nowMs, attempt.outcome)
   attempt.progress.attempts.push({
     atMs: attempt.dialedAtMs,

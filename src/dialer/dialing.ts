@@ -81,7 +81,7 @@ export function placeDial(
     bridgedAtMs: null,
   }
   ctx.attempts.set(id, attempt)
-  campaign.attempts.add(id)
+  campaign.openAttempts += 1
   campaign.inFlight += 1
   campaign.linesInFlight.add(id, nowMs)
   if (ownerAgentId !== null) {

@@ -108,7 +108,6 @@ function runUntilPause(
   start: FlowRunState,
   resumedInput?: DigitsInput,
 ): FlowStep {
-  const { collectTries: _resumed, ...base } = start
   const vars = { ...start.vars }
   const effects: FlowEffect[] = []
   let current = start.currentActivityId
@@ -135,7 +134,8 @@ function runUntilPause(
       const last = result.effects.at(-1)
       invariant(last?.kind === 'collectDigits', `${activity.kind} collects without collectDigits`)
       const collectTries = (input?.tries ?? 0) + 1
-      const state = { ...base, currentActivityId: current, vars, steps, collectTries }
+      const state = runState(start, current, vars, steps)
+      state.collectTries = collectTries
       return { state, effects, status: 'waiting' }
     }
     input = undefined
@@ -143,11 +143,20 @@ function runUntilPause(
     if (result.wait) {
       if (result.effects.length === 0)
         throw new InvariantError(`${activity.kind} waits without an effect`)
-      const state = { ...base, currentActivityId: current, vars, steps }
-      return { state, effects, status: 'waiting' }
+      return { state: runState(start, current, vars, steps), effects, status: 'waiting' }
     }
   }
-  return { state: { ...base, currentActivityId: null, vars, steps }, effects, status: 'done' }
+  return { state: runState(start, null, vars, steps), effects, status: 'done' }
+}
+
+/** The run's state after a step, without the collection count of the step it resumed. */
+function runState(
+  start: FlowRunState,
+  currentActivityId: string | null,
+  vars: Record<string, FlowValue>,
+  steps: number,
+): FlowRunState {
+  return { flowId: start.flowId, event: start.event, currentActivityId, vars, steps }
 }
 
 /**
