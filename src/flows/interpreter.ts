@@ -17,7 +17,7 @@ import {
   type VariableType,
 } from './schema.ts'
 import type { DigitsInput, FlowEffect, FlowEventName, FlowValue } from './types.ts'
-import { EVENTS_BY_FLOW_KIND, FLOW_EVENT_VARIABLES } from './types.ts'
+import { EVENTS_BY_FLOW_KIND, FLOW_EVENT_NAMES, FLOW_EVENT_VARIABLES } from './types.ts'
 
 export type { FlowEffect, FlowEventName, FlowValue } from './types.ts'
 
@@ -61,6 +61,17 @@ const EMPTY_VALUE: Record<VariableType, FlowValue> = {
   DATE_TIME: '',
 }
 
+/**
+ * Each event variable's qualified name (`<Event>.<name>`), spelled once: a run starts on every
+ * call, and a key built per call is a new string each time (issue 15, engine speed).
+ */
+const QUALIFIED_NAMES = new Map<FlowEventName, ReadonlyMap<string, string>>(
+  FLOW_EVENT_NAMES.map((event) => [
+    event,
+    new Map(FLOW_EVENT_VARIABLES[event].map((name) => [name, `${event}.${name}`])),
+  ]),
+)
+
 function initialVars(
   variables: readonly FlowVariable[],
   event: FlowEventName,
@@ -81,13 +92,16 @@ function initialVars(
       throw new InvariantError(`flow variable ${name}: bad type`)
     vars[name] = value
   }
-  const known = FLOW_EVENT_VARIABLES[event]
+  const qualifiedNames = QUALIFIED_NAMES.get(event)!
   for (const name in eventVars) {
     const value = eventVars[name]!
-    if (!known.includes(name))
+    const qualified = qualifiedNames.get(name)
+    if (qualified === undefined) {
+      const known = FLOW_EVENT_VARIABLES[event]
       throw new InvariantError(`${event} carries no variable ${name} (known: ${known})`)
+    }
     vars[name] = value
-    vars[`${event}.${name}`] = value
+    vars[qualified] = value
   }
   return vars
 }
