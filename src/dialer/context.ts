@@ -104,8 +104,10 @@ export interface AttemptRuntime {
   zone: string
   callerId: string
   dialedAtMs: number
-  /** The campaign's count of dials before this one: orders its calls (port-holders.ts). */
-  dialSeq: number
+  /** The line's run number in the campaign's lines in flight (line-ages.ts), while in flight. */
+  lineRun: number
+  /** IVR: the port's run number in the campaign's port holders (port-holders.ts), while held. */
+  portRun: number
   phase: AttemptPhase
   /** Progressive and preview: the agent the line was dialled for. */
   ownerAgentId: string | null
@@ -152,8 +154,6 @@ export interface CampaignRuntime {
   portHolders: PortHolders
   /** Agents: the busy agents of the pool, kept as they change state (busy-agents.ts). */
   busyAgents: BusyAgents
-  /** Dials placed so far (the next attempt's dialSeq). */
-  dialsPlaced: number
   /** Live customers waiting (≤ 2 s) for an agent or port, oldest first. */
   liveWaiting: string[]
   /** Agents reserved and connected with no customer, longest waiting first. */

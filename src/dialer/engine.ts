@@ -198,7 +198,6 @@ export class Engine {
       linesInFlight: new LinesInFlight(),
       portHolders: new PortHolders(),
       busyAgents: new BusyAgents(),
-      dialsPlaced: 0,
       liveWaiting: [],
       ready: new Set(),
       reserved: new Set(),
