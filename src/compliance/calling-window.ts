@@ -35,23 +35,44 @@ export function isAlwaysOpen(window: CallingWindow): boolean {
   return fullDays.size === 7
 }
 
-const alwaysOpenCache = new WeakMap<CallingWindow, boolean>()
+/** A window's ranges in milliseconds of the local day, read once from its "HH:MM" texts. */
+interface WindowRanges {
+  alwaysOpen: boolean
+  ranges: { day: number; startMs: number; endMs: number }[]
+}
+
+/**
+ * Each window's ranges, kept per window object: every dial checks the contact's calling hours, and
+ * reading the texts again each time built arrays and strings per dial (issue 15, engine speed).
+ */
+const rangesCache = new WeakMap<CallingWindow, WindowRanges>()
+
+function rangesOf(window: CallingWindow): WindowRanges {
+  let ranges = rangesCache.get(window)
+  if (ranges === undefined) {
+    ranges = {
+      alwaysOpen: isAlwaysOpen(window),
+      ranges: window.map((segment) => ({
+        day: segment.day,
+        startMs: minutesOf(segment.startLocal) * MS_PER_MINUTE,
+        endMs: minutesOf(segment.endLocal) * MS_PER_MINUTE,
+      })),
+    }
+    rangesCache.set(window, ranges)
+  }
+  return ranges
+}
 
 export function isWithinCallingWindow(nowMs: number, zone: string, window: CallingWindow): boolean {
-  let alwaysOpen = alwaysOpenCache.get(window)
-  if (alwaysOpen === undefined) {
-    alwaysOpen = isAlwaysOpen(window)
-    alwaysOpenCache.set(window, alwaysOpen)
-  }
+  const { alwaysOpen, ranges } = rangesOf(window)
   if (alwaysOpen) return true
   const local = localTimeOf(zone, nowMs)
   const msOfDay = local.msOfDay
-  return window.some(
-    (segment) =>
-      segment.day === local.weekday &&
-      minutesOf(segment.startLocal) * MS_PER_MINUTE <= msOfDay &&
-      msOfDay < minutesOf(segment.endLocal) * MS_PER_MINUTE,
-  )
+  for (const range of ranges) {
+    if (range.day === local.weekday && range.startMs <= msOfDay && msOfDay < range.endMs)
+      return true
+  }
+  return false
 }
 
 /**

@@ -33,6 +33,9 @@ export type DialCheckResult =
   | { kind: 'repeatAfterAbandon'; untilMs: number }
   | { kind: 'outsideWindow'; nextOpenMs: number }
 
+/** The answer of every dial that may go, shared and frozen: no object per dial (issue 15). */
+const DIAL_OK: DialCheckResult = Object.freeze({ kind: 'ok' })
+
 export function checkDial(input: DialCheckInput): DialCheckResult {
   const { nowMs, number, zone, compliance, dnc, history, dncListNames } = input
   invariant(Number.isFinite(nowMs), 'dial check time is not finite')
@@ -62,5 +65,5 @@ export function checkDial(input: DialCheckInput): DialCheckResult {
     invariant(nextOpenMs > nowMs, 'closed window reported open now')
     return { kind: 'outsideWindow', nextOpenMs }
   }
-  return { kind: 'ok' }
+  return DIAL_OK
 }

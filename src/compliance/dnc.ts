@@ -75,6 +75,11 @@ export type NationalFreshness =
   | { kind: 'stale'; ageSec: number; region?: NationalDncRegion; list?: string }
   | { kind: 'missing'; region?: NationalDncRegion }
 
+/** The answers a check gives on every dial, shared and frozen: no object per dial (issue 15). */
+const NOT_LISTED: DncCheckResult = Object.freeze({ kind: 'ok' })
+const NATIONAL_BLOCKED: DncCheckResult = Object.freeze({ kind: 'ndncBlocked' })
+const FRESH: NationalFreshness = Object.freeze({ kind: 'fresh' })
+
 export class DncRegistry {
   // Internal lists keep the add metadata for the API's GET (R10.3); a Map is a Set with values.
   readonly #lists = new Map<string, Map<string, DncEntryMeta>>()
@@ -201,7 +206,7 @@ export class DncRegistry {
       const ageSec = ageSecOf(nowMs, list.loadedAtMs)
       if (ageSec > maxAgeSec) return { kind: 'stale', ageSec, region: list.region, list: name }
     }
-    return { kind: 'fresh' }
+    return FRESH
   }
 
   /**
@@ -221,7 +226,7 @@ export class DncRegistry {
       }
       if (!found) return { kind: 'missing', region: rule.region }
     }
-    return { kind: 'fresh' }
+    return FRESH
   }
 
   /**
@@ -239,8 +244,8 @@ export class DncRegistry {
       }
     }
     if (options.ndncEnabled && this.hasNational(number, options.nationalRegions))
-      return { kind: 'ndncBlocked' }
-    return { kind: 'ok' }
+      return NATIONAL_BLOCKED
+    return NOT_LISTED
   }
 }
 

@@ -1,6 +1,8 @@
-// Per-number attempt history for the repeat-call limit (R5.5): no repeat call within 72 h to a number
-// whose call was abandoned. One entry per number dialled, so memory grows with the contact lists,
-// which already hold those numbers; no eviction is needed.
+// Per-number abandon history for the repeat-call limit (R5.5): no repeat call within 72 h to a
+// number whose call was abandoned. Only the latest abandon of each number is kept: nothing else
+// decides the block, so numbers never abandoned (nearly all of them) take no memory and their
+// attempts no work on the dial path (issue 15, engine speed). A restart seeds it the same way, with
+// the abandoned numbers of the block's span (runtime/compliance-history.ts).
 
 import { invariant } from '../domain/invariant.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
@@ -21,40 +23,16 @@ export function isAbandonOutcome(outcome: AttemptOutcome): boolean {
   return ABANDON_OUTCOMES.has(outcome)
 }
 
-export interface NumberHistoryEntry {
-  lastAttemptAtMs: number
-  lastAttemptAbandoned: boolean
-  /** The latest abandoned attempt, kept even when a later attempt was not abandoned. */
-  lastAbandonAtMs: number | null
-}
-
 export class NumberHistory {
-  readonly #entries = new Map<string, NumberHistoryEntry>()
+  /** Number → its latest abandoned attempt's time. */
+  readonly #lastAbandonAtMs = new Map<string, number>()
 
   /** Records an attempt; attempts may be recorded out of order (they close at different times). */
   recordAttempt(number: string, atMs: number, outcome: AttemptOutcome): void {
     invariant(Number.isFinite(atMs), 'attempt time is not finite')
-    const abandoned = isAbandonOutcome(outcome)
-    const previous = this.#entries.get(number)
-    if (previous === undefined) {
-      this.#entries.set(number, {
-        lastAttemptAtMs: atMs,
-        lastAttemptAbandoned: abandoned,
-        lastAbandonAtMs: abandoned ? atMs : null,
-      })
-      return
-    }
-    if (atMs >= previous.lastAttemptAtMs) {
-      previous.lastAttemptAtMs = atMs
-      previous.lastAttemptAbandoned = abandoned
-    }
-    if (abandoned && (previous.lastAbandonAtMs === null || atMs > previous.lastAbandonAtMs)) {
-      previous.lastAbandonAtMs = atMs
-    }
-  }
-
-  lastAttempt(number: string): Readonly<NumberHistoryEntry> | undefined {
-    return this.#entries.get(number)
+    if (!isAbandonOutcome(outcome)) return
+    const previous = this.#lastAbandonAtMs.get(number)
+    if (previous === undefined || atMs > previous) this.#lastAbandonAtMs.set(number, atMs)
   }
 
   /**
@@ -65,12 +43,13 @@ export class NumberHistory {
    */
   repeatBlockedUntilMs(number: string, blockSec: number): number | null {
     invariant(blockSec >= 0, 'repeat block is negative')
-    const lastAbandonAtMs = this.#entries.get(number)?.lastAbandonAtMs ?? null
-    if (lastAbandonAtMs === null || blockSec === 0) return null
+    const lastAbandonAtMs = this.#lastAbandonAtMs.get(number)
+    if (lastAbandonAtMs === undefined || blockSec === 0) return null
     return lastAbandonAtMs + blockSec * MS_PER_SEC
   }
 
+  /** Numbers with an abandoned attempt on record. */
   get size(): number {
-    return this.#entries.size
+    return this.#lastAbandonAtMs.size
   }
 }

@@ -99,10 +99,12 @@ export function retryRuleFor(rules: RetryRules, outcome: AttemptOutcome): RetryR
 export function decideAfterAttempt(input: DecideAfterAttemptInput): RetryDecision {
   const { outcome, nowMs, attempts, rules, zone } = input
   invariant(attempts.length >= 1, 'attempts must include the attempt that just ended')
-  invariant(
-    attempts.every((attempt) => attempt.atMs <= nowMs),
-    'attempt recorded after nowMs',
-  )
+  // Loops, not every/filter: this runs as each call closes (issue 15, engine speed).
+  let sameOutcomeCount = 0
+  for (const attempt of attempts) {
+    invariant(attempt.atMs <= nowMs, 'attempt recorded after nowMs')
+    if (attempt.outcome === outcome) sameOutcomeCount++
+  }
   const rule = retryRuleFor(rules, outcome)
   if (!rule.retry) {
     return { kind: 'final', reason: outcome === 'LIVE_VOICE' ? 'success' : 'notRetryable' }
@@ -110,7 +112,6 @@ export function decideAfterAttempt(input: DecideAfterAttemptInput): RetryDecisio
   if (attempts.length >= rules.maxAttemptsTotal) {
     return { kind: 'final', reason: 'maxAttemptsTotal' }
   }
-  const sameOutcomeCount = attempts.filter((attempt) => attempt.outcome === outcome).length
   if (sameOutcomeCount >= rule.maxAttempts) return { kind: 'final', reason: 'maxAttempts' }
 
   let delayMs = rule.delayMin * MS_PER_MINUTE

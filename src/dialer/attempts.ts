@@ -37,12 +37,14 @@ export function hangupAndClose(ctx: EngineContext, attempt: AttemptRuntime, part
  * under the bound global variable's name; a field the contact lacks keeps the declared default.
  */
 export function flowVarsOf(campaign: CampaignRuntime, contact: Contact): Record<string, string> {
-  const declared = new Map(campaign.config.flow?.variables.map((v) => [v.name, v.type]) ?? [])
+  const declared = campaign.config.flow?.variables ?? []
+  // A flow declares a few variables: a walk over them, not a map built for every call (issue 15).
+  const typeOf = (name: string) => declared.find((variable) => variable.name === name)?.type
   const vars: Record<string, string> = {}
-  if (declared.has('campaignId')) vars.campaignId = campaign.config.name
+  if (typeOf('campaignId') !== undefined) vars.campaignId = campaign.config.name
   for (const { fieldName, globalVariableName } of campaign.config.businessParameters) {
     const value = Object.hasOwn(contact.fields, fieldName) ? contact.fields[fieldName] : undefined
-    if (value !== undefined && declared.get(globalVariableName) === 'STRING')
+    if (value !== undefined && typeOf(globalVariableName) === 'STRING')
       vars[globalVariableName] = value
   }
   return vars

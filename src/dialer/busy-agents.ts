@@ -3,6 +3,7 @@
 // whole seconds in the phase (oldest first) without walking every agent at each decision. An agent
 // counts for the campaign whose pool it last served (`poolCampaignId`) while it reserves for it
 // unconnected, talks on one of its calls or wraps up (agents.ts keeps them in step).
+import { InvariantError } from '../domain/invariant.ts'
 import type { BusyServer, BusyServerGroup } from '../pacing/model.ts'
 import { TimedRuns } from './timed-runs.ts'
 
@@ -10,11 +11,9 @@ export type Phase = BusyServer['phase']
 const PHASES: readonly Phase[] = ['reserving', 'talking', 'wrapUp']
 
 export class BusyAgents {
-  private readonly runs = new Map<Phase, TimedRuns<string>>(
-    PHASES.map((phase) => [phase, new TimedRuns<string>()]),
-  )
-  /** Agent → the phase and the entry instant it is counted under. */
-  private readonly entries = new Map<string, { phase: Phase; sinceMs: number }>()
+  private readonly runs = new Map<Phase, TimedRuns>(PHASES.map((phase) => [phase, new TimedRuns()]))
+  /** Agent → the phase and the entry instant it is counted under, with its run in that phase. */
+  private readonly entries = new Map<string, { phase: Phase; sinceMs: number; run: number }>()
   private readonly groups: BusyServerGroup[] = []
 
   get size(): number {
@@ -29,14 +28,16 @@ export class BusyAgents {
 
   /** The agent entered `phase` at `sinceMs` (never earlier than the last entry). */
   add(agentId: string, phase: Phase, sinceMs: number): void {
-    this.runs.get(phase)!.add(agentId, sinceMs)
-    this.entries.set(agentId, { phase, sinceMs })
+    if (this.entries.get(agentId)?.phase === phase)
+      throw new InvariantError(`${agentId} counted twice in ${phase}`)
+    const run = this.runs.get(phase)!.add(sinceMs)
+    this.entries.set(agentId, { phase, sinceMs, run })
   }
 
   remove(agentId: string): void {
     const entry = this.entries.get(agentId)
     if (entry === undefined) return
-    this.runs.get(entry.phase)!.remove(agentId)
+    this.runs.get(entry.phase)!.remove(entry.run)
     this.entries.delete(agentId)
   }
 

@@ -31,7 +31,7 @@ export function closeAttempt(
   stopCollection(ctx, attempt.id)
   if (attempt.holdsPort) releasePort(ctx, campaign, attempt)
   ctx.attempts.delete(attempt.id)
-  campaign.attempts.delete(attempt.id)
+  campaign.openAttempts -= 1
   ctx.history.recordAttempt(attempt.number, nowMs, attempt.outcome)
   attempt.progress.attempts.push({
     atMs: attempt.dialedAtMs,
@@ -76,7 +76,7 @@ function releasePort(ctx: EngineContext, campaign: CampaignRuntime, attempt: Att
   campaign.portsHeld -= 1
   invariant(campaign.portsHeld >= 0, 'negative IVR ports held')
   attempt.holdsPort = false
-  campaign.portHolders.release(attempt.dialSeq)
+  campaign.portHolders.release(attempt.portRun)
   const nowMs = ctx.clock.nowMs()
   campaign.estimator.observeTalk((nowMs - (attempt.bridgedAtMs ?? nowMs)) / 1000)
   campaign.estimator.observeWrap(0)

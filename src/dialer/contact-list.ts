@@ -67,14 +67,29 @@ export interface ContactList {
 export class InMemoryContactList implements ContactList {
   private readonly due = new MinHeap<ContactProgress>()
   private readonly taken = new Set<string>()
+  /** Finished contacts with their disposition (empty when the list forgets them). */
   readonly finished = new Map<
     string,
     { progress: ContactProgress; disposition: ContactDisposition }
   >()
 
+  /** `keepFinished: false` forgets a finished contact at once (a generated list's endless day). */
+  constructor(private readonly options: { keepFinished: boolean } = { keepFinished: true }) {}
+
   add(contact: Contact, notBeforeMs = 0): void {
     invariant(contact.numbers.length > 0, 'a contact needs at least one number')
     this.due.push(notBeforeMs, { contact, attempts: [], notBeforeMs })
+  }
+
+  /**
+   * A new contact taken at once, due at `nowMs`: what `add` then `takeDue` give when nothing else
+   * is due by then, without passing it through the due-time heap.
+   */
+  addTaken(contact: Contact, nowMs: number): ContactProgress {
+    invariant(contact.numbers.length > 0, 'a contact needs at least one number')
+    invariant(!this.taken.has(contact.id), 'contact taken twice')
+    this.taken.add(contact.id)
+    return { contact, attempts: [], notBeforeMs: nowMs }
   }
 
   takeDue(nowMs: number): ContactProgress | null {
@@ -95,7 +110,7 @@ export class InMemoryContactList implements ContactList {
 
   finish(progress: ContactProgress, disposition: ContactDisposition): void {
     invariant(this.taken.delete(progress.contact.id), 'finishing a contact that was not taken')
-    this.finished.set(progress.contact.id, { progress, disposition })
+    if (this.options.keepFinished) this.finished.set(progress.contact.id, { progress, disposition })
   }
 
   holdForWrapUp(progress: ContactProgress, _fallback: WrapUpFallback): void {
@@ -112,9 +127,12 @@ export class InMemoryContactList implements ContactList {
   }
 }
 
-/** An endless list for the simulator: when nothing is due, a fresh contact is made. */
+/**
+ * An endless list for the simulator: when nothing is due, a fresh contact is made. Nothing reads a
+ * finished contact again, so none is kept: a day's memory holds only the contacts still due.
+ */
 export class GeneratedContactList implements ContactList {
-  private readonly inner = new InMemoryContactList()
+  private readonly inner = new InMemoryContactList({ keepFinished: false })
   private made = 0
 
   constructor(private readonly makeContact: (index: number) => Contact) {}
@@ -123,8 +141,7 @@ export class GeneratedContactList implements ContactList {
     const due = this.inner.takeDue(nowMs)
     if (due) return due
     this.made += 1
-    this.inner.add(this.makeContact(this.made), nowMs)
-    return this.inner.takeDue(nowMs)
+    return this.inner.addTaken(this.makeContact(this.made), nowMs)
   }
 
   reschedule(progress: ContactProgress, notBeforeMs: number, callbackAgentId?: string): void {

@@ -17,6 +17,7 @@ import type { PoolPacingPolicy } from '../pacing/types.ts'
 import type { BusyAgents } from './busy-agents.ts'
 import type { ContactList, ContactProgress } from './contact-list.ts'
 import type { LinesInFlight } from './line-ages.ts'
+import type { PendingIds } from './pending-ids.ts'
 import type { PortHolders } from './port-holders.ts'
 import type { Clock, TimerId } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
@@ -103,8 +104,10 @@ export interface AttemptRuntime {
   zone: string
   callerId: string
   dialedAtMs: number
-  /** The campaign's count of dials before this one: orders its calls (port-holders.ts). */
-  dialSeq: number
+  /** The line's run number in the campaign's lines in flight (line-ages.ts), while in flight. */
+  lineRun: number
+  /** IVR: the port's run number in the campaign's port holders (port-holders.ts), while held. */
+  portRun: number
   phase: AttemptPhase
   /** Progressive and preview: the agent the line was dialled for. */
   ownerAgentId: string | null
@@ -142,7 +145,7 @@ export interface CampaignRuntime {
   estimator: CampaignEstimator
   policy: PoolPacingPolicy | null
   /** Attempts of this campaign that are open (any phase but closed). */
-  attempts: Set<string>
+  openAttempts: number
   /** Lines dialled and not yet resolved. */
   inFlight: number
   /** The same lines with their dial times, oldest first, kept for pacing (line-ages.ts). */
@@ -151,8 +154,6 @@ export interface CampaignRuntime {
   portHolders: PortHolders
   /** Agents: the busy agents of the pool, kept as they change state (busy-agents.ts). */
   busyAgents: BusyAgents
-  /** Dials placed so far (the next attempt's dialSeq). */
-  dialsPlaced: number
   /** Live customers waiting (≤ 2 s) for an agent or port, oldest first. */
   liveWaiting: string[]
   /** Agents reserved and connected with no customer, longest waiting first. */
@@ -220,9 +221,9 @@ export interface EngineContext {
   /** Calls collecting keys for a CollectDigits activity, by call id. */
   collections: Map<string, DigitCollection>
   /** Campaigns whose pacing must be re-evaluated before the current entry point returns. */
-  dirty: Set<string>
+  dirty: PendingIds
   /** Agents who became Available and wait for the router before the entry point returns. */
-  toRoute: Set<string>
+  toRoute: PendingIds
   /** A timer whose callback runs inside the engine (pacing and routing settle afterwards). */
   setTimer(delayMs: number, callback: () => void): TimerId
 }

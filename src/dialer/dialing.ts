@@ -68,7 +68,8 @@ export function placeDial(
     zone: choice.zone,
     callerId,
     dialedAtMs: nowMs,
-    dialSeq: campaign.dialsPlaced++,
+    lineRun: -1,
+    portRun: -1,
     phase: 'dialing',
     ownerAgentId,
     agentId: null,
@@ -81,9 +82,9 @@ export function placeDial(
     bridgedAtMs: null,
   }
   ctx.attempts.set(id, attempt)
-  campaign.attempts.add(id)
+  campaign.openAttempts += 1
   campaign.inFlight += 1
-  campaign.linesInFlight.add(id, nowMs)
+  attempt.lineRun = campaign.linesInFlight.add(nowMs)
   if (ownerAgentId !== null) {
     campaign.linesByOwner.set(ownerAgentId, (campaign.linesByOwner.get(ownerAgentId) ?? 0) + 1)
   }

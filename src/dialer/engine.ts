@@ -30,6 +30,7 @@ import { collectDigit, collectionPromptDone } from './digit-collection.ts'
 import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
 import { hangUpAgent, onAttemptEvent } from './lifecycle.ts'
 import { LinesInFlight } from './line-ages.ts'
+import { PendingIds } from './pending-ids.ts'
 import { PortHolders } from './port-holders.ts'
 import { type Clock, setTimerAfterMs } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
@@ -97,8 +98,8 @@ export class Engine {
       inbound: new Map(),
       previewTasks: new Map(),
       collections: new Map(),
-      dirty: new Set(),
-      toRoute: new Set(),
+      dirty: new PendingIds(),
+      toRoute: new PendingIds(),
       setTimer: (delayMs, callback) =>
         setTimerAfterMs(ports.clock, delayMs, () => this.run(callback)),
     }
@@ -192,12 +193,11 @@ export class Engine {
       ledger: new AbandonLedger({ windowSec: config.compliance.abandonWindowSec }),
       estimator: new CampaignEstimator(),
       policy: this.#withInstrument(policyFor(config)),
-      attempts: new Set(),
+      openAttempts: 0,
       inFlight: 0,
       linesInFlight: new LinesInFlight(),
       portHolders: new PortHolders(),
       busyAgents: new BusyAgents(),
-      dialsPlaced: 0,
       liveWaiting: [],
       ready: new Set(),
       reserved: new Set(),

@@ -18,7 +18,7 @@ function resolveLine(ctx: EngineContext, attempt: AttemptRuntime, live: boolean)
   const campaign = campaignOf(ctx, attempt)
   attempt.inFlight = false
   campaign.inFlight -= 1
-  campaign.linesInFlight.remove(attempt.id)
+  campaign.linesInFlight.remove(attempt.lineRun)
   invariant(campaign.inFlight >= 0, 'negative lines in flight')
   if (attempt.ownerAgentId !== null) {
     const lines = (campaign.linesByOwner.get(attempt.ownerAgentId) ?? 0) - 1
@@ -194,10 +194,11 @@ export function bridgeToAgent(ctx: EngineContext, attempt: AttemptRuntime, agent
 function connectToPort(ctx: EngineContext, attempt: AttemptRuntime): void {
   const campaign = campaignOf(ctx, attempt)
   invariant(campaign.portsHeld < campaign.config.ivrPorts, 'more IVR ports held than configured')
+  invariant(!attempt.holdsPort, `port taken twice by call ${attempt.id}`)
   campaign.portsHeld += 1
   attempt.holdsPort = true
   attempt.bridgedAtMs = ctx.clock.nowMs()
-  campaign.portHolders.take(attempt.dialSeq, attempt.bridgedAtMs)
+  attempt.portRun = campaign.portHolders.take(attempt.bridgedAtMs)
   ctx.bus.publish({
     kind: 'ivrPort',
     atMs: attempt.bridgedAtMs,

@@ -3,6 +3,7 @@
 // forecast's sums stay what they were before the grouping), whatever the order lines resolve in.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { InvariantError } from '../domain/invariant.ts'
 import type { LineAgeGroup } from '../pacing/types.ts'
 import { LinesInFlight } from './line-ages.ts'
 
@@ -10,6 +11,8 @@ interface Line {
   id: string
   dialedAtMs: number
   inFlight: boolean
+  /** The run number the structure handed out for the line. */
+  run: number
 }
 
 /** The rebuild the structure replaces: open attempts in dial order, those in flight, grouped. */
@@ -46,8 +49,7 @@ describe('LinesInFlight (issue 15, engine speed)', () => {
           if (step.kind === 'dial') {
             nowMs += step.afterMs
             const id = `att-${next++}`
-            open.set(id, { id, dialedAtMs: nowMs, inFlight: true })
-            lines.add(id, nowMs)
+            open.set(id, { id, dialedAtMs: nowMs, inFlight: true, run: lines.add(nowMs) })
           } else {
             const ids = [...open.keys()]
             if (ids.length === 0) continue
@@ -55,7 +57,7 @@ describe('LinesInFlight (issue 15, engine speed)', () => {
             // Resolving leaves the attempt open; closing a resolved attempt removes it.
             if (line.inFlight) {
               line.inFlight = false
-              lines.remove(line.id)
+              lines.remove(line.run)
             } else if (step.kind === 'close') {
               open.delete(line.id)
             }
@@ -68,19 +70,19 @@ describe('LinesInFlight (issue 15, engine speed)', () => {
 
   it('ages a line by the whole seconds since its dial, oldest first, counting equal ages once', () => {
     const lines = new LinesInFlight()
-    lines.add('a', 1000)
-    lines.add('b', 2500)
-    lines.add('c', 4000)
-    lines.add('d', 4000)
-    lines.add('e', 4900)
+    lines.add(1000)
+    const b = lines.add(2500)
+    lines.add(4000)
+    lines.add(4000)
+    lines.add(4900)
     expect(lines.ageGroupsAt(6500)).toEqual([
       { ageSec: 5, count: 1 },
       { ageSec: 4, count: 1 },
       { ageSec: 2, count: 2 },
       { ageSec: 1, count: 1 },
     ])
-    lines.remove('b')
-    lines.remove('unknown')
+    lines.remove(b)
+    expect(() => lines.remove(b)).toThrow(InvariantError)
     expect(lines.ageGroupsAt(6000)).toEqual([
       { ageSec: 5, count: 1 },
       { ageSec: 2, count: 2 },

@@ -5,21 +5,24 @@ import type { LineAgeGroup } from '../pacing/types.ts'
 import { TimedRuns } from './timed-runs.ts'
 
 export class LinesInFlight {
-  private readonly runs = new TimedRuns<string>()
+  private readonly runs = new TimedRuns()
 
-  /** A line was dialled now (`atMs` never decreases from one call to the next). */
-  add(attemptId: string, atMs: number): void {
-    this.runs.add(attemptId, atMs)
+  /**
+   * A line was dialled now (`atMs` never decreases from one call to the next). Returns the line's
+   * run number, which the attempt keeps for `remove`.
+   */
+  add(atMs: number): number {
+    return this.runs.add(atMs)
   }
 
-  /** The line resolved (live, or not); a line not in flight is ignored. */
-  remove(attemptId: string): void {
-    this.runs.remove(attemptId)
+  /** The line of run `run` resolved (live, or not). */
+  remove(run: number): void {
+    this.runs.remove(run)
   }
 
   /**
    * How many lines are each whole second old at `nowMs`, oldest first. The list is reused by the
-   * next call: a snapshot's groups are valid for the decision that reads them.
+   * next call: a snapshot's groups are valid for the decision that reads it.
    */
   ageGroupsAt(nowMs: number): readonly LineAgeGroup[] {
     return this.runs.groupsAt(nowMs)

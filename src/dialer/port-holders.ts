@@ -1,24 +1,25 @@
 // The IVR ports a campaign's calls hold, kept as calls take and release them (issue 15, engine
 // speed): counts per instant a port was taken, so pacing reads the busy ports as groups of the same
 // whole seconds in the call (oldest first) without walking every port or every open attempt.
-import { InvariantError } from '../domain/invariant.ts'
 import type { BusyServerGroup } from '../pacing/model.ts'
 import { TimedRuns } from './timed-runs.ts'
 
 export class PortHolders {
-  private readonly runs = new TimedRuns<number>()
+  private readonly runs = new TimedRuns()
   /** Records reused by the next read: a snapshot's groups are valid for the decision reading them. */
   private readonly groups: BusyServerGroup[] = []
 
-  /** The call dialled `dialSeq`-th took a port at `atMs` (never earlier than the last take). */
-  take(dialSeq: number, atMs: number): void {
-    if (this.runs.has(dialSeq)) throw new InvariantError(`port taken twice by call ${dialSeq}`)
-    this.runs.add(dialSeq, atMs)
+  /**
+   * A call took a port at `atMs` (never earlier than the last take). Returns the port's run number,
+   * which the attempt keeps for `release`.
+   */
+  take(atMs: number): number {
+    return this.runs.add(atMs)
   }
 
-  release(dialSeq: number): void {
-    if (!this.runs.remove(dialSeq))
-      throw new InvariantError(`port released by call ${dialSeq} that holds none`)
+  /** The call holding the port of run `run` released it (a run with no port held left throws). */
+  release(run: number): void {
+    this.runs.remove(run)
   }
 
   /** The busy ports at `nowMs`: how many are each whole second into their call, oldest first. */

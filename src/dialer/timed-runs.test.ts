@@ -6,9 +6,9 @@ import { InvariantError } from '../domain/invariant.ts'
 import type { LineAgeGroup } from '../pacing/types.ts'
 import { TimedRuns } from './timed-runs.ts'
 
-function naiveGroups(started: Map<number, number>, nowMs: number): LineAgeGroup[] {
+function naiveGroups(started: Map<number, { atMs: number }>, nowMs: number): LineAgeGroup[] {
   const groups: LineAgeGroup[] = []
-  for (const atMs of started.values()) {
+  for (const { atMs } of started.values()) {
     const ageSec = Math.floor((nowMs - atMs) / 1000)
     const last = groups.at(-1)
     if (last?.ageSec === ageSec) last.count += 1
@@ -29,20 +29,19 @@ describe('TimedRuns (issue 15, engine speed)', () => {
   it('groups by whole seconds of age as a walk over every thing does, oldest first', () => {
     fc.assert(
       fc.property(steps, fc.integer({ min: 1, max: 8 }), (script, compactAfter) => {
-        const runs = new TimedRuns<number>(compactAfter)
-        const started = new Map<number, number>()
+        const runs = new TimedRuns(compactAfter)
+        /** Thing → its start and the run number it was handed. */
+        const started = new Map<number, { atMs: number; run: number }>()
         let nowMs = 0
         let next = 0
         for (const step of script) {
           if (step.kind === 'start') {
             nowMs += step.afterMs
-            started.set(next, nowMs)
-            runs.add(next++, nowMs)
+            started.set(next++, { atMs: nowMs, run: runs.add(nowMs) })
           } else if (started.size > 0) {
             const key = [...started.keys()][step.pick % started.size]!
+            runs.remove(started.get(key)!.run)
             started.delete(key)
-            expect(runs.remove(key)).toBe(true)
-            expect(runs.remove(key)).toBe(false)
           }
           expect(runs.size).toBe(started.size)
           expect([...runs.groupsAt(nowMs + 700)]).toEqual(naiveGroups(started, nowMs + 700))
@@ -51,10 +50,14 @@ describe('TimedRuns (issue 15, engine speed)', () => {
     )
   })
 
-  it('refuses a start twice or one earlier than the last', () => {
-    const runs = new TimedRuns<string>()
-    runs.add('a', 2000)
-    expect(() => runs.add('a', 2000)).toThrow(InvariantError)
-    expect(() => runs.add('b', 1000)).toThrow(InvariantError)
+  it('refuses a start earlier than the last, and an end of a run with nothing left', () => {
+    const runs = new TimedRuns()
+    const run = runs.add(2000)
+    expect(runs.add(2000)).toBe(run)
+    expect(() => runs.add(1000)).toThrow(InvariantError)
+    runs.remove(run)
+    runs.remove(run)
+    expect(() => runs.remove(run)).toThrow(InvariantError)
+    expect(runs.size).toBe(0)
   })
 })

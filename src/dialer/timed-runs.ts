@@ -1,37 +1,37 @@
-// Things that started at a time (lines dialled, IVR ports taken), kept as counts per start instant
-// as they come and go (issue 15, engine speed): starts only ever append, so the runs stay in time
-// order, and pacing reads whole-second age groups by walking the runs, not every thing.
+// Things that started at a time (lines dialled, IVR ports taken, agents in a phase), kept as counts
+// per start instant as they come and go (issue 15, engine speed): starts only ever append, so the
+// runs stay in time order, and pacing reads whole-second age groups by walking the runs, not every
+// thing. `add` hands back the thing's run number and the owner keeps it (on the attempt, in the
+// agent's entry) to end it with: no map from things to runs is churned on every dial and answer.
 import { InvariantError } from '../domain/invariant.ts'
 import type { LineAgeGroup as AgeGroup } from '../pacing/types.ts'
 
 /** Runs of the deque before its live part may be moved down (an amortised compaction). */
 const COMPACT_AFTER_RUNS = 1024
 
-export class TimedRuns<K> {
+export class TimedRuns {
   /** Start instant of each run, ascending; runs before `head` are gone. */
   private readonly atMs: number[] = []
   private readonly counts: number[] = []
   /** Absolute run number of runs[0] (the array moves down on compaction). */
   private base = 0
   private head = 0
-  /** Thing → absolute run number. */
-  private readonly runOf = new Map<K, number>()
+  /** Things started and not ended. */
+  private things = 0
   private readonly groups: AgeGroup[] = []
 
   /** `compactAfterRuns`: ended runs kept before the live ones move down (small in tests). */
   constructor(private readonly compactAfterRuns = COMPACT_AFTER_RUNS) {}
 
   get size(): number {
-    return this.runOf.size
+    return this.things
   }
 
-  has(key: K): boolean {
-    return this.runOf.has(key)
-  }
-
-  /** `key` started at `atMs` (never earlier than the previous start; a key not already here). */
-  add(key: K, atMs: number): void {
-    if (this.runOf.has(key)) throw new InvariantError(`${String(key)} started twice`)
+  /**
+   * A thing started at `atMs` (never earlier than the previous start). Returns its run number,
+   * which `remove` takes when the thing ends.
+   */
+  add(atMs: number): number {
     const last = this.atMs.length - 1
     if (last >= this.head && this.atMs[last] === atMs) this.counts[last]! += 1
     else {
@@ -40,21 +40,21 @@ export class TimedRuns<K> {
       this.atMs.push(atMs)
       this.counts.push(1)
     }
-    this.runOf.set(key, this.base + this.atMs.length - 1)
+    this.things += 1
+    return this.base + this.atMs.length - 1
   }
 
-  /** `key` ended; false when it was not here. */
-  remove(key: K): boolean {
-    const run = this.runOf.get(key)
-    if (run === undefined) return false
-    this.runOf.delete(key)
+  /** A thing of run `run` (what `add` returned) ended. */
+  remove(run: number): void {
     const index = run - this.base
+    if (!(index >= this.head && index < this.counts.length && this.counts[index]! > 0))
+      throw new InvariantError(`run ${run} has no thing left to end`)
     this.counts[index]! -= 1
+    this.things -= 1
     while (this.head < this.counts.length && this.counts[this.head] === 0) this.head++
     if (this.head === this.counts.length) this.clear()
     else if (this.head >= this.compactAfterRuns && this.head * 2 >= this.counts.length)
       this.compact()
-    return true
   }
 
   /**
@@ -89,7 +89,7 @@ export class TimedRuns<K> {
     this.head = 0
   }
 
-  /** Drops the runs before `head` (numbers kept in the map stay valid through `base`). */
+  /** Drops the runs before `head` (run numbers handed out stay valid through `base`). */
   private compact(): void {
     const head = this.head
     this.atMs.copyWithin(0, head)

@@ -32,8 +32,14 @@ export interface CallerIdResolution {
   callerId: string
   source: CallerIdSource
   /** Candidates above the chosen one that were refused, highest precedence first. */
-  rejected: CallerIdRejection[]
+  rejected: readonly CallerIdRejection[]
 }
+
+/** The candidates above the campaign's, highest precedence first. */
+const ABOVE_CAMPAIGN = ['preDial', 'record'] as const
+
+/** What nearly every dial refuses: nothing (one shared list, not one per dial: issue 15). */
+const NONE_REJECTED: readonly CallerIdRejection[] = Object.freeze([])
 
 function rejectionReason(value: string): CallerIdRejectionReason | null {
   if (value.trim() === '') return 'empty'
@@ -49,16 +55,18 @@ function rejectionReason(value: string): CallerIdRejectionReason | null {
 export function resolveCallerId(input: CallerIdInput): CallerIdResolution {
   // The campaign CLID is validated when the campaign is saved; a bad one here is a bug upstream.
   invariant(isE164(input.campaignCallerId), 'campaign caller ID is not E.164')
-  const candidates: { source: CallerIdSource; value: string | undefined }[] = [
-    { source: 'preDial', value: input.preDialCallerId },
-    { source: 'record', value: input.recordCallerId },
-  ]
-  const rejected: CallerIdRejection[] = []
-  for (const { source, value } of candidates) {
+  let rejected: CallerIdRejection[] | null = null
+  for (const source of ABOVE_CAMPAIGN) {
+    const value = source === 'preDial' ? input.preDialCallerId : input.recordCallerId
     if (value === undefined) continue
     const reason = rejectionReason(value)
-    if (reason === null) return { callerId: value, source, rejected }
+    if (reason === null) return { callerId: value, source, rejected: rejected ?? NONE_REJECTED }
+    rejected ??= []
     rejected.push({ source, value, reason })
   }
-  return { callerId: input.campaignCallerId, source: 'campaign', rejected }
+  return {
+    callerId: input.campaignCallerId,
+    source: 'campaign',
+    rejected: rejected ?? NONE_REJECTED,
+  }
 }

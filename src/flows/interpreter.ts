@@ -17,7 +17,7 @@ import {
   type VariableType,
 } from './schema.ts'
 import type { DigitsInput, FlowEffect, FlowEventName, FlowValue } from './types.ts'
-import { EVENTS_BY_FLOW_KIND, FLOW_EVENT_VARIABLES } from './types.ts'
+import { EVENTS_BY_FLOW_KIND, FLOW_EVENT_NAMES, FLOW_EVENT_VARIABLES } from './types.ts'
 
 export type { FlowEffect, FlowEventName, FlowValue } from './types.ts'
 
@@ -61,6 +61,17 @@ const EMPTY_VALUE: Record<VariableType, FlowValue> = {
   DATE_TIME: '',
 }
 
+/**
+ * Each event variable's qualified name (`<Event>.<name>`), spelled once: a run starts on every
+ * call, and a key built per call is a new string each time (issue 15, engine speed).
+ */
+const QUALIFIED_NAMES = new Map<FlowEventName, ReadonlyMap<string, string>>(
+  FLOW_EVENT_NAMES.map((event) => [
+    event,
+    new Map(FLOW_EVENT_VARIABLES[event].map((name) => [name, `${event}.${name}`])),
+  ]),
+)
+
 function initialVars(
   variables: readonly FlowVariable[],
   event: FlowEventName,
@@ -81,13 +92,16 @@ function initialVars(
       throw new InvariantError(`flow variable ${name}: bad type`)
     vars[name] = value
   }
-  const known = FLOW_EVENT_VARIABLES[event]
+  const qualifiedNames = QUALIFIED_NAMES.get(event)!
   for (const name in eventVars) {
     const value = eventVars[name]!
-    if (!known.includes(name))
+    const qualified = qualifiedNames.get(name)
+    if (qualified === undefined) {
+      const known = FLOW_EVENT_VARIABLES[event]
       throw new InvariantError(`${event} carries no variable ${name} (known: ${known})`)
+    }
     vars[name] = value
-    vars[`${event}.${name}`] = value
+    vars[qualified] = value
   }
   return vars
 }
@@ -108,7 +122,6 @@ function runUntilPause(
   start: FlowRunState,
   resumedInput?: DigitsInput,
 ): FlowStep {
-  const { collectTries: _resumed, ...base } = start
   const vars = { ...start.vars }
   const effects: FlowEffect[] = []
   let current = start.currentActivityId
@@ -135,7 +148,8 @@ function runUntilPause(
       const last = result.effects.at(-1)
       invariant(last?.kind === 'collectDigits', `${activity.kind} collects without collectDigits`)
       const collectTries = (input?.tries ?? 0) + 1
-      const state = { ...base, currentActivityId: current, vars, steps, collectTries }
+      const state = runState(start, current, vars, steps)
+      state.collectTries = collectTries
       return { state, effects, status: 'waiting' }
     }
     input = undefined
@@ -143,11 +157,20 @@ function runUntilPause(
     if (result.wait) {
       if (result.effects.length === 0)
         throw new InvariantError(`${activity.kind} waits without an effect`)
-      const state = { ...base, currentActivityId: current, vars, steps }
-      return { state, effects, status: 'waiting' }
+      return { state: runState(start, current, vars, steps), effects, status: 'waiting' }
     }
   }
-  return { state: { ...base, currentActivityId: null, vars, steps }, effects, status: 'done' }
+  return { state: runState(start, null, vars, steps), effects, status: 'done' }
+}
+
+/** The run's state after a step, without the collection count of the step it resumed. */
+function runState(
+  start: FlowRunState,
+  currentActivityId: string | null,
+  vars: Record<string, FlowValue>,
+  steps: number,
+): FlowRunState {
+  return { flowId: start.flowId, event: start.event, currentActivityId, vars, steps }
 }
 
 /**

@@ -15,6 +15,13 @@ interface Bucket {
   total: number
 }
 
+/** `settled`'s last answer for one window size; `frontier` NaN once a record made it stale. */
+interface CachedCounts {
+  dials: number
+  frontier: number
+  counts: LiveCounts
+}
+
 /** Dials of one second that is still settling: `ageSec` whole seconds ago. */
 export interface RecentDials {
   ageSec: number
@@ -30,8 +37,14 @@ export interface LiveCounts {
 export class LiveRate {
   /** The oldest dial second recorded: walks never go further back. */
   private oldestSecond = Number.POSITIVE_INFINITY
-  /** The last answer per window size, valid until a record lands at or before its frontier. */
-  private readonly cache = new Map<number, { frontier: number; counts: LiveCounts }>()
+  /**
+   * The last answer per window size (a campaign asks for two), valid until a record lands at or
+   * before its frontier. A short list walked by index: a record, on every resolved dial, allocates
+   * nothing (issue 15, engine speed).
+   */
+  private readonly cache: CachedCounts[] = []
+  /** Records reused by the next `unsettled`: its list is valid for the decision reading it. */
+  private readonly recent: RecentDials[] = []
   private readonly buckets: Bucket[] = Array.from({ length: LIVE_RATE_HISTORY_SEC }, () => ({
     second: Number.NEGATIVE_INFINITY,
     live: 0,
@@ -43,7 +56,10 @@ export class LiveRate {
     const second = Math.floor(dialedAtMs / 1000)
     const index = ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
     const bucket = this.buckets[index]!
-    for (const [dials, entry] of this.cache) if (second <= entry.frontier) this.cache.delete(dials)
+    for (let i = 0; i < this.cache.length; i++) {
+      const entry = this.cache[i]!
+      if (second <= entry.frontier) entry.frontier = Number.NaN
+    }
     if (bucket.second !== second) {
       // A newer second reuses the slot; a resolution older than the history is dropped.
       if (bucket.second > second) return
@@ -63,7 +79,10 @@ export class LiveRate {
   settled(nowMs: number, settleSec: number, dials: number): LiveCounts {
     invariant(settleSec >= 0, 'settleSec must be ≥ 0')
     const frontier = Math.floor(nowMs / 1000) - Math.ceil(settleSec)
-    const cached = this.cache.get(dials)
+    let cached: CachedCounts | undefined
+    for (let i = 0; i < this.cache.length && cached === undefined; i++) {
+      if (this.cache[i]!.dials === dials) cached = this.cache[i]
+    }
     if (cached !== undefined && cached.frontier === frontier) return cached.counts
     let live = 0
     let total = 0
@@ -78,18 +97,24 @@ export class LiveRate {
       total += bucket.total
     }
     const counts = { live, total }
-    this.cache.set(dials, { frontier, counts })
+    if (cached === undefined) this.cache.push({ dials, frontier, counts })
+    else {
+      cached.frontier = frontier
+      cached.counts = counts
+    }
     return counts
   }
 
   /**
    * The dials of the last `withinSec` seconds (younger than the settle time: `settled` leaves them
    * out), per dial second: how many resolved so far and how many of those as live. Only seconds
-   * with a resolution are listed; the lines still ringing are the pacing snapshot's own.
+   * with a resolution are listed; the lines still ringing are the pacing snapshot's own. The list
+   * and its records are reused by the next call.
    */
   unsettled(nowMs: number, withinSec: number): RecentDials[] {
     const now = Math.floor(nowMs / 1000)
-    const recent: RecentDials[] = []
+    const recent = this.recent
+    let count = 0
     const span = Math.min(LIVE_RATE_HISTORY_SEC, Math.ceil(withinSec))
     for (let ageSec = 0; ageSec < span; ageSec++) {
       const second = now - ageSec
@@ -98,8 +123,16 @@ export class LiveRate {
         ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
       const bucket = this.buckets[index]!
       if (bucket.second !== second || bucket.total === 0) continue
-      recent.push({ ageSec, live: bucket.live, resolved: bucket.total })
+      const entry = recent[count]
+      if (entry === undefined) recent.push({ ageSec, live: bucket.live, resolved: bucket.total })
+      else {
+        entry.ageSec = ageSec
+        entry.live = bucket.live
+        entry.resolved = bucket.total
+      }
+      count++
     }
+    recent.length = count
     return recent
   }
 }

@@ -4,15 +4,19 @@
 //
 // Timers live in a binary min-heap ordered by (atMs, insertion sequence). The sequence breaks ties
 // so equal times run in the order they were set: without it, heap order would depend on heap shape
-// and a run would not be deterministic. The heap holds only numbers (two parallel arrays) to keep
-// V8 on unboxed doubles; callbacks sit in a Map keyed by timer id, and a cancelled timer is simply
-// removed from the Map (lazy deletion) and skipped when its heap entry surfaces.
+// and a run would not be deterministic. Times and ids sit in two typed arrays to keep V8 on unboxed
+// doubles, each callback in a third array beside its entry. Which ids are still pending is one bit
+// per id ever set (ids count up from 1): a cancelled timer's bit is cleared (lazy deletion) and its
+// entry skipped when it surfaces. No map of callbacks: a Map churned by every timer set and fired
+// was a tenth of a simulated day's time, in its own work and the garbage of its rehashing (issue 15).
 
 import { invariant } from '../../domain/invariant.ts'
 import type { Clock, TimerId } from './clock.ts'
 
 /** Most timers pending at once; an engine that leaks timers hits this instead of the heap limit. */
 export const PENDING_TIMERS_MAX = 20_000_000
+/** Timer ids a clock hands out: each is a bit position (an int32 index) in the pending set. */
+export const TIMER_IDS_MAX = 2 ** 31 - 1
 /** Default event budget of `advanceSec`/`advanceMs`: far above a simulated day of 5000 agents. */
 export const ADVANCE_EVENTS_MAX = 100_000_000
 /** Cancelled entries tolerated in the heap beyond twice the live ones before it is compacted. */
@@ -38,8 +42,11 @@ export class VirtualClock implements Clock {
   // Typed arrays with manual growth: V8 keeps them unboxed and bounds-checks cheaply.
   private heapAtMs = new Float64Array(HEAP_CAPACITY_INITIAL)
   private heapId = new Float64Array(HEAP_CAPACITY_INITIAL)
+  private heapCallback: ((() => void) | undefined)[] = []
   private heapSize = 0
-  private readonly callbacks = new Map<TimerId, () => void>()
+  /** Bit `id` set: the timer is pending (neither run nor cancelled). */
+  private pendingBits = new Uint32Array(HEAP_CAPACITY_INITIAL / 32)
+  private pending = 0
 
   constructor(startMs: number) {
     invariant(Number.isFinite(startMs), 'startMs must be finite')
@@ -53,21 +60,23 @@ export class VirtualClock implements Clock {
   /** A timer in the past runs at the current time, after timers already due now. */
   setTimerAt(atMs: number, callback: () => void): TimerId {
     invariant(Number.isFinite(atMs), 'timer time must be finite')
-    invariant(this.callbacks.size < PENDING_TIMERS_MAX, 'too many pending timers')
+    invariant(this.pending < PENDING_TIMERS_MAX, 'too many pending timers')
+    invariant(this.nextId < TIMER_IDS_MAX, 'too many timers for one clock')
     const id = this.nextId++
-    this.callbacks.set(id, callback)
-    this.push(Math.max(atMs, this.currentMs), id)
+    this.markPending(id)
+    this.push(Math.max(atMs, this.currentMs), id, callback)
     return id
   }
 
   /** Cancelling a timer that already ran or was cancelled is a no-op (as with clearTimeout). */
   cancelTimer(id: TimerId): void {
-    if (!this.callbacks.delete(id)) return
-    if (this.heapSize > 2 * this.callbacks.size + COMPACT_SLACK_ENTRIES) this.compact()
+    if (!this.isPending(id)) return
+    this.unmarkPending(id)
+    if (this.heapSize > 2 * this.pending + COMPACT_SLACK_ENTRIES) this.compact()
   }
 
   pendingCount(): number {
-    return this.callbacks.size
+    return this.pending
   }
 
   /** Time of the next live timer, or undefined when none is pending. */
@@ -113,16 +122,16 @@ export class VirtualClock implements Clock {
     try {
       while (this.heapSize > 0) {
         const id = this.heapId[0]!
-        const callback = this.callbacks.get(id)
-        if (callback === undefined) {
+        if (!this.isPending(id)) {
           this.pop() // cancelled: lazy deletion
           continue
         }
         const atMs = this.heapAtMs[0]!
         if (atMs > lastDueMs) break
         if (ran >= maxEvents) throw new EventLimitError(maxEvents, this.currentMs)
+        const callback = this.heapCallback[0]!
         this.pop()
-        this.callbacks.delete(id)
+        this.unmarkPending(id)
         invariant(atMs >= this.currentMs, 'heap returned a timer in the past')
         this.currentMs = atMs
         ran++
@@ -134,24 +143,49 @@ export class VirtualClock implements Clock {
     }
   }
 
-  private dropCancelledTop(): void {
-    while (this.heapSize > 0 && !this.callbacks.has(this.heapId[0]!)) this.pop()
+  private isPending(id: number): boolean {
+    return (this.pendingBits[id >>> 5]! & (1 << (id & 31))) !== 0
   }
 
-  private push(atMs: number, id: number): void {
+  private markPending(id: number): void {
+    const word = id >>> 5
+    if (word >= this.pendingBits.length) {
+      const bits = new Uint32Array(Math.max(word + 1, this.pendingBits.length * 2))
+      bits.set(this.pendingBits)
+      this.pendingBits = bits
+    }
+    this.pendingBits[word]! |= 1 << (id & 31)
+    this.pending++
+  }
+
+  private unmarkPending(id: number): void {
+    this.pendingBits[id >>> 5]! &= ~(1 << (id & 31))
+    this.pending--
+  }
+
+  private dropCancelledTop(): void {
+    while (this.heapSize > 0 && !this.isPending(this.heapId[0]!)) this.pop()
+  }
+
+  private push(atMs: number, id: number, callback: () => void): void {
     if (this.heapSize === this.heapId.length) this.grow()
     this.heapAtMs[this.heapSize] = atMs
     this.heapId[this.heapSize] = id
+    this.heapCallback[this.heapSize] = callback
     this.heapSize++
     this.siftUp(this.heapSize - 1)
   }
 
   private pop(): void {
     this.heapSize--
-    if (this.heapSize === 0) return
-    this.heapAtMs[0] = this.heapAtMs[this.heapSize]!
-    this.heapId[0] = this.heapId[this.heapSize]!
-    this.siftDown(0)
+    const last = this.heapSize
+    if (last > 0) {
+      this.heapAtMs[0] = this.heapAtMs[last]!
+      this.heapId[0] = this.heapId[last]!
+      this.heapCallback[0] = this.heapCallback[last]
+    }
+    this.heapCallback[last] = undefined // the closure is not kept alive by a dead slot
+    if (last > 0) this.siftDown(0)
   }
 
   // Both sifts move a "hole" instead of swapping, holding the moving entry in locals: half the
@@ -159,6 +193,7 @@ export class VirtualClock implements Clock {
   private siftUp(start: number): void {
     const atMs = this.heapAtMs[start]!
     const id = this.heapId[start]!
+    const callback = this.heapCallback[start]
     let index = start
     while (index > 0) {
       const parent = (index - 1) >> 1
@@ -166,16 +201,19 @@ export class VirtualClock implements Clock {
       if (parentMs < atMs || (parentMs === atMs && this.heapId[parent]! < id)) break
       this.heapAtMs[index] = parentMs
       this.heapId[index] = this.heapId[parent]!
+      this.heapCallback[index] = this.heapCallback[parent]
       index = parent
     }
     this.heapAtMs[index] = atMs
     this.heapId[index] = id
+    this.heapCallback[index] = callback
   }
 
   private siftDown(start: number): void {
     const size = this.heapSize
     const atMs = this.heapAtMs[start]!
     const id = this.heapId[start]!
+    const callback = this.heapCallback[start]
     let index = start
     for (;;) {
       let child = 2 * index + 1
@@ -195,10 +233,12 @@ export class VirtualClock implements Clock {
       if (atMs < childMs || (atMs === childMs && id < this.heapId[child]!)) break
       this.heapAtMs[index] = childMs
       this.heapId[index] = this.heapId[child]!
+      this.heapCallback[index] = this.heapCallback[child]
       index = child
     }
     this.heapAtMs[index] = atMs
     this.heapId[index] = id
+    this.heapCallback[index] = callback
   }
 
   private grow(): void {
@@ -215,11 +255,13 @@ export class VirtualClock implements Clock {
     let kept = 0
     for (let index = 0; index < this.heapSize; index++) {
       const id = this.heapId[index]!
-      if (!this.callbacks.has(id)) continue
+      if (!this.isPending(id)) continue
       this.heapAtMs[kept] = this.heapAtMs[index]!
       this.heapId[kept] = id
+      this.heapCallback[kept] = this.heapCallback[index]
       kept++
     }
+    for (let index = kept; index < this.heapSize; index++) this.heapCallback[index] = undefined
     this.heapSize = kept
     for (let index = (kept >> 1) - 1; index >= 0; index--) this.siftDown(index)
   }

@@ -290,7 +290,7 @@ export class DialerApiCampaigns {
   }
 
   private completeIfIdle(campaignId: string): void {
-    if ((this.deps.engine.ctx.campaigns.get(campaignId)?.attempts.size ?? 0) > 0) return
+    if ((this.deps.engine.ctx.campaigns.get(campaignId)?.openAttempts ?? 0) > 0) return
     void this.deps.lifecycle.complete(campaignId)
   }
 
