@@ -192,17 +192,30 @@ function pacingInputs(
 function guardLineLimit(campaign: CampaignRuntime, snapshot: PacingSnapshot): number {
   const free = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
   const capPct = campaign.config.compliance.abandonRatePctMax
+  const ledgerRoom = campaign.ledger.abandonRoom(snapshot.nowMs, capPct)
   let room =
-    campaign.ledger.abandonRoom(snapshot.nowMs, capPct) -
+    ledgerRoom -
     GUARD_MARGIN_ABANDONS -
     hiddenAllowance(snapshot.hiddenAbandonPct, snapshot.windowConnects)
-  for (const window of snapshot.windowsHeld ?? []) {
-    room = Math.min(
-      room,
-      capRoom(window.connects, window.abandons, capPct) -
-        GUARD_MARGIN_ABANDONS -
-        hiddenAllowance(snapshot.hiddenAbandonPct, window.connects),
-    )
+  const held = snapshot.windowsHeld
+  if (held !== undefined) {
+    let heldRoom = Number.POSITIVE_INFINITY
+    for (const window of held) {
+      const connects = window.connects + window.futureConnects
+      heldRoom = Math.min(
+        heldRoom,
+        capRoom(connects, window.abandons, capPct) -
+          GUARD_MARGIN_ABANDONS -
+          hiddenAllowance(snapshot.hiddenAbandonPct, connects),
+      )
+    }
+    // A window still filling is no measure of its own (the first full one, or the whole run, is):
+    // the connects to come before the known end pay its margins, so its room goes up to what the
+    // calls already made support (less the unseen AMD abandons among them), never beyond.
+    const filling =
+      snapshot.nowMs < (campaign.pacingStartedAtMs ?? snapshot.nowMs) + snapshot.windowSec * 1000
+    const made = ledgerRoom - Math.ceil((snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects)
+    room = Math.min(heldRoom, filling ? made : room)
   }
   if (room < 0) return free
   const live = snapshot.estimates.liveProbability

@@ -76,11 +76,13 @@ export interface PacingSnapshot {
 
 /**
  * A regulatory window that will hold the abandons made now: the calls of its part already past,
- * and the connects credited to its part still to come (a safe share, never past the campaign's end).
+ * and the connects expected in its part still to come (never past the campaign's end).
  */
 export interface WindowHeld {
   connects: number
   abandons: number
+  /** Connects expected before the window's end (and the campaign's), at the rate so far. */
+  futureConnects: number
 }
 
 export interface PacingDecision {

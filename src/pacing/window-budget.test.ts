@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   aimShare,
-  FUTURE_CONNECTS_SHARE,
+  BURST_FUTURE_SHARE,
   remainingAbandons,
   roomTaper,
   safeMeanAbandons,
@@ -166,7 +166,7 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       capacityConnectsPerSec: 10,
       countsAfter: ledgerOf(10 * MIN),
     })
-    expect(held).toEqual([{ connects: 600 + FUTURE_CONNECTS_SHARE * 3000, abandons: 0 }])
+    expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 3000 }])
   })
 
   it('credits no more connects than the servers can take at the mean talk', () => {
@@ -179,7 +179,7 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       capacityConnectsPerSec: 0.2,
       countsAfter: ledgerOf(10 * MIN),
     })
-    expect(held).toEqual([{ connects: 600 + FUTURE_CONNECTS_SHARE * 600, abandons: 0 }])
+    expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 600 }])
   })
 
   it('holds a burst to the windows that start with it, not only to the one ending now', () => {
@@ -193,15 +193,22 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       capacityConnectsPerSec: 10,
       countsAfter: ledgerOf(nowMs, 20),
     })!
-    expect(held[0]).toEqual({ connects: 900, abandons: 20 })
+    expect(held[0]).toEqual({ connects: 900, abandons: 20, futureConnects: 0 })
     // The window ending 7/8 of a window ahead holds the burst, the last 112 s of connects and the
     // credited ones; the one ending a whole window ahead starts now, after the burst.
     const ahead = held.at(-2)!
     expect(ahead.abandons).toBe(20)
-    expect(ahead.connects).toBeCloseTo(112 + FUTURE_CONNECTS_SHARE * 787.5, 9)
-    expect(held.at(-1)).toEqual({ connects: FUTURE_CONNECTS_SHARE * 900, abandons: 0 })
+    expect(ahead.connects).toBe(112)
+    expect(ahead.futureConnects).toBeCloseTo(787.5, 9)
+    expect(held.at(-1)).toEqual({ connects: 0, abandons: 0, futureConnects: 900 })
+    // The worst-rate room counts BURST_FUTURE_SHARE of the connects to come.
     const state = { ...HOUR, hiddenAbandonPct: 0, windowSec: 900 }
     const now = remainingAbandons({ ...state, windowConnects: 900, windowAbandons: 20 }, 0)
-    expect(remainingAbandons({ ...state, held }, 0)).toBeLessThan(now)
+    const room = remainingAbandons({ ...state, windowConnects: 900, windowAbandons: 20, held }, 0)
+    // Here the burst leaves no room in the window ending 7/8 of a window ahead: 3 % of
+    // 112 + 20 + ½·787.5 calls is 15.8 abandons, less the 20 already in it.
+    expect(0.03 * (112 + 20 + BURST_FUTURE_SHARE * 787.5) - 20).toBeLessThan(0)
+    expect(now).toBeGreaterThan(0)
+    expect(room).toBe(0)
   })
 })

@@ -16,10 +16,11 @@ export const WINDOW_SCATTER_Z = 2.5
 /** Variance of a window's abandon count over its mean (1 for Poisson; bursts make it larger). */
 export const WINDOW_OVERDISPERSION = 3
 /**
- * The share of the connects expected before the campaign's end (at the rate of the window so far)
- * that a window still filling is credited with: the rate may fall, and the end is a bound.
+ * The share of the connects expected in a window ahead that the worst-rate room counts on: a burst
+ * at the worst rate is a change of regime, after which the connects a second can differ a lot
+ * (after a collapse, short machine connects gave way to long talks: bench:pacing-stress seed 304).
  */
-export const FUTURE_CONNECTS_SHARE = 0.5
+export const BURST_FUTURE_SHARE = 0.5
 /** The windows ending between now and a window ahead are checked at this many steps. */
 export const WINDOWS_HELD_STEPS = 8
 /** The connect rate credited to the future needs at least this much pacing behind it. */
@@ -106,10 +107,13 @@ export function remainingAbandons(state: WindowState, expectedAnswers: number): 
   // The window ending now, whose calls are already made, and the windows the abandons will count
   // in: a burst at a rate higher than the worst foreseen is paid for by calls already made, never
   // by the connects credited to the future alone.
-  const windows = [
-    { connects: state.windowConnects, abandons: state.windowAbandons },
-    ...(state.held ?? []),
-  ]
+  const windows = [{ connects: state.windowConnects, abandons: state.windowAbandons }]
+  for (const window of state.held ?? []) {
+    windows.push({
+      connects: window.connects + BURST_FUTURE_SHARE * window.futureConnects,
+      abandons: window.abandons,
+    })
+  }
   const hiddenShare = state.hiddenAbandonPct / 100
   let least = Number.POSITIVE_INFINITY
   for (const window of windows) {
@@ -143,8 +147,8 @@ export interface WindowsHeldInput {
  * between now and a window ahead, before the campaign's end (a window ending before the first full
  * one is not a measure of its own; when the campaign ends before its first window is full, its
  * whole run is the one window). Each holds the calls of its part already past, which the ledger
- * has, and the connects of its part to come, credited at FUTURE_CONNECTS_SHARE of the rate of the
- * window so far and only until the campaign's end. So a burst is held to the windows it will be
+ * has, and the connects of its part to come, at the rate of the window so far (at most what the
+ * servers take at the mean talk) and only until the campaign's end. So a burst is held to the windows it will be
  * counted in, not only to the one ending now, whose oldest calls leave it first; and a window still
  * filling counts the calls the campaign will still make before its end. Null when the end is
  * unknown: the calls to come are not counted on, and the window ending now is the check.
@@ -176,9 +180,8 @@ export function windowsHeld(input: WindowsHeldInput): WindowHeld[] | null {
         )
       : 0
   return ends.map((endMs, i) => ({
-    connects:
-      counts[i + 1]!.connected +
-      (FUTURE_CONNECTS_SHARE * rate * (Math.min(endMs, endsAtMs) - nowMs)) / 1000,
+    connects: counts[i + 1]!.connected,
     abandons: counts[i + 1]!.abandoned,
+    futureConnects: (rate * (Math.min(endMs, endsAtMs) - nowMs)) / 1000,
   }))
 }
