@@ -209,13 +209,18 @@ function guardLineLimit(campaign: CampaignRuntime, snapshot: PacingSnapshot): nu
           hiddenAllowance(snapshot.hiddenAbandonPct, connects),
       )
     }
-    // A window still filling is no measure of its own (the first full one, or the whole run, is):
-    // the connects to come before the known end pay its margins, so its room goes up to what the
-    // calls already made support (less the unseen AMD abandons among them), never beyond.
-    const filling =
-      snapshot.nowMs < (campaign.pacingStartedAtMs ?? snapshot.nowMs) + snapshot.windowSec * 1000
+    // A campaign that ends before its first window is full has its whole run as the one window
+    // that measures it: the connects to come before the end pay that window's margins, so its room
+    // goes up to what the calls already made support (less the unseen AMD abandons among them),
+    // never beyond. Not for a window that fills before the end: the abandons made while it fills
+    // count in the sliding windows after it, whose calls to come are only expected (a logout wave
+    // took most of them on stress seed 369).
+    const startedAtMs = campaign.pacingStartedAtMs ?? snapshot.nowMs
+    const wholeRun =
+      (campaign.config.dialingEndsAtMs ?? Number.POSITIVE_INFINITY) <=
+      startedAtMs + snapshot.windowSec * 1000
     const made = ledgerRoom - Math.ceil((snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects)
-    room = Math.min(heldRoom, filling ? made : room)
+    room = Math.min(heldRoom, wholeRun ? made : room)
   }
   if (room < 0) return free
   const live = snapshot.estimates.liveProbability

@@ -20,7 +20,7 @@ export const WINDOW_OVERDISPERSION = 3
  * at the worst rate is a change of regime, after which the connects a second can differ a lot
  * (after a collapse, short machine connects gave way to long talks: bench:pacing-stress seed 304).
  */
-export const BURST_FUTURE_SHARE = 0.5
+export const BURST_FUTURE_SHARE = 0.25
 /** The windows ending between now and a window ahead are checked at this many steps. */
 export const WINDOWS_HELD_STEPS = 8
 /** The connect rate credited to the future needs at least this much pacing behind it. */
