@@ -253,3 +253,33 @@ describe('properties', () => {
     )
   })
 })
+
+describe('countsAfter (issue 15, R5.5)', () => {
+  it('counts the calls after each instant, in one walk, whatever order they are asked in', () => {
+    const ledger = new AbandonLedger({ windowSec: 60 })
+    recordMany(ledger, T0_MS, 'connected', 5)
+    recordMany(ledger, T0_MS + 10 * SEC_MS, 'abandoned', 2)
+    recordMany(ledger, T0_MS + 30 * SEC_MS, 'connected', 3)
+    const nowMs = T0_MS + 40 * SEC_MS
+    const [all, afterFirst, afterAll, afterMiddle] = ledger.countsAfter(nowMs, [
+      nowMs - 60 * SEC_MS,
+      T0_MS,
+      nowMs,
+      T0_MS + 10 * SEC_MS,
+    ])
+    expect(all).toEqual({ abandoned: 2, connected: 8 })
+    expect(afterFirst).toEqual({ abandoned: 2, connected: 3 })
+    expect(afterAll).toEqual({ abandoned: 0, connected: 0 })
+    expect(afterMiddle).toEqual({ abandoned: 0, connected: 3 })
+  })
+
+  it('never counts a call the window ending now has dropped', () => {
+    const ledger = new AbandonLedger({ windowSec: 60 })
+    recordMany(ledger, T0_MS, 'abandoned', 4)
+    recordMany(ledger, T0_MS + 50 * SEC_MS, 'connected', 1)
+    const nowMs = T0_MS + 70 * SEC_MS
+    expect(ledger.countsAfter(nowMs, [T0_MS - 10 * SEC_MS])).toEqual([
+      { abandoned: 0, connected: 1 },
+    ])
+  })
+})

@@ -93,6 +93,35 @@ export class AbandonLedger {
     return { abandoned: this.#abandonedTotal, connected: this.#connectedTotal }
   }
 
+  /**
+   * Calls in (afterMs, nowMs] for each of `afters`, to the bucket granularity (a bucket counts when
+   * it starts after the bucket holding afterMs): the part of the window ending now that a later
+   * window still holds. One walk over the buckets for all of them.
+   */
+  countsAfter(nowMs: number, afters: readonly number[]): AbandonCounts[] {
+    const total = this.counts(nowMs)
+    const headIndex = this.#headIndex
+    const out = afters.map(() => ({ ...total }))
+    if (headIndex === null) return out
+    const oldest = headIndex - this.bucketCount + 1
+    const order = afters
+      .map((afterMs, i) => ({ first: Math.floor(afterMs / this.#bucketMs) + 1, i }))
+      .filter((request) => request.first > oldest)
+      .sort((a, b) => b.first - a.first)
+    let abandoned = 0
+    let connected = 0
+    let index = headIndex
+    for (const request of order) {
+      for (; index >= request.first; index--) {
+        const slot = this.#slotOf(index)
+        abandoned += this.#abandoned[slot] ?? 0
+        connected += this.#connected[slot] ?? 0
+      }
+      out[request.i] = { abandoned, connected }
+    }
+    return out
+  }
+
   /** Abandoned share of live-answered calls in %, 0 when there were none. */
   ratePct(nowMs: number): number {
     const { abandoned, connected } = this.counts(nowMs)

@@ -175,6 +175,8 @@ export interface CampaignRuntime {
   hopperIdleUntilMs: number
   /** When pooled pacing last decided (it decides again POOL_DECISION_INTERVAL_MS later). */
   lastPoolDecisionMs: number
+  /** When pooled pacing first decided (the start of the campaign's regulatory windows). */
+  pacingStartedAtMs: number | null
   previewTasks: Map<string, PreviewTask>
   /** Contact id → the agent callback scheduled for it. */
   agentCallbacks: Map<string, AgentCallback>
@@ -226,6 +228,12 @@ export interface EngineContext {
   toRoute: PendingIds
   /** A timer whose callback runs inside the engine (pacing and routing settle afterwards). */
   setTimer(delayMs: number, callback: () => void): TimerId
+}
+
+/** The campaign's schedule has ended (R5.5): it dials no more; its lines out are still served. */
+export function scheduleEnded(campaign: CampaignRuntime, nowMs: number): boolean {
+  const endsAtMs = campaign.config.dialingEndsAtMs
+  return endsAtMs !== undefined && nowMs >= endsAtMs
 }
 
 export function isIvr(campaign: EngineCampaign): boolean {

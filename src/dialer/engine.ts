@@ -208,6 +208,7 @@ export class Engine {
       tickTimer: null,
       hopperIdleUntilMs: Number.NEGATIVE_INFINITY,
       lastPoolDecisionMs: Number.NEGATIVE_INFINITY,
+      pacingStartedAtMs: null,
       previewTasks: new Map(),
       agentCallbacks: new Map(),
     })

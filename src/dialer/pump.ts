@@ -4,12 +4,12 @@
 
 import type { BusyServerGroup } from '../pacing/model.ts'
 import type { PacingSnapshot } from '../pacing/types.ts'
-import { HIDDEN_SCATTER_Z } from '../pacing/window-budget.ts'
+import { HIDDEN_SCATTER_Z, windowsHeld } from '../pacing/window-budget.ts'
 import { applyAgentEvent } from './agents.ts'
 import { holdsCallbackFor } from './callback-hold.ts'
 import { serveCallbacks } from './callbacks.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
-import { isIvr } from './context.ts'
+import { isIvr, scheduleEnded } from './context.ts'
 import { placeDial } from './dialing.ts'
 import { nextDialable } from './hopper.ts'
 import { serveWaiting } from './lifecycle.ts'
@@ -36,7 +36,9 @@ export const DIALS_PER_PUMP_MAX = 2000
 
 export function pumpCampaign(ctx: EngineContext, campaign: CampaignRuntime): void {
   serveWaiting(ctx, campaign)
-  if (campaign.status !== 'running') return releaseWhenDrained(ctx, campaign)
+  if (campaign.status !== 'running' || scheduleEnded(campaign, ctx.clock.nowMs())) {
+    return releaseWhenDrained(ctx, campaign)
+  }
   serveCallbacks(ctx, campaign)
   const pacing = campaign.config.pacing
   if (pacing.kind === 'preview') return pumpPreview(ctx, campaign)
@@ -128,6 +130,7 @@ function pumpPool(ctx: EngineContext, campaign: CampaignRuntime): void {
     return
   }
   campaign.lastPoolDecisionMs = nowMs
+  campaign.pacingStartedAtMs ??= nowMs
   const snapshot = buildSnapshot(ctx, campaign)
   const limit = campaign.config.capGuardEnabled
     ? guardLineLimit(campaign, snapshot)
@@ -187,18 +190,59 @@ function pacingInputs(
  * one decision from opening more lines than the window can take the moment the guard lets go.
  */
 function guardLineLimit(campaign: CampaignRuntime, snapshot: PacingSnapshot): number {
-  const hiddenAbandons = (snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects
-  const hiddenScatter = hiddenAbandons > 0 ? HIDDEN_SCATTER_Z * Math.sqrt(hiddenAbandons) : 0
   const free = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
   const capPct = campaign.config.compliance.abandonRatePctMax
-  const room =
-    campaign.ledger.abandonRoom(snapshot.nowMs, capPct) -
+  const ledgerRoom = campaign.ledger.abandonRoom(snapshot.nowMs, capPct)
+  let room =
+    ledgerRoom -
     GUARD_MARGIN_ABANDONS -
-    Math.ceil(hiddenAbandons + hiddenScatter)
+    hiddenAllowance(snapshot.hiddenAbandonPct, snapshot.windowConnects)
+  const held = snapshot.windowsHeld
+  if (held !== undefined) {
+    let heldRoom = Number.POSITIVE_INFINITY
+    for (const window of held) {
+      const connects = window.connects + window.futureConnects
+      heldRoom = Math.min(
+        heldRoom,
+        capRoom(connects, window.abandons, capPct) -
+          GUARD_MARGIN_ABANDONS -
+          hiddenAllowance(snapshot.hiddenAbandonPct, connects),
+      )
+    }
+    // A campaign that ends before its first window is full has its whole run as the one window
+    // that measures it: the connects to come before the end pay that window's margins, so its room
+    // goes up to what the calls already made support (less the unseen AMD abandons among them),
+    // never beyond. Not for a window that fills before the end: the abandons made while it fills
+    // count in the sliding windows after it, whose calls to come are only expected (a logout wave
+    // took most of them on stress seed 369).
+    const startedAtMs = campaign.pacingStartedAtMs ?? snapshot.nowMs
+    const wholeRun =
+      (campaign.config.dialingEndsAtMs ?? Number.POSITIVE_INFINITY) <=
+      startedAtMs + snapshot.windowSec * 1000
+    const made = ledgerRoom - Math.ceil((snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects)
+    room = Math.min(heldRoom, wholeRun ? made : room)
+  }
   if (room < 0) return free
   const live = snapshot.estimates.liveProbability
   if (!(live > 0) || !Number.isFinite(room)) return Number.POSITIVE_INFINITY
   return free + Math.floor(room / live + 1e-9)
+}
+
+/** The unseen AMD abandons of `connects` from the configured estimate, with their scatter. */
+function hiddenAllowance(hiddenAbandonPct: number, connects: number): number {
+  const hidden = (hiddenAbandonPct / 100) * connects
+  return Math.ceil(hidden + (hidden > 0 ? HIDDEN_SCATTER_Z * Math.sqrt(hidden) : 0))
+}
+
+/**
+ * The most abandons a window of `connects` (some of them credited, so not whole) and `abandons`
+ * can take: the ledger's abandonRoom for a window ahead (−1 when over the cap already).
+ */
+function capRoom(connects: number, abandons: number, capPct: number): number {
+  const cap = capPct / 100
+  if (cap >= 1) return Number.POSITIVE_INFINITY
+  const spare = cap * (connects + abandons) - abandons
+  return spare < 0 ? -1 : Math.floor(spare / (1 - cap) + 1e-9)
 }
 
 function readyServers(campaign: CampaignRuntime): number {
@@ -221,6 +265,16 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     staffed = ready + campaign.busyAgents.size
   }
   const counts = campaign.ledger.counts(nowMs)
+  const estimates = campaign.estimator.snapshot(nowMs)
+  const holdSec = estimates.talkSec + (isIvr(config) ? 0 : estimates.wrapSec)
+  const held = windowsHeld({
+    capacityConnectsPerSec: holdSec > 0 ? staffed / holdSec : 0,
+    nowMs,
+    startedAtMs: campaign.pacingStartedAtMs ?? nowMs,
+    endsAtMs: config.dialingEndsAtMs ?? null,
+    windowSec: campaign.ledger.windowSec,
+    countsAfter: (afters) => campaign.ledger.countsAfter(nowMs, afters),
+  })
   return {
     nowMs,
     readyServers: ready,
@@ -237,7 +291,8 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     windowConnects: counts.connected,
     windowAbandons: counts.abandoned,
     windowSec: campaign.ledger.windowSec,
-    estimates: campaign.estimator.snapshot(nowMs),
+    ...(held === null ? {} : { windowsHeld: held }),
+    estimates,
   }
 }
 

@@ -91,6 +91,12 @@ export interface EngineCampaign {
    * Off only for benchmark baselines.
    */
   capGuardEnabled: boolean
+  /**
+   * The campaign's schedule (R5.5): no line is dialled at or after this instant (UTC ms), and the
+   * abandon-cap guard counts the connects the campaign will still make before it. Absent: no end
+   * is known, and the guard counts on no future call.
+   */
+  dialingEndsAtMs?: number
 }
 
 /** A queue as configuration gives it to the engine (defaults: an outdial queue's). */

@@ -85,6 +85,7 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
         filledSec: Math.min(snapshot.windowSec, (snapshot.nowMs - startedAtMs) / 1000),
         windowConnects: snapshot.windowConnects,
         windowAbandons: snapshot.windowAbandons,
+        ...(snapshot.windowsHeld === undefined ? {} : { held: snapshot.windowsHeld }),
       }
       aim = aimShare(window)
       // The feedback's scale was learnt at one contact rate; it says little at a very different

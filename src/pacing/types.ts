@@ -66,7 +66,23 @@ export interface PacingSnapshot {
   windowAbandons: number
   /** Length of the regulatory window (abandonWindowSec). */
   windowSec: number
+  /**
+   * The regulatory windows the abandons made now will count in, when the campaign's end is known
+   * (`windowsHeld` in window-budget.ts); absent when it is not: then the window ending now only.
+   */
+  windowsHeld?: readonly WindowHeld[]
   estimates: PacingEstimates
+}
+
+/**
+ * A regulatory window that will hold the abandons made now: the calls of its part already past,
+ * and the connects expected in its part still to come (never past the campaign's end).
+ */
+export interface WindowHeld {
+  connects: number
+  abandons: number
+  /** Connects expected before the window's end (and the campaign's), at the rate so far. */
+  futureConnects: number
 }
 
 export interface PacingDecision {

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   aimShare,
+  BURST_FUTURE_SHARE,
   remainingAbandons,
   roomTaper,
   safeMeanAbandons,
@@ -12,6 +13,7 @@ import {
   WINDOW_OVERDISPERSION,
   WINDOW_SCATTER_Z,
   type WindowState,
+  windowsHeld,
 } from './window-budget.ts'
 
 /** A full one-hour window: 3 % cap, 1 % unseen AMD abandons, 1100 connects. */
@@ -125,5 +127,88 @@ describe('remainingAbandons (issue 15, R5.5)', () => {
     const now = remainingAbandons(HOUR, 0)
     expect(remainingAbandons(HOUR, 100)).toBeGreaterThan(now)
     expect(remainingAbandons({ ...HOUR, windowAbandons: 500 }, 0)).toBe(0)
+  })
+})
+
+describe('windowsHeld (issue 15, R5.5)', () => {
+  const MIN = 60_000
+  /** A ledger of one connect a second since 0, and `burst` abandons in the last second. */
+  const ledgerOf =
+    (nowMs: number, burst = 0) =>
+    (afters: readonly number[]) =>
+      afters.map((afterMs) => {
+        const from = Math.max(0, afterMs)
+        return {
+          connected: Math.max(0, Math.floor((nowMs - from) / 1000)),
+          abandoned: afterMs < nowMs - 1000 ? burst : 0,
+        }
+      })
+
+  it('is null when the campaign end is unknown or past: the window ending now is the check', () => {
+    const input = {
+      nowMs: 30 * MIN,
+      startedAtMs: 0,
+      windowSec: 900,
+      capacityConnectsPerSec: 10,
+      countsAfter: ledgerOf(30 * MIN),
+    }
+    expect(windowsHeld({ ...input, endsAtMs: null })).toBeNull()
+    expect(windowsHeld({ ...input, endsAtMs: 30 * MIN })).toBeNull()
+  })
+
+  it('a campaign that ends before its first window is full is one window, credited until the end', () => {
+    // 10 minutes in, 1 connect a second, a 1-hour day in a 24-hour window.
+    const held = windowsHeld({
+      nowMs: 10 * MIN,
+      startedAtMs: 0,
+      endsAtMs: 60 * MIN,
+      windowSec: 86_400,
+      capacityConnectsPerSec: 10,
+      countsAfter: ledgerOf(10 * MIN),
+    })
+    expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 3000 }])
+  })
+
+  it('credits no more connects than the servers can take at the mean talk', () => {
+    // The past rate is 1 a second, but the servers take 0.2 a second once people answer.
+    const held = windowsHeld({
+      nowMs: 10 * MIN,
+      startedAtMs: 0,
+      endsAtMs: 60 * MIN,
+      windowSec: 86_400,
+      capacityConnectsPerSec: 0.2,
+      countsAfter: ledgerOf(10 * MIN),
+    })
+    expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 600 }])
+  })
+
+  it('holds a burst to the windows that start with it, not only to the one ending now', () => {
+    // 40 minutes in a 15-minute window, 20 abandons in the last second, the day ends at 60 min.
+    const nowMs = 40 * MIN
+    const held = windowsHeld({
+      nowMs,
+      startedAtMs: 0,
+      endsAtMs: 60 * MIN,
+      windowSec: 900,
+      capacityConnectsPerSec: 10,
+      countsAfter: ledgerOf(nowMs, 20),
+    })!
+    expect(held[0]).toEqual({ connects: 900, abandons: 20, futureConnects: 0 })
+    // The window ending 7/8 of a window ahead holds the burst, the last 112 s of connects and the
+    // credited ones; the one ending a whole window ahead starts now, after the burst.
+    const ahead = held.at(-2)!
+    expect(ahead.abandons).toBe(20)
+    expect(ahead.connects).toBe(112)
+    expect(ahead.futureConnects).toBeCloseTo(787.5, 9)
+    expect(held.at(-1)).toEqual({ connects: 0, abandons: 0, futureConnects: 900 })
+    // The worst-rate room counts BURST_FUTURE_SHARE of the connects to come.
+    const state = { ...HOUR, hiddenAbandonPct: 0, windowSec: 900 }
+    const now = remainingAbandons({ ...state, windowConnects: 900, windowAbandons: 20 }, 0)
+    const room = remainingAbandons({ ...state, windowConnects: 900, windowAbandons: 20, held }, 0)
+    // Here the burst leaves no room in the window ending 7/8 of a window ahead: 3 % of
+    // 112 + 20 + ½·787.5 calls is 15.8 abandons, less the 20 already in it.
+    expect(0.03 * (112 + 20 + BURST_FUTURE_SHARE * 787.5) - 20).toBeLessThan(0)
+    expect(now).toBeGreaterThan(0)
+    expect(room).toBe(0)
   })
 })

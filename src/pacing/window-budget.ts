@@ -9,10 +9,22 @@
 //   shrinks smoothly to zero, so the engine's hard cap guard (one line per ready agent) is rarely
 //   what stops the dialing; each time it does, agents wait for minutes.
 
+import type { WindowHeld } from './types.ts'
+
 /** How many standard deviations of a window's abandon count the aim keeps below the allowance. */
 export const WINDOW_SCATTER_Z = 2.5
 /** Variance of a window's abandon count over its mean (1 for Poisson; bursts make it larger). */
 export const WINDOW_OVERDISPERSION = 3
+/**
+ * The share of the connects expected in a window ahead that the worst-rate room counts on: a burst
+ * at the worst rate is a change of regime, after which the connects a second can differ a lot
+ * (after a collapse, short machine connects gave way to long talks: bench:pacing-stress seed 304).
+ */
+export const BURST_FUTURE_SHARE = 0.25
+/** The windows ending between now and a window ahead are checked at this many steps. */
+export const WINDOWS_HELD_STEPS = 8
+/** The connect rate credited to the future needs at least this much pacing behind it. */
+const CREDIT_ELAPSED_SEC_MIN = 60
 /** The share of the allowance aimed at, however large the window (some room for the unforeseen). */
 export const WINDOW_AIM_SHARE_MAX = 0.85
 /** Below this width (in abandons) there is no taper. */
@@ -23,6 +35,8 @@ export const TAPER_GUARD_ROOM = 4
 const ELAPSED_SEC_MIN = 300
 
 export interface WindowState {
+  /** The windows the abandons made now will count in (absent: the window ending now only). */
+  held?: readonly WindowHeld[]
   /** Allowed visible abandon rate: the cap less the AMD abandons the dialer cannot see, in %. */
   visibleBudgetPct: number
   abandonTargetPct: number
@@ -90,9 +104,84 @@ export function remainingAbandons(state: WindowState, expectedAnswers: number): 
   const cap = state.abandonTargetPct / 100
   // A cap of 100 % allows every call to be abandoned: no window can be over it.
   if (cap >= 1) return Number.POSITIVE_INFINITY
+  // The window ending now, whose calls are already made, and the windows the abandons will count
+  // in: a burst at a rate higher than the worst foreseen is paid for by calls already made, never
+  // by the connects credited to the future alone.
+  const windows = [{ connects: state.windowConnects, abandons: state.windowAbandons }]
+  for (const window of state.held ?? []) {
+    windows.push({
+      connects: window.connects + BURST_FUTURE_SHARE * window.futureConnects,
+      abandons: window.abandons,
+    })
+  }
   const hiddenShare = state.hiddenAbandonPct / 100
-  const hidden = hiddenShare * (state.windowConnects + expectedAnswers)
-  const calls = state.windowConnects + state.windowAbandons + expectedAnswers + hidden
-  const margin = HIDDEN_SCATTER_Z * Math.sqrt(hidden + 1)
-  return Math.max(0, cap * calls - state.windowAbandons - hidden - margin)
+  let least = Number.POSITIVE_INFINITY
+  for (const window of windows) {
+    const hidden = hiddenShare * (window.connects + expectedAnswers)
+    const calls = window.connects + window.abandons + expectedAnswers + hidden
+    const margin = HIDDEN_SCATTER_Z * Math.sqrt(hidden + 1)
+    least = Math.min(least, cap * calls - window.abandons - hidden - margin)
+  }
+  return Math.max(0, least)
+}
+
+export interface WindowsHeldInput {
+  nowMs: number
+  /** When the campaign started pacing. */
+  startedAtMs: number
+  /** When the campaign stops dialing (its schedule); null: unknown. */
+  endsAtMs: number | null
+  windowSec: number
+  /**
+   * The connects a second the servers could take should every one of them be busy for the mean
+   * talk (and wrap-up): short connects (machines taken for people, quick hang-ups) can make the
+   * past rate higher than the servers will take once more people answer.
+   */
+  capacityConnectsPerSec: number
+  /** The window's calls after each instant (AbandonLedger.countsAfter). */
+  countsAfter: (afters: readonly number[]) => readonly { connected: number; abandoned: number }[]
+}
+
+/**
+ * The regulatory windows that will hold an abandon made now (R5.5): every full window that ends
+ * between now and a window ahead, before the campaign's end (a window ending before the first full
+ * one is not a measure of its own; when the campaign ends before its first window is full, its
+ * whole run is the one window). Each holds the calls of its part already past, which the ledger
+ * has, and the connects of its part to come, at the rate of the window so far (at most what the
+ * servers take at the mean talk) and only until the campaign's end. So a burst is held to the windows it will be
+ * counted in, not only to the one ending now, whose oldest calls leave it first; and a window still
+ * filling counts the calls the campaign will still make before its end. Null when the end is
+ * unknown: the calls to come are not counted on, and the window ending now is the check.
+ */
+export function windowsHeld(input: WindowsHeldInput): WindowHeld[] | null {
+  const { nowMs, startedAtMs, endsAtMs } = input
+  if (endsAtMs === null || nowMs >= endsAtMs) return null
+  const windowMs = input.windowSec * 1000
+  const firstFullMs = startedAtMs + windowMs
+  const ends: number[] = []
+  if (firstFullMs >= endsAtMs) ends.push(endsAtMs)
+  else {
+    const from = Math.max(nowMs, firstFullMs)
+    const to = Math.min(endsAtMs, nowMs + windowMs)
+    for (let k = 0; k <= WINDOWS_HELD_STEPS; k++) {
+      const endMs = nowMs + (k * windowMs) / WINDOWS_HELD_STEPS
+      if (endMs >= from && endMs <= to) ends.push(endMs)
+    }
+    if (!ends.includes(from)) ends.push(from)
+    if (!ends.includes(to)) ends.push(to)
+  }
+  const counts = input.countsAfter([nowMs - windowMs, ...ends.map((endMs) => endMs - windowMs)])
+  const elapsedSec = (nowMs - startedAtMs) / 1000
+  const rate =
+    elapsedSec >= CREDIT_ELAPSED_SEC_MIN
+      ? Math.min(
+          input.capacityConnectsPerSec,
+          counts[0]!.connected / Math.min(input.windowSec, elapsedSec),
+        )
+      : 0
+  return ends.map((endMs, i) => ({
+    connects: counts[i + 1]!.connected,
+    abandons: counts[i + 1]!.abandoned,
+    futureConnects: (rate * (Math.min(endMs, endsAtMs) - nowMs)) / 1000,
+  }))
 }

@@ -197,6 +197,15 @@ function simulatorPreviewAmd(campaign: EngineCampaign, scenario: Scenario): Engi
   return { ...campaign, amdEnabled: scenario.amd.enabled }
 }
 
-export function buildCampaign(scenario: Scenario, policy: SimPolicy): EngineCampaign {
-  return simulatorPreviewAmd(engineCampaignOf(scenarioCampaignConfig(scenario, policy)), scenario)
+export function buildCampaign(
+  scenario: Scenario,
+  policy: SimPolicy,
+  dialingEndsAtMs?: number,
+): EngineCampaign {
+  const campaign = simulatorPreviewAmd(
+    engineCampaignOf(scenarioCampaignConfig(scenario, policy)),
+    scenario,
+  )
+  // The day's end as a user sets it: the campaign's schedule stops dialing then (R5.5).
+  return dialingEndsAtMs === undefined ? campaign : { ...campaign, dialingEndsAtMs }
 }

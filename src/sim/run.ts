@@ -148,7 +148,7 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
     },
     onCallEnd: (call) => metrics.callEnded(call, clock.nowMs()),
   })
-  const campaign = (options.adjustCampaign ?? ((c) => c))(buildCampaign(scenario, policy))
+  const campaign = (options.adjustCampaign ?? ((c) => c))(buildCampaign(scenario, policy, endMs))
   configure(engine, scenario, campaign, options.makeContact ?? generatedContact)
   if (isAgentScenario(scenario)) {
     agents = new SimAgents(agentBehaviourOf(scenario), clock, engine, rng, {

@@ -40,3 +40,26 @@ describe('R1.4 R5.5 IVR predictive at 1000 ports stays under the cap from its fi
     expect(result.occupancyPct).toBeGreaterThan(35)
   })
 })
+
+// The campaign's schedule is applied, not only stored (issue 15, R5.5): the guard credits the
+// connects the campaign will make before its end, so no line may be dialled after it.
+describe('R5.5 a campaign dials nothing after its schedule ends', () => {
+  it('ivr-predictive, 10 minutes with the schedule ending at 4', () => {
+    const base = loadScenario('ivr-predictive')
+    const scenario = { ...base, durationSec: 600 } as typeof base
+    let endsAtMs = 0
+    let lastDialMs = 0
+    runScenario(scenario, {
+      policy: { kind: 'predictive' },
+      adjustCampaign: (campaign) => {
+        endsAtMs = campaign.dialingEndsAtMs! - 6 * 60_000
+        return { ...campaign, dialingEndsAtMs: endsAtMs }
+      },
+      observe: (event) => {
+        if (event.kind === 'dial') lastDialMs = event.atMs
+      },
+    })
+    expect(lastDialMs).toBeGreaterThan(endsAtMs - 60_000)
+    expect(lastDialMs).toBeLessThan(endsAtMs)
+  })
+})
