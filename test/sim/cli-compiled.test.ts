@@ -8,7 +8,15 @@
 // Off CI a missing or stale dist/ skips the compiled cases loudly; with CI=true (a clean clone
 // after `npm ci`) it must be there.
 import { execFile, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -19,6 +27,7 @@ const ROOT = join(import.meta.dirname, '..', '..')
 const BIN = join(ROOT, 'bin', 'outdial.mjs')
 const BUILT_ENTRY = join(ROOT, 'dist', 'cli.js')
 const NOTICE = /running the TypeScript through tsx/
+const NOTICE_LINE = /^outdial: .*running the TypeScript through tsx.*\n/m
 const ARGS = ['sim', join(SCENARIO_DIR, 'tiny-team.json'), '--json', '--seed', '3']
 
 /** Asynchronous, so that the test worker keeps answering vitest while the CLI runs. */
@@ -60,6 +69,29 @@ describe('outdial start-up', () => {
       expect(compiled.stdout).toBe(source.stdout)
     },
   )
+
+  it.skipIf(!fresh)('refuses a bad scenario with the same messages as the sources', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outdial-compiled-bad-'))
+    try {
+      const file = join(dir, 'bad.json')
+      const day = JSON.parse(readFileSync(join(SCENARIO_DIR, 'tiny-team.json'), 'utf8'))
+      writeFileSync(file, JSON.stringify({ ...day, durationSec: 'all day', agents: -1 }))
+      const [compiled, source] = await Promise.all(
+        ['0', '1'].map((fromSource) =>
+          outdial({ OUTDIAL_FROM_SOURCE: fromSource }, ['sim', file]).then(
+            () => expect.fail('a bad scenario ran'),
+            (error: { code: number; stderr: string }) => error,
+          ),
+        ),
+      )
+      expect(compiled!.code).toBe(1)
+      // Zod's own English message, from the bundle as from the sources.
+      expect(compiled!.stderr).toMatch(/durationSec: Invalid input: expected number/)
+      expect(source!.stderr.replace(NOTICE_LINE, '')).toBe(compiled!.stderr)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 
   it.skipIf(!fresh)('prints the same help text as the sources', async () => {
     const compiled = await outdial({ OUTDIAL_FROM_SOURCE: '0' }, ['--help'])
