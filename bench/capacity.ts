@@ -4,9 +4,9 @@
 // scaled up) on the virtual clock, each in its own process, and prints the wall and CPU time, the
 // wall time an 8-hour day takes, events per second and the pacing decision latency (p50/p99), and
 // the start-up of the `outdial` command, compiled and through tsx (bench/startup.ts).
-// `--base DIR` runs the same days on the engine of another checkout (a worktree of the commit
-// before a change) in the same run, in rounds with this one (issue 15); `--fixed` adds the same
-// days under a fixed dial ratio (no forecast: the cost of the model). Writes the table into
+// `--base DIR` runs the same days, and the compiled start-up, on the code of another checkout (a
+// worktree of the commit before a change, built) in the same run, in rounds with this one (issue
+// 15); `--fixed` adds the same days under a fixed dial ratio (no forecast: the cost of the model). Writes the table into
 // docs/benchmarks.md between <!-- capacity:begin --> and <!-- capacity:end -->.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -184,11 +184,11 @@ function startupTable(rows: StartupRow[]): string {
         : '`outdial serve` (spawn to "listening on")'
     const code = row.mode === 'compiled' ? 'compiled (dist/)' : 'tsx (OUTDIAL_FROM_SOURCE=1)'
     const cpu = Number.isNaN(row.cpuMs) ? '–' : fmt(row.cpuMs)
-    return `| ${what} | ${code} | ${row.wallMs.length} | ${fmt(Math.min(...row.wallMs))} / ${fmt(Math.max(...row.wallMs))} | ${cpu} |`
+    return `| ${what} | ${row.code} | ${code} | ${row.wallMs.length} | ${fmt(Math.min(...row.wallMs))} / ${fmt(Math.max(...row.wallMs))} | ${cpu} |`
   })
   return [
-    '| start-up | code | runs | wall ms best / worst | CPU ms (best run) |',
-    '| --- | --- | ---: | ---: | ---: |',
+    '| start-up | checkout | code | runs | wall ms best / worst | CPU ms (best run) |',
+    '| --- | --- | --- | ---: | ---: | ---: |',
     ...lines,
   ].join('\n')
 }
@@ -246,9 +246,11 @@ async function main(): Promise<void> {
       groups[index]!.push(runInChild(part, policy, hours, root, code))
     }
   }
-  const startup = await measureStartup(repeat)
-  const bestMs = (what: StartupRow['what'], mode: StartupRow['mode']) =>
-    Math.min(...startup.find((r) => r.what === what && r.mode === mode)!.wallMs)
+  const startup = await measureStartup(repeat, ['compiled', 'tsx'], base)
+  const startupRow = (what: StartupRow['what'], mode: StartupRow['mode'], code: Code = 'this') =>
+    startup.find((r) => r.what === what && r.mode === mode && r.code === code)!
+  const bestMs = (what: StartupRow['what'], mode: StartupRow['mode'], code: Code = 'this') =>
+    Math.min(...startupRow(what, mode, code).wallMs)
   const best = (code: Code) =>
     groups
       .filter((runs) => runs[0]!.code === code && runs[0]!.policy === 'predictive')
@@ -277,11 +279,11 @@ async function main(): Promise<void> {
     '',
     ...summary,
     '',
-    `Start-up of the \`outdial\` command, ${repeat} run(s) each in rounds, on the same machine in the same run: \`bin/outdial.mjs\` runs the compiled JavaScript of dist/ (\`npm run build\`, run by \`prepare\` at \`npm ci\`), or, with OUTDIAL_FROM_SOURCE=1 (and whenever dist/ is missing or older than src/), the TypeScript through tsx. The server starts on a data directory an earlier start created; its CPU ms is the process's user + system time when it printed "listening on".`,
+    `Start-up of the \`outdial\` command, ${repeat} run(s) each in rounds, on the same machine in the same run: \`bin/outdial.mjs\` runs the bundle in dist/ (\`npm run build\`: esbuild, run by \`prepare\` at \`npm ci\`), or, with OUTDIAL_FROM_SOURCE=1 (and whenever dist/ is missing or older than src/), the TypeScript through tsx. The server starts on a data directory an earlier start created; its CPU ms is the process's user + system time when it printed "listening on". With \`--base\`, the base checkout (built there with its own \`npm run build\`) starts its compiled code in the same rounds.`,
     '',
     startupTable(startup),
     '',
-    `A CLI run takes ${fmt(bestMs('cli', 'compiled'))} ms compiled against ${fmt(bestMs('cli', 'tsx'))} ms through tsx; the server listens after ${fmt(bestMs('server', 'compiled'))} ms against ${fmt(bestMs('server', 'tsx'))} ms.`,
+    `A CLI run takes ${fmt(bestMs('cli', 'compiled'))} ms compiled against ${fmt(bestMs('cli', 'tsx'))} ms through tsx; the server listens after ${fmt(bestMs('server', 'compiled'))} ms (CPU ${fmt(startupRow('server', 'compiled').cpuMs)} ms) against ${fmt(bestMs('server', 'tsx'))} ms.${base !== null ? ` The base checkout's compiled code in the same run: a CLI run ${fmt(bestMs('cli', 'compiled', 'base'))} ms, the server listening after ${fmt(bestMs('server', 'compiled', 'base'))} ms (CPU ${fmt(startupRow('server', 'compiled', 'base').cpuMs)} ms).` : ''}`,
     END,
   ].join('\n')
   process.stdout.write(`${section}\n`)

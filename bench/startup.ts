@@ -4,18 +4,20 @@
 // "listening on" line), each with the compiled JavaScript of dist/ and with the TypeScript
 // through tsx (OUTDIAL_FROM_SOURCE=1, what every start cost before dist/).
 //
-// Alone, `node --import tsx bench/startup.ts [--repeat N] [--compiled-only]` measures only these
-// rows and prints them with the machine's load (no docs written): the start-up without the
-// engine days of bench:capacity.
+// With a base checkout (`--base DIR`, built with its own `npm run build`), its compiled start-up
+// is measured in the same rounds as this one's (issue 15: before → after in the same run).
+//
+// Alone, `node --import tsx bench/startup.ts [--repeat N] [--compiled-only] [--base DIR]` measures
+// only these rows and prints them with the machine's load (no docs written): the start-up without
+// the engine days of bench:capacity.
 
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const BIN = fileURLToPath(new URL('../bin/outdial.mjs', import.meta.url))
-const BUILT_ENTRY = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SCENARIO = fileURLToPath(new URL('./scenarios/tiny-team.json', import.meta.url))
 /** The simulated length of the CLI run: long enough to dial, short enough to be all start-up. */
 const CLI_DAY_SEC = 60
@@ -25,10 +27,13 @@ const SERVER_START_TIMEOUT_MS = 60_000
 const CLOCK_TICKS_PER_SEC = 100
 
 export type StartMode = 'compiled' | 'tsx'
+/** `this`: this checkout; `base`: the checkout given as the base (compiled only). */
+export type StartCode = 'this' | 'base'
 
 export interface StartupRow {
   what: 'cli' | 'server'
   mode: StartMode
+  code: StartCode
   /** Wall time of each run, in ms. */
   wallMs: number[]
   /**
@@ -54,12 +59,20 @@ function cpuMsOf(pid: number): number {
   }
 }
 
-function cliRun(mode: StartMode, scenario: string): number {
+function binOf(root: string): string {
+  return join(root, 'bin', 'outdial.mjs')
+}
+
+function cliRun(root: string, mode: StartMode, scenario: string): number {
   const started = performance.now()
-  const run = spawnSync(process.execPath, [BIN, 'sim', scenario, '--json', '--no-progress'], {
-    env: envFor(mode),
-    encoding: 'utf8',
-  })
+  const run = spawnSync(
+    process.execPath,
+    [binOf(root), 'sim', scenario, '--json', '--no-progress'],
+    {
+      env: envFor(mode),
+      encoding: 'utf8',
+    },
+  )
   const wallMs = performance.now() - started
   if (run.status !== 0) throw new Error(`outdial sim failed (${mode}): ${run.stderr}`)
   if (mode === 'compiled' && run.stderr.includes('through tsx')) {
@@ -68,9 +81,13 @@ function cliRun(mode: StartMode, scenario: string): number {
   return wallMs
 }
 
-function serverStart(mode: StartMode, dataDir: string): Promise<{ wallMs: number; cpuMs: number }> {
+function serverStart(
+  root: string,
+  mode: StartMode,
+  dataDir: string,
+): Promise<{ wallMs: number; cpuMs: number }> {
   const started = performance.now()
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const child = spawn(process.execPath, [binOf(root), 'serve'], {
     env: envFor(mode, {
       PORT: '0',
       OUTDIAL_HOST: '127.0.0.1',
@@ -108,35 +125,46 @@ function serverStart(mode: StartMode, dataDir: string): Promise<{ wallMs: number
   })
 }
 
-/** CLI runs and server starts, `repeat` times each, compiled and through tsx in rounds. */
+/**
+ * CLI runs and server starts, `repeat` times each, compiled and through tsx in rounds; with
+ * `base`, the base checkout's compiled runs in the same rounds.
+ */
 export async function measureStartup(
   repeat: number,
   modes: readonly StartMode[] = ['compiled', 'tsx'],
+  base: string | null = null,
 ): Promise<StartupRow[]> {
-  if (!existsSync(BUILT_ENTRY)) throw new Error('dist/ is not built: run `npm run build` first')
+  const roots: Record<StartCode, string | null> = { this: ROOT, base }
+  for (const root of [ROOT, base]) {
+    if (root !== null && !existsSync(join(root, 'dist', 'cli.js')))
+      throw new Error(`${root}: dist/ is not built: run \`npm run build\` there first`)
+  }
   const dir = mkdtempSync(join(tmpdir(), 'outdial-startup-'))
   try {
     const scenario = join(dir, 'cli-day.json')
     const day = JSON.parse(readFileSync(SCENARIO, 'utf8')) as Record<string, unknown>
     writeFileSync(scenario, JSON.stringify({ ...day, durationSec: CLI_DAY_SEC }))
     const dataDir = join(dir, 'data')
-    await serverStart('compiled', dataDir) // creates the database and the demo tenant
+    await serverStart(ROOT, 'compiled', dataDir) // creates the database and the demo tenant
     const rows: StartupRow[] = []
     for (const what of ['cli', 'server'] as const) {
       for (const mode of modes) {
-        rows.push({ what, mode, wallMs: [], cpuMs: Number.NaN })
+        rows.push({ what, mode, code: 'this', wallMs: [], cpuMs: Number.NaN })
+        if (base !== null && mode === 'compiled')
+          rows.push({ what, mode, code: 'base', wallMs: [], cpuMs: Number.NaN })
       }
     }
     for (let round = 0; round < repeat; round++) {
       for (const row of rows) {
         process.stderr.write(
-          `capacity: start-up round ${round + 1}/${repeat}, ${row.what}, ${row.mode}…\n`,
+          `capacity: start-up round ${round + 1}/${repeat}, ${row.what}, ${row.mode}, ${row.code}…\n`,
         )
+        const root = roots[row.code]!
         if (row.what === 'cli') {
-          row.wallMs.push(cliRun(row.mode, scenario))
+          row.wallMs.push(cliRun(root, row.mode, scenario))
           continue
         }
-        const start = await serverStart(row.mode, dataDir)
+        const start = await serverStart(root, row.mode, dataDir)
         if (row.wallMs.every((ms) => start.wallMs < ms)) row.cpuMs = start.cpuMs
         row.wallMs.push(start.wallMs)
       }
@@ -151,16 +179,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const at = argv.indexOf('--repeat')
   const repeat = at === -1 ? 3 : Number(argv[at + 1])
   if (!(Number.isInteger(repeat) && repeat >= 1)) {
-    process.stderr.write('usage: bench/startup.ts [--repeat N] [--compiled-only]\n')
+    process.stderr.write('usage: bench/startup.ts [--repeat N] [--compiled-only] [--base DIR]\n')
     return 2
   }
   const modes: StartMode[] = argv.includes('--compiled-only') ? ['compiled'] : ['compiled', 'tsx']
+  const baseAt = argv.indexOf('--base')
+  const base = baseAt === -1 ? null : resolve(argv[baseAt + 1] ?? '.')
   const loadBefore = loadavg()[0]!
-  const rows = await measureStartup(repeat, modes)
+  const rows = await measureStartup(repeat, modes, base)
   for (const row of rows) {
     const wall = row.wallMs.map((ms) => Math.round(ms)).join(', ')
     const cpu = Number.isNaN(row.cpuMs) ? '' : `; CPU ${Math.round(row.cpuMs)} ms (fastest)`
-    process.stdout.write(`${row.what} ${row.mode}: wall ms ${wall}${cpu}\n`)
+    process.stdout.write(`${row.what} ${row.mode} ${row.code}: wall ms ${wall}${cpu}\n`)
   }
   const load = [loadBefore, loadavg()[0]!].map((l) => l.toFixed(1)).join(' → ')
   process.stdout.write(`1-minute load average ${load}\n`)

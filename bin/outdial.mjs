@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// The `outdial` command (issue 15, start-up): runs the compiled JavaScript in dist/, which
-// `npm run build` (tsc -p tsconfig.build.json) writes and `npm ci`/`npm install` build through the
-// `prepare` script. When dist/ is missing, or older than a file of src/ (a checkout edited or
-// switched since the last build), it runs the TypeScript through tsx's loader instead and says so
-// on stderr: never stale code, and a clone that has not built yet still works (only slower to
-// start, ~2 s instead of well under one).
+// The `outdial` command (issue 15, start-up): runs the bundle in dist/ (dist/cli.js and the chunks
+// it loads for each sub-command), which `npm run build` (scripts/build.mjs, esbuild) writes and
+// `npm ci`/`npm install` build through the `prepare` script. When dist/ is missing, or older than
+// a file of src/ (a checkout edited or switched since the last build), it runs the TypeScript
+// through tsx's loader instead and says so on stderr: never stale code, and a clone that has not
+// built yet still works (only slower to start, ~2 s instead of well under one).
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 

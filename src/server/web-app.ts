@@ -28,7 +28,10 @@ export const WEB_APP_PAGES = [
   '/reports/campaigns/:id/agents/:agentId',
 ] as const
 
-/** Where the build lands, relative to this file (src/server → web/dist). */
+/**
+ * Where the web build lands, relative to this module: two levels below the package root both in
+ * src/server/ and, bundled, in dist/chunks/ (scripts/build.mjs puts every chunk there).
+ */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url))
 
 const CONTENT_TYPES: Record<string, string> = {
