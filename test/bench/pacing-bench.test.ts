@@ -21,6 +21,14 @@ const JSON_KEYS = [
   'worstWindowAbandonPct',
 ]
 
+/** A scenario directory holding tiny-team cut to `durationSec`, as `short` (the caller removes it). */
+function shortTinyTeamDir(durationSec: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'outdial-pacing-bench-'))
+  const day = JSON.parse(readFileSync(join(SCENARIO_DIR, 'tiny-team.json'), 'utf8'))
+  writeFileSync(join(dir, 'short.json'), JSON.stringify({ ...day, durationSec }))
+  return dir
+}
+
 describe('pacing benchmark', () => {
   it('runs small-team on one seed with every policy', async () => {
     const report = await runPacingBenchmark({
@@ -49,9 +57,7 @@ describe('pacing benchmark', () => {
 
   it('gives the same rows and searches with speculative days on idle workers', async () => {
     // tiny-team cut to half an hour: the searches, not the figures, are under test.
-    const dir = mkdtempSync(join(tmpdir(), 'outdial-pacing-bench-'))
-    const day = JSON.parse(readFileSync(join(SCENARIO_DIR, 'tiny-team.json'), 'utf8'))
-    writeFileSync(join(dir, 'short.json'), JSON.stringify({ ...day, durationSec: 1800 }))
+    const dir = shortTinyTeamDir(1800)
     const run = (speculate: boolean) =>
       runPacingBenchmark({
         scenarioDir: dir,
@@ -70,9 +76,7 @@ describe('pacing benchmark', () => {
   }, 60_000)
 
   it("starts a scenario's later seeds from the first seed's fixed-best ratio", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'outdial-pacing-bench-'))
-    const day = JSON.parse(readFileSync(join(SCENARIO_DIR, 'tiny-team.json'), 'utf8'))
-    writeFileSync(join(dir, 'short.json'), JSON.stringify({ ...day, durationSec: 1200 }))
+    const dir = shortTinyTeamDir(1200)
     const report = await runPacingBenchmark({
       scenarioDir: dir,
       selection: { kind: 'named', names: ['short'] },
