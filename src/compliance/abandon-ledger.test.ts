@@ -273,6 +273,35 @@ describe('countsAfter (issue 15, R5.5)', () => {
     expect(afterMiddle).toEqual({ abandoned: 0, connected: 3 })
   })
 
+  it("counts as a walk over the events would, across the ring's wrap (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.boolean()), { maxLength: 60 }),
+        fc.array(fc.integer({ min: -15, max: 45 }), { minLength: 1, maxLength: 6 }),
+        (events, afterSecs) => {
+          const windowSec = 10
+          const ledger = new AbandonLedger({ windowSec })
+          const sorted = [...events].sort((a, b) => a[0] - b[0])
+          for (const [atSec, abandoned] of sorted) {
+            ledger.record(T0_MS + atSec * SEC_MS, abandoned ? 'abandoned' : 'connected')
+          }
+          const nowSec = 45
+          const got = ledger.countsAfter(
+            T0_MS + nowSec * SEC_MS,
+            afterSecs.map((sec) => T0_MS + sec * SEC_MS),
+          )
+          afterSecs.forEach((afterSec, i) => {
+            const held = sorted.filter(([at]) => at > Math.max(afterSec, nowSec - windowSec))
+            expect(got[i]).toEqual({
+              abandoned: held.filter(([, abandoned]) => abandoned).length,
+              connected: held.filter(([, abandoned]) => !abandoned).length,
+            })
+          })
+        },
+      ),
+    )
+  })
+
   it('never counts a call the window ending now has dropped', () => {
     const ledger = new AbandonLedger({ windowSec: 60 })
     recordMany(ledger, T0_MS, 'abandoned', 4)

@@ -12,6 +12,7 @@
 // The rate is abandoned / (abandoned + connected): both are calls a live person answered.
 import { z } from 'zod'
 import { invariant } from '../domain/invariant.ts'
+import { PrefixSums } from './prefix-sums.ts'
 
 export const ABANDON_LEDGER_BUCKETS_MAX = 4096
 const MS_PER_SEC = 1000
@@ -42,6 +43,9 @@ export class AbandonLedger {
   readonly #bucketMs: number
   readonly #abandoned: Uint32Array
   readonly #connected: Uint32Array
+  /** The same counts per slot as running sums: a count over many buckets without a walk. */
+  readonly #abandonedSums: PrefixSums
+  readonly #connectedSums: PrefixSums
   #abandonedTotal = 0
   #connectedTotal = 0
   /** Absolute index (floor(ms / bucketMs)) of the newest bucket in the ring; null until used. */
@@ -59,6 +63,8 @@ export class AbandonLedger {
     this.#bucketMs = this.bucketSec * MS_PER_SEC
     this.#abandoned = new Uint32Array(this.bucketCount)
     this.#connected = new Uint32Array(this.bucketCount)
+    this.#abandonedSums = new PrefixSums(this.bucketCount)
+    this.#connectedSums = new PrefixSums(this.bucketCount)
   }
 
   /**
@@ -76,9 +82,11 @@ export class AbandonLedger {
     const slot = this.#slotOf(index)
     if (event === 'abandoned') {
       this.#abandoned[slot] = (this.#abandoned[slot] ?? 0) + 1
+      this.#abandonedSums.add(slot, 1)
       this.#abandonedTotal++
     } else {
       this.#connected[slot] = (this.#connected[slot] ?? 0) + 1
+      this.#connectedSums.add(slot, 1)
       this.#connectedTotal++
     }
   }
@@ -96,28 +104,26 @@ export class AbandonLedger {
   /**
    * Calls in (afterMs, nowMs] for each of `afters`, to the bucket granularity (a bucket counts when
    * it starts after the bucket holding afterMs): the part of the window ending now that a later
-   * window still holds. One walk over the buckets for all of them.
+   * window still holds. Each from the running sums, without walking the buckets.
    */
   countsAfter(nowMs: number, afters: readonly number[]): AbandonCounts[] {
     const total = this.counts(nowMs)
     const headIndex = this.#headIndex
-    const out = afters.map(() => ({ ...total }))
-    if (headIndex === null) return out
-    const oldest = headIndex - this.bucketCount + 1
-    const order = afters
-      .map((afterMs, i) => ({ first: Math.floor(afterMs / this.#bucketMs) + 1, i }))
-      .filter((request) => request.first > oldest)
-      .sort((a, b) => b.first - a.first)
-    let abandoned = 0
-    let connected = 0
-    let index = headIndex
-    for (const request of order) {
-      for (; index >= request.first; index--) {
-        const slot = this.#slotOf(index)
-        abandoned += this.#abandoned[slot] ?? 0
-        connected += this.#connected[slot] ?? 0
+    const out: AbandonCounts[] = []
+    for (const afterMs of afters) {
+      const first = Math.floor(afterMs / this.#bucketMs) + 1
+      if (headIndex === null || first <= headIndex - this.bucketCount + 1) {
+        out.push({ abandoned: total.abandoned, connected: total.connected })
+      } else if (first > headIndex) {
+        out.push({ abandoned: 0, connected: 0 })
+      } else {
+        const from = this.#slotOf(first)
+        const to = this.#slotOf(headIndex)
+        out.push({
+          abandoned: ringSum(this.#abandonedSums, from, to, total.abandoned),
+          connected: ringSum(this.#connectedSums, from, to, total.connected),
+        })
       }
-      out[request.i] = { abandoned, connected }
     }
     return out
   }
@@ -165,8 +171,12 @@ export class AbandonLedger {
     const clearCount = Math.min(index - this.#headIndex, this.bucketCount)
     for (let step = 1; step <= clearCount; step++) {
       const slot = this.#slotOf(this.#headIndex + step)
-      this.#abandonedTotal -= this.#abandoned[slot] ?? 0
-      this.#connectedTotal -= this.#connected[slot] ?? 0
+      const abandoned = this.#abandoned[slot] ?? 0
+      const connected = this.#connected[slot] ?? 0
+      if (abandoned > 0) this.#abandonedSums.add(slot, -abandoned)
+      if (connected > 0) this.#connectedSums.add(slot, -connected)
+      this.#abandonedTotal -= abandoned
+      this.#connectedTotal -= connected
       this.#abandoned[slot] = 0
       this.#connected[slot] = 0
     }
@@ -176,4 +186,11 @@ export class AbandonLedger {
   #slotOf(index: number): number {
     return ((index % this.bucketCount) + this.bucketCount) % this.bucketCount
   }
+}
+
+/** The counts of the ring's slots from `from` forward to `to` (wrapping), `total` over all slots. */
+function ringSum(sums: PrefixSums, from: number, to: number, total: number): number {
+  return from <= to
+    ? sums.through(to) - sums.through(from - 1)
+    : total - (sums.through(from - 1) - sums.through(to))
 }
