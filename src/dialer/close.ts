@@ -7,7 +7,12 @@
 import { decideAfterAttempt, type RetryDecision } from '../compliance/retry.ts'
 import { InvariantError, invariant } from '../domain/invariant.ts'
 import type { HangupParty } from '../domain/outcomes.ts'
-import type { ContactDisposition, ContactProgress, WrapUpFallback } from './contact-list.ts'
+import type {
+  AttemptSummary,
+  ContactDisposition,
+  ContactProgress,
+  WrapUpFallback,
+} from './contact-list.ts'
 import type { AgentRuntime, AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
 import { isIvr } from './context.ts'
 import { stopCollection } from './digit-collection.ts'
@@ -33,11 +38,15 @@ export function closeAttempt(
   ctx.attempts.delete(attempt.id)
   campaign.openAttempts -= 1
   ctx.history.recordAttempt(attempt.number, nowMs, attempt.outcome)
-  attempt.progress.attempts.push({
-    atMs: attempt.dialedAtMs,
-    outcome: attempt.outcome,
-    number: attempt.number,
-  })
+  // A new array of the exact length, not a push: a push into an empty array reserves 17 slots,
+  // and a contact waiting for its retry keeps its array for hours (issue 15: fewer bytes for the
+  // young generation to copy and promote).
+  const summary = { atMs: attempt.dialedAtMs, outcome: attempt.outcome, number: attempt.number }
+  const previous = attempt.progress.attempts
+  const attempts = new Array<AttemptSummary>(previous.length + 1)
+  for (let i = 0; i < previous.length; i++) attempts[i] = previous[i]!
+  attempts[previous.length] = summary
+  attempt.progress.attempts = attempts
   const decision = decideFor(ctx, campaign, attempt)
   if (wrappingAgent) {
     wrappingAgent.wrapUp = {
