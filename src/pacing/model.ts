@@ -53,6 +53,19 @@ function elapsedBucket(elapsedSec: number): number {
   return 600 + Math.floor((elapsedSec - 600) / 30) * 30
 }
 
+/** The bucket's place in a dense row (0, 1, … in bucket order): the tables' cache index. */
+function bucketIndex(bucket: number): number {
+  if (bucket < 60) return bucket
+  if (bucket < 600) return 60 + (bucket - 60) / 5
+  return 168 + (bucket - 600) / 30
+}
+
+/** `tables[index]`, growing the row with holes first so it stays a dense array. */
+function cacheAt(tables: (Float64Array | undefined)[], index: number): Float64Array | undefined {
+  while (tables.length <= index) tables.push(undefined)
+  return tables[index]
+}
+
 export function buildPacingModel(samples: ModelSamples): PacingModel {
   const p = samples.liveProbability
   const horizonSec = Math.min(
@@ -61,14 +74,16 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
   )
   const supplyLength = horizonSec + CONNECT_MARGIN_SEC + 1
   const wrapQuantiles = WRAP_QUANTILES.map((q) => samples.wrap.quantile(q))
-  const lineCache = new Map<number, Float64Array>()
-  const serverCache = new Map<number, Float64Array>()
+  // Dense rows, not maps: they are read for every line-age group and busy-server group at every
+  // decision (issue 15, engine speed).
+  const lineCache: (Float64Array | undefined)[] = []
+  const serverCache: (Float64Array | undefined)[] = []
   let lastKey = Number.NaN
   let lastTable: Float64Array | null = null
 
   function lineLiveCdf(ageSec: number): Float64Array {
     const age = Math.max(0, Math.floor(ageSec))
-    let table = lineCache.get(age)
+    let table = cacheAt(lineCache, age)
     if (table) return table
     table = new Float64Array(horizonSec + 1)
     const liveAtAge = samples.liveTimes.cdf(age)
@@ -78,39 +93,41 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
         table[k] = (p * (samples.liveTimes.cdf(age + k) - liveAtAge)) / unresolved
       }
     }
-    lineCache.set(age, table)
+    lineCache[age] = table
     return table
   }
 
   function serverFreeCdf(server: BusyServer): Float64Array {
     const bucket = elapsedBucket(server.elapsedSec)
     // A number, not a string: this runs for every busy server at every decision.
-    const key = bucket * PHASES + PHASE_INDEX[server.phase]
+    const key = bucketIndex(bucket) * PHASES + PHASE_INDEX[server.phase]
     // Busy servers come in runs of the same bucket (ports in dial order): no lookup for those.
     if (key === lastKey) return lastTable!
-    let table = serverCache.get(key)
-    if (table) {
-      lastKey = key
-      lastTable = table
-      return table
+    let table = cacheAt(serverCache, key)
+    if (table === undefined) {
+      table = freeTable(server.phase, bucket)
+      serverCache[key] = table
     }
-    table = new Float64Array(supplyLength)
-    for (let k = 1; k < supplyLength; k++) table[k] = freeWithin(server.phase, bucket, k)
-    serverCache.set(key, table)
     lastKey = key
     lastTable = table
     return table
   }
 
-  function freeWithin(phase: BusyServer['phase'], elapsedSec: number, k: number): number {
-    if (phase === 'reserving') return 1
-    if (phase === 'wrapUp') return samples.wrap.conditionalCdf(elapsedSec, k)
-    // Talking: the rest of the talk, then a wrap-up drawn from its distribution.
-    let total = 0
-    for (const wrapSec of wrapQuantiles) {
-      if (k >= wrapSec) total += samples.talk.conditionalCdf(elapsedSec, k - wrapSec)
+  /** P(free within k s) for k = 1 … supplyLength − 1 of a server `elapsedSec` into `phase`. */
+  function freeTable(phase: BusyServer['phase'], elapsedSec: number): Float64Array {
+    const table = new Float64Array(supplyLength)
+    if (phase === 'reserving') {
+      for (let k = 1; k < supplyLength; k++) table[k] = 1
+    } else if (phase === 'wrapUp') {
+      samples.wrap.addConditionalCdfs(elapsedSec, 0, table)
+    } else {
+      // Talking: the rest of the talk, then a wrap-up drawn from its distribution (each quantile
+      // added in turn at every k, then their mean).
+      for (const wrapSec of wrapQuantiles)
+        samples.talk.addConditionalCdfs(elapsedSec, wrapSec, table)
+      for (let k = 1; k < supplyLength; k++) table[k] = table[k]! / wrapQuantiles.length
     }
-    return total / wrapQuantiles.length
+    return table
   }
 
   return { horizonSec, liveProbability: p, lineLiveCdf, serverFreeCdf }

@@ -187,6 +187,28 @@ describe('SampleDistribution (R1.3 predictive forecast)', () => {
     )
   })
 
+  it('addConditionalCdfs adds exactly what conditionalCdf gives at each step, in both regimes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 120, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 0, max: 130 }),
+        fc.double({ min: 0, max: 30, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (values, elapsed, shift, start) => {
+          const samples = distribution(values)
+          const out = Float64Array.from(start)
+          samples.addConditionalCdfs(elapsed, shift, out)
+          for (let k = 1; k < out.length; k++) {
+            const expected =
+              k >= shift ? start[k]! + samples.conditionalCdf(elapsed, k - shift) : start[k]!
+            expect(out[k]).toBe(expected)
+          }
+          expect(out[0]).toBe(start[0])
+        },
+      ),
+    )
+  })
+
   it('past the samples, conditionalCdf falls back to an exponential tail with the top samples’ mean excess', () => {
     const hundred = distribution(oneTo(100))
     // Top 8 samples: 93 … 100, mean excess over 93 = (0 + 1 + … + 7) / 8 = 3.5.

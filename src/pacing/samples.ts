@@ -92,6 +92,30 @@ export class SampleDistribution {
     return 1 - Math.exp(-x / this.meanExcess())
   }
 
+  /**
+   * Adds conditionalCdf(elapsed, k − shift) to `out[k]` for every k ≥ 1 of `out` with k ≥ shift,
+   * k ascending: the same values as asking each k in turn, with the count of samples below each
+   * bound found by moving up from the last one instead of a search per k (the model's tables).
+   */
+  addConditionalCdfs(elapsed: number, shift: number, out: Float64Array): void {
+    const sorted = this.sorted
+    const n = sorted.length
+    const below = countAtMost(sorted, elapsed)
+    const survivors = n - below
+    let atMost = below
+    for (let k = 1; k < out.length; k++) {
+      if (k < shift) continue
+      const x = k - shift
+      if (survivors >= TAIL_SAMPLES_MIN) {
+        const bound = elapsed + x
+        while (atMost < n && sorted[atMost]! <= bound) atMost++
+        out[k] = out[k]! + (atMost - below) / survivors
+      } else {
+        out[k] = out[k]! + (1 - Math.exp(-x / this.meanExcess()))
+      }
+    }
+  }
+
   private meanExcess(): number {
     if (this.tailMeanExcess === null) {
       const top = this.sorted.slice(Math.max(0, this.sorted.length - TAIL_SAMPLES_MIN))
