@@ -106,23 +106,39 @@ export function remainingAbandons(state: WindowState, expectedAnswers: number): 
   if (cap >= 1) return Number.POSITIVE_INFINITY
   // The window ending now, whose calls are already made, and the windows the abandons will count
   // in: a burst at a rate higher than the worst foreseen is paid for by calls already made, never
-  // by the connects credited to the future alone.
-  const windows = [{ connects: state.windowConnects, abandons: state.windowAbandons }]
-  for (const window of state.held ?? []) {
-    windows.push({
-      connects: window.connects + BURST_FUTURE_SHARE * window.futureConnects,
-      abandons: window.abandons,
-    })
-  }
+  // by the connects credited to the future alone. Walked in place: no list of them per decision.
   const hiddenShare = state.hiddenAbandonPct / 100
-  let least = Number.POSITIVE_INFINITY
-  for (const window of windows) {
-    const hidden = hiddenShare * (window.connects + expectedAnswers)
-    const calls = window.connects + window.abandons + expectedAnswers + hidden
-    const margin = HIDDEN_SCATTER_Z * Math.sqrt(hidden + 1)
-    least = Math.min(least, cap * calls - window.abandons - hidden - margin)
+  let least = windowRoom(
+    cap,
+    hiddenShare,
+    state.windowConnects,
+    state.windowAbandons,
+    expectedAnswers,
+  )
+  if (state.held !== undefined) {
+    for (const window of state.held) {
+      const connects = window.connects + BURST_FUTURE_SHARE * window.futureConnects
+      least = Math.min(
+        least,
+        windowRoom(cap, hiddenShare, connects, window.abandons, expectedAnswers),
+      )
+    }
   }
   return Math.max(0, least)
+}
+
+/** One window's room: the cap over its calls less its abandons, the unseen ones and their margin. */
+function windowRoom(
+  cap: number,
+  hiddenShare: number,
+  connects: number,
+  abandons: number,
+  expectedAnswers: number,
+): number {
+  const hidden = hiddenShare * (connects + expectedAnswers)
+  const calls = connects + abandons + expectedAnswers + hidden
+  const margin = HIDDEN_SCATTER_Z * Math.sqrt(hidden + 1)
+  return cap * calls - abandons - hidden - margin
 }
 
 export interface WindowsHeldInput {
@@ -170,7 +186,9 @@ export function windowsHeld(input: WindowsHeldInput): WindowHeld[] | null {
     if (!ends.includes(from)) ends.push(from)
     if (!ends.includes(to)) ends.push(to)
   }
-  const counts = input.countsAfter([nowMs - windowMs, ...ends.map((endMs) => endMs - windowMs)])
+  const afters = [nowMs - windowMs]
+  for (const endMs of ends) afters.push(endMs - windowMs)
+  const counts = input.countsAfter(afters)
   const elapsedSec = (nowMs - startedAtMs) / 1000
   const rate =
     elapsedSec >= CREDIT_ELAPSED_SEC_MIN

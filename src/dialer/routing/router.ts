@@ -119,9 +119,11 @@ export function reserveAgent(ctx: EngineContext, agent: AgentRuntime, campaign: 
 
 /** Routes every Available agent (after a campaign starts or contacts arrive). */
 export function routeAllAvailable(ctx: EngineContext): void {
-  const available = [...ctx.agents.values()]
-    .filter((agent) => agent.state.kind === 'Available')
-    .sort((a, b) => a.stateSinceMs - b.stateSinceMs)
+  // The Available ones only, not a copy of every agent first: this runs at every pacing tick.
+  const available: AgentRuntime[] = []
+  for (const agent of ctx.agents.values())
+    if (agent.state.kind === 'Available') available.push(agent)
+  available.sort((a, b) => a.stateSinceMs - b.stateSinceMs)
   for (const agent of available) routeAgent(ctx, agent.id)
 }
 
