@@ -87,8 +87,7 @@ export class InMemoryContactList implements ContactList {
    */
   addTaken(contact: Contact, nowMs: number): ContactProgress {
     invariant(contact.numbers.length > 0, 'a contact needs at least one number')
-    invariant(!this.taken.has(contact.id), 'contact taken twice')
-    this.taken.add(contact.id)
+    this.take(contact.id)
     return { contact, attempts: [], notBeforeMs: nowMs }
   }
 
@@ -96,9 +95,15 @@ export class InMemoryContactList implements ContactList {
     const key = this.due.peekKey()
     if (key === undefined || key > nowMs) return null
     const progress = this.due.pop()!
-    invariant(!this.taken.has(progress.contact.id), 'contact taken twice')
-    this.taken.add(progress.contact.id)
+    this.take(progress.contact.id)
     return progress
+  }
+
+  /** One set operation per take: a contact taken already leaves the size unchanged. */
+  private take(contactId: string): void {
+    const before = this.taken.size
+    this.taken.add(contactId)
+    invariant(this.taken.size > before, 'contact taken twice')
   }
 
   /** The callback's agent lives in the engine's memory, as every contact of this list does. */

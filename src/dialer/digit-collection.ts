@@ -30,6 +30,8 @@ export function startCollection(
 
 /** The call's collect prompt ended; false when the call has no collection prompt playing. */
 export function collectionPromptDone(ctx: EngineContext, callId: string): boolean {
+  // Most calls collect no keys: no lookup of their id while nothing is collected (issue 15).
+  if (ctx.collections.size === 0) return false
   const collection = ctx.collections.get(callId)
   if (collection === undefined || !collection.promptPlaying) return false
   collection.promptPlaying = false
@@ -54,6 +56,7 @@ export function collectDigit(ctx: EngineContext, callId: string, digit: Digit): 
 
 /** The call ended: its collection (and timer) goes, the flow is not resumed. */
 export function stopCollection(ctx: EngineContext, callId: string): void {
+  if (ctx.collections.size === 0) return
   const collection = ctx.collections.get(callId)
   if (collection === undefined) return
   if (collection.timer !== null) ctx.clock.cancelTimer(collection.timer)

@@ -362,7 +362,8 @@ function dispatchTelephony(ctx: EngineContext, event: TelephonyEvent): void {
   }
   if (event.kind === 'digit') return collectDigit(ctx, event.callId, event.digit)
   if (event.kind === 'playDone' && collectionPromptDone(ctx, event.callId)) return
-  const call = ctx.inbound.get(event.callId)
+  // An outbound day has no inbound call: no lookup of every event's call id in their map.
+  const call = ctx.inbound.size === 0 ? undefined : ctx.inbound.get(event.callId)
   if (call) {
     if (event.kind === 'customerHangup') return endInbound(ctx, call)
     if (event.kind === 'playDone' || event.kind === 'virtualAgentDone') resumeInbound(ctx, call.id)
