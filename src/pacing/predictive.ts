@@ -11,6 +11,7 @@
 // feedback every `correctionPace` live connects with `gain` (docs/pacing.md §2: feedback only as a
 // slow correction). `maxDialingRate` caps lines per agent; the engine's cap guard stays last.
 import { invariant } from '../domain/invariant.ts'
+import { type Forecast, forecast } from './forecast.ts'
 import { CONNECT_MARGIN_SEC } from './model.ts'
 import { normalCdf } from './normal.ts'
 import type { PacingDecision, PacingSnapshot, PoolPacingPolicy } from './types.ts'
@@ -135,108 +136,6 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   }
 }
 
-interface Forecast {
-  demand: Float64Array
-  demandVar: Float64Array
-  supply: Float64Array
-  supplyVar: Float64Array
-  newLineCdf: Float64Array
-  /** The steps k at which a new line's live answer can arrive (the only ones the chance reads). */
-  arrivals: Int32Array
-}
-
-/**
- * Demand and supply at the steps the marginal chance reads (a new line's arrival steps k, supply
- * at k + CONNECT_MARGIN_SEC) and at the horizon; the steps nothing reads are left out. The snapshot
- * lists lines and busy servers as grouped counts, so each group's chance is added once, times its
- * count (neighbouring server groups that share a model table are added together): the work is per
- * group, not per line or server (issue 15, engine speed).
- */
-function forecast(snapshot: PacingSnapshot, rise: number): Forecast {
-  const model = snapshot.estimates.model
-  const horizon = model.horizonSec
-  const modelCdf = model.lineLiveCdf(0)
-  const newLineCdf = rise === 1 ? modelCdf : scaled(modelCdf, rise)
-  const { arrivals, supplySteps: steps } = stepsOf(modelCdf, horizon + CONNECT_MARGIN_SEC)
-  const length = horizon + CONNECT_MARGIN_SEC + 1
-  const { demand, demandVar, supply, supplyVar } = rowsOf(horizon + 1, length)
-  supply.fill(snapshot.readyServers - snapshot.liveWaiting)
-  for (const { ageSec, count } of snapshot.lineAges) {
-    const cdf = model.lineLiveCdf(ageSec)
-    for (let i = 0; i < arrivals.length; i++) {
-      const k = arrivals[i]!
-      const q = Math.min(1, rise * cdf[k]!)
-      demand[k] = demand[k]! + count * q
-      demandVar[k] = demandVar[k]! + count * q * (1 - q)
-    }
-  }
-  let table: Float64Array | null = null
-  let count = 0
-  for (const group of snapshot.busyServers) {
-    const cdf = model.serverFreeCdf(group)
-    if (cdf === table) {
-      count += group.count
-      continue
-    }
-    if (table !== null) addServers(supply, supplyVar, table, count, steps)
-    table = cdf
-    count = group.count
-  }
-  if (table !== null) addServers(supply, supplyVar, table, count, steps)
-  return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
-}
-
-interface Rows {
-  demand: Float64Array
-  demandVar: Float64Array
-  supply: Float64Array
-  supplyVar: Float64Array
-}
-
-/**
- * The forecast's rows, reused by the next forecast of the same lengths: a forecast lives only for
- * the decision that reads it, and four typed arrays per decision were most of the decision's
- * garbage (issue 15, engine speed). Demand and its variance come zeroed, supply's variance too.
- */
-let rows: Rows | null = null
-
-function rowsOf(demandLength: number, supplyLength: number): Rows {
-  if (rows === null || rows.demand.length !== demandLength || rows.supply.length !== supplyLength) {
-    rows = {
-      demand: new Float64Array(demandLength),
-      demandVar: new Float64Array(demandLength),
-      supply: new Float64Array(supplyLength),
-      supplyVar: new Float64Array(supplyLength),
-    }
-    return rows
-  }
-  rows.demand.fill(0)
-  rows.demandVar.fill(0)
-  rows.supplyVar.fill(0)
-  return rows
-}
-
-/** `count` servers that free within k s with the chance `cdf[k]`, at the supply steps read. */
-function addServers(
-  supply: Float64Array,
-  supplyVar: Float64Array,
-  cdf: Float64Array,
-  count: number,
-  steps: Int32Array,
-): void {
-  for (let i = 0; i < steps.length; i++) {
-    const k = steps[i]!
-    const q = cdf[k]!
-    supply[k] = supply[k]! + count * q
-    supplyVar[k] = supplyVar[k]! + count * q * (1 - q)
-  }
-}
-
-/** A live-answer table with every chance `factor` times larger (at most 1). */
-function scaled(cdf: Float64Array, factor: number): Float64Array {
-  return cdf.map((q) => Math.min(1, q * factor))
-}
-
 /**
  * How many times more live answers the newest dials brought than the model expects of them
  * (1 when not significantly more): each dial of the last settle time, resolved or still ringing,
@@ -261,30 +160,6 @@ export function earlyRise(snapshot: PacingSnapshot): number {
   if (expected < EARLY_EXPECTED_MIN) return 1
   const lower = observed - EARLY_RISE_Z * Math.sqrt(observed)
   return Math.min(EARLY_RISE_MAX, Math.max(1, lower / expected))
-}
-
-interface Steps {
-  arrivals: Int32Array
-  supplySteps: Int32Array
-}
-
-/** Per new-line table (the model caches it until its next refresh): the steps, found once. */
-const stepsCache = new WeakMap<Float64Array, Steps>()
-
-/**
- * The arrival steps of a new line's live answer, and the supply steps read: each arrival step plus
- * the connect margin, and the horizon's last step (`last`).
- */
-function stepsOf(cdf: Float64Array, last: number): Steps {
-  const cached = stepsCache.get(cdf)
-  if (cached !== undefined) return cached
-  const arrivals: number[] = []
-  for (let k = 1; k < cdf.length; k++) if (!(cdf[k]! - cdf[k - 1]! <= 0)) arrivals.push(k)
-  const supply = arrivals.map((k) => k + CONNECT_MARGIN_SEC)
-  if (supply.at(-1) !== last) supply.push(last)
-  const steps = { arrivals: Int32Array.from(arrivals), supplySteps: Int32Array.from(supply) }
-  stepsCache.set(cdf, steps)
-  return steps
 }
 
 /** The chance that one more new line's live answer finds no agent, with `others` new lines too. */
