@@ -29,4 +29,17 @@ describe('BusyAgents (issue 15, engine speed)', () => {
       { phase: 'wrapUp', elapsedSec: 2, count: 2 },
     ])
   })
+
+  it('reads again at the same instant: the same groups until an agent changes phase', () => {
+    const busy = new BusyAgents()
+    busy.add('a', 'talking', 0)
+    const read = () => busy.groupsAt(4000).map((group) => ({ ...group }))
+    expect(read()).toEqual([{ phase: 'talking', elapsedSec: 4, count: 1 }])
+    expect(read()).toEqual([{ phase: 'talking', elapsedSec: 4, count: 1 }])
+    busy.remove('a')
+    busy.add('a', 'wrapUp', 4000)
+    expect(read()).toEqual([{ phase: 'wrapUp', elapsedSec: 0, count: 1 }])
+    busy.remove('a')
+    expect(read()).toEqual([])
+  })
 })

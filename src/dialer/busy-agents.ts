@@ -15,6 +15,10 @@ export class BusyAgents {
   /** Agent → the phase and the entry instant it is counted under, with its run in that phase. */
   private readonly entries = new Map<string, { phase: Phase; sinceMs: number; run: number }>()
   private readonly groups: BusyServerGroup[] = []
+  /** Changes so far, and the instant and change count `groups` was built at (as in TimedRuns). */
+  private changes = 0
+  private groupsAtMs = Number.NaN
+  private groupsChanges = -1
 
   get size(): number {
     return this.entries.size
@@ -32,6 +36,7 @@ export class BusyAgents {
       throw new InvariantError(`${agentId} counted twice in ${phase}`)
     const run = this.runs.get(phase)!.add(sinceMs)
     this.entries.set(agentId, { phase, sinceMs, run })
+    this.changes += 1
   }
 
   remove(agentId: string): void {
@@ -39,14 +44,19 @@ export class BusyAgents {
     if (entry === undefined) return
     this.runs.get(entry.phase)!.remove(entry.run)
     this.entries.delete(agentId)
+    this.changes += 1
   }
 
   /**
    * The busy agents at `nowMs`: how many are each whole second into their phase, phase by phase,
-   * oldest first. The list and its records are reused by the next call.
+   * oldest first. The list and its records are reused by the next call (the same list, unread
+   * again, at the same instant with no change between).
    */
   groupsAt(nowMs: number): readonly BusyServerGroup[] {
     const groups = this.groups
+    if (nowMs === this.groupsAtMs && this.changes === this.groupsChanges) return groups
+    this.groupsAtMs = nowMs
+    this.groupsChanges = this.changes
     let used = 0
     for (const phase of PHASES) {
       for (const { ageSec, count } of this.runs.get(phase)!.groupsAt(nowMs)) {

@@ -91,4 +91,19 @@ describe('PortHolders (issue 15, engine speed)', () => {
       { phase: 'talking', elapsedSec: 2, count: 1 },
     ])
   })
+
+  it('reads again at the same instant: the same groups until a port is taken or released', () => {
+    const ports = new PortHolders()
+    const run = ports.take(0)
+    const read = () => ports.busyAt(2500).map((group) => ({ ...group }))
+    expect(read()).toEqual([{ phase: 'talking', elapsedSec: 2, count: 1 }])
+    expect(read()).toEqual([{ phase: 'talking', elapsedSec: 2, count: 1 }])
+    ports.take(2500)
+    expect(read()).toEqual([
+      { phase: 'talking', elapsedSec: 2, count: 1 },
+      { phase: 'talking', elapsedSec: 0, count: 1 },
+    ])
+    ports.release(run)
+    expect(read()).toEqual([{ phase: 'talking', elapsedSec: 0, count: 1 }])
+  })
 })

@@ -60,4 +60,29 @@ describe('TimedRuns (issue 15, engine speed)', () => {
     expect(() => runs.remove(run)).toThrow(InvariantError)
     expect(runs.size).toBe(0)
   })
+
+  it('reads again at the same instant: the same groups until a start or an end changes them', () => {
+    const runs = new TimedRuns()
+    const first = runs.add(1000)
+    runs.add(1500)
+    expect([...runs.groupsAt(3200)]).toEqual([
+      { ageSec: 2, count: 1 },
+      { ageSec: 1, count: 1 },
+    ])
+    expect([...runs.groupsAt(3200)]).toEqual([
+      { ageSec: 2, count: 1 },
+      { ageSec: 1, count: 1 },
+    ])
+    runs.remove(first)
+    expect([...runs.groupsAt(3200)]).toEqual([{ ageSec: 1, count: 1 }])
+    runs.add(3200)
+    expect([...runs.groupsAt(3200)]).toEqual([
+      { ageSec: 1, count: 1 },
+      { ageSec: 0, count: 1 },
+    ])
+    expect([...runs.groupsAt(3600)]).toEqual([
+      { ageSec: 2, count: 1 },
+      { ageSec: 0, count: 1 },
+    ])
+  })
 })

@@ -19,6 +19,14 @@ export class TimedRuns {
   /** Things started and not ended. */
   private things = 0
   private readonly groups: AgeGroup[] = []
+  /**
+   * Changes (starts and ends) so far, and the instant and change count `groups` was read at: a
+   * second read at the same instant with no change between (several decisions of one instant)
+   * returns the same list without a walk (issue 15, engine speed).
+   */
+  private changes = 0
+  private groupsAtMs = Number.NaN
+  private groupsChanges = -1
 
   /** `compactAfterRuns`: ended runs kept before the live ones move down (small in tests). */
   constructor(private readonly compactAfterRuns = COMPACT_AFTER_RUNS) {}
@@ -32,6 +40,7 @@ export class TimedRuns {
    * which `remove` takes when the thing ends.
    */
   add(atMs: number): number {
+    this.changes += 1
     const last = this.atMs.length - 1
     if (last >= this.head && this.atMs[last] === atMs) this.counts[last]! += 1
     else {
@@ -49,6 +58,7 @@ export class TimedRuns {
     const index = run - this.base
     if (!(index >= this.head && index < this.counts.length && this.counts[index]! > 0))
       throw new InvariantError(`run ${run} has no thing left to end`)
+    this.changes += 1
     this.counts[index]! -= 1
     this.things -= 1
     while (this.head < this.counts.length && this.counts[this.head] === 0) this.head++
@@ -63,6 +73,9 @@ export class TimedRuns {
    */
   groupsAt(nowMs: number): readonly AgeGroup[] {
     const groups = this.groups
+    if (nowMs === this.groupsAtMs && this.changes === this.groupsChanges) return groups
+    this.groupsAtMs = nowMs
+    this.groupsChanges = this.changes
     let used = 0
     let current: AgeGroup | null = null
     for (let i = this.head; i < this.counts.length; i++) {
