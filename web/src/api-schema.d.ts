@@ -3832,6 +3832,26 @@ export interface paths {
                             };
                         };
                         ringSecMin?: number;
+                        schedule?: {
+                            dailyStart?: string;
+                            dailyStop?: string;
+                            /**
+                             * @default [
+                             *       "MON",
+                             *       "TUE",
+                             *       "WED",
+                             *       "THU",
+                             *       "FRI",
+                             *       "SAT",
+                             *       "SUN"
+                             *     ]
+                             */
+                            days?: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
+                            /** Format: date-time */
+                            endsAt?: string;
+                            /** Format: date-time */
+                            startsAt?: string;
+                        };
                         /**
                          * @default draft
                          * @enum {string}
@@ -4094,6 +4114,26 @@ export interface paths {
                             };
                         };
                         ringSecMin?: number;
+                        schedule?: {
+                            dailyStart?: string;
+                            dailyStop?: string;
+                            /**
+                             * @default [
+                             *       "MON",
+                             *       "TUE",
+                             *       "WED",
+                             *       "THU",
+                             *       "FRI",
+                             *       "SAT",
+                             *       "SUN"
+                             *     ]
+                             */
+                            days?: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
+                            /** Format: date-time */
+                            endsAt?: string;
+                            /** Format: date-time */
+                            startsAt?: string;
+                        };
                         /**
                          * @default draft
                          * @enum {string}
