@@ -1,11 +1,14 @@
 // Goal: the engine applies the campaign's schedule on its Clock (issue 15, R5.5): no new dial
 // before the day's start, after its stop, on a weekday it does not dial or after its end; at the
-// next period's start it dials again with no one acting; the end the abandon-cap guard counts
-// future connects to is the current period's end (the right instant on a DST day), the earlier of
-// it and a fixed end; outside a period pooled pacing makes no decision.
+// next period's start it dials again with no one acting (and at the next tick after its schedule
+// is replaced); the end the abandon-cap guard counts future connects to is the current period's
+// end (the right instant on a DST day), the earlier of it and a fixed end; outside a period
+// pooled pacing makes no decision.
 import { describe, expect, it } from 'vitest'
+import { campaignScheduleSchema } from '../domain/campaign/schedule.ts'
 import type { PacingSnapshot } from '../pacing/types.ts'
 import { dialingEndsAt } from './context.ts'
+import { engineScheduleOf } from './schedule-period.ts'
 import { type EngineKit, type EngineKitOptions, makeEngineKit } from './test-kit.ts'
 
 const HOUR_SEC = 3600
@@ -73,6 +76,20 @@ describe('the campaign schedule in the engine (issue 15)', () => {
     const secs = dialSecs(kit)
     expect(secs[0]).toBe(HOUR_SEC)
     expect(Math.max(...secs)).toBeLessThan(HOUR_SEC + 1800)
+  })
+
+  it('applies a schedule replaced while running (a configuration reload) at the next tick', () => {
+    const kit = progressive({ schedule: { ...EARLY_HOURS, days: ['TUE'] } })
+    churn(kit, 600)
+    expect(kit.dials()).toEqual([])
+    const campaign = kit.campaign()
+    const now = campaignScheduleSchema.parse({ dailyStart: '04:00', dailyStop: '06:00' })
+    campaign.config = {
+      ...campaign.config,
+      schedule: engineScheduleOf(now, campaign.config.timeZone),
+    }
+    kit.advanceSec(1)
+    expect(dialSecs(kit)).toEqual([601])
   })
 
   it('does not dial before the start instant', () => {
