@@ -2343,6 +2343,8 @@ export interface paths {
                                 outcomes: {
                                     [key: string]: number;
                                 };
+                                /** @description Outside the dialing hours of its schedule now: it dials again at the next period */
+                                outsideHours: boolean;
                                 pendingContacts: number;
                                 readyAgents: number;
                                 status: string;
@@ -4490,6 +4492,8 @@ export interface paths {
                             outcomes: {
                                 [key: string]: number;
                             };
+                            /** @description Outside the dialing hours of its schedule now: it dials again at the next period */
+                            outsideHours: boolean;
                             pendingContacts: number;
                             readyAgents: number;
                             status: string;
