@@ -2,7 +2,8 @@
 // a schedule whose stop is not after its start, naming `schedule.dailyStop`; a running campaign
 // whose end instant passes dials nothing more and becomes `stopped` through the campaign status
 // machine by itself: saved, shown on GET /v1/campaigns/:id/live and the board, and sent on the live
-// feed; a final campaign cannot be resumed (R5.2).
+// feed; a final campaign cannot be resumed (R5.2). A running campaign outside its daily hours shows
+// `outsideHours` and dials from its next start on by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VirtualClock } from '../../src/dialer/ports/virtual-clock.ts'
 import { DialerService } from '../../src/runtime/dialer-service.ts'
@@ -36,6 +37,11 @@ describe('a campaign whose schedule ended (issue 15)', () => {
           pacing: { mode: 'progressive', dialingRate: 1 },
           schedule: { dailyStart: '08:00', dailyStop: '20:00', endsAt: ENDS_AT },
         },
+        {
+          id: 'camp-2',
+          pacing: { mode: 'progressive', dialingRate: 1 },
+          schedule: { dailyStart: '11:00', dailyStop: '12:00' },
+        },
       ],
     }),
   )
@@ -43,6 +49,7 @@ describe('a campaign whose schedule ended (issue 15)', () => {
 
   beforeAll(async () => {
     ports.contacts.addContacts(kitContacts('camp-1', 300))
+    ports.contacts.addContacts(kitContacts('camp-2', 300))
     runtime = await TenantRuntime.start({
       tenantId: 't1',
       clock,
@@ -109,5 +116,27 @@ describe('a campaign whose schedule ended (issue 15)', () => {
 
     const resume = await t.call('super1', 'POST', '/v1/campaigns/camp-1/resume')
     expect(resume.statusCode).toBe(409)
+  })
+
+  it('shows a running campaign outside its dialing hours, which dials at its next start by itself', async () => {
+    const t = h!
+    const dialsOf = () =>
+      [...ports.attempts.attempts.values()].filter((a) => a.open.campaignId === 'camp-2')
+    expect((await t.call('super1', 'POST', '/v1/campaigns/camp-2/start')).statusCode).toBe(202)
+    await runFor(clock, MINUTE_MS)
+    // 10:26 in New York: before 11:00.
+    const before = (await t.call('super1', 'GET', '/v1/campaigns/camp-2/live')).json()
+    expect(before).toMatchObject({ status: 'running', outsideHours: true })
+    const card = (await t.call('super1', 'GET', '/v1/board'))
+      .json()
+      .campaigns.find((c: { id: string }) => c.id === 'camp-2')
+    expect(card).toMatchObject({ status: 'running', outsideHours: true })
+    expect(dialsOf()).toEqual([])
+    await runFor(clock, 40 * MINUTE_MS)
+    const within = (await t.call('super1', 'GET', '/v1/campaigns/camp-2/live')).json()
+    expect(within).toMatchObject({ status: 'running', outsideHours: false })
+    const startMs = Date.parse('2026-03-02T11:00:00-05:00')
+    expect(dialsOf().length).toBeGreaterThan(0)
+    expect(Math.min(...dialsOf().map((a) => a.open.atMs))).toBeGreaterThanOrEqual(startMs)
   })
 })
