@@ -22,6 +22,7 @@ import type { PortHolders } from './port-holders.ts'
 import type { Clock, TimerId } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
 import type { Telephony } from './ports/telephony.ts'
+import { type DialingPeriod, dialingPeriodAt, type EngineSchedule } from './schedule-period.ts'
 import type { Bus, EngineCampaign } from './types.ts'
 
 export interface AgentRuntime {
@@ -177,6 +178,11 @@ export interface CampaignRuntime {
   lastPoolDecisionMs: number
   /** When pooled pacing first decided (the start of the campaign's regulatory windows). */
   pacingStartedAtMs: number | null
+  /**
+   * The schedule's current or next dialing period (null: none left), for the schedule object it
+   * was computed from; computed again when that period ends or the schedule is replaced.
+   */
+  period: { schedule: EngineSchedule; period: DialingPeriod | null } | null
   previewTasks: Map<string, PreviewTask>
   /** Contact id → the agent callback scheduled for it. */
   agentCallbacks: Map<string, AgentCallback>
@@ -230,10 +236,50 @@ export interface EngineContext {
   setTimer(delayMs: number, callback: () => void): TimerId
 }
 
-/** The campaign's schedule has ended (R5.5): it dials no more; its lines out are still served. */
-export function scheduleEnded(campaign: CampaignRuntime, nowMs: number): boolean {
-  const endsAtMs = campaign.config.dialingEndsAtMs
-  return endsAtMs !== undefined && nowMs >= endsAtMs
+/** A campaign with no schedule dials at any time. */
+const ANY_TIME: DialingPeriod = {
+  startMs: Number.NEGATIVE_INFINITY,
+  endMs: Number.POSITIVE_INFINITY,
+}
+
+/** The schedule's period holding `nowMs` or the next one (null: none left), kept per period. */
+function periodAt(campaign: CampaignRuntime, nowMs: number): DialingPeriod | null {
+  const schedule = campaign.config.schedule
+  if (schedule === undefined) return ANY_TIME
+  const known = campaign.period
+  if (
+    known !== null &&
+    known.schedule === schedule &&
+    (known.period === null || nowMs < known.period.endMs)
+  )
+    return known.period
+  const period = dialingPeriodAt(schedule, nowMs)
+  campaign.period = { schedule, period }
+  return period
+}
+
+/**
+ * Outside the campaign's dialing hours (R5.5, issue 15): before its schedule's period or after it,
+ * or at or after its fixed end. It dials nothing then; its lines out and live customers are still
+ * served. At the next period's start it dials again (the campaign's tick pumps it).
+ */
+export function outsideSchedule(campaign: CampaignRuntime, nowMs: number): boolean {
+  if (nowMs >= (campaign.config.dialingEndsAtMs ?? Number.POSITIVE_INFINITY)) return true
+  const period = periodAt(campaign, nowMs)
+  return period === null || nowMs < period.startMs
+}
+
+/**
+ * When the campaign's current dialing stops (UTC ms): the earlier of its fixed end and the end of
+ * the schedule's current period; undefined when neither is known.
+ */
+export function dialingEndsAt(campaign: CampaignRuntime, nowMs: number): number | undefined {
+  const period = periodAt(campaign, nowMs)
+  const endMs = Math.min(
+    campaign.config.dialingEndsAtMs ?? Number.POSITIVE_INFINITY,
+    period === null ? nowMs : period.endMs,
+  )
+  return Number.isFinite(endMs) ? endMs : undefined
 }
 
 export function isIvr(campaign: EngineCampaign): boolean {

@@ -209,6 +209,7 @@ export class Engine {
       hopperIdleUntilMs: Number.NEGATIVE_INFINITY,
       lastPoolDecisionMs: Number.NEGATIVE_INFINITY,
       pacingStartedAtMs: null,
+      period: null,
       previewTasks: new Map(),
       agentCallbacks: new Map(),
     })

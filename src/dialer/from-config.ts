@@ -27,6 +27,7 @@ import { PREVIEW_OFFER_TIMEOUT_AUTO_ACTION_DEFAULT } from '../domain/campaign/pr
 import { CUSTOM_COMPLIANCE_RULE_FIELDS } from '../domain/compliance-profile.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
+import { engineScheduleOf } from './schedule-period.ts'
 import type {
   BusinessOutcome,
   EngineCampaign,
@@ -233,5 +234,8 @@ export function engineCampaignOf(config: CampaignConfig): EngineCampaign {
       success,
     })),
     capGuardEnabled: config.baseline === undefined,
+    ...(campaign.schedule === undefined
+      ? {}
+      : { schedule: engineScheduleOf(campaign.schedule, campaign.timeZone) }),
   }
 }

@@ -9,7 +9,7 @@ import { applyAgentEvent } from './agents.ts'
 import { holdsCallbackFor } from './callback-hold.ts'
 import { serveCallbacks } from './callbacks.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
-import { isIvr, scheduleEnded } from './context.ts'
+import { dialingEndsAt, isIvr, outsideSchedule } from './context.ts'
 import { placeDial } from './dialing.ts'
 import { nextDialable } from './hopper.ts'
 import { serveWaiting } from './lifecycle.ts'
@@ -36,7 +36,7 @@ export const DIALS_PER_PUMP_MAX = 2000
 
 export function pumpCampaign(ctx: EngineContext, campaign: CampaignRuntime): void {
   serveWaiting(ctx, campaign)
-  if (campaign.status !== 'running' || scheduleEnded(campaign, ctx.clock.nowMs())) {
+  if (campaign.status !== 'running' || outsideSchedule(campaign, ctx.clock.nowMs())) {
     return releaseWhenDrained(ctx, campaign)
   }
   serveCallbacks(ctx, campaign)
@@ -217,7 +217,7 @@ function guardLineLimit(campaign: CampaignRuntime, snapshot: PacingSnapshot): nu
     // took most of them on stress seed 369).
     const startedAtMs = campaign.pacingStartedAtMs ?? snapshot.nowMs
     const wholeRun =
-      (campaign.config.dialingEndsAtMs ?? Number.POSITIVE_INFINITY) <=
+      (dialingEndsAt(campaign, snapshot.nowMs) ?? Number.POSITIVE_INFINITY) <=
       startedAtMs + snapshot.windowSec * 1000
     const made = ledgerRoom - Math.ceil((snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects)
     room = Math.min(heldRoom, wholeRun ? made : room)
@@ -271,7 +271,7 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     capacityConnectsPerSec: holdSec > 0 ? staffed / holdSec : 0,
     nowMs,
     startedAtMs: campaign.pacingStartedAtMs ?? nowMs,
-    endsAtMs: config.dialingEndsAtMs ?? null,
+    endsAtMs: dialingEndsAt(campaign, nowMs) ?? null,
     windowSec: campaign.ledger.windowSec,
     countsAfter: (afters) => campaign.ledger.countsAfter(nowMs, afters),
   })

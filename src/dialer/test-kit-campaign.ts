@@ -13,6 +13,7 @@ import {
 } from '../domain/campaign/contact-strategy.ts'
 import { DIALING_RATE_MIN, IVR_PORTS_MIN } from '../domain/campaign/limits.ts'
 import { type Pacing, pacingSchema } from '../domain/campaign/pacing.ts'
+import type { CampaignScheduleInput } from '../domain/campaign/schedule.ts'
 import type { Contact } from '../domain/contact.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import type { Flow } from '../flows/schema.ts'
@@ -62,6 +63,8 @@ export interface KitCampaignOptions {
   maxTimeInQueueSec?: number
   /** R5.1: contact fields bound to global variables (the group's business parameters). */
   businessParameters?: CampaignGroup['businessParameters']
+  /** The campaign's schedule (issue 15), as configuration writes it; in the kit's zone. */
+  schedule?: CampaignScheduleInput
   /** Engine fields set directly, beyond what configuration allows (tests of the engine's guards). */
   campaign?: Partial<EngineCampaign>
 }
@@ -132,6 +135,7 @@ export function kitCampaign(id: string, queueId: string, o: KitCampaignOptions):
       contactStrategy: o.contactStrategy ?? everyNumberInRecordOrder(),
       dncListNames: [KIT_DNC_LIST],
       ...(o.retry ? { retry: o.retry } : {}),
+      ...(o.schedule ? { schedule: o.schedule } : {}),
     }),
     ...compliance.campaign,
   }

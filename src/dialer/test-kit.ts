@@ -9,7 +9,7 @@ import type { AttemptOutcome } from '../domain/outcomes.ts'
 import { inboundQueueFlow } from '../flows/defaultFlows.ts'
 import type { ContactDisposition, InMemoryContactList } from './contact-list.ts'
 import type { CampaignRuntime } from './context.ts'
-import { Engine } from './engine.ts'
+import { Engine, type EnginePorts } from './engine.ts'
 import { sequentialIds } from './ports/ids.ts'
 import type { CpaDecision, DialFailure, TelephonyEvent } from './ports/telephony.ts'
 import { VirtualClock } from './ports/virtual-clock.ts'
@@ -56,6 +56,8 @@ export interface EngineKitOptions extends KitCampaignOptions {
   /** Answer reservation calls by themselves (after `delaySec`, default 0). Default off. */
   autoAnswerReservations?: boolean | { delaySec: number }
   dnc?: DncRegistry
+  /** Wraps the pooled pacing policy (tests read the snapshots it is given). */
+  instrumentPolicy?: EnginePorts['instrumentPolicy']
 }
 
 export class EngineKit {
@@ -253,6 +255,7 @@ export function makeEngineKit(options: EngineKitOptions = {}): EngineKit {
     bus: { publish: (event) => kit!.events.push(event) },
     dnc,
     history,
+    ...(options.instrumentPolicy ? { instrumentPolicy: options.instrumentPolicy } : {}),
   })
   kit = new EngineKit(engine, clock, telephony, dnc, history, startMs)
   telephony.sink = (event) => engine.handleTelephony(event)

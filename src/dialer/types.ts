@@ -13,6 +13,7 @@ import type { AgentSkill } from '../domain/config/agent.ts'
 import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import type { Flow } from '../flows/schema.ts'
+import type { EngineSchedule } from './schedule-period.ts'
 
 export type { PreviewAction } from '../domain/campaign/preview.ts'
 
@@ -92,11 +93,14 @@ export interface EngineCampaign {
    */
   capGuardEnabled: boolean
   /**
-   * The campaign's schedule (R5.5): no line is dialled at or after this instant (UTC ms), and the
-   * abandon-cap guard counts the connects the campaign will still make before it. Absent: no end
-   * is known, and the guard counts on no future call.
+   * A fixed end of dialing (the simulator's day end, R5.5): no line is dialled at or after this
+   * instant (UTC ms). The end the engine applies is the earlier of it and the end of the schedule's
+   * current period (`dialingEndsAt`, context.ts); the abandon-cap guard counts the connects the
+   * campaign will still make before that. Neither known: the guard counts on no future call.
    */
   dialingEndsAtMs?: number
+  /** The campaign's schedule (issue 15): it dials only within its periods. Absent: any time. */
+  schedule?: EngineSchedule
 }
 
 /** A queue as configuration gives it to the engine (defaults: an outdial queue's). */

@@ -43,6 +43,7 @@ function figures(connects: number): CampaignLiveFigures {
     abandonRateWindowPct: 1,
     abandonRateRunPct: 0.5,
     dialsPerMinute: 10,
+    outsideHours: false,
     pendingContacts: 3,
     outcomes: { ...emptyOutcomeCounts(), LIVE_VOICE: connects },
   }

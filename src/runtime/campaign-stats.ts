@@ -3,7 +3,7 @@
 // last minute), contacts pending, outcomes. Run figures count since this process runs the campaign;
 // reports over the whole attempt log are the store's (R9.1).
 import type { CampaignRuntime } from '../dialer/context.ts'
-import { isIvr } from '../dialer/context.ts'
+import { isIvr, outsideSchedule } from '../dialer/context.ts'
 import { type AttemptOutcome, emptyOutcomeCounts } from '../domain/outcomes.ts'
 import type { RuntimeCampaign } from './campaigns.ts'
 import type { CampaignLiveFigures } from './control.ts'
@@ -69,5 +69,6 @@ export function campaignFigures(
     dialsPerMinute: stats.dialsPerMinute(nowMs),
     pendingContacts: campaign.list?.pendingCount() ?? 0,
     outcomes: { ...stats.outcomes },
+    outsideHours: running?.config.schedule !== undefined && outsideSchedule(running, nowMs),
   }
 }

@@ -80,6 +80,8 @@ export interface CampaignLiveFigures {
   dialsPerMinute: number
   pendingContacts: number
   outcomes: Record<string, number>
+  /** Outside the dialing hours of its schedule now (issue 15): no new dial until the next period. */
+  outsideHours: boolean
 }
 
 /** The running dialer, as the HTTP layer drives it (built-in campaigns and the Dialer API alike). */

@@ -35,6 +35,7 @@ import { LEASE_TIMINGS, LeaseKeeper, type LeaseTimings } from './lease-keeper.ts
 import { TenantLive } from './live-feed.ts'
 import { type RuntimeLog, silentLog } from './log.ts'
 import type { DialerMetrics } from './metrics.ts'
+import { ScheduleEnds } from './schedule-ends.ts'
 import { WriteQueue } from './write-queue.ts'
 
 export interface RuntimeLimits {
@@ -88,6 +89,8 @@ export abstract class RuntimeParts {
   /** The customer's data for the agent the contact is for (R1.1, R7.2–R7.4, R3.4, R5.6). */
   readonly agentData: AgentData
   readonly dialerApi: DialerApiCampaigns
+  /** Campaigns whose schedule's end passed become stopped (issue 15). */
+  protected readonly scheduleEnds: ScheduleEnds
   protected readonly ports: RuntimePorts
   protected readonly dnc: DncMirror
   protected readonly simulated: SimulatedAgents | null
@@ -175,8 +178,15 @@ export abstract class RuntimeParts {
       (campaign) => {
         this.live.campaignChanged(campaign.id)
         this.dialerApi.onStatusChanged(campaign)
+        this.scheduleEnds.check()
       },
     )
+    this.scheduleEnds = new ScheduleEnds({
+      clock,
+      engine: this.engine,
+      lifecycle: this.lifecycle,
+      log: this.log,
+    })
     this.live = new TenantLive({
       tenantId: this.tenantId,
       clock,

@@ -90,6 +90,7 @@ export class TenantRuntime extends RuntimeParts {
     runtime.scheduleRecovery()
     runtime.startSeries((id) => runtime.figures(id))
     for (const campaign of runtime.lifecycle.all()) runtime.lifecycle.restore(campaign.id)
+    runtime.scheduleEnds.start()
     runtime.simulated?.loginAll((agentId) => runtime.engine.ctx.agents.has(agentId))
     runtime.log.info('tenant runtime started', {
       tenantId: runtime.tenantId,
@@ -182,6 +183,7 @@ export class TenantRuntime extends RuntimeParts {
       }
     }
     this.simulated?.loginAll((agentId) => this.engine.ctx.agents.has(agentId))
+    this.scheduleEnds.check()
     this.log.info('configuration reloaded', { tenantId: this.tenantId, ...countsOf(report) })
     return report
   }
@@ -257,6 +259,7 @@ export class TenantRuntime extends RuntimeParts {
     this.closed = true
     if (this.recoverTimer !== null) this.clock.cancelTimer(this.recoverTimer)
     this.stopSeries()
+    this.scheduleEnds.close()
     this.simulated?.stop()
     this.inboundSim?.stop()
     for (const campaign of this.engine.ctx.campaigns.values())

@@ -38,6 +38,8 @@ export interface KitCampaign {
   retry?: Record<string, unknown>
   /** Compliance fields of the campaign (profile, CUSTOM rules), as the API takes them. */
   compliance?: Record<string, unknown>
+  /** The campaign's schedule (issue 15), as the API takes it. */
+  schedule?: Record<string, unknown>
 }
 
 export interface KitTenantOptions {
@@ -104,6 +106,7 @@ export function kitTenant(options: KitTenantOptions = {}): TenantConfig {
         dncListNames: ['internal'],
         ...(c.retry ? { retry: c.retry } : {}),
         ...(c.status ? { status: c.status } : {}),
+        ...(c.schedule ? { schedule: c.schedule } : {}),
         ...c.compliance,
       }),
     ),

@@ -4,7 +4,8 @@
 // (Next refuses a page with a wrong field; the predictive fields appear only for the predictive
 // modes and the IVR ports only for the IVR modes, on "Dialer details"; the API's field error sends
 // the form back to the page holding the field), then a campaign through its paged form, and the
-// API returns both; starts and pauses the campaign from its row's menu (stop asks first) and the
+// API returns both (the campaign's schedule refused beside its stop when the stop is before the
+// start, then saved); starts and pauses the campaign from its row's menu (stop asks first) and the
 // API agrees; reads the campaign's contact lists and its reports with CSV exports; edits a call
 // guide in the Script Designer; the Polish texts render. axe-core finds no serious or critical violation. Headless Debian
 // Chromium driven by playwright-core; off CI a missing /usr/bin/chromium skips the suite loudly,
@@ -167,9 +168,24 @@ describe.skipIf(!haveChromium)('campaign-manager portal in Chromium (issue 13, R
     await page.getByRole('button', { name: 'Next' }).click()
     await page.getByText("timeZone 'Not/AZone' is not an IANA zone").waitFor()
     await page.getByLabel('Time zone *', { exact: true }).fill('America/New_York')
-    await shot(page, 'campaign-schedule')
+    // The campaign's schedule (issue 15): a stop before the start is refused beside the stop.
+    await page.getByLabel('Daily start', { exact: true }).fill('17:00')
+    await page.getByLabel('Daily stop', { exact: true }).fill('09:00')
+    await page.getByRole('button', { name: 'Next' }).click()
+    await page.getByText('schedule.dailyStop 09:00 must be after dailyStart 17:00').waitFor()
+    await page.getByRole('group', { name: 'Schedule' }).scrollIntoViewIfNeeded()
+    await shot(page, 'campaign-schedule-error')
+    await page.getByLabel('Daily start', { exact: true }).fill('00:00')
+    await page.getByLabel('Daily stop', { exact: true }).fill('24:00')
+    await page.getByLabel('Ends at', { exact: true }).fill('2027-06-30T18:00:00-04:00')
     await page.getByRole('button', { name: 'Next' }).click()
     await shot(page, 'campaign-summary')
+    // Back on the page, the schedule as it is saved.
+    await page.getByRole('button', { name: 'Back' }).click()
+    await page.getByRole('group', { name: 'Schedule' }).scrollIntoViewIfNeeded()
+    expect(await page.getByLabel('Daily stop', { exact: true }).inputValue()).toBe('24:00')
+    await shot(page, 'campaign-schedule')
+    await page.getByRole('button', { name: 'Next' }).click()
     await page.getByRole('button', { name: 'Create' }).click()
     await page.waitForURL(/\/portal\/campaigns\/camp-e2e$/)
     await tree.getByRole('link', { name: 'E2E campaign' }).waitFor()
@@ -180,6 +196,7 @@ describe.skipIf(!haveChromium)('campaign-manager portal in Chromium (issue 13, R
       category: 'SURVEY',
       campaignGroupId: 'group-e2e',
       timeZone: 'America/New_York',
+      schedule: { dailyStart: '00:00', dailyStop: '24:00', endsAt: '2027-06-30T18:00:00-04:00' },
     })
 
     // Start, pause, and a stop that is asked first, from the row's menu.

@@ -2343,6 +2343,8 @@ export interface paths {
                                 outcomes: {
                                     [key: string]: number;
                                 };
+                                /** @description Outside the dialing hours of its schedule now: it dials again at the next period */
+                                outsideHours: boolean;
                                 pendingContacts: number;
                                 readyAgents: number;
                                 status: string;
@@ -3832,6 +3834,26 @@ export interface paths {
                             };
                         };
                         ringSecMin?: number;
+                        schedule?: {
+                            dailyStart?: string;
+                            dailyStop?: string;
+                            /**
+                             * @default [
+                             *       "MON",
+                             *       "TUE",
+                             *       "WED",
+                             *       "THU",
+                             *       "FRI",
+                             *       "SAT",
+                             *       "SUN"
+                             *     ]
+                             */
+                            days?: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
+                            /** Format: date-time */
+                            endsAt?: string;
+                            /** Format: date-time */
+                            startsAt?: string;
+                        };
                         /**
                          * @default draft
                          * @enum {string}
@@ -4094,6 +4116,26 @@ export interface paths {
                             };
                         };
                         ringSecMin?: number;
+                        schedule?: {
+                            dailyStart?: string;
+                            dailyStop?: string;
+                            /**
+                             * @default [
+                             *       "MON",
+                             *       "TUE",
+                             *       "WED",
+                             *       "THU",
+                             *       "FRI",
+                             *       "SAT",
+                             *       "SUN"
+                             *     ]
+                             */
+                            days?: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
+                            /** Format: date-time */
+                            endsAt?: string;
+                            /** Format: date-time */
+                            startsAt?: string;
+                        };
                         /**
                          * @default draft
                          * @enum {string}
@@ -4450,6 +4492,8 @@ export interface paths {
                             outcomes: {
                                 [key: string]: number;
                             };
+                            /** @description Outside the dialing hours of its schedule now: it dials again at the next period */
+                            outsideHours: boolean;
                             pendingContacts: number;
                             readyAgents: number;
                             status: string;

@@ -35,6 +35,9 @@ const boardCampaignSchema = z.object({
   dialsPerMinute: z.number(),
   pendingContacts: z.number(),
   outcomes: z.record(z.string(), z.number()),
+  outsideHours: z
+    .boolean()
+    .describe('Outside the dialing hours of its schedule now: it dials again at the next period'),
 })
 
 const pacingInputsSchema = z.object({

@@ -19,6 +19,9 @@ const figuresSchema = z.object({
   dialsPerMinute: z.number(),
   pendingContacts: z.number(),
   outcomes: z.record(z.string(), z.number()),
+  outsideHours: z
+    .boolean()
+    .describe('Outside the dialing hours of its schedule now: it dials again at the next period'),
 })
 
 export function registerCampaignControlRoutes(

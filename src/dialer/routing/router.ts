@@ -5,7 +5,7 @@
 import { invariant } from '../../domain/invariant.ts'
 import { agentOrThrow, applyAgentEvent, queueRankForAgent, queuesOfAgent } from '../agents.ts'
 import type { AgentRuntime, CampaignRuntime, EngineContext } from '../context.ts'
-import { isIvr, isPreview, scheduleEnded } from '../context.ts'
+import { isIvr, isPreview, outsideSchedule } from '../context.ts'
 import { connectInboundToAgent } from '../inbound.ts'
 
 /** How long an agent may take to answer a reservation call before it is withdrawn (R7.2). */
@@ -19,10 +19,11 @@ type Work =
 
 export function campaignWantsAgents(ctx: EngineContext, campaign: CampaignRuntime): boolean {
   if (isIvr(campaign.config)) return false
-  // A paused or stopped pool campaign still takes the agents its lines out and live customers need:
-  // lines dialled while it ran answer afterwards, and a live answer with no agent is an abandon.
+  // A paused or stopped pool campaign, or one outside its dialing hours, still takes the agents its
+  // lines out and live customers need: lines dialled while it ran answer afterwards, and a live
+  // answer with no agent is an abandon.
   const nowMs = ctx.clock.nowMs()
-  if (campaign.status !== 'running' || scheduleEnded(campaign, nowMs)) {
+  if (campaign.status !== 'running' || outsideSchedule(campaign, nowMs)) {
     const needed = campaign.inFlight > 0 || campaign.liveWaiting.length > 0
     return needed && !isPreview(campaign.config) && campaign.config.pacing.kind !== 'progressive'
   }

@@ -26,12 +26,14 @@ import {
   DNC_LIST_NAME_LENGTH_MAX,
 } from './limits.ts'
 import { campaignRetrySchema } from './retry-settings.ts'
+import { campaignScheduleSchema } from './schedule.ts'
 
 // The lifecycle, contact strategy and retry settings are parts of a campaign, kept in their own
 // modules and re-exported here.
 export * from './campaign-status.ts'
 export * from './contact-strategy.ts'
 export * from './retry-settings.ts'
+export * from './schedule.ts'
 
 export const CAMPAIGN_CATEGORIES = [
   'SALES',
@@ -111,6 +113,8 @@ export const campaignSchema = z
      * connect rule; each left out keeps the rule CUSTOM starts from (the US profile's).
      */
     ...customComplianceRuleFields,
+    /** When the campaign dials, in its time zone: daily hours, weekdays, start and end (schedule.ts). */
+    schedule: campaignScheduleSchema.optional(),
     /** R5.6: the call-guide form shown to the agent during the call. */
     callGuideFormId: idSchema('callGuideFormId').optional(),
     status: campaignStatusSchema.default('draft'),

@@ -99,13 +99,20 @@ export const CampaignCard = memo(function CampaignCard(props: CardProps) {
           <Title order={3} size="h5" id={`campaign-${campaign.id}`}>
             {campaign.name}
           </Title>
-          <Badge
-            color={STATUS_COLORS[campaign.status] ?? 'gray'}
-            variant="dot"
-            data-testid="campaign-status"
-          >
-            {t(`status_${campaign.status}` as MessageKey)}
-          </Badge>
+          <Group gap="xs">
+            {campaign.status === 'running' && campaign.outsideHours ? (
+              <Badge color="gray" variant="light" data-testid="campaign-outside-hours">
+                {t('outsideHours')}
+              </Badge>
+            ) : null}
+            <Badge
+              color={STATUS_COLORS[campaign.status] ?? 'gray'}
+              variant="dot"
+              data-testid="campaign-status"
+            >
+              {t(`status_${campaign.status}` as MessageKey)}
+            </Badge>
+          </Group>
         </Group>
         <SimpleGrid cols={6} spacing="xs">
           <Figure

@@ -1,6 +1,6 @@
 // A campaign in pages (R5.7, R5.2): General → Dialer details (the group's pacing mode, with its
-// IVR ports when the mode is agentless; contact strategy, retries, DNC) → Schedule and compliance
-// → Summary, saved through the configuration API.
+// IVR ports when the mode is agentless; contact strategy, retries, DNC) → Schedule (the campaign's
+// dialing hours, weekdays, start and end) and compliance → Summary, saved through the configuration API.
 import { Alert, Select, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { type CampaignMode, isIvrMode } from '../../../src/domain/campaign/campaign-mode.ts'
@@ -37,7 +37,13 @@ const PAGES: readonly FormPageDef[] = [
   {
     key: 'schedule',
     label: 'portalPageSchedule',
-    fields: ['timeZone', 'complianceProfile', 'callingWindow', ...CUSTOM_COMPLIANCE_RULE_FIELDS],
+    fields: [
+      'timeZone',
+      'schedule',
+      'complianceProfile',
+      'callingWindow',
+      ...CUSTOM_COMPLIANCE_RULE_FIELDS,
+    ],
   },
 ]
 
