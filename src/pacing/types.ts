@@ -83,6 +83,11 @@ export interface WindowHeld {
   abandons: number
   /** Connects expected before the window's end (and the campaign's), at the rate so far. */
   futureConnects: number
+  /**
+   * The campaign ends before its first window is full: this window is its whole run, measured
+   * once, at the campaign's end (docs/pacing.md §3).
+   */
+  wholeRun?: true
 }
 
 export interface PacingDecision {

@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest'
 import {
   aimShare,
   BURST_FUTURE_SHARE,
+  HIDDEN_SCATTER_Z,
   remainingAbandons,
   roomTaper,
   safeMeanAbandons,
   TAPER_GUARD_ROOM,
   WINDOW_AIM_SHARE_MAX,
+  WINDOW_AIM_SHARE_MIN,
   WINDOW_OVERDISPERSION,
   WINDOW_SCATTER_Z,
   type WindowState,
@@ -80,6 +82,33 @@ describe('aimShare (R5.5)', () => {
 
   it('with no connects yet, aims at the max share (the guard holds the start)', () => {
     expect(aimShare({ ...HOUR, windowConnects: 0, filledSec: 0 })).toBe(WINDOW_AIM_SHARE_MAX)
+  })
+
+  // A 4-hour day in a 24-hour window is measured once, at its end (issue 15): the aim is what the
+  // guard leaves there, from the run's expected connects, not a 24-hour projection.
+  const run = (connects: number, futureConnects: number): WindowState => ({
+    ...HOUR,
+    windowSec: 86_400,
+    filledSec: 1800,
+    windowConnects: connects,
+    held: [{ connects, abandons: 0, futureConnects, wholeRun: true }],
+  })
+
+  it('aims a whole run at the cap over its expected connects less the unseen abandons and margins', () => {
+    // 200 connects made, 1200 to come: 3 % of 1400 is 42, less 14 unseen, 2 sd of them, the guard's room.
+    const spare = 42 - 14 - HIDDEN_SCATTER_Z * Math.sqrt(14) - TAPER_GUARD_ROOM
+    expect(aimShare(run(200, 1200))).toBeCloseTo(spare / (0.02 * 1400), 10)
+    // The 24-hour projection of the same rate (9600 connects) would aim higher, then be cut late.
+    const { held: _, ...projected } = run(200, 1200)
+    expect(aimShare(projected)).toBeGreaterThan(aimShare(run(200, 1200)) + 0.1)
+  })
+
+  it('a whole run aims higher the more calls it expects, within its bounds', () => {
+    const shares = [100, 400, 1600, 6400, 100_000].map((n) => aimShare(run(n / 8, (7 * n) / 8)))
+    for (let i = 1; i < shares.length; i++) expect(shares[i]).toBeGreaterThanOrEqual(shares[i - 1]!)
+    // A team of 3 (about 200 connects a day): the margins take the whole budget.
+    expect(shares[0]).toBe(WINDOW_AIM_SHARE_MIN)
+    expect(shares.at(-1)).toBe(WINDOW_AIM_SHARE_MAX)
   })
 })
 
@@ -166,7 +195,7 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       capacityConnectsPerSec: 10,
       countsAfter: ledgerOf(10 * MIN),
     })
-    expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 3000 }])
+    expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 3000, wholeRun: true }])
   })
 
   it('credits no more connects than the servers can take at the mean talk', () => {
@@ -179,7 +208,7 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       capacityConnectsPerSec: 0.2,
       countsAfter: ledgerOf(10 * MIN),
     })
-    expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 600 }])
+    expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 600, wholeRun: true }])
   })
 
   it('holds a burst to the windows that start with it, not only to the one ending now', () => {

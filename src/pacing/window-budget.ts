@@ -62,14 +62,39 @@ export function safeMeanAbandons(allowance: number, hidden = 0): number {
   return Math.max(0, (rootU * rootU - hidden) / phi)
 }
 
-/** The share of the visible budget the feedback aims at, for a window of this size. */
+/** The share aimed at is at least this (the feedback's error is relative to the aim). */
+export const WINDOW_AIM_SHARE_MIN = 0.05
+
+/**
+ * The share of the visible budget the feedback aims at, for a window of this size. A campaign's
+ * whole run (it ends before its first window is full) is measured once, at its end: its visible
+ * abandons are counted as they come, and the feedback and the engine's guard act on that count, so
+ * the sliding windows' scatter margin does not apply. Its aim is what the guard leaves at the end:
+ * the cap over the run's expected calls (made and to come) less the unseen AMD abandons, their
+ * scatter (HIDDEN_SCATTER_Z standard deviations) and the guard's room (TAPER_GUARD_ROOM).
+ */
 export function aimShare(state: WindowState): number {
+  const run = state.held?.find((window) => window.wholeRun)
+  if (run !== undefined) return wholeRunAim(state, run.connects + run.futureConnects)
   const elapsed = Math.max(ELAPSED_SEC_MIN, state.filledSec)
   const connectsPerWindow = (state.windowConnects / elapsed) * state.windowSec
   const allowance = (state.visibleBudgetPct / 100) * connectsPerWindow
   if (allowance <= 0) return WINDOW_AIM_SHARE_MAX
   const hidden = (state.hiddenAbandonPct / 100) * connectsPerWindow
   return Math.min(WINDOW_AIM_SHARE_MAX, safeMeanAbandons(allowance, hidden) / allowance)
+}
+
+function wholeRunAim(state: WindowState, expectedConnects: number): number {
+  const connects = Math.max(expectedConnects, state.windowConnects)
+  const allowance = (state.visibleBudgetPct / 100) * connects
+  if (allowance <= 0) return WINDOW_AIM_SHARE_MAX
+  const hidden = (state.hiddenAbandonPct / 100) * connects
+  const spare =
+    (state.abandonTargetPct / 100) * connects -
+    hidden -
+    HIDDEN_SCATTER_Z * Math.sqrt(hidden) -
+    TAPER_GUARD_ROOM
+  return Math.min(WINDOW_AIM_SHARE_MAX, Math.max(WINDOW_AIM_SHARE_MIN, spare / allowance))
 }
 
 /**
@@ -197,9 +222,11 @@ export function windowsHeld(input: WindowsHeldInput): WindowHeld[] | null {
           counts[0]!.connected / Math.min(input.windowSec, elapsedSec),
         )
       : 0
+  const wholeRun = firstFullMs >= endsAtMs
   return ends.map((endMs, i) => ({
     connects: counts[i + 1]!.connected,
     abandons: counts[i + 1]!.abandoned,
     futureConnects: (rate * (Math.min(endMs, endsAtMs) - nowMs)) / 1000,
+    ...(wholeRun ? { wholeRun: true as const } : {}),
   }))
 }
