@@ -158,10 +158,16 @@ export function Field(props: FieldProps) {
       return <TextInput label={label} title={spec.key} value={String(spec.value)} disabled />
     case 'list': {
       const items = Array.isArray(value) ? value.map(String) : []
+      // Left empty, the list takes its schema's default: shown greyed where the items would be.
+      const placeholder =
+        items.length === 0 && Array.isArray(spec.initial) && spec.initial.length > 0
+          ? spec.initial.map(String).join(', ')
+          : undefined
       if (spec.item.kind === 'enum')
         return (
           <MultiSelect
             {...common}
+            placeholder={placeholder}
             data={spec.item.options}
             value={items}
             onChange={(next) => onChange(next)}
@@ -171,6 +177,7 @@ export function Field(props: FieldProps) {
       return (
         <TagsInput
           {...common}
+          placeholder={placeholder}
           value={items}
           onChange={(next) => onChange(asNumbers ? next.map(Number) : next)}
         />
