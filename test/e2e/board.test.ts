@@ -198,6 +198,41 @@ describe.skipIf(!haveChromium)("the supervisor's board in Chromium (issue 12)", 
     await page.context().close()
   })
 
+  it('shows a running campaign outside its dialing hours (issue 15), beside the API that says so', async () => {
+    const source = await apiCall('GET', '/v1/campaigns/renewals')
+    expect(source.status).toBe(200)
+    const doc = source.body.body
+    // Its first dialing period is moved far ahead: it stays running but dials nothing yet.
+    const later = await apiCall('PUT', '/v1/campaigns/renewals', {
+      ...doc,
+      schedule: { dailyStart: '09:00', dailyStop: '17:00', startsAt: '2099-01-05T09:00:00Z' },
+    })
+    expect(later.status, JSON.stringify(later.body)).toBe(200)
+
+    const page = await newPage()
+    await signIn(page, 'super1')
+    const card = page.getByRole('region', { name: 'Renewals', exact: true })
+    await card.waitFor({ timeout: 20_000 })
+    await card.getByTestId('campaign-outside-hours').waitFor({ timeout: 10_000 })
+    expect(await card.getByTestId('campaign-outside-hours').textContent()).toBe(
+      'Outside dialing hours',
+    )
+    expect(await card.getByTestId('campaign-status').textContent()).toBe('Running')
+    // A campaign within its hours carries no such badge.
+    const winback = page.getByRole('region', { name: 'Win-back', exact: true })
+    expect(await winback.getByTestId('campaign-outside-hours').count()).toBe(0)
+    const board = await apiCall('GET', '/v1/board')
+    const renewals = board.body.campaigns.find((c: { id: string }) => c.id === 'renewals')
+    expect(renewals).toMatchObject({ status: 'running', outsideHours: true })
+    await card.screenshot({ path: join(SCREENSHOTS, 'board-outside-hours.png') })
+
+    // Its schedule taken off again, it is within its hours: the badge goes, live.
+    const back = await apiCall('PUT', '/v1/campaigns/renewals', doc)
+    expect(back.status, JSON.stringify(back.body)).toBe(200)
+    await card.getByTestId('campaign-outside-hours').waitFor({ state: 'detached', timeout: 15_000 })
+    await page.context().close()
+  })
+
   it('renders the Polish texts, and axe-core finds no serious or critical violation', async () => {
     const page = await newPage()
     await signIn(page, 'super1')
