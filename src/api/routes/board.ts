@@ -9,6 +9,7 @@ import { PACING_DECISIONS_KEPT, SERIES_INTERVAL_MS } from '../../runtime/board-h
 import type { BoardControl } from '../../runtime/control.ts'
 import { principalOf } from '../auth.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
+import { campaignFiguresSchema } from './campaign-figures.ts'
 
 const staff = ['admin', 'supervisor'] as const
 const params = z.object({ id: z.string().min(1).max(64) })
@@ -27,17 +28,7 @@ const boardCampaignSchema = z.object({
   name: z.string(),
   mode: z.string().nullable(),
   abandonCapPct: z.number().nullable(),
-  status: z.string(),
-  linesInFlight: z.number(),
-  readyAgents: z.number(),
-  abandonRateWindowPct: z.number(),
-  abandonRateRunPct: z.number(),
-  dialsPerMinute: z.number(),
-  pendingContacts: z.number(),
-  outcomes: z.record(z.string(), z.number()),
-  outsideHours: z
-    .boolean()
-    .describe('Outside the dialing hours of its schedule now: it dials again at the next period'),
+  ...campaignFiguresSchema.shape,
 })
 
 const pacingInputsSchema = z.object({

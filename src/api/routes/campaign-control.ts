@@ -9,20 +9,7 @@ import { principalOf } from '../auth.ts'
 import { refusalError } from '../control-errors.ts'
 import { errorBodySchema, notFound } from '../errors.ts'
 import { storesOf } from '../tenant-stores.ts'
-
-const figuresSchema = z.object({
-  status: z.string(),
-  linesInFlight: z.number(),
-  readyAgents: z.number(),
-  abandonRateWindowPct: z.number(),
-  abandonRateRunPct: z.number(),
-  dialsPerMinute: z.number(),
-  pendingContacts: z.number(),
-  outcomes: z.record(z.string(), z.number()),
-  outsideHours: z
-    .boolean()
-    .describe('Outside the dialing hours of its schedule now: it dials again at the next period'),
-})
+import { campaignFiguresSchema } from './campaign-figures.ts'
 
 export function registerCampaignControlRoutes(
   app: FastifyInstance,
@@ -71,7 +58,7 @@ export function registerCampaignControlRoutes(
         tags: ['campaigns'],
         summary: 'Live figures of a campaign (R9.2)',
         params: z.object({ id: z.string().min(1).max(64) }),
-        response: { 200: figuresSchema, 404: errorBodySchema },
+        response: { 200: campaignFiguresSchema, 404: errorBodySchema },
       },
     },
     async (request) => {
