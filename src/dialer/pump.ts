@@ -4,10 +4,11 @@
 
 import type { BusyServerGroup } from '../pacing/model.ts'
 import type { PacingSnapshot } from '../pacing/types.ts'
-import { HIDDEN_SCATTER_Z, windowsHeld } from '../pacing/window-budget.ts'
+import { windowsHeld } from '../pacing/window-budget.ts'
 import { applyAgentEvent } from './agents.ts'
 import { holdsCallbackFor } from './callback-hold.ts'
 import { serveCallbacks } from './callbacks.ts'
+import { guardLineLimit } from './cap-guard.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
 import { dialingEndsAt, isIvr, outsideSchedule } from './context.ts'
 import { placeDial } from './dialing.ts'
@@ -19,11 +20,6 @@ import { anyInboundWaiting, campaignWantsAgents, inboundWaitingOutranks } from '
 import type { PacingInputs } from './types.ts'
 
 export const PACING_TICK_MS = 1000
-/**
- * Abandons the window must still have room for before pooled pacing may over-dial: lines already
- * out when the guard engages can still abandon, so it engages a few abandons early.
- */
-export const GUARD_MARGIN_ABANDONS = 3
 /**
  * Pooled pacing decides at most this often (simulated or real time). Events arrive many times a
  * second at scale (1000 IVR ports: ~80 a second) and each decision forecasts every line and
@@ -179,70 +175,6 @@ function pacingInputs(
     policyTarget,
     policy,
   }
-}
-
-/**
- * The most lines pooled pacing may have out (R5.5): should every live answer beyond the free
- * servers find no one, the regulatory window must still have room for those abandons (at the
- * current live rate), for the people AMD hangs up on unseen (the configured estimate, with its
- * scatter) and for GUARD_MARGIN_ABANDONS more. The free servers' lines are always allowed (a line
- * per free server cannot over-connect). Bounding the target, not only the lines already out, keeps
- * one decision from opening more lines than the window can take the moment the guard lets go.
- */
-function guardLineLimit(campaign: CampaignRuntime, snapshot: PacingSnapshot): number {
-  const free = Math.max(0, snapshot.readyServers - snapshot.liveWaiting)
-  const capPct = campaign.config.compliance.abandonRatePctMax
-  const ledgerRoom = campaign.ledger.abandonRoom(snapshot.nowMs, capPct)
-  let room =
-    ledgerRoom -
-    GUARD_MARGIN_ABANDONS -
-    hiddenAllowance(snapshot.hiddenAbandonPct, snapshot.windowConnects)
-  const held = snapshot.windowsHeld
-  if (held !== undefined) {
-    let heldRoom = Number.POSITIVE_INFINITY
-    for (const window of held) {
-      const connects = window.connects + window.futureConnects
-      heldRoom = Math.min(
-        heldRoom,
-        capRoom(connects, window.abandons, capPct) -
-          GUARD_MARGIN_ABANDONS -
-          hiddenAllowance(snapshot.hiddenAbandonPct, connects),
-      )
-    }
-    // A campaign that ends before its first window is full has its whole run as the one window
-    // that measures it: the connects to come before the end pay that window's margins, so its room
-    // goes up to what the calls already made support (less the unseen AMD abandons among them),
-    // never beyond. Not for a window that fills before the end: the abandons made while it fills
-    // count in the sliding windows after it, whose calls to come are only expected (a logout wave
-    // took most of them on stress seed 369).
-    const startedAtMs = campaign.pacingStartedAtMs ?? snapshot.nowMs
-    const wholeRun =
-      (dialingEndsAt(campaign, snapshot.nowMs) ?? Number.POSITIVE_INFINITY) <=
-      startedAtMs + snapshot.windowSec * 1000
-    const made = ledgerRoom - Math.ceil((snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects)
-    room = Math.min(heldRoom, wholeRun ? made : room)
-  }
-  if (room < 0) return free
-  const live = snapshot.estimates.liveProbability
-  if (!(live > 0) || !Number.isFinite(room)) return Number.POSITIVE_INFINITY
-  return free + Math.floor(room / live + 1e-9)
-}
-
-/** The unseen AMD abandons of `connects` from the configured estimate, with their scatter. */
-function hiddenAllowance(hiddenAbandonPct: number, connects: number): number {
-  const hidden = (hiddenAbandonPct / 100) * connects
-  return Math.ceil(hidden + (hidden > 0 ? HIDDEN_SCATTER_Z * Math.sqrt(hidden) : 0))
-}
-
-/**
- * The most abandons a window of `connects` (some of them credited, so not whole) and `abandons`
- * can take: the ledger's abandonRoom for a window ahead (−1 when over the cap already).
- */
-function capRoom(connects: number, abandons: number, capPct: number): number {
-  const cap = capPct / 100
-  if (cap >= 1) return Number.POSITIVE_INFINITY
-  const spare = cap * (connects + abandons) - abandons
-  return spare < 0 ? -1 : Math.floor(spare / (1 - cap) + 1e-9)
 }
 
 function readyServers(campaign: CampaignRuntime): number {
