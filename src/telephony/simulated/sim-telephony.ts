@@ -116,20 +116,22 @@ export class SimTelephony implements Telephony {
       throw new InvariantError(`call ${request.callId} dialled twice`)
     this.hooks.onDial(call)
     const s = this.model
-    if (truth === 'busy')
-      return this.emit(call, this.sample(s.busySec), {
-        kind: 'failed',
-        callId: call.id,
-        reason: 'busy',
-      })
-    if (truth === 'sit')
-      return this.emit(call, this.sample(s.sitSec), {
-        kind: 'failed',
-        callId: call.id,
-        reason: 'sit',
-      })
+    if (truth === 'busy') return this.fail(call, this.sample(s.busySec), 'busy')
+    if (truth === 'sit') return this.fail(call, this.sample(s.sitSec), 'sit')
     if (truth === 'noAnswer') return
     this.after(call, this.sample(s.answerSec), () => this.answer(call, request))
+  }
+
+  /**
+   * The network fails the call after `sec`: the engine hears it, and the call is gone (the engine
+   * closes such an attempt without a hangup, so the call must not wait in `calls` for one).
+   */
+  private fail(call: SimCall, sec: number, reason: 'busy' | 'sit'): void {
+    const event: TelephonyEvent = { kind: 'failed', callId: call.id, reason }
+    this.after(call, sec, () => {
+      this.hooks.onEvent(event)
+      this.end(call)
+    })
   }
 
   private engagementSec(truth: Truth): number {
@@ -155,7 +157,11 @@ export class SimTelephony implements Telephony {
     const decisionSec = this.sample(amd.decisionSec)
     if (human && this.amdRandom.bernoulli(this.model.customerLeftPct / 100)) {
       const leaveSec = decisionSec * this.amdRandom.next()
-      return this.emit(call, leaveSec, { kind: 'customerHangup', callId: call.id })
+      // The customer is gone: the engine closes the attempt without a hangup, so the call ends here.
+      return this.after(call, leaveSec, () => {
+        this.hooks.onEvent({ kind: 'customerHangup', callId: call.id })
+        this.end(call)
+      })
     }
     const wrong = this.amdRandom.bernoulli(human ? amd.humanAsMachine : amd.machineAsHuman)
     const seenLive = human !== wrong
