@@ -341,8 +341,16 @@ export class Engine {
 
   // --- telephony -----------------------------------------------------------------------------
 
+  /** As `run`, written out: no closure per telephony event (issue 15, engine speed). */
   handleTelephony(event: TelephonyEvent): void {
-    this.run(() => dispatchTelephony(this.ctx, event))
+    if (this.settling) return dispatchTelephony(this.ctx, event)
+    this.settling = true
+    try {
+      dispatchTelephony(this.ctx, event)
+      settle(this.ctx, this.settleIds)
+    } finally {
+      this.settling = false
+    }
   }
 }
 

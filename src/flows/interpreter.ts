@@ -116,13 +116,18 @@ function activityAt(handler: Handler, id: string): Activity {
   return activity
 }
 
+/**
+ * `ownsVars`: `start.vars` was made for this run and nothing else holds it (a run just started),
+ * so it is written in place instead of copied (a resumed state's vars are copied: issue 15).
+ */
 function runUntilPause(
   flow: Flow,
   handler: Handler,
   start: FlowRunState,
-  resumedInput?: DigitsInput,
+  resumedInput: DigitsInput | undefined,
+  ownsVars: boolean,
 ): FlowStep {
-  const vars = { ...start.vars }
+  const vars = ownsVars ? start.vars : { ...start.vars }
   const effects: FlowEffect[] = []
   let current = start.currentActivityId
   let steps = start.steps
@@ -196,7 +201,7 @@ export function startFlowEvent(
     steps: 0,
   }
   if (handler === undefined) return { state, effects: [], status: 'done' }
-  return runUntilPause(flow, handler, state)
+  return runUntilPause(flow, handler, state, undefined, true)
 }
 
 /**
@@ -212,7 +217,7 @@ export function resumeFlow(flow: Flow, state: FlowRunState, digits?: string): Fl
   const tries = state.collectTries
   invariant((tries === undefined) === (digits === undefined), 'keys resume only a collection')
   const input = tries === undefined || digits === undefined ? undefined : { digits, tries }
-  return runUntilPause(flow, handler, state, input)
+  return runUntilPause(flow, handler, state, input, false)
 }
 
 /** The caller ID a PreDial run chose: the last SetCallerID wins, as it ran last (R6.1). */

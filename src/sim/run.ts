@@ -113,6 +113,7 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
     servers,
     scenario.abandonWindowSec,
     agentMode && scenario.inbound !== undefined,
+    (callId) => telephony?.calls.get(callId)?.truth,
   )
   let agents: SimAgents | null = null
   let telephony: SimTelephony | null = null
@@ -136,8 +137,7 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
     bus: {
       publish(event) {
         if (event.kind === 'ivrPort' && event.phase === 'held') {
-          telephony!.markConnected(event.attemptId)
-          if (telephony!.calls.get(event.attemptId)?.truth === 'human') metrics.liveConnected()
+          if (telephony!.markConnected(event.attemptId)?.truth === 'human') metrics.liveConnected()
         }
         metrics.onEvent(event)
         agents?.onEvent(event)
@@ -150,7 +150,6 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
   })
   telephony = new SimTelephony(customerModelOf(scenario), clock, rng, {
     onEvent: (event) => engine.handleTelephony(event),
-    onDial: (call) => metrics.rememberTruth(call.id, call.truth),
     onAgentHangup: (agentId) => engine.agentHangup(agentId),
     onBridge: (call, agentId) => {
       truth?.onBridge(call, agentId, clock.nowMs())

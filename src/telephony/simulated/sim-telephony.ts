@@ -41,8 +41,6 @@ export interface SimCall {
 
 export interface SimTelephonyHooks {
   onEvent(event: TelephonyEvent): void
-  /** A call was dialled; its truth is now drawn (for the metrics only). */
-  onDial(call: SimCall): void
   /** The agent side ends a connected call (the sim agent hangs up): the engine's agent action. */
   onAgentHangup(agentId: string): void
   onBridge(call: SimCall, agentId: string): void
@@ -114,7 +112,6 @@ export class SimTelephony implements Telephony {
     this.calls.set(call.id, call)
     if (this.calls.size === callsBefore)
       throw new InvariantError(`call ${request.callId} dialled twice`)
-    this.hooks.onDial(call)
     const s = this.model
     if (truth === 'busy') return this.fail(call, this.sample(s.busySec), 'busy')
     if (truth === 'sit') return this.fail(call, this.sample(s.sitSec), 'sit')
@@ -205,10 +202,14 @@ export class SimTelephony implements Telephony {
     })
   }
 
-  /** The engine gave the call an IVR port (the metrics' "connected"): its party now engages. */
-  markConnected(callId: string): void {
+  /**
+   * The engine gave the call an IVR port (the metrics' "connected"): its party now engages.
+   * Returns the call (undefined when gone), so the caller reads its truth without a second lookup.
+   */
+  markConnected(callId: string): SimCall | undefined {
     const call = this.calls.get(callId)
     if (call && call.connectedAtMs === null) call.connectedAtMs = this.clock.nowMs()
+    return call
   }
 
   /** A connected IVR call's first prompt or bot lasts as long as the party stays; others are short. */
