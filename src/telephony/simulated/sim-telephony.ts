@@ -33,8 +33,11 @@ export interface SimCall {
   /**
    * Every timer set for the call, fired or not: ending the call cancels them all (cancelling one
    * that already ran is a no-op), so a firing timer need not take itself out (issue 15, speed).
+   * The first in a field (null: none), the rest in an array made only when needed:
+   * most calls set one or two timers, and an array's first push reserves 17 slots.
    */
-  timers: TimerId[]
+  firstTimer: TimerId | null
+  moreTimers: TimerId[] | null
   ended: boolean
   plays: number
 }
@@ -73,7 +76,10 @@ export class SimTelephony implements Telephony {
 
   private after(call: SimCall | null, sec: number, event: () => void): void {
     const id = this.clock.setTimerAt(this.clock.nowMs() + Math.max(0, sec) * 1000, event)
-    call?.timers.push(id)
+    if (call === null) return
+    if (call.firstTimer === null) call.firstTimer = id
+    else if (call.moreTimers === null) call.moreTimers = [id]
+    else call.moreTimers.push(id)
   }
 
   private emit(call: SimCall | null, sec: number, event: TelephonyEvent): void {
@@ -105,7 +111,8 @@ export class SimTelephony implements Telephony {
       engagementSec: this.engagementSec(truth),
       answered: false,
       connectedAtMs: null,
-      timers: [],
+      firstTimer: null,
+      moreTimers: null,
       ended: false,
       plays: 0,
     }
@@ -177,8 +184,12 @@ export class SimTelephony implements Telephony {
   private end(call: SimCall): void {
     if (call.ended) return
     call.ended = true
-    for (const timer of call.timers) this.clock.cancelTimer(timer)
-    call.timers.length = 0
+    if (call.firstTimer !== null) this.clock.cancelTimer(call.firstTimer)
+    call.firstTimer = null
+    if (call.moreTimers !== null) {
+      for (const timer of call.moreTimers) this.clock.cancelTimer(timer)
+      call.moreTimers = null
+    }
     this.calls.delete(call.id)
     this.hooks.onCallEnd(call)
   }
@@ -281,7 +292,8 @@ export class SimTelephony implements Telephony {
       engagementSec: talkSec,
       answered: true,
       connectedAtMs: null,
-      timers: [],
+      firstTimer: null,
+      moreTimers: null,
       ended: false,
       plays: 0,
     }
