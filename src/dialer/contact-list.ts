@@ -122,19 +122,29 @@ export class InMemoryContactList implements ContactList {
   }
 }
 
-/** A generated list's contact: whether it is taken lives on it, not in a set of ids. */
+/** A generated list's contact: its index, and whether it is taken (on it, not in a set of ids). */
 interface GeneratedProgress extends ContactProgress {
+  index: number
   taken: boolean
+}
+
+/** A contact waiting in a generated list: its index and attempts, no more. */
+interface Waiting {
+  index: number
+  attempts: AttemptSummary[]
 }
 
 /**
  * An endless list for the simulator: when nothing is due, a fresh contact is made. Nothing reads a
- * finished contact again, so none is kept: a day's memory holds only the contacts still due. Each
- * contact is made once (its own progress), so the list marks its progress taken instead of keeping
- * a set of taken ids: no hash of a fresh id on every dial (issue 15, engine speed).
+ * finished contact again, so none is kept: a day's memory holds only the contacts still due.
+ * `makeContact` must give the same contact for the same index: a contact waiting for its retry is
+ * kept as its index and attempts only, and made again when due (its strings and arrays were most
+ * of what a day's young generation copied and promoted: issue 15, engine speed). Each contact is
+ * made for one progress at a time, so the list marks the progress taken instead of keeping a set of
+ * taken ids.
  */
 export class GeneratedContactList implements ContactList {
-  private readonly due = new MinHeap<GeneratedProgress>()
+  private readonly due = new MinHeap<Waiting>()
   private made = 0
 
   constructor(private readonly makeContact: (index: number) => Contact) {}
@@ -142,15 +152,17 @@ export class GeneratedContactList implements ContactList {
   takeDue(nowMs: number): ContactProgress | null {
     const key = this.due.peekKey()
     if (key !== undefined && key <= nowMs) {
-      const progress = this.due.pop()!
-      invariant(!progress.taken, 'contact taken twice')
-      progress.taken = true
-      return progress
+      const waiting = this.due.pop()!
+      return this.taken(waiting.index, waiting.attempts, key)
     }
     this.made += 1
-    const contact = this.makeContact(this.made)
+    return this.taken(this.made, [], nowMs)
+  }
+
+  private taken(index: number, attempts: AttemptSummary[], notBeforeMs: number): ContactProgress {
+    const contact = this.makeContact(index)
     invariant(contact.numbers.length > 0, 'a contact needs at least one number')
-    const progress: GeneratedProgress = { contact, attempts: [], notBeforeMs: nowMs, taken: true }
+    const progress: GeneratedProgress = { contact, attempts, notBeforeMs, index, taken: true }
     return progress
   }
 
@@ -159,7 +171,7 @@ export class GeneratedContactList implements ContactList {
     invariant(own.taken === true, 'rescheduling a contact that was not taken')
     own.taken = false
     own.notBeforeMs = notBeforeMs
-    this.due.push(notBeforeMs, own)
+    this.due.push(notBeforeMs, { index: own.index, attempts: own.attempts })
   }
 
   finish(progress: ContactProgress, _disposition: ContactDisposition): void {
