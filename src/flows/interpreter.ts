@@ -132,6 +132,8 @@ function runUntilPause(
   let current = start.currentActivityId
   let steps = start.steps
   let input = resumedInput
+  // One context for the run's activities (they read it, never keep it): not one per activity.
+  const ctx = { flowKind: flow.kind, event: start.event, vars }
   while (current !== null) {
     const activity = activityAt(handler, current)
     const def = activityDef(activity)
@@ -145,7 +147,6 @@ function runUntilPause(
       if (steps >= FLOW_STEPS_MAX) throw new FlowStepLimitError(flow.id, start.event, steps + 1)
       steps += 1
     }
-    const ctx = { flowKind: flow.kind, event: start.event, vars }
     const result = def.run(activity, input === undefined ? ctx : { ...ctx, input })
     for (const effect of result.effects) effects.push(effect)
     Object.assign(vars, result.assign)

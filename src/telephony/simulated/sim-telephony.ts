@@ -123,7 +123,9 @@ export class SimTelephony implements Telephony {
     if (truth === 'busy') return this.fail(call, this.sample(s.busySec), 'busy')
     if (truth === 'sit') return this.fail(call, this.sample(s.sitSec), 'sit')
     if (truth === 'noAnswer') return
-    this.after(call, this.sample(s.answerSec), () => this.answer(call, request))
+    // The request's two flags, not the request: it need not live until the answer (issue 15).
+    const { cpaEnabled, amdEnabled } = request
+    this.after(call, this.sample(s.answerSec), () => this.answer(call, cpaEnabled, amdEnabled))
   }
 
   /**
@@ -148,13 +150,13 @@ export class SimTelephony implements Telephony {
     return sampleSec(dist, this.timingRandom)
   }
 
-  private answer(call: SimCall, request: DialRequest): void {
+  private answer(call: SimCall, cpaEnabled: boolean, amdEnabled: boolean): void {
     call.answered = true
     this.hooks.onEvent({ kind: 'answered', callId: call.id })
-    if (!request.cpaEnabled) return
+    if (!cpaEnabled) return
     const amd = this.model.amd
     const human = call.truth === 'human'
-    if (!request.amdEnabled || !amd.enabled) {
+    if (!amdEnabled || !amd.enabled) {
       // CPA without AMD tells people from fax tones only: a machine greeting passes as live.
       return this.emit(call, 0, { kind: 'cpa', callId: call.id, decision: 'live' })
     }
