@@ -181,7 +181,10 @@ export class GeneratedContactList implements ContactList {
   }
 
   holdForWrapUp(progress: ContactProgress, _fallback: WrapUpFallback): void {
-    invariant((progress as GeneratedProgress).taken === true, 'holding a contact that was not taken')
+    invariant(
+      (progress as GeneratedProgress).taken === true,
+      'holding a contact that was not taken',
+    )
   }
 
   pendingCount(): number {

@@ -132,7 +132,10 @@ export class MetricsCollector {
   }
 
   result(): SimMetrics {
-    const events = this.rateAtMs.map((atMs, i) => ({ atMs, abandoned: this.rateAbandoned[i] === 1 }))
+    const events = this.rateAtMs.map((atMs, i) => ({
+      atMs,
+      abandoned: this.rateAbandoned[i] === 1,
+    }))
     const abandoned = events.filter((e) => e.abandoned).length
     const connects = events.length - abandoned
     const staffedMs = this.servers * (this.endMs - this.startMs)
