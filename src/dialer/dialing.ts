@@ -126,9 +126,11 @@ export function placeDial(
   })
   // R2.3, R5.5: the ring limit never cuts a call short of the compliance profile's minimum.
   const ringSec = Math.max(campaign.config.ringLimitSec, campaign.config.compliance.ringSecMin)
-  attempt.ringTimer = ctx.setTimer(ringSec * 1000, () => {
-    attempt.ringTimer = null
-    noAnswerAtRingLimit(ctx, attempt)
-  })
+  attempt.ringTimer = ctx.setTimerWith(ringSec * 1000, ringLimitReached, attempt)
   return attempt
+}
+
+function ringLimitReached(ctx: EngineContext, attempt: AttemptRuntime): void {
+  attempt.ringTimer = null
+  noAnswerAtRingLimit(ctx, attempt)
 }
