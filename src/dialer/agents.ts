@@ -84,7 +84,8 @@ function enterPools(ctx: EngineContext, agent: AgentRuntime): void {
 
 export function agentOrThrow(ctx: EngineContext, agentId: string): AgentRuntime {
   const agent = ctx.agents.get(agentId)
-  invariant(agent !== undefined, `unknown agent ${agentId}`)
+  // The message is built only when thrown: this runs on every agent event (issue 15).
+  if (agent === undefined) throw new InvariantError(`unknown agent ${agentId}`)
   return agent
 }
 

@@ -5,6 +5,7 @@ import { InvariantError, invariant } from '../domain/invariant.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import { closeAttempt } from './close.ts'
 import type { AttemptRuntime, CampaignRuntime, EngineContext } from './context.ts'
+import type { EngineCampaign } from './types.ts'
 
 export function campaignOf(ctx: EngineContext, attempt: AttemptRuntime): CampaignRuntime {
   const campaign = ctx.campaigns.get(attempt.campaignId)
@@ -35,14 +36,33 @@ export function hangupAndClose(ctx: EngineContext, attempt: AttemptRuntime, part
  * The flow variables a call of this contact starts with: `campaignId` (the campaign's name, R3.1)
  * and the contact's business parameters (R5.1), each in the STRING variable the flow declares
  * under the bound global variable's name; a field the contact lacks keeps the declared default.
+ * A campaign without business parameters gives every call the same variables: they are made once
+ * per campaign configuration (a new configuration is a new object) and shared, frozen (issue 15).
  */
-export function flowVarsOf(campaign: CampaignRuntime, contact: Contact): Record<string, string> {
-  const declared = campaign.config.flow?.variables ?? []
+export function flowVarsOf(
+  campaign: CampaignRuntime,
+  contact: Contact,
+): Readonly<Record<string, string>> {
+  const config = campaign.config
+  if (config.businessParameters.length > 0) return varsOf(config, contact)
+  if (config !== sharedVarsConfig) {
+    sharedVars = Object.freeze(varsOf(config, contact))
+    sharedVarsConfig = config
+  }
+  return sharedVars
+}
+
+/** The last configuration without business parameters, and its calls' flow variables. */
+let sharedVarsConfig: EngineCampaign | null = null
+let sharedVars: Readonly<Record<string, string>> = Object.freeze({})
+
+function varsOf(config: EngineCampaign, contact: Contact): Record<string, string> {
+  const declared = config.flow?.variables ?? []
   // A flow declares a few variables: a walk over them, not a map built for every call (issue 15).
   const typeOf = (name: string) => declared.find((variable) => variable.name === name)?.type
   const vars: Record<string, string> = {}
-  if (typeOf('campaignId') !== undefined) vars.campaignId = campaign.config.name
-  for (const { fieldName, globalVariableName } of campaign.config.businessParameters) {
+  if (typeOf('campaignId') !== undefined) vars.campaignId = config.name
+  for (const { fieldName, globalVariableName } of config.businessParameters) {
     const value = Object.hasOwn(contact.fields, fieldName) ? contact.fields[fieldName] : undefined
     if (value !== undefined && typeOf(globalVariableName) === 'STRING')
       vars[globalVariableName] = value

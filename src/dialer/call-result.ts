@@ -13,11 +13,14 @@ import type { AttemptRuntime, EngineContext } from './context.ts'
 import { startCollection } from './digit-collection.ts'
 import { acceptInboundCall } from './inbound.ts'
 
-/** CPAResultCode values handed to the flow beside CPAResult. */
-const CPA_RESULT_CODES: Record<CpaResult, string> = {
-  LIVE_VOICE: 'LIVE_VOICE',
-  AMD: 'ANSWERING_MACHINE',
-  ABANDONED: 'NO_AGENT_AVAILABLE',
+/**
+ * The event variables the flow gets for each result: CPAResult and its CPAResultCode. One frozen
+ * object per result, shared by every call (the run copies them into its own variables: issue 15).
+ */
+const CALL_RESULT_VARS: Readonly<Record<CpaResult, Readonly<Record<string, string>>>> = {
+  LIVE_VOICE: Object.freeze({ CPAResult: 'LIVE_VOICE', CPAResultCode: 'LIVE_VOICE' }),
+  AMD: Object.freeze({ CPAResult: 'AMD', CPAResultCode: 'ANSWERING_MACHINE' }),
+  ABANDONED: Object.freeze({ CPAResult: 'ABANDONED', CPAResultCode: 'NO_AGENT_AVAILABLE' }),
 }
 
 export function runCallResult(ctx: EngineContext, attempt: AttemptRuntime, result: CpaResult) {
@@ -39,7 +42,7 @@ export function runCallResult(ctx: EngineContext, attempt: AttemptRuntime, resul
   const step = startFlowEvent(
     flow,
     'OutboundCampaignCallResult',
-    { CPAResult: result, CPAResultCode: CPA_RESULT_CODES[result] },
+    CALL_RESULT_VARS[result],
     flowVarsOf(campaign, attempt.progress.contact),
   )
   applyStep(ctx, attempt, step)

@@ -15,7 +15,9 @@ export function holdForOwner(
   progress: ContactProgress,
   forAgentId: string | null,
 ): boolean {
-  const callback = campaign.agentCallbacks.get(progress.contact.id) ?? restored(campaign, progress)
+  // No callback waiting (nearly every dial): no lookup of the contact's id.
+  const waiting = campaign.agentCallbacks.size === 0 ? undefined : campaign.agentCallbacks
+  const callback = waiting?.get(progress.contact.id) ?? restored(campaign, progress)
   if (callback === undefined) return false
   if (callback.agentId === forAgentId) {
     campaign.agentCallbacks.delete(progress.contact.id)

@@ -81,16 +81,6 @@ export class InMemoryContactList implements ContactList {
     this.due.push(notBeforeMs, { contact, attempts: [], notBeforeMs })
   }
 
-  /**
-   * A new contact taken at once, due at `nowMs`: what `add` then `takeDue` give when nothing else
-   * is due by then, without passing it through the due-time heap.
-   */
-  addTaken(contact: Contact, nowMs: number): ContactProgress {
-    invariant(contact.numbers.length > 0, 'a contact needs at least one number')
-    this.take(contact.id)
-    return { contact, attempts: [], notBeforeMs: nowMs }
-  }
-
   takeDue(nowMs: number): ContactProgress | null {
     const key = this.due.peekKey()
     if (key === undefined || key > nowMs) return null
@@ -132,33 +122,69 @@ export class InMemoryContactList implements ContactList {
   }
 }
 
+/** A generated list's contact: its index, and whether it is taken (on it, not in a set of ids). */
+interface GeneratedProgress extends ContactProgress {
+  index: number
+  taken: boolean
+}
+
+/** A contact waiting in a generated list: its index and attempts, no more. */
+interface Waiting {
+  index: number
+  attempts: AttemptSummary[]
+}
+
 /**
  * An endless list for the simulator: when nothing is due, a fresh contact is made. Nothing reads a
  * finished contact again, so none is kept: a day's memory holds only the contacts still due.
+ * `makeContact` must give the same contact for the same index: a contact waiting for its retry is
+ * kept as its index and attempts only, and made again when due (its strings and arrays were most
+ * of what a day's young generation copied and promoted: issue 15, engine speed). Each contact is
+ * made for one progress at a time, so the list marks the progress taken instead of keeping a set of
+ * taken ids.
  */
 export class GeneratedContactList implements ContactList {
-  private readonly inner = new InMemoryContactList({ keepFinished: false })
+  private readonly due = new MinHeap<Waiting>()
   private made = 0
 
   constructor(private readonly makeContact: (index: number) => Contact) {}
 
   takeDue(nowMs: number): ContactProgress | null {
-    const due = this.inner.takeDue(nowMs)
-    if (due) return due
+    const key = this.due.peekKey()
+    if (key !== undefined && key <= nowMs) {
+      const waiting = this.due.pop()!
+      return this.taken(waiting.index, waiting.attempts, key)
+    }
     this.made += 1
-    return this.inner.addTaken(this.makeContact(this.made), nowMs)
+    return this.taken(this.made, [], nowMs)
   }
 
-  reschedule(progress: ContactProgress, notBeforeMs: number, callbackAgentId?: string): void {
-    this.inner.reschedule(progress, notBeforeMs, callbackAgentId)
+  private taken(index: number, attempts: AttemptSummary[], notBeforeMs: number): ContactProgress {
+    const contact = this.makeContact(index)
+    invariant(contact.numbers.length > 0, 'a contact needs at least one number')
+    const progress: GeneratedProgress = { contact, attempts, notBeforeMs, index, taken: true }
+    return progress
   }
 
-  finish(progress: ContactProgress, disposition: ContactDisposition): void {
-    this.inner.finish(progress, disposition)
+  reschedule(progress: ContactProgress, notBeforeMs: number, _callbackAgentId?: string): void {
+    const own = progress as GeneratedProgress
+    invariant(own.taken === true, 'rescheduling a contact that was not taken')
+    own.taken = false
+    own.notBeforeMs = notBeforeMs
+    this.due.push(notBeforeMs, { index: own.index, attempts: own.attempts })
   }
 
-  holdForWrapUp(progress: ContactProgress, fallback: WrapUpFallback): void {
-    this.inner.holdForWrapUp(progress, fallback)
+  finish(progress: ContactProgress, _disposition: ContactDisposition): void {
+    const own = progress as GeneratedProgress
+    invariant(own.taken === true, 'finishing a contact that was not taken')
+    own.taken = false
+  }
+
+  holdForWrapUp(progress: ContactProgress, _fallback: WrapUpFallback): void {
+    invariant(
+      (progress as GeneratedProgress).taken === true,
+      'holding a contact that was not taken',
+    )
   }
 
   pendingCount(): number {

@@ -31,9 +31,15 @@ function callerIdFor(
     )
     preDial = preDialCallerId(step.effects)
   }
+  const recordCallerId = choice.progress.contact.callerId
+  // Nothing above the campaign's caller ID (nearly every dial): it is the one, with nothing
+  // refused; resolveCallerId's check of the campaign's own is done once per caller ID.
+  if (preDial === undefined && recordCallerId === undefined) {
+    return campaignCallerIdChecked(campaign.config.callerId)
+  }
   const resolved = resolveCallerId({
     campaignCallerId: campaign.config.callerId,
-    recordCallerId: choice.progress.contact.callerId,
+    recordCallerId,
     preDialCallerId: preDial,
   })
   for (const rejection of resolved.rejected) {
@@ -47,6 +53,18 @@ function callerIdFor(
     })
   }
   return resolved.callerId
+}
+
+/** The last campaign caller ID found valid (E.164): the check runs when it changes. */
+let checkedCampaignCallerId: string | null = null
+
+function campaignCallerIdChecked(callerId: string): string {
+  if (callerId !== checkedCampaignCallerId) {
+    // resolveCallerId's own check, for the one candidate there is.
+    resolveCallerId({ campaignCallerId: callerId })
+    checkedCampaignCallerId = callerId
+  }
+  return callerId
 }
 
 /** Dials one contact for the campaign; `ownerAgentId` for progressive and preview lines. */
@@ -108,9 +126,11 @@ export function placeDial(
   })
   // R2.3, R5.5: the ring limit never cuts a call short of the compliance profile's minimum.
   const ringSec = Math.max(campaign.config.ringLimitSec, campaign.config.compliance.ringSecMin)
-  attempt.ringTimer = ctx.setTimer(ringSec * 1000, () => {
-    attempt.ringTimer = null
-    noAnswerAtRingLimit(ctx, attempt)
-  })
+  attempt.ringTimer = ctx.setTimerWith(ringSec * 1000, ringLimitReached, attempt)
   return attempt
+}
+
+function ringLimitReached(ctx: EngineContext, attempt: AttemptRuntime): void {
+  attempt.ringTimer = null
+  noAnswerAtRingLimit(ctx, attempt)
 }

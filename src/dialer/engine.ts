@@ -102,6 +102,8 @@ export class Engine {
       toRoute: new PendingIds(),
       setTimer: (delayMs, callback) =>
         setTimerAfterMs(ports.clock, delayMs, () => this.run(callback)),
+      setTimerWith: (delayMs, callback, arg) =>
+        setTimerAfterMs(ports.clock, delayMs, () => this.runWith(callback, arg)),
     }
   }
 
@@ -117,6 +119,18 @@ export class Engine {
       const result = action()
       settle(this.ctx, this.settleIds)
       return result
+    } finally {
+      this.settling = false
+    }
+  }
+
+  /** As `run`, for a callback and its argument (`ctx.setTimerWith`). */
+  private runWith<T>(callback: (ctx: EngineContext, arg: T) => void, arg: T): void {
+    if (this.settling) return callback(this.ctx, arg)
+    this.settling = true
+    try {
+      callback(this.ctx, arg)
+      settle(this.ctx, this.settleIds)
     } finally {
       this.settling = false
     }
@@ -341,8 +355,16 @@ export class Engine {
 
   // --- telephony -----------------------------------------------------------------------------
 
+  /** As `run`, written out: no closure per telephony event (issue 15, engine speed). */
   handleTelephony(event: TelephonyEvent): void {
-    this.run(() => dispatchTelephony(this.ctx, event))
+    if (this.settling) return dispatchTelephony(this.ctx, event)
+    this.settling = true
+    try {
+      dispatchTelephony(this.ctx, event)
+      settle(this.ctx, this.settleIds)
+    } finally {
+      this.settling = false
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // The attempt lifecycle (R2.1): dial → progress → CPA → bridge, flow or abandon → closed. Every
 // attempt ends in exactly one outcome; the 2-second rule abandons a live customer no agent (or IVR
 // port) took in time (R5.5).
-import { invariant } from '../domain/invariant.ts'
+import { InvariantError, invariant } from '../domain/invariant.ts'
 import type { AttemptOutcome, HangupParty } from '../domain/outcomes.ts'
 import { applyAgentEvent, syncBusyAgent } from './agents.ts'
 import { campaignOf, hangupAndClose, setOutcome } from './attempts.ts'
@@ -194,7 +194,8 @@ export function bridgeToAgent(ctx: EngineContext, attempt: AttemptRuntime, agent
 function connectToPort(ctx: EngineContext, attempt: AttemptRuntime): void {
   const campaign = campaignOf(ctx, attempt)
   invariant(campaign.portsHeld < campaign.config.ivrPorts, 'more IVR ports held than configured')
-  invariant(!attempt.holdsPort, `port taken twice by call ${attempt.id}`)
+  // The message is built only when thrown: this runs on every call a port takes (issue 15).
+  if (attempt.holdsPort) throw new InvariantError(`port taken twice by call ${attempt.id}`)
   campaign.portsHeld += 1
   attempt.holdsPort = true
   attempt.bridgedAtMs = ctx.clock.nowMs()

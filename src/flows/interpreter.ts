@@ -116,17 +116,24 @@ function activityAt(handler: Handler, id: string): Activity {
   return activity
 }
 
+/**
+ * `ownsVars`: `start.vars` was made for this run and nothing else holds it (a run just started),
+ * so it is written in place instead of copied (a resumed state's vars are copied: issue 15).
+ */
 function runUntilPause(
   flow: Flow,
   handler: Handler,
   start: FlowRunState,
-  resumedInput?: DigitsInput,
+  resumedInput: DigitsInput | undefined,
+  ownsVars: boolean,
 ): FlowStep {
-  const vars = { ...start.vars }
+  const vars = ownsVars ? start.vars : { ...start.vars }
   const effects: FlowEffect[] = []
   let current = start.currentActivityId
   let steps = start.steps
   let input = resumedInput
+  // One context for the run's activities (they read it, never keep it): not one per activity.
+  const ctx = { flowKind: flow.kind, event: start.event, vars }
   while (current !== null) {
     const activity = activityAt(handler, current)
     const def = activityDef(activity)
@@ -140,7 +147,6 @@ function runUntilPause(
       if (steps >= FLOW_STEPS_MAX) throw new FlowStepLimitError(flow.id, start.event, steps + 1)
       steps += 1
     }
-    const ctx = { flowKind: flow.kind, event: start.event, vars }
     const result = def.run(activity, input === undefined ? ctx : { ...ctx, input })
     for (const effect of result.effects) effects.push(effect)
     Object.assign(vars, result.assign)
@@ -196,7 +202,7 @@ export function startFlowEvent(
     steps: 0,
   }
   if (handler === undefined) return { state, effects: [], status: 'done' }
-  return runUntilPause(flow, handler, state)
+  return runUntilPause(flow, handler, state, undefined, true)
 }
 
 /**
@@ -212,7 +218,7 @@ export function resumeFlow(flow: Flow, state: FlowRunState, digits?: string): Fl
   const tries = state.collectTries
   invariant((tries === undefined) === (digits === undefined), 'keys resume only a collection')
   const input = tries === undefined || digits === undefined ? undefined : { digits, tries }
-  return runUntilPause(flow, handler, state, input)
+  return runUntilPause(flow, handler, state, input, false)
 }
 
 /** The caller ID a PreDial run chose: the last SetCallerID wins, as it ran last (R6.1). */

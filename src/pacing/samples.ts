@@ -5,6 +5,12 @@ import { invariant } from '../domain/invariant.ts'
 
 export class RecentSamples {
   private readonly ring: number[] = []
+  /**
+   * The ring's samples in ascending order, kept as samples come and go (a binary search and a
+   * shift each), so a frozen view is a copy, not a sort per pacing decision (issue 15, engine
+   * speed). Null once a NaN came: then each view sorts, as before.
+   */
+  private sorted: Float64Array | null
   private cursor = 0
   private sum = 0
   private added = 0
@@ -15,18 +21,26 @@ export class RecentSamples {
     prior: readonly number[],
   ) {
     invariant(capacity > 0, 'sample window must hold at least one sample')
+    this.sorted = new Float64Array(capacity)
     for (const value of prior) this.add(value)
     this.added = 0
   }
 
   add(valueSec: number): void {
     const value = Math.max(0, valueSec)
-    if (this.ring.length < this.capacity) {
+    const size = this.ring.length
+    if (size < this.capacity) {
       this.ring.push(value)
     } else {
-      this.sum -= this.ring[this.cursor]!
+      const evicted = this.ring[this.cursor]!
+      this.sum -= evicted
       this.ring[this.cursor] = value
       this.cursor = (this.cursor + 1) % this.capacity
+      if (this.sorted !== null) removeSorted(this.sorted, size, evicted)
+    }
+    if (this.sorted !== null) {
+      if (Number.isNaN(value)) this.sorted = null
+      else insertSorted(this.sorted, this.ring.length - 1, value)
     }
     this.sum += value
     this.added += 1
@@ -44,10 +58,41 @@ export class RecentSamples {
 
   /** The distribution of the samples now, unaffected by later ones (sorted once). */
   frozen(): SampleDistribution {
-    if (this.frozenView === null)
-      this.frozenView = new SampleDistribution(Float64Array.from(this.ring).sort())
+    if (this.frozenView === null) {
+      const sorted =
+        this.sorted === null
+          ? Float64Array.from(this.ring).sort()
+          : this.sorted.slice(0, this.ring.length)
+      this.frozenView = new SampleDistribution(sorted)
+    }
     return this.frozenView
   }
+}
+
+/** Takes one `value` out of the first `size` (sorted) entries, shifting the rest down. */
+function removeSorted(sorted: Float64Array, size: number, value: number): void {
+  const at = countBelow(sorted, size, value)
+  invariant(at < size && sorted[at] === value, 'a sample missing from the sorted samples')
+  sorted.copyWithin(at, at + 1, size)
+}
+
+/** Puts `value` among the first `size` (sorted) entries, which must leave room for it. */
+function insertSorted(sorted: Float64Array, size: number, value: number): void {
+  const at = countBelow(sorted, size, value)
+  sorted.copyWithin(at + 1, at, size)
+  sorted[at] = value
+}
+
+/** How many of the first `size` sorted entries are below `x`. */
+function countBelow(sorted: Float64Array, size: number, x: number): number {
+  let low = 0
+  let high = size
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (sorted[middle]! < x) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** An empirical distribution over sorted samples. */

@@ -78,7 +78,8 @@ function generatedContact(index: number): Contact {
   return {
     id: ['contact-', index].join(''),
     campaignId: SIM_CAMPAIGN_ID,
-    numbers: [`+1555${String(1_000_000 + index).padStart(7, '0')}`],
+    // 1_000_000 + index has at least 7 digits: never padded, so no padStart call.
+    numbers: [`+1555${1_000_000 + index}`],
     timeZone: SIM_ZONE,
     fields: NO_FIELDS,
   }
@@ -112,6 +113,7 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
     servers,
     scenario.abandonWindowSec,
     agentMode && scenario.inbound !== undefined,
+    (callId) => telephony?.calls.get(callId)?.truth,
   )
   let agents: SimAgents | null = null
   let telephony: SimTelephony | null = null
@@ -135,8 +137,7 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
     bus: {
       publish(event) {
         if (event.kind === 'ivrPort' && event.phase === 'held') {
-          telephony!.markConnected(event.attemptId)
-          if (telephony!.calls.get(event.attemptId)?.truth === 'human') metrics.liveConnected()
+          if (telephony!.markConnected(event.attemptId)?.truth === 'human') metrics.liveConnected()
         }
         metrics.onEvent(event)
         agents?.onEvent(event)
@@ -149,7 +150,6 @@ export function* simulate(input: Scenario, options: SimOptions): Generator<void,
   })
   telephony = new SimTelephony(customerModelOf(scenario), clock, rng, {
     onEvent: (event) => engine.handleTelephony(event),
-    onDial: (call) => metrics.rememberTruth(call.id, call.truth),
     onAgentHangup: (agentId) => engine.agentHangup(agentId),
     onBridge: (call, agentId) => {
       truth?.onBridge(call, agentId, clock.nowMs())

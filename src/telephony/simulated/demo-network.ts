@@ -97,7 +97,6 @@ export function simulatedNetwork(simulation: Simulation): TelephonyFactory {
     const rng = createRng(simulation.seed)
     return new SimTelephony(model, host.clock, rng, {
       onEvent: (event) => host.emit(event),
-      onDial: () => {},
       onAgentHangup: (agentId) => host.agentHangsUp(agentId),
       onBridge: () => {},
       onCallEnd: () => {},

@@ -33,16 +33,17 @@ export interface SimCall {
   /**
    * Every timer set for the call, fired or not: ending the call cancels them all (cancelling one
    * that already ran is a no-op), so a firing timer need not take itself out (issue 15, speed).
+   * The first in a field (null: none), the rest in an array made only when needed:
+   * most calls set one or two timers, and an array's first push reserves 17 slots.
    */
-  timers: TimerId[]
+  firstTimer: TimerId | null
+  moreTimers: TimerId[] | null
   ended: boolean
   plays: number
 }
 
 export interface SimTelephonyHooks {
   onEvent(event: TelephonyEvent): void
-  /** A call was dialled; its truth is now drawn (for the metrics only). */
-  onDial(call: SimCall): void
   /** The agent side ends a connected call (the sim agent hangs up): the engine's agent action. */
   onAgentHangup(agentId: string): void
   onBridge(call: SimCall, agentId: string): void
@@ -75,7 +76,10 @@ export class SimTelephony implements Telephony {
 
   private after(call: SimCall | null, sec: number, event: () => void): void {
     const id = this.clock.setTimerAt(this.clock.nowMs() + Math.max(0, sec) * 1000, event)
-    call?.timers.push(id)
+    if (call === null) return
+    if (call.firstTimer === null) call.firstTimer = id
+    else if (call.moreTimers === null) call.moreTimers = [id]
+    else call.moreTimers.push(id)
   }
 
   private emit(call: SimCall | null, sec: number, event: TelephonyEvent): void {
@@ -107,29 +111,33 @@ export class SimTelephony implements Telephony {
       engagementSec: this.engagementSec(truth),
       answered: false,
       connectedAtMs: null,
-      timers: [],
+      firstTimer: null,
+      moreTimers: null,
       ended: false,
       plays: 0,
     }
     this.calls.set(call.id, call)
     if (this.calls.size === callsBefore)
       throw new InvariantError(`call ${request.callId} dialled twice`)
-    this.hooks.onDial(call)
     const s = this.model
-    if (truth === 'busy')
-      return this.emit(call, this.sample(s.busySec), {
-        kind: 'failed',
-        callId: call.id,
-        reason: 'busy',
-      })
-    if (truth === 'sit')
-      return this.emit(call, this.sample(s.sitSec), {
-        kind: 'failed',
-        callId: call.id,
-        reason: 'sit',
-      })
+    if (truth === 'busy') return this.fail(call, this.sample(s.busySec), 'busy')
+    if (truth === 'sit') return this.fail(call, this.sample(s.sitSec), 'sit')
     if (truth === 'noAnswer') return
-    this.after(call, this.sample(s.answerSec), () => this.answer(call, request))
+    // The request's two flags, not the request: it need not live until the answer (issue 15).
+    const { cpaEnabled, amdEnabled } = request
+    this.after(call, this.sample(s.answerSec), () => this.answer(call, cpaEnabled, amdEnabled))
+  }
+
+  /**
+   * The network fails the call after `sec`: the engine hears it, and the call is gone (the engine
+   * closes such an attempt without a hangup, so the call must not wait in `calls` for one).
+   */
+  private fail(call: SimCall, sec: number, reason: 'busy' | 'sit'): void {
+    const event: TelephonyEvent = { kind: 'failed', callId: call.id, reason }
+    this.after(call, sec, () => {
+      this.hooks.onEvent(event)
+      this.end(call)
+    })
   }
 
   private engagementSec(truth: Truth): number {
@@ -142,20 +150,24 @@ export class SimTelephony implements Telephony {
     return sampleSec(dist, this.timingRandom)
   }
 
-  private answer(call: SimCall, request: DialRequest): void {
+  private answer(call: SimCall, cpaEnabled: boolean, amdEnabled: boolean): void {
     call.answered = true
     this.hooks.onEvent({ kind: 'answered', callId: call.id })
-    if (!request.cpaEnabled) return
+    if (!cpaEnabled) return
     const amd = this.model.amd
     const human = call.truth === 'human'
-    if (!request.amdEnabled || !amd.enabled) {
+    if (!amdEnabled || !amd.enabled) {
       // CPA without AMD tells people from fax tones only: a machine greeting passes as live.
       return this.emit(call, 0, { kind: 'cpa', callId: call.id, decision: 'live' })
     }
     const decisionSec = this.sample(amd.decisionSec)
     if (human && this.amdRandom.bernoulli(this.model.customerLeftPct / 100)) {
       const leaveSec = decisionSec * this.amdRandom.next()
-      return this.emit(call, leaveSec, { kind: 'customerHangup', callId: call.id })
+      // The customer is gone: the engine closes the attempt without a hangup, so the call ends here.
+      return this.after(call, leaveSec, () => {
+        this.hooks.onEvent({ kind: 'customerHangup', callId: call.id })
+        this.end(call)
+      })
     }
     const wrong = this.amdRandom.bernoulli(human ? amd.humanAsMachine : amd.machineAsHuman)
     const seenLive = human !== wrong
@@ -174,8 +186,12 @@ export class SimTelephony implements Telephony {
   private end(call: SimCall): void {
     if (call.ended) return
     call.ended = true
-    for (const timer of call.timers) this.clock.cancelTimer(timer)
-    call.timers.length = 0
+    if (call.firstTimer !== null) this.clock.cancelTimer(call.firstTimer)
+    call.firstTimer = null
+    if (call.moreTimers !== null) {
+      for (const timer of call.moreTimers) this.clock.cancelTimer(timer)
+      call.moreTimers = null
+    }
     this.calls.delete(call.id)
     this.hooks.onCallEnd(call)
   }
@@ -199,10 +215,14 @@ export class SimTelephony implements Telephony {
     })
   }
 
-  /** The engine gave the call an IVR port (the metrics' "connected"): its party now engages. */
-  markConnected(callId: string): void {
+  /**
+   * The engine gave the call an IVR port (the metrics' "connected"): its party now engages.
+   * Returns the call (undefined when gone), so the caller reads its truth without a second lookup.
+   */
+  markConnected(callId: string): SimCall | undefined {
     const call = this.calls.get(callId)
     if (call && call.connectedAtMs === null) call.connectedAtMs = this.clock.nowMs()
+    return call
   }
 
   /** A connected IVR call's first prompt or bot lasts as long as the party stays; others are short. */
@@ -274,7 +294,8 @@ export class SimTelephony implements Telephony {
       engagementSec: talkSec,
       answered: true,
       connectedAtMs: null,
-      timers: [],
+      firstTimer: null,
+      moreTimers: null,
       ended: false,
       plays: 0,
     }
