@@ -60,7 +60,10 @@ export interface ScenarioTiming {
   days: number
   /** Speculative days simulated that the search did not ask for. */
   unusedDays: number
+  /** Wall time of its days in the workers, which the machine's other load inflates. */
   workerSec: number
+  /** CPU time of its days' worker threads; null when a day's could not be read (thread-cpu.ts). */
+  workerCpuSec: number | null
 }
 
 export interface ChartData {
@@ -146,7 +149,7 @@ class BenchRun {
   private timingOf(scenario: string): ScenarioTiming {
     let timing = this.timing.get(scenario)
     if (timing === undefined) {
-      timing = { scenario, days: 0, unusedDays: 0, workerSec: 0 }
+      timing = { scenario, days: 0, unusedDays: 0, workerSec: 0, workerCpuSec: 0 }
       this.timing.set(scenario, timing)
     }
     return timing
@@ -162,7 +165,12 @@ class BenchRun {
     const ticket = this.pool.submit(job, priority)
     const output = ticket.result.then((out) => {
       this.simulated += 1
-      this.timingOf(info.name).workerSec += out.workerMs / 1000
+      const timing = this.timingOf(info.name)
+      timing.workerSec += out.workerMs / 1000
+      timing.workerCpuSec =
+        timing.workerCpuSec === null || out.workerCpuMs === null
+          ? null
+          : timing.workerCpuSec + out.workerCpuMs / 1000
       this.options.onDayDone?.(this.simulated)
       return out
     })

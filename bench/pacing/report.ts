@@ -32,12 +32,29 @@ function unusedNote(report: BenchReport): string {
   return ` (and ${report.unusedDays} speculative days the fixed-best searches did not use)`
 }
 
-/** Each scenario's days and their summed wall time in the workers, slowest first. */
+function cpuText(cpuSec: number | null): string {
+  return cpuSec === null ? 'CPU time unknown' : `${Math.round(cpuSec)} s CPU`
+}
+
+/** Each scenario's days and their summed wall (and CPU) time in the workers, slowest first. */
 export function timingList(report: BenchReport): string {
   return [...report.timing]
     .sort((a, b) => b.workerSec - a.workerSec)
-    .map((t) => `${t.scenario} ${Math.round(t.workerSec)} s (${t.days} days)`)
+    .map(
+      (t) =>
+        `${t.scenario} ${Math.round(t.workerSec)} s (${cpuText(t.workerCpuSec)}, ${t.days} days)`,
+    )
     .join(', ')
+}
+
+/** Every scenario's worker time summed: wall (grows with the machine's load) and CPU. */
+export function timingTotal(report: BenchReport): string {
+  const wall = report.timing.reduce((sum, t) => sum + t.workerSec, 0)
+  const cpu = report.timing.reduce<number | null>(
+    (sum, t) => (sum === null || t.workerCpuSec === null ? null : sum + t.workerCpuSec),
+    0,
+  )
+  return `${Math.round(wall)} s wall in the workers, ${cpuText(cpu)}`
 }
 
 function header(report: BenchReport, run: RunContext): string {
@@ -53,7 +70,9 @@ function header(report: BenchReport, run: RunContext): string {
     `- Wall time: ${formatDuration(run.wallMs)} for ${report.days} simulated days on ` +
       `${report.workers} worker threads${unusedNote(report)}; 1-minute load average ` +
       `${run.loadAverage.map((l) => l.toFixed(1)).join(' at the start, ')} at the end`,
-    `- Worker time by scenario: ${timingList(report)}`,
+    `- Worker time: ${timingTotal(report)} (the CPU time of the worker threads, which the ` +
+      "machine's other load does not inflate as it does wall time); by scenario: " +
+      timingList(report),
     `- Seeds: each scenario's own seed + 0 … ${report.seeds - 1}; the same seeds for every policy.`,
     "- Policies: `predictive` (Outdial's strategy), `fixed-best` (below), `oracle` (the " +
       'ceiling, below; agent scenarios only), `adaptive-reference` (the open-source "adaptive ' +
