@@ -5,6 +5,7 @@ import { FIXED_RATIO_MAX } from '../../src/pacing/fixed.ts'
 import { replaceSection } from '../docs-section.ts'
 import { ceilingTable, monotonicityTable, scenarioTable, summaryTable } from './format.ts'
 import type { BenchReport } from './harness.ts'
+import { FAR_START_STEPS } from './oracle-best.ts'
 
 export const PACING_BEGIN = '<!-- pacing:begin -->'
 export const PACING_END = '<!-- pacing:end -->'
@@ -114,7 +115,9 @@ function ceilingNote(report: BenchReport): string {
       'the horizon)) lines in flight, without the cap guard. Its ratio and horizon are chosen ' +
       'in hindsight on the same seed: the horizons are ½ and 1 × the mean dial-to-live time ' +
       "(answer + AMD decision), each searched on the ratio grid by fixed-best's search (the " +
-      "first from fixed-best's ratio, the next from the previous horizon's), and the best " +
+      "first from fixed-best's ratio, the next from the previous horizon's; where that start " +
+      `was more than ${FAR_START_STEPS} grid steps from the choice on the scenario's first seed, ` +
+      "its other seeds start that horizon from the first seed's choice instead), and the best " +
       'occupancy whose abandon rate, over the run and in the worst window, is ≤ the target ' +
       "wins. Horizon 0 looks at nobody, which is the fixed ratio: fixed-best's day stands for " +
       'it (a row showing "0.0 s ahead"), so the ceiling is never below fixed-best on a seed.',
