@@ -9,7 +9,13 @@ import { parseArgs, USAGE } from './pacing/args.ts'
 import { driftChartSvg } from './pacing/chart.ts'
 import { textReport } from './pacing/format.ts'
 import { type BenchReport, runPacingBenchmark } from './pacing/harness.ts'
-import { pacingSection, type RunContext, timingList, writePacingSection } from './pacing/report.ts'
+import {
+  pacingSection,
+  type RunContext,
+  timingList,
+  timingTotal,
+  writePacingSection,
+} from './pacing/report.ts'
 
 const SCENARIO_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url))
 const DOCS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
@@ -81,7 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stderr.write(
     `\ndone in ${(wallMs / 1000).toFixed(1)} s: ${report.days} days${unused} on ` +
       `${report.workers} workers, 1-min load ${loadAverage.map((l) => l.toFixed(1)).join(' → ')}\n` +
-      `worker time: ${timingList(report)}\n`,
+      `worker time: ${timingTotal(report)}; ${timingList(report)}\n`,
   )
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report.rows, null, 2)}\n`)

@@ -5,6 +5,7 @@ import { FIXED_RATIO_MAX } from '../../src/pacing/fixed.ts'
 import { replaceSection } from '../docs-section.ts'
 import { ceilingTable, monotonicityTable, scenarioTable, summaryTable } from './format.ts'
 import type { BenchReport } from './harness.ts'
+import { FAR_START_STEPS } from './oracle-best.ts'
 
 export const PACING_BEGIN = '<!-- pacing:begin -->'
 export const PACING_END = '<!-- pacing:end -->'
@@ -32,12 +33,29 @@ function unusedNote(report: BenchReport): string {
   return ` (and ${report.unusedDays} speculative days the fixed-best searches did not use)`
 }
 
-/** Each scenario's days and their summed wall time in the workers, slowest first. */
+function cpuText(cpuSec: number | null): string {
+  return cpuSec === null ? 'CPU time unknown' : `${Math.round(cpuSec)} s CPU`
+}
+
+/** Each scenario's days and their summed wall (and CPU) time in the workers, slowest first. */
 export function timingList(report: BenchReport): string {
   return [...report.timing]
     .sort((a, b) => b.workerSec - a.workerSec)
-    .map((t) => `${t.scenario} ${Math.round(t.workerSec)} s (${t.days} days)`)
+    .map(
+      (t) =>
+        `${t.scenario} ${Math.round(t.workerSec)} s (${cpuText(t.workerCpuSec)}, ${t.days} days)`,
+    )
     .join(', ')
+}
+
+/** Every scenario's worker time summed: wall (grows with the machine's load) and CPU. */
+export function timingTotal(report: BenchReport): string {
+  const wall = report.timing.reduce((sum, t) => sum + t.workerSec, 0)
+  const cpu = report.timing.reduce<number | null>(
+    (sum, t) => (sum === null || t.workerCpuSec === null ? null : sum + t.workerCpuSec),
+    0,
+  )
+  return `${Math.round(wall)} s wall in the workers, ${cpuText(cpu)}`
 }
 
 function header(report: BenchReport, run: RunContext): string {
@@ -53,7 +71,9 @@ function header(report: BenchReport, run: RunContext): string {
     `- Wall time: ${formatDuration(run.wallMs)} for ${report.days} simulated days on ` +
       `${report.workers} worker threads${unusedNote(report)}; 1-minute load average ` +
       `${run.loadAverage.map((l) => l.toFixed(1)).join(' at the start, ')} at the end`,
-    `- Worker time by scenario: ${timingList(report)}`,
+    `- Worker time: ${timingTotal(report)} (the CPU time of the worker threads, which the ` +
+      "machine's other load does not inflate as it does wall time); by scenario: " +
+      timingList(report),
     `- Seeds: each scenario's own seed + 0 … ${report.seeds - 1}; the same seeds for every policy.`,
     "- Policies: `predictive` (Outdial's strategy), `fixed-best` (below), `oracle` (the " +
       'ceiling, below; agent scenarios only), `adaptive-reference` (the open-source "adaptive ' +
@@ -95,7 +115,9 @@ function ceilingNote(report: BenchReport): string {
       'the horizon)) lines in flight, without the cap guard. Its ratio and horizon are chosen ' +
       'in hindsight on the same seed: the horizons are ½ and 1 × the mean dial-to-live time ' +
       "(answer + AMD decision), each searched on the ratio grid by fixed-best's search (the " +
-      "first from fixed-best's ratio, the next from the previous horizon's), and the best " +
+      "first from fixed-best's ratio, the next from the previous horizon's; where that start " +
+      `was more than ${FAR_START_STEPS} grid steps from the choice on the scenario's first seed, ` +
+      "its other seeds start that horizon from the first seed's choice instead), and the best " +
       'occupancy whose abandon rate, over the run and in the worst window, is ≤ the target ' +
       "wins. Horizon 0 looks at nobody, which is the fixed ratio: fixed-best's day stands for " +
       'it (a row showing "0.0 s ahead"), so the ceiling is never below fixed-best on a seed.',

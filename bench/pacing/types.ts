@@ -42,6 +42,8 @@ export interface SimJobOutput {
   trace: DayTrace | null
   /** Wall time of the day in the worker, in ms (where the benchmark's time goes). */
   workerMs: number
+  /** CPU time of the worker's thread over the day, in ms; null where it cannot be read. */
+  workerCpuMs: number | null
 }
 
 /** One scenario × seed × policy: the figures the tables and `--json` print. */
