@@ -355,16 +355,9 @@ export class Engine {
 
   // --- telephony -----------------------------------------------------------------------------
 
-  /** As `run`, written out: no closure per telephony event (issue 15, engine speed). */
+  /** As `run`, with no closure per telephony event (issue 15, engine speed). */
   handleTelephony(event: TelephonyEvent): void {
-    if (this.settling) return dispatchTelephony(this.ctx, event)
-    this.settling = true
-    try {
-      dispatchTelephony(this.ctx, event)
-      settle(this.ctx, this.settleIds)
-    } finally {
-      this.settling = false
-    }
+    this.runWith(dispatchTelephony, event)
   }
 }
 
