@@ -416,6 +416,19 @@ describe('predictivePolicy feedback (R1.3 predictive, R5.5 abandon cap)', () => 
   const PACE = 50
   const pool: Pool = { ready: 10, abandonTargetPct: 3, hiddenAbandonPct: 0.5 }
 
+  it("says what its feedback aims at: a sliding window's share, or a whole run's end", () => {
+    const sliding = predictivePolicy({ correctionPace: PACE, gain: 1 }).decide(snapshot(pool))
+    // 0.85 (WINDOW_AIM_SHARE_MAX) of the visible budget 3 − 0.5 %, the window being large.
+    expect(sliding.reason).toMatch(/ aim=2\.13%( |$)/)
+    const run = snapshot(pool)
+    run.windowsHeld = [{ connects: 500, abandons: 0, futureConnects: 1500, wholeRun: true }]
+    const whole = predictivePolicy({ correctionPace: PACE, gain: 1 }).decide(run)
+    // 3 % of 2000 connects = 60, less the unseen 10, 2 sd of them and the guard's room.
+    const aimPct = Number(/ aim=([\d.]+)% of the run/.exec(whole.reason)?.[1])
+    expect(aimPct).toBeGreaterThan(1.5)
+    expect(aimPct).toBeLessThan(2.13)
+  })
+
   it('is named predictive and refuses a correction pace under 1', () => {
     expect(predictivePolicy({ correctionPace: 10, gain: 1 }).name).toBe('predictive')
     expect(() => predictivePolicy({ correctionPace: 0, gain: 1 })).toThrow(InvariantError)

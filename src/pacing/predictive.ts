@@ -104,6 +104,10 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
       // rate that comes back after a long collapse), and at least WORST_RISE × the current one.
       const worst = Math.min(1, Math.max(peakLive, WORST_RISE * live))
       const decision = decidePredictive(snapshot, threshold, lastNew, { window, worst })
+      // What the feedback aims at, in the reason: a whole run's aim comes from the guard's room at
+      // its end (window-budget.ts `aimShare`), a sliding window's from its own scatter.
+      const wholeRun = window.held?.some((held) => held.wholeRun) === true
+      decision.reason += ` aim=${(aim * budgetPct).toFixed(2)}%${wholeRun ? ' of the run' : ''}`
       lastNew = decision.targetLinesInFlight - snapshot.linesInFlight
       decisions += 1
       if (decision.capped) cappedDecisions += 1
