@@ -2,6 +2,7 @@
 // clocks"). Everything arrives through its ports (Clock, Telephony, Ids, Bus) and its public
 // methods (the desktop's and the campaign manager's actions). After every entry point, routing and
 // pacing settle.
+
 import { AbandonLedger } from '../compliance/abandon-ledger.ts'
 import { DncRegistry } from '../compliance/dnc.ts'
 import { NumberHistory } from '../compliance/repeat-call.ts'
@@ -23,12 +24,9 @@ import { predictivePolicy } from '../pacing/predictive.ts'
 import type { PoolPacingPolicy } from '../pacing/types.ts'
 import { agentOrThrow, tryAgentEvent } from './agents.ts'
 import { BusyAgents } from './busy-agents.ts'
-import { resumeCallResult } from './call-result.ts'
 import type { ContactList } from './contact-list.ts'
 import type { CampaignRuntime, EngineContext } from './context.ts'
-import { collectDigit, collectionPromptDone } from './digit-collection.ts'
-import { acceptInboundCall, endInbound, resumeInbound } from './inbound.ts'
-import { hangUpAgent, onAttemptEvent } from './lifecycle.ts'
+import { hangUpAgent } from './lifecycle.ts'
 import { LinesInFlight } from './line-ages.ts'
 import { PendingIds } from './pending-ids.ts'
 import { PortHolders } from './port-holders.ts'
@@ -40,6 +38,7 @@ import { pullPreviewContact } from './preview-pull.ts'
 import { PACING_TICK_MS } from './pump.ts'
 import { routeAllAvailable } from './routing/router.ts'
 import { settle } from './settle.ts'
+import { dispatchTelephony } from './telephony-dispatch.ts'
 import type {
   Bus,
   EngineAgentConfig,
@@ -359,38 +358,6 @@ export class Engine {
   handleTelephony(event: TelephonyEvent): void {
     this.runWith(dispatchTelephony, event)
   }
-}
-
-function dispatchTelephony(ctx: EngineContext, event: TelephonyEvent): void {
-  if (event.kind === 'agentAnswered') {
-    const agent = agentOrThrow(ctx, event.agentId)
-    if (agent.state.kind === 'Reserved' && !agent.state.connected) {
-      tryAgentEvent(ctx, agent, { kind: 'reservationAnswered' })
-    }
-    return
-  }
-  if (event.kind === 'agentHangup') {
-    hangUpAgent(ctx, agentOrThrow(ctx, event.agentId))
-    return
-  }
-  if (event.kind === 'inboundCall') {
-    return acceptInboundCall(ctx, event.callId, event.entryPointId, event.fromNumber)
-  }
-  if (event.kind === 'digit') return collectDigit(ctx, event.callId, event.digit)
-  if (event.kind === 'playDone' && collectionPromptDone(ctx, event.callId)) return
-  // An outbound day has no inbound call: no lookup of every event's call id in their map.
-  const call = ctx.inbound.size === 0 ? undefined : ctx.inbound.get(event.callId)
-  if (call) {
-    if (event.kind === 'customerHangup') return endInbound(ctx, call)
-    if (event.kind === 'playDone' || event.kind === 'virtualAgentDone') resumeInbound(ctx, call.id)
-    return
-  }
-  const attempt = ctx.attempts.get(event.callId)
-  if (!attempt) return
-  if (event.kind === 'playDone' || event.kind === 'virtualAgentDone') {
-    return resumeCallResult(ctx, attempt)
-  }
-  onAttemptEvent(ctx, attempt, event)
 }
 
 function policyFor(config: EngineCampaign): PoolPacingPolicy | null {

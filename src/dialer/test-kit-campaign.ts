@@ -17,8 +17,8 @@ import type { CampaignScheduleInput } from '../domain/campaign/schedule.ts'
 import type { Contact } from '../domain/contact.ts'
 import { outdialFlow } from '../flows/defaultFlows.ts'
 import type { Flow } from '../flows/schema.ts'
-import { InMemoryContactList } from './contact-list.ts'
 import { complianceConfigOf, engineCampaignOf } from './from-config.ts'
+import { InMemoryContactList } from './test-kit-contact-list.ts'
 import type { EngineCampaign } from './types.ts'
 
 /** Monday 2026-03-02 09:00 UTC (04:00 in New York, before the US calling window opens). */

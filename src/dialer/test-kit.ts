@@ -7,7 +7,7 @@ import type { AgentState } from '../domain/agent-state.ts'
 import type { AgentSkill } from '../domain/config/agent.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import { inboundQueueFlow } from '../flows/defaultFlows.ts'
-import type { ContactDisposition, InMemoryContactList } from './contact-list.ts'
+import type { ContactDisposition } from './contact-list.ts'
 import type { CampaignRuntime } from './context.ts'
 import { Engine, type EnginePorts } from './engine.ts'
 import { sequentialIds } from './ports/ids.ts'
@@ -23,6 +23,7 @@ import {
   kitCampaign,
   kitList,
 } from './test-kit-campaign.ts'
+import type { InMemoryContactList } from './test-kit-contact-list.ts'
 import { type CommandOf, FakeTelephony, type TelephonyCommand } from './test-kit-telephony.ts'
 import type { AttemptRecord, EngineEvent, EngineQueueConfig } from './types.ts'
 

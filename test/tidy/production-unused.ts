@@ -20,6 +20,12 @@ export const PRODUCTION_UNUSED: (UnusedFinding & { reason: string })[] = [
   },
   {
     kind: 'files',
+    file: 'src/dialer/test-kit-contact-list.ts',
+    name: 'src/dialer/test-kit-contact-list.ts',
+    reason: TEST_SUPPORT,
+  },
+  {
+    kind: 'files',
     file: 'src/dialer/test-kit-telephony.ts',
     name: 'src/dialer/test-kit-telephony.ts',
     reason: TEST_SUPPORT,
