@@ -2,7 +2,6 @@
 // clocks"). Everything arrives through its ports (Clock, Telephony, Ids, Bus) and its public
 // methods (the desktop's and the campaign manager's actions). After every entry point, routing and
 // pacing settle.
-
 import { AbandonLedger } from '../compliance/abandon-ledger.ts'
 import { DncRegistry } from '../compliance/dnc.ts'
 import { NumberHistory } from '../compliance/repeat-call.ts'

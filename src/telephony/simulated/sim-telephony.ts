@@ -133,7 +133,11 @@ export class SimTelephony implements Telephony {
    * closes such an attempt without a hangup, so the call must not wait in `calls` for one).
    */
   private fail(call: SimCall, sec: number, reason: 'busy' | 'sit'): void {
-    const event: TelephonyEvent = { kind: 'failed', callId: call.id, reason }
+    this.endWith(call, sec, { kind: 'failed', callId: call.id, reason })
+  }
+
+  /** After `sec` the engine hears `event`, which closes its attempt with no hangup: the call ends. */
+  private endWith(call: SimCall, sec: number, event: TelephonyEvent): void {
     this.after(call, sec, () => {
       this.hooks.onEvent(event)
       this.end(call)
@@ -164,10 +168,7 @@ export class SimTelephony implements Telephony {
     if (human && this.amdRandom.bernoulli(this.model.customerLeftPct / 100)) {
       const leaveSec = decisionSec * this.amdRandom.next()
       // The customer is gone: the engine closes the attempt without a hangup, so the call ends here.
-      return this.after(call, leaveSec, () => {
-        this.hooks.onEvent({ kind: 'customerHangup', callId: call.id })
-        this.end(call)
-      })
+      return this.endWith(call, leaveSec, { kind: 'customerHangup', callId: call.id })
     }
     const wrong = this.amdRandom.bernoulli(human ? amd.humanAsMachine : amd.machineAsHuman)
     const seenLive = human !== wrong
