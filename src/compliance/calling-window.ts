@@ -47,12 +47,7 @@ interface WindowRanges {
  */
 const rangesCache = new WeakMap<CallingWindow, WindowRanges>()
 
-/** The window asked about last and its ranges: a campaign's dials ask of the same one in a row. */
-let lastWindow: CallingWindow | null = null
-let lastRanges: WindowRanges | null = null
-
 function rangesOf(window: CallingWindow): WindowRanges {
-  if (window === lastWindow) return lastRanges!
   let ranges = rangesCache.get(window)
   if (ranges === undefined) {
     ranges = {
@@ -65,8 +60,6 @@ function rangesOf(window: CallingWindow): WindowRanges {
     }
     rangesCache.set(window, ranges)
   }
-  lastWindow = window
-  lastRanges = ranges
   return ranges
 }
 

@@ -45,16 +45,12 @@ export function flowVarsOf(
 ): Readonly<Record<string, string>> {
   const config = campaign.config
   if (config.businessParameters.length > 0) return varsOf(config, contact)
-  if (config !== sharedVarsConfig) {
-    sharedVars = Object.freeze(varsOf(config, contact))
-    sharedVarsConfig = config
-  }
-  return sharedVars
+  const shared = campaign.sharedFlowVars
+  if (shared !== null && shared.config === config) return shared.vars
+  const vars = Object.freeze(varsOf(config, contact))
+  campaign.sharedFlowVars = { config, vars }
+  return vars
 }
-
-/** The last configuration without business parameters, and its calls' flow variables. */
-let sharedVarsConfig: EngineCampaign | null = null
-let sharedVars: Readonly<Record<string, string>> = Object.freeze({})
 
 function varsOf(config: EngineCampaign, contact: Contact): Record<string, string> {
   const declared = config.flow?.variables ?? []

@@ -184,6 +184,14 @@ export interface CampaignRuntime {
    */
   period: { schedule: EngineSchedule; period: DialingPeriod | null } | null
   previewTasks: Map<string, PreviewTask>
+  /**
+   * The flow variables every call shares when the campaign binds no business parameter, for the
+   * configuration object they were made from (attempts.ts flowVarsOf; a new configuration is a new
+   * object, so they are made again).
+   */
+  sharedFlowVars: { config: EngineCampaign; vars: Readonly<Record<string, string>> } | null
+  /** The campaign caller ID last found valid (E.164), checked again when it changes (dialing.ts). */
+  checkedCallerId: string | null
   /** Contact id → the agent callback scheduled for it. */
   agentCallbacks: Map<string, AgentCallback>
 }

@@ -35,7 +35,7 @@ function callerIdFor(
   // Nothing above the campaign's caller ID (nearly every dial): it is the one, with nothing
   // refused; resolveCallerId's check of the campaign's own is done once per caller ID.
   if (preDial === undefined && recordCallerId === undefined) {
-    return campaignCallerIdChecked(campaign.config.callerId)
+    return campaignCallerIdChecked(campaign)
   }
   const resolved = resolveCallerId({
     campaignCallerId: campaign.config.callerId,
@@ -55,14 +55,13 @@ function callerIdFor(
   return resolved.callerId
 }
 
-/** The last campaign caller ID found valid (E.164): the check runs when it changes. */
-let checkedCampaignCallerId: string | null = null
-
-function campaignCallerIdChecked(callerId: string): string {
-  if (callerId !== checkedCampaignCallerId) {
+/** The campaign's own caller ID, checked as resolveCallerId does whenever it changed. */
+function campaignCallerIdChecked(campaign: CampaignRuntime): string {
+  const callerId = campaign.config.callerId
+  if (callerId !== campaign.checkedCallerId) {
     // resolveCallerId's own check, for the one candidate there is.
     resolveCallerId({ campaignCallerId: callerId })
-    checkedCampaignCallerId = callerId
+    campaign.checkedCallerId = callerId
   }
   return callerId
 }

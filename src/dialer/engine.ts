@@ -223,6 +223,8 @@ export class Engine {
       pacingStartedAtMs: null,
       period: null,
       previewTasks: new Map(),
+      sharedFlowVars: null,
+      checkedCallerId: null,
       agentCallbacks: new Map(),
     })
   }
