@@ -2,6 +2,7 @@
 // out the 72 h block after an abandon, and count the daily quota on the contact's local calendar day
 // (so a quota reached late in the evening moves the retry to the next local midnight, DST included).
 // Requirements: R5.2 (retry settings per outcome), R5.5 (repeat calls after an abandon), R2.1.
+import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
@@ -167,6 +168,30 @@ describe('nextLocalDayStartMs', () => {
     )
     expect(nextLocalDayStartMs(at('2025-11-02T12:00'), NEW_YORK) - at('2025-11-02T00:00')).toBe(
       25 * HOUR_MS,
+    )
+  })
+
+  it('equals luxon at instants asked in any order and again (memoised per local day; issue 15)', () => {
+    const zones = ['America/New_York', 'Europe/Warsaw', 'Australia/Lord_Howe', 'UTC']
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (zone, instants) => {
+          // Each instant, then a later one on the same local day, then the first again.
+          for (const ms of [...instants, ...instants.map((ms) => ms + 60_000), ...instants]) {
+            const expected = DateTime.fromMillis(ms, { zone })
+              .plus({ days: 1 })
+              .startOf('day')
+              .toMillis()
+            expect(nextLocalDayStartMs(ms, zone)).toBe(expected)
+          }
+        },
+      ),
+      { seed: 15_017, numRuns: 200 },
     )
   })
 

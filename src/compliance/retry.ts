@@ -149,7 +149,19 @@ export function attemptsTodayLocal(
  * (e.g. America/Santiago) to the first instant that exists.
  */
 export function nextLocalDayStartMs(nowMs: number, zone: string): number {
+  const day = localDayOf(zone, nowMs)
+  const known = nextDayStarts.get(zone)
+  if (known !== undefined && known.day === day) return known.startMs
   const local = DateTime.fromMillis(nowMs, { zone })
   if (!local.isValid) throw new InvariantError(`unknown IANA zone ${zone}`)
-  return local.plus({ days: 1 }).startOf('day').toMillis()
+  const startMs = local.plus({ days: 1 }).startOf('day').toMillis()
+  nextDayStarts.set(zone, { day, startMs })
+  return startMs
 }
+
+/**
+ * Per zone, the local day asked about last and the start of the day after it: every call that
+ * fills a contact's daily quota asks, and luxon's date arithmetic is the cost of a retry decision
+ * (issue 15, engine speed). A memo of a pure function: the answer depends on the local day only.
+ */
+const nextDayStarts = new Map<string, { day: number; startMs: number }>()
