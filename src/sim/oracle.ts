@@ -15,22 +15,35 @@ import type { SimCall } from '../telephony/simulated/sim-telephony.ts'
 /** The longest look-ahead the oracle accepts, in seconds. */
 export const ORACLE_HORIZON_SEC_MAX = 600
 
+/** One agent as the simulator knows it: its state, and when its engaged call ends. */
+interface AgentFacts {
+  state: AgentState
+  /** The end of its call's engagement, from the bridge on; NaN when not engaged on a known call. */
+  talkEndMs: number
+}
+
 /** Each agent's state and call, as the simulator knows them. */
 export class AgentTruth {
-  private readonly states = new Map<string, AgentState>()
-  /** When each engaged agent's call ends (its party's engagement from the bridge on). */
-  private readonly talkEndsMs = new Map<string, number>()
+  private readonly facts = new Map<string, AgentFacts>()
 
   constructor(private readonly agents: () => SimAgents | null) {}
 
   onEvent(event: EngineEvent): void {
     if (event.kind !== 'agentState') return
-    this.states.set(event.agentId, event.state)
-    if (event.state.kind !== 'Engaged') this.talkEndsMs.delete(event.agentId)
+    const facts = this.facts.get(event.agentId)
+    if (facts === undefined) {
+      this.facts.set(event.agentId, { state: event.state, talkEndMs: Number.NaN })
+      return
+    }
+    facts.state = event.state
+    if (event.state.kind !== 'Engaged') facts.talkEndMs = Number.NaN
   }
 
   onBridge(call: SimCall, agentId: string, nowMs: number): void {
-    this.talkEndsMs.set(agentId, nowMs + call.engagementSec * 1000)
+    const facts = this.facts.get(agentId)
+    const talkEndMs = nowMs + call.engagementSec * 1000
+    if (facts === undefined) this.facts.set(agentId, { state: UNKNOWN_STATE, talkEndMs })
+    else facts.talkEndMs = talkEndMs
   }
 
   /**
@@ -39,30 +52,43 @@ export class AgentTruth {
    * known (an engaged agent whose wrap-up was not drawn ahead).
    */
   freeAtMs(agentId: string, nowMs: number): number | null {
-    const state = this.states.get(agentId)
-    if (state === undefined) return null
-    if (state.kind === 'Reserved') return state.connected ? null : nowMs
-    if (state.kind === 'WrapUp') return this.agents()?.wrapEndMs(agentId) ?? null
-    if (state.kind !== 'Engaged') return null
-    const talkEndMs = this.talkEndsMs.get(agentId)
-    const wrapSec = this.agents()?.plannedWrapSec(agentId)
-    if (talkEndMs === undefined || wrapSec === undefined) return null
-    return Math.max(nowMs, talkEndMs) + wrapSec * 1000
+    const facts = this.facts.get(agentId)
+    return facts === undefined ? null : freeAt(facts, agentId, nowMs, this.agents())
   }
 
   /**
    * Busy agents truly free before `horizonSec` from now. Horizon 0 counts nobody: the oracle then
-   * decides as the fixed ratio does.
+   * decides as the fixed ratio does. It runs at every decision over every agent: one walk over
+   * the facts, the simulated agents looked up once (issue 15, bench speed).
    */
   freeingWithin(nowMs: number, horizonSec: number): number {
     const untilMs = nowMs + horizonSec * 1000
+    const agents = this.agents()
     let count = 0
-    for (const agentId of this.states.keys()) {
-      const freeAt = this.freeAtMs(agentId, nowMs)
-      if (freeAt !== null && freeAt < untilMs) count++
+    for (const [agentId, facts] of this.facts) {
+      const at = freeAt(facts, agentId, nowMs, agents)
+      if (at !== null && at < untilMs) count++
     }
     return count
   }
+}
+
+/** The state of an agent bridged before its first state event (not busy: never counted). */
+const UNKNOWN_STATE: AgentState = { kind: 'LoggedOut' }
+
+function freeAt(
+  facts: AgentFacts,
+  agentId: string,
+  nowMs: number,
+  agents: SimAgents | null,
+): number | null {
+  const state = facts.state
+  if (state.kind === 'Reserved') return state.connected ? null : nowMs
+  if (state.kind === 'WrapUp') return agents?.wrapEndMs(agentId) ?? null
+  if (state.kind !== 'Engaged') return null
+  const wrapSec = agents?.plannedWrapSec(agentId)
+  if (Number.isNaN(facts.talkEndMs) || wrapSec === undefined) return null
+  return Math.max(nowMs, facts.talkEndMs) + wrapSec * 1000
 }
 
 export interface OracleSettings {
