@@ -341,7 +341,7 @@ describe.skipIf(!haveChromium)("the supervisor's board in Chromium (issue 12)", 
     }
     // The batch time is wall time in a browser that shares two cores with the rest of the suite:
     // a burst of other work can push one run's p95 past a frame without the page costing more.
-    // Up to BENCH_ATTEMPTS runs; the page meets the budget when one of them does (decisions.md).
+    // Up to BENCH_ATTEMPTS runs; the page meets the budget when one does (docs/decisions.md).
     const summaries: Awaited<ReturnType<typeof measure>>[] = []
     for (let attempt = 0; attempt < BENCH_ATTEMPTS; attempt++) {
       const summary = await measure(attempt)
