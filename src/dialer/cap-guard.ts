@@ -2,6 +2,7 @@
 // the lines a pooled campaign may have out by the regulatory window's room, whatever the policy
 // asks (docs/pacing.md §3).
 
+import { linesWithinJointTail } from '../pacing/joint-tail.ts'
 import type { PacingSnapshot } from '../pacing/types.ts'
 import { HIDDEN_SCATTER_Z } from '../pacing/window-budget.ts'
 import type { CampaignRuntime } from './context.ts'
@@ -66,9 +67,26 @@ export function guardLineLimit(campaign: CampaignRuntime, snapshot: PacingSnapsh
   // Where the final count's room is small enough for the lines to count whole, they count whole
   // against the calls made too: one accounting per decision (stress seed 91 went over when two
   // lines fit the final room whole while the calls made had room for one).
-  const madeLines =
-    finalRoom <= wholeLinesRoom(live) ? Math.floor(made + 1e-9) : Math.floor(made / live + 1e-9)
-  return free + Math.min(madeLines, extraLinesWithin(finalRoom, live))
+  if (finalRoom > wholeLinesRoom(live))
+    return free + Math.min(Math.floor(made / live + 1e-9), extraLinesWithin(finalRoom, live))
+  // A room of a few abandons: the lines count whole, or by their live chance where the joint tail
+  // of their answers and the unseen abandons is no more than the unseen margin's own risk
+  // (src/pacing/joint-tail.ts), against the calls made and the final count alike.
+  const madeHidden = (snapshot.hiddenAbandonPct / 100) * snapshot.windowConnects
+  const madeLines = Math.max(
+    Math.floor(made + 1e-9),
+    linesWithinJointTail(ledgerRoom - waitingBeyond, madeHidden, live),
+  )
+  let finalLines = Math.max(0, Math.floor(finalRoom + 1e-9))
+  let jointLines = Number.POSITIVE_INFINITY
+  for (const window of held) {
+    const connects = window.connects + window.futureConnects
+    const windowRoom = capRoom(connects, window.abandons, capPct) - waitingBeyond
+    const hidden = (snapshot.hiddenAbandonPct / 100) * connects
+    jointLines = Math.min(jointLines, linesWithinJointTail(windowRoom, hidden, live))
+  }
+  finalLines = Math.max(finalLines, jointLines)
+  return free + Math.min(madeLines, finalLines)
 }
 
 /** The lines beyond the free servers a sliding window's room allows, less the fixed margin. */

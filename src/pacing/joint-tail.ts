@@ -1,0 +1,50 @@
+// The chance that a whole run's final count goes over the cap, from the two counts the dialer cannot
+// know yet (issue 15, R5.5): the people AMD hangs up on unseen (a Poisson count of the configured
+// estimate) and the live answers of the lines out beyond the free servers, each counted as an
+// abandon should it turn live (a binomial count at the live rate). Where the room is a few
+// abandons, counting every line whole assumes each line turns live; their joint tail is exact.
+import { normalCdf } from './normal.ts'
+import { HIDDEN_SCATTER_Z } from './window-budget.ts'
+
+/** The risk the unseen abandons' margin already takes: HIDDEN_SCATTER_Z sd of a normal, one side. */
+export const UNSEEN_TAIL_RISK = 1 - normalCdf(HIDDEN_SCATTER_Z)
+/** The small-room rule looks at no more lines than this (rooms of a few abandons). */
+const JOINT_LINES_MAX = 64
+
+/** P(X > k) for a Poisson count X of mean `mean`. */
+export function poissonAbove(mean: number, k: number): number {
+  if (k < 0) return 1
+  let term = Math.exp(-mean)
+  let atMost = term
+  for (let j = 1; j <= k; j++) {
+    term *= mean / j
+    atMost += term
+  }
+  return Math.max(0, 1 - atMost)
+}
+
+/** P(hidden + live answers of `lines` > room), the lines turning live independently at `live`. */
+export function jointTail(room: number, hidden: number, lines: number, live: number): number {
+  if (live >= 1) return poissonAbove(hidden, room - lines)
+  let chance = (1 - live) ** lines
+  let tail = 0
+  for (let b = 0; b <= lines; b++) {
+    tail += chance * poissonAbove(hidden, room - b)
+    chance *= ((lines - b) / (b + 1)) * (live / (1 - live))
+  }
+  return tail
+}
+
+/**
+ * The most lines beyond the free servers a final count of `room` abandons can take when the unseen
+ * abandons have mean `hidden`: the largest n whose joint tail is at most the unseen margin's own
+ * risk (UNSEEN_TAIL_RISK), so a line counts by its live chance, not whole.
+ */
+export function linesWithinJointTail(room: number, hidden: number, live: number): number {
+  const whole = Math.floor(room + 1e-9)
+  if (whole < 0 || !(live > 0)) return 0
+  let lines = 0
+  while (lines < JOINT_LINES_MAX && jointTail(whole, hidden, lines + 1, live) <= UNSEEN_TAIL_RISK)
+    lines += 1
+  return lines
+}
