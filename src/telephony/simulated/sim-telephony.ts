@@ -242,15 +242,18 @@ export class SimTelephony implements Telephony {
     this.hooks.onBridge(call, agentId)
     const customerEnds =
       call.truth === 'human' && this.partyRandom.bernoulli(SIM_CUSTOMER_HANGUP_SHARE)
-    this.after(call, call.engagementSec, () => {
-      if (customerEnds) {
-        this.hooks.onEvent({ kind: 'customerHangup', callId })
-        this.end(call)
-      } else {
-        this.end(call)
-        this.hooks.onAgentHangup(agentId)
-      }
-    })
+    this.afterWith(call, call.engagementSec, this.#talkEnds, call, customerEnds ? null : agentId)
+  }
+
+  /** The talk's end: the customer hangs up (`agentId` null), or the agent does. */
+  readonly #talkEnds = (call: SimCall, agentId: string | null): void => {
+    if (agentId === null) {
+      this.hooks.onEvent({ kind: 'customerHangup', callId: call.id })
+      this.end(call)
+    } else {
+      this.end(call)
+      this.hooks.onAgentHangup(agentId)
+    }
   }
 
   /**
