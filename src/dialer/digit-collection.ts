@@ -67,10 +67,12 @@ function arm(ctx: EngineContext, collection: DigitCollection): void {
   if (collection.timer !== null) ctx.clock.cancelTimer(collection.timer)
   const { firstDigitTimeoutSec, interDigitTimeoutSec } = collection.effect
   const sec = collection.digits === '' ? firstDigitTimeoutSec : interDigitTimeoutSec
-  collection.timer = ctx.setTimer(sec * 1000, () => {
-    collection.timer = null
-    if (ctx.collections.get(collection.callId) === collection) finish(ctx, collection)
-  })
+  collection.timer = ctx.setTimerWith(sec * 1000, timedOut, collection)
+}
+
+function timedOut(ctx: EngineContext, collection: DigitCollection): void {
+  collection.timer = null
+  if (ctx.collections.get(collection.callId) === collection) finish(ctx, collection)
 }
 
 function finish(ctx: EngineContext, collection: DigitCollection): void {

@@ -29,7 +29,7 @@ import { hangUpAgent } from './lifecycle.ts'
 import { LinesInFlight } from './line-ages.ts'
 import { PendingIds } from './pending-ids.ts'
 import { PortHolders } from './port-holders.ts'
-import { type Clock, setTimerAfterMs } from './ports/clock.ts'
+import { type Clock, setTimerAtWith } from './ports/clock.ts'
 import type { Ids } from './ports/ids.ts'
 import type { Telephony, TelephonyEvent } from './ports/telephony.ts'
 import { type PreviewActionResult, previewAction } from './preview.ts'
@@ -98,12 +98,18 @@ export class Engine {
       collections: new Map(),
       dirty: new PendingIds(),
       toRoute: new PendingIds(),
+      // The engine's entry point for a timer is written once: the clock keeps the callback and
+      // its argument beside it (no closure per timer on the simulator's clock: issue 15).
       setTimer: (delayMs, callback) =>
-        setTimerAfterMs(ports.clock, delayMs, () => this.run(callback)),
+        setTimerAtWith(ports.clock, ports.clock.nowMs() + delayMs, this.#fire, callback, null),
       setTimerWith: (delayMs, callback, arg) =>
-        setTimerAfterMs(ports.clock, delayMs, () => this.runWith(callback, arg)),
+        setTimerAtWith(ports.clock, ports.clock.nowMs() + delayMs, this.#fireWith, callback, arg),
     }
   }
+
+  readonly #fire = (action: () => void, _unused: null): void => this.run(action)
+  readonly #fireWith = <T>(callback: (ctx: EngineContext, arg: T) => void, arg: T): void =>
+    this.runWith(callback, arg)
 
   #withInstrument(policy: PoolPacingPolicy | null): PoolPacingPolicy | null {
     return policy && this.#instrumentPolicy ? this.#instrumentPolicy(policy) : policy

@@ -121,13 +121,16 @@ function onLive(ctx: EngineContext, attempt: AttemptRuntime): void {
   attempt.phase = 'waitingServer'
   campaign.liveWaiting.push(attempt.id)
   const connectSecMax = campaign.config.compliance.connectSecMax
-  attempt.waitTimer = ctx.setTimer(connectSecMax * 1000, () => {
-    attempt.waitTimer = null
-    if (attempt.phase !== 'waitingServer') return
-    stopWaiting(ctx, attempt)
-    recordAbandon(ctx, attempt)
-    runCallResult(ctx, attempt, 'ABANDONED')
-  })
+  attempt.waitTimer = ctx.setTimerWith(connectSecMax * 1000, noServerInTime, attempt)
+}
+
+/** R5.5: no agent (or port) within the connect limit: the live call is abandoned. */
+function noServerInTime(ctx: EngineContext, attempt: AttemptRuntime): void {
+  attempt.waitTimer = null
+  if (attempt.phase !== 'waitingServer') return
+  stopWaiting(ctx, attempt)
+  recordAbandon(ctx, attempt)
+  runCallResult(ctx, attempt, 'ABANDONED')
 }
 
 /** The line's own agent if ready (progressive, preview), else the longest-waiting ready agent. */

@@ -122,4 +122,33 @@ describe('forecast (R1.3 predictive)', () => {
     expect(other.demand.length).toBe(shortModel.horizonSec + 1)
     expect(copy(forecast(small, 1))).toEqual(first)
   })
+
+  it('keeps the supply rows while the busy servers stand still, and sums again when one moves', () => {
+    // The snapshot's groups are objects the engine reuses: moved in place between decisions.
+    const group: BusyServerGroup = { phase: 'talking', elapsedSec: 40, count: 6 }
+    const busy = [group, { phase: 'wrapUp' as const, elapsedSec: 3, count: 2 }]
+    const fresh = (ready: number) =>
+      copy(
+        forecast(
+          snapshot(
+            ready,
+            [{ ageSec: 0, count: 4 }],
+            busy.map((g) => ({ ...g })),
+          ),
+          1,
+        ),
+      )
+    const at = (ready: number) =>
+      copy(forecast(snapshot(ready, [{ ageSec: 2, count: 3 }], busy), 1)).supply
+    const first = at(4)
+    expect(at(4)).toEqual(first)
+    group.elapsedSec = 41
+    expect(at(4)).toEqual(fresh(4).supply)
+    group.count = 7
+    expect(at(4)).toEqual(fresh(4).supply)
+    group.phase = 'wrapUp'
+    expect(at(4)).toEqual(fresh(4).supply)
+    expect(at(5)).toEqual(fresh(5).supply)
+    expect(at(5)).not.toEqual(first)
+  })
 })

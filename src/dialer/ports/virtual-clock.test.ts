@@ -2,7 +2,7 @@
 // honours cancellation and event budgets, and stays fast with a million timers.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { setTimerAfterMs } from './clock.ts'
+import { setTimerAtWith } from './clock.ts'
 import { EventLimitError, VirtualClock } from './virtual-clock.ts'
 
 const START_MS = 1_740_992_400_000 // 2025-03-03T09:00:00Z: a fixed instant, not the wall clock
@@ -49,13 +49,30 @@ describe('VirtualClock', () => {
     expect(() => clock.runUntil(START_MS, 10)).toThrow(/backwards/)
   })
 
+  it('calls a timer set with arguments with them, in order among plain timers (issue 15)', () => {
+    const clock = new VirtualClock(0)
+    const log: string[] = []
+    const note = (what: string, times: number) => log.push(`${what}×${times}`)
+    clock.setTimerAtWith(5, note, 'with', 2)
+    const cancelled = clock.setTimerAtWith(5, note, 'cancelled', 1)
+    clock.setTimerAt(5, () => log.push('plain'))
+    // A clock with no setTimerAtWith of its own: the port's function makes the closure.
+    setTimerAtWith({ ...clockPort(clock), setTimerAtWith: undefined }, 6, note, 'port', 3)
+    clock.cancelTimer(cancelled)
+    clock.advanceSec(1)
+    // Slots freed by the run and the cancel are taken again, arguments and all fresh.
+    clock.setTimerAtWith(2000, note, 'again', 4)
+    clock.advanceSec(1)
+    expect(log).toEqual(['with×2', 'plain', 'port×3', 'again×4'])
+  })
+
   it('runs timers scheduled by callbacks, including ones due at the same instant', () => {
     const clock = new VirtualClock(0)
     const log: string[] = []
     clock.setTimerAt(5, () => {
       log.push('first')
-      setTimerAfterMs(clock, 0, () => log.push('same instant'))
-      setTimerAfterMs(clock, 5, () => log.push('later'))
+      clock.setTimerAt(clock.nowMs(), () => log.push('same instant'))
+      clock.setTimerAt(clock.nowMs() + 5, () => log.push('later'))
     })
     clock.setTimerAt(5, () => log.push('second'))
     clock.advanceSec(1)
@@ -93,7 +110,7 @@ describe('VirtualClock', () => {
 
   it('throws a typed error when a run exceeds its event budget', () => {
     const clock = new VirtualClock(0)
-    const tick = () => setTimerAfterMs(clock, 1, tick) // a livelock: every timer sets another
+    const tick = () => clock.setTimerAt(clock.nowMs() + 1, tick) // a livelock: every timer sets another
     tick()
     const attempt = () => clock.runAll(1000)
     expect(attempt).toThrow(EventLimitError)
@@ -154,3 +171,11 @@ describe('VirtualClock', () => {
     expect(clock.pendingCount()).toBe(0)
   })
 })
+
+function clockPort(clock: VirtualClock) {
+  return {
+    nowMs: () => clock.nowMs(),
+    setTimerAt: (atMs: number, callback: () => void) => clock.setTimerAt(atMs, callback),
+    cancelTimer: (id: number) => clock.cancelTimer(id),
+  }
+}

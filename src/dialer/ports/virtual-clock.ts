@@ -4,14 +4,16 @@
 //
 // Timers live in a binary min-heap ordered by (atMs, insertion sequence). The sequence breaks ties
 // so equal times run in the order they were set: without it, heap order would depend on heap shape
-// and a run would not be deterministic. Times and ids sit in two typed arrays to keep V8 on unboxed
-// doubles, each callback in a third array beside its entry. Which ids are still pending is one bit
+// and a run would not be deterministic. Times, ids and slots sit in typed arrays to keep V8 on
+// unboxed numbers; an entry's slot holds its callback and the callback's two arguments
+// (`setTimerAtWith`: no closure per timer), in arrays that stay put while the heap sifts only the
+// slot numbers (issue 15). Which ids are still pending is one bit
 // per id ever set (ids count up from 1): a cancelled timer's bit is cleared (lazy deletion) and its
 // entry skipped when it surfaces. No map of callbacks: a Map churned by every timer set and fired
 // was a tenth of a simulated day's time, in its own work and the garbage of its rehashing (issue 15).
 
 import { invariant } from '../../domain/invariant.ts'
-import type { Clock, TimerId } from './clock.ts'
+import type { Clock, TimerCallback, TimerId } from './clock.ts'
 
 /** Most timers pending at once; an engine that leaks timers hits this instead of the heap limit. */
 export const PENDING_TIMERS_MAX = 20_000_000
@@ -42,8 +44,15 @@ export class VirtualClock implements Clock {
   // Typed arrays with manual growth: V8 keeps them unboxed and bounds-checks cheaply.
   private heapAtMs = new Float64Array(HEAP_CAPACITY_INITIAL)
   private heapId = new Float64Array(HEAP_CAPACITY_INITIAL)
-  private heapCallback: ((() => void) | undefined)[] = []
+  private heapSlot = new Int32Array(HEAP_CAPACITY_INITIAL)
   private heapSize = 0
+  /** Each slot's callback and its arguments; a free slot holds undefined in all three. */
+  private slotCallback: (TimerCallback<unknown, unknown> | undefined)[] = []
+  private slotA: unknown[] = []
+  private slotB: unknown[] = []
+  /** Free slot numbers, a stack (`freeCount` of them at the bottom). */
+  private freeSlots = new Int32Array(HEAP_CAPACITY_INITIAL)
+  private freeCount = 0
   /** Bit `id` set: the timer is pending (neither run nor cancelled). */
   private pendingBits = new Uint32Array(HEAP_CAPACITY_INITIAL / 32)
   private pending = 0
@@ -59,12 +68,21 @@ export class VirtualClock implements Clock {
 
   /** A timer in the past runs at the current time, after timers already due now. */
   setTimerAt(atMs: number, callback: () => void): TimerId {
+    return this.setTimerAtWith(atMs, callback, undefined, undefined)
+  }
+
+  /** As `setTimerAt`, for `callback(a, b)`: a callback written once and its two arguments. */
+  setTimerAtWith<A, B>(atMs: number, callback: TimerCallback<A, B>, a: A, b: B): TimerId {
     invariant(Number.isFinite(atMs), 'timer time must be finite')
     invariant(this.pending < PENDING_TIMERS_MAX, 'too many pending timers')
     invariant(this.nextId < TIMER_IDS_MAX, 'too many timers for one clock')
     const id = this.nextId++
     this.markPending(id)
-    this.push(Math.max(atMs, this.currentMs), id, callback)
+    const slot = this.takeSlot()
+    this.slotCallback[slot] = callback as TimerCallback<unknown, unknown>
+    this.slotA[slot] = a
+    this.slotB[slot] = b
+    this.push(Math.max(atMs, this.currentMs), id, slot)
     return id
   }
 
@@ -129,13 +147,16 @@ export class VirtualClock implements Clock {
         const atMs = this.heapAtMs[0]!
         if (atMs > lastDueMs) break
         if (ran >= maxEvents) throw new EventLimitError(maxEvents, this.currentMs)
-        const callback = this.heapCallback[0]!
+        const slot = this.heapSlot[0]!
+        const callback = this.slotCallback[slot]!
+        const a = this.slotA[slot]
+        const b = this.slotB[slot]
         this.pop()
         this.unmarkPending(id)
         invariant(atMs >= this.currentMs, 'heap returned a timer in the past')
         this.currentMs = atMs
         ran++
-        callback()
+        callback(a, b)
       }
       return ran
     } finally {
@@ -167,25 +188,49 @@ export class VirtualClock implements Clock {
     while (this.heapSize > 0 && !this.isPending(this.heapId[0]!)) this.pop()
   }
 
-  private push(atMs: number, id: number, callback: () => void): void {
+  /** A free slot: one freed earlier, else a new one (slots in use never outnumber heap entries). */
+  private takeSlot(): number {
+    if (this.freeCount > 0) return this.freeSlots[--this.freeCount]!
+    const slot = this.slotCallback.length
+    this.slotCallback.push(undefined)
+    this.slotA.push(undefined)
+    this.slotB.push(undefined)
+    return slot
+  }
+
+  /** The callback and its arguments are not kept alive by a free slot. */
+  private freeSlot(slot: number): void {
+    this.slotCallback[slot] = undefined
+    this.slotA[slot] = undefined
+    this.slotB[slot] = undefined
+    if (this.freeCount === this.freeSlots.length) {
+      const free = new Int32Array(this.freeSlots.length * 2)
+      free.set(this.freeSlots)
+      this.freeSlots = free
+    }
+    this.freeSlots[this.freeCount++] = slot
+  }
+
+  private push(atMs: number, id: number, slot: number): void {
     if (this.heapSize === this.heapId.length) this.grow()
     this.heapAtMs[this.heapSize] = atMs
     this.heapId[this.heapSize] = id
-    this.heapCallback[this.heapSize] = callback
+    this.heapSlot[this.heapSize] = slot
     this.heapSize++
     this.siftUp(this.heapSize - 1)
   }
 
+  /** Takes the top entry out of the heap and frees its slot. */
   private pop(): void {
+    this.freeSlot(this.heapSlot[0]!)
     this.heapSize--
     const last = this.heapSize
     if (last > 0) {
       this.heapAtMs[0] = this.heapAtMs[last]!
       this.heapId[0] = this.heapId[last]!
-      this.heapCallback[0] = this.heapCallback[last]
+      this.heapSlot[0] = this.heapSlot[last]!
+      this.siftDown(0)
     }
-    this.heapCallback[last] = undefined // the closure is not kept alive by a dead slot
-    if (last > 0) this.siftDown(0)
   }
 
   // Both sifts move a "hole" instead of swapping, holding the moving entry in locals: half the
@@ -193,7 +238,7 @@ export class VirtualClock implements Clock {
   private siftUp(start: number): void {
     const atMs = this.heapAtMs[start]!
     const id = this.heapId[start]!
-    const callback = this.heapCallback[start]
+    const slot = this.heapSlot[start]!
     let index = start
     while (index > 0) {
       const parent = (index - 1) >> 1
@@ -201,19 +246,19 @@ export class VirtualClock implements Clock {
       if (parentMs < atMs || (parentMs === atMs && this.heapId[parent]! < id)) break
       this.heapAtMs[index] = parentMs
       this.heapId[index] = this.heapId[parent]!
-      this.heapCallback[index] = this.heapCallback[parent]
+      this.heapSlot[index] = this.heapSlot[parent]!
       index = parent
     }
     this.heapAtMs[index] = atMs
     this.heapId[index] = id
-    this.heapCallback[index] = callback
+    this.heapSlot[index] = slot
   }
 
   private siftDown(start: number): void {
     const size = this.heapSize
     const atMs = this.heapAtMs[start]!
     const id = this.heapId[start]!
-    const callback = this.heapCallback[start]
+    const slot = this.heapSlot[start]!
     let index = start
     for (;;) {
       let child = 2 * index + 1
@@ -233,12 +278,12 @@ export class VirtualClock implements Clock {
       if (atMs < childMs || (atMs === childMs && id < this.heapId[child]!)) break
       this.heapAtMs[index] = childMs
       this.heapId[index] = this.heapId[child]!
-      this.heapCallback[index] = this.heapCallback[child]
+      this.heapSlot[index] = this.heapSlot[child]!
       index = child
     }
     this.heapAtMs[index] = atMs
     this.heapId[index] = id
-    this.heapCallback[index] = callback
+    this.heapSlot[index] = slot
   }
 
   private grow(): void {
@@ -248,6 +293,9 @@ export class VirtualClock implements Clock {
     const ids = new Float64Array(this.heapId.length * 2)
     ids.set(this.heapId)
     this.heapId = ids
+    const slots = new Int32Array(this.heapSlot.length * 2)
+    slots.set(this.heapSlot)
+    this.heapSlot = slots
   }
 
   /** Drops cancelled entries and re-heapifies, so heavy cancel traffic keeps memory bounded. */
@@ -255,13 +303,15 @@ export class VirtualClock implements Clock {
     let kept = 0
     for (let index = 0; index < this.heapSize; index++) {
       const id = this.heapId[index]!
-      if (!this.isPending(id)) continue
+      if (!this.isPending(id)) {
+        this.freeSlot(this.heapSlot[index]!)
+        continue
+      }
       this.heapAtMs[kept] = this.heapAtMs[index]!
       this.heapId[kept] = id
-      this.heapCallback[kept] = this.heapCallback[index]
+      this.heapSlot[kept] = this.heapSlot[index]!
       kept++
     }
-    for (let index = kept; index < this.heapSize; index++) this.heapCallback[index] = undefined
     this.heapSize = kept
     for (let index = (kept >> 1) - 1; index >= 0; index--) this.siftDown(index)
   }

@@ -109,13 +109,19 @@ export function reserveAgent(ctx: EngineContext, agent: AgentRuntime, campaign: 
   // The request is served; the campaign's next request for an agent is issued now.
   campaign.requestIssuedAtMs = campaign.lastAssignedMs
   applyAgentEvent(ctx, agent, { kind: 'reserve', campaignId: campaign.config.id })
-  agent.reservationTimer = ctx.setTimer(RESERVATION_ANSWER_SEC_MAX * 1000, () => {
-    agent.reservationTimer = null
-    if (agent.state.kind === 'Reserved' && !agent.state.connected) {
-      applyAgentEvent(ctx, agent, { kind: 'setIdle', code: IDLE_CODE_RESERVATION_NOT_ANSWERED })
-    }
-  })
+  agent.reservationTimer = ctx.setTimerWith(
+    RESERVATION_ANSWER_SEC_MAX * 1000,
+    reservationNotAnswered,
+    agent,
+  )
   ctx.telephony.callAgent(agent.id, 'reservation')
+}
+
+function reservationNotAnswered(ctx: EngineContext, agent: AgentRuntime): void {
+  agent.reservationTimer = null
+  if (agent.state.kind === 'Reserved' && !agent.state.connected) {
+    applyAgentEvent(ctx, agent, { kind: 'setIdle', code: IDLE_CODE_RESERVATION_NOT_ANSWERED })
+  }
 }
 
 /** Routes every Available agent (after a campaign starts or contacts arrive). */
