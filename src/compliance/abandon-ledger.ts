@@ -12,7 +12,7 @@
 // The rate is abandoned / (abandoned + connected): both are calls a live person answered.
 import { z } from 'zod'
 import { invariant } from '../domain/invariant.ts'
-import { PrefixSums } from './prefix-sums.ts'
+import { PrefixSums } from '../domain/prefix-sums.ts'
 
 export const ABANDON_LEDGER_BUCKETS_MAX = 4096
 const MS_PER_SEC = 1000

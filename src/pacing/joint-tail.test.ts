@@ -43,3 +43,27 @@ describe('joint tail of the unseen abandons and the lines out', () => {
     expect(linesWithinJointTail(3, 0.1, 1)).toBe(2)
   })
 })
+
+describe('the one-pass Poisson table (issue 15, bench speed)', () => {
+  it('gives jointTail the very numbers poissonAbove gives, term by term', () => {
+    for (const hidden of [0, 0.05, 0.7, 3.2]) {
+      for (const room of [0, 1, 2.5, 6]) {
+        for (const lines of [0, 1, 5, 20]) {
+          for (const live of [0.1, 0.35, 1]) {
+            let expected: number
+            if (live >= 1) expected = poissonAbove(hidden, room - lines)
+            else {
+              let chance = (1 - live) ** lines
+              expected = 0
+              for (let b = 0; b <= lines; b++) {
+                expected += chance * poissonAbove(hidden, room - b)
+                chance *= ((lines - b) / (b + 1)) * (live / (1 - live))
+              }
+            }
+            expect(jointTail(room, hidden, lines, live)).toBe(expected)
+          }
+        }
+      }
+    }
+  })
+})

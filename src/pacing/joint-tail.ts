@@ -25,11 +25,37 @@ export function poissonAbove(mean: number, k: number): number {
 
 /** P(hidden + live answers of `lines` > room), the lines turning live independently at `live`. */
 export function jointTail(room: number, hidden: number, lines: number, live: number): number {
-  if (live >= 1) return poissonAbove(hidden, room - lines)
+  // poissonAbove counts whole abandons: a room of 2.5 is a room of 2.
+  const whole = Math.floor(room)
+  return jointTailOf(poissonAboveTable(hidden, whole), whole, lines, live)
+}
+
+/**
+ * poissonAbove(mean, k) for k = 0 … kMax (below 0 it is 1), in one pass: the running sum is the
+ * one poissonAbove builds term by term, so every entry is the same number.
+ */
+function poissonAboveTable(mean: number, kMax: number): Float64Array {
+  const table = new Float64Array(Math.max(0, kMax + 1))
+  let term = Math.exp(-mean)
+  let atMost = term
+  for (let k = 0; k <= kMax; k++) {
+    if (k > 0) {
+      term *= mean / k
+      atMost += term
+    }
+    table[k] = Math.max(0, 1 - atMost)
+  }
+  return table
+}
+
+/** jointTail with the unseen abandons' tail read from `above` (poissonAboveTable). */
+function jointTailOf(above: Float64Array, room: number, lines: number, live: number): number {
+  const tailAbove = (k: number) => (k < 0 ? 1 : above[k]!)
+  if (live >= 1) return tailAbove(room - lines)
   let chance = (1 - live) ** lines
   let tail = 0
   for (let b = 0; b <= lines; b++) {
-    tail += chance * poissonAbove(hidden, room - b)
+    tail += chance * tailAbove(room - b)
     chance *= ((lines - b) / (b + 1)) * (live / (1 - live))
   }
   return tail
@@ -38,13 +64,16 @@ export function jointTail(room: number, hidden: number, lines: number, live: num
 /**
  * The most lines beyond the free servers a final count of `room` abandons can take when the unseen
  * abandons have mean `hidden`: the largest n whose joint tail is at most the unseen margin's own
- * risk (UNSEEN_TAIL_RISK), so a line counts by its live chance, not whole.
+ * risk (UNSEEN_TAIL_RISK), so a line counts by its live chance, not whole. The unseen abandons'
+ * tail is computed once per call, not once per line count tried (the guard asks at every decision
+ * of a small room; issue 15, bench speed).
  */
 export function linesWithinJointTail(room: number, hidden: number, live: number): number {
   const whole = Math.floor(room + 1e-9)
   if (whole < 0 || !(live > 0)) return 0
+  const above = poissonAboveTable(hidden, whole)
   let lines = 0
-  while (lines < JOINT_LINES_MAX && jointTail(whole, hidden, lines + 1, live) <= UNSEEN_TAIL_RISK)
+  while (lines < JOINT_LINES_MAX && jointTailOf(above, whole, lines + 1, live) <= UNSEEN_TAIL_RISK)
     lines += 1
   return lines
 }

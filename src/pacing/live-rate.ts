@@ -5,6 +5,7 @@
 // resolutions are mostly not live, the rate reads far too low, and pacing floods the lines
 // (measured: 1000 IVR ports abandoned a quarter of their customers in the first minute).
 import { invariant } from '../domain/invariant.ts'
+import { PrefixSums } from '../domain/prefix-sums.ts'
 
 /** Seconds of dial history kept (a slow campaign's 400 dials can span an hour and more). */
 export const LIVE_RATE_HISTORY_SEC = 8192
@@ -13,6 +14,8 @@ interface Bucket {
   second: number
   live: number
   total: number
+  /** Its counts are in the running sums (its second lies in the summed span). */
+  summed: boolean
 }
 
 /** `settled`'s last answer for one window size; `frontier` NaN once a record made it stale. */
@@ -49,7 +52,17 @@ export class LiveRate {
     second: Number.NEGATIVE_INFINITY,
     live: 0,
     total: 0,
+    summed: false,
   }))
+  /**
+   * Running sums per slot of the buckets whose second lies in [summedFrom, summedThrough], the
+   * span `settled` last looked at: a slow campaign's 400 settled dials can span hours, and the
+   * walk over them ran at every decision (issue 15, bench speed). Empty until the first `settled`.
+   */
+  private readonly totalSums = new PrefixSums(LIVE_RATE_HISTORY_SEC)
+  private readonly liveSums = new PrefixSums(LIVE_RATE_HISTORY_SEC)
+  private summedFrom = Number.POSITIVE_INFINITY
+  private summedThrough = Number.NEGATIVE_INFINITY
 
   /** A dial placed at `dialedAtMs` resolved (live or not). */
   record(live: boolean, dialedAtMs: number): void {
@@ -63,13 +76,31 @@ export class LiveRate {
     if (bucket.second !== second) {
       // A newer second reuses the slot; a resolution older than the history is dropped.
       if (bucket.second > second) return
+      if (bucket.summed) this.unsum(index, bucket)
       bucket.second = second
       bucket.live = 0
       bucket.total = 0
+      bucket.summed = this.summedFrom <= second && second <= this.summedThrough
     }
     bucket.total += 1
     if (live) bucket.live += 1
+    if (bucket.summed) {
+      this.totalSums.add(index, 1)
+      if (live) this.liveSums.add(index, 1)
+    }
     this.oldestSecond = Math.min(this.oldestSecond, second)
+  }
+
+  private unsum(index: number, bucket: Bucket): void {
+    this.totalSums.add(index, -bucket.total)
+    this.liveSums.add(index, -bucket.live)
+    bucket.summed = false
+  }
+
+  private sum(index: number, bucket: Bucket): void {
+    this.totalSums.add(index, bucket.total)
+    this.liveSums.add(index, bucket.live)
+    bucket.summed = true
   }
 
   /**
@@ -84,25 +115,80 @@ export class LiveRate {
       if (this.cache[i]!.dials === dials) cached = this.cache[i]
     }
     if (cached !== undefined && cached.frontier === frontier) return cached.counts
-    let live = 0
-    let total = 0
-    const span = Math.min(LIVE_RATE_HISTORY_SEC, frontier - this.oldestSecond + 1)
-    for (let k = 0; k < span && total < dials; k++) {
-      const second = frontier - k
-      const index =
-        ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
-      const bucket = this.buckets[index]!
-      if (bucket.second !== second) continue
-      live += bucket.live
-      total += bucket.total
-    }
-    const counts = { live, total }
+    const counts = this.countBack(frontier, dials)
     if (cached === undefined) this.cache.push({ dials, frontier, counts })
     else {
       cached.frontier = frontier
       cached.counts = counts
     }
     return counts
+  }
+
+  /**
+   * The dials of the seconds from `frontier` back, one second after another, until at least
+   * `dials` are counted or the history ends: the same counts as that walk, from the running sums
+   * of the span, moved along as the frontier goes forward.
+   */
+  private countBack(frontier: number, dials: number): LiveCounts {
+    const span = Math.min(LIVE_RATE_HISTORY_SEC, frontier - this.oldestSecond + 1)
+    if (!(span > 0)) return { live: 0, total: 0 }
+    const from = frontier - span + 1
+    this.moveSpan(from, frontier)
+    // The latest second `start` from which the seconds start … frontier hold `dials` or more.
+    if (this.sumOver(this.totalSums, from, frontier) < dials) {
+      return {
+        live: this.sumOver(this.liveSums, from, frontier),
+        total: this.sumOver(this.totalSums, from, frontier),
+      }
+    }
+    let lo = from
+    let hi = frontier
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2)
+      if (this.sumOver(this.totalSums, mid, frontier) >= dials) lo = mid
+      else hi = mid - 1
+    }
+    return {
+      live: this.sumOver(this.liveSums, lo, frontier),
+      total: this.sumOver(this.totalSums, lo, frontier),
+    }
+  }
+
+  /** The running sums' total over the seconds first … last (within the summed span). */
+  private sumOver(sums: PrefixSums, first: number, last: number): number {
+    const a = slotOf(first)
+    const b = slotOf(last)
+    if (a <= b) return sums.through(b) - sums.through(a - 1)
+    return sums.through(LIVE_RATE_HISTORY_SEC - 1) - sums.through(a - 1) + sums.through(b)
+  }
+
+  /** The running sums hold the buckets of the seconds from … through, and no other. */
+  private moveSpan(from: number, through: number): void {
+    const moved =
+      from >= this.summedFrom &&
+      through >= this.summedThrough &&
+      through - this.summedThrough < LIVE_RATE_HISTORY_SEC &&
+      from - this.summedFrom < LIVE_RATE_HISTORY_SEC
+    if (!moved) {
+      // The first look, a frontier gone back (a longer settle time) or a leap: sum afresh.
+      this.totalSums.clear()
+      this.liveSums.clear()
+      for (const bucket of this.buckets) bucket.summed = false
+      this.summedFrom = from
+      this.summedThrough = from - 1
+    }
+    for (let second = this.summedFrom; second < from; second++) {
+      const index = slotOf(second)
+      const bucket = this.buckets[index]!
+      if (bucket.second === second && bucket.summed) this.unsum(index, bucket)
+    }
+    this.summedFrom = from
+    for (let second = this.summedThrough + 1; second <= through; second++) {
+      const index = slotOf(second)
+      const bucket = this.buckets[index]!
+      if (bucket.second === second && !bucket.summed) this.sum(index, bucket)
+    }
+    this.summedThrough = through
   }
 
   /**
@@ -135,4 +221,8 @@ export class LiveRate {
     recent.length = count
     return recent
   }
+}
+
+function slotOf(second: number): number {
+  return ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
 }
