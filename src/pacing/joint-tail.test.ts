@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import { jointTail, linesWithinJointTail, poissonAbove, UNSEEN_TAIL_RISK } from './joint-tail.ts'
+import {
+  jointTail,
+  linesWithinJointTail,
+  poissonAboveTable,
+  UNSEEN_TAIL_RISK,
+} from './joint-tail.ts'
+
+/** P(X > k) for a Poisson count X of mean `mean`, term by term (the reference). */
+function poissonAbove(mean: number, k: number): number {
+  if (k < 0) return 1
+  let term = Math.exp(-mean)
+  let atMost = term
+  for (let j = 1; j <= k; j++) {
+    term *= mean / j
+    atMost += term
+  }
+  return Math.max(0, 1 - atMost)
+}
 
 describe('joint tail of the unseen abandons and the lines out', () => {
   it('takes the risk of HIDDEN_SCATTER_Z = 2 standard deviations, one side', () => {
     expect(UNSEEN_TAIL_RISK).toBeCloseTo(0.02275, 4)
   })
 
-  it('gives the Poisson survival function', () => {
+  it('gives the Poisson survival function, each entry as the term-by-term sum gives it', () => {
+    for (const mean of [0, 0.05, 2, 2.1, 9.5]) {
+      const table = poissonAboveTable(mean, 12)
+      for (let k = 0; k <= 12; k++) expect(table[k]).toBe(poissonAbove(mean, k))
+    }
     expect(poissonAbove(2, -1)).toBe(1)
     expect(poissonAbove(2, 0)).toBeCloseTo(1 - Math.exp(-2), 12)
     expect(poissonAbove(2.1, 5)).toBeCloseTo(0.0204, 3)

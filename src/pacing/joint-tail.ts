@@ -11,30 +11,36 @@ export const UNSEEN_TAIL_RISK = 1 - normalCdf(HIDDEN_SCATTER_Z)
 /** The small-room rule looks at no more lines than this (rooms of a few abandons). */
 const JOINT_LINES_MAX = 64
 
-/** P(X > k) for a Poisson count X of mean `mean`. */
-export function poissonAbove(mean: number, k: number): number {
-  if (k < 0) return 1
-  let term = Math.exp(-mean)
-  let atMost = term
-  for (let j = 1; j <= k; j++) {
-    term *= mean / j
-    atMost += term
-  }
-  return Math.max(0, 1 - atMost)
-}
-
-/** P(hidden + live answers of `lines` > room), the lines turning live independently at `live`. */
-export function jointTail(room: number, hidden: number, lines: number, live: number): number {
-  // poissonAbove counts whole abandons: a room of 2.5 is a room of 2.
+/**
+ * P(hidden + live answers of `lines` > room), the lines turning live independently at `live`;
+ * `above` is the unseen abandons' tail for this room (poissonAboveTable), made once when many line
+ * counts are tried against the same room.
+ */
+export function jointTail(
+  room: number,
+  hidden: number,
+  lines: number,
+  live: number,
+  above: Float64Array = poissonAboveTable(hidden, Math.floor(room)),
+): number {
+  // Abandons come whole: a room of 2.5 is a room of 2.
   const whole = Math.floor(room)
-  return jointTailOf(poissonAboveTable(hidden, whole), whole, lines, live)
+  const tailAbove = (k: number) => (k < 0 ? 1 : above[k]!)
+  if (live >= 1) return tailAbove(whole - lines)
+  let chance = (1 - live) ** lines
+  let tail = 0
+  for (let b = 0; b <= lines; b++) {
+    tail += chance * tailAbove(whole - b)
+    chance *= ((lines - b) / (b + 1)) * (live / (1 - live))
+  }
+  return tail
 }
 
 /**
- * poissonAbove(mean, k) for k = 0 … kMax (below 0 it is 1), in one pass: the running sum is the
- * one poissonAbove builds term by term, so every entry is the same number.
+ * P(X > k) for a Poisson count X of mean `mean`, for k = 0 … kMax (below 0 it is 1), in one pass:
+ * the running sum of the terms e^−mean · mean^j / j!.
  */
-function poissonAboveTable(mean: number, kMax: number): Float64Array {
+export function poissonAboveTable(mean: number, kMax: number): Float64Array {
   const table = new Float64Array(Math.max(0, kMax + 1))
   let term = Math.exp(-mean)
   let atMost = term
@@ -46,19 +52,6 @@ function poissonAboveTable(mean: number, kMax: number): Float64Array {
     table[k] = Math.max(0, 1 - atMost)
   }
   return table
-}
-
-/** jointTail with the unseen abandons' tail read from `above` (poissonAboveTable). */
-function jointTailOf(above: Float64Array, room: number, lines: number, live: number): number {
-  const tailAbove = (k: number) => (k < 0 ? 1 : above[k]!)
-  if (live >= 1) return tailAbove(room - lines)
-  let chance = (1 - live) ** lines
-  let tail = 0
-  for (let b = 0; b <= lines; b++) {
-    tail += chance * tailAbove(room - b)
-    chance *= ((lines - b) / (b + 1)) * (live / (1 - live))
-  }
-  return tail
 }
 
 /**
@@ -73,7 +66,10 @@ export function linesWithinJointTail(room: number, hidden: number, live: number)
   if (whole < 0 || !(live > 0)) return 0
   const above = poissonAboveTable(hidden, whole)
   let lines = 0
-  while (lines < JOINT_LINES_MAX && jointTailOf(above, whole, lines + 1, live) <= UNSEEN_TAIL_RISK)
+  while (
+    lines < JOINT_LINES_MAX &&
+    jointTail(whole, hidden, lines + 1, live, above) <= UNSEEN_TAIL_RISK
+  )
     lines += 1
   return lines
 }
