@@ -135,12 +135,9 @@ export class LiveRate {
     const from = frontier - span + 1
     this.moveSpan(from, frontier)
     // The latest second `start` from which the seconds start … frontier hold `dials` or more.
-    if (this.sumOver(this.totalSums, from, frontier) < dials) {
-      return {
-        live: this.sumOver(this.liveSums, from, frontier),
-        total: this.sumOver(this.totalSums, from, frontier),
-      }
-    }
+    const spanTotal = this.sumOver(this.totalSums, from, frontier)
+    if (spanTotal < dials)
+      return { live: this.sumOver(this.liveSums, from, frontier), total: spanTotal }
     let lo = from
     let hi = frontier
     while (lo < hi) {
