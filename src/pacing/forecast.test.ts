@@ -2,7 +2,7 @@
 // its count at the steps it reads, and a forecast of one snapshot is the same whatever forecast ran
 // before it (its rows are reused: issue 15, engine speed). R1.3.
 import { describe, expect, it } from 'vitest'
-import { forecast } from './forecast.ts'
+import { ForecastScratch, forecast } from './forecast.ts'
 import {
   type BusyServerGroup,
   buildPacingModel,
@@ -79,7 +79,7 @@ describe('forecast (R1.3 predictive)', () => {
       { phase: 'wrapUp', elapsedSec: 5, count: 2 },
       { phase: 'reserving', elapsedSec: 1, count: 1 },
     ]
-    const f = forecast(snapshot(5, lines, busy), 1)
+    const f = forecast(snapshot(5, lines, busy), 1, new ForecastScratch())
     expect(f.arrivals.length).toBeGreaterThan(0)
     for (const k of f.arrivals) {
       let demand = 0
@@ -106,9 +106,10 @@ describe('forecast (R1.3 predictive)', () => {
       ],
       [{ phase: 'talking', elapsedSec: 200, count: 40 }],
     )
-    const first = copy(forecast(small, 1))
-    forecast(large, 1.4)
-    expect(copy(forecast(small, 1))).toEqual(first)
+    const scratch = new ForecastScratch()
+    const first = copy(forecast(small, 1, scratch))
+    forecast(large, 1.4, scratch)
+    expect(copy(forecast(small, 1, scratch))).toEqual(first)
     // Another model with another horizon gets rows of its own length, then the first again.
     const shortModel = buildPacingModel({
       liveProbability: 0.2,
@@ -118,9 +119,9 @@ describe('forecast (R1.3 predictive)', () => {
       wrap: distribution([0]),
     })
     expect(shortModel.horizonSec).not.toBe(MODEL.horizonSec)
-    const other = forecast(snapshot(3, [{ ageSec: 0, count: 5 }], [], shortModel), 1)
+    const other = forecast(snapshot(3, [{ ageSec: 0, count: 5 }], [], shortModel), 1, scratch)
     expect(other.demand.length).toBe(shortModel.horizonSec + 1)
-    expect(copy(forecast(small, 1))).toEqual(first)
+    expect(copy(forecast(small, 1, scratch))).toEqual(first)
   })
 
   it('keeps the supply rows while the busy servers stand still, and sums again when one moves', () => {
@@ -136,10 +137,12 @@ describe('forecast (R1.3 predictive)', () => {
             busy.map((g) => ({ ...g })),
           ),
           1,
+          new ForecastScratch(),
         ),
       )
+    const scratch = new ForecastScratch()
     const at = (ready: number) =>
-      copy(forecast(snapshot(ready, [{ ageSec: 2, count: 3 }], busy), 1)).supply
+      copy(forecast(snapshot(ready, [{ ageSec: 2, count: 3 }], busy), 1, scratch)).supply
     const first = at(4)
     expect(at(4)).toEqual(first)
     group.elapsedSec = 41
@@ -150,5 +153,25 @@ describe('forecast (R1.3 predictive)', () => {
     expect(at(4)).toEqual(fresh(4).supply)
     expect(at(5)).toEqual(fresh(5).supply)
     expect(at(5)).not.toEqual(first)
+  })
+  it('keeps each campaign its own rows: two policies deciding in turn never read the other rows', () => {
+    const a = snapshot(
+      3,
+      [{ ageSec: 1, count: 2 }],
+      [{ phase: 'talking', elapsedSec: 30, count: 4 }],
+    )
+    const b = snapshot(7, [{ ageSec: 0, count: 9 }], [{ phase: 'wrapUp', elapsedSec: 2, count: 5 }])
+    const alone = (s: PacingSnapshot) => copy(forecast(s, 1, new ForecastScratch()))
+    const scratchA = new ForecastScratch()
+    const scratchB = new ForecastScratch()
+    const firstA = copy(forecast(a, 1, scratchA))
+    const firstB = copy(forecast(b, 1, scratchB))
+    // B's forecast does not touch A's rows: A's first forecast is still intact after it.
+    expect(firstA).toEqual(alone(a))
+    for (let round = 0; round < 3; round++) {
+      expect(copy(forecast(a, 1, scratchA))).toEqual(firstA)
+      expect(copy(forecast(b, 1, scratchB))).toEqual(firstB)
+    }
+    expect(firstB).toEqual(alone(b))
   })
 })

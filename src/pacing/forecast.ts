@@ -21,18 +21,22 @@ export interface Forecast {
  * count (neighbouring server groups that share a model table are added together): the work is per
  * group, not per line or server (issue 15, engine speed).
  */
-export function forecast(snapshot: PacingSnapshot, rise: number): Forecast {
+export function forecast(
+  snapshot: PacingSnapshot,
+  rise: number,
+  scratch: ForecastScratch,
+): Forecast {
   const model = snapshot.estimates.model
   const horizon = model.horizonSec
   const modelCdf = model.lineLiveCdf(0)
   const newLineCdf = rise === 1 ? modelCdf : scaled(modelCdf, rise)
   const { arrivals, supplySteps: steps } = stepsOf(modelCdf, horizon + CONNECT_MARGIN_SEC)
   const length = horizon + CONNECT_MARGIN_SEC + 1
-  const { demand, demandVar, supply, supplyVar } = rowsOf(horizon + 1, length)
+  const { demand, demandVar, supply, supplyVar } = scratch.rowsOf(horizon + 1, length)
   const free = snapshot.readyServers - snapshot.liveWaiting
-  if (!supplyHolds(model, free, snapshot.busyServers)) {
+  if (!scratch.supplyHolds(model, free, snapshot.busyServers)) {
     addSupply(model, free, snapshot.busyServers, supply, supplyVar, steps)
-    rememberSupply(model, free, snapshot.busyServers)
+    scratch.rememberSupply(model, free, snapshot.busyServers)
   }
   for (const { ageSec, count } of snapshot.lineAges) {
     const cdf = model.lineLiveCdf(ageSec)
@@ -72,62 +76,6 @@ function addSupply(
   if (table !== null) addServers(supply, supplyVar, table, count, steps)
 }
 
-/**
- * What the supply rows were last computed from: the model (its tables, steps and lengths), the
- * free servers and the busy groups, copied (the snapshot's groups are reused objects). The busy
- * servers often stand still between two decisions (a quarter second apart, in whole seconds:
- * measured, over half of the decisions of a 1000-port IVR day, a third of a 500-agent day's), and
- * the rows then already hold what the same sums would give again, to the bit (issue 15).
- */
-const lastSupply = {
-  model: null as PacingModel | null,
-  free: 0,
-  groups: 0,
-  phases: [] as BusyServerGroup['phase'][],
-  elapsedSec: new Float64Array(64),
-  counts: new Float64Array(64),
-}
-
-function supplyHolds(
-  model: PacingModel,
-  free: number,
-  busyServers: readonly BusyServerGroup[],
-): boolean {
-  const last = lastSupply
-  if (last.model !== model || last.free !== free || last.groups !== busyServers.length) return false
-  for (let i = 0; i < busyServers.length; i++) {
-    const group = busyServers[i]!
-    if (
-      group.elapsedSec !== last.elapsedSec[i] ||
-      group.count !== last.counts[i] ||
-      group.phase !== last.phases[i]
-    )
-      return false
-  }
-  return true
-}
-
-function rememberSupply(
-  model: PacingModel,
-  free: number,
-  busyServers: readonly BusyServerGroup[],
-): void {
-  const last = lastSupply
-  if (last.elapsedSec.length < busyServers.length) {
-    last.elapsedSec = new Float64Array(2 * busyServers.length)
-    last.counts = new Float64Array(2 * busyServers.length)
-  }
-  last.model = model
-  last.free = free
-  last.groups = busyServers.length
-  for (let i = 0; i < busyServers.length; i++) {
-    const group = busyServers[i]!
-    last.elapsedSec[i] = group.elapsedSec
-    last.counts[i] = group.count
-    last.phases[i] = group.phase
-  }
-}
-
 interface Rows {
   demand: Float64Array
   demandVar: Float64Array
@@ -136,27 +84,81 @@ interface Rows {
 }
 
 /**
- * The forecast's rows, reused by the next forecast of the same lengths: a forecast lives only for
- * the decision that reads it, and four typed arrays per decision were most of the decision's
- * garbage (issue 15, engine speed). Demand and its variance come zeroed; the supply rows keep what
- * they hold (`lastSupply` says what), and new rows forget it.
+ * One campaign's forecast rows, reused by its next forecast of the same lengths: a forecast lives
+ * only for the decision that reads it, and four typed arrays per decision were most of the
+ * decision's garbage (issue 15, engine speed). Each pacing policy owns one, so two campaigns (or
+ * two engines in one process) never read each other's rows. Demand and its variance come zeroed;
+ * the supply rows keep what they hold, and `last…` says what they were computed from: the model
+ * (its tables, steps and lengths), the free servers and the busy groups, copied (the snapshot's
+ * groups are reused objects). The busy servers often stand still between two decisions (a quarter
+ * second apart, in whole seconds: measured, over half of the decisions of a 1000-port IVR day, a
+ * third of a 500-agent day's), and the rows then already hold what the same sums would give again,
+ * to the bit.
  */
-let rows: Rows | null = null
+export class ForecastScratch {
+  private rows: Rows | null = null
+  private lastModel: PacingModel | null = null
+  private lastFree = 0
+  private lastGroups = 0
+  private readonly lastPhases: BusyServerGroup['phase'][] = []
+  private lastElapsedSec = new Float64Array(64)
+  private lastCounts = new Float64Array(64)
 
-function rowsOf(demandLength: number, supplyLength: number): Rows {
-  if (rows === null || rows.demand.length !== demandLength || rows.supply.length !== supplyLength) {
-    rows = {
-      demand: new Float64Array(demandLength),
-      demandVar: new Float64Array(demandLength),
-      supply: new Float64Array(supplyLength),
-      supplyVar: new Float64Array(supplyLength),
+  rowsOf(demandLength: number, supplyLength: number): Rows {
+    const rows = this.rows
+    if (
+      rows === null ||
+      rows.demand.length !== demandLength ||
+      rows.supply.length !== supplyLength
+    ) {
+      this.rows = {
+        demand: new Float64Array(demandLength),
+        demandVar: new Float64Array(demandLength),
+        supply: new Float64Array(supplyLength),
+        supplyVar: new Float64Array(supplyLength),
+      }
+      this.lastModel = null
+      return this.rows
     }
-    lastSupply.model = null
+    rows.demand.fill(0)
+    rows.demandVar.fill(0)
     return rows
   }
-  rows.demand.fill(0)
-  rows.demandVar.fill(0)
-  return rows
+
+  supplyHolds(model: PacingModel, free: number, busyServers: readonly BusyServerGroup[]): boolean {
+    if (
+      this.lastModel !== model ||
+      this.lastFree !== free ||
+      this.lastGroups !== busyServers.length
+    )
+      return false
+    for (let i = 0; i < busyServers.length; i++) {
+      const group = busyServers[i]!
+      if (
+        group.elapsedSec !== this.lastElapsedSec[i] ||
+        group.count !== this.lastCounts[i] ||
+        group.phase !== this.lastPhases[i]
+      )
+        return false
+    }
+    return true
+  }
+
+  rememberSupply(model: PacingModel, free: number, busyServers: readonly BusyServerGroup[]): void {
+    if (this.lastElapsedSec.length < busyServers.length) {
+      this.lastElapsedSec = new Float64Array(2 * busyServers.length)
+      this.lastCounts = new Float64Array(2 * busyServers.length)
+    }
+    this.lastModel = model
+    this.lastFree = free
+    this.lastGroups = busyServers.length
+    for (let i = 0; i < busyServers.length; i++) {
+      const group = busyServers[i]!
+      this.lastElapsedSec[i] = group.elapsedSec
+      this.lastCounts[i] = group.count
+      this.lastPhases[i] = group.phase
+    }
+  }
 }
 
 /** `count` servers that free within k s with the chance `cdf[k]`, at the supply steps read. */

@@ -11,7 +11,7 @@
 // feedback every `correctionPace` live connects with `gain` (docs/pacing.md §2: feedback only as a
 // slow correction). `maxDialingRate` caps lines per agent; the engine's cap guard stays last.
 import { invariant } from '../domain/invariant.ts'
-import { type Forecast, forecast } from './forecast.ts'
+import { type Forecast, ForecastScratch, forecast } from './forecast.ts'
 import { CONNECT_MARGIN_SEC } from './model.ts'
 import { normalCdf } from './normal.ts'
 import type { PacingDecision, PacingSnapshot, PoolPacingPolicy } from './types.ts'
@@ -71,6 +71,7 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   let anchorLiveProbability: number | null = null
   /** The highest contact rate seen since the campaign started pacing. */
   let peakLive = 0
+  const scratch = new ForecastScratch()
   return {
     name: 'predictive',
     decide(snapshot) {
@@ -103,7 +104,7 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
       // The worst plausible contact rate for the lines out: the highest seen since the start (a
       // rate that comes back after a long collapse), and at least WORST_RISE × the current one.
       const worst = Math.min(1, Math.max(peakLive, WORST_RISE * live))
-      const decision = decidePredictive(snapshot, threshold, lastNew, { window, worst })
+      const decision = decidePredictive(snapshot, threshold, lastNew, { window, worst }, scratch)
       // What the feedback aims at, in the reason: a whole run's aim comes from the guard's room at
       // its end (window-budget.ts `aimShare`), a sliding window's from its own scatter.
       const wholeRun = window.held?.some((held) => held.wholeRun) === true
@@ -219,13 +220,14 @@ export function decidePredictive(
   threshold: number,
   hint: number,
   limit: BudgetLimit | null = null,
+  scratch: ForecastScratch = new ForecastScratch(),
 ): PacingDecision & { capped: boolean; rise: number; room: number } {
   // The tables are rebuilt every few seconds; the live estimate is fresher: a rise since the last
   // rebuild, or one the newest dials' early answers show, scales the tables' live chances.
   const tableLive = snapshot.estimates.model.liveProbability
   const fresh = tableLive > 0 ? snapshot.estimates.liveProbability / tableLive : 1
   const rise = Math.min(EARLY_RISE_MAX, Math.max(1, fresh, earlyRise(snapshot)))
-  const f = forecast(snapshot, rise)
+  const f = forecast(snapshot, rise, scratch)
   const lastArrival = f.arrivals.length > 0 ? f.arrivals[f.arrivals.length - 1]! : 0
   // The window's remaining abandons, counting the live answers the lines out will bring in.
   const budgetRoom =
