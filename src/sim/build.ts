@@ -165,6 +165,7 @@ export function scenarioCampaignConfig(scenario: Scenario, policy: SimPolicy): C
       timeZone: SIM_ZONE,
       campaignGroupId: SIM_CAMPAIGN_GROUP_ID,
       contactStrategy: { numberOrder: [{ numberIndex: 0, numberType: 'OTHER' }] },
+      ...(scenario.campaignSchedule ? { schedule: scenario.campaignSchedule } : {}),
     }),
     // A scenario's name may be longer than a stored campaign's.
     name: scenario.name,

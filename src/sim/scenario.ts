@@ -14,6 +14,10 @@
 //   agents (drawn from the seed) log out, each at the end of its next call's wrap-up, and come
 //   back awaySec after atSec.
 // - `compliance` (unknown, default undefined): passed through untouched; the engine validates it.
+// - `campaignSchedule` (the product's campaign schedule, src/domain/campaign/schedule.ts: dailyStart,
+//   dailyStop, days, startsAt, endsAt; in the campaign's zone, America/New_York): when the campaign
+//   dials; absent, all the time. A run of several days with daily hours (up to
+//   SCENARIO_DURATION_SEC_MAX, a month) measures a long regulatory window such as the US 30 days.
 // Also lenient where the README is silent: `schedule` defaults to [], and `machineTalkSec` is
 // required only when some outcome set has machine > 0 (otherwise it defaults to const 0).
 // `ringLimitSec`: the product accepts 16–80 s (Appendix A `noAnswerRingLimit`); scenarios
@@ -21,6 +25,8 @@
 
 import { z } from 'zod'
 import type { CampaignMode } from '../domain/campaign/campaign-mode.ts'
+import { campaignScheduleSchema } from '../domain/campaign/schedule.ts'
+import { ABANDON_WINDOW_SEC_MAX as PROFILE_ABANDON_WINDOW_SEC_MAX } from '../domain/compliance-profile.ts'
 import { invariant } from '../domain/invariant.ts'
 import { type AgentBehaviour, agentBehaviourShape } from '../telephony/simulated/agent-model.ts'
 import {
@@ -60,9 +66,13 @@ export const AGENTS_MAX = 5000
 export const IVR_PORTS_MAX = 1000
 export const DIAL_RATE_MIN = 1
 export const DIAL_RATE_MAX = 10
-/** A week: longer runs are not campaign days, and bound the simulator's work. */
-export const SCENARIO_DURATION_SEC_MAX = 7 * 86_400
-export const ABANDON_WINDOW_SEC_MAX = 7 * 86_400
+/**
+ * 31 days: a campaign's month of daily hours under the US 30-day window (with `campaignSchedule`);
+ * it bounds the simulator's work.
+ */
+export const SCENARIO_DURATION_SEC_MAX = 31 * 86_400
+/** The compliance profile's own bound: a window longer than the run measures the whole run. */
+export const ABANDON_WINDOW_SEC_MAX = PROFILE_ABANDON_WINDOW_SEC_MAX
 export const RING_LIMIT_SEC_MIN = 1
 export const RING_LIMIT_SEC_MAX = 600
 export const PRODUCT_RING_LIMIT_SEC_MIN = 16
@@ -108,6 +118,8 @@ const commonShape = {
   previewReviewSec: agentBehaviourShape.previewReviewSec,
   /** Outdial extension: compliance settings, validated by the engine, not here. */
   compliance: z.unknown().optional(),
+  /** Outdial extension: when the campaign dials (the product's schedule, in SIM_ZONE). */
+  campaignSchedule: campaignScheduleSchema.optional(),
 }
 
 const agentScenarioSchema = z.object({

@@ -10,8 +10,8 @@ import { numberIn, probabilitySchema } from './number-fields.ts'
 
 export const OUTCOME_SUM_TOLERANCE = 1e-6
 export const SCHEDULE_ENTRIES_MAX = 10_000
-/** Latest start of a schedule entry: a week, the longest run the simulator models. */
-export const SCHEDULE_AT_SEC_MAX = 7 * 86_400
+/** Latest start of a schedule entry: 31 days, the longest run the simulator models. */
+export const SCHEDULE_AT_SEC_MAX = 31 * 86_400
 const RESERVATION_ANSWER_SEC_DEFAULT = 0
 const CUSTOMER_LEFT_PCT_DEFAULT = 0
 
