@@ -181,6 +181,21 @@ const badCases: BadCase[] = [
     input: () => ({ ...base(), customerLeftPct: 120 }),
     paths: ['customerLeftPct'],
   },
+  {
+    what: 'a run longer than 31 days',
+    input: () => ({ ...base(), durationSec: 31 * 86_400 + 1 }),
+    paths: ['durationSec'],
+  },
+  {
+    what: 'a window longer than 90 days',
+    input: () => ({ ...base(), abandonWindowSec: 90 * 86_400 + 1 }),
+    paths: ['abandonWindowSec'],
+  },
+  {
+    what: 'a campaign schedule with a start and no stop',
+    input: () => ({ ...base(), campaignSchedule: { dailyStart: '09:00' } }),
+    paths: ['campaignSchedule.dailyStop'],
+  },
   { what: 'not an object', input: () => [1, 2], paths: [''] },
 ]
 
@@ -253,6 +268,20 @@ describe('defaults and warnings', () => {
     expect(scenario.customerLeftPct).toBe(2)
     expect(scenario.previewReviewSec).toEqual({ dist: 'uniform', min: 3, max: 9 })
     expect(scenario.compliance).toEqual(compliance)
+  })
+
+  it('takes the product campaign schedule, its defaults applied (a US month: 30-day window)', () => {
+    const { scenario } = parseOk({
+      ...base(),
+      durationSec: 31 * 86_400,
+      abandonWindowSec: 30 * 86_400,
+      campaignSchedule: { dailyStart: '09:00', dailyStop: '11:00' },
+    })
+    expect(scenario.campaignSchedule).toEqual({
+      dailyStart: '09:00',
+      dailyStop: '11:00',
+      days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'],
+    })
   })
 
   it('turns unknown keys and fields the mode ignores into warnings', () => {
