@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 /** `npm run test:quick` (OUTDIAL_TEST_TIER=quick, test/tier.ts) leaves out the suites that start real
- * processes (sipp: test/sip), servers or databases, the benchmark harness, and the two-hour cap regression days;
+ * processes (sipp: test/sip), servers or databases, the benchmark harness, and the long cap regression runs (two-hour days, a US month);
  * `npm test` runs everything. */
 const QUICK_EXCLUDED = [
   'test/server/**',
@@ -12,6 +12,7 @@ const QUICK_EXCLUDED = [
   'test/sim/cli.test.ts',
   'test/tidy/code-health.test.ts',
   'test/pacing/abandon-cap.test.ts',
+  'test/pacing/us-month.test.ts',
 ]
 const QUICK = process.env.OUTDIAL_TEST_TIER === 'quick'
 
