@@ -546,6 +546,23 @@ describe('predictivePolicy feedback (R1.3 predictive, R5.5 abandon cap)', () => 
     )
   })
 
+  it('docs/pacing.md §5: a steady rate is judged by its mean estimate, not by the first one', () => {
+    const policy = predictivePolicy({ correctionPace: PACE, gain: 1 })
+    const p = AGENT_MODEL.liveProbability
+    // The first estimate 1.25× above the steady rate, a later one 1.25× below it: the two differ
+    // by more than the factor, each from the mean by less.
+    expect((1.25 * 1.25) / REGIME_CHANGE_FACTOR).toBeGreaterThan(1)
+    const start = thetaPct(policy.decide(snapshot({ ...pool, liveProbability: p * 1.25 })).reason)
+    for (let i = 0; i < 10; i++) {
+      for (let j = 0; j < 10; j++) policy.decide(snapshot(pool))
+      period(policy, PACE, 0)
+    }
+    const learnt = thetaPct(policy.decide(snapshot(pool)).reason)
+    expect(learnt).toBeGreaterThan(start * 2)
+    const low = thetaPct(policy.decide(snapshot({ ...pool, liveProbability: p / 1.25 })).reason)
+    expect(low).toBe(learnt)
+  })
+
   it('does not wind up: while the dial-rate cap decides the lines, no abandons do not raise the threshold', () => {
     // One line per server at most: every decision is the cap's, not the threshold's.
     const capped: Pool = { ...pool, maxLinesPerServer: 1 }

@@ -68,7 +68,9 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   let windowPct = 0
   let aim = 0.85
   let startedAtMs: number | null = null
-  let anchorLiveProbability: number | null = null
+  /** The contact rate's estimates since the scale was last reset: their sum and count. */
+  let anchorSum = 0
+  let anchorCount = 0
   /** The highest contact rate seen since the campaign started pacing. */
   let peakLive = 0
   return {
@@ -91,13 +93,17 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
       aim = aimShare(window)
       // The feedback's scale was learnt at one contact rate; it says little at a very different
       // one (docs/pacing.md §5): when the rate moves by a factor, start again from the cautious
-      // level instead of carrying a scale learnt where the threshold barely mattered.
+      // level instead of carrying a scale learnt where the threshold barely mattered. The rate it
+      // was learnt at is the mean of the decisions' estimates since the last reset.
       const live = snapshot.estimates.liveProbability
-      anchorLiveProbability ??= live
-      if (Math.abs(Math.log(live / anchorLiveProbability)) > Math.log(REGIME_CHANGE_FACTOR)) {
+      const anchor = anchorCount > 0 ? anchorSum / anchorCount : live
+      if (Math.abs(Math.log(live / anchor)) > Math.log(REGIME_CHANGE_FACTOR)) {
         scale = Math.min(scale, THRESHOLD_PER_BUDGET_START)
-        anchorLiveProbability = live
+        anchorSum = 0
+        anchorCount = 0
       }
+      anchorSum += live
+      anchorCount += 1
       const threshold = Math.min(0.5, (budgetPct * scale) / 100) * roomTaper(window, aim)
       peakLive = Math.max(live, peakLive)
       // The worst plausible contact rate for the lines out: the highest seen since the start (a
