@@ -546,6 +546,50 @@ describe('predictivePolicy feedback (R1.3 predictive, R5.5 abandon cap)', () => 
     )
   })
 
+  it('docs/pacing.md §5: a steady rate is judged by its mean estimate, not by the first one', () => {
+    const policy = predictivePolicy({ correctionPace: PACE, gain: 1 })
+    const p = AGENT_MODEL.liveProbability
+    // The first estimate 1.25× above the steady rate, a later one 1.25× below it: the two differ
+    // by more than the factor, each from the mean by less.
+    expect((1.25 * 1.25) / REGIME_CHANGE_FACTOR).toBeGreaterThan(1)
+    const start = thetaPct(policy.decide(snapshot({ ...pool, liveProbability: p * 1.25 })).reason)
+    for (let i = 0; i < 10; i++) {
+      for (let j = 0; j < 10; j++) policy.decide(snapshot(pool))
+      period(policy, PACE, 0)
+    }
+    const learnt = thetaPct(policy.decide(snapshot(pool)).reason)
+    expect(learnt).toBeGreaterThan(start * 2)
+    const low = thetaPct(policy.decide(snapshot({ ...pool, liveProbability: p / 1.25 })).reason)
+    expect(low).toBe(learnt)
+  })
+
+  it('a whole run of few corrections steps faster; a long run, a very short one or sliding windows at the base step', () => {
+    const pace = 70
+    /** θ after one correction period without abandons, on a whole run of `connects` to come. */
+    const risen = (connects: number): number => {
+      const run = (): ReturnType<typeof snapshot> => {
+        const s = snapshot({ ...pool, windowConnects: 0 })
+        s.windowsHeld = [{ connects: 0, abandons: 0, futureConnects: connects, wholeRun: true }]
+        return s
+      }
+      const policy = predictivePolicy({ correctionPace: pace, gain: 1 })
+      const start = thetaPct(policy.decide(run()).reason)
+      period(policy, pace, 0)
+      return thetaPct(policy.decide(run()).reason) / start
+    }
+    // 600 connects: 8.6 corrections, a step of 2.5 / 8.6 = 0.29; 20000: the base 0.1; 200 connects
+    // (under 5 corrections): the base 0.1 too.
+    expect(risen(600)).toBeCloseTo(Math.exp(2.5 / (600 / pace)), 1)
+    expect(risen(20_000)).toBeCloseTo(Math.exp(0.1), 1)
+    expect(risen(200)).toBeCloseTo(Math.exp(0.1), 1)
+    // Sliding windows: the base step, however few connects a window holds.
+    const sliding = predictivePolicy({ correctionPace: pace, gain: 1 })
+    const few = { ...pool, windowSec: 900, windowConnects: 100 }
+    const start = thetaPct(sliding.decide(snapshot(few)).reason)
+    period(sliding, pace, 0)
+    expect(thetaPct(sliding.decide(snapshot(few)).reason) / start).toBeCloseTo(Math.exp(0.1), 1)
+  })
+
   it('does not wind up: while the dial-rate cap decides the lines, no abandons do not raise the threshold', () => {
     // One line per server at most: every decision is the cap's, not the threshold's.
     const capped: Pool = { ...pool, maxLinesPerServer: 1 }

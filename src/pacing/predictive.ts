@@ -16,7 +16,13 @@ import { CONNECT_MARGIN_SEC } from './model.ts'
 import { normalCdf } from './normal.ts'
 import type { PacingDecision, PacingSnapshot, PoolPacingPolicy } from './types.ts'
 import { varianceFloor } from './variance-floor.ts'
-import { aimShare, remainingAbandons, roomTaper, type WindowState } from './window-budget.ts'
+import {
+  aimShare,
+  remainingAbandons,
+  roomTaper,
+  type WindowState,
+  wholeRunConnects,
+} from './window-budget.ts'
 
 export interface PredictiveParams {
   /** Live connects between feedback corrections (Appendix A predictiveCorrectionPace). */
@@ -31,7 +37,17 @@ export interface PredictiveParams {
  * scenarios), so the start is cautious and the feedback finds the level (docs/pacing.md §2).
  */
 export const THRESHOLD_PER_BUDGET_START = 0.25
+/** The feedback's step per correction (times the gain and the relative error)… */
 const FEEDBACK_STEP = 0.1
+/**
+ * …or larger on a whole run of few corrections: enough for the scale to move by e^FEEDBACK_RANGE
+ * over the run (from the start 0.25 to about 3)…
+ */
+const FEEDBACK_RANGE = 2.5
+/** …at most this step… */
+const FEEDBACK_STEP_MAX = 0.3
+/** …and only where the run holds at least this many corrections to undo an overshoot. */
+const FAST_FEEDBACK_CORRECTIONS_MIN = 5
 /** Above this share of capped decisions in a correction period, the threshold is not raised. */
 const CAPPED_SHARE_MAX = 0.5
 /** A contact rate this many times higher or lower than where the scale was learnt resets it. */
@@ -67,8 +83,11 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
   let guardActive = false
   let windowPct = 0
   let aim = 0.85
+  let step = FEEDBACK_STEP
   let startedAtMs: number | null = null
-  let anchorLiveProbability: number | null = null
+  /** The contact rate's estimates since the scale was last reset: their sum and count. */
+  let anchorSum = 0
+  let anchorCount = 0
   /** The highest contact rate seen since the campaign started pacing. */
   let peakLive = 0
   const scratch = new ForecastScratch()
@@ -90,15 +109,22 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
         ...(snapshot.windowsHeld === undefined ? {} : { held: snapshot.windowsHeld }),
       }
       aim = aimShare(window)
+      const runConnects = wholeRunConnects(window)
+      step =
+        runConnects === null ? FEEDBACK_STEP : feedbackStep(runConnects / params.correctionPace)
       // The feedback's scale was learnt at one contact rate; it says little at a very different
       // one (docs/pacing.md §5): when the rate moves by a factor, start again from the cautious
-      // level instead of carrying a scale learnt where the threshold barely mattered.
+      // level instead of carrying a scale learnt where the threshold barely mattered. The rate it
+      // was learnt at is the mean of the decisions' estimates since the last reset.
       const live = snapshot.estimates.liveProbability
-      anchorLiveProbability ??= live
-      if (Math.abs(Math.log(live / anchorLiveProbability)) > Math.log(REGIME_CHANGE_FACTOR)) {
+      const anchor = anchorCount > 0 ? anchorSum / anchorCount : live
+      if (Math.abs(Math.log(live / anchor)) > Math.log(REGIME_CHANGE_FACTOR)) {
         scale = Math.min(scale, THRESHOLD_PER_BUDGET_START)
-        anchorLiveProbability = live
+        anchorSum = 0
+        anchorCount = 0
       }
+      anchorSum += live
+      anchorCount += 1
       const threshold = Math.min(0.5, (budgetPct * scale) / 100) * roomTaper(window, aim)
       peakLive = Math.max(live, peakLive)
       // The worst plausible contact rate for the lines out: the highest seen since the start (a
@@ -132,13 +158,20 @@ export function predictivePolicy(params: PredictiveParams): PoolPacingPolicy {
       if (cappedDecisions > CAPPED_SHARE_MAX * decisions) error = Math.min(0, error)
       decisions = 0
       cappedDecisions = 0
-      scale = Math.min(
-        SCALE_MAX,
-        Math.max(SCALE_MIN, scale * Math.exp(params.gain * FEEDBACK_STEP * error)),
-      )
+      scale = Math.min(SCALE_MAX, Math.max(SCALE_MIN, scale * Math.exp(params.gain * step * error)))
       since = { connected: 0, abandoned: 0 }
     },
   }
+}
+
+/**
+ * The feedback's step for a whole run of `corrections` corrections: the base
+ * step, or FEEDBACK_RANGE spread over those corrections where that is larger (at most
+ * FEEDBACK_STEP_MAX), from FAST_FEEDBACK_CORRECTIONS_MIN corrections on.
+ */
+function feedbackStep(corrections: number): number {
+  if (!(corrections >= FAST_FEEDBACK_CORRECTIONS_MIN)) return FEEDBACK_STEP
+  return Math.min(FEEDBACK_STEP_MAX, Math.max(FEEDBACK_STEP, FEEDBACK_RANGE / corrections))
 }
 
 /**

@@ -84,6 +84,16 @@ export function aimShare(state: WindowState): number {
   return Math.min(WINDOW_AIM_SHARE_MAX, safeMeanAbandons(allowance, hidden) / allowance)
 }
 
+/**
+ * The connects a whole run (it ends before its first window is full) is expected to make: those
+ * made and those to come, at least those made. Null when the cap is measured over sliding windows.
+ */
+export function wholeRunConnects(state: WindowState): number | null {
+  const run = state.held?.find((window) => window.wholeRun)
+  if (run === undefined) return null
+  return Math.max(run.connects + run.futureConnects, state.windowConnects)
+}
+
 function wholeRunAim(state: WindowState, expectedConnects: number): number {
   const connects = Math.max(expectedConnects, state.windowConnects)
   const allowance = (state.visibleBudgetPct / 100) * connects
