@@ -16,6 +16,7 @@ import {
   type Telephony,
   type TelephonyEvent,
 } from '../../dialer/ports/telephony.ts'
+import { IdTable } from '../../domain/id-table.ts'
 import { InvariantError } from '../../domain/invariant.ts'
 import { type CustomerModel, outcomesAtSec } from './customer-model.ts'
 import { type Distribution, sampleSec } from './distributions.ts'
@@ -68,7 +69,7 @@ function emitEvent(hooks: SimTelephonyHooks, event: TelephonyEvent): void {
 }
 
 export class SimTelephony implements Telephony {
-  readonly calls = new Map<string, SimCall>()
+  readonly calls = new IdTable<SimCall>()
   private readonly outcomeRandom: Random
   private readonly timingRandom: Random
   private readonly amdRandom: Random
