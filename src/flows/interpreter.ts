@@ -118,7 +118,9 @@ function activityAt(handler: Handler, id: string): Activity {
 
 /**
  * `ownsVars`: `start.vars` was made for this run and nothing else holds it (a run just started),
- * so it is written in place instead of copied (a resumed state's vars are copied: issue 15).
+ * so it is written in place. A resumed state's vars are copied before the first activity that
+ * assigns a variable, and shared with the new state when none does: no state's vars are ever
+ * written once another state holds them (issue 15, engine speed: most resumes assign nothing).
  */
 function runUntilPause(
   flow: Flow,
@@ -127,7 +129,8 @@ function runUntilPause(
   resumedInput: DigitsInput | undefined,
   ownsVars: boolean,
 ): FlowStep {
-  const vars = ownsVars ? start.vars : { ...start.vars }
+  let vars = start.vars
+  let owned = ownsVars
   const effects: FlowEffect[] = []
   let current = start.currentActivityId
   let steps = start.steps
@@ -149,7 +152,14 @@ function runUntilPause(
     }
     const result = def.run(activity, input === undefined ? ctx : { ...ctx, input })
     for (const effect of result.effects) effects.push(effect)
-    Object.assign(vars, result.assign)
+    if (result.assign !== undefined) {
+      if (!owned) {
+        vars = { ...vars }
+        ctx.vars = vars
+        owned = true
+      }
+      Object.assign(vars, result.assign)
+    }
     if (result.collect) {
       const last = result.effects.at(-1)
       invariant(last?.kind === 'collectDigits', `${activity.kind} collects without collectDigits`)
