@@ -131,7 +131,10 @@ function runUntilPause(
 ): FlowStep {
   let vars = start.vars
   let owned = ownsVars
-  const effects: FlowEffect[] = []
+  // The first activity's effects array is taken as the step's and a later activity's effects are
+  // joined into a new one (neither is ever written): no array grown by push per run (a push into
+  // an empty array reserves 17 slots: issue 15, engine speed).
+  let effects: FlowEffect[] | null = null
   let current = start.currentActivityId
   let steps = start.steps
   let input = resumedInput
@@ -151,7 +154,8 @@ function runUntilPause(
       steps += 1
     }
     const result = def.run(activity, input === undefined ? ctx : { ...ctx, input })
-    for (const effect of result.effects) effects.push(effect)
+    if (effects === null) effects = result.effects
+    else if (result.effects.length > 0) effects = effects.concat(result.effects)
     if (result.assign !== undefined) {
       if (!owned) {
         vars = { ...vars }
@@ -166,17 +170,21 @@ function runUntilPause(
       const collectTries = (input?.tries ?? 0) + 1
       const state = runState(start, current, vars, steps)
       state.collectTries = collectTries
-      return { state, effects, status: 'waiting' }
+      return { state, effects: effects ?? [], status: 'waiting' }
     }
     input = undefined
     current = result.next
     if (result.wait) {
       if (result.effects.length === 0)
         throw new InvariantError(`${activity.kind} waits without an effect`)
-      return { state: runState(start, current, vars, steps), effects, status: 'waiting' }
+      return {
+        state: runState(start, current, vars, steps),
+        effects: effects ?? [],
+        status: 'waiting',
+      }
     }
   }
-  return { state: runState(start, null, vars, steps), effects, status: 'done' }
+  return { state: runState(start, null, vars, steps), effects: effects ?? [], status: 'done' }
 }
 
 /** The run's state after a step, without the collection count of the step it resumed. */
