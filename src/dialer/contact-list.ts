@@ -5,7 +5,7 @@
 import type { Contact } from '../domain/contact.ts'
 import { invariant } from '../domain/invariant.ts'
 import { MinHeap } from '../domain/min-heap.ts'
-import type { AttemptOutcome } from '../domain/outcomes.ts'
+import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../domain/outcomes.ts'
 
 export interface AttemptSummary {
   atMs: number
@@ -71,20 +71,52 @@ interface GeneratedProgress extends ContactProgress {
   taken: boolean
 }
 
-/** A contact waiting in a generated list: its index and attempts, no more. */
-interface Waiting {
-  index: number
-  attempts: AttemptSummary[]
+/**
+ * A contact waiting in a generated list, as numbers only: its index, then each attempt's time and
+ * code (the outcome's place in ATTEMPT_OUTCOMES + OUTCOME_CODES × the number's place in the
+ * contact's numbers). One array of doubles where the attempt summaries, their array and the numbers'
+ * strings were six objects that lived for the retry's delay, were promoted and died old (issue 15,
+ * engine speed). A contact with an attempt on a number it does not list keeps its summaries.
+ */
+type Waiting = number[] | { index: number; attempts: AttemptSummary[] }
+
+const OUTCOME_CODES = ATTEMPT_OUTCOMES.length
+
+/** The waiting form of a contact's attempts, or null when a number is not among its own. */
+function packed(index: number, contact: Contact, attempts: readonly AttemptSummary[]) {
+  const packed = new Array<number>(1 + 2 * attempts.length)
+  packed[0] = index
+  for (let i = 0; i < attempts.length; i++) {
+    const attempt = attempts[i]!
+    const numberAt = contact.numbers.indexOf(attempt.number)
+    if (numberAt < 0) return null
+    packed[1 + 2 * i] = attempt.atMs
+    packed[2 + 2 * i] = ATTEMPT_OUTCOMES.indexOf(attempt.outcome) + OUTCOME_CODES * numberAt
+  }
+  return packed
+}
+
+function unpacked(waiting: readonly number[], contact: Contact): AttemptSummary[] {
+  const attempts = new Array<AttemptSummary>((waiting.length - 1) / 2)
+  for (let i = 0; i < attempts.length; i++) {
+    const code = waiting[2 + 2 * i]!
+    attempts[i] = {
+      atMs: waiting[1 + 2 * i]!,
+      outcome: ATTEMPT_OUTCOMES[code % OUTCOME_CODES]!,
+      number: contact.numbers[Math.floor(code / OUTCOME_CODES)]!,
+    }
+  }
+  return attempts
 }
 
 /**
  * An endless list for the simulator: when nothing is due, a fresh contact is made. Nothing reads a
  * finished contact again, so none is kept: a day's memory holds only the contacts still due.
  * `makeContact` must give the same contact for the same index: a contact waiting for its retry is
- * kept as its index and attempts only, and made again when due (its strings and arrays were most
- * of what a day's young generation copied and promoted: issue 15, engine speed). Each contact is
- * made for one progress at a time, so the list marks the progress taken instead of keeping a set of
- * taken ids.
+ * kept as its index and attempts only (as numbers, `Waiting`), and made again when due (its strings
+ * and arrays were most of what a day's young generation copied and promoted: issue 15, engine
+ * speed). Each contact is made for one progress at a time, so the list marks the progress taken
+ * instead of keeping a set of taken ids.
  */
 export class GeneratedContactList implements ContactList {
   private readonly due = new MinHeap<Waiting>()
@@ -96,15 +128,30 @@ export class GeneratedContactList implements ContactList {
     const key = this.due.peekKey()
     if (key !== undefined && key <= nowMs) {
       const waiting = this.due.pop()!
-      return this.taken(waiting.index, waiting.attempts, key)
+      if (!Array.isArray(waiting)) return this.taken(waiting.index, waiting.attempts, key)
+      const contact = this.contactOf(waiting[0]!)
+      return this.progressOf(waiting[0]!, contact, unpacked(waiting, contact), key)
     }
     this.made += 1
     return this.taken(this.made, [], nowMs)
   }
 
-  private taken(index: number, attempts: AttemptSummary[], notBeforeMs: number): ContactProgress {
+  private contactOf(index: number): Contact {
     const contact = this.makeContact(index)
     invariant(contact.numbers.length > 0, 'a contact needs at least one number')
+    return contact
+  }
+
+  private taken(index: number, attempts: AttemptSummary[], notBeforeMs: number): ContactProgress {
+    return this.progressOf(index, this.contactOf(index), attempts, notBeforeMs)
+  }
+
+  private progressOf(
+    index: number,
+    contact: Contact,
+    attempts: AttemptSummary[],
+    notBeforeMs: number,
+  ): ContactProgress {
     const progress: GeneratedProgress = { contact, attempts, notBeforeMs, index, taken: true }
     return progress
   }
@@ -114,7 +161,8 @@ export class GeneratedContactList implements ContactList {
     invariant(own.taken === true, 'rescheduling a contact that was not taken')
     own.taken = false
     own.notBeforeMs = notBeforeMs
-    this.due.push(notBeforeMs, { index: own.index, attempts: own.attempts })
+    const waiting = packed(own.index, own.contact, own.attempts)
+    this.due.push(notBeforeMs, waiting ?? { index: own.index, attempts: own.attempts })
   }
 
   finish(progress: ContactProgress, _disposition: ContactDisposition): void {

@@ -8,6 +8,7 @@ import type { AgentState } from '../domain/agent-state.ts'
 import { isIvrMode, isPreviewMode } from '../domain/campaign/campaign-mode.ts'
 import type { EngineCampaignStatus } from '../domain/campaign/campaign-status.ts'
 import type { RoutingType, SkillRequirement } from '../domain/config/queue.ts'
+import type { IdTable } from '../domain/id-table.ts'
 import type { AttemptOutcome } from '../domain/outcomes.ts'
 import type { FlowRunState } from '../flows/interpreter.ts'
 import type { Flow } from '../flows/schema.ts'
@@ -231,7 +232,8 @@ export interface EngineContext {
   queues: Map<string, QueueRuntime>
   entryPoints: Map<string, EntryPointRuntime>
   campaigns: Map<string, CampaignRuntime>
-  attempts: Map<string, AttemptRuntime>
+  /** Open attempts by id (an IdTable: one in and one out per dial). */
+  attempts: IdTable<AttemptRuntime>
   inbound: Map<string, InboundCallRuntime>
   previewTasks: Map<string, PreviewTask>
   /** Calls collecting keys for a CollectDigits activity, by call id. */

@@ -14,6 +14,7 @@ import {
 } from '../domain/campaign/campaign-status.ts'
 import { MAX_TIME_IN_QUEUE_SEC_DEFAULT } from '../domain/config/limits.ts'
 import { OUTBOUND_ROUTING_TYPE } from '../domain/config/queue.ts'
+import { IdTable } from '../domain/id-table.ts'
 import { invariant } from '../domain/invariant.ts'
 import type { Flow } from '../flows/schema.ts'
 import { adaptiveReferencePolicy } from '../pacing/adaptive-reference.ts'
@@ -92,7 +93,7 @@ export class Engine {
       queues: new Map(),
       entryPoints: new Map(),
       campaigns: new Map(),
-      attempts: new Map(),
+      attempts: new IdTable(),
       inbound: new Map(),
       previewTasks: new Map(),
       collections: new Map(),

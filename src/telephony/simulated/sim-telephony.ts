@@ -16,6 +16,7 @@ import {
   type Telephony,
   type TelephonyEvent,
 } from '../../dialer/ports/telephony.ts'
+import { IdTable } from '../../domain/id-table.ts'
 import { InvariantError } from '../../domain/invariant.ts'
 import { type CustomerModel, outcomesAtSec } from './customer-model.ts'
 import { type Distribution, sampleSec } from './distributions.ts'
@@ -68,7 +69,7 @@ function emitEvent(hooks: SimTelephonyHooks, event: TelephonyEvent): void {
 }
 
 export class SimTelephony implements Telephony {
-  readonly calls = new Map<string, SimCall>()
+  readonly calls = new IdTable<SimCall>()
   private readonly outcomeRandom: Random
   private readonly timingRandom: Random
   private readonly amdRandom: Random
@@ -168,8 +169,21 @@ export class SimTelephony implements Telephony {
    * closes such an attempt without a hangup, so the call must not wait in `calls` for one).
    */
   private fail(call: SimCall, sec: number, reason: 'busy' | 'sit'): void {
-    this.endWith(call, sec, { kind: 'failed', callId: call.id, reason })
+    this.afterWith(call, sec, this.#failWith, call, reason)
   }
+
+  /**
+   * The events of the common timers are made when they fire, not when they are set: an event
+   * waiting seconds in the clock outlived a scavenge and was copied (issue 15, engine speed).
+   */
+  readonly #failWith = (call: SimCall, reason: 'busy' | 'sit'): void =>
+    this.#endWith(call, { kind: 'failed', callId: call.id, reason })
+
+  readonly #cpaWith = (call: SimCall, decision: 'live' | 'machine'): void =>
+    this.hooks.onEvent({ kind: 'cpa', callId: call.id, decision })
+
+  readonly #playDoneWith = (call: SimCall, _unused: null): void =>
+    this.hooks.onEvent({ kind: 'playDone', callId: call.id })
 
   /** After `sec` the engine hears `event`, which closes its attempt with no hangup: the call ends. */
   private endWith(call: SimCall, sec: number, event: TelephonyEvent): void {
@@ -209,11 +223,7 @@ export class SimTelephony implements Telephony {
     }
     const wrong = this.amdRandom.bernoulli(human ? amd.humanAsMachine : amd.machineAsHuman)
     const seenLive = human !== wrong
-    this.emit(call, decisionSec, {
-      kind: 'cpa',
-      callId: call.id,
-      decision: seenLive ? 'live' : 'machine',
-    })
+    this.afterWith(call, decisionSec, this.#cpaWith, call, seenLive ? 'live' : 'machine')
   }
 
   hangup(callId: string): void {
@@ -278,7 +288,7 @@ export class SimTelephony implements Telephony {
     if (!call) return
     if (request.collectsDigits) return this.playMenu(call)
     const sec = request.durationSec ?? this.holdSec(call)
-    this.emit(call, sec, { kind: 'playDone', callId: call.id })
+    this.afterWith(call, sec, this.#playDoneWith, call, null)
   }
 
   /**
@@ -286,7 +296,7 @@ export class SimTelephony implements Telephony {
    * ivrAnswer says, from the prompt's start; a machine presses nothing.
    */
   private playMenu(call: SimCall): void {
-    this.emit(call, SIM_PROMPT_SEC, { kind: 'playDone', callId: call.id })
+    this.afterWith(call, SIM_PROMPT_SEC, this.#playDoneWith, call, null)
     const ivr = this.model.ivrAnswer
     if (ivr === undefined || call.truth !== 'human') return
     // Drawn only here, so scenarios without IVR answers draw exactly as before.
