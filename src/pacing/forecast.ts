@@ -29,7 +29,7 @@ export function forecast(
   const model = snapshot.estimates.model
   const horizon = model.horizonSec
   const modelCdf = model.lineLiveCdf(0)
-  const newLineCdf = rise === 1 ? modelCdf : scaled(modelCdf, rise)
+  const newLineCdf = rise === 1 ? modelCdf : scratch.scaled(modelCdf, rise)
   const { arrivals, supplySteps: steps } = stepsOf(modelCdf, horizon + CONNECT_MARGIN_SEC)
   const length = horizon + CONNECT_MARGIN_SEC + 1
   const { demand, demandVar, supply, supplyVar } = scratch.rowsOf(horizon + 1, length)
@@ -103,6 +103,16 @@ export class ForecastScratch {
   private readonly lastPhases: BusyServerGroup['phase'][] = []
   private lastElapsedSec = new Float64Array(64)
   private lastCounts = new Float64Array(64)
+  private scaledRow: Float64Array | null = null
+
+  /** A live-answer table with every chance `factor` times larger (at most 1), in a reused row. */
+  scaled(cdf: Float64Array, factor: number): Float64Array {
+    if (this.scaledRow === null || this.scaledRow.length !== cdf.length)
+      this.scaledRow = new Float64Array(cdf.length)
+    const row = this.scaledRow
+    for (let k = 0; k < cdf.length; k++) row[k] = Math.min(1, cdf[k]! * factor)
+    return row
+  }
 
   rowsOf(demandLength: number, supplyLength: number): Rows {
     const rows = this.rows
@@ -175,11 +185,6 @@ function addServers(
     supply[k] = supply[k]! + count * q
     supplyVar[k] = supplyVar[k]! + count * q * (1 - q)
   }
-}
-
-/** A live-answer table with every chance `factor` times larger (at most 1). */
-function scaled(cdf: Float64Array, factor: number): Float64Array {
-  return cdf.map((q) => Math.min(1, q * factor))
 }
 
 interface Steps {
