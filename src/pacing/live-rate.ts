@@ -67,7 +67,7 @@ export class LiveRate {
   /** A dial placed at `dialedAtMs` resolved (live or not). */
   record(live: boolean, dialedAtMs: number): void {
     const second = Math.floor(dialedAtMs / 1000)
-    const index = ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
+    const index = slotOf(second)
     const bucket = this.buckets[index]!
     for (let i = 0; i < this.cache.length; i++) {
       const entry = this.cache[i]!
@@ -202,8 +202,7 @@ export class LiveRate {
     for (let ageSec = 0; ageSec < span; ageSec++) {
       const second = now - ageSec
       if (second < this.oldestSecond) break
-      const index =
-        ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
+      const index = slotOf(second)
       const bucket = this.buckets[index]!
       if (bucket.second !== second || bucket.total === 0) continue
       const entry = recent[count]
@@ -220,6 +219,7 @@ export class LiveRate {
   }
 }
 
+/** The bucket slot of a dial second (seconds before 1970 too). */
 function slotOf(second: number): number {
   return ((second % LIVE_RATE_HISTORY_SEC) + LIVE_RATE_HISTORY_SEC) % LIVE_RATE_HISTORY_SEC
 }
