@@ -74,8 +74,8 @@ export const WINDOW_AIM_SHARE_MIN = 0.05
  * scatter (HIDDEN_SCATTER_Z standard deviations) and the guard's room (TAPER_GUARD_ROOM).
  */
 export function aimShare(state: WindowState): number {
-  const run = state.held?.find((window) => window.wholeRun)
-  if (run !== undefined) return wholeRunAim(state, run.connects + run.futureConnects)
+  const runConnects = wholeRunConnects(state)
+  if (runConnects !== null) return wholeRunAim(state, runConnects)
   const elapsed = Math.max(ELAPSED_SEC_MIN, state.filledSec)
   const connectsPerWindow = (state.windowConnects / elapsed) * state.windowSec
   const allowance = (state.visibleBudgetPct / 100) * connectsPerWindow
@@ -94,8 +94,8 @@ export function wholeRunConnects(state: WindowState): number | null {
   return Math.max(run.connects + run.futureConnects, state.windowConnects)
 }
 
-function wholeRunAim(state: WindowState, expectedConnects: number): number {
-  const connects = Math.max(expectedConnects, state.windowConnects)
+/** A whole run's aim for the `connects` it is expected to make (wholeRunConnects). */
+function wholeRunAim(state: WindowState, connects: number): number {
   const allowance = (state.visibleBudgetPct / 100) * connects
   if (allowance <= 0) return WINDOW_AIM_SHARE_MAX
   const hidden = (state.hiddenAbandonPct / 100) * connects
