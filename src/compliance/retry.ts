@@ -96,6 +96,14 @@ export function retryRuleFor(rules: RetryRules, outcome: AttemptOutcome): RetryR
   return rule
 }
 
+/** The final decisions, one frozen object per reason shared by every call (issue 15). */
+const FINAL: Readonly<Record<(RetryDecision & { kind: 'final' })['reason'], RetryDecision>> = {
+  success: Object.freeze({ kind: 'final', reason: 'success' }),
+  notRetryable: Object.freeze({ kind: 'final', reason: 'notRetryable' }),
+  maxAttempts: Object.freeze({ kind: 'final', reason: 'maxAttempts' }),
+  maxAttemptsTotal: Object.freeze({ kind: 'final', reason: 'maxAttemptsTotal' }),
+}
+
 export function decideAfterAttempt(input: DecideAfterAttemptInput): RetryDecision {
   const { outcome, nowMs, attempts, rules, zone } = input
   invariant(attempts.length >= 1, 'attempts must include the attempt that just ended')
@@ -107,12 +115,12 @@ export function decideAfterAttempt(input: DecideAfterAttemptInput): RetryDecisio
   }
   const rule = retryRuleFor(rules, outcome)
   if (!rule.retry) {
-    return { kind: 'final', reason: outcome === 'LIVE_VOICE' ? 'success' : 'notRetryable' }
+    return outcome === 'LIVE_VOICE' ? FINAL.success : FINAL.notRetryable
   }
   if (attempts.length >= rules.maxAttemptsTotal) {
-    return { kind: 'final', reason: 'maxAttemptsTotal' }
+    return FINAL.maxAttemptsTotal
   }
-  if (sameOutcomeCount >= rule.maxAttempts) return { kind: 'final', reason: 'maxAttempts' }
+  if (sameOutcomeCount >= rule.maxAttempts) return FINAL.maxAttempts
 
   let delayMs = rule.delayMin * MS_PER_MINUTE
   if (isAbandonOutcome(outcome)) {

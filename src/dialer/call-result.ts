@@ -5,13 +5,14 @@
 // dialer's, so the attempt records 'system' as the party who hung up (R2.1).
 import { invariant } from '../domain/invariant.ts'
 import type { CpaResult } from '../domain/outcomes.ts'
-import type { FlowStep } from '../flows/interpreter.ts'
+import type { FlowEffect, FlowStep } from '../flows/interpreter.ts'
 import { resumeFlow, startFlowEvent } from '../flows/interpreter.ts'
 import { campaignOf, flowVarsOf, hangupAndClose } from './attempts.ts'
 import { closeAttempt } from './close.ts'
 import type { AttemptRuntime, EngineContext } from './context.ts'
 import { startCollection } from './digit-collection.ts'
 import { acceptInboundCall } from './inbound.ts'
+import type { PlayRequest } from './ports/telephony.ts'
 
 /**
  * The event variables the flow gets for each result: CPAResult and its CPAResultCode. One frozen
@@ -73,7 +74,7 @@ function applyStep(ctx: EngineContext, attempt: AttemptRuntime, step: FlowStep):
   for (const effect of step.effects) {
     switch (effect.kind) {
       case 'play':
-        ctx.telephony.play({ callId: attempt.id, ...effect })
+        ctx.telephony.play(playRequest(attempt.id, effect))
         break
       case 'collectDigits':
         startCollection(ctx, attempt.id, effect, resumeWithDigits(ctx, attempt, effect.variable))
@@ -91,6 +92,16 @@ function applyStep(ctx: EngineContext, attempt: AttemptRuntime, step: FlowStep):
     }
   }
   if (step.status === 'done') hangupAndClose(ctx, attempt, 'system')
+}
+
+/**
+ * The play effect as the network's request: its fields named, not spread with the effect's kind
+ * (a spread copies through the runtime on every prompt of a call: issue 15, engine speed).
+ */
+function playRequest(callId: string, effect: FlowEffect & { kind: 'play' }): PlayRequest {
+  const request: PlayRequest = { callId, promptId: effect.promptId, music: effect.music }
+  if (effect.durationSec !== undefined) request.durationSec = effect.durationSec
+  return request
 }
 
 /** GotoEntryPoint: the call leaves the campaign (its port frees) for an inbound entry point. */

@@ -28,7 +28,7 @@ export function closeAttempt(
   if (attempt.outcome === null)
     throw new InvariantError(`attempt ${attempt.id} closed without an outcome`)
   if (attempt.inFlight) throw new InvariantError(`attempt ${attempt.id} closed while in flight`)
-  const campaign = ctx.campaigns.get(attempt.campaignId)!
+  const campaign = attempt.campaign
   const nowMs = ctx.clock.nowMs()
   attempt.phase = 'closed'
   if (attempt.ringTimer !== null) ctx.clock.cancelTimer(attempt.ringTimer)

@@ -101,6 +101,8 @@ export type AttemptPhase = 'dialing' | 'analysing' | 'waitingServer' | 'bridged'
 export interface AttemptRuntime {
   id: string
   campaignId: string
+  /** The campaign's runtime (`ctx.campaigns`' entry for campaignId, made once per campaign). */
+  campaign: CampaignRuntime
   progress: ContactProgress
   number: string
   zone: string

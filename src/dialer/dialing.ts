@@ -80,6 +80,7 @@ export function placeDial(
   const attempt: AttemptRuntime = {
     id,
     campaignId: campaign.config.id,
+    campaign,
     progress: choice.progress,
     number: choice.number,
     zone: choice.zone,

@@ -39,7 +39,7 @@ export function acceptInboundCall(
 function runInboundEffects(
   ctx: EngineContext,
   call: InboundCallRuntime,
-  effects: FlowEffect[],
+  effects: readonly FlowEffect[],
   status: 'waiting' | 'done',
 ): void {
   for (const effect of effects) {

@@ -35,8 +35,8 @@ export interface FlowRunState {
 
 export interface FlowStep {
   state: FlowRunState
-  /** Effects produced since the previous step, in order. */
-  effects: FlowEffect[]
+  /** Effects produced since the previous step, in order (possibly an activity's shared array). */
+  effects: readonly FlowEffect[]
   status: 'waiting' | 'done'
 }
 
@@ -134,7 +134,7 @@ function runUntilPause(
   // The first activity's effects array is taken as the step's and a later activity's effects are
   // joined into a new one (neither is ever written): no array grown by push per run (a push into
   // an empty array reserves 17 slots: issue 15, engine speed).
-  let effects: FlowEffect[] | null = null
+  let effects: readonly FlowEffect[] | null = null
   let current = start.currentActivityId
   let steps = start.steps
   let input = resumedInput

@@ -71,7 +71,8 @@ export interface ActivityContext {
 }
 
 export interface ActivityResult {
-  effects: FlowEffect[]
+  /** Never written by the interpreter or the engine: an activity may share one frozen array. */
+  effects: readonly FlowEffect[]
   /** True: the run pauses until the engine reports that the last effect finished. */
   wait: boolean
   /** The activity to run next, or null: the run ends after this one. */

@@ -45,8 +45,13 @@ export function resolveValue(
   vars: Readonly<Record<string, FlowValue>>,
 ): FlowValue {
   if (typeof source !== 'object') return source
+  return variableValue(source.variable, vars)
+}
+
+/** A variable's value as resolveValue reads it: '' when the run has no such variable. */
+export function variableValue(name: string, vars: Readonly<Record<string, FlowValue>>): FlowValue {
   // Own-property lookup: a name like 'constructor' must not read Object.prototype.
-  return Object.hasOwn(vars, source.variable) ? (vars[source.variable] ?? '') : ''
+  return Object.hasOwn(vars, name) ? (vars[name] ?? '') : ''
 }
 
 export function nextEdges(next: string | undefined): ActivityEdge[] {

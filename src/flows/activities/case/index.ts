@@ -1,8 +1,8 @@
 // Case picks the branch whose key equals the variable's value written as text (true → 'true',
 // 3 → '3'); no match goes to defaultNext, or ends the run when there is none.
-import type { ActivityDef, ActivityEdge } from '../../types.ts'
+import type { ActivityDef, ActivityEdge, FlowEffect } from '../../types.ts'
 import { FLOW_EVENT_NAMES, FLOW_KINDS } from '../../types.ts'
-import { nextOrNull, resolveValue } from '../common.ts'
+import { nextOrNull, variableValue } from '../common.ts'
 import { type Case, caseSchema } from './schema.ts'
 
 function caseEdges(activity: Case): ActivityEdge[] {
@@ -16,6 +16,9 @@ function caseEdges(activity: Case): ActivityEdge[] {
   return edges
 }
 
+/** A Case has no effect: every run shares this one frozen empty list (issue 15). */
+const NO_EFFECTS: readonly FlowEffect[] = Object.freeze([])
+
 export const caseActivity: ActivityDef<Case> = {
   kind: 'Case',
   schema: caseSchema,
@@ -25,9 +28,9 @@ export const caseActivity: ActivityDef<Case> = {
   mayEnd: (activity) => activity.defaultNext === undefined,
   variables: (activity) => [{ field: 'variable', name: activity.variable, access: 'read' }],
   run: (activity, ctx) => {
-    const value = String(resolveValue({ variable: activity.variable }, ctx.vars))
+    const value = String(variableValue(activity.variable, ctx.vars))
     // Own-property lookup, as in resolveValue: a value like 'constructor' is just text.
     const matched = Object.hasOwn(activity.branches, value) ? activity.branches[value] : undefined
-    return { effects: [], wait: false, next: matched ?? nextOrNull(activity.defaultNext) }
+    return { effects: NO_EFFECTS, wait: false, next: matched ?? nextOrNull(activity.defaultNext) }
   },
 }

@@ -1,7 +1,14 @@
 // DisconnectContact emits disconnect and ends the run: there is no call left to act on.
-import type { ActivityDef } from '../../types.ts'
+import type { ActivityDef, ActivityResult } from '../../types.ts'
 import { CALL_EVENTS, FLOW_KINDS } from '../../types.ts'
 import { type DisconnectContact, disconnectContactSchema } from './schema.ts'
+
+/** Every run's result is the same: one frozen result shared by every call (issue 15). */
+const DISCONNECTED: ActivityResult = Object.freeze({
+  effects: Object.freeze([Object.freeze({ kind: 'disconnect' as const })]),
+  wait: false,
+  next: null,
+})
 
 export const disconnectContactActivity: ActivityDef<DisconnectContact> = {
   kind: 'DisconnectContact',
@@ -11,5 +18,5 @@ export const disconnectContactActivity: ActivityDef<DisconnectContact> = {
   edges: () => [],
   mayEnd: () => true,
   variables: () => [],
-  run: () => ({ effects: [{ kind: 'disconnect' }], wait: false, next: null }),
+  run: () => DISCONNECTED,
 }
