@@ -38,14 +38,28 @@ const DIAL_OK: DialCheckResult = Object.freeze({ kind: 'ok' })
 
 export function checkDial(input: DialCheckInput): DialCheckResult {
   const { nowMs, number, zone, compliance, dnc, history, dncListNames } = input
+  return checkDialOf(nowMs, number, zone, compliance, dnc, history, dncListNames)
+}
+
+/** `checkDial` with the input's fields as arguments: no object per dial (issue 15). */
+export function checkDialOf(
+  nowMs: number,
+  number: string,
+  zone: string,
+  compliance: ResolvedCompliance,
+  dnc: DncRegistry,
+  history: NumberHistory,
+  dncListNames: readonly string[],
+): DialCheckResult {
   invariant(Number.isFinite(nowMs), 'dial check time is not finite')
 
-  const membership = dnc.checkDnc(number, {
-    dncEnabled: compliance.dncEnabled,
-    ndncEnabled: compliance.ndncEnabled,
+  const membership = dnc.checkDncOf(
+    number,
+    compliance.dncEnabled,
+    compliance.ndncEnabled,
     dncListNames,
-    nationalRegions: compliance.nationalDncRegions,
-  })
+    compliance.nationalDncRegions,
+  )
   if (membership.kind !== 'ok') return membership
 
   if (compliance.ndncEnabled) {

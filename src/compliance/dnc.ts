@@ -234,17 +234,33 @@ export class DncRegistry {
    * that does not exist holds no numbers, so it blocks nothing.
    */
   checkDnc(number: string, options: DncCheckOptions): DncCheckResult {
+    return this.checkDncOf(
+      number,
+      options.dncEnabled,
+      options.ndncEnabled,
+      options.dncListNames,
+      options.nationalRegions,
+    )
+  }
+
+  /** `checkDnc` with the options as arguments: the dial path builds no options object (issue 15). */
+  checkDncOf(
+    number: string,
+    dncEnabled: boolean,
+    ndncEnabled: boolean,
+    dncListNames: readonly string[],
+    nationalRegions: readonly NationalDncRegion[] | undefined,
+  ): DncCheckResult {
     invariant(
-      options.dncListNames.length <= DNC_LISTS_PER_CAMPAIGN_MAX,
+      dncListNames.length <= DNC_LISTS_PER_CAMPAIGN_MAX,
       'campaign references more DNC lists than DNC_LISTS_PER_CAMPAIGN_MAX',
     )
-    if (options.dncEnabled) {
-      for (const list of options.dncListNames) {
+    if (dncEnabled) {
+      for (const list of dncListNames) {
         if (this.hasInList(list, number)) return { kind: 'dncBlocked', list }
       }
     }
-    if (options.ndncEnabled && this.hasNational(number, options.nationalRegions))
-      return NATIONAL_BLOCKED
+    if (ndncEnabled && this.hasNational(number, nationalRegions)) return NATIONAL_BLOCKED
     return NOT_LISTED
   }
 }

@@ -105,7 +105,19 @@ const FINAL: Readonly<Record<(RetryDecision & { kind: 'final' })['reason'], Retr
 }
 
 export function decideAfterAttempt(input: DecideAfterAttemptInput): RetryDecision {
-  const { outcome, nowMs, attempts, rules, zone } = input
+  const { outcome, nowMs, attempts, rules, zone, repeatAfterAbandonSec } = input
+  return decideAfterAttemptOf(outcome, nowMs, attempts, rules, zone, repeatAfterAbandonSec)
+}
+
+/** `decideAfterAttempt` with the input's fields as arguments: no object per call (issue 15). */
+export function decideAfterAttemptOf(
+  outcome: AttemptOutcome,
+  nowMs: number,
+  attempts: readonly AttemptRecord[],
+  rules: RetryRules,
+  zone: string,
+  repeatAfterAbandonSec: number | undefined,
+): RetryDecision {
   invariant(attempts.length >= 1, 'attempts must include the attempt that just ended')
   // Loops, not every/filter: this runs as each call closes (issue 15, engine speed).
   let sameOutcomeCount = 0
@@ -124,7 +136,7 @@ export function decideAfterAttempt(input: DecideAfterAttemptInput): RetryDecisio
 
   let delayMs = rule.delayMin * MS_PER_MINUTE
   if (isAbandonOutcome(outcome)) {
-    const blockSec = input.repeatAfterAbandonSec ?? REPEAT_AFTER_ABANDON_SEC
+    const blockSec = repeatAfterAbandonSec ?? REPEAT_AFTER_ABANDON_SEC
     delayMs = Math.max(delayMs, blockSec * MS_PER_SEC)
   }
   let notBeforeMs = nowMs + delayMs

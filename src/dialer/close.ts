@@ -4,7 +4,7 @@
 // now, handed to the contact list as the wrap-up's fallback (a durable list writes it at once, so
 // a crash leaves the contact as the rules said) and applied when the wrap-up ends, unless the
 // agent's code closes the contact or schedules a callback.
-import { decideAfterAttempt, type RetryDecision } from '../compliance/retry.ts'
+import { decideAfterAttemptOf, type RetryDecision } from '../compliance/retry.ts'
 import { InvariantError, invariant } from '../domain/invariant.ts'
 import type { HangupParty } from '../domain/outcomes.ts'
 import type {
@@ -106,14 +106,14 @@ function decideFor(
   campaign: CampaignRuntime,
   attempt: AttemptRuntime,
 ): RetryDecision {
-  return decideAfterAttempt({
-    outcome: attempt.outcome!,
-    nowMs: ctx.clock.nowMs(),
-    attempts: attempt.progress.attempts,
-    rules: campaign.config.retry,
-    zone: attempt.zone,
-    repeatAfterAbandonSec: campaign.config.compliance.repeatAfterAbandonSec,
-  })
+  return decideAfterAttemptOf(
+    attempt.outcome!,
+    ctx.clock.nowMs(),
+    attempt.progress.attempts,
+    campaign.config.retry,
+    attempt.zone,
+    campaign.config.compliance.repeatAfterAbandonSec,
+  )
 }
 
 export function applyDecision(

@@ -158,8 +158,8 @@ export interface CampaignRuntime {
   portHolders: PortHolders
   /** Agents: the busy agents of the pool, kept as they change state (busy-agents.ts). */
   busyAgents: BusyAgents
-  /** Live customers waiting (≤ 2 s) for an agent or port, oldest first. */
-  liveWaiting: string[]
+  /** Live customers' attempts waiting (≤ 2 s) for an agent or port, oldest first. */
+  liveWaiting: AttemptRuntime[]
   /** Agents reserved and connected with no customer, longest waiting first. */
   ready: Set<string>
   /** Agents reserved by this campaign (connected or not). */

@@ -3,7 +3,7 @@
 // the compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store
 // filtered.
 import { isWithinCallingWindow, nextWindowOpenMs } from '../compliance/calling-window.ts'
-import { checkDial, type DialCheckResult } from '../compliance/dial-check.ts'
+import { checkDialOf, type DialCheckResult } from '../compliance/dial-check.ts'
 import { invariant } from '../domain/invariant.ts'
 import { holdForOwner } from './callback-hold.ts'
 import type { ContactProgress } from './contact-list.ts'
@@ -159,15 +159,16 @@ export function gateNumber(
   zone: string,
   nowMs: number,
 ): DialCheckResult {
-  return checkDial({
+  const config = campaign.config
+  return checkDialOf(
     nowMs,
     number,
     zone,
-    compliance: campaign.config.compliance,
-    dnc: ctx.dnc,
-    history: ctx.history,
-    dncListNames: campaign.config.dncListNames,
-  })
+    config.compliance,
+    ctx.dnc,
+    ctx.history,
+    config.dncListNames,
+  )
 }
 
 function publishBlocked(

@@ -73,7 +73,7 @@ describe('R2.1 R5.5 the 2-second rule', () => {
 
   it('keeps a live customer with no ready agent waiting, without an outcome yet', () => {
     const { kit, second } = twoLive()
-    expect(kit.campaign().liveWaiting).toEqual([second])
+    expect(kit.campaign().liveWaiting.map((attempt) => attempt.id)).toEqual([second])
     kit.advanceSec(1.999)
     expect(kit.outcomeOf(second)).toBeUndefined()
   })

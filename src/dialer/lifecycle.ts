@@ -119,7 +119,7 @@ function onLive(ctx: EngineContext, attempt: AttemptRuntime): void {
     if (agentId !== null) return bridgeToAgent(ctx, attempt, agentId)
   }
   attempt.phase = 'waitingServer'
-  campaign.liveWaiting.push(attempt.id)
+  campaign.liveWaiting.push(attempt)
   const connectSecMax = campaign.config.compliance.connectSecMax
   attempt.waitTimer = ctx.setTimerWith(connectSecMax * 1000, noServerInTime, attempt)
 }
@@ -151,7 +151,7 @@ function agentFor(ctx: EngineContext, campaign: CampaignRuntime, attempt: Attemp
 
 function stopWaiting(ctx: EngineContext, attempt: AttemptRuntime): void {
   const campaign = campaignOf(ctx, attempt)
-  const index = campaign.liveWaiting.indexOf(attempt.id)
+  const index = campaign.liveWaiting.indexOf(attempt)
   if (index >= 0) campaign.liveWaiting.splice(index, 1)
   if (attempt.waitTimer !== null) ctx.clock.cancelTimer(attempt.waitTimer)
   attempt.waitTimer = null
@@ -256,7 +256,7 @@ export function hangUpAgent(
 /** Serves live customers waiting for an agent or port, oldest first, with what is free now. */
 export function serveWaiting(ctx: EngineContext, campaign: CampaignRuntime): void {
   while (campaign.liveWaiting.length > 0) {
-    const attempt = ctx.attempts.get(campaign.liveWaiting[0]!)!
+    const attempt = campaign.liveWaiting[0]!
     if (isIvr(campaign.config)) {
       if (campaign.portsHeld >= campaign.config.ivrPorts) return
       stopWaiting(ctx, attempt)

@@ -60,7 +60,7 @@ describe('R1.3 predictive pool', () => {
     const [first] = kit.dialIds()
     kit.live(first!)
     expect(kit.commands('bridge')).toEqual([])
-    expect(kit.campaign().liveWaiting).toEqual([first])
+    expect(kit.campaign().liveWaiting.map((attempt) => attempt.id)).toEqual([first])
     kit.advanceSec(0.5)
     kit.agentAnswered('agent-1')
     expect(kit.commands('bridge')).toMatchObject([

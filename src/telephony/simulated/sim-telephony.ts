@@ -64,6 +64,16 @@ function runEvent(event: () => void, _unused: null): void {
   event()
 }
 
+/**
+ * One of `call`'s timers is running now. Every timer set for a call is kept on it until the call
+ * ends, so a call keeping only one keeps the one that is running: it is let go, and the call's
+ * next timer takes the field again instead of starting the array (issue 15: a live IVR call's
+ * answer, CPA and prompt timers follow one another; the array grew to 17 slots).
+ */
+function fired(call: SimCall): void {
+  if (call.moreTimers === null) call.firstTimer = null
+}
+
 function emitEvent(hooks: SimTelephonyHooks, event: TelephonyEvent): void {
   hooks.onEvent(event)
 }
@@ -161,8 +171,10 @@ export class SimTelephony implements Telephony {
     this.afterWith(call, this.sample(s.answerSec), this.#answerWith, call, flags)
   }
 
-  readonly #answerWith = (call: SimCall, flags: number): void =>
+  readonly #answerWith = (call: SimCall, flags: number): void => {
+    fired(call)
     this.answer(call, (flags & CPA_FLAG) !== 0, (flags & AMD_FLAG) !== 0)
+  }
 
   /**
    * The network fails the call after `sec`: the engine hears it, and the call is gone (the engine
@@ -179,11 +191,15 @@ export class SimTelephony implements Telephony {
   readonly #failWith = (call: SimCall, reason: 'busy' | 'sit'): void =>
     this.#endWith(call, { kind: 'failed', callId: call.id, reason })
 
-  readonly #cpaWith = (call: SimCall, decision: 'live' | 'machine'): void =>
+  readonly #cpaWith = (call: SimCall, decision: 'live' | 'machine'): void => {
+    fired(call)
     this.hooks.onEvent({ kind: 'cpa', callId: call.id, decision })
+  }
 
-  readonly #playDoneWith = (call: SimCall, _unused: null): void =>
+  readonly #playDoneWith = (call: SimCall, _unused: null): void => {
+    fired(call)
     this.hooks.onEvent({ kind: 'playDone', callId: call.id })
+  }
 
   /** After `sec` the engine hears `event`, which closes its attempt with no hangup: the call ends. */
   private endWith(call: SimCall, sec: number, event: TelephonyEvent): void {
