@@ -3,18 +3,25 @@ import { describe, expect, it } from 'vitest'
 import { IdTable } from './id-table.ts'
 
 describe('IdTable', () => {
-  it('holds what a Map holds, whatever the sets and deletes (property)', () => {
+  it('holds what a Map holds, whatever the sets, deletes and takes (property)', () => {
     // Few distinct ids, so sets replace, deletes hit and probe runs collide and wrap.
-    const op = fc.record({ set: fc.boolean(), id: fc.integer({ min: 0, max: 60 }) })
+    const op = fc.record({
+      set: fc.boolean(),
+      take: fc.boolean(),
+      id: fc.integer({ min: 0, max: 60 }),
+    })
     fc.assert(
       fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
         const table = new IdTable<number>()
         const model = new Map<string, number>()
-        ops.forEach(({ set, id }, step) => {
+        ops.forEach(({ set, take, id }, step) => {
           const key = `att-${id}`
           if (set) {
             table.set(key, step)
             model.set(key, step)
+          } else if (take) {
+            expect(table.take(key)).toBe(model.get(key))
+            model.delete(key)
           } else {
             expect(table.delete(key)).toBe(model.delete(key))
           }

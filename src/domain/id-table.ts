@@ -65,7 +65,21 @@ export class IdTable<T> {
 
   /** Removes `id`; false when it was not there. */
   delete(id: string): boolean {
-    let hole = this.slotOf(id)
+    return this.removeAt(this.slotOf(id))
+  }
+
+  /** Removes `id` and returns its value (undefined when it was not there): one probe, not two. */
+  take(id: string): T | undefined {
+    const at = this.slotOf(id)
+    if (at < 0) return undefined
+    const value = this.slotValues[at]
+    this.removeAt(at)
+    return value
+  }
+
+  /** Empties slot `hole` (nothing when negative), keeping every probe run whole. */
+  private removeAt(start: number): boolean {
+    let hole = start
     if (hole < 0) return false
     const mask = this.slotIds.length - 1
     // Backward shift: each later entry of the probe run that may sit in the hole moves into it.

@@ -117,8 +117,8 @@ function activityAt(handler: Handler, id: string): Activity {
 }
 
 /**
- * `ownsVars`: `start.vars` was made for this run and nothing else holds it (a run just started),
- * so it is written in place. A resumed state's vars are copied before the first activity that
+ * `ownsVars`: `start` and its vars were made for this run and nothing else holds them (a run just
+ * started), so they are written in place. A resumed state's vars are copied before the first activity that
  * assigns a variable, and shared with the new state when none does: no state's vars are ever
  * written once another state holds them (issue 15, engine speed: most resumes assign nothing).
  */
@@ -168,7 +168,7 @@ function runUntilPause(
       const last = result.effects.at(-1)
       invariant(last?.kind === 'collectDigits', `${activity.kind} collects without collectDigits`)
       const collectTries = (input?.tries ?? 0) + 1
-      const state = runState(start, current, vars, steps)
+      const state = runState(start, ownsVars, current, vars, steps)
       state.collectTries = collectTries
       return { state, effects: effects ?? [], status: 'waiting' }
     }
@@ -178,23 +178,37 @@ function runUntilPause(
       if (result.effects.length === 0)
         throw new InvariantError(`${activity.kind} waits without an effect`)
       return {
-        state: runState(start, current, vars, steps),
+        state: runState(start, ownsVars, current, vars, steps),
         effects: effects ?? [],
         status: 'waiting',
       }
     }
   }
-  return { state: runState(start, null, vars, steps), effects: effects ?? [], status: 'done' }
+  return {
+    state: runState(start, ownsVars, null, vars, steps),
+    effects: effects ?? [],
+    status: 'done',
+  }
 }
 
-/** The run's state after a step, without the collection count of the step it resumed. */
+/**
+ * The run's state after a step, without the collection count of the step it resumed. A run just
+ * started (`owned`: its start state was made for it and nothing else holds it) writes its start
+ * state in place; a resumed run makes a new one, since the engine may still hold the old (issue
+ * 15: one object less per call-result run).
+ */
 function runState(
   start: FlowRunState,
+  owned: boolean,
   currentActivityId: string | null,
   vars: Record<string, FlowValue>,
   steps: number,
 ): FlowRunState {
-  return { flowId: start.flowId, event: start.event, currentActivityId, vars, steps }
+  if (!owned) return { flowId: start.flowId, event: start.event, currentActivityId, vars, steps }
+  start.currentActivityId = currentActivityId
+  start.vars = vars
+  start.steps = steps
+  return start
 }
 
 /**

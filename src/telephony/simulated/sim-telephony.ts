@@ -243,12 +243,19 @@ export class SimTelephony implements Telephony {
   }
 
   hangup(callId: string): void {
-    const call = this.calls.get(callId)
-    if (call) this.end(call)
+    // A call still in `calls` has not ended (ending takes it out): taken out and ended at once.
+    const call = this.calls.take(callId)
+    if (call) this.close(call)
   }
 
   private end(call: SimCall): void {
     if (call.ended) return
+    this.calls.delete(call.id)
+    this.close(call)
+  }
+
+  /** Ends a call already out of `calls`: its timers are cancelled and the hooks hear of it. */
+  private close(call: SimCall): void {
     call.ended = true
     if (call.firstTimer !== null) this.clock.cancelTimer(call.firstTimer)
     call.firstTimer = null
@@ -256,7 +263,6 @@ export class SimTelephony implements Telephony {
       for (const timer of call.moreTimers) this.clock.cancelTimer(timer)
       call.moreTimers = null
     }
-    this.calls.delete(call.id)
     this.hooks.onCallEnd(call)
   }
 
