@@ -40,10 +40,10 @@ export class MinHeap<T> {
     return top
   }
 
-  private less(a: number, b: number): boolean {
-    const x = this.keys[a]!
-    const y = this.keys[b]!
-    return x < y || (x === y && this.seqs[a]! < this.seqs[b]!)
+  /** Whether the entry (key, seq) comes before the entry at `at`. */
+  private before(key: number, seq: number, at: number): boolean {
+    const other = this.keys[at]!
+    return key < other || (key === other && seq < this.seqs[at]!)
   }
 
   private move(from: number, to: number): void {
@@ -52,38 +52,42 @@ export class MinHeap<T> {
     this.values[to] = this.values[from]!
   }
 
-  private swap(a: number, b: number): void {
-    const key = this.keys[a]!
-    const seq = this.seqs[a]!
-    const value = this.values[a]!
-    this.move(b, a)
-    this.keys[b] = key
-    this.seqs[b] = seq
-    this.values[b] = value
-  }
-
+  // Both sifts move a hole and write the moving entry once, where it lands: half the writes of
+  // swapping it level by level (issue 15: the retry heap holds every contact waiting).
   private siftUp(index: number): void {
+    const key = this.keys[index]!
+    const seq = this.seqs[index]!
+    const value = this.values[index]!
     let i = index
     while (i > 0) {
       const parent = (i - 1) >> 1
-      if (!this.less(i, parent)) return
-      this.swap(i, parent)
+      if (!this.before(key, seq, parent)) break
+      this.move(parent, i)
       i = parent
     }
+    this.keys[i] = key
+    this.seqs[i] = seq
+    this.values[i] = value
   }
 
   private siftDown(index: number): void {
-    let i = index
+    const key = this.keys[index]!
+    const seq = this.seqs[index]!
+    const value = this.values[index]!
     const n = this.keys.length
+    let i = index
     for (;;) {
       const left = 2 * i + 1
+      if (left >= n) break
       const right = left + 1
-      let smallest = i
-      if (left < n && this.less(left, smallest)) smallest = left
-      if (right < n && this.less(right, smallest)) smallest = right
-      if (smallest === i) return
-      this.swap(i, smallest)
-      i = smallest
+      const child =
+        right < n && this.before(this.keys[right]!, this.seqs[right]!, left) ? right : left
+      if (this.before(key, seq, child)) break
+      this.move(child, i)
+      i = child
     }
+    this.keys[i] = key
+    this.seqs[i] = seq
+    this.values[i] = value
   }
 }
