@@ -90,6 +90,24 @@ export function sampleStandardNormal(random: Random): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2)
 }
 
+type Lognormal = Extract<Distribution, { dist: 'lognormal' }>
+
+/**
+ * Each lognormal's parameters, kept per distribution object (configuration, never written): a
+ * simulated dial draws one or two durations, and the logarithms were taken again on every draw
+ * (issue 15, engine speed).
+ */
+const lognormalCache = new WeakMap<Lognormal, { mu: number; sigma: number }>()
+
+function lognormalParamsOf(dist: Lognormal): { mu: number; sigma: number } {
+  let params = lognormalCache.get(dist)
+  if (params === undefined) {
+    params = lognormalParams(dist.mean, dist.cv)
+    lognormalCache.set(dist, params)
+  }
+  return params
+}
+
 /** One duration, in seconds, drawn from `dist` with `random`. Always finite and ≥ 0. */
 export function sampleSec(dist: Distribution, random: Random): number {
   switch (dist.dist) {
@@ -103,7 +121,7 @@ export function sampleSec(dist: Distribution, random: Random): number {
       // consumption identical anyway so changing a mean never shifts later draws.
       const normal = sampleStandardNormal(random)
       if (dist.mean === 0) return 0
-      const { mu, sigma } = lognormalParams(dist.mean, dist.cv)
+      const { mu, sigma } = lognormalParamsOf(dist)
       return Math.exp(mu + sigma * normal)
     }
     case 'uniform':
