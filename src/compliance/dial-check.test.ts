@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { isWithinCallingWindow, nextWindowOpenMs } from './calling-window.ts'
-import { checkDial, type DialCheckInput } from './dial-check.ts'
+import { checkDial as checkDialOf } from './dial-check.ts'
 import { DncRegistry } from './dnc.ts'
 import { complianceSettingsSchema, resolveCompliance } from './profiles.ts'
 import { NumberHistory } from './repeat-call.ts'
@@ -19,6 +19,22 @@ const HOUR_MS = 3_600_000
 const at = (isoLocal: string, zone = NEW_YORK) => DateTime.fromISO(isoLocal, { zone }).toMillis()
 const US = resolveCompliance(complianceSettingsSchema.parse({ profile: 'US' }))
 const NOON_MS = at('2025-06-02T12:00')
+
+interface DialCheckInput {
+  nowMs: number
+  number: string
+  zone: string
+  compliance: ReturnType<typeof resolveCompliance>
+  dnc: DncRegistry
+  history: NumberHistory
+  dncListNames: readonly string[]
+}
+
+/** The gate on one input object, as the cases below describe a dial. */
+function checkDial(input: DialCheckInput) {
+  const { nowMs, number, zone, compliance, dnc, history, dncListNames } = input
+  return checkDialOf(nowMs, number, zone, compliance, dnc, history, dncListNames)
+}
 
 function fixture(overrides: Partial<DialCheckInput> = {}): DialCheckInput {
   const dnc = new DncRegistry()

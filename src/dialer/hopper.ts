@@ -3,7 +3,7 @@
 // the compliance gate (R5.4, R5.5) right here, in the dial path, whatever the list's store
 // filtered.
 import { isWithinCallingWindow, nextWindowOpenMs } from '../compliance/calling-window.ts'
-import { checkDialOf, type DialCheckResult } from '../compliance/dial-check.ts'
+import { checkDial, type DialCheckResult } from '../compliance/dial-check.ts'
 import { invariant } from '../domain/invariant.ts'
 import { holdForOwner } from './callback-hold.ts'
 import type { ContactProgress } from './contact-list.ts'
@@ -160,7 +160,7 @@ export function gateNumber(
   nowMs: number,
 ): DialCheckResult {
   const config = campaign.config
-  return checkDialOf(
+  return checkDial(
     nowMs,
     number,
     zone,
