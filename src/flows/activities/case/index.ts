@@ -16,8 +16,8 @@ function caseEdges(activity: Case): ActivityEdge[] {
   return edges
 }
 
-/** A Case has no effect: every run shares this one frozen empty list (issue 15). */
-const NO_EFFECTS: readonly FlowEffect[] = Object.freeze([])
+/** A Case has no effect: every run shares this one empty list, read-only by its type (issue 15). */
+const NO_EFFECTS: readonly FlowEffect[] = []
 
 export const caseActivity: ActivityDef<Case> = {
   kind: 'Case',

@@ -3,9 +3,13 @@ import type { ActivityDef, ActivityResult } from '../../types.ts'
 import { CALL_EVENTS, FLOW_KINDS } from '../../types.ts'
 import { type DisconnectContact, disconnectContactSchema } from './schema.ts'
 
-/** Every run's result is the same: one frozen result shared by every call (issue 15). */
+/**
+ * Every run's result is the same: one result shared by every call (issue 15). Its array is not
+ * frozen (read-only by its type): a frozen array's elements kind takes loops over it off V8's
+ * fast path, an iterator object per `for…of`.
+ */
 const DISCONNECTED: ActivityResult = Object.freeze({
-  effects: Object.freeze([Object.freeze({ kind: 'disconnect' as const })]),
+  effects: [Object.freeze({ kind: 'disconnect' as const })],
   wait: false,
   next: null,
 })
