@@ -9,7 +9,7 @@ import type { ContactProgress } from './contact-list.ts'
 import type { AgentCallback, CampaignRuntime, EngineContext } from './context.ts'
 import { isPreview } from './context.ts'
 import { placeDial } from './dialing.ts'
-import { chooseNumber, type DialChoice } from './hopper.ts'
+import { chooseNumber } from './hopper.ts'
 import { offerChoice } from './preview.ts'
 
 /** How long a due callback waits for its busy agent before any agent of the campaign takes it. */
@@ -65,7 +65,6 @@ function deliver(
     return
   }
   publish(ctx, campaign, progress, callback, 'delivered')
-  const choice: DialChoice = { progress, number: verdict.number, zone }
-  if (isPreview(campaign.config)) offerChoice(ctx, campaign, ctx.agents.get(agentId)!, choice)
-  else placeDial(ctx, campaign, choice, agentId)
+  if (isPreview(campaign.config)) offerChoice(ctx, campaign, ctx.agents.get(agentId)!, verdict)
+  else placeDial(ctx, campaign, verdict, agentId)
 }

@@ -24,7 +24,8 @@ export interface DialChoice {
 }
 
 export type NumberVerdict =
-  | { kind: 'dial'; number: string }
+  /** The number to dial, as the dial's choice itself (no second object per dial: issue 15). */
+  | ({ kind: 'dial' } & DialChoice)
   | { kind: 'later'; atMs: number; reason: string }
   | { kind: 'never'; reason: string }
   | { kind: 'campaignBlocked'; reason: string }
@@ -46,7 +47,7 @@ export function nextDialable(
     if (holdForOwner(ctx, campaign, progress, forAgentId)) continue
     const zone = progress.contact.timeZone ?? campaign.config.timeZone
     const verdict = chooseNumber(ctx, campaign, progress, zone, nowMs)
-    if (verdict.kind === 'dial') return { progress, number: verdict.number, zone }
+    if (verdict.kind === 'dial') return verdict
     publishBlocked(ctx, campaign, progress, verdict.reason)
     if (verdict.kind === 'never') {
       const noStep = verdict.reason === 'noNumberInContactStrategy'
@@ -122,7 +123,7 @@ export function chooseNumber(
         const result = gateNumber(ctx, campaign, number, zone, nowMs)
         switch (result.kind) {
           case 'ok':
-            return { kind: 'dial', number }
+            return { kind: 'dial', progress, number, zone }
           case 'ndncStale':
           case 'ndncMissing':
             return { kind: 'campaignBlocked', reason: result.kind }
