@@ -205,7 +205,7 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     startedAtMs: campaign.pacingStartedAtMs ?? nowMs,
     endsAtMs: dialingEndsAt(campaign, nowMs) ?? null,
     windowSec: campaign.ledger.windowSec,
-    countsAfter: (afters) => campaign.ledger.countsAfter(nowMs, afters),
+    ledger: campaign.ledger,
   })
   return {
     nowMs,
