@@ -47,10 +47,23 @@ export interface ModelSamples {
 const PHASE_INDEX: Record<BusyServer['phase'], number> = { reserving: 0, talking: 1, wrapUp: 2 }
 const PHASES = 3
 
+/**
+ * The first second of the bucket holding `elapsedSec`: each second below a minute, then 5-second
+ * buckets up to 10 minutes, then 30-second ones. From the whole second, so the bucket holds exactly
+ * the times from it up to bucketEnd (any time, a whole number of seconds or not).
+ */
 function elapsedBucket(elapsedSec: number): number {
-  if (elapsedSec < 60) return Math.floor(elapsedSec)
-  if (elapsedSec < 600) return 60 + Math.floor((elapsedSec - 60) / 5) * 5
-  return 600 + Math.floor((elapsedSec - 600) / 30) * 30
+  const second = Math.floor(elapsedSec)
+  if (second < 60) return second
+  if (second < 600) return 60 + Math.floor((second - 60) / 5) * 5
+  return 600 + Math.floor((second - 600) / 30) * 30
+}
+
+/** The first second after the bucket that starts at `bucket`. */
+function bucketEnd(bucket: number): number {
+  if (bucket < 60) return bucket + 1
+  if (bucket < 600) return bucket + 5
+  return bucket + 30
 }
 
 /** The bucket's place in a dense row (0, 1, … in bucket order): the tables' cache index. */
@@ -78,7 +91,10 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
   // decision (issue 15, engine speed).
   const lineCache: (Float64Array | undefined)[] = []
   const serverCache: (Float64Array | undefined)[] = []
-  let lastKey = Number.NaN
+  /** The last table serverFreeCdf handed out: its phase and its bucket's times [from, to). */
+  let lastPhase: BusyServer['phase'] | null = null
+  let lastFrom = Number.NaN
+  let lastTo = Number.NaN
   let lastTable: Float64Array | null = null
 
   function lineLiveCdf(ageSec: number): Float64Array {
@@ -98,17 +114,21 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
   }
 
   function serverFreeCdf(server: BusyServer): Float64Array {
-    const bucket = elapsedBucket(server.elapsedSec)
-    // A number, not a string: this runs for every busy server at every decision.
+    const elapsed = server.elapsedSec
+    // Busy servers come in runs of the same bucket (oldest first, phase by phase): two comparisons
+    // for those, no bucket computed and no lookup (issue 15, engine speed).
+    if (server.phase === lastPhase && elapsed >= lastFrom && elapsed < lastTo) return lastTable!
+    const bucket = elapsedBucket(elapsed)
+    // A number, not a string: this runs for every busy server group at every decision.
     const key = bucketIndex(bucket) * PHASES + PHASE_INDEX[server.phase]
-    // Busy servers come in runs of the same bucket (ports in dial order): no lookup for those.
-    if (key === lastKey) return lastTable!
     let table = cacheAt(serverCache, key)
     if (table === undefined) {
       table = freeTable(server.phase, bucket)
       serverCache[key] = table
     }
-    lastKey = key
+    lastPhase = server.phase
+    lastFrom = bucket
+    lastTo = bucketEnd(bucket)
     lastTable = table
     return table
   }
