@@ -38,15 +38,13 @@ export function forecast(
     addSupply(model, free, snapshot.busyServers, supply, supplyVar, steps, scratch.runs)
     scratch.rememberSupply(model, free, snapshot.busyServers)
   }
+  const lines = scratch.lines
+  let lineCount = 0
   for (const { ageSec, count } of snapshot.lineAges) {
-    const cdf = model.lineLiveCdf(ageSec)
-    for (let i = 0; i < arrivals.length; i++) {
-      const k = arrivals[i]!
-      const q = Math.min(1, rise * cdf[k]!)
-      demand[k] = demand[k]! + count * q
-      demandVar[k] = demandVar[k]! + count * q * (1 - q)
-    }
+    lines.add(model.lineLiveCdf(ageSec), count, lineCount)
+    lineCount += 1
   }
+  addLines(rise, lines, lineCount, demand, demandVar, arrivals)
   return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
 }
 
@@ -138,6 +136,61 @@ function addRuns(
   }
 }
 
+/**
+ * Demand and its variance (rows of zeros): each line group's chance of a live answer within k s,
+ * `rise` times the table's (at most 1), times its count, group after group, at the arrival steps.
+ * Four steps at once, as in addRuns.
+ */
+function addLines(
+  rise: number,
+  lines: Runs,
+  lineCount: number,
+  demand: Float64Array,
+  demandVar: Float64Array,
+  steps: Int32Array,
+): void {
+  const { tables, counts } = lines
+  const last = steps.length - 1
+  for (let i = 0; i <= last; i += 4) {
+    const k0 = steps[i]!
+    const k1 = steps[Math.min(i + 1, last)]!
+    const k2 = steps[Math.min(i + 2, last)]!
+    const k3 = steps[Math.min(i + 3, last)]!
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    let v0 = 0
+    let v1 = 0
+    let v2 = 0
+    let v3 = 0
+    for (let r = 0; r < lineCount; r++) {
+      const cdf = tables[r]!
+      const count = counts[r]!
+      const q0 = Math.min(1, rise * cdf[k0]!)
+      const q1 = Math.min(1, rise * cdf[k1]!)
+      const q2 = Math.min(1, rise * cdf[k2]!)
+      const q3 = Math.min(1, rise * cdf[k3]!)
+      s0 = s0 + count * q0
+      v0 = v0 + count * q0 * (1 - q0)
+      s1 = s1 + count * q1
+      v1 = v1 + count * q1 * (1 - q1)
+      s2 = s2 + count * q2
+      v2 = v2 + count * q2 * (1 - q2)
+      s3 = s3 + count * q3
+      v3 = v3 + count * q3 * (1 - q3)
+    }
+    demand[k0] = s0
+    demandVar[k0] = v0
+    demand[k1] = s1
+    demandVar[k1] = v1
+    demand[k2] = s2
+    demandVar[k2] = v2
+    demand[k3] = s3
+    demandVar[k3] = v3
+  }
+}
+
 /** Runs of busy servers that share a table: the table and the servers' count, reused rows. */
 class Runs {
   readonly tables: Float64Array[] = []
@@ -185,6 +238,8 @@ export class ForecastScratch {
   private scaledRow: Float64Array | null = null
   /** The busy servers' runs of the last supply sum (rows reused from one sum to the next). */
   readonly runs = new Runs()
+  /** The line groups' tables and counts of the last demand sum (reused likewise). */
+  readonly lines = new Runs()
 
   /** A live-answer table with every chance `factor` times larger (at most 1), in a reused row. */
   scaled(cdf: Float64Array, factor: number): Float64Array {
