@@ -80,27 +80,46 @@ function cacheAt(tables: (Float64Array | undefined)[], index: number): Float64Ar
 }
 
 export function buildPacingModel(samples: ModelSamples): PacingModel {
-  const p = samples.liveProbability
-  const horizonSec = Math.min(
-    HORIZON_SEC_MAX,
-    Math.max(10, Math.ceil(samples.liveTimes.quantile(0.99)) + 1),
-  )
-  const supplyLength = horizonSec + CONNECT_MARGIN_SEC + 1
-  const wrapQuantiles = WRAP_QUANTILES.map((q) => samples.wrap.quantile(q))
+  return new TableModel(samples)
+}
+
+/**
+ * The model's tables, built as they are first asked for. A class, not closures per model: every
+ * model shares the same methods, so the forecast's calls stay direct however many models a day
+ * builds (issue 15, engine speed).
+ */
+class TableModel implements PacingModel {
+  readonly horizonSec: number
+  readonly liveProbability: number
+  private readonly supplyLength: number
+  private readonly wrapQuantiles: number[]
   // Dense rows, not maps: they are read for every line-age group and busy-server group at every
   // decision (issue 15, engine speed).
-  const lineCache: (Float64Array | undefined)[] = []
-  const serverCache: (Float64Array | undefined)[] = []
+  private readonly lineCache: (Float64Array | undefined)[] = []
+  private readonly serverCache: (Float64Array | undefined)[] = []
   /** The last table serverFreeCdf handed out: its phase and its bucket's times [from, to). */
-  let lastPhase: BusyServer['phase'] | null = null
-  let lastFrom = Number.NaN
-  let lastTo = Number.NaN
-  let lastTable: Float64Array | null = null
+  private lastPhase: BusyServer['phase'] | null = null
+  private lastFrom = Number.NaN
+  private lastTo = Number.NaN
+  private lastTable: Float64Array | null = null
 
-  function lineLiveCdf(ageSec: number): Float64Array {
+  constructor(private readonly samples: ModelSamples) {
+    this.liveProbability = samples.liveProbability
+    this.horizonSec = Math.min(
+      HORIZON_SEC_MAX,
+      Math.max(10, Math.ceil(samples.liveTimes.quantile(0.99)) + 1),
+    )
+    this.supplyLength = this.horizonSec + CONNECT_MARGIN_SEC + 1
+    this.wrapQuantiles = WRAP_QUANTILES.map((q) => samples.wrap.quantile(q))
+  }
+
+  lineLiveCdf(ageSec: number): Float64Array {
     const age = Math.max(0, Math.floor(ageSec))
-    let table = cacheAt(lineCache, age)
+    let table = cacheAt(this.lineCache, age)
     if (table) return table
+    const samples = this.samples
+    const horizonSec = this.horizonSec
+    const p = this.liveProbability
     table = new Float64Array(horizonSec + 1)
     const liveAtAge = samples.liveTimes.cdf(age)
     const unresolved = p * (1 - liveAtAge) + (1 - p) * (1 - samples.otherTimes.cdf(age))
@@ -109,32 +128,36 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
         table[k] = (p * (samples.liveTimes.cdf(age + k) - liveAtAge)) / unresolved
       }
     }
-    lineCache[age] = table
+    this.lineCache[age] = table
     return table
   }
 
-  function serverFreeCdf(server: BusyServer): Float64Array {
+  serverFreeCdf(server: BusyServer): Float64Array {
     const elapsed = server.elapsedSec
     // Busy servers come in runs of the same bucket (oldest first, phase by phase): two comparisons
     // for those, no bucket computed and no lookup (issue 15, engine speed).
-    if (server.phase === lastPhase && elapsed >= lastFrom && elapsed < lastTo) return lastTable!
+    if (server.phase === this.lastPhase && elapsed >= this.lastFrom && elapsed < this.lastTo)
+      return this.lastTable!
     const bucket = elapsedBucket(elapsed)
     // A number, not a string: this runs for every busy server group at every decision.
     const key = bucketIndex(bucket) * PHASES + PHASE_INDEX[server.phase]
-    let table = cacheAt(serverCache, key)
+    let table = cacheAt(this.serverCache, key)
     if (table === undefined) {
-      table = freeTable(server.phase, bucket)
-      serverCache[key] = table
+      table = this.freeTable(server.phase, bucket)
+      this.serverCache[key] = table
     }
-    lastPhase = server.phase
-    lastFrom = bucket
-    lastTo = bucketEnd(bucket)
-    lastTable = table
+    this.lastPhase = server.phase
+    this.lastFrom = bucket
+    this.lastTo = bucketEnd(bucket)
+    this.lastTable = table
     return table
   }
 
   /** P(free within k s) for k = 1 … supplyLength − 1 of a server `elapsedSec` into `phase`. */
-  function freeTable(phase: BusyServer['phase'], elapsedSec: number): Float64Array {
+  private freeTable(phase: BusyServer['phase'], elapsedSec: number): Float64Array {
+    const supplyLength = this.supplyLength
+    const wrapQuantiles = this.wrapQuantiles
+    const samples = this.samples
     const table = new Float64Array(supplyLength)
     if (phase === 'reserving') {
       for (let k = 1; k < supplyLength; k++) table[k] = 1
@@ -149,6 +172,4 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
     }
     return table
   }
-
-  return { horizonSec, liveProbability: p, lineLiveCdf, serverFreeCdf }
 }
