@@ -160,7 +160,10 @@ function pacingInputs(
   const { estimates } = snapshot
   return {
     readyServers: snapshot.readyServers,
-    busyServers: serverCount(snapshot.busyServers),
+    // An agent pool's busy agents are its busy groups' counts added up, known without the walk.
+    busyServers: isIvr(campaign.config)
+      ? serverCount(snapshot.busyServers)
+      : campaign.busyAgents.size,
     linesInFlight: snapshot.linesInFlight,
     liveWaiting: snapshot.liveWaiting,
     liveProbability: estimates.liveProbability,

@@ -35,8 +35,12 @@ export function forecast(
   const { demand, demandVar, supply, supplyVar } = scratch.rowsOf(horizon + 1, length)
   const free = snapshot.readyServers - snapshot.liveWaiting
   if (!scratch.supplyHolds(model, free, snapshot.busyServers)) {
-    addSupply(model, free, snapshot.busyServers, supply, supplyVar, steps, scratch.runs)
-    scratch.rememberSupply(model, free, snapshot.busyServers)
+    // Supply and its variance: `free` servers now, then each run of busy groups' chance times its
+    // count, run after run.
+    const runCount = scratch.runsOf(model, free, snapshot.busyServers)
+    supply.fill(free)
+    supplyVar.fill(0)
+    addRuns(free, scratch.runs, runCount, supply, supplyVar, steps)
   }
   const lines = scratch.lines
   let lineCount = 0
@@ -46,36 +50,6 @@ export function forecast(
   }
   addLines(rise, lines, lineCount, demand, demandVar, arrivals)
   return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
-}
-
-/**
- * Supply and its variance: `free` servers now, then each busy group's chance times its count
- * (neighbouring groups that share a table as one run, their counts added), run after run.
- */
-function addSupply(
-  model: PacingModel,
-  free: number,
-  busyServers: readonly BusyServerGroup[],
-  supply: Float64Array,
-  supplyVar: Float64Array,
-  steps: Int32Array,
-  runs: Runs,
-): void {
-  supply.fill(free)
-  supplyVar.fill(0)
-  let table: Float64Array | null = null
-  let runCount = 0
-  for (const group of busyServers) {
-    const cdf = model.serverFreeCdf(group)
-    if (cdf === table) {
-      runs.counts[runCount - 1]! += group.count
-      continue
-    }
-    table = cdf
-    runs.add(cdf, group.count, runCount)
-    runCount += 1
-  }
-  addRuns(free, runs, runCount, supply, supplyVar, steps)
 }
 
 /**
@@ -290,7 +264,12 @@ export class ForecastScratch {
     return true
   }
 
-  rememberSupply(model: PacingModel, free: number, busyServers: readonly BusyServerGroup[]): void {
+  /**
+   * The busy groups as runs in `runs` (neighbouring groups that share a table as one run, their
+   * counts added), remembering the groups and what else the supply is computed from as it goes
+   * (one walk for both); returns the number of runs.
+   */
+  runsOf(model: PacingModel, free: number, busyServers: readonly BusyServerGroup[]): number {
     if (this.lastElapsedSec.length < busyServers.length) {
       this.lastElapsedSec = new Float64Array(2 * busyServers.length)
       this.lastCounts = new Float64Array(2 * busyServers.length)
@@ -298,12 +277,24 @@ export class ForecastScratch {
     this.lastModel = model
     this.lastFree = free
     this.lastGroups = busyServers.length
+    const runs = this.runs
+    let table: Float64Array | null = null
+    let runCount = 0
     for (let i = 0; i < busyServers.length; i++) {
       const group = busyServers[i]!
       this.lastElapsedSec[i] = group.elapsedSec
       this.lastCounts[i] = group.count
       this.lastPhases[i] = group.phase
+      const cdf = model.serverFreeCdf(group)
+      if (cdf === table) {
+        runs.counts[runCount - 1]! += group.count
+        continue
+      }
+      table = cdf
+      runs.add(cdf, group.count, runCount)
+      runCount += 1
     }
+    return runCount
   }
 }
 
