@@ -109,7 +109,7 @@ function countBelow(sorted: Float64Array, size: number, x: number): number {
 export class SampleDistribution {
   /** The tail's mean excess, computed once (conditionalCdf asks for it at every horizon step). */
   private tailMeanExcess: number | null = null
-  /** The last `elapsed` conditionalCdf was asked about and its count of samples at or below it. */
+  /** The last `elapsed` asked about (conditionalCdf, addConditionalCdfs), its samples at or below. */
   private lastElapsed = Number.NaN
   private lastBelow = 0
 
@@ -155,7 +155,12 @@ export class SampleDistribution {
   addConditionalCdfs(elapsed: number, shift: number, out: Float64Array): void {
     const sorted = this.sorted
     const n = sorted.length
-    const below = countAtMost(sorted, elapsed)
+    // The model asks once per wrap-up quantile for the same `elapsed`: one search for them all.
+    if (elapsed !== this.lastElapsed) {
+      this.lastElapsed = elapsed
+      this.lastBelow = countAtMost(sorted, elapsed)
+    }
+    const below = this.lastBelow
     const survivors = n - below
     let atMost = below
     for (let k = 1; k < out.length; k++) {
