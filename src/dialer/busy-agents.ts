@@ -119,13 +119,22 @@ export class BusyAgents {
       const phase = PHASES[p]!
       const { atMs, counts, length } = this.phases[p]!
       let current: BusyServerGroup | null = null
+      // Entries go from the oldest, so the whole seconds never grow along the walk: an entry at least
+      // the current group's seconds old is in it, with no division.
+      let groupMs = Number.POSITIVE_INFINITY
       for (let i = 0; i < length; i++) {
         const count = counts[i]!
-        const elapsedSec = Math.floor((nowMs - atMs[i]!) / 1000)
+        const elapsedMs = nowMs - atMs[i]!
+        if (elapsedMs >= groupMs) {
+          current!.count += count
+          continue
+        }
+        const elapsedSec = Math.floor(elapsedMs / 1000)
         if (current !== null && current.elapsedSec === elapsedSec) {
           current.count += count
           continue
         }
+        groupMs = elapsedSec * 1000
         current = groups[used] ?? { phase, elapsedSec, count }
         current.phase = phase
         current.elapsedSec = elapsedSec
