@@ -163,7 +163,9 @@ export class SampleDistribution {
     const below = this.lastBelow
     const survivors = n - below
     let atMost = below
-    for (let k = 1; k < out.length; k++) {
+    // The first whole k at or past the shift (from 1 when the shift is at most 1, or not a number).
+    const first = shift > 1 ? Math.ceil(shift) : 1
+    for (let k = first; k < out.length; k++) {
       if (k < shift) continue
       const x = k - shift
       if (survivors >= TAIL_SAMPLES_MIN) {
