@@ -5,17 +5,74 @@
 // unconnected, talks on one of its calls or wraps up (agents.ts keeps them in step).
 import { InvariantError } from '../domain/invariant.ts'
 import type { BusyServer, BusyServerGroup } from '../pacing/model.ts'
-import { TimedRuns } from './timed-runs.ts'
 
 export type Phase = BusyServer['phase']
 const PHASES: readonly Phase[] = ['reserving', 'talking', 'wrapUp']
 
+/** Entry instants a phase's rows start with room for (they double when full). */
+const ENTRY_ROWS_START = 64
+
+/**
+ * One phase's entry instants, ascending, each with the number of agents that entered at it: only
+ * instants with agents, side by side in typed rows, so the walk at each decision reads them in
+ * order with no gap to step over (a pool has a few hundred busy agents: an agent leaving closes its
+ * instant's gap with one shift).
+ */
+class EntryInstants {
+  atMs = new Float64Array(ENTRY_ROWS_START)
+  counts = new Float64Array(ENTRY_ROWS_START)
+  length = 0
+
+  /** An agent entered at `atMs` (never earlier than the last entry). */
+  add(atMs: number): void {
+    const last = this.length - 1
+    if (last >= 0 && this.atMs[last] === atMs) {
+      this.counts[last]! += 1
+      return
+    }
+    if (last >= 0 && this.atMs[last]! > atMs)
+      throw new InvariantError(`entry at ${atMs} before the last one (${this.atMs[last]})`)
+    if (this.length === this.atMs.length) this.grow()
+    this.atMs[this.length] = atMs
+    this.counts[this.length] = 1
+    this.length += 1
+  }
+
+  /** An agent that entered at `atMs` left. */
+  remove(atMs: number): void {
+    let low = 0
+    let high = this.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (this.atMs[middle]! < atMs) low = middle + 1
+      else high = middle
+    }
+    if (!(low < this.length && this.atMs[low] === atMs))
+      throw new InvariantError(`no agent entered at ${atMs}`)
+    this.counts[low]! -= 1
+    if (this.counts[low] === 0) {
+      this.atMs.copyWithin(low, low + 1, this.length)
+      this.counts.copyWithin(low, low + 1, this.length)
+      this.length -= 1
+    }
+  }
+
+  private grow(): void {
+    const atMs = new Float64Array(2 * this.atMs.length)
+    const counts = new Float64Array(2 * this.counts.length)
+    atMs.set(this.atMs)
+    counts.set(this.counts)
+    this.atMs = atMs
+    this.counts = counts
+  }
+}
+
 export class BusyAgents {
-  private readonly runs = new Map<Phase, TimedRuns>(PHASES.map((phase) => [phase, new TimedRuns()]))
-  /** Agent → the phase and the entry instant it is counted under, with its run in that phase. */
-  private readonly entries = new Map<string, { phase: Phase; sinceMs: number; run: number }>()
+  private readonly phases = PHASES.map(() => new EntryInstants())
+  /** Agent → the phase and the entry instant it is counted under. */
+  private readonly entries = new Map<string, { phase: Phase; sinceMs: number }>()
   private readonly groups: BusyServerGroup[] = []
-  /** Changes so far, and the instant and change count `groups` was built at (as in TimedRuns). */
+  /** Changes so far, and the instant and change count `groups` was built at. */
   private changes = 0
   private groupsAtMs = Number.NaN
   private groupsChanges = -1
@@ -34,23 +91,23 @@ export class BusyAgents {
   add(agentId: string, phase: Phase, sinceMs: number): void {
     if (this.entries.get(agentId)?.phase === phase)
       throw new InvariantError(`${agentId} counted twice in ${phase}`)
-    const run = this.runs.get(phase)!.add(sinceMs)
-    this.entries.set(agentId, { phase, sinceMs, run })
+    this.phases[PHASES.indexOf(phase)]!.add(sinceMs)
+    this.entries.set(agentId, { phase, sinceMs })
     this.changes += 1
   }
 
   remove(agentId: string): void {
     const entry = this.entries.get(agentId)
     if (entry === undefined) return
-    this.runs.get(entry.phase)!.remove(entry.run)
+    this.phases[PHASES.indexOf(entry.phase)]!.remove(entry.sinceMs)
     this.entries.delete(agentId)
     this.changes += 1
   }
 
   /**
-   * The busy agents at `nowMs`: how many are each whole second into their phase, phase by phase,
-   * oldest first. The list and its records are reused by the next call (the same list, unread
-   * again, at the same instant with no change between).
+   * The busy agents at `nowMs`: how many are each whole second (⌊(now − entry) / 1000⌋) into their
+   * phase, phase by phase, oldest first. The list and its records are reused by the next call (the
+   * same list, unread again, at the same instant with no change between).
    */
   groupsAt(nowMs: number): readonly BusyServerGroup[] {
     const groups = this.groups
@@ -58,16 +115,31 @@ export class BusyAgents {
     this.groupsAtMs = nowMs
     this.groupsChanges = this.changes
     let used = 0
-    for (const phase of PHASES) {
-      for (const { ageSec, count } of this.runs.get(phase)!.groupsAt(nowMs)) {
-        const group = groups[used]
-        if (group === undefined) groups[used] = { phase, elapsedSec: ageSec, count }
-        else {
-          group.phase = phase
-          group.elapsedSec = ageSec
-          group.count = count
+    for (let p = 0; p < PHASES.length; p++) {
+      const phase = PHASES[p]!
+      const { atMs, counts, length } = this.phases[p]!
+      let current: BusyServerGroup | null = null
+      // Entries go from the oldest, so the whole seconds never grow along the walk: an entry at least
+      // the current group's seconds old is in it, with no division.
+      let groupMs = Number.POSITIVE_INFINITY
+      for (let i = 0; i < length; i++) {
+        const count = counts[i]!
+        const elapsedMs = nowMs - atMs[i]!
+        if (elapsedMs >= groupMs) {
+          current!.count += count
+          continue
         }
-        used++
+        const elapsedSec = Math.floor(elapsedMs / 1000)
+        if (current !== null && current.elapsedSec === elapsedSec) {
+          current.count += count
+          continue
+        }
+        groupMs = elapsedSec * 1000
+        current = groups[used] ?? { phase, elapsedSec, count }
+        current.phase = phase
+        current.elapsedSec = elapsedSec
+        current.count = count
+        groups[used++] = current
       }
     }
     groups.length = used

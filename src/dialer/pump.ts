@@ -160,7 +160,10 @@ function pacingInputs(
   const { estimates } = snapshot
   return {
     readyServers: snapshot.readyServers,
-    busyServers: serverCount(snapshot.busyServers),
+    // An agent pool's busy agents are its busy groups' counts added up, known without the walk.
+    busyServers: isIvr(campaign.config)
+      ? serverCount(snapshot.busyServers)
+      : campaign.busyAgents.size,
     linesInFlight: snapshot.linesInFlight,
     liveWaiting: snapshot.liveWaiting,
     liveProbability: estimates.liveProbability,
@@ -205,7 +208,7 @@ export function buildSnapshot(ctx: EngineContext, campaign: CampaignRuntime): Pa
     startedAtMs: campaign.pacingStartedAtMs ?? nowMs,
     endsAtMs: dialingEndsAt(campaign, nowMs) ?? null,
     windowSec: campaign.ledger.windowSec,
-    countsAfter: (afters) => campaign.ledger.countsAfter(nowMs, afters),
+    ledger: campaign.ledger,
   })
   return {
     nowMs,

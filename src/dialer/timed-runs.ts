@@ -89,14 +89,23 @@ export class TimedRuns {
     this.groupsChanges = this.changes
     let used = 0
     let current: AgeGroup | null = null
+    // Runs go from the oldest, so ages never grow along the walk: a run at least the current
+    // group's age old is in it, with no division.
+    let groupMs = Number.POSITIVE_INFINITY
     const end = this.counts.length
     for (let i = this.liveFrom(this.head); i < end; i = this.liveFrom(i + 1)) {
       const count = this.counts[i]!
-      const ageSec = Math.floor((nowMs - this.atMs[i]!) / 1000)
+      const elapsedMs = nowMs - this.atMs[i]!
+      if (elapsedMs >= groupMs) {
+        current!.count += count
+        continue
+      }
+      const ageSec = Math.floor(elapsedMs / 1000)
       if (current !== null && current.ageSec === ageSec) {
         current.count += count
         continue
       }
+      groupMs = ageSec * 1000
       current = groups[used] ?? { ageSec, count }
       current.ageSec = ageSec
       current.count = count

@@ -25,15 +25,19 @@ export function jointTail(
 ): number {
   // Abandons come whole: a room of 2.5 is a room of 2.
   const whole = Math.floor(room)
-  const tailAbove = (k: number) => (k < 0 ? 1 : above[k]!)
-  if (live >= 1) return tailAbove(whole - lines)
+  if (live >= 1) return tailAbove(above, whole - lines)
   let chance = (1 - live) ** lines
   let tail = 0
   for (let b = 0; b <= lines; b++) {
-    tail += chance * tailAbove(whole - b)
+    tail += chance * tailAbove(above, whole - b)
     chance *= ((lines - b) / (b + 1)) * (live / (1 - live))
   }
   return tail
+}
+
+/** P(X > k) from the table of poissonAboveTable (1 below 0). */
+function tailAbove(above: Float64Array, k: number): number {
+  return k < 0 ? 1 : above[k]!
 }
 
 /**

@@ -47,10 +47,23 @@ export interface ModelSamples {
 const PHASE_INDEX: Record<BusyServer['phase'], number> = { reserving: 0, talking: 1, wrapUp: 2 }
 const PHASES = 3
 
+/**
+ * The first second of the bucket holding `elapsedSec`: each second below a minute, then 5-second
+ * buckets up to 10 minutes, then 30-second ones. From the whole second, so the bucket holds exactly
+ * the times from it up to bucketEnd (any time, a whole number of seconds or not).
+ */
 function elapsedBucket(elapsedSec: number): number {
-  if (elapsedSec < 60) return Math.floor(elapsedSec)
-  if (elapsedSec < 600) return 60 + Math.floor((elapsedSec - 60) / 5) * 5
-  return 600 + Math.floor((elapsedSec - 600) / 30) * 30
+  const second = Math.floor(elapsedSec)
+  if (second < 60) return second
+  if (second < 600) return 60 + Math.floor((second - 60) / 5) * 5
+  return 600 + Math.floor((second - 600) / 30) * 30
+}
+
+/** The first second after the bucket that starts at `bucket`. */
+function bucketEnd(bucket: number): number {
+  if (bucket < 60) return bucket + 1
+  if (bucket < 600) return bucket + 5
+  return bucket + 30
 }
 
 /** The bucket's place in a dense row (0, 1, … in bucket order): the tables' cache index. */
@@ -60,6 +73,9 @@ function bucketIndex(bucket: number): number {
   return 168 + (bucket - 600) / 30
 }
 
+/** Tables' rows are cut from blocks of this many rows (TableModel.zeroRow). */
+const TABLE_BLOCK_ROWS = 64
+
 /** `tables[index]`, growing the row with holes first so it stays a dense array. */
 function cacheAt(tables: (Float64Array | undefined)[], index: number): Float64Array | undefined {
   while (tables.length <= index) tables.push(undefined)
@@ -67,25 +83,50 @@ function cacheAt(tables: (Float64Array | undefined)[], index: number): Float64Ar
 }
 
 export function buildPacingModel(samples: ModelSamples): PacingModel {
-  const p = samples.liveProbability
-  const horizonSec = Math.min(
-    HORIZON_SEC_MAX,
-    Math.max(10, Math.ceil(samples.liveTimes.quantile(0.99)) + 1),
-  )
-  const supplyLength = horizonSec + CONNECT_MARGIN_SEC + 1
-  const wrapQuantiles = WRAP_QUANTILES.map((q) => samples.wrap.quantile(q))
+  return new TableModel(samples)
+}
+
+/**
+ * The model's tables, built as they are first asked for. A class, not closures per model: every
+ * model shares the same methods, so the forecast's calls stay direct however many models a day
+ * builds (issue 15, engine speed).
+ */
+class TableModel implements PacingModel {
+  readonly horizonSec: number
+  readonly liveProbability: number
+  private readonly supplyLength: number
+  private readonly wrapQuantiles: number[]
   // Dense rows, not maps: they are read for every line-age group and busy-server group at every
   // decision (issue 15, engine speed).
-  const lineCache: (Float64Array | undefined)[] = []
-  const serverCache: (Float64Array | undefined)[] = []
-  let lastKey = Number.NaN
-  let lastTable: Float64Array | null = null
+  private readonly lineCache: (Float64Array | undefined)[] = []
+  private readonly serverCache: (Float64Array | undefined)[] = []
+  /** The last table serverFreeCdf handed out: its phase and its bucket's times [from, to). */
+  private lastPhase: BusyServer['phase'] | null = null
+  private lastFrom = Number.NaN
+  private lastTo = Number.NaN
+  private lastTable: Float64Array | null = null
+  /** The block new tables are cut from, and how much of it they took. */
+  private block: Float64Array | null = null
+  private blockUsed = 0
 
-  function lineLiveCdf(ageSec: number): Float64Array {
+  constructor(private readonly samples: ModelSamples) {
+    this.liveProbability = samples.liveProbability
+    this.horizonSec = Math.min(
+      HORIZON_SEC_MAX,
+      Math.max(10, Math.ceil(samples.liveTimes.quantile(0.99)) + 1),
+    )
+    this.supplyLength = this.horizonSec + CONNECT_MARGIN_SEC + 1
+    this.wrapQuantiles = WRAP_QUANTILES.map((q) => samples.wrap.quantile(q))
+  }
+
+  lineLiveCdf(ageSec: number): Float64Array {
     const age = Math.max(0, Math.floor(ageSec))
-    let table = cacheAt(lineCache, age)
+    let table = cacheAt(this.lineCache, age)
     if (table) return table
-    table = new Float64Array(horizonSec + 1)
+    const samples = this.samples
+    const horizonSec = this.horizonSec
+    const p = this.liveProbability
+    table = this.zeroRow(horizonSec + 1)
     const liveAtAge = samples.liveTimes.cdf(age)
     const unresolved = p * (1 - liveAtAge) + (1 - p) * (1 - samples.otherTimes.cdf(age))
     if (unresolved > 1e-9) {
@@ -93,29 +134,52 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
         table[k] = (p * (samples.liveTimes.cdf(age + k) - liveAtAge)) / unresolved
       }
     }
-    lineCache[age] = table
+    this.lineCache[age] = table
     return table
   }
 
-  function serverFreeCdf(server: BusyServer): Float64Array {
-    const bucket = elapsedBucket(server.elapsedSec)
-    // A number, not a string: this runs for every busy server at every decision.
+  serverFreeCdf(server: BusyServer): Float64Array {
+    const elapsed = server.elapsedSec
+    // Busy servers come in runs of the same bucket (oldest first, phase by phase): two comparisons
+    // for those, no bucket computed and no lookup (issue 15, engine speed).
+    if (server.phase === this.lastPhase && elapsed >= this.lastFrom && elapsed < this.lastTo)
+      return this.lastTable!
+    const bucket = elapsedBucket(elapsed)
+    // A number, not a string: this runs for every busy server group at every decision.
     const key = bucketIndex(bucket) * PHASES + PHASE_INDEX[server.phase]
-    // Busy servers come in runs of the same bucket (ports in dial order): no lookup for those.
-    if (key === lastKey) return lastTable!
-    let table = cacheAt(serverCache, key)
+    let table = cacheAt(this.serverCache, key)
     if (table === undefined) {
-      table = freeTable(server.phase, bucket)
-      serverCache[key] = table
+      table = this.freeTable(server.phase, bucket)
+      this.serverCache[key] = table
     }
-    lastKey = key
-    lastTable = table
+    this.lastPhase = server.phase
+    this.lastFrom = bucket
+    this.lastTo = bucketEnd(bucket)
+    this.lastTable = table
     return table
+  }
+
+  /**
+   * A row of `length` zeros for a new table, cut from a block of TABLE_BLOCK_ROWS rows: a typed
+   * array of its own per table was a third of the tables' cost (each has its own buffer), and a
+   * day builds some 50,000 of them (issue 15, engine speed).
+   */
+  private zeroRow(length: number): Float64Array {
+    if (this.block === null || this.blockUsed + length > this.block.length) {
+      this.block = new Float64Array(length * TABLE_BLOCK_ROWS)
+      this.blockUsed = 0
+    }
+    const row = this.block.subarray(this.blockUsed, this.blockUsed + length)
+    this.blockUsed += length
+    return row
   }
 
   /** P(free within k s) for k = 1 … supplyLength − 1 of a server `elapsedSec` into `phase`. */
-  function freeTable(phase: BusyServer['phase'], elapsedSec: number): Float64Array {
-    const table = new Float64Array(supplyLength)
+  private freeTable(phase: BusyServer['phase'], elapsedSec: number): Float64Array {
+    const supplyLength = this.supplyLength
+    const wrapQuantiles = this.wrapQuantiles
+    const samples = this.samples
+    const table = this.zeroRow(supplyLength)
     if (phase === 'reserving') {
       for (let k = 1; k < supplyLength; k++) table[k] = 1
     } else if (phase === 'wrapUp') {
@@ -129,6 +193,4 @@ export function buildPacingModel(samples: ModelSamples): PacingModel {
     }
     return table
   }
-
-  return { horizonSec, liveProbability: p, lineLiveCdf, serverFreeCdf }
 }

@@ -282,11 +282,20 @@ export function decidePredictive(
   // (lines opened while few answered can all answer at once when the rate comes back).
   const worst = limit === null ? 1 : Math.max(1, limit.worst / Math.max(1e-9, rise * tableLive))
   const floor = varianceFloor(snapshot.staffedServers)
-  const fits = (n: number): boolean =>
-    n <= safe ||
-    (marginalAbandonChance(f, n - 1, floor) <= threshold &&
-      worstShortfall(f, n, worst) <= budgetRoom)
-  const opened = room === 0 ? 0 : largestFitting(fits, safe, room, Math.max(safe, hint))
+  // The test is an unnamed argument, not a named closure: under tsx (which keeps functions' names)
+  // a named one costs a property definition at every decision (issue 15, engine speed).
+  const opened =
+    room === 0
+      ? 0
+      : largestFitting(
+          (n) =>
+            n <= safe ||
+            (marginalAbandonChance(f, n - 1, floor) <= threshold &&
+              worstShortfall(f, n, worst) <= budgetRoom),
+          safe,
+          room,
+          Math.max(safe, hint),
+        )
   return {
     targetLinesInFlight: snapshot.linesInFlight + opened,
     capped: opened === room,

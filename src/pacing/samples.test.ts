@@ -94,6 +94,28 @@ describe('RecentSamples window (R1.3 predictive inputs)', () => {
     expect([0, 0.2, 0.4, 0.6, 0.8].map((q) => view.quantile(q))).toEqual([3, 9, 20, 100, 1000])
   })
 
+  it('frozen() holds the last `capacity` values in order as samples come and go (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 80 }),
+        (capacity, values) => {
+          const prior = [5, 1, 5, 9].slice(0, capacity)
+          const samples = new RecentSamples(capacity, prior)
+          const all = [...prior]
+          for (const value of values) {
+            samples.add(value)
+            all.push(value)
+            const kept = Float64Array.from(all.slice(-capacity)).sort()
+            const view = samples.frozen()
+            const n = kept.length
+            expect(Array.from(kept, (_, i) => view.quantile((i + 0.5) / n))).toEqual([...kept])
+          }
+        },
+      ),
+    )
+  })
+
   it('refuses an empty window', () => {
     expect(() => new RecentSamples(0, [])).toThrow(InvariantError)
     expect(() => new SampleDistribution(new Float64Array(0))).toThrow(InvariantError)

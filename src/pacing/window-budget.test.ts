@@ -162,16 +162,18 @@ describe('remainingAbandons (issue 15, R5.5)', () => {
 describe('windowsHeld (issue 15, R5.5)', () => {
   const MIN = 60_000
   /** A ledger of one connect a second since 0, and `burst` abandons in the last second. */
-  const ledgerOf =
-    (nowMs: number, burst = 0) =>
-    (afters: readonly number[]) =>
-      afters.map((afterMs) => {
+  const ledgerOf = (nowMs: number, burst = 0) => ({
+    countsAfter: (atMs: number, afters: readonly number[]) => {
+      expect(atMs).toBe(nowMs)
+      return afters.map((afterMs) => {
         const from = Math.max(0, afterMs)
         return {
           connected: Math.max(0, Math.floor((nowMs - from) / 1000)),
           abandoned: afterMs < nowMs - 1000 ? burst : 0,
         }
       })
+    },
+  })
 
   it('is null when the campaign end is unknown or past: the window ending now is the check', () => {
     const input = {
@@ -179,7 +181,7 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       startedAtMs: 0,
       windowSec: 900,
       capacityConnectsPerSec: 10,
-      countsAfter: ledgerOf(30 * MIN),
+      ledger: ledgerOf(30 * MIN),
     }
     expect(windowsHeld({ ...input, endsAtMs: null })).toBeNull()
     expect(windowsHeld({ ...input, endsAtMs: 30 * MIN })).toBeNull()
@@ -193,7 +195,7 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       endsAtMs: 60 * MIN,
       windowSec: 86_400,
       capacityConnectsPerSec: 10,
-      countsAfter: ledgerOf(10 * MIN),
+      ledger: ledgerOf(10 * MIN),
     })
     expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 3000, wholeRun: true }])
   })
@@ -206,7 +208,7 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       endsAtMs: 60 * MIN,
       windowSec: 86_400,
       capacityConnectsPerSec: 0.2,
-      countsAfter: ledgerOf(10 * MIN),
+      ledger: ledgerOf(10 * MIN),
     })
     expect(held).toEqual([{ connects: 600, abandons: 0, futureConnects: 600, wholeRun: true }])
   })
@@ -220,7 +222,7 @@ describe('windowsHeld (issue 15, R5.5)', () => {
       endsAtMs: 60 * MIN,
       windowSec: 900,
       capacityConnectsPerSec: 10,
-      countsAfter: ledgerOf(nowMs, 20),
+      ledger: ledgerOf(nowMs, 20),
     })!
     expect(held[0]).toEqual({ connects: 900, abandons: 20, futureConnects: 0 })
     // The window ending 7/8 of a window ahead holds the burst, the last 112 s of connects and the

@@ -189,8 +189,13 @@ export interface WindowsHeldInput {
    * past rate higher than the servers will take once more people answer.
    */
   capacityConnectsPerSec: number
-  /** The window's calls after each instant (AbandonLedger.countsAfter). */
-  countsAfter: (afters: readonly number[]) => readonly { connected: number; abandoned: number }[]
+  /** The window's calls after each instant, as of `nowMs` (the campaign's AbandonLedger). */
+  ledger: {
+    countsAfter(
+      nowMs: number,
+      afters: readonly number[],
+    ): readonly { connected: number; abandoned: number }[]
+  }
 }
 
 /**
@@ -223,7 +228,7 @@ export function windowsHeld(input: WindowsHeldInput): WindowHeld[] | null {
   }
   const afters = [nowMs - windowMs]
   for (const endMs of ends) afters.push(endMs - windowMs)
-  const counts = input.countsAfter(afters)
+  const counts = input.ledger.countsAfter(nowMs, afters)
   const elapsedSec = (nowMs - startedAtMs) / 1000
   const rate =
     elapsedSec >= CREDIT_ELAPSED_SEC_MIN
