@@ -40,7 +40,7 @@ export function forecast(
     const runCount = scratch.runsOf(model, free, snapshot.busyServers)
     supply.fill(free)
     supplyVar.fill(0)
-    addRuns(free, scratch.runs, runCount, supply, supplyVar, steps)
+    addSums(free, 1, scratch.runs, runCount, supply, supplyVar, steps)
   }
   const lines = scratch.lines
   let lineCount = 0
@@ -48,97 +48,44 @@ export function forecast(
     lines.add(model.lineLiveCdf(ageSec), count, lineCount)
     lineCount += 1
   }
-  addLines(rise, lines, lineCount, demand, demandVar, arrivals)
+  addSums(0, rise, lines, lineCount, demand, demandVar, arrivals)
   return { demand, demandVar, supply, supplyVar, newLineCdf, arrivals }
 }
 
 /**
- * The first `runCount` runs' servers, each freeing within k s with its table's chance, added to
- * `free` at the supply steps read: each step's sum goes run after run, as one step at a time would,
- * but four steps are summed at once (one pass over the runs reads the four chances of each table),
- * so the four sums' additions overlap instead of each waiting on the one before (issue 15, engine
- * speed: about 2× faster than a pass per run). A pass with fewer than four steps left repeats the
- * last one (the same sum, written twice).
+ * The first `runCount` rows' sums at `steps`: `start` plus each row's count times its table's chance
+ * (`rise` times the table's, at most 1), and their variance, row after row. Each step's sum goes row
+ * after row, as one step at a time would, but four steps are summed at once (one pass over the rows
+ * reads the four chances of each table), so the four sums' additions overlap instead of each
+ * waiting on the one before (issue 15, engine speed: about 2× faster than a pass per row). A pass
+ * with fewer than four steps left repeats the last one (the same sum, written twice). Supply passes
+ * `rise` 1: its tables' chances are at most 1, so they are added as they are.
  */
-function addRuns(
-  free: number,
-  runs: Runs,
-  runCount: number,
-  supply: Float64Array,
-  supplyVar: Float64Array,
-  steps: Int32Array,
-): void {
-  const { tables, counts } = runs
-  const last = steps.length - 1
-  for (let i = 0; i <= last; i += 4) {
-    const k0 = steps[i]!
-    const k1 = steps[Math.min(i + 1, last)]!
-    const k2 = steps[Math.min(i + 2, last)]!
-    const k3 = steps[Math.min(i + 3, last)]!
-    let s0 = free
-    let s1 = free
-    let s2 = free
-    let s3 = free
-    let v0 = 0
-    let v1 = 0
-    let v2 = 0
-    let v3 = 0
-    for (let r = 0; r < runCount; r++) {
-      const cdf = tables[r]!
-      const count = counts[r]!
-      const q0 = cdf[k0]!
-      const q1 = cdf[k1]!
-      const q2 = cdf[k2]!
-      const q3 = cdf[k3]!
-      s0 = s0 + count * q0
-      v0 = v0 + count * q0 * (1 - q0)
-      s1 = s1 + count * q1
-      v1 = v1 + count * q1 * (1 - q1)
-      s2 = s2 + count * q2
-      v2 = v2 + count * q2 * (1 - q2)
-      s3 = s3 + count * q3
-      v3 = v3 + count * q3 * (1 - q3)
-    }
-    supply[k0] = s0
-    supplyVar[k0] = v0
-    supply[k1] = s1
-    supplyVar[k1] = v1
-    supply[k2] = s2
-    supplyVar[k2] = v2
-    supply[k3] = s3
-    supplyVar[k3] = v3
-  }
-}
-
-/**
- * Demand and its variance (rows of zeros): each line group's chance of a live answer within k s,
- * `rise` times the table's (at most 1), times its count, group after group, at the arrival steps.
- * Four steps at once, as in addRuns.
- */
-function addLines(
+function addSums(
+  start: number,
   rise: number,
-  lines: Runs,
-  lineCount: number,
-  demand: Float64Array,
-  demandVar: Float64Array,
+  rows: Runs,
+  rowCount: number,
+  sum: Float64Array,
+  sumVar: Float64Array,
   steps: Int32Array,
 ): void {
-  const { tables, counts } = lines
+  const { tables, counts } = rows
   const last = steps.length - 1
   for (let i = 0; i <= last; i += 4) {
     const k0 = steps[i]!
     const k1 = steps[Math.min(i + 1, last)]!
     const k2 = steps[Math.min(i + 2, last)]!
     const k3 = steps[Math.min(i + 3, last)]!
-    let s0 = 0
-    let s1 = 0
-    let s2 = 0
-    let s3 = 0
+    let s0 = start
+    let s1 = start
+    let s2 = start
+    let s3 = start
     let v0 = 0
     let v1 = 0
     let v2 = 0
     let v3 = 0
-    for (let r = 0; r < lineCount; r++) {
+    for (let r = 0; r < rowCount; r++) {
       const cdf = tables[r]!
       const count = counts[r]!
       const q0 = Math.min(1, rise * cdf[k0]!)
@@ -154,14 +101,14 @@ function addLines(
       s3 = s3 + count * q3
       v3 = v3 + count * q3 * (1 - q3)
     }
-    demand[k0] = s0
-    demandVar[k0] = v0
-    demand[k1] = s1
-    demandVar[k1] = v1
-    demand[k2] = s2
-    demandVar[k2] = v2
-    demand[k3] = s3
-    demandVar[k3] = v3
+    sum[k0] = s0
+    sumVar[k0] = v0
+    sum[k1] = s1
+    sumVar[k1] = v1
+    sum[k2] = s2
+    sumVar[k2] = v2
+    sum[k3] = s3
+    sumVar[k3] = v3
   }
 }
 
