@@ -5,6 +5,7 @@
 // unconnected, talks on one of its calls or wraps up (agents.ts keeps them in step).
 import { InvariantError } from '../domain/invariant.ts'
 import type { BusyServer, BusyServerGroup } from '../pacing/model.ts'
+import { SecondGroups } from './timed-runs.ts'
 
 export type Phase = BusyServer['phase']
 const PHASES: readonly Phase[] = ['reserving', 'talking', 'wrapUp']
@@ -72,6 +73,7 @@ export class BusyAgents {
   /** Agent → the phase and the entry instant it is counted under. */
   private readonly entries = new Map<string, { phase: Phase; sinceMs: number }>()
   private readonly groups: BusyServerGroup[] = []
+  private readonly seconds = new SecondGroups()
   /** Changes so far, and the instant and change count `groups` was built at. */
   private changes = 0
   private groupsAtMs = Number.NaN
@@ -119,22 +121,15 @@ export class BusyAgents {
       const phase = PHASES[p]!
       const { atMs, counts, length } = this.phases[p]!
       let current: BusyServerGroup | null = null
-      // Entries go from the oldest, so the whole seconds never grow along the walk: an entry at least
-      // the current group's seconds old is in it, with no division.
-      let groupMs = Number.POSITIVE_INFINITY
+      const seconds = this.seconds
+      seconds.restart()
       for (let i = 0; i < length; i++) {
         const count = counts[i]!
-        const elapsedMs = nowMs - atMs[i]!
-        if (elapsedMs >= groupMs) {
+        const elapsedSec = seconds.startsGroup(nowMs - atMs[i]!)
+        if (elapsedSec === null) {
           current!.count += count
           continue
         }
-        const elapsedSec = Math.floor(elapsedMs / 1000)
-        if (current !== null && current.elapsedSec === elapsedSec) {
-          current.count += count
-          continue
-        }
-        groupMs = elapsedSec * 1000
         current = groups[used] ?? { phase, elapsedSec, count }
         current.phase = phase
         current.elapsedSec = elapsedSec

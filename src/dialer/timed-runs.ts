@@ -1,10 +1,37 @@
-// Things that started at a time (lines dialled, IVR ports taken, agents in a phase), kept as counts
-// per start instant as they come and go (issue 15, engine speed): starts only ever append, so the
-// runs stay in time order, and pacing reads whole-second age groups by walking the runs, not every
-// thing. `add` hands back the thing's run number and the owner keeps it (on the attempt, in the
-// agent's entry) to end it with: no map from things to runs is churned on every dial and answer.
+// Things that started at a time (lines dialled, IVR ports taken), kept as counts per start instant
+// as they come and go (issue 15, engine speed): starts only ever append, so the runs stay in time
+// order, and pacing reads whole-second age groups by walking the runs, not every thing. `add` hands
+// back the thing's run number and the owner keeps it (on the attempt, with the port) to end it
+// with: no map from things to runs is churned on every dial and answer. `SecondGroups` folds such
+// a walk into whole-second groups, here and in busy-agents.ts.
 import { InvariantError } from '../domain/invariant.ts'
 import type { LineAgeGroup as AgeGroup } from '../pacing/types.ts'
+
+/**
+ * Folds the entries of a walk that goes from the oldest into groups per whole second elapsed
+ * (⌊elapsedMs / 1000⌋). The seconds never grow along such a walk, so an entry at least the current
+ * group's second old is in it, with no division (issue 15, engine speed).
+ */
+export class SecondGroups {
+  private groupMs = Number.POSITIVE_INFINITY
+  private second = Number.NaN
+
+  /** A new walk: the next entry starts a group. */
+  restart(): void {
+    this.groupMs = Number.POSITIVE_INFINITY
+    this.second = Number.NaN
+  }
+
+  /** The whole second of an entry `elapsedMs` old when it starts a group; null when it joins one. */
+  startsGroup(elapsedMs: number): number | null {
+    if (elapsedMs >= this.groupMs) return null
+    const second = Math.floor(elapsedMs / 1000)
+    if (second === this.second) return null
+    this.groupMs = second * 1000
+    this.second = second
+    return second
+  }
+}
 
 /** Runs of the deque before its live part may be moved down (an amortised compaction). */
 const COMPACT_AFTER_RUNS = 1024
@@ -26,6 +53,7 @@ export class TimedRuns {
   /** Things started and not ended. */
   private things = 0
   private readonly groups: AgeGroup[] = []
+  private readonly seconds = new SecondGroups()
   /**
    * Changes (starts and ends) so far, and the instant and change count `groups` was read at: a
    * second read at the same instant with no change between (several decisions of one instant)
@@ -89,23 +117,16 @@ export class TimedRuns {
     this.groupsChanges = this.changes
     let used = 0
     let current: AgeGroup | null = null
-    // Runs go from the oldest, so ages never grow along the walk: a run at least the current
-    // group's age old is in it, with no division.
-    let groupMs = Number.POSITIVE_INFINITY
+    const seconds = this.seconds
+    seconds.restart()
     const end = this.counts.length
     for (let i = this.liveFrom(this.head); i < end; i = this.liveFrom(i + 1)) {
       const count = this.counts[i]!
-      const elapsedMs = nowMs - this.atMs[i]!
-      if (elapsedMs >= groupMs) {
+      const ageSec = seconds.startsGroup(nowMs - this.atMs[i]!)
+      if (ageSec === null) {
         current!.count += count
         continue
       }
-      const ageSec = Math.floor(elapsedMs / 1000)
-      if (current !== null && current.ageSec === ageSec) {
-        current.count += count
-        continue
-      }
-      groupMs = ageSec * 1000
       current = groups[used] ?? { ageSec, count }
       current.ageSec = ageSec
       current.count = count
