@@ -112,7 +112,10 @@ function addSums(
   }
 }
 
-/** Runs of busy servers that share a table: the table and the servers' count, reused rows. */
+/**
+ * Tables with a count each, in reused rows: the runs of busy servers that share a table (supply), or
+ * the line groups (demand).
+ */
 class Runs {
   readonly tables: Float64Array[] = []
   counts = new Float64Array(64)

@@ -166,7 +166,6 @@ export class SampleDistribution {
     // The first whole k at or past the shift (from 1 when the shift is at most 1, or not a number).
     const first = shift > 1 ? Math.ceil(shift) : 1
     for (let k = first; k < out.length; k++) {
-      if (k < shift) continue
       const x = k - shift
       if (survivors >= TAIL_SAMPLES_MIN) {
         const bound = elapsed + x
