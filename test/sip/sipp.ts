@@ -20,10 +20,18 @@ export function haveSipp(suite: string): boolean {
   return false
 }
 
-/** A UDP port free on `host` now (bound and released), between 20000 and 59999. */
+/**
+ * Test ports are even numbers from here up to below Linux's default ephemeral range (32768–60999):
+ * a port in that range may be taken at any moment by an outgoing TCP connection of another test (a
+ * fetch, a database client), which made sipp's TCP listen fail now and then (exit 254, bind error).
+ */
+const TEST_PORT_MIN = 20_000
+const TEST_PORT_SLOTS = 6_000
+
+/** A UDP port free on `host` now (bound and released), even, between 20000 and 31998. */
 export async function freeUdpPort(host = '127.0.0.1'): Promise<number> {
   for (let tries = 0; tries < 50; tries++) {
-    const port = 20_000 + 2 * Math.floor(Math.random() * 20_000)
+    const port = TEST_PORT_MIN + 2 * Math.floor(Math.random() * TEST_PORT_SLOTS)
     const ok = await new Promise<boolean>((resolve) => {
       const socket = createSocket('udp4')
       socket.once('error', () => {
